@@ -1,0 +1,1 @@
+"""Local storage: SQLAlchemy models, the SQLite store, migrations, change capture, search."""

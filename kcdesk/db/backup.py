@@ -1,0 +1,68 @@
+"""Consistent snapshots of the local database (SQLite's online backup API), rotated."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from kcdesk.errors import StoreError
+
+AUTO_KEEP = 10
+
+
+def snapshot(source: Path, dest: Path) -> Path:
+    """Copy `source` to `dest` consistently, even while others read or write it.
+
+    Writes to a temporary name and renames, so a crash never leaves a half backup that
+    looks whole; the copy is checked before it is kept.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
+            dst.commit()
+        finally:
+            dst.close()
+    except sqlite3.OperationalError as exc:
+        tmp.unlink(missing_ok=True)
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise StoreError("Ổ đĩa đã đầy, không sao lưu được vào {dest}. Hãy giải phóng dung lượng rồi thử lại.",
+                             dest=str(dest)) from exc  # fmt: skip
+        raise StoreError("Không sao lưu được cơ sở dữ liệu vào {dest}: {reason}", dest=str(dest), reason=str(exc)) from exc
+    finally:
+        src.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StoreError("Bản sao lưu {dest} bị lỗi khi kiểm tra ({reason}); dữ liệu gốc không bị thay đổi.",
+                         dest=str(dest), reason=ok)  # fmt: skip
+    _fsync(tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def backup_name(db_path: Path, reason: str, when: datetime | None = None) -> str:
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return f"{db_path.stem}-{stamp}-{reason}.db"
+
+
+def rotate(backups: Path, stem: str, reason: str, keep: int = AUTO_KEEP) -> list[Path]:
+    """Keep the newest `keep` automatic backups made for `reason`; return those removed."""
+    found = sorted(backups.glob(f"{stem}-*-{reason}.db"))
+    removed = found[:-keep] if len(found) > keep else []
+    for old in removed:
+        old.unlink()
+    return removed
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,9 @@
+"""The schema revisions this version of kcdesk knows, without importing Alembic.
+
+Opening a database only compares its revision with HEAD (a few milliseconds); Alembic is
+imported only when a migration is really needed. tests/test_migrations.py checks these
+constants against the migration scripts.
+"""
+
+KNOWN_REVISIONS = ("0001_initial", "0002_reference_data", "0003_cities_2026")
+HEAD_REVISION = KNOWN_REVISIONS[-1]
