@@ -1,0 +1,69 @@
+"""Shared pieces of the command line: options, store opening, JSON or text output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+
+from kcdesk.db.store import Store
+from kcdesk.i18n import tr
+from kcdesk.paths import default_db_path
+
+
+class KcArgumentParser(argparse.ArgumentParser):
+    """argparse with usage errors in the user's language and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(tr("Lỗi cú pháp lệnh: {message}. Xem hướng dẫn: {prog} --help", message=message, prog=self.prog),
+              file=sys.stderr)  # fmt: skip
+        raise SystemExit(2)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after the subcommand name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help=tr("tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng)"))  # fmt: skip
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help=tr("ngôn ngữ thông báo (vi hoặc en)"))  # fmt: skip
+    return common
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("in kết quả dạng JSON"))
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "db", None) or default_db_path())
+
+
+def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    return Store.open(db_path(args), create=create)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def emit(args: argparse.Namespace, data: Any, render: Callable[[Any], str]) -> None:
+    """Print `data` as JSON with --json, otherwise as text made by `render`."""
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+        sys.stdout.write("\n")
+    else:
+        text = render(data)
+        if text:
+            print(text)

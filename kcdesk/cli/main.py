@@ -1,0 +1,81 @@
+"""`kcdesk` command line: the same core as the window, scriptable.
+
+Each area registers its subcommands from its own module (COMMAND_MODULES); every command
+takes --db, --lang and, where its output is data, --json. Errors are printed in the chosen
+language, change nothing and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kcdesk import __version__
+from kcdesk.cli.common import KcArgumentParser, common_options
+from kcdesk.errors import KcError
+from kcdesk.i18n import set_language, tr
+
+COMMAND_MODULES = (
+    "kcdesk.cli.cmd_store",
+    "kcdesk.cli.cmd_demo",
+    "kcdesk.cli.cmd_search",
+    "kcdesk.cli.cmd_facility",
+    "kcdesk.cli.cmd_proposal",
+    "kcdesk.cli.cmd_due",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = KcArgumentParser(
+        prog="kcdesk",
+        parents=[common],
+        description=tr("Quản lý khuyến công ngoại tuyến. Chạy không có lệnh con để mở cửa sổ ứng dụng."),
+    )
+    parser.add_argument("--version", action="version", version=f"kcdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar=tr("LỆNH"), parser_class=KcArgumentParser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> None:
+    # Chosen before the parser is built, so its help and errors are in that language too.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            set_language(argv[i + 1])
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in ("vi", "en"):
+            set_language(arg.split("=", 1)[1])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _language_from(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return _default_command(args, parser)
+    try:
+        return int(handler(args) or 0)
+    except KcError as exc:
+        print(tr("Lỗi: {message}", message=exc.text()), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(tr("Đã dừng theo yêu cầu; dữ liệu chưa ghi xong được hoàn tác."), file=sys.stderr)
+        return 130
+
+
+def _default_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    try:
+        from kcdesk.ui.app import run_gui  # type: ignore[import-not-found]
+    except ImportError:
+        parser.print_help()
+        return 0
+    return int(run_gui(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
