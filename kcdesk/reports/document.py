@@ -1,0 +1,245 @@
+"""An administrative document in the layout of NĐ 30/2020/NĐ-CP, built with ReportLab.
+
+A document is assembled in reading order (header, title, legal bases, body, tables,
+signatures, recipients) and written atomically: a temporary file is renamed into place
+only when the build succeeds, so a failed or cancelled build leaves no half-made PDF.
+Page numbers are centred in the top margin from page 2 on, as the decree asks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kcdesk.domain.vnformat import long_date
+from kcdesk.progress import Progress, ensure
+from kcdesk.reports import fonts
+from kcdesk.reports.pdf_tables import TableRenderer
+from kcdesk.reports.styles import Styles, markup
+from kcdesk.reports.tabular import TableData
+from kcdesk.text import nfc
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# Margins (mm): NĐ 30/2020 allows top/bottom 20-25, left 30-35, right 15-20.
+MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Who issues the document: the parent agency above the issuing one."""
+
+    parent: str  # "SỞ CÔNG THƯƠNG THÀNH PHỐ ĐÀ NẴNG"
+    name: str  # "TRUNG TÂM KHUYẾN CÔNG"
+    place: str  # place name printed before the date: "Đà Nẵng"
+    code: str = "TTKC"  # abbreviation used in document numbers: 12/BB-TTKC
+
+
+@dataclass(frozen=True)
+class Signature:
+    title: str  # "GIÁM ĐỐC", "ĐẠI DIỆN ĐƠN VỊ THỰC HIỆN"
+    name: str | None = None  # full name, no titles
+    authority: str | None = None  # "KT. GIÁM ĐỐC", "TM. HỘI ĐỒNG", printed above the title
+    hint: str | None = None  # "(Ký, ghi rõ họ tên)"
+
+
+def _layout_style(extra: list[tuple[Any, ...]]) -> TableStyle:
+    """A borderless table used for layout. Its font is set, although only paragraphs sit
+    in it, because cells otherwise select Helvetica, which would be listed unembedded."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.FAMILY, Styles.body.fontSize),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"), *extra])  # fmt: skip
+
+
+class Rule(Flowable):
+    """A centred horizontal rule of a given length (under the agency, the motto, the title),
+    kept clear of the descenders of the line above."""
+
+    def __init__(self, length: float, thickness: float = 0.6, above: float = 2.5, below: float = 2) -> None:
+        super().__init__()
+        self.length = length
+        self.thickness = thickness
+        self.above = above
+        self.below = below
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._avail = avail_width
+        return avail_width, self.above + self.below
+
+    def draw(self) -> None:
+        x = (self._avail - self.length) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x, self.below, x + self.length, self.below)
+
+
+class OfficialDocument:
+    def __init__(self, *, title: str, landscape_pages: bool = False, font: str | None = None) -> None:
+        self.family = fonts.register(font)
+        self.pagesize = landscape(A4) if landscape_pages else A4
+        # Landscape pages bind on their top edge, so the wide margin moves there.
+        m = MARGINS if not landscape_pages else {"top": 30, "bottom": 15, "left": 20, "right": 20}
+        self.margins = {k: v * mm for k, v in m.items()}
+        self.width = self.pagesize[0] - self.margins["left"] - self.margins["right"]
+        self.title = nfc(title)
+        self.story: list[Flowable] = []
+
+    # -- parts of the document, in reading order -----------------------------------------
+
+    def header(self, agency: Agency, number: str | None, on: date, *, place: str | None = None) -> None:
+        """The two-column header: agency and number left; Quốc hiệu, Tiêu ngữ and date right."""
+        s = Styles
+        nation_w = stringWidth(NATION, f"{fonts.FAMILY}-Bold", s.motto_nation.fontSize) + 6
+        right_w = max(nation_w, self.width * 0.56)
+        left_w = self.width - right_w
+        agency_w = min(stringWidth(nfc(agency.name.upper()), f"{fonts.FAMILY}-Bold", s.agency.fontSize), left_w - 6)
+        motto_w = stringWidth(MOTTO, f"{fonts.FAMILY}-Bold", s.motto.fontSize)
+        left = [
+            Paragraph(markup(agency.parent.upper()), s.agency_parent),
+            Paragraph(markup(agency.name.upper()), s.agency),
+            Rule(max(agency_w / 2.5, 20 * mm)),
+        ]
+        right = [Paragraph(NATION, s.motto_nation), Paragraph(MOTTO, s.motto), Rule(motto_w)]
+        number_text = f"Số: {markup(number)}" if number else "Số: ......"
+        date_text = markup(long_date(on, place or agency.place))
+        table = Table([[left, right], [Paragraph(number_text, s.number), Paragraph(date_text, s.place_date)]],
+                      colWidths=[left_w, right_w])  # fmt: skip
+        table.setStyle(_layout_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                      ("TOPPADDING", (0, 1), (-1, 1), 4)]))  # fmt: skip
+        self.story.append(table)
+
+    def doc_title(self, doc_type: str, summary: str | None = None) -> None:
+        self.story.append(Paragraph(markup(doc_type.upper()), Styles.doc_type))
+        if summary:
+            self.story.append(Paragraph(markup(summary), Styles.summary))
+            self.story.append(Rule(min(self.width / 3, 60 * mm)))
+        self.story.append(Spacer(1, 8))
+
+    def legal_bases(self, bases: Sequence[str]) -> None:
+        """One basis per line, ';' at each line end and '.' after the last."""
+        items = [b.strip().rstrip(";.") for b in bases if b and b.strip()]
+        for i, basis in enumerate(items):
+            end = "." if i == len(items) - 1 else ";"
+            self.story.append(Paragraph(markup(basis + end), Styles.basis))
+        if items:
+            self.story.append(Spacer(1, 6))
+
+    def heading(self, text: str) -> None:
+        self.story.append(CondPageBreak(40 * mm))  # never strand a heading at the foot of a page
+        self.story.append(Paragraph(markup(text), Styles.heading))
+
+    def paragraph(self, text: str, *, rich: bool = False, style: Any = None) -> None:
+        """Body text; `rich` means the caller built the markup itself (and escaped user data)."""
+        for part in (text.split("\n") if not rich else [text]):
+            if part.strip():
+                self.story.append(Paragraph(part if rich else markup(part), style or Styles.body))
+
+    def table(self, data: TableData, *, size: float = 11, caption: bool = True, progress: Progress | None = None) -> None:
+        if caption:
+            self.story.append(CondPageBreak(35 * mm))
+            self.story.append(Paragraph(markup(data.name), Styles.caption))
+        self.story.extend(TableRenderer(data, self.width, size).flowables(progress))
+        self.story.append(Spacer(1, 8))
+
+    def flowable(self, item: Flowable) -> None:
+        self.story.append(item)
+
+    def spacer(self, height_mm: float) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def _signature_head(self, sig: Signature) -> list[Flowable]:
+        cell: list[Flowable] = []
+        if sig.authority:
+            cell.append(Paragraph(markup(sig.authority.upper()), Styles.sign_authority))
+        cell.append(Paragraph(markup(sig.title.upper()), Styles.sign_authority))
+        if sig.hint:
+            cell.append(Paragraph(markup(sig.hint), Styles.sign_hint))
+        return cell
+
+    def _signature_cell(self, sig: Signature) -> list[Flowable]:
+        return [*self._signature_head(sig), Spacer(1, 24 * mm), Paragraph(markup(sig.name or ""), Styles.sign_name)]
+
+    def signatures(self, signatures: Sequence[Signature], *, per_row: int = 2) -> None:
+        """Signature blocks side by side (a record signed by several parties). Titles sit in
+        one row and names in the next, so names line up even when a title wraps."""
+        for i in range(0, len(signatures), per_row):
+            row = list(signatures[i : i + per_row])
+            heads: list[Any] = [self._signature_head(sig) for sig in row]
+            names: list[Any] = [Paragraph(markup(sig.name or ""), Styles.sign_name) for sig in row]
+            heads += [""] * (per_row - len(row))
+            names += [""] * (per_row - len(row))
+            table = Table([heads, names], colWidths=[self.width / per_row] * per_row)
+            table.setStyle(_layout_style([("TOPPADDING", (0, 0), (-1, 0), 12), ("TOPPADDING", (0, 1), (-1, 1), 24 * mm)]))
+            self.story.append(KeepTogether([table]))
+
+    def closing(self, recipients: Sequence[str], signature: Signature) -> None:
+        """'Nơi nhận' at the bottom left beside the signer's block, as one unit."""
+        lines = [Paragraph("Nơi nhận:", Styles.recipients_title)]
+        items = [r.strip().rstrip(";.") for r in recipients if r.strip()]
+        for i, item in enumerate(items):
+            end = "." if i == len(items) - 1 else ";"
+            lines.append(Paragraph(markup(f"- {item}{end}"), Styles.recipients))
+        table = Table([[lines, self._signature_cell(signature)]], colWidths=[self.width * 0.45, self.width * 0.55])
+        table.setStyle(_layout_style([("LEFTPADDING", (0, 0), (0, 0), 0), ("TOPPADDING", (0, 0), (-1, -1), 10)]))
+        self.story.append(KeepTogether([table]))
+
+    # -- output -----------------------------------------------------------------------------
+
+    def _page_number(self, canvas: Any, doc: Any) -> None:
+        page = canvas.getPageNumber()
+        if page < 2:  # NĐ 30/2020: no number on the first page
+            return
+        canvas.saveState()
+        canvas.setFont(fonts.FAMILY, Styles.page_number_size)
+        x = self.margins["left"] + self.width / 2
+        y = self.pagesize[1] - self.margins["top"] / 2 - 4
+        canvas.drawCentredString(x, y, str(page))
+        canvas.restoreState()
+
+    def build(self, path: Path | str, progress: Progress | None = None) -> Path:
+        progress = ensure(progress)
+        path = Path(path)
+        tmp = path.with_name(f".{path.name}.tmp")
+        doc = BaseDocTemplate(
+            str(tmp), pagesize=self.pagesize, leftMargin=self.margins["left"], rightMargin=self.margins["right"],
+            topMargin=self.margins["top"], bottomMargin=self.margins["bottom"], title=self.title,
+            author="kcdesk", creator="kcdesk", lang="vi-VN",
+            # Otherwise the canvas starts in Helvetica, a font that is never embedded.
+            initialFontName=fonts.FAMILY, initialFontSize=Styles.body.fontSize,
+        )  # fmt: skip
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
+        total = len(self.story)
+
+        def on_progress(kind: str, value: int) -> None:
+            if kind == "PROGRESS":
+                progress.step(int(value), total, "pdf")
+            elif kind == "PAGE":
+                progress.check()
+
+        doc.setProgressCallBack(on_progress)
+        try:
+            doc.build(self.story)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return path

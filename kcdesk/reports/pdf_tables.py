@@ -1,0 +1,93 @@
+"""TableData drawn as ReportLab tables: gridded, header repeated, built in chunks.
+
+One big ReportLab table costs time quadratic in its rows (20,000 rows: 29 s against 5 s
+in 500-row pieces, environment.md), so long tables are a sequence of CHUNK-row tables
+with the header repeated; on paper they read as one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
+
+from kcdesk.progress import Progress, ensure
+from kcdesk.reports.fonts import FAMILY
+from kcdesk.reports.styles import cell_styles, markup
+from kcdesk.reports.tabular import Column, TableData, show
+
+CHUNK = 500
+PADDING = 3
+
+
+def _base_style(size: float, header_rows: int) -> list[tuple[Any, ...]]:
+    return [
+        ("FONT", (0, 0), (-1, -1), FAMILY, size),
+        ("FONT", (0, 0), (-1, header_rows - 1), f"{FAMILY}-Bold", size),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.93, 0.93, 0.93)),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+
+
+def column_widths(columns: list[Column], width: float) -> list[float]:
+    total = sum(c.width for c in columns)
+    return [width * c.width / total for c in columns]
+
+
+class TableRenderer:
+    """Turns one TableData into flowables of at most CHUNK rows each."""
+
+    def __init__(self, data: TableData, width: float, size: float = 11) -> None:
+        self.data = data
+        self.size = size
+        self.widths = column_widths(data.columns, width)
+        self.styles = cell_styles(size)
+        self.header = [self._head(c.title, w) for c, w in zip(data.columns, self.widths, strict=True)]
+        self._regular = FAMILY
+        self._bold = f"{FAMILY}-Bold"
+
+    def _head(self, title: str, width: float) -> Any:
+        if stringWidth(title, f"{FAMILY}-Bold", self.size) <= width - 2 * PADDING:
+            return title
+        return Paragraph(markup(title), self.styles["head"])
+
+    def _cell(self, value: Any, column: Column, col: int, bold: bool) -> Any:
+        text = show(value, column.kind)
+        font = self._bold if bold else self._regular
+        # A plain string is drawn far faster than a Paragraph; wrap only what would overflow.
+        if stringWidth(text, font, self.size) <= self.widths[col] - 2 * PADDING and "\n" not in text:
+            return text
+        style = self.styles[("bold_" if bold else "") + ("num" if column.numeric else "text")]
+        return Paragraph(markup(text), style)
+
+    def _row(self, row: list[Any], bold: bool = False) -> list[Any]:
+        return [self._cell(v, c, i, bold) for i, (v, c) in enumerate(zip(row, self.data.columns, strict=True))]
+
+    def flowables(self, progress: Progress | None = None) -> Iterator[Flowable]:
+        progress = ensure(progress)
+        rows = self.data.rows
+        numeric_cols = [i for i, c in enumerate(self.data.columns) if c.numeric]
+        starts = range(0, max(len(rows), 1), CHUNK)
+        for n, start in enumerate(starts):
+            progress.step(start, len(rows), self.data.name)
+            body = [self._row(r) for r in rows[start : start + CHUNK]]
+            last_chunk = n == len(starts) - 1
+            if last_chunk and self.data.total is not None:
+                body.append(self._row(self.data.total, bold=True))
+            table = LongTable([self.header, *body], colWidths=self.widths, repeatRows=1)
+            style = _base_style(self.size, 1)
+            style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric_cols]
+            if last_chunk and self.data.total is not None:
+                style.append(("FONT", (0, -1), (-1, -1), self._bold, self.size))
+            table.setStyle(TableStyle(style))
+            yield table
