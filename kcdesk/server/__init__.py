@@ -1,0 +1,1 @@
+"""kcdesk sync server (kcdesk-server): FastAPI over SQLAlchemy; never imports Qt."""

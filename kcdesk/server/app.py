@@ -1,0 +1,323 @@
+"""HTTP face of the sync server (FastAPI): routes, authentication, limits, OpenAPI.
+
+Every answer other than 200 carries {"detail": {"code", "message", ...}} with a machine
+code and the Vietnamese text; the routes stay thin and the work is in SyncServer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from kcdesk import __version__
+from kcdesk.server.auth import AuthFailure
+from kcdesk.server.blobs import BlobRefusal
+from kcdesk.server.pull import CursorTooOld
+from kcdesk.server.push import SeqGap
+from kcdesk.server.scopes import DeviceGrant
+from kcdesk.server.service import NotAllowed, ServerSettings, SyncServer
+from kcdesk.sync.protocol import (
+    API_PREFIX,
+    BlobInfo,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorResponse,
+    Health,
+    HelloRequest,
+    HelloResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+    ResolveResponse,
+    SnapshotInfo,
+    TokenRequest,
+    TokenResponse,
+    UploadRequest,
+    UploadState,
+)
+from kcdesk.sync.wire import BadValue, gunzip_limited
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 410, 413, 429)
+}
+SHA = r"^[0-9a-f]{64}$"
+
+
+def _error(status: int, code: str, message: str = "", **extra: Any) -> HTTPException:
+    detail: dict[str, Any] = {"code": code, "message": message}
+    params = extra.pop("params", None)
+    if params:
+        detail["params"] = params
+    detail.update(extra)
+    headers = {"Retry-After": str(int(extra["retry_after"]) + 1)} if "retry_after" in extra else None
+    return HTTPException(status_code=status, detail=detail, headers=headers)
+
+
+class RequestBodyLimit:
+    """Refuses bodies over the limit (413) and inflates gzip bodies, with a cap on the
+    inflated size, so a small compressed bomb cannot exhaust memory."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[dict[str, Any]]],
+                       send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:  # fmt: skip
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await _send_json(send, 413, {"detail": {"code": "body_too_large",
+                                                        "message": "Nội dung gửi lên quá lớn."}})  # fmt: skip
+                return
+        data = bytes(body)
+        if headers.get(b"content-encoding", b"").lower() == b"gzip":
+            try:
+                data = gunzip_limited(data, self.limit * 8)
+            except (BadValue, OSError, EOFError, Exception):  # any damaged gzip stream is the client's fault
+                await _send_json(send, 400, {"detail": {"code": "bad_body", "message": "Nội dung nén bị hỏng."}})
+                return
+            scope = dict(scope)
+            scope["headers"] = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
+            scope["headers"].append((b"content-length", str(len(data)).encode()))
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": data, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+async def _send_json(send: Callable[[dict[str, Any]], Awaitable[None]], status: int, payload: dict[str, Any]) -> None:
+    import json
+
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class RateLimiter:
+    """A token bucket per device: bursts are fine, a retry storm gets 429 + Retry-After."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = float(max(per_minute, 1))
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> float | None:
+        now = time.monotonic()
+        with self._lock:
+            tokens, at = self._buckets.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - at) * self.rate)
+            if tokens < 1:
+                self._buckets[key] = (tokens, now)
+                return (1 - tokens) / self.rate
+            self._buckets[key] = (tokens - 1, now)
+            return None
+
+
+def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> DeviceGrant:
+    """The calling device, from its access token; refused when revoked or too eager."""
+    if not authorization or not authorization.startswith("Bearer "):
+        raise _error(401, "bad_token", "Thiếu hoặc sai mã truy cập.")
+    grant: DeviceGrant = request.app.state.server.authenticate(authorization[7:])
+    wait = request.app.state.limiter.take(grant.device_id)
+    if wait is not None:
+        raise _error(429, "rate_limited", "Quá nhiều yêu cầu; hãy thử lại sau.", retry_after=wait)
+    return grant
+
+
+DeviceDep = Annotated[DeviceGrant, Depends(_device)]
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    server = SyncServer(settings)
+    limiter = RateLimiter(settings.requests_per_minute)
+    app = FastAPI(title="kcdesk sync server", version=__version__,
+                  description="Đồng bộ dữ liệu khuyến công giữa máy trạm và máy chủ (giao thức v1).")  # fmt: skip
+    app.state.server = server
+    app.state.limiter = limiter
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(RequestBodyLimit, limit=settings.max_batch_bytes)
+
+    @app.exception_handler(AuthFailure)
+    async def _auth(_: Request, exc: AuthFailure) -> JSONResponse:
+        return JSONResponse({"detail": {"code": exc.code, "message": exc.message}}, status_code=exc.status)
+
+    @app.exception_handler(NotAllowed)
+    async def _not_allowed(_: Request, exc: NotAllowed) -> JSONResponse:
+        return JSONResponse({"detail": {"code": exc.code, "message": exc.message, "params": exc.params}},
+                            status_code=exc.status)  # fmt: skip
+
+    @app.exception_handler(BlobRefusal)
+    async def _blob(_: Request, exc: BlobRefusal) -> JSONResponse:
+        return JSONResponse({"detail": {"code": exc.code, "message": exc.message, "params": exc.params}},
+                            status_code=exc.status)  # fmt: skip
+
+    p = API_PREFIX
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(status="ok", server_epoch=server.epoch, proto=1)
+
+    @app.post(f"{p}/enrol", response_model=EnrolResponse, responses=ERRORS)
+    def enrol(req: EnrolRequest) -> EnrolResponse:
+        return server.enrol(req)
+
+    @app.post(f"{p}/token", response_model=TokenResponse, responses=ERRORS)
+    def token(req: TokenRequest) -> TokenResponse:
+        return TokenResponse(access_token=server.access_token(req.device_id, req.refresh_token),
+                             expires_in=settings.access_ttl)  # fmt: skip
+
+    @app.post(f"{p}/hello", response_model=HelloResponse, responses=ERRORS)
+    def hello(req: HelloRequest, grant: DeviceDep) -> HelloResponse:
+        if req.proto < 1:
+            raise _error(426, "upgrade", "Phiên bản kcdesk quá cũ; hãy cập nhật. Dữ liệu trên máy được giữ nguyên.")
+        return server.hello(grant, req)
+
+    @app.post(f"{p}/push", response_model=PushResponse, responses=ERRORS)
+    def push(req: PushRequest, grant: DeviceDep) -> PushResponse:
+        try:
+            return server.push(grant, req)
+        except SeqGap as gap:
+            raise _error(409, "seq_gap", "Thiếu thay đổi trước số {expected}.", expected_seq=gap.expected,
+                         params={"expected": gap.expected}) from None  # fmt: skip
+
+    @app.get(f"{p}/pull", response_model=PullResponse, responses=ERRORS)
+    def pull(grant: DeviceDep, scope: Annotated[str, Query(pattern=r"^\d{2}$")],
+             after: Annotated[int, Query(ge=0, le=2**53)] = 0,
+             limit: Annotated[int | None, Query(ge=1, le=100_000)] = None) -> PullResponse:  # fmt: skip
+        try:
+            return server.pull(grant, scope, after, limit)
+        except CursorTooOld:
+            raise _error(410, "reset_scope", "Dữ liệu phạm vi {scope} cần tải lại từ bản chụp.",
+                         params={"scope": scope}) from None  # fmt: skip
+
+    @app.get(f"{p}/snapshot", response_model=SnapshotInfo, responses=ERRORS)
+    def snapshot(grant: DeviceDep, scope: Annotated[str, Query(pattern=r"^\d{2}$")]) -> SnapshotInfo:
+        return server.snapshot(grant, scope)
+
+    @app.get(f"{p}/snapshot/{{snapshot_id}}", responses={**ERRORS, 200: {"content": {"application/octet-stream": {}}},
+                                                          206: {"content": {"application/octet-stream": {}}}})
+    def snapshot_file(grant: DeviceDep, snapshot_id: str,
+                      range_: Annotated[str | None, Header(alias="range")] = None) -> Response:  # fmt: skip
+        return _file_response(server.snapshot_allowed(grant, snapshot_id), range_)
+
+    @app.post(f"{p}/conflicts/resolve", response_model=ResolveResponse, responses=ERRORS)
+    def resolve(req: ResolveRequest, grant: DeviceDep) -> ResolveResponse:
+        return server.resolve(grant, req)
+
+    @app.get(f"{p}/blobs/{{sha256}}", responses={**ERRORS, 200: {"content": {"application/octet-stream": {}}},
+                                                  206: {"content": {"application/octet-stream": {}}}})
+    def blob_get(grant: DeviceDep, sha256: Annotated[str, Depends(_sha)],
+                 range_: Annotated[str | None, Header(alias="range")] = None) -> Response:  # fmt: skip
+        if not server.blob_allowed(grant, sha256):
+            raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
+        path = server.blobs.path(sha256)
+        if not path.exists():
+            raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
+        return _file_response(path, range_)
+
+    @app.get(f"{p}/blobs/{{sha256}}/info", response_model=BlobInfo, responses=ERRORS)
+    def blob_info(grant: DeviceDep, sha256: Annotated[str, Depends(_sha)]) -> BlobInfo:
+        with server.engine.connect() as conn:
+            size = server.blobs.exists(conn, sha256)
+        if size is None:
+            raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
+        return BlobInfo(sha256=sha256, size=size)
+
+    @app.post(f"{p}/uploads", response_model=UploadState, responses=ERRORS)
+    def upload_start(req: UploadRequest, grant: DeviceDep) -> UploadState:
+        with server.engine.execution_options(write=True).begin() as conn:
+            return server.blobs.start(conn, grant.device_id, req.sha256, req.size)
+
+    @app.put(f"{p}/uploads/{{upload_id}}", response_model=UploadState, responses=ERRORS,
+             openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string",
+                                                        "format": "binary"}}}, "required": True}})  # fmt: skip
+    async def upload_chunk(request: Request, grant: DeviceDep, upload_id: str,
+                           offset: Annotated[int, Query(ge=0, le=2**50)],
+                           x_chunk_sha256: Annotated[str, Header(pattern=SHA)]) -> UploadState:  # fmt: skip
+        data = await request.body()
+
+        def work() -> UploadState:
+            with server.engine.execution_options(write=True).begin() as conn:
+                return server.blobs.put_chunk(conn, grant.device_id, upload_id, offset, data, x_chunk_sha256)
+
+        return await run_in_threadpool(work)
+
+    @app.post(f"{p}/uploads/{{upload_id}}/finish", response_model=UploadState, responses=ERRORS)
+    def upload_finish(grant: DeviceDep, upload_id: str) -> UploadState:
+        with server.engine.execution_options(write=True).begin() as conn:
+            return server.blobs.finish(conn, grant.device_id, upload_id)
+
+    return app
+
+
+def _sha(sha256: str) -> str:
+    import re
+
+    if not re.fullmatch(SHA, sha256):
+        raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
+    return sha256
+
+
+def _file_response(path: Path, range_header: str | None) -> Response:
+    """The file, or the part a Range header asks for (downloads resume where they broke)."""
+    size = path.stat().st_size
+    start, end = 0, size - 1
+    status = 200
+    if range_header and range_header.startswith("bytes="):
+        first, _, last = range_header[6:].split(",")[0].partition("-")
+        try:
+            if first.strip():
+                start = int(first)
+                end = int(last) if last.strip() else size - 1
+            elif last.strip():
+                start = max(0, size - int(last))
+            end = min(end, size - 1)
+            if start <= end:
+                status = 206
+            else:
+                start, end = 0, size - 1
+        except ValueError:
+            start, end = 0, size - 1
+
+    def chunks() -> Any:
+        with path.open("rb") as fh:
+            fh.seek(start)
+            remaining = end - start + 1
+            while remaining > 0:
+                block = fh.read(min(1 << 20, remaining))
+                if not block:
+                    break
+                remaining -= len(block)
+                yield block
+
+    headers = {"Accept-Ranges": "bytes", "Content-Length": str(max(0, end - start + 1))}
+    if status == 206:
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")

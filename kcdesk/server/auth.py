@@ -1,0 +1,160 @@
+"""Enrolment codes, device refresh tokens and short-lived access tokens.
+
+An administrator makes a one-time code for a role and scope; a device trades it for its
+id and a refresh token (only hashes are stored here). The refresh token buys access
+tokens that expire after minutes; every request also checks that the device is not
+revoked, so a revocation takes effect at the device's next request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, select, update
+
+from kcdesk.ids import new_id
+from kcdesk.server import db
+from kcdesk.server.scopes import DeviceGrant
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read over the phone
+
+
+class AuthFailure(Exception):
+    """401 (unknown or expired credentials) or 403 (revoked device)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def now_text(at: datetime | None = None) -> str:
+    at = at or datetime.now(UTC)
+    return at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(db.server_meta.c.value).where(db.server_meta.c.key == key)).scalar_one_or_none()
+
+
+def ensure_identity(conn: Connection) -> None:
+    """The server's epoch (a new one after a restore from backup) and its token secret."""
+    for key, make in (("server_epoch", new_id), ("token_secret", lambda: secrets.token_hex(32))):
+        if meta(conn, key) is None:
+            conn.execute(db.server_meta.insert().values(key=key, value=make()))
+
+
+def make_enrol_code(conn: Connection, role: str, province_code: str | None, communes: list[str],
+                    valid_days: int = 7) -> str:  # fmt: skip
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    code = f"{raw[:5]}-{raw[5:]}"
+    now = datetime.now(UTC)
+    conn.execute(db.enrol_code.insert().values(
+        code_hash=_hash(normalise_code(code)), role=role, province_code=province_code,
+        communes=json.dumps(sorted(communes)), created_at=now_text(now),
+        expires_at=now_text(now + timedelta(days=valid_days)),
+    ))  # fmt: skip
+    return code
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def enrol(conn: Connection, code: str, device_name: str, first_seq: int, app_version: str) -> tuple[str, str, dict]:
+    t = db.enrol_code
+    row = conn.execute(select(t).where(t.c.code_hash == _hash(normalise_code(code)))).mappings().first()
+    now = now_text()
+    if row is None or row["used_at"] is not None or row["expires_at"] < now:
+        raise AuthFailure(401, "bad_code", "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.")
+    device_id = new_id()
+    token = secrets.token_urlsafe(32)
+    conn.execute(update(t).where(t.c.code_hash == row["code_hash"]).values(used_at=now, device_id=device_id))
+    conn.execute(db.device.insert().values(
+        id=device_id, name=device_name or device_id[:8], role=row["role"], province_code=row["province_code"],
+        communes=row["communes"], token_hash=_hash(token), last_seq=first_seq - 1, created_at=now,
+        app_version=app_version,
+    ))  # fmt: skip
+    return device_id, token, dict(row)
+
+
+def issue_access_token(conn: Connection, device_id: str, refresh_token: str, ttl: int) -> str:
+    grant_row = conn.execute(select(db.device).where(db.device.c.id == device_id)).mappings().first()
+    if grant_row is None or not hmac.compare_digest(grant_row["token_hash"], _hash(refresh_token)):
+        raise AuthFailure(401, "bad_token", "Thiết bị chưa đăng ký hoặc khóa thiết bị không đúng.")
+    if grant_row["revoked_at"]:
+        raise AuthFailure(403, "revoked", "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu trên máy được giữ nguyên.")
+    secret = meta(conn, "token_secret") or ""
+    expires = int(time.time()) + ttl
+    return f"{device_id}.{expires}.{_sign(secret, device_id, expires)}"
+
+
+def _sign(secret: str, device_id: str, expires: int) -> str:
+    return hmac.new(secret.encode(), f"{device_id}.{expires}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def check_access_token(conn: Connection, token: str, secret: str) -> DeviceGrant:
+    parts = token.split(".")
+    if len(parts) != 3 or not parts[1].isdigit():
+        raise AuthFailure(401, "bad_token", "Thiếu hoặc sai mã truy cập.")
+    device_id, expires_text, signature = parts
+    expires = int(expires_text)
+    if not hmac.compare_digest(signature, _sign(secret, device_id, expires)):
+        raise AuthFailure(401, "bad_token", "Thiếu hoặc sai mã truy cập.")
+    if expires < time.time():
+        raise AuthFailure(401, "token_expired", "Mã truy cập đã hết hạn; cần lấy mã mới.")
+    return load_grant(conn, device_id)
+
+
+def load_grant(conn: Connection, device_id: str, lock: bool = False) -> DeviceGrant:
+    stmt = select(db.device).where(db.device.c.id == device_id)
+    if lock and conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    row = conn.execute(stmt).mappings().first()
+    if row is None:
+        raise AuthFailure(401, "bad_token", "Thiết bị chưa đăng ký.")
+    if row["revoked_at"]:
+        raise AuthFailure(403, "revoked", "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu trên máy được giữ nguyên.")
+    return DeviceGrant(row["id"], row["role"], row["province_code"], tuple(json.loads(row["communes"])))
+
+
+@dataclass
+class DeviceRow:
+    id: str
+    name: str
+    role: str
+    province_code: str | None
+    communes: list[str]
+    last_seq: int
+    created_at: str
+    revoked_at: str | None
+    last_seen_at: str | None
+    last_push_at: str | None
+    outbox_depth: int | None
+
+
+def list_devices(conn: Connection) -> list[DeviceRow]:
+    t = db.device
+    return [
+        DeviceRow(r["id"], r["name"], r["role"], r["province_code"], json.loads(r["communes"]), r["last_seq"],
+                  r["created_at"], r["revoked_at"], r["last_seen_at"], r["last_push_at"], r["outbox_depth"])
+        for r in conn.execute(select(t).order_by(t.c.created_at)).mappings()
+    ]  # fmt: skip
+
+
+def revoke(conn: Connection, device_id: str) -> bool:
+    t = db.device
+    result = conn.execute(update(t).where(t.c.id.startswith(device_id), t.c.revoked_at.is_(None))
+                          .values(revoked_at=now_text()))  # fmt: skip
+    return bool(result.rowcount)

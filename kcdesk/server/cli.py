@@ -1,0 +1,194 @@
+"""`kcdesk-server`: run the sync server and administer devices.
+
+    kcdesk-server serve [--host 127.0.0.1] [--port N]
+    kcdesk-server enroll --province CODE --role ROLE [--communes W1 W2 ...]
+    kcdesk-server devices
+    kcdesk-server revoke DEVICE
+    kcdesk-server snapshot --scope CODE        (prepare a first-pull snapshot ahead of time)
+    kcdesk-server compact --days N             (drop change-log history older than N days)
+
+Every command takes --db URL (PostgreSQL: postgresql://user@host/db; default: a SQLite
+file in the server's data folder) and --data DIR (attachments, snapshots).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from kcdesk.i18n import tr
+from kcdesk.server import db
+from kcdesk.server.scopes import ALL_ROLES, MINISTRY_ROLES, View
+
+
+def _settings(args: argparse.Namespace) -> object:
+    from kcdesk.server.service import ServerSettings
+
+    data_dir = Path(args.data) if args.data else db.default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = ServerSettings(url=args.db or db.default_url(data_dir), data_dir=data_dir)
+    for name in ("access_ttl", "max_file_bytes", "chunk_bytes", "max_batch_mutations", "max_batch_bytes",
+                 "pull_page_rows", "requests_per_minute"):  # fmt: skip
+        value = os.environ.get(f"KCDESK_SERVER_{name.upper()}")
+        if value:
+            setattr(settings, name, int(value))
+    return settings
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kcdesk.server.app import create_app
+
+    app = create_app(_settings(args))  # type: ignore[arg-type]
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    port = sock.getsockname()[1]
+    scheme = "https" if args.tls_cert else "http"
+    print(f"kcdesk-server listening on {scheme}://{args.host}:{port}", flush=True)
+    if args.port_file:
+        Path(args.port_file).write_text(str(port))
+    config = uvicorn.Config(app, log_level=args.log_level, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
+                            access_log=False, timeout_keep_alive=30)  # fmt: skip
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from kcdesk.server.service import SyncServer
+
+    if args.role not in ALL_ROLES:
+        print(tr("Vai trò không hợp lệ: {role}. Chọn một trong: {roles}", role=args.role,
+                 roles=", ".join(sorted(ALL_ROLES))), file=sys.stderr)  # fmt: skip
+        return 2
+    province = None if args.role in MINISTRY_ROLES else args.province
+    if province is None and args.role not in MINISTRY_ROLES:
+        print(tr("Cần --province cho vai trò {role}.", role=args.role), file=sys.stderr)
+        return 2
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        code = server.make_code(args.role, province, list(args.communes or []))
+    finally:
+        server.close()
+    if args.json:
+        print(json.dumps({"code": code}))
+    else:
+        print(tr("Mã đăng ký thiết bị (dùng một lần, hết hạn sau 7 ngày): {code}", code=code))
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from kcdesk.server.auth import list_devices
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        with server.engine.connect() as conn:
+            devices = list_devices(conn)
+    finally:
+        server.close()
+    if args.json:
+        print(json.dumps([d.__dict__ for d in devices], ensure_ascii=False, indent=2))
+        return 0
+    for d in devices:
+        state = tr("đã thu hồi") if d.revoked_at else tr("đang hoạt động")
+        print(f"{d.id}  {d.name}  {d.role}  {d.province_code or '-'}  {','.join(d.communes) or '-'}  "
+              f"seq={d.last_seq}  {tr('lần cuối')}: {d.last_seen_at or '-'}  {state}")  # fmt: skip
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from kcdesk.server.auth import list_devices, revoke
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        with server.engine.execution_options(write=True).begin() as conn:
+            matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
+            if len(matches) != 1:
+                print(tr("Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).", device=args.device,
+                         n=len(matches)), file=sys.stderr)  # fmt: skip
+                return 1
+            revoke(conn, matches[0].id)
+    finally:
+        server.close()
+    print(tr("Đã thu hồi thiết bị {device}. Dữ liệu chưa gửi vẫn nằm trên máy đó.", device=matches[0].id))
+    return 0
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        info = server.prepare_snapshot(View(args.scope, tuple(sorted(args.communes)) if args.communes else None, False))
+    finally:
+        server.close()
+    print(info.model_dump_json())
+    return 0
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    from kcdesk.server.auth import now_text
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        removed = server.compact(older_than=now_text(datetime.now(UTC) - timedelta(days=args.days)))
+    finally:
+        server.close()
+    print(tr("Đã gọn nhật ký thay đổi: bỏ {n} mục.", n=removed))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=None, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
+    common.add_argument("--data", default=None, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))
+    parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common],
+                                     description=tr("Máy chủ đồng bộ kcdesk"))  # fmt: skip
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", parents=[common], help=tr("chạy máy chủ"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--port-file", default=None)
+    serve.add_argument("--tls-cert", default=None)
+    serve.add_argument("--tls-key", default=None)
+    serve.add_argument("--log-level", default="warning")
+    serve.set_defaults(handler=cmd_serve)
+    enroll = sub.add_parser("enroll", parents=[common], help=tr("tạo mã đăng ký thiết bị"))
+    enroll.add_argument("--province", default=None)
+    enroll.add_argument("--role", required=True)
+    enroll.add_argument("--communes", nargs="*", default=[])
+    enroll.add_argument("--json", action="store_true")
+    enroll.set_defaults(handler=cmd_enroll)
+    devices = sub.add_parser("devices", parents=[common], help=tr("liệt kê thiết bị"))
+    devices.add_argument("--json", action="store_true")
+    devices.set_defaults(handler=cmd_devices)
+    revoke = sub.add_parser("revoke", parents=[common], help=tr("thu hồi thiết bị"))
+    revoke.add_argument("device")
+    revoke.set_defaults(handler=cmd_revoke)
+    snap = sub.add_parser("snapshot", parents=[common], help=tr("chuẩn bị bản chụp cho lần tải đầu"))
+    snap.add_argument("--scope", required=True)
+    snap.add_argument("--communes", nargs="*", default=[])
+    snap.set_defaults(handler=cmd_snapshot)
+    compact = sub.add_parser("compact", parents=[common], help=tr("gọn nhật ký thay đổi cũ"))
+    compact.add_argument("--days", type=int, default=180)
+    compact.set_defaults(handler=cmd_compact)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""Change-log cursors that follow commit order, per scope.
+
+PostgreSQL sequences hand out numbers at call time, not commit time: a transaction that
+took 10 may commit after one that took 11, and a reader that saw 11 would skip 10 for
+good. Here each scope has a counter row that a writer updates (and so locks) at the end
+of its transaction, holding the lock until it commits: the next writer of that scope
+waits, then continues from the committed value. Readers can never see a later cursor
+before an earlier one. Counters are locked in sorted order, so writers never deadlock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from kcdesk.server import db
+
+Entry = tuple[str, str | None, str, str]  # scope, ward, table, row id
+
+
+def ensure_scopes(conn: Connection, scopes: Iterable[str]) -> None:
+    rows = [{"scope": s, "last_cursor": 0, "horizon": 0} for s in sorted(set(scopes))]
+    if not rows:
+        return
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(insert(db.scope_counter).on_conflict_do_nothing(index_elements=["scope"]), rows)
+
+
+def take_cursors(conn: Connection, scope: str, count: int) -> int:
+    """Reserve `count` cursors of `scope`; return the first. Locks the scope until commit."""
+    t = db.scope_counter
+    last = conn.execute(
+        update(t).where(t.c.scope == scope).values(last_cursor=t.c.last_cursor + count).returning(t.c.last_cursor)
+    ).scalar_one()
+    return int(last) - count + 1
+
+
+def append_changes(conn: Connection, entries: Iterable[Entry], now: str) -> None:
+    by_scope: dict[str, list[Entry]] = {}
+    for entry in sorted(entries, key=lambda e: (e[0], e[2] != "_conflict", e[3])):
+        by_scope.setdefault(entry[0], []).append(entry)
+    if not by_scope:
+        return
+    ensure_scopes(conn, by_scope)
+    records = []
+    for scope in sorted(by_scope):
+        batch = _parents_first(by_scope[scope])
+        first = take_cursors(conn, scope, len(batch))
+        for offset, (_, ward, table, row_id) in enumerate(batch):
+            records.append({"scope": scope, "cursor": first + offset, "ward": ward, "table_name": table,
+                            "row_id": row_id, "op": "upsert", "at": now})  # fmt: skip
+    conn.execute(db.change_log.insert(), records)
+
+
+def _parents_first(entries: list[Entry]) -> list[Entry]:
+    """Parents before children (the desktop's foreign keys need them), conflicts last. A
+    row that moved between communes is logged under both, so each commune's view hears."""
+    order = {name: i for i, name in enumerate(db.REPLICATED)}
+    return sorted(entries, key=lambda e: (order.get(e[2], 10_000), e[3], e[1] or ""))
+
+
+def last_cursor(conn: Connection, scope: str) -> int:
+    t = db.scope_counter
+    value = conn.execute(select(t.c.last_cursor).where(t.c.scope == scope)).scalar_one_or_none()
+    return int(value or 0)
+
+
+def horizon(conn: Connection, scope: str) -> int:
+    t = db.scope_counter
+    value = conn.execute(select(t.c.horizon).where(t.c.scope == scope)).scalar_one_or_none()
+    return int(value or 0)
+
+
+def known_scopes(conn: Connection) -> list[str]:
+    return [r[0] for r in conn.execute(select(db.scope_counter.c.scope).order_by(db.scope_counter.c.scope))]

@@ -1,0 +1,225 @@
+"""The server's database: the replicated tables plus its own bookkeeping.
+
+Replicated tables are built from the desktop's own table definitions (kcdesk.db.models),
+so both sides agree on every column and type. On the server they carry no SQLite
+defaults and no foreign keys (the push path checks parents itself, with a reason people
+can read), plus two placement columns: the scope (province code, "00" for national rows)
+and the commune, kept up to date so pulls and snapshots select by index.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+
+import kcdesk.db.models  # noqa: F401  (registers every table)
+from kcdesk.db.base import Base, synced_tables
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+SCOPE_COL = "kc_scope"
+WARD_COL = "kc_ward"
+DEVICE_COL = "kc_device"
+SERVER_COLUMNS = (SCOPE_COL, WARD_COL, DEVICE_COL)
+
+
+def _replicated_table(source: Table) -> Table:
+    columns = [
+        Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable or not c.primary_key)
+        for c in source.columns
+    ]
+    table = Table(
+        source.name,
+        metadata,
+        *columns,
+        Column(SCOPE_COL, String(2), nullable=False),
+        Column(WARD_COL, String(5)),
+        Column(DEVICE_COL, String(36)),  # the device that wrote the current version
+    )
+    Index(f"ix_{source.name}_placement", table.c[SCOPE_COL], table.c[WARD_COL])
+    for fk in source.foreign_keys:  # children are found by their parent's id
+        Index(f"ix_{source.name}_{fk.parent.name}_ref", table.c[fk.parent.name])
+    return table
+
+
+REPLICATED: dict[str, Table] = {name: _replicated_table(Base.metadata.tables[name]) for name in synced_tables()}
+Index("ix_attachment_owner_ref", REPLICATED["attachment"].c.owner_id)
+
+server_meta = Table(
+    "server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text)
+)
+device = Table(
+    "server_device",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("province_code", String(2)),
+    Column("communes", Text, nullable=False),  # JSON list of ward codes
+    Column("token_hash", String(64), nullable=False),
+    Column("last_seq", BigInteger, nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("revoked_at", String(30)),
+    Column("last_seen_at", String(30)),
+    Column("last_push_at", String(30)),
+    Column("app_version", String(40)),
+    Column("outbox_depth", Integer),
+)
+enrol_code = Table(
+    "server_enrol_code",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("role", String(20), nullable=False),
+    Column("province_code", String(2)),
+    Column("communes", Text, nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("expires_at", String(30), nullable=False),
+    Column("used_at", String(30)),
+    Column("device_id", String(36)),
+)
+applied_mutation = Table(
+    "server_applied_mutation",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("mutation_id", String(64), nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("at", String(30), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+    UniqueConstraint("device_id", "mutation_id"),
+)
+change_log = Table(
+    "server_change_log",
+    metadata,
+    Column("scope", String(2), nullable=False),
+    Column("cursor", BigInteger, nullable=False),
+    Column("ward", String(5)),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("op", String(6), nullable=False),  # upsert | evict | conflict
+    Column("at", String(30), nullable=False),
+    PrimaryKeyConstraint("scope", "cursor"),
+)
+# One row per scope: the last cursor handed out, and the compaction horizon. Writers
+# lock their scopes' rows (UPDATE ... RETURNING) until they commit, so cursors of a scope
+# become visible in order: a reader never sees cursor 11 committed while 10 is not.
+scope_counter = Table(
+    "server_scope_counter",
+    metadata,
+    Column("scope", String(2), primary_key=True),
+    Column("last_cursor", BigInteger, nullable=False),
+    Column("horizon", BigInteger, nullable=False),
+)
+conflict = Table(
+    "server_conflict",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("scope", String(2), nullable=False),
+    Column("ward", String(5)),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("winner_device", String(36)),
+    Column("loser_device", String(36)),
+    Column("created_at", String(30), nullable=False),
+    Column("resolved_at", String(30)),
+    Column("resolution", Text),
+)
+blob = Table(
+    "server_blob",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("created_at", String(30), nullable=False),
+)
+upload = Table(
+    "server_upload",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("created_at", String(30), nullable=False),
+    UniqueConstraint("device_id", "sha256"),
+)
+snapshot = Table(
+    "server_snapshot",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("view_key", String(200), nullable=False),
+    Column("scope", String(2), nullable=False),
+    Column("cursor", BigInteger, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("rows", BigInteger, nullable=False),
+    Column("created_at", String(30), nullable=False),
+)
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("KCDESK_SERVER_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kcdesk-server", appauthor=False))
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'kcdesk-server.db'}"
+
+
+def make_server_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA busy_timeout = 30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            # One writer at a time, taken up front: SQLite's equivalent of the row locks
+            # the PostgreSQL path takes.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return create_engine(url, pool_size=8, max_overflow=16, pool_pre_ping=True)
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def create_schema(engine: Engine) -> None:
+    metadata.create_all(engine)

@@ -1,0 +1,188 @@
+"""Pull pages of a scope's change log, and prepared snapshots for a first pull.
+
+A page lists the rows touched after the device's cursor, each with its current content
+(so a page is idempotent: applying it twice gives the same rows). A row that is no
+longer in the device's view comes as an EVICT. Pages and snapshots are read in one
+consistent database snapshot, so the cursor handed back covers exactly what was sent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select
+
+from kcdesk.ids import new_id
+from kcdesk.server import db
+from kcdesk.server.auth import now_text
+from kcdesk.server.counters import horizon, last_cursor
+from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
+from kcdesk.sync.protocol import Change, ConflictRecord, PullResponse, SnapshotInfo
+from kcdesk.sync.wire import TableCodec
+
+SNAPSHOT_REUSE = 20_000  # a snapshot this many changes old is still a fine start (the rest is pulled)
+
+
+class CursorTooOld(Exception):
+    """The device's cursor is older than the scope's compaction horizon: re-snapshot."""
+
+
+def _view_filter(table: Any, view: View, ward_col: Any, table_col: Any | None) -> Any:
+    assert view.communes is not None
+    in_communes = and_(ward_col.in_(view.communes))
+    if table_col is None:
+        return in_communes
+    return or_(
+        and_(in_communes, table_col.in_(sorted(COLLABORATOR_TABLES | {"_conflict"}))),
+        table_col.in_(sorted(COLLABORATOR_READ_EXTRA)),
+    )
+
+
+def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after: int, limit: int) -> PullResponse:
+    if after < horizon(conn, view.scope):
+        raise CursorTooOld(view.scope)
+    t = db.change_log
+    stmt = select(t.c.cursor, t.c.table_name, t.c.row_id).where(t.c.scope == view.scope, t.c.cursor > after)
+    if view.communes is not None:
+        stmt = stmt.where(_view_filter(t, view, t.c.ward, t.c.table_name))
+    entries = conn.execute(stmt.order_by(t.c.cursor).limit(limit + 1)).all()
+    has_more = len(entries) > limit
+    entries = entries[:limit]
+    next_cursor = entries[-1][0] if has_more else max(last_cursor(conn, view.scope), after)
+
+    wanted: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    order: list[tuple[int, str, str]] = []
+    for cursor, table, row_id in entries:
+        if (table, row_id) in seen:
+            continue
+        seen.add((table, row_id))
+        order.append((cursor, table, row_id))
+        wanted.setdefault(table, []).append(row_id)
+
+    conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
+    current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
+    for table, ids in wanted.items():
+        if table not in db.REPLICATED:
+            continue
+        tbl = db.REPLICATED[table]
+        codec = codecs[table]
+        for i in range(0, len(ids), 1000):
+            for rec in conn.execute(select(tbl).where(tbl.c.id.in_(ids[i : i + 1000]))).mappings():
+                current[(table, rec["id"])] = (codec.row_to_wire(rec), Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
+    changes = []
+    for cursor, table, row_id in order:
+        if table == "_conflict":
+            continue
+        found = current.get((table, row_id))
+        if found is not None and view.sees(table, found[1]):
+            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="upsert", row=found[0]))
+        else:
+            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="evict"))
+    return PullResponse(scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor,
+                        has_more=has_more)  # fmt: skip
+
+
+def conflict_record(row: Any) -> ConflictRecord:
+    return ConflictRecord(
+        id=row["id"], table=row["table_name"], row_id=row["row_id"], kind=row["kind"],
+        fields=json.loads(row["fields"]), winner_device=row["winner_device"], loser_device=row["loser_device"],
+        created_at=row["created_at"], resolved_at=row["resolved_at"],
+        resolution=json.loads(row["resolution"]) if row["resolution"] else None,
+    )  # fmt: skip
+
+
+def _conflicts(conn: Connection, view: View, ids: list[str]) -> list[ConflictRecord]:
+    if not ids:
+        return []
+    t = db.conflict
+    out = []
+    for row in conn.execute(select(t).where(t.c.id.in_(ids))).mappings():
+        if view.sees(row["table_name"], Placement(row["scope"], row["ward"])):
+            out.append(conflict_record(row))
+    return out
+
+
+# -- snapshots -------------------------------------------------------------------------------
+
+
+def find_snapshot(conn: Connection, view: View) -> SnapshotInfo | None:
+    t = db.snapshot
+    row = conn.execute(
+        select(t).where(t.c.view_key == view.key).order_by(t.c.cursor.desc()).limit(1)
+    ).mappings().first()
+    if row is None or row["cursor"] < last_cursor(conn, view.scope) - SNAPSHOT_REUSE:
+        return None
+    if row["cursor"] < horizon(conn, view.scope):
+        return None
+    return SnapshotInfo(scope=view.scope, cursor=row["cursor"], snapshot_id=row["id"], size=row["size"],
+                        sha256=row["sha256"], rows=row["rows"])  # fmt: skip
+
+
+def build_snapshot(conn: Connection, codecs: dict[str, TableCodec], view: View, folder: Path) -> SnapshotInfo:
+    """Write every row of the view (tombstones included) into a gzipped SQLite file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cursor = last_cursor(conn, view.scope)
+    snapshot_id = new_id()
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        plain = Path(tmp) / "snapshot.sqlite"
+        lite = sqlite3.connect(plain)
+        lite.execute("PRAGMA journal_mode = OFF")
+        lite.execute("PRAGMA synchronous = OFF")
+        total = 0
+        for name, table in db.REPLICATED.items():
+            if view.communes is not None and name not in COLLABORATOR_TABLES | COLLABORATOR_READ_EXTRA:
+                continue
+            codec = codecs[name]
+            cols = codec.columns
+            lite.execute(f'CREATE TABLE "{name}" ({", ".join(f"{c!r}" for c in cols)})')
+            stmt = select(*(table.c[c] for c in cols)).where(table.c[db.SCOPE_COL] == view.scope)
+            if view.communes is not None and name in COLLABORATOR_TABLES:
+                stmt = stmt.where(table.c[db.WARD_COL].in_(view.communes))
+            insert = f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in cols)})'
+            result = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
+            for part in result.partitions(5000):
+                lite.executemany(insert, [_storage_tuple(codec, cols, r) for r in part])
+                total += len(part)
+        lite.execute("CREATE TABLE _conflict (id, body)")
+        t = db.conflict
+        rows = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
+        for row in rows:
+            if view.sees(row["table_name"], Placement(row["scope"], row["ward"])):
+                lite.execute("INSERT INTO _conflict VALUES (?, ?)", (row["id"], conflict_record(row).model_dump_json()))
+        lite.execute("CREATE TABLE _meta (key, value)")
+        lite.executemany("INSERT INTO _meta VALUES (?, ?)", [("scope", view.scope), ("cursor", cursor)])
+        lite.commit()
+        lite.close()
+        final = folder / f"{snapshot_id}.sqlite.gz"
+        digest = hashlib.sha256()
+        with plain.open("rb") as src, gzip.open(final, "wb", compresslevel=1) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        with final.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    info = SnapshotInfo(scope=view.scope, cursor=cursor, snapshot_id=snapshot_id, size=final.stat().st_size,
+                        sha256=digest.hexdigest(), rows=total)  # fmt: skip
+    return info
+
+
+def record_snapshot(conn: Connection, view: View, info: SnapshotInfo) -> None:
+    conn.execute(db.snapshot.insert().values(
+        id=info.snapshot_id, view_key=view.key, scope=view.scope, cursor=info.cursor, size=info.size,
+        sha256=info.sha256, rows=info.rows, created_at=now_text(),
+    ))  # fmt: skip
+
+
+def _storage_tuple(codec: TableCodec, cols: list[str], record: Any) -> tuple[Any, ...]:
+    out = []
+    for c, v in zip(cols, record, strict=True):
+        w = codec.to_wire(c, v)
+        out.append(int(w) if isinstance(w, bool) else w)
+    return tuple(out)

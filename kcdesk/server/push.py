@@ -1,0 +1,392 @@
+"""Apply one pushed batch in one transaction, exactly once.
+
+Order of work, chosen so that concurrent batches neither lose updates nor deadlock:
+1. lock the device's row: replays of the same batch queue here and then find the stored
+   outcomes; a gap in the sequence is refused with the sequence expected;
+2. lock the rows the batch touches (sorted by id), then merge and check each mutation in
+   memory, in sequence order, each seeing the ones before it;
+3. write rows, outcomes and conflicts; lock the scope counters last (sorted), so the
+   change log of each scope is numbered in commit order.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, select, update
+
+from kcdesk.ids import new_id
+from kcdesk.server import db
+from kcdesk.server.counters import append_changes
+from kcdesk.server.merge import SERVER_MANAGED, Refusal, check_locks, check_status, merge_fields
+from kcdesk.server.scopes import (
+    CHILDREN,
+    DeviceGrant,
+    Placement,
+    is_placed_by_parent,
+    own_placement,
+    parent_ref,
+)
+from kcdesk.sync import faults
+from kcdesk.sync.protocol import Mutation, Outcome
+from kcdesk.sync.reasons import LOCKED_WHAT, REASONS, scope_name
+from kcdesk.sync.wire import BadValue, TableCodec
+
+log = logging.getLogger(__name__)
+Key = tuple[str, str]
+
+
+class SeqGap(Exception):
+    def __init__(self, expected: int) -> None:
+        super().__init__(expected)
+        self.expected = expected
+
+
+@dataclass
+class RowState:
+    table: str
+    row: dict[str, Any] | None  # wire form, server columns excluded
+    placement: Placement | None
+    existed: bool
+    dirty: bool = False
+    old_placements: set[Placement] = field(default_factory=set)
+
+
+class BatchApplier:
+    def __init__(self, conn: Connection, grant: DeviceGrant, codecs: dict[str, TableCodec], now: str,
+                 is_pg: bool) -> None:  # fmt: skip
+        self.conn = conn
+        self.grant = grant
+        self.codecs = codecs
+        self.now = now
+        self.is_pg = is_pg
+        self.rows: dict[Key, RowState] = {}
+        self.refused_rows: set[Key] = set()
+        self.conflicts: list[dict[str, Any]] = []
+        self.log_entries: set[tuple[str, str | None, str, str]] = set()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def load(self, keys: Iterable[Key], lock: bool) -> None:
+        by_table: dict[str, set[str]] = {}
+        for table, row_id in keys:
+            if (table, row_id) not in self.rows and table in db.REPLICATED:
+                by_table.setdefault(table, set()).add(row_id)
+        for table, ids in by_table.items():
+            t = db.REPLICATED[table]
+            codec = self.codecs[table]
+            ordered = sorted(ids)
+            for i in range(0, len(ordered), 1000):
+                stmt = select(t).where(t.c.id.in_(ordered[i : i + 1000])).order_by(t.c.id)
+                if lock and self.is_pg:
+                    stmt = stmt.with_for_update()
+                for rec in self.conn.execute(stmt).mappings():
+                    row = codec.row_to_wire(rec)
+                    placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
+                    self.rows[(table, row["id"])] = RowState(table, row, placement, True)
+            for row_id in ids:
+                self.rows.setdefault((table, row_id), RowState(table, None, None, False))
+
+    def state(self, table: str, row_id: str) -> RowState:
+        key = (table, row_id)
+        if key not in self.rows:
+            self.load([key], lock=False)
+        return self.rows[key]
+
+    def _preload(self, mutations: Sequence[Mutation]) -> None:
+        targets = [(m.table, m.row_id) for m in mutations]
+        self.load(targets, lock=True)
+        for _depth in range(3):  # parents, grandparents (acceptance member -> acceptance -> proposal)
+            parents: set[Key] = set()
+            for m in mutations:
+                current = self.rows.get((m.table, m.row_id))
+                for source in (m.values, current.row if current and current.row else {}):
+                    ref = parent_ref(m.table, source)
+                    if ref:
+                        parents.add(ref)
+            for key in list(self.rows):
+                st = self.rows[key]
+                if st.row is not None:
+                    ref = parent_ref(st.table, st.row)
+                    if ref:
+                        parents.add(ref)
+            missing = {k for k in parents if k not in self.rows}
+            if not missing:
+                break
+            self.load(missing, lock=False)
+
+    # -- applying ------------------------------------------------------------------------
+
+    def apply(self, mutations: Sequence[Mutation]) -> list[Outcome]:
+        self._preload(mutations)
+        outcomes = []
+        for index, m in enumerate(mutations):
+            faults.hit("push.mid_batch", index)
+            try:
+                outcomes.append(self._apply_one(m))
+            except Refusal as refusal:
+                outcomes.append(self._refused(m, refusal))
+        return outcomes
+
+    def _refused(self, m: Mutation, refusal: Refusal) -> Outcome:
+        if m.op == "insert" or refusal.code in ("not_found", "blocked_by_parent", "parent_missing"):
+            self.refused_rows.add((m.table, m.row_id))
+        params = dict(refusal.params)
+        params.setdefault("table", m.table)
+        if "what_key" in params:
+            params["what"] = LOCKED_WHAT[params.pop("what_key")]
+        current = self.rows.get((m.table, m.row_id))
+        return Outcome(
+            seq=m.seq, status="rejected", code=refusal.code, message=REASONS[refusal.code], params=params,
+            row=current.row if current and current.row else None,
+        )  # fmt: skip
+
+    def _parent(self, table: str, row: dict[str, Any]) -> tuple[str | None, RowState | None]:
+        ref = parent_ref(table, row)
+        if ref is None:
+            return None, None
+        if ref[0] not in db.REPLICATED:
+            raise Refusal("invalid_value", field="owner_table", problem="bảng không đồng bộ")
+        return ref[0], self.state(*ref)
+
+    def _apply_one(self, m: Mutation) -> Outcome:
+        codec = self.codecs.get(m.table)
+        if codec is None:
+            raise Refusal("unknown_table", table=m.table)
+        values, base = self._normalised(codec, m)
+        st = self.state(m.table, m.row_id)
+        current = st.row
+        if current is None:
+            if (m.table, m.row_id) in self.refused_rows:
+                raise Refusal("blocked_by_parent")
+            if m.op != "insert":
+                raise Refusal("not_found")
+            new_row = self._new_row(codec, m.row_id, values)
+            merged_conflicts: dict[str, dict[str, Any]] = {}
+            changed = set(new_row)
+            concurrent = False
+        else:
+            if current.get("deleted_at") and m.op == "update":
+                return self._update_against_delete(m, st, values, base)
+            if m.op == "delete" and current.get("deleted_at"):
+                return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
+            if m.op == "delete" and not values.get("deleted_at"):
+                values["deleted_at"] = self.now  # a hard delete on the device: a tombstone here
+            if m.op == "insert":  # the row already exists (a copy made elsewhere): merge field by field
+                result = merge_fields(current, current["row_version"], values, {}, -1)
+            else:
+                result = merge_fields(current, current["row_version"], values, base, m.base_version)
+            new_row = {**current, **result.apply}
+            merged_conflicts = result.conflicts
+            changed = set(result.apply)
+            concurrent = result.concurrent
+            if not changed:
+                return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
+
+        parent_table, parent = self._parent(m.table, new_row)
+        if is_placed_by_parent(m.table):
+            if parent is None or parent.row is None:
+                if parent is not None and (parent_table, new_row_parent_id(m.table, new_row)) in self.refused_rows:
+                    raise Refusal("blocked_by_parent")
+                raise Refusal("parent_missing", parent_table=parent_table or "?")
+            if m.op == "insert" and current is None and parent.row.get("deleted_at"):
+                raise Refusal("parent_deleted", parent_table=parent_table)
+            assert parent.placement is not None
+            placement = parent.placement
+        else:
+            placement = own_placement(m.table, new_row)
+        check_locks(m.table, current, changed, parent.row if parent else None, parent_table)
+        if "status" in changed or current is None:
+            check_status(m.table, current, new_row, self.grant.role)
+        self._authorise(m.table, st.placement, placement)
+
+        new_row["row_version"] = (current["row_version"] if current else 0) + 1
+        new_row["updated_at"] = self.now
+        if st.placement is not None and st.placement != placement:
+            st.old_placements.add(st.placement)
+        st.row, st.placement, st.dirty = new_row, placement, True
+        conflict_id = None
+        if merged_conflicts:
+            conflict_id = self._record_conflict(m, placement, "field", merged_conflicts, st)
+        elif concurrent:
+            log.info("soft merge of %s %s by %s: %s", m.table, m.row_id, self.grant.device_id, sorted(changed))
+        if conflict_id or concurrent:
+            return Outcome(seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id,
+                           row=new_row)  # fmt: skip
+        return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"])
+
+    def _update_against_delete(self, m: Mutation, st: RowState, values: dict[str, Any],
+                               base: dict[str, Any]) -> Outcome:  # fmt: skip
+        """The delete wins; the device's edit is kept in a conflict record (no resurrection)."""
+        assert st.row is not None and st.placement is not None
+        self._authorise(m.table, st.placement, st.placement)
+        fields = {f: {"base": base.get(f), "mine": v, "theirs": st.row.get(f)} for f, v in values.items()}
+        conflict_id = self._record_conflict(m, st.placement, "update_deleted", fields, st)
+        return Outcome(seq=m.seq, status="merged", row_version=st.row["row_version"], conflict_id=conflict_id,
+                       row=st.row)  # fmt: skip
+
+    def _normalised(self, codec: TableCodec, m: Mutation) -> tuple[dict[str, Any], dict[str, Any]]:
+        try:
+            values = {c: codec.to_wire(c, codec.to_python(c, v)) for c, v in m.values.items() if c not in SERVER_MANAGED}
+            base = {}
+            for c, v in m.base.items():
+                if c in codec.kinds and c not in SERVER_MANAGED:
+                    try:
+                        base[c] = codec.to_wire(c, codec.to_python(c, v))
+                    except BadValue:
+                        base[c] = v
+        except BadValue as exc:
+            bad = next((c for c, v in m.values.items() if not _converts(codec, c, v)), "?")
+            raise Refusal("invalid_value", field=bad, problem=str(exc)) from exc
+        return values, base
+
+    def _new_row(self, codec: TableCodec, row_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        row: dict[str, Any] = {c: None for c in codec.columns}
+        for name, default in codec.defaults.items():
+            row[name] = default
+        row.update(values)
+        row["id"] = row_id
+        if not row.get("created_at"):
+            row["created_at"] = self.now
+        for name in codec.required:
+            if row.get(name) is None:
+                raise Refusal("invalid_value", field=name, problem="thiếu giá trị bắt buộc")
+        return row
+
+    def _authorise(self, table: str, old: Placement | None, new: Placement) -> None:
+        for placement in filter(None, (old, new)):
+            if not self.grant.can_write(table, placement):
+                if self.grant.role == "ministry" or self.grant.can_read(table, placement, [placement.scope]):
+                    raise Refusal("read_only", role=self.grant.role)
+                raise Refusal("out_of_scope", scope_name=scope_name(placement.scope))
+
+    def _record_conflict(self, m: Mutation, placement: Placement, kind: str, fields: dict[str, dict[str, Any]],
+                         st: RowState) -> str:  # fmt: skip
+        conflict_id = new_id()
+        self.conflicts.append({
+            "id": conflict_id, "scope": placement.scope, "ward": placement.ward, "table_name": m.table,
+            "row_id": m.row_id, "kind": kind, "fields": json.dumps(fields, ensure_ascii=False),
+            "winner_device": self.grant.device_id if kind == "field" else None,
+            "loser_device": self.grant.device_id if kind == "update_deleted" else None,
+            "created_at": self.now, "resolved_at": None, "resolution": None,
+        })  # fmt: skip
+        self.log_entries.add((placement.scope, placement.ward, "_conflict", conflict_id))
+        return conflict_id
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(self) -> None:
+        for table, states in _group_dirty(self.rows.values()).items():
+            self._write_table(table, states)
+        for st in self.rows.values():
+            if st.dirty and st.old_placements and st.row is not None:
+                assert st.placement is not None
+                self._cascade(st.table, st.row["id"], st.placement)
+        if self.conflicts:
+            self.conn.execute(db.conflict.insert(), self.conflicts)
+        append_changes(self.conn, self.log_entries, self.now)
+
+    def _write_table(self, table: str, states: list[RowState]) -> None:
+        t = db.REPLICATED[table]
+        codec = self.codecs[table]
+        inserts, updates = [], []
+        for st in states:
+            assert st.row is not None and st.placement is not None
+            record = codec.row_to_python(st.row)
+            record[db.SCOPE_COL] = st.placement.scope
+            record[db.WARD_COL] = st.placement.ward
+            record[db.DEVICE_COL] = self.grant.device_id
+            (updates if st.existed else inserts).append(record)
+            for p in (st.placement, *st.old_placements):
+                self.log_entries.add((p.scope, p.ward, table, st.row["id"]))
+        if inserts:
+            self.conn.execute(t.insert(), inserts)
+        if updates:
+            for record in updates:
+                record["b_id"] = record.pop("id")
+            self.conn.execute(update(t).where(t.c.id == bindparam("b_id")), updates)
+
+    def _cascade(self, table: str, row_id: str, placement: Placement) -> None:
+        """A parent moved (to another commune or province): its children move with it, and
+        both the old and the new place hear about each of them."""
+        children = list(CHILDREN.get(table, []))
+        children.append(("attachment", "owner_id"))
+        for child, column in children:
+            t = db.REPLICATED[child]
+            cond = t.c[column] == row_id
+            if child == "attachment":
+                cond = cond & (t.c.owner_table == table)
+            rows = self.conn.execute(select(t.c.id, t.c[db.SCOPE_COL], t.c[db.WARD_COL]).where(cond)).all()
+            moved = [r for r in rows if (r[1], r[2]) != (placement.scope, placement.ward)]
+            if not moved:
+                continue
+            self.conn.execute(
+                update(t).where(cond).values({db.SCOPE_COL: placement.scope, db.WARD_COL: placement.ward})
+            )
+            for child_id, old_scope, old_ward in moved:
+                self.log_entries.add((old_scope, old_ward, child, child_id))
+                self.log_entries.add((placement.scope, placement.ward, child, child_id))
+                self._cascade(child, child_id, placement)
+
+
+def new_row_parent_id(table: str, row: dict[str, Any]) -> str | None:
+    ref = parent_ref(table, row)
+    return ref[1] if ref else None
+
+
+def _converts(codec: TableCodec, column: str, value: Any) -> bool:
+    try:
+        codec.to_python(column, value)
+    except BadValue:
+        return False
+    return True
+
+
+def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
+    grouped: dict[str, list[RowState]] = {}
+    for st in states:
+        if st.dirty:
+            grouped.setdefault(st.table, []).append(st)
+    return grouped
+
+
+def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> list[Outcome]:
+    """Outcomes of mutations this device sent before (a resent batch gets the same answers)."""
+    if not mutations:
+        return []
+    t = db.applied_mutation
+    seqs = [m.seq for m in mutations]
+    found = {
+        r.seq: (r.mutation_id, r.outcome)
+        for r in conn.execute(
+            select(t.c.seq, t.c.mutation_id, t.c.outcome).where(t.c.device_id == device_id, t.c.seq.in_(seqs))
+        )
+    }
+    outcomes = []
+    for m in mutations:
+        stored = found.get(m.seq)
+        if stored is None:  # pruned after the retention period: it was handled, say so
+            outcomes.append(Outcome(seq=m.seq, status="applied"))
+        elif stored[0] != m.mutation_id:
+            outcomes.append(Outcome(seq=m.seq, status="rejected", code="mutation_mismatch",
+                                    message=REASONS["mutation_mismatch"], params={"seq": m.seq}))  # fmt: skip
+        else:
+            outcomes.append(Outcome.model_validate_json(stored[1]))
+    return outcomes
+
+
+def outcome_records(device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome],
+                    now: str) -> list[dict[str, Any]]:  # fmt: skip
+    return [
+        {"device_id": device_id, "seq": m.seq, "mutation_id": m.mutation_id, "at": now,
+         "outcome": o.model_dump_json(exclude_none=True, exclude={"row"})}
+        for m, o in zip(mutations, outcomes, strict=True)
+    ]  # fmt: skip
+
+
+def table_of(name: str) -> Table:
+    return db.REPLICATED[name]

@@ -1,0 +1,142 @@
+"""Where a row belongs (its scope and commune) and who may read or write it.
+
+A row's placement is its province ("00" for national rows such as legal documents) and,
+for commune-level data, its commune. Child rows take their parent's placement (a budget
+line is where its proposal is; an attachment is where its owner is). Devices see views:
+
+- province staff: their province (read and write), national rows (read);
+- collaborators: facilities and surveys in their assigned communes (read and write),
+  the province's user list and national rows (read);
+- the ministry: every province (read) and national rows (read and write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+NATIONAL = "00"
+MINISTRY_ROLES = frozenset({"ministry"})
+COLLABORATOR_ROLES = frozenset({"collaborator"})
+PROVINCE_ROLES = frozenset({"centre_staff", "centre_leader", "accountant", "so_reviewer", "admin"})
+ALL_ROLES = MINISTRY_ROLES | COLLABORATOR_ROLES | PROVINCE_ROLES
+
+# Tables placed by their own columns: (province column, commune column).
+OWN_PLACEMENT: dict[str, tuple[str | None, str | None]] = {
+    "facility": ("province_code", "ward_code"),
+    "survey": ("province_code", "ward_code"),
+    "proposal": ("province_code", "ward_code"),
+    "app_user": ("province_code", None),
+    "support_rule": ("province_code", None),
+    "legal_document": (None, None),
+}
+# Tables placed by a parent: (column holding the parent's id, parent table).
+PARENT: dict[str, tuple[str, str]] = {
+    "facility_year_stat": ("facility_id", "facility"),
+    "survey_need": ("survey_id", "survey"),
+    "acceptance": ("proposal_id", "proposal"),
+    "acceptance_member": ("acceptance_id", "acceptance"),
+    "acceptance_item": ("acceptance_id", "acceptance"),
+    "budget_line": ("proposal_id", "proposal"),
+    "disbursement": ("proposal_id", "proposal"),
+    "post_support_evaluation": ("proposal_id", "proposal"),
+    "progress_report": ("proposal_id", "proposal"),
+    "proposal_activity": ("proposal_id", "proposal"),
+    "proposal_beneficiary": ("proposal_id", "proposal"),
+    "proposal_status_event": ("proposal_id", "proposal"),
+    "proposal_task": ("proposal_id", "proposal"),
+    "collaborator_commune": ("user_id", "app_user"),
+}
+# Attachments follow their owner, named by (owner_table, owner_id).
+ATTACHMENT = "attachment"
+CHILDREN: dict[str, list[tuple[str, str]]] = {}
+for _child, (_column, _parent) in PARENT.items():
+    CHILDREN.setdefault(_parent, []).append((_child, _column))
+
+COLLABORATOR_TABLES = frozenset({"facility", "facility_year_stat", "survey", "survey_need", "attachment"})
+COLLABORATOR_READ_EXTRA = frozenset({"app_user", "collaborator_commune"})
+
+
+@dataclass(frozen=True)
+class Placement:
+    scope: str
+    ward: str | None
+
+
+@dataclass(frozen=True)
+class View:
+    """What a device pulls from one scope: all of it, or the rows of some communes."""
+
+    scope: str
+    communes: tuple[str, ...] | None
+    writable: bool
+
+    @property
+    def key(self) -> str:
+        return self.scope if self.communes is None else f"{self.scope}:{','.join(self.communes)}"
+
+    def sees(self, table: str, placement: Placement) -> bool:
+        if placement.scope != self.scope:
+            return False
+        if self.communes is None:
+            return True
+        if table in COLLABORATOR_READ_EXTRA:
+            return True
+        return table in COLLABORATOR_TABLES and placement.ward in self.communes
+
+
+@dataclass(frozen=True)
+class DeviceGrant:
+    device_id: str
+    role: str
+    province_code: str | None
+    communes: tuple[str, ...]
+
+    def views(self, known_scopes: Sequence[str]) -> list[View]:
+        if self.role in MINISTRY_ROLES:
+            provinces = sorted(s for s in known_scopes if s != NATIONAL)
+            return [View(NATIONAL, None, True), *(View(p, None, False) for p in provinces)]
+        national = View(NATIONAL, None, False)
+        if self.province_code is None:
+            return [national]
+        if self.role in COLLABORATOR_ROLES:
+            return [View(self.province_code, tuple(sorted(self.communes)), True), national]
+        return [View(self.province_code, None, True), national]
+
+    def can_write(self, table: str, placement: Placement) -> bool:
+        if self.role in MINISTRY_ROLES:
+            return placement.scope == NATIONAL
+        if placement.scope != self.province_code:
+            return False
+        if self.role in COLLABORATOR_ROLES:
+            return table in COLLABORATOR_TABLES and placement.ward in self.communes
+        return self.role in PROVINCE_ROLES
+
+    def can_read(self, table: str, placement: Placement, known_scopes: Sequence[str]) -> bool:
+        return any(v.sees(table, placement) for v in self.views(known_scopes))
+
+
+def own_placement(table: str, row: Mapping[str, Any]) -> Placement:
+    province_col, ward_col = OWN_PLACEMENT[table]
+    province = row.get(province_col) if province_col else None
+    ward = row.get(ward_col) if ward_col else None
+    return Placement(str(province) if province else NATIONAL, str(ward) if ward else None)
+
+
+def parent_ref(table: str, row: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(parent table, parent id) for a child row, or None for a row placed by itself."""
+    if table == ATTACHMENT:
+        owner_table, owner_id = row.get("owner_table"), row.get("owner_id")
+        if not owner_table or not owner_id:
+            return None
+        return str(owner_table), str(owner_id)
+    link = PARENT.get(table)
+    if link is None:
+        return None
+    parent_id = row.get(link[0])
+    return (link[1], str(parent_id)) if parent_id else None
+
+
+def is_placed_by_parent(table: str) -> bool:
+    return table in PARENT or table == ATTACHMENT

@@ -1,0 +1,325 @@
+"""The sync server's operations, independent of HTTP: enrol, hello, push, pull, snapshot,
+conflicts and blobs, each in its own database transaction."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy import exc as sa_exc
+
+from kcdesk import __version__
+from kcdesk.db.base import Base
+from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
+from kcdesk.server import auth, db
+from kcdesk.server.blobs import BlobStore
+from kcdesk.server.counters import append_changes, known_scopes
+from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
+from kcdesk.server.push import BatchApplier, SeqGap, outcome_records, stored_outcomes
+from kcdesk.server.scopes import DeviceGrant, Placement, View
+from kcdesk.sync import faults
+from kcdesk.sync.protocol import (
+    PROTOCOL_RANGE,
+    EnrolRequest,
+    EnrolResponse,
+    HelloRequest,
+    HelloResponse,
+    Limits,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+    ResolveResponse,
+    ScopeInfo,
+    SnapshotInfo,
+)
+from kcdesk.sync.wire import TableCodec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ServerSettings:
+    url: str
+    data_dir: Path
+    access_ttl: int = 900
+    max_batch_mutations: int = 2000
+    max_batch_bytes: int = 8 * 1024 * 1024
+    max_file_bytes: int = 2 * 1024 * 1024 * 1024
+    chunk_bytes: int = 4 * 1024 * 1024
+    pull_page_rows: int = 2000
+    requests_per_minute: int = 6000
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_batch_mutations=self.max_batch_mutations, max_batch_bytes=self.max_batch_bytes,
+            max_file_bytes=self.max_file_bytes, chunk_bytes=self.chunk_bytes, pull_page_rows=self.pull_page_rows,
+            requests_per_minute=self.requests_per_minute,
+        )  # fmt: skip
+
+
+class NotAllowed(Exception):
+    def __init__(self, status: int, code: str, message: str, **params: Any) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.params = params
+
+
+class SyncServer:
+    def __init__(self, settings: ServerSettings) -> None:
+        self.settings = settings
+        self.engine = db.make_server_engine(settings.url)
+        self.is_pg = db.is_postgres(self.engine)
+        self.codecs = {name: TableCodec(Base.metadata.tables[name]) for name in db.REPLICATED}
+        self.blobs = BlobStore(settings.data_dir, settings.chunk_bytes, settings.max_file_bytes)
+        self._snapshot_lock = threading.Lock()
+        db.create_schema(self.engine)
+        with self._write() as conn:
+            auth.ensure_identity(conn)
+        with self.engine.connect() as conn:
+            self.epoch = auth.meta(conn, "server_epoch") or ""
+            self._secret = auth.meta(conn, "token_secret") or ""
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _write(self) -> Any:
+        return self.engine.execution_options(write=True).begin()
+
+    def _read(self) -> Any:
+        if self.is_pg:
+            return self.engine.execution_options(isolation_level="REPEATABLE READ").begin()
+        return self.engine.begin()
+
+    # -- devices -----------------------------------------------------------------------
+
+    def make_code(self, role: str, province_code: str | None, communes: list[str]) -> str:
+        with self._write() as conn:
+            return auth.make_enrol_code(conn, role, province_code, communes)
+
+    def enrol(self, req: EnrolRequest) -> EnrolResponse:
+        with self._write() as conn:
+            device_id, token, grant = auth.enrol(conn, req.code, req.device_name, req.first_seq, req.app_version)
+        return EnrolResponse(device_id=device_id, refresh_token=token, server_epoch=self.epoch, role=grant["role"],
+                             province_code=grant["province_code"], communes=json.loads(grant["communes"]))  # fmt: skip
+
+    def access_token(self, device_id: str, refresh_token: str) -> str:
+        with self.engine.connect() as conn:
+            return auth.issue_access_token(conn, device_id, refresh_token, self.settings.access_ttl)
+
+    def authenticate(self, token: str) -> DeviceGrant:
+        with self.engine.connect() as conn:
+            return auth.check_access_token(conn, token, self._secret)
+
+    # -- hello -------------------------------------------------------------------------
+
+    def hello(self, grant: DeviceGrant, req: HelloRequest) -> HelloResponse:
+        now = datetime.now(UTC)
+        skew = None
+        if req.client_time:
+            try:
+                skew = (datetime.fromisoformat(req.client_time.replace("Z", "+00:00")) - now).total_seconds()
+            except ValueError:
+                skew = None
+        with self._write() as conn:
+            conn.execute(update(db.device).where(db.device.c.id == grant.device_id).values(
+                last_seen_at=auth.now_text(now), outbox_depth=req.outbox_depth, app_version=req.app_version or None))  # fmt: skip
+            scopes = known_scopes(conn)
+        views = grant.views(scopes)
+        return HelloResponse(
+            proto_range=PROTOCOL_RANGE, server_time=auth.now_text(now), server_epoch=self.epoch,
+            schema_versions=list(KNOWN_REVISIONS[-2:]) if len(KNOWN_REVISIONS) > 1 else [HEAD_REVISION],
+            device_id=grant.device_id, role=grant.role, province_code=grant.province_code,
+            communes=list(grant.communes), limits=self.settings.limits(), clock_skew_seconds=skew,
+            scopes=[ScopeInfo(scope=v.scope, communes=list(v.communes) if v.communes is not None else None,
+                              writable=v.writable) for v in views],
+        )  # fmt: skip
+
+    # -- push --------------------------------------------------------------------------
+
+    def push(self, grant: DeviceGrant, req: PushRequest) -> PushResponse:
+        if len(req.mutations) > self.settings.max_batch_mutations:
+            raise NotAllowed(413, "batch_too_large", "Lô thay đổi quá lớn (tối đa {limit}).",
+                             limit=self.settings.max_batch_mutations)  # fmt: skip
+        mutations = sorted(req.mutations, key=lambda m: m.seq)
+        for attempt in range(5):
+            try:
+                return self._push_once(grant, mutations)
+            except sa_exc.OperationalError as exc:  # deadlock or serialization failure: retry the batch
+                code = getattr(exc.orig, "sqlstate", None)
+                if code not in ("40P01", "40001") or attempt == 4:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _push_once(self, grant: DeviceGrant, mutations: list[Any]) -> PushResponse:
+        now = auth.now_text()
+        with self._write() as conn:
+            device = self._lock_device(conn, grant.device_id)
+            last = int(device["last_seq"])
+            if not mutations:
+                return PushResponse(outcomes=[], last_seq=last)
+            expected = last + 1
+            for m in mutations:  # contiguous, starting at or before the next expected seq
+                if m.seq > expected:
+                    raise SeqGap(expected)
+                expected = max(expected, m.seq + 1)
+            replays = [m for m in mutations if m.seq <= last]
+            fresh = [m for m in mutations if m.seq > last]
+            outcomes = stored_outcomes(conn, grant.device_id, replays)
+            if fresh:
+                applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
+                new_outcomes = applier.apply(fresh)
+                applier.write()
+                conn.execute(db.applied_mutation.insert(), outcome_records(grant.device_id, fresh, new_outcomes, now))
+                last = fresh[-1].seq
+                conn.execute(update(db.device).where(db.device.c.id == grant.device_id)
+                             .values(last_seq=last, last_push_at=now))  # fmt: skip
+                outcomes.extend(new_outcomes)
+                faults.hit("push.before_commit")
+        faults.hit("push.after_commit")
+        return PushResponse(outcomes=outcomes, last_seq=last)
+
+    def _lock_device(self, conn: Connection, device_id: str) -> Any:
+        stmt = select(db.device).where(db.device.c.id == device_id)
+        if self.is_pg:
+            stmt = stmt.with_for_update()
+        row = conn.execute(stmt).mappings().first()
+        if row is None:
+            raise auth.AuthFailure(401, "bad_token", "Thiết bị chưa đăng ký.")
+        if row["revoked_at"]:
+            raise auth.AuthFailure(403, "revoked", "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu trên máy được giữ nguyên.")
+        return row
+
+    # -- pull and snapshots ------------------------------------------------------------
+
+    def view_for(self, grant: DeviceGrant, scope: str) -> View:
+        with self.engine.connect() as conn:
+            scopes = known_scopes(conn)
+        for view in grant.views(scopes):
+            if view.scope == scope:
+                return view
+        if grant.role == "ministry" and len(scope) == 2 and scope.isdigit():
+            return View(scope, None, False)
+        raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=scope)
+
+    def pull(self, grant: DeviceGrant, scope: str, after: int, limit: int | None) -> PullResponse:
+        view = self.view_for(grant, scope)
+        limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
+        with self._read() as conn:
+            return pull_page(conn, self.codecs, view, after, limit)
+
+    def snapshot(self, grant: DeviceGrant, scope: str) -> SnapshotInfo:
+        view = self.view_for(grant, scope)
+        return self.prepare_snapshot(view)
+
+    def prepare_snapshot(self, view: View) -> SnapshotInfo:
+        with self._snapshot_lock:
+            with self.engine.connect() as conn:
+                found = find_snapshot(conn, view)
+            if found is not None and self.snapshot_path(found.snapshot_id).exists():
+                return found
+            with self._read() as conn:
+                info = build_snapshot(conn, self.codecs, view, self.settings.data_dir / "snapshots")
+            with self._write() as conn:
+                record_snapshot(conn, view, info)
+            return info
+
+    def snapshot_path(self, snapshot_id: str) -> Path:
+        return self.settings.data_dir / "snapshots" / f"{snapshot_id}.sqlite.gz"
+
+    def snapshot_allowed(self, grant: DeviceGrant, snapshot_id: str) -> Path:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(db.snapshot).where(db.snapshot.c.id == snapshot_id)).mappings().first()
+        if row is None:
+            raise NotAllowed(404, "no_snapshot", "Không có bản chụp dữ liệu này.")
+        view = self.view_for(grant, row["scope"])
+        if view.key != row["view_key"]:
+            raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=row["scope"])
+        return self.snapshot_path(snapshot_id)
+
+    # -- conflicts ---------------------------------------------------------------------
+
+    def resolve(self, grant: DeviceGrant, req: ResolveRequest) -> ResolveResponse:
+        now = auth.now_text()
+        with self._write() as conn:
+            t = db.conflict
+            row = conn.execute(select(t).where(t.c.id == req.conflict_id)).mappings().first()
+            if row is None:
+                raise NotAllowed(404, "no_conflict", "Không có xung đột này.")
+            placement = Placement(row["scope"], row["ward"])
+            if not grant.can_write(row["table_name"], placement):
+                raise NotAllowed(403, "scope_denied", "Thiết bị không được xử lý xung đột này.")
+            if row["resolved_at"] is None:
+                resolution = json.dumps({"by": grant.device_id, "choice": req.resolution, "values": req.values},
+                                        ensure_ascii=False)  # fmt: skip
+                conn.execute(t.update().where(t.c.id == req.conflict_id).values(resolved_at=now, resolution=resolution))
+                append_changes(conn, [(row["scope"], row["ward"], "_conflict", row["id"])], now)
+                resolved_at = now
+            else:
+                resolved_at = row["resolved_at"]
+        return ResolveResponse(conflict_id=req.conflict_id, resolved_at=resolved_at)
+
+    def conflict(self, conflict_id: str) -> Any:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(db.conflict).where(db.conflict.c.id == conflict_id)).mappings().first()
+            return conflict_record(row) if row else None
+
+    # -- blobs -------------------------------------------------------------------------
+
+    def blob_allowed(self, grant: DeviceGrant, sha256: str) -> bool:
+        """A device may fetch a file when an attachment it can see points to it."""
+        t = db.REPLICATED["attachment"]
+        with self.engine.connect() as conn:
+            scopes = known_scopes(conn)
+            rows = conn.execute(select(t.c[db.SCOPE_COL], t.c[db.WARD_COL]).where(t.c.sha256 == sha256)).all()
+        return any(grant.can_read("attachment", Placement(s, w), scopes) for s, w in rows)
+
+    # -- administration ----------------------------------------------------------------
+
+    def compact(self, before_cursor: dict[str, int] | None = None, older_than: str | None = None) -> int:
+        """Drop change-log entries older than the horizon (per scope); devices whose cursor
+        is older re-snapshot that scope (410) and keep their outboxes."""
+        removed = 0
+        with self._write() as conn:
+            for scope in known_scopes(conn):
+                t = db.change_log
+                stmt = select(t.c.cursor).where(t.c.scope == scope)
+                if older_than is not None:
+                    stmt = stmt.where(t.c.at < older_than)
+                if before_cursor is not None and scope in before_cursor:
+                    stmt = stmt.where(t.c.cursor <= before_cursor[scope])
+                elif before_cursor is not None:
+                    continue
+                top = conn.execute(select(stmt.subquery().c.cursor).order_by(stmt.subquery().c.cursor.desc())
+                                   .limit(1)).scalar_one_or_none()  # fmt: skip
+                if top is None:
+                    continue
+                removed += conn.execute(t.delete().where(t.c.scope == scope, t.c.cursor <= top)).rowcount or 0
+                conn.execute(db.scope_counter.update().where(db.scope_counter.c.scope == scope).values(horizon=top))
+                conn.execute(db.snapshot.delete().where(db.snapshot.c.scope == scope, db.snapshot.c.cursor < top))
+        return removed
+
+    def new_epoch(self) -> str:
+        """Mark a restore from backup: devices see a new epoch and re-push what is missing."""
+        from kcdesk.ids import new_id
+
+        with self._write() as conn:
+            epoch = new_id()
+            conn.execute(db.server_meta.update().where(db.server_meta.c.key == "server_epoch").values(value=epoch))
+        self.epoch = epoch
+        return epoch
+
+
+def server_version() -> str:
+    return __version__

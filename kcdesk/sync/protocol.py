@@ -1,0 +1,261 @@
+"""Sync protocol v1: the messages client and server exchange (shared by both sides).
+
+Every request carries the protocol version in its path (/sync/v1/...) and the app and
+schema versions in `hello`. Rows travel as JSON objects in their storage form: dates and
+UTC instants as ISO text, exact decimals as text, booleans as true/false.
+
+Idempotency: a mutation is identified by (device_id, seq) and by its mutation_id; the
+server stores each outcome, so a resent batch gets the same answers and nothing applies
+twice. A gap in the sequence is refused with the sequence the server expects (409).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+PROTOCOL_VERSION = 1
+PROTOCOL_RANGE = (1, 1)
+API_PREFIX = "/sync/v1"
+MAX_SEQ = 2**53  # JSON-safe integers; the server's columns are 64-bit
+
+# Status codes with a protocol meaning (besides 200).
+GAP_STATUS = 409  # push: {"detail": {"code": "seq_gap", "expected_seq": N}}
+RESET_STATUS = 410  # pull: cursor older than the compaction horizon -> re-snapshot that scope
+UPGRADE_STATUS = 426  # hello: protocol or schema too old -> update the app, data kept
+
+Id = str  # UUID text
+ShortText = Field(max_length=200)
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("NUL character not allowed")
+    return value
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    """The `detail` of every non-200 answer: a machine code and a Vietnamese message."""
+
+    code: str
+    message: str = ""  # Vietnamese source text (the client translates it with tr())
+    params: dict[str, Any] = Field(default_factory=dict)
+    expected_seq: int | None = None
+    retry_after: float | None = None
+
+
+class ErrorResponse(BaseModel):
+    detail: ErrorDetail
+
+
+# -- enrolment and tokens ---------------------------------------------------------------
+
+
+class EnrolRequest(Strict):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field(default="", max_length=120)
+    first_seq: int = Field(default=1, ge=1, le=MAX_SEQ)
+    app_version: str = Field(default="", max_length=40)
+
+    _nul = field_validator("code", "device_name", "app_version")(_no_nul)
+
+
+class EnrolResponse(BaseModel):
+    device_id: Id
+    refresh_token: str
+    server_epoch: str
+    role: str
+    province_code: str | None
+    communes: list[str]
+
+
+class TokenRequest(Strict):
+    device_id: str = Field(max_length=64)
+    refresh_token: str = Field(max_length=200)
+
+    _nul = field_validator("device_id", "refresh_token")(_no_nul)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    expires_in: int
+
+
+# -- hello ------------------------------------------------------------------------------
+
+
+class HelloRequest(Strict):
+    proto: int = Field(default=PROTOCOL_VERSION, ge=0, le=1000)
+    app_version: str = Field(default="", max_length=40)
+    schema_version: str = Field(default="", max_length=80)
+    outbox_depth: int = Field(default=0, ge=0, le=MAX_SEQ)
+    oldest_pending: str | None = Field(default=None, max_length=40)
+    client_time: str | None = Field(default=None, max_length=40)
+    last_error: str | None = Field(default=None, max_length=500)
+
+
+class Limits(BaseModel):
+    max_batch_mutations: int
+    max_batch_bytes: int
+    max_file_bytes: int
+    chunk_bytes: int
+    pull_page_rows: int
+    requests_per_minute: int
+
+
+class ScopeInfo(BaseModel):
+    """A stream the device pulls: one province (or "00", national rows), optionally
+    narrowed to communes; `writable` says whether the device may change its rows."""
+
+    scope: str
+    communes: list[str] | None = None
+    writable: bool
+
+
+class HelloResponse(BaseModel):
+    proto_range: tuple[int, int]
+    server_time: str
+    server_epoch: str
+    schema_versions: list[str]
+    device_id: Id
+    role: str
+    province_code: str | None
+    communes: list[str]
+    scopes: list[ScopeInfo]
+    limits: Limits
+    clock_skew_seconds: float | None = None
+
+
+# -- push -------------------------------------------------------------------------------
+
+Op = Literal["insert", "update", "delete", "restore"]
+
+
+class Mutation(Strict):
+    seq: int = Field(ge=1, le=MAX_SEQ)
+    mutation_id: str = Field(min_length=1, max_length=64)
+    table: str = Field(max_length=60)
+    row_id: str = Field(min_length=1, max_length=64)
+    op: Op
+    base_version: int = Field(ge=0, le=MAX_SEQ)
+    values: dict[str, Any] = Field(default_factory=dict)  # changed fields: new values
+    base: dict[str, Any] = Field(default_factory=dict)  # the same fields before the change
+    user_id: str | None = Field(default=None, max_length=64)
+
+    _nul = field_validator("mutation_id", "table", "row_id")(_no_nul)
+
+
+class PushRequest(Strict):
+    batch_id: str = Field(default="", max_length=64)
+    mutations: list[Mutation] = Field(max_length=5000)
+
+
+Status = Literal["applied", "merged", "rejected"]
+
+
+class Outcome(BaseModel):
+    seq: int
+    status: Status
+    row_version: int | None = None
+    conflict_id: str | None = None
+    code: str | None = None  # why it was rejected (see kcdesk.sync.reasons)
+    message: str | None = None  # Vietnamese source text
+    params: dict[str, Any] | None = None
+    row: dict[str, Any] | None = None  # the server's row after a merge or with a rejection
+
+
+class PushResponse(BaseModel):
+    outcomes: list[Outcome]
+    last_seq: int
+
+
+# -- pull -------------------------------------------------------------------------------
+
+ChangeOp = Literal["upsert", "evict"]
+
+
+class Change(BaseModel):
+    cursor: int
+    table: str
+    row_id: Id
+    op: ChangeOp
+    row: dict[str, Any] | None = None
+
+
+class ConflictRecord(BaseModel):
+    """Two devices changed the same fields: base, mine (the later arrival, which won) and
+    theirs (the value it replaced), per field. People resolve it in the inbox."""
+
+    id: Id
+    table: str
+    row_id: Id
+    kind: Literal["field", "update_deleted", "soft"]
+    fields: dict[str, dict[str, Any]]  # field -> {"base":..., "mine":..., "theirs":...}
+    winner_device: str | None
+    loser_device: str | None
+    created_at: str
+    resolved_at: str | None = None
+    resolution: dict[str, Any] | None = None
+
+
+class PullResponse(BaseModel):
+    scope: str
+    changes: list[Change]
+    conflicts: list[ConflictRecord] = Field(default_factory=list)
+    next_cursor: int
+    has_more: bool
+
+
+class SnapshotInfo(BaseModel):
+    scope: str
+    cursor: int
+    snapshot_id: str
+    size: int
+    sha256: str
+    rows: int
+
+
+class ResolveRequest(Strict):
+    conflict_id: str = Field(max_length=64)
+    resolution: Literal["mine", "theirs", "edited"]
+    values: dict[str, Any] = Field(default_factory=dict)
+
+
+class ResolveResponse(BaseModel):
+    conflict_id: str
+    resolved_at: str
+
+
+# -- blobs ------------------------------------------------------------------------------
+
+
+class UploadRequest(Strict):
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0, le=2**50)
+
+
+class UploadState(BaseModel):
+    upload_id: str
+    received: int
+    size: int
+    chunk_bytes: int
+    complete: bool = False
+
+
+class BlobInfo(BaseModel):
+    sha256: str
+    size: int
+
+
+class Health(BaseModel):
+    status: str
+    server_epoch: str
+    proto: int

@@ -1,0 +1,34 @@
+"""Why the server refused a change: machine codes and the Vietnamese text people read.
+
+The server sends the code, the Vietnamese source text and its parameters; the client
+shows `tr(message, **params)` in the user's language (English in kcdesk/locale_en.py).
+Classify by code, never by message text.
+"""
+
+from __future__ import annotations
+
+REASONS: dict[str, str] = {
+    "out_of_scope": "Thiết bị không có quyền ghi dữ liệu của {scope_name} (bảng {table}).",
+    "read_only": "Vai trò '{role}' chỉ được xem dữ liệu này, không được sửa (bảng {table}).",
+    "locked": "{what} đã khóa, không thể sửa hoặc xóa.",
+    "invalid_transition": "Không thể chuyển đề án từ trạng thái '{old}' sang '{new}'.",
+    "unknown_status": "Trạng thái '{status}' không hợp lệ cho bảng {table}.",
+    "parent_missing": "Chưa có bản ghi cha ({parent_table}) trên máy chủ; thay đổi này bị chặn.",
+    "blocked_by_parent": "Bị chặn vì thay đổi trước đó của bản ghi liên quan đã bị từ chối.",
+    "parent_deleted": "Bản ghi cha ({parent_table}) đã bị xóa trên máy chủ; bản ghi con không được thêm.",
+    "not_found": "Bản ghi không còn trên máy chủ (bảng {table}).",
+    "unknown_table": "Bảng '{table}' không đồng bộ được.",
+    "invalid_value": "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.",
+    "mutation_mismatch": "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi "
+    "phục từ bản sao lưu cũ.",
+}
+
+# Text for the values the reasons above put in {what} and {scope_name}.
+LOCKED_WHAT = {
+    "acceptance": "Biên bản nghiệm thu đã ký",
+    "proposal": "Đề án đã quyết toán",
+}
+
+
+def scope_name(scope: str) -> str:
+    return "dữ liệu toàn quốc" if scope == "00" else f"tỉnh/thành phố mã {scope}"
