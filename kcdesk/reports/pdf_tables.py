@@ -39,9 +39,50 @@ def _base_style(size: float, header_rows: int) -> list[tuple[Any, ...]]:
     ]
 
 
-def column_widths(columns: list[Column], width: float) -> list[float]:
-    total = sum(c.width for c in columns)
-    return [width * c.width / total for c in columns]
+SAMPLE_ROWS = 1000  # rows measured to size the columns
+SHORT_TEXT = 22  # characters: text columns this narrow are sized to fit, like numbers
+MIN_SIZE = 7.0
+
+
+def fit_widths(data: TableData, width: float, size: float) -> tuple[list[float], float]:
+    """Column widths (and a font size) so that numbers, dates and short codes never wrap:
+    they get the width of their widest value; long text shares what is left by weight.
+    When even that does not fit, the font shrinks (down to MIN_SIZE)."""
+    sample = data.rows[:SAMPLE_ROWS] + ([data.total] if data.total is not None else [])
+    bold = f"{FAMILY}-Bold"
+    while True:
+        fixed: dict[int, float] = {}
+        flexible: dict[int, float] = {}
+        for i, col in enumerate(data.columns):
+            texts = [show(row[i], col.kind) for row in sample]
+            # A short title stays on one line; a long one may wrap between words.
+            words = [col.title] if len(col.title) <= 12 else col.title.split()
+            head = max((stringWidth(w, bold, size) for w in words), default=0) + 2 * PADDING + 1
+            widest = max((stringWidth(t, bold, size) for t in texts), default=0) + 2 * PADDING + 1
+            if col.kind != "text" or max((len(t) for t in texts), default=0) <= SHORT_TEXT:
+                fixed[i] = max(head, widest)
+            else:
+                flexible[i] = head
+        rest = width - sum(fixed.values())
+        if rest >= sum(flexible.values()) or size <= MIN_SIZE:
+            break
+        size = max(MIN_SIZE, size * width / (sum(fixed.values()) + sum(flexible.values())) - 0.1)
+    widths = [0.0] * len(data.columns)
+    for i, w in fixed.items():
+        widths[i] = w
+    if flexible:
+        weights = {i: data.columns[i].width for i in flexible}
+        total_weight = sum(weights.values())
+        for i in flexible:
+            widths[i] = max(flexible[i], rest * weights[i] / total_weight)
+        overflow = sum(widths) - width
+        if overflow > 0:  # minimums took more than their share: take it back from the widest
+            widest = max(flexible, key=lambda i: widths[i])
+            widths[widest] = max(flexible[widest], widths[widest] - overflow)
+    else:
+        scale = width / sum(widths)  # spread the spare room over every column
+        widths = [w * scale for w in widths]
+    return widths, size
 
 
 class TableRenderer:
@@ -49,8 +90,8 @@ class TableRenderer:
 
     def __init__(self, data: TableData, width: float, size: float = 11) -> None:
         self.data = data
-        self.size = size
-        self.widths = column_widths(data.columns, width)
+        self.widths, self.size = fit_widths(data, width, size)
+        size = self.size
         self.styles = cell_styles(size)
         self.header = [self._head(c.title, w) for c, w in zip(data.columns, self.widths, strict=True)]
         self._regular = FAMILY

@@ -46,7 +46,9 @@ class Styles:
     body = _style("body", BODY_SIZE, align=TA_JUSTIFY, indent=1 * cm, after=6, leading=BODY_SIZE * 1.3)
     body_left = _style("body_left", BODY_SIZE, align=TA_LEFT, after=4, leading=BODY_SIZE * 1.3)
     heading = _style("heading", BODY_SIZE, bold=True, align=TA_LEFT, indent=1 * cm, before=6, after=6)
+    heading.keepWithNext = True
     caption = _style("caption", 12, bold=True, align=TA_CENTER, before=6, after=4)
+    caption.keepWithNext = True  # never a caption at the foot of a page and its table on the next
     note = _style("note", 11, italic=True, align=TA_LEFT, after=4)
     sign_authority = _style("sign_authority", 13, bold=True, align=TA_CENTER)
     sign_hint = _style("sign_hint", 12, italic=True, align=TA_CENTER)

@@ -1,0 +1,162 @@
+"""The periodic report (6-month, annual or any range; one province or national).
+
+`periodic_tables` turns the figures into the report's tables, which go both into the PDF
+and, unchanged, into the workbook; `periodic_document` lays out the PDF around them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kcdesk.domain.vnformat import day, decimal, group, money, percent
+from kcdesk.progress import Progress, ensure
+from kcdesk.reports.charts import grouped_bars
+from kcdesk.reports.document import Agency, OfficialDocument, Signature
+from kcdesk.reports.periodic_data import Funds, PeriodicFigures
+from kcdesk.reports.tabular import Column, TableData
+
+BILLION = 1_000_000_000
+
+
+def _funds_columns(first: list[Column]) -> list[Column]:
+    return [
+        *first,
+        Column("Số đề án", "int", 0.8),
+        Column("Kinh phí khuyến công kế hoạch (đồng)", "money", 1.9),
+        Column("Đã giải ngân (đồng)", "money", 1.9),
+        Column("Tỷ lệ giải ngân", "percent", 1.1),
+        Column("Vốn đối ứng (đồng)", "money", 1.9),
+        Column("Nguồn khác (đồng)", "money", 1.6),
+        Column("Đối ứng trên 1 đồng khuyến công", "ratio", 1.2),
+    ]
+
+
+def _funds_values(f: Funds) -> list[object]:
+    return [f.proposals, f.plan, f.disbursed, f.execution_rate, f.counterpart, f.other, f.counterpart_ratio]
+
+
+def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
+    level = TableData("Biểu 1. Kế hoạch và thực hiện kinh phí theo cấp",
+                      _funds_columns([Column("Cấp", width=2.2)]),
+                      [[f.label, *_funds_values(f)] for f in fig.by_level],
+                      ["Tổng cộng", *_funds_values(fig.total)])  # fmt: skip
+    activity = TableData("Biểu 2. Kế hoạch và thực hiện kinh phí theo nội dung hoạt động",
+                         _funds_columns([Column("Mã", width=0.7), Column("Nội dung hoạt động", width=3.0)]),
+                         [[f.key, f.label, *_funds_values(f)] for f in fig.by_activity],
+                         ["", "Tổng cộng", *_funds_values(fig.total)])  # fmt: skip
+    o = fig.outputs
+    outputs = TableData("Biểu 3. Kết quả đầu ra", [Column("Chỉ tiêu", width=4), Column("Đơn vị tính", width=1.3),
+                        Column("Kế hoạch", "int", 1.2), Column("Thực hiện", "int", 1.2)], [
+        ["Số đề án được nghiệm thu", "đề án", None, o.acceptances],
+        ["Số học viên được đào tạo", "người", o.planned_trainees or None, o.trainees],
+        ["Số học viên có việc làm sau đào tạo", "người", None, o.trainees_employed],
+        ["Số mô hình trình diễn được xây dựng", "mô hình", o.planned_models or None, o.models_built],
+        ["Số máy móc, thiết bị được hỗ trợ", "máy, thiết bị", o.planned_machines or None, o.machines_supplied],
+        ["Số hội chợ, triển lãm", "hội chợ", None, o.fairs],
+        ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", None, o.brands],
+        ["Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)", "đồng", None, o.counterpart_invested],
+    ])  # fmt: skip
+    p = fig.post_support
+    post = TableData("Biểu 4. Hiệu quả sau hỗ trợ", [Column("Chỉ tiêu", width=3), Column("Trước hỗ trợ", "int", 1.6),
+                     Column("Sau hỗ trợ", "int", 1.6), Column("Thay đổi", "percent", 1.2)], [
+        ["Doanh thu của cơ sở được đánh giá (đồng)", p.revenue_before, p.revenue_after, p.revenue_change],
+        ["Số lao động (người)", p.jobs_before, p.jobs_after,
+         Decimal(p.jobs_change) / p.jobs_before if p.jobs_before else None],
+    ])  # fmt: skip
+    lag = TableData("Biểu 5. Thời gian từ nghiệm thu đến quyết toán",
+                    [Column("STT", "int", 0.6), Column("Mã đề án", width=1.6), Column("Tên đề án", width=4),
+                     Column("Ngày nghiệm thu", "date", 1.3), Column("Ngày quyết toán", "date", 1.3),
+                     Column("Số ngày", "int", 0.9)],
+                    [[i, c.code, c.title, c.accepted_on, c.settled_on, c.lag_days]
+                     for i, c in enumerate(fig.settlements, 1)])  # fmt: skip
+    overdue = TableData("Biểu 6. Các việc quá hạn",
+                        [Column("STT", "int", 0.6), Column("Mã đề án", width=1.6), Column("Tên đề án", width=3.4),
+                         Column("Việc quá hạn", width=2.4), Column("Hạn", "date", 1.2),
+                         Column("Số ngày quá hạn", "int", 1.1)],
+                        [[i, x.code, x.title, x.what, x.due, x.days_late] for i, x in enumerate(fig.overdue, 1)])  # fmt: skip
+    return [level, activity, outputs, post, lag, overdue]
+
+
+def _rate_text(value: Decimal | None) -> str:
+    return percent(value * 100) if value is not None else "-"
+
+
+def summary_sentences(fig: PeriodicFigures) -> list[str]:
+    """The headline indicators, as the report's opening paragraphs say them."""
+    t, o, p = fig.total, fig.outputs, fig.post_support
+    ratio = decimal(t.counterpart_ratio, 2) if t.counterpart_ratio is not None else "-"
+    lines = [
+        f"Tổng kinh phí khuyến công theo kế hoạch của {group(t.proposals)} đề án là {money(t.plan)}; kinh phí đã "
+        f"giải ngân đến ngày {day(fig.query.end)} là {money(t.disbursed)}, tỷ lệ giải ngân đạt "
+        f"{_rate_text(t.execution_rate)}.",
+        f"Vốn đối ứng của các cơ sở là {money(t.counterpart)}, tỷ lệ vốn đối ứng đạt {ratio} đồng trên "
+        f"1 đồng kinh phí khuyến công; nguồn khác {money(t.other)}.",
+        f"Trong kỳ đã nghiệm thu {group(o.acceptances)} đề án: đào tạo {group(o.trainees)} học viên, trong đó "
+        f"{group(o.trainees_employed)} học viên có việc làm sau đào tạo ({_rate_text(o.employed_rate)}); xây dựng "
+        f"{group(o.models_built)} mô hình trình diễn; hỗ trợ {group(o.machines_supplied)} máy móc, thiết bị; "
+        f"{group(o.fairs)} hội chợ, triển lãm; {group(o.brands)} nhãn hiệu, thương hiệu.",
+    ]
+    if p.evaluations:
+        lines.append(
+            f"Đánh giá sau hỗ trợ {group(p.evaluations)} cơ sở: doanh thu thay đổi {_rate_text(p.revenue_change)}, "
+            f"số lao động tăng {group(p.jobs_change)} người."
+        )
+    if fig.settlements:
+        lines.append(
+            f"Có {group(len(fig.settlements))} đề án quyết toán trong kỳ; thời gian từ nghiệm thu đến quyết toán "
+            f"bình quân {decimal(fig.lag_mean or 0, 1)} ngày, trung vị {decimal(fig.lag_median or 0, 1)} ngày, "
+            f"dài nhất {group(fig.lag_max or 0)} ngày."
+        )
+    lines.append(f"Đến ngày {day(fig.query.end)} có {group(len(fig.overdue))} việc quá hạn (Biểu 6).")
+    return lines
+
+
+def periodic_document(fig: PeriodicFigures, agency: Agency, *, scope_name: str, on: date | None = None,
+                      number: str | None = None, signer: str | None = None,
+                      progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+    progress = ensure(progress)
+    label = fig.query.label
+    doc = OfficialDocument(title=f"Báo cáo kết quả thực hiện hoạt động khuyến công {label}")
+    doc.header(agency, number or f"     /BC-{agency.code}", on or date.today())
+    doc.doc_title("Báo cáo", f"Kết quả thực hiện hoạt động khuyến công {label}")
+    doc.paragraph(f"Phạm vi báo cáo: {scope_name}; kỳ báo cáo {label} (từ ngày {day(fig.query.start)} "
+                  f"đến ngày {day(fig.query.end)}).")  # fmt: skip
+    doc.heading("I. KẾT QUẢ CHUNG")
+    for line in summary_sentences(fig):
+        doc.paragraph(line)
+    tables = periodic_tables(fig)
+    doc.heading("II. KINH PHÍ KẾ HOẠCH VÀ THỰC HIỆN")
+    doc.table(tables[0], size=9.5, progress=progress)
+    doc.table(tables[1], size=9.5, progress=progress)
+    doc.flowable(_funds_chart(fig, doc.width))
+    doc.heading("III. KẾT QUẢ ĐẦU RA VÀ HIỆU QUẢ SAU HỖ TRỢ")
+    doc.table(tables[2], size=10.5, progress=progress)
+    doc.table(tables[3], size=10.5, progress=progress)
+    doc.heading("IV. QUYẾT TOÁN VÀ CÁC VIỆC QUÁ HẠN")
+    for table in tables[4:]:
+        if table.rows:
+            doc.table(table, size=10, progress=progress)
+        else:
+            doc.paragraph(f"{table.name}: không có.")
+    doc.closing(["Sở Công Thương", "Lưu: VT, " + agency.code],
+                Signature(title="Giám đốc", name=signer, authority=None))  # fmt: skip
+    return doc
+
+
+def _funds_chart(fig: PeriodicFigures, width: float):  # type: ignore[no-untyped-def]
+    rows = [f for f in fig.by_activity if f.plan or f.disbursed]
+    return grouped_bars(
+        "Kinh phí khuyến công kế hoạch và đã giải ngân theo nội dung hoạt động",
+        [f.key for f in rows],
+        [("Kế hoạch", [f.plan / BILLION for f in rows]), ("Đã giải ngân", [f.disbursed / BILLION for f in rows])],
+        width=width, unit="tỷ đồng",
+    )  # fmt: skip
+
+
+def write_periodic_pdf(fig: PeriodicFigures, agency: Agency, out: Path, *, scope_name: str,
+                       progress: Progress | None = None, **kw: object) -> Path:  # fmt: skip
+    doc = periodic_document(fig, agency, scope_name=scope_name, progress=progress, **kw)  # type: ignore[arg-type]
+    return doc.build(out, progress)
+
