@@ -25,6 +25,7 @@ from kcdesk.db.models.reference import (
     SupportRule,
 )
 from kcdesk.db.models.survey import Survey, SurveyNeed
+from kcdesk.db.models.sync_state import SyncBlob, SyncConflict, SyncCursor, SyncDeadLetter, SyncKV, SyncRecordState
 
 __all__ = [
     "Acceptance",
@@ -57,4 +58,10 @@ __all__ = [
     "SupportRule",
     "Survey",
     "SurveyNeed",
+    "SyncBlob",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncDeadLetter",
+    "SyncKV",
+    "SyncRecordState",
 ]
