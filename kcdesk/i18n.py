@@ -27,7 +27,7 @@ def language() -> str:
     return _current
 
 
-def tr(message: str, lang: str | None = None, **params: Any) -> str:
+def tr(message: str, /, lang: str | None = None, **params: Any) -> str:
     """Translate a Vietnamese source message and fill in its {placeholders}."""
     lang = lang or _current
     text = message

@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KcError as exc:
         print(tr("Lỗi: {message}", message=exc.text()), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(tr("Đã dừng theo yêu cầu; dữ liệu chưa ghi xong được hoàn tác."), file=sys.stderr)
         return 130

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, text
 UNCAPTURED_COLUMNS = frozenset({"row_version", "updated_at"})
 LOCK_TOKEN = "kcdesk-locked:"  # prefix of RAISE() messages from the lock guards below
 _CTX = "(SELECT 1) AS one LEFT JOIN kc_context AS ctx ON ctx.id = 1"
+_NOT_BULK = "coalesce((SELECT bulk FROM kc_context WHERE id = 1), 0) = 0"
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 # Search documents: what is indexed for each searchable table. đ/Đ are folded here (the
@@ -102,7 +103,7 @@ def capture_trigger_sql(table: str, columns: Iterable[str]) -> list[str]:
     )
     changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in cols)
     return [
-        f"CREATE TRIGGER kc_capture_{table}_insert AFTER INSERT ON \"{table}\" BEGIN "
+        f"CREATE TRIGGER kc_capture_{table}_insert AFTER INSERT ON \"{table}\" WHEN {_NOT_BULK} BEGIN "
         + insert_audit.format(ref="NEW", op="'insert'", before="NULL", after=_json_object("NEW", cols))
         + insert_outbox.format(ref="NEW", op="'insert'", base="NEW.row_version")
         + " END",
@@ -129,7 +130,8 @@ def search_trigger_sql(table: str) -> list[str]:
 
     watched = ", ".join(SEARCH_SOURCE_COLUMNS[table])
     return [
-        f"CREATE TRIGGER kc_search_{table}_insert AFTER INSERT ON {table} WHEN NEW.deleted_at IS NULL BEGIN "
+        f"CREATE TRIGGER kc_search_{table}_insert AFTER INSERT ON {table} WHEN NEW.deleted_at IS NULL AND {_NOT_BULK} "
+        "BEGIN "
         f"INSERT INTO {fts} (rowid, {names}) VALUES (NEW.rowid, {values('NEW')}); END",
         f"CREATE TRIGGER kc_search_{table}_update AFTER UPDATE OF {watched} ON {table} BEGIN "
         f"DELETE FROM {fts} WHERE rowid = OLD.rowid; "
@@ -226,7 +228,32 @@ def set_context(
 ) -> None:
     conn.execute(
         text(
-            "UPDATE kc_context SET user_id = :u, device_id = :d, origin = :o, applying_remote = :a WHERE id = 1"
+            "UPDATE kc_context SET user_id = :u, device_id = :d, origin = :o, applying_remote = :a, bulk = 0"
+            " WHERE id = 1"
         ),
         {"u": user_id, "d": device_id, "o": origin, "a": int(applying_remote)},
     )
+
+
+def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
+    """Set-based equivalents of the insert triggers, for rows with rowid > :start (see
+    kcdesk.db.bulk). They write the same audit entries, outbox entries and index rows."""
+    cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id"]
+    sql = [
+        "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
+        f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, 'insert', NULL, "
+        f"{_json_object('t', cols)} FROM \"{table}\" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 "
+        "WHERE t.rowid > :start ORDER BY t.rowid",
+        "INSERT INTO sync_outbox (mutation_id, audit_id, device_id, table_name, row_id, op, base_version) "
+        f"SELECT lower(hex(randomblob(16))), a.id, a.device_id, '{table}', a.row_id, 'insert', t.row_version "
+        f"FROM audit_entry AS a JOIN \"{table}\" AS t ON t.id = a.row_id LEFT JOIN kc_context AS ctx ON ctx.id = 1 "
+        f"WHERE a.id > :audit_start AND a.table_name = '{table}' AND coalesce(ctx.applying_remote, 0) = 0 ORDER BY a.id",
+    ]
+    if table in SEARCH_TABLES:
+        doc = SEARCH_TABLES[table]
+        values = ", ".join(fold_sql(expr.format(r="t")) for expr in doc.values())
+        sql.append(
+            f"INSERT INTO {table}_fts (rowid, {', '.join(doc)}) SELECT t.rowid, {values} FROM {table} AS t "
+            "WHERE t.rowid > :start AND t.deleted_at IS NULL"
+        )
+    return sql

@@ -16,43 +16,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kcdesk.sync.relations import (  # noqa: F401  (re-exported for the server modules)
+    ATTACHMENT,
+    CHILDREN,
+    OWN_PLACEMENT,
+    PARENT,
+    is_placed_by_parent,
+    parent_ref,
+)
+
 NATIONAL = "00"
 MINISTRY_ROLES = frozenset({"ministry"})
 COLLABORATOR_ROLES = frozenset({"collaborator"})
 PROVINCE_ROLES = frozenset({"centre_staff", "centre_leader", "accountant", "so_reviewer", "admin"})
 ALL_ROLES = MINISTRY_ROLES | COLLABORATOR_ROLES | PROVINCE_ROLES
-
-# Tables placed by their own columns: (province column, commune column).
-OWN_PLACEMENT: dict[str, tuple[str | None, str | None]] = {
-    "facility": ("province_code", "ward_code"),
-    "survey": ("province_code", "ward_code"),
-    "proposal": ("province_code", "ward_code"),
-    "app_user": ("province_code", None),
-    "support_rule": ("province_code", None),
-    "legal_document": (None, None),
-}
-# Tables placed by a parent: (column holding the parent's id, parent table).
-PARENT: dict[str, tuple[str, str]] = {
-    "facility_year_stat": ("facility_id", "facility"),
-    "survey_need": ("survey_id", "survey"),
-    "acceptance": ("proposal_id", "proposal"),
-    "acceptance_member": ("acceptance_id", "acceptance"),
-    "acceptance_item": ("acceptance_id", "acceptance"),
-    "budget_line": ("proposal_id", "proposal"),
-    "disbursement": ("proposal_id", "proposal"),
-    "post_support_evaluation": ("proposal_id", "proposal"),
-    "progress_report": ("proposal_id", "proposal"),
-    "proposal_activity": ("proposal_id", "proposal"),
-    "proposal_beneficiary": ("proposal_id", "proposal"),
-    "proposal_status_event": ("proposal_id", "proposal"),
-    "proposal_task": ("proposal_id", "proposal"),
-    "collaborator_commune": ("user_id", "app_user"),
-}
-# Attachments follow their owner, named by (owner_table, owner_id).
-ATTACHMENT = "attachment"
-CHILDREN: dict[str, list[tuple[str, str]]] = {}
-for _child, (_column, _parent) in PARENT.items():
-    CHILDREN.setdefault(_parent, []).append((_child, _column))
 
 COLLABORATOR_TABLES = frozenset({"facility", "facility_year_stat", "survey", "survey_need", "attachment"})
 COLLABORATOR_READ_EXTRA = frozenset({"app_user", "collaborator_commune"})
@@ -122,21 +99,3 @@ def own_placement(table: str, row: Mapping[str, Any]) -> Placement:
     province = row.get(province_col) if province_col else None
     ward = row.get(ward_col) if ward_col else None
     return Placement(str(province) if province else NATIONAL, str(ward) if ward else None)
-
-
-def parent_ref(table: str, row: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(parent table, parent id) for a child row, or None for a row placed by itself."""
-    if table == ATTACHMENT:
-        owner_table, owner_id = row.get("owner_table"), row.get("owner_id")
-        if not owner_table or not owner_id:
-            return None
-        return str(owner_table), str(owner_id)
-    link = PARENT.get(table)
-    if link is None:
-        return None
-    parent_id = row.get(link[0])
-    return (link[1], str(parent_id)) if parent_id else None
-
-
-def is_placed_by_parent(table: str) -> bool:
-    return table in PARENT or table == ATTACHMENT

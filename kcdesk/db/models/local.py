@@ -32,6 +32,9 @@ class CaptureContext(Base):
     user_id: Mapped[str | None] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
     origin: Mapped[str] = mapped_column(String(10), default="local", server_default=text("'local'"))
+    # Set by kcdesk.db.bulk while it inserts many rows at once: the per-row insert triggers
+    # stand aside and the same audit, outbox and index rows are then written set-based.
+    bulk: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 

@@ -39,10 +39,9 @@ class AdminUnit(Base):
     kc_eligible: Mapped[bool | None]  # khuyến công geography test; NULL until set with its basis
     eligibility_basis: Mapped[str | None]
 
-    __table_args__ = (
-        Index("ix_admin_unit_parent", "parent_code", "level"),
-        Index("ix_admin_unit_current", "level", "valid_to"),
-    )
+    # No index on (level, valid_to): SQLite would pick it over the primary key for the
+    # capture triggers' "this code, current" lookups and scan every current commune.
+    __table_args__ = (Index("ix_admin_unit_parent", "parent_code", "level"),)
 
 
 class ActivityType(Base):

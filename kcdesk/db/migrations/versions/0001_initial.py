@@ -52,7 +52,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("code", "valid_from", name=op.f("pk_admin_unit")),
     )
     with op.batch_alter_table("admin_unit", schema=None) as batch_op:
-        batch_op.create_index("ix_admin_unit_current", ["level", "valid_to"], unique=False)
         batch_op.create_index("ix_admin_unit_parent", ["parent_code", "level"], unique=False)
 
     op.create_table(
@@ -251,6 +250,7 @@ def upgrade() -> None:
         sa.Column("user_id", sa.String(length=36), nullable=True),
         sa.Column("device_id", sa.String(length=36), nullable=True),
         sa.Column("origin", sa.String(length=10), server_default=sa.text("'local'"), nullable=False),
+        sa.Column("bulk", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.CheckConstraint("id = 1", name=op.f("ck_kc_context_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_kc_context")),
     )
@@ -1130,7 +1130,6 @@ def downgrade() -> None:
     op.drop_table("app_meta")
     with op.batch_alter_table("admin_unit", schema=None) as batch_op:
         batch_op.drop_index("ix_admin_unit_parent")
-        batch_op.drop_index("ix_admin_unit_current")
 
     op.drop_table("admin_unit")
     op.drop_table("activity_type")

@@ -1,0 +1,137 @@
+"""`kcdesk facility add|show|list`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.db.store import get_meta
+from kcdesk.db.units import current_wards
+from kcdesk.domain.vnformat import group
+from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
+from kcdesk.errors import FieldMessage, ValidationError
+from kcdesk.i18n import tr
+from kcdesk.services import facilities as svc
+from kcdesk.text import fold
+
+ADD_OPTIONS = (
+    ("--name", "name", "tên cơ sở"),
+    ("--type", "facility_type", "loại hình: " + ", ".join(FACILITY_TYPES)),
+    ("--tax-code", "tax_code", "mã số thuế"),
+    ("--representative", "representative", "người đại diện"),
+    ("--phone", "phone", "điện thoại"),
+    ("--email", "email", "thư điện tử"),
+    ("--province", "province_code", "mã tỉnh/thành phố (mặc định: tỉnh của cơ sở dữ liệu)"),
+    ("--ward", "ward_code", "mã hoặc tên xã/phường/đặc khu"),
+    ("--village", "village", "thôn/tổ dân phố"),
+    ("--street", "street", "số nhà, đường"),
+    ("--sector", "sector_code", "ngành nghề A-G (Điều 5 NĐ 45/2012)"),
+    ("--products", "main_products", "sản phẩm chính"),
+    ("--labour", "labour_total", "số lao động"),
+    ("--revenue", "revenue_prev_year", "doanh thu năm trước (đồng)"),
+    ("--lat", "latitude", "vĩ độ"),
+    ("--lon", "longitude", "kinh độ"),
+)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("facility", parents=[common], help=tr("sổ cơ sở CNNT"))
+    fsub = p.add_subparsers(dest="facility_command", metavar=tr("LỆNH"), required=True)
+    add = fsub.add_parser("add", parents=[common], help=tr("thêm cơ sở"))
+    for flag, dest, text in ADD_OPTIONS:
+        add.add_argument(flag, dest=dest, help=tr(text))
+    add_json_option(add)
+    add.set_defaults(handler=cmd_add)
+    show = fsub.add_parser("show", parents=[common], help=tr("xem một cơ sở (theo mã hoặc mã số thuế)"))
+    show.add_argument("ref", help=tr("mã cơ sở (id) hoặc mã số thuế"))
+    show.add_argument("--history", action="store_true", help=tr("kèm lịch sử thay đổi"))
+    add_json_option(show)
+    show.set_defaults(handler=cmd_show)
+    lst = fsub.add_parser("list", parents=[common], help=tr("liệt kê cơ sở"))
+    lst.add_argument("--ward", help=tr("mã xã/phường"))
+    lst.add_argument("--type", dest="facility_type", choices=list(FACILITY_TYPES))
+    lst.add_argument("--sector")
+    lst.add_argument("--status", choices=list(FACILITY_STATUSES))
+    lst.add_argument("--limit", type=int, default=50)
+    add_json_option(lst)
+    lst.set_defaults(handler=cmd_list)
+
+
+def resolve_ward(session: Session, province: str, text: str | None) -> str | None:
+    """A ward given by code or by (tone-less, any case) name, within the province."""
+    if not text or text.isdigit():
+        return text
+    wards = current_wards(session, province)
+    wanted = fold(text)
+    exact = [w for w in wards if fold(w.full_name) == wanted or fold(w.name) == wanted]
+    if len(exact) == 1:
+        return exact[0].code
+    if not exact:
+        raise ValidationError({"ward_code": FieldMessage(
+            "Không có xã/phường '{value}' trong tỉnh này. Hãy dùng mã (kcdesk facility list) hoặc tên đầy đủ.",
+            value=text)})  # fmt: skip
+    raise ValidationError({"ward_code": FieldMessage("Có nhiều đơn vị tên '{value}': {codes}. Hãy dùng mã.",
+                                                     value=text, codes=", ".join(w.code for w in exact))})  # fmt: skip
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    values = {dest: getattr(args, dest) for _, dest, _ in ADD_OPTIONS if getattr(args, dest) is not None}
+    with open_store(args) as store:
+        def write(session: Session) -> dict[str, Any]:
+            values.setdefault("province_code", get_meta(session, "province_code"))
+            values["ward_code"] = resolve_ward(session, values["province_code"] or "", values.get("ward_code"))
+            facility_id = svc.create_facility(session, values)
+            return svc.facility_dict(session, svc.find_facility(session, facility_id))
+
+        data = store.write(write)
+    emit(args, data, lambda d: tr("Đã thêm cơ sở {name} (mã {id}).", name=d["name"], id=d["id"]))
+    return 0
+
+
+def _render_facility(d: dict[str, Any]) -> str:
+    lines = [
+        d["name"],
+        f"  {tr('Loại hình')}: {FACILITY_TYPES.get(d['facility_type'], d['facility_type'])}",
+        f"  {tr('Mã số thuế')}: {d['tax_code'] or '-'}",
+        f"  {tr('Người đại diện')}: {d['representative'] or '-'}   {tr('Điện thoại')}: {d['phone'] or '-'}",
+        f"  {tr('Địa chỉ')}: " + ", ".join(x for x in (d["street"], d["village"], d["ward_name"], d["province_name"]) if x),
+    ]  # fmt: skip
+    if d.get("legacy_address"):
+        lines.append(f"  {tr('Địa chỉ cũ (trước 01/7/2025)')}: {d['legacy_address']}")
+    if d.get("labour_total") is not None:
+        lines.append(f"  {tr('Số lao động')}: {group(d['labour_total'])}")
+    lines.append(f"  id: {d['id']}")
+    for h in d.get("history", []):
+        lines.append(f"  {h['at'][:19]} {h['op']}: " + ", ".join(f"{k}: {h['before'].get(k)} → {v}" for k, v in h["after"].items()))
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store(args) as store, store.read() as session:
+        facility = svc.find_facility(session, args.ref)
+        data = svc.facility_dict(session, facility)
+        if args.history:
+            data["history"] = svc.history(session, "facility", facility.id)
+    emit(args, data, _render_facility)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    flt = svc.FacilityFilter(ward_code=args.ward, facility_type=args.facility_type, sector_code=args.sector,
+                             status=args.status)  # fmt: skip
+    with open_store(args) as store, store.read() as session:
+        rows = svc.list_facilities(session, flt, limit=args.limit)
+        total = svc.count_facilities(session, flt)
+    data = {"total": total, "items": rows}
+
+    def render(d: dict[str, Any]) -> str:
+        lines = [f"{r['name']}  |  {r['tax_code'] or '-'}  |  {FACILITY_TYPES.get(r['facility_type'], '')}  |  {r['id']}"
+                 for r in d["items"]]  # fmt: skip
+        lines.append(tr("({shown}/{total} cơ sở)", shown=len(d["items"]), total=group(d["total"])))
+        return "\n".join(lines)
+
+    emit(args, data, render)
+    return 0

@@ -1,0 +1,119 @@
+"""`kcdesk proposal show|list|transition`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.db.models import AppUser
+from kcdesk.db.store import Store
+from kcdesk.domain import lifecycle
+from kcdesk.domain.vnformat import day, money
+from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.i18n import tr
+from kcdesk.services import proposals as svc
+from kcdesk.services.setup import current_user
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("proposal", parents=[common], help=tr("đề án khuyến công"))
+    psub = p.add_subparsers(dest="proposal_command", metavar=tr("LỆNH"), required=True)
+    show = psub.add_parser("show", parents=[common], help=tr("xem một đề án (theo mã đề án hoặc id)"))
+    show.add_argument("ref")
+    add_json_option(show)
+    show.set_defaults(handler=cmd_show)
+    lst = psub.add_parser("list", parents=[common], help=tr("liệt kê đề án"))
+    lst.add_argument("--status", choices=list(lifecycle.STATUSES))
+    lst.add_argument("--year", type=int)
+    lst.add_argument("--level", choices=("KCQG", "KCDP"))
+    lst.add_argument("--limit", type=int, default=100)
+    add_json_option(lst)
+    lst.set_defaults(handler=cmd_list)
+    tr_ = psub.add_parser("transition", parents=[common], help=tr("chuyển trạng thái đề án"))
+    tr_.add_argument("ref", help=tr("mã đề án hoặc id"))
+    tr_.add_argument("action", help=tr("bước: ") + ", ".join(t.action for t in lifecycle.TRANSITIONS))
+    tr_.add_argument("--date", dest="on", help=tr("ngày thực hiện bước (dd/mm/yyyy; mặc định hôm nay)"))
+    tr_.add_argument("--note", help=tr("ghi chú"))
+    tr_.add_argument("--document", help=tr("số văn bản, quyết định"))
+    tr_.add_argument("--user", help=tr("thực hiện với tư cách người dùng (tên đăng nhập)"))
+    add_json_option(tr_)
+    tr_.set_defaults(handler=cmd_transition)
+
+
+def parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError({"date": FieldMessage("Ngày '{value}' không đúng dạng dd/mm/yyyy.", value=text)})
+
+
+def _render(d: dict[str, Any]) -> str:
+    t = d["totals"]
+    lines = [f"{d['code']}  {d['title']}",
+             f"  {tr('Trạng thái')}: {d['status_label']} ({day(d['status_date'])})",
+             f"  {tr('Kinh phí')}: {money(t['total'])} = {tr('khuyến công')} {money(t['kc_amount'])} + "
+             f"{tr('đối ứng')} {money(t['counterpart_amount'])} + {tr('khác')} {money(t['other_amount'])}"]  # fmt: skip
+    for w in d.get("cap_warnings", []):
+        lines.append(f"  ! {w}")
+    for h in d["history"]:
+        lines.append(f"  {day(h['date'])}: {lifecycle.status_label(h['from'])} → {lifecycle.status_label(h['to'])}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store(args) as store, store.read() as session:
+        proposal = svc.find_proposal(session, args.ref)
+        data = svc.proposal_dict(session, proposal)
+        data["cap_warnings"] = [w.text() for w in svc.check_proposal_caps(session, proposal.id)]
+        data["next_steps"] = [{"action": t.action, "label": t.label, "to": t.target}
+                              for t in lifecycle.next_steps(proposal.status, proposal.level)]  # fmt: skip
+    emit(args, data, _render)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store, store.read() as session:
+        rows = svc.list_proposals(session, status=args.status, year=args.year, level=args.level, limit=args.limit)
+
+    def render(items: list[dict[str, Any]]) -> str:
+        return "\n".join(f"{r['code']}  {r['status_label']}  {money(r['kc_amount'])}  {r['title']}" for r in items) or tr(
+            "Không có đề án nào.")
+
+    emit(args, rows, render)
+    return 0
+
+
+def _acting_user(session: Session, username: str | None) -> AppUser:
+    if username:
+        user = session.scalars(select(AppUser).where(AppUser.username == username)).first()
+        if user is None:
+            raise NotFoundError("Không có người dùng '{name}' trên máy này.", name=username)
+        return user
+    user = current_user(session)
+    if user is None:
+        raise NotFoundError("Chưa thiết lập người dùng; hãy chạy: kcdesk init")
+    return user
+
+
+def cmd_transition(args: argparse.Namespace) -> int:
+    on = parse_day(args.on)
+    store: Store
+    with open_store(args) as store:
+        def write(session: Session) -> dict[str, Any]:
+            user = _acting_user(session, args.user)
+            status = svc.transition(session, args.ref, args.action, role=user.role, user_id=user.id, on=on,
+                                    note=args.note, document_number=args.document)  # fmt: skip
+            return {"ref": args.ref, "status": status, "status_label": lifecycle.status_label(status)}
+
+        data = store.write(write, user_id=None)
+    emit(args, data, lambda d: tr("Đề án {ref} chuyển sang: {status_label}", **d))
+    return 0

@@ -1,0 +1,100 @@
+"""Deadline rules (data) evaluated against proposals: what is due and what is overdue.
+
+Rules come from the `deadline_rule` table (seeded from resources/reference/deadline_rules.json,
+editable when a province sets its own). Anchors:
+- before_plan_year: a fixed day and month of the year before the plan year (registration by 20 May);
+- monthly: a day of every month while the proposal is in the watched statuses (progress by the 25th),
+  met by a progress report for the month;
+- after_acceptance: N days after the (last) acceptance date (settlement papers within 15 days);
+- after_plan_year: a fixed day and month of the year after the plan year (settlement by 22 January).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    level: str | None
+    statuses: frozenset[str]
+    anchor: str
+    month: int | None
+    day: int | None
+    days: int | None
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class ProposalFacts:
+    """What the due list needs to know about a proposal, as plain data."""
+
+    id: str
+    code: str
+    title: str
+    level: str
+    status: str
+    plan_year: int
+    last_acceptance: date | None
+    reported_periods: frozenset[str]  # "YYYY-MM" months with a progress report
+
+
+@dataclass(frozen=True)
+class DueItem:
+    proposal_id: str
+    code: str
+    title: str
+    rule: str
+    rule_name: str
+    due: date
+    days_left: int
+    legal_basis: str
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
+    if rule.anchor == "before_plan_year":
+        return date(p.plan_year - 1, rule.month or 1, rule.day or 1)
+    if rule.anchor == "after_plan_year":
+        return date(p.plan_year + 1, rule.month or 1, rule.day or 1)
+    if rule.anchor == "after_acceptance":
+        return p.last_acceptance + timedelta(days=rule.days or 0) if p.last_acceptance else None
+    if rule.anchor == "monthly":
+        # The report for a month is due on `day` of that month: the earliest month not yet
+        # reported (from the current one back to last month) decides.
+        day = rule.day or 25
+        this_month = date(today.year, today.month, min(day, 28 if today.month == 2 else day))
+        last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        last_due = date(last.year, last.month, min(day, 28 if last.month == 2 else day))
+        if last.strftime("%Y-%m") not in p.reported_periods and last_due.year >= p.plan_year:
+            return last_due
+        if today.strftime("%Y-%m") not in p.reported_periods:
+            return this_month
+        return None
+    raise ValueError(f"unknown deadline anchor {rule.anchor!r}")
+
+
+def due_items(rules: Iterable[Rule], proposals: Iterable[ProposalFacts], today: date,
+              horizon_days: int = 30) -> list[DueItem]:  # fmt: skip
+    """Deadlines that are overdue or fall within `horizon_days`, soonest first."""
+    rules = list(rules)
+    items: list[DueItem] = []
+    for p in proposals:
+        for rule in rules:
+            if p.status not in rule.statuses or (rule.level and rule.level != p.level):
+                continue
+            due = _due_date(rule, p, today)
+            if due is None:
+                continue
+            days_left = (due - today).days
+            if days_left <= horizon_days:
+                items.append(DueItem(p.id, p.code, p.title, rule.code, rule.name, due, days_left, rule.legal_basis))
+    items.sort(key=lambda i: (i.due, i.code))
+    return items

@@ -1,0 +1,292 @@
+"""Proposal use cases: create, budget, lifecycle transitions, money, cap checks, views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kcdesk.db.models import (
+    Acceptance,
+    BudgetLine,
+    Disbursement,
+    Facility,
+    PostSupportEvaluation,
+    ProgressReport,
+    Proposal,
+    ProposalActivity,
+    ProposalBeneficiary,
+    ProposalStatusEvent,
+    SupportRule,
+)
+from kcdesk.db.store import get_meta
+from kcdesk.domain import caps, lifecycle
+from kcdesk.domain.vocab import DISBURSEMENT_KINDS, LEVELS, PROPOSAL_CLASSES
+from kcdesk.errors import FieldMessage, LockedError, NotFoundError, TransitionError, ValidationError
+from kcdesk.ids import is_uuid, new_id
+from kcdesk.text import clean
+
+PROPOSAL_LABELS = {
+    "code": "Mã đề án",
+    "title": "Tên đề án",
+    "level": "Cấp",
+    "proposal_class": "Loại đề án",
+    "plan_year": "Năm kế hoạch",
+    "implementing_unit": "Đơn vị thực hiện",
+    "start_date": "Ngày bắt đầu",
+    "end_date": "Ngày kết thúc",
+}
+
+
+@dataclass(frozen=True)
+class BudgetInput:
+    item: str
+    kc_amount: int = 0
+    counterpart_amount: int = 0
+    other_amount: int = 0
+    activity_code: str | None = None
+    facility_id: str | None = None
+    unit: str | None = None
+    quantity: str | None = None
+    unit_price: int | None = None
+    basis: str | None = None
+
+
+def next_code(session: Session, level: str, province_code: str, year: int, device_id: str | None) -> str:
+    """A provisional code, unique without a server: level, province, year, device, number.
+    The server replaces it with the official number on first sync."""
+    prefix = f"{level}-{province_code}-{year}-{(device_id or 'LOCAL')[:4].upper()}-"
+    count = session.execute(select(func.count()).where(Proposal.code.like(prefix + "%"))).scalar_one()
+    return f"{prefix}{count + 1:03d}"
+
+
+def _check_proposal(data: Mapping[str, Any]) -> None:
+    problems: dict[str, FieldMessage] = {}
+    if not data.get("title"):
+        problems["title"] = FieldMessage("Hãy nhập tên đề án.")
+    if data.get("level") not in LEVELS:
+        problems["level"] = FieldMessage("Cấp đề án phải là KCQG hoặc KCDP.")
+    if data.get("proposal_class", "single") not in PROPOSAL_CLASSES:
+        problems["proposal_class"] = FieldMessage("Loại đề án '{value}' không hợp lệ.", value=data.get("proposal_class"))
+    if not data.get("implementing_unit"):
+        problems["implementing_unit"] = FieldMessage("Hãy nhập đơn vị thực hiện.")
+    year = data.get("plan_year")
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        problems["plan_year"] = FieldMessage("Năm kế hoạch '{value}' không hợp lệ.", value=year)
+    start, end = data.get("start_date"), data.get("end_date")
+    if start and end and end < start:
+        problems["end_date"] = FieldMessage("Ngày kết thúc phải sau ngày bắt đầu.")
+    if problems:
+        raise ValidationError(problems)
+
+
+def _check_budget(lines: Iterable[BudgetInput]) -> None:
+    problems: dict[str, FieldMessage] = {}
+    for i, line in enumerate(lines, start=1):
+        if not clean(line.item):
+            problems[f"budget[{i}].item"] = FieldMessage("Dòng {n}: hãy nhập nội dung chi.", n=i)
+        for key in ("kc_amount", "counterpart_amount", "other_amount"):
+            value = getattr(line, key)
+            if not isinstance(value, int) or value < 0:
+                problems[f"budget[{i}].{key}"] = FieldMessage("Dòng {n}: số tiền phải là số nguyên đồng, không âm.", n=i)
+    if problems:
+        raise ValidationError(problems)
+
+
+def create_proposal(session: Session, values: Mapping[str, Any], *, activities: Iterable[str] = (),
+                    beneficiaries: Iterable[str] = (), budget: Iterable[BudgetInput] = ()) -> str:  # fmt: skip
+    data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items()}
+    data.setdefault("province_code", get_meta(session, "province_code"))
+    data.setdefault("proposal_class", "single")
+    _check_proposal(data)
+    budget = list(budget)
+    _check_budget(budget)
+    if not data.get("code"):
+        data["code"] = next_code(session, data["level"], data["province_code"], data["plan_year"],
+                                 get_meta(session, "device_id"))  # fmt: skip
+    proposal = Proposal(id=new_id(), status="draft", **data)
+    session.add(proposal)
+    session.flush()
+    for code in dict.fromkeys(activities):
+        session.add(ProposalActivity(id=new_id(), proposal_id=proposal.id, activity_code=code))
+    for facility_id in dict.fromkeys(beneficiaries):
+        session.add(ProposalBeneficiary(id=new_id(), proposal_id=proposal.id, facility_id=facility_id))
+    for no, line in enumerate(budget, start=1):
+        session.add(BudgetLine(id=new_id(), proposal_id=proposal.id, line_no=no, **line.__dict__))
+    session.flush()
+    return proposal.id
+
+
+def find_proposal(session: Session, ref: str) -> Proposal:
+    proposal = session.get(Proposal, ref) if is_uuid(ref) else session.scalars(
+        select(Proposal).where(Proposal.code == ref, Proposal.deleted_at.is_(None))).first()  # fmt: skip
+    if proposal is None or proposal.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy đề án '{ref}'.", ref=ref)
+    return proposal
+
+
+def _requirement_met(session: Session, proposal: Proposal, needs: str) -> bool:
+    if needs.startswith("signed_acceptance:"):
+        conclusion = needs.split(":", 1)[1]
+        stmt = select(func.count()).where(
+            Acceptance.proposal_id == proposal.id, Acceptance.deleted_at.is_(None),
+            Acceptance.signed_at.is_not(None), Acceptance.conclusion == conclusion,
+        )  # fmt: skip
+        return bool(session.execute(stmt).scalar_one())
+    if needs == "evaluation":
+        stmt = select(func.count()).where(PostSupportEvaluation.proposal_id == proposal.id,
+                                          PostSupportEvaluation.deleted_at.is_(None))  # fmt: skip
+        return bool(session.execute(stmt).scalar_one())
+    raise ValueError(f"unknown requirement {needs!r}")
+
+
+def transition(session: Session, ref: str, action: str, *, role: str, user_id: str | None = None,
+               on: date | None = None, note: str | None = None, document_number: str | None = None) -> str:  # fmt: skip
+    """Fire a lifecycle action; record the dated step. Returns the new status."""
+    proposal = find_proposal(session, ref)
+    step = lifecycle.check_transition(proposal.status, proposal.level, action, role)
+    if step.needs and not _requirement_met(session, proposal, step.needs):
+        raise TransitionError("Chưa thể '{action}': {requirement}.", action=step.label,
+                              requirement=lifecycle.REQUIREMENTS[step.needs])  # fmt: skip
+    on = on or date.today()
+    last = session.execute(select(func.max(ProposalStatusEvent.event_date))
+                           .where(ProposalStatusEvent.proposal_id == proposal.id)).scalar()  # fmt: skip
+    if last and on < last:
+        raise TransitionError("Ngày {on} sớm hơn bước trước ({last}); các bước phải theo thứ tự thời gian.",
+                              on=on.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))  # fmt: skip
+    session.add(ProposalStatusEvent(
+        id=new_id(), proposal_id=proposal.id, action=action, from_status=proposal.status, to_status=step.target,
+        event_date=on, user_id=user_id, note=clean(note), document_number=clean(document_number),
+    ))  # fmt: skip
+    proposal.status = step.target
+    proposal.status_date = on
+    session.flush()
+    return step.target
+
+
+def add_disbursement(session: Session, ref: str, kind: str, amount: int, paid_on: date, *,
+                     document_number: str | None = None, note: str | None = None) -> str:  # fmt: skip
+    proposal = find_proposal(session, ref)
+    if proposal.status in ("settled", "evaluated"):
+        raise LockedError("Đề án đã quyết toán và khóa, không ghi thêm giải ngân được.")
+    if kind not in DISBURSEMENT_KINDS:
+        raise ValidationError({"kind": FieldMessage("Loại giải ngân phải là: {allowed}.",
+                                                    allowed=", ".join(DISBURSEMENT_KINDS))})  # fmt: skip
+    if not isinstance(amount, int) or amount <= 0:
+        raise ValidationError({"amount": FieldMessage("Số tiền giải ngân phải là số nguyên đồng lớn hơn 0.")})
+    item = Disbursement(id=new_id(), proposal_id=proposal.id, kind=kind, amount=amount, paid_on=paid_on,
+                        document_number=clean(document_number), note=clean(note))  # fmt: skip
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def add_progress_report(session: Session, ref: str, period: str, submitted_on: date, **fields: Any) -> str:
+    proposal = find_proposal(session, ref)
+    report = ProgressReport(id=new_id(), proposal_id=proposal.id, period=period, submitted_on=submitted_on, **fields)
+    session.add(report)
+    session.flush()
+    return report.id
+
+
+def budget_totals(session: Session, proposal_id: str) -> dict[str, int]:
+    row = session.execute(
+        select(func.coalesce(func.sum(BudgetLine.kc_amount), 0), func.coalesce(func.sum(BudgetLine.counterpart_amount), 0),
+               func.coalesce(func.sum(BudgetLine.other_amount), 0))
+        .where(BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None))
+    ).one()  # fmt: skip
+    kc, counterpart, other = (int(v) for v in row)
+    return {"kc_amount": kc, "counterpart_amount": counterpart, "other_amount": other,
+            "total": kc + counterpart + other}  # fmt: skip
+
+
+def cap_rules(session: Session) -> list[caps.CapRule]:
+    rows = session.scalars(select(SupportRule).where(SupportRule.deleted_at.is_(None)))
+    return [caps.CapRule(r.id, r.activity_code, r.level, r.province_code, r.basis, r.valid_from, r.valid_to,
+                         r.max_pct, r.max_amount, r.unit, r.priority_multiplier, r.description) for r in rows]  # fmt: skip
+
+
+def check_proposal_caps(session: Session, ref: str) -> list[caps.CapWarning]:
+    """Cap warnings for a proposal's budget against the rules in force on its start date
+    (or 1 January of its plan year when it has none yet)."""
+    proposal = find_proposal(session, ref)
+    lines = [
+        caps.Line(b.item, b.activity_code, b.facility_id, b.kc_amount, b.counterpart_amount, b.other_amount)
+        for b in session.scalars(select(BudgetLine).where(BudgetLine.proposal_id == proposal.id,
+                                                          BudgetLine.deleted_at.is_(None)))
+    ]  # fmt: skip
+    ids = {line.facility_id for line in lines if line.facility_id}
+    names = dict(session.execute(select(Facility.id, Facility.name).where(Facility.id.in_(ids))).tuples().all())
+    on = proposal.start_date or date(proposal.plan_year, 1, 1)
+    return caps.check_caps(lines, cap_rules(session), level=proposal.level, province_code=proposal.province_code,
+                           on=on, priority_area=proposal.priority_area, facility_names=names)  # fmt: skip
+
+
+LIST_COLUMNS = ("id", "code", "title", "level", "plan_year", "status", "status_date", "implementing_unit", "ward_code")
+
+
+def list_proposals(session: Session, *, status: str | None = None, year: int | None = None, level: str | None = None,
+                   limit: int | None = 200, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
+    totals = (
+        select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"),
+               func.sum(BudgetLine.counterpart_amount).label("counterpart"), func.sum(BudgetLine.other_amount).label("other"))
+        .where(BudgetLine.deleted_at.is_(None)).group_by(BudgetLine.proposal_id).subquery()
+    )  # fmt: skip
+    stmt = (
+        select(*(getattr(Proposal, c) for c in LIST_COLUMNS), totals.c.kc, totals.c.counterpart, totals.c.other)
+        .outerjoin(totals, totals.c.proposal_id == Proposal.id)
+        .where(Proposal.deleted_at.is_(None))
+        .order_by(Proposal.plan_year.desc(), Proposal.code)
+    )
+    if status:
+        stmt = stmt.where(Proposal.status == status)
+    if year:
+        stmt = stmt.where(Proposal.plan_year == year)
+    if level:
+        stmt = stmt.where(Proposal.level == level)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    out = []
+    for row in session.execute(stmt):
+        item = dict(zip(LIST_COLUMNS, row[: len(LIST_COLUMNS)], strict=True))
+        kc, counterpart, other = (int(v or 0) for v in row[len(LIST_COLUMNS) :])
+        item.update(kc_amount=kc, counterpart_amount=counterpart, other_amount=other, total=kc + counterpart + other,
+                    status_label=lifecycle.status_label(item["status"]))  # fmt: skip
+        out.append(item)
+    return out
+
+
+def proposal_dict(session: Session, proposal: Proposal) -> dict[str, Any]:
+    data: dict[str, Any] = {c.key: getattr(proposal, c.key) for c in Proposal.__table__.columns}
+    data["status_label"] = lifecycle.status_label(proposal.status)
+    data["activities"] = list(session.scalars(select(ProposalActivity.activity_code).where(
+        ProposalActivity.proposal_id == proposal.id, ProposalActivity.deleted_at.is_(None))))  # fmt: skip
+    data["beneficiaries"] = [
+        {"facility_id": fid, "name": name}
+        for fid, name in session.execute(
+            select(Facility.id, Facility.name).join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
+            .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None)))
+    ]  # fmt: skip
+    data["budget"] = [
+        {c.key: getattr(b, c.key) for c in BudgetLine.__table__.columns
+         if c.key not in ("row_version", "created_at", "updated_at", "deleted_at")}
+        for b in session.scalars(select(BudgetLine).where(BudgetLine.proposal_id == proposal.id,
+                                                          BudgetLine.deleted_at.is_(None)).order_by(BudgetLine.line_no))
+    ]  # fmt: skip
+    data["totals"] = budget_totals(session, proposal.id)
+    data["history"] = [
+        {"action": e.action, "from": e.from_status, "to": e.to_status, "date": e.event_date, "note": e.note,
+         "document_number": e.document_number}
+        for e in session.scalars(select(ProposalStatusEvent).where(ProposalStatusEvent.proposal_id == proposal.id)
+                                 .order_by(ProposalStatusEvent.event_date, ProposalStatusEvent.created_at))
+    ]  # fmt: skip
+    data["disbursements"] = [
+        {"kind": d.kind, "amount": d.amount, "paid_on": d.paid_on, "document_number": d.document_number}
+        for d in session.scalars(select(Disbursement).where(Disbursement.proposal_id == proposal.id,
+                                                            Disbursement.deleted_at.is_(None)).order_by(Disbursement.paid_on))
+    ]  # fmt: skip
+    return data
