@@ -6,6 +6,7 @@ code and the Vietnamese text; the routes stay thin and the work is in SyncServer
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -98,6 +99,11 @@ class RequestBodyLimit:
             scope = dict(scope)
             scope["headers"] = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
             scope["headers"].append((b"content-length", str(len(data)).encode()))
+        expected = headers.get(b"x-content-sha256")
+        if expected is not None and hashlib.sha256(data).hexdigest().encode() != expected.lower():
+            await _send_json(send, 400, {"detail": {"code": "bad_body",
+                                                    "message": "Nội dung gửi lên bị hỏng trên đường truyền."}})  # fmt: skip
+            return
         sent = False
 
         async def replay() -> dict[str, Any]:
@@ -200,9 +206,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return server.hello(grant, req)
 
     @app.post(f"{p}/push", response_model=PushResponse, responses=ERRORS)
-    def push(req: PushRequest, grant: DeviceDep) -> PushResponse:
+    def push(req: PushRequest, grant: DeviceDep) -> Response:
         try:
-            return server.push(grant, req)
+            return _hashed(server.push(grant, req))
         except SeqGap as gap:
             raise _error(409, "seq_gap", "Thiếu thay đổi trước số {expected}.", expected_seq=gap.expected,
                          params={"expected": gap.expected}) from None  # fmt: skip
@@ -210,9 +216,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @app.get(f"{p}/pull", response_model=PullResponse, responses=ERRORS)
     def pull(grant: DeviceDep, scope: Annotated[str, Query(pattern=r"^\d{2}$")],
              after: Annotated[int, Query(ge=0, le=2**53)] = 0,
-             limit: Annotated[int | None, Query(ge=1, le=100_000)] = None) -> PullResponse:  # fmt: skip
+             limit: Annotated[int | None, Query(ge=1, le=100_000)] = None) -> Response:  # fmt: skip
         try:
-            return server.pull(grant, scope, after, limit)
+            return _hashed(server.pull(grant, scope, after, limit))
         except CursorTooOld:
             raise _error(410, "reset_scope", "Dữ liệu phạm vi {scope} cần tải lại từ bản chụp.",
                          params={"scope": scope}) from None  # fmt: skip
@@ -275,6 +281,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
             return server.blobs.finish(conn, grant.device_id, upload_id)
 
     return app
+
+
+def _hashed(model: Any) -> Response:
+    """JSON with its sha256 in a header: a byte damaged on the way is caught and re-fetched."""
+    body = model.model_dump_json().encode()
+    return Response(content=body, media_type="application/json",
+                    headers={"X-Content-Sha256": hashlib.sha256(body).hexdigest()})  # fmt: skip
 
 
 def _sha(sha256: str) -> str:

@@ -1,0 +1,135 @@
+"""`kcdesk enroll`, `kcdesk sync`, `kcdesk sync status|conflicts|resolve|deadletters`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.i18n import tr
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    enroll = sub.add_parser("enroll", parents=[common], help=tr("đăng ký thiết bị với máy chủ đồng bộ"))
+    enroll.add_argument("--server", required=True, help=tr("địa chỉ máy chủ, ví dụ https://kc.example.vn"))
+    enroll.add_argument("--code", required=True, help=tr("mã đăng ký do quản trị cấp"))
+    enroll.add_argument("--name", default="", help=tr("tên thiết bị"))
+    enroll.add_argument("--ca-file", default=None, help=tr("chứng chỉ CA riêng để kiểm tra TLS của máy chủ"))
+    enroll.set_defaults(handler=_enroll)
+
+    sync = sub.add_parser("sync", parents=[common], help=tr("đồng bộ một lần với máy chủ"))
+    add_json_option(sync)
+    sync.set_defaults(handler=_sync)
+    actions = sync.add_subparsers(dest="sync_action")
+    status = actions.add_parser("status", parents=[common], help=tr("tình trạng đồng bộ"))
+    add_json_option(status)
+    status.set_defaults(handler=_status)
+    conflicts = actions.add_parser("conflicts", parents=[common], help=tr("các xung đột cần xử lý"))
+    add_json_option(conflicts)
+    conflicts.set_defaults(handler=_conflicts)
+    resolve = actions.add_parser("resolve", parents=[common], help=tr("xử lý một xung đột"))
+    resolve.add_argument("conflict_id")
+    resolve.add_argument("choice", choices=("mine", "theirs", "edited"))
+    resolve.add_argument("--value", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
+    resolve.set_defaults(handler=_resolve)
+    dead = actions.add_parser("deadletters", parents=[common], help=tr("các thay đổi bị máy chủ từ chối"))
+    add_json_option(dead)
+    dead.set_defaults(handler=_dead_letters)
+
+
+def _service(args: argparse.Namespace) -> Any:
+    from kcdesk.sync.service import SyncService
+
+    return SyncService(open_store(args))
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        device_id = service.enrol(args.server, args.code, args.name, args.ca_file)
+    finally:
+        service.store.close()
+    print(tr("Đã đăng ký thiết bị {device} với máy chủ {server}.", device=device_id, server=args.server))
+    return 0
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    what = tr("đang {stage}", stage=stage)
+    print(f"\r{what}: {done}" + (f"/{total}" if total else "") + " " * 10, end="", file=sys.stderr, flush=True)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        report = service.run_cycle(progress=None if args.json else _progress)
+    finally:
+        service.store.close()
+    if not args.json:
+        print(file=sys.stderr)
+    data = asdict(report)
+    emit(args, data, lambda d: tr(
+        "Đồng bộ xong: gửi {pushed} thay đổi ({applied} áp dụng, {merged} gộp, {rejected} bị từ chối); "
+        "nhận {pulled} bản ghi; {conflicts} xung đột mới; tệp: gửi {files_up}, nhận {files_down}.", **d))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        status = service.status()
+    finally:
+        service.store.close()
+    emit(args, asdict(status), lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        items = service.conflicts()
+    finally:
+        service.store.close()
+    data = [asdict(c) for c in items]
+
+    def render(rows: list[dict[str, Any]]) -> str:
+        lines = []
+        for c in rows:
+            lines.append(f"{c['id']}  {c['table']} {c['row_id']}  ({c['kind']})")
+            for f in c["fields"]:
+                lines.append(tr("  {name}: của tôi = {mine!r}; bên kia = {theirs!r}; gốc = {base!r}", **f))
+        return "\n".join(lines) or tr("Không có xung đột nào.")
+
+    emit(args, data, render)
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    values: dict[str, Any] = {}
+    for item in args.value:
+        name, _, raw = item.partition("=")
+        try:
+            values[name] = json.loads(raw)
+        except ValueError:
+            values[name] = raw
+    service = _service(args)
+    try:
+        service.resolve(args.conflict_id, args.choice, values or None)
+    finally:
+        service.store.close()
+    print(tr("Đã xử lý xung đột; thay đổi sẽ được gửi ở lần đồng bộ tới."))
+    return 0
+
+
+def _dead_letters(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        items = service.dead_letters()
+    finally:
+        service.store.close()
+    emit(args, [asdict(d) for d in items],
+         lambda rows: "\n".join(f"#{d['seq']} {d['table']} {d['row_id']}: {d['reason']}" for d in rows)
+         or tr("Không có thay đổi nào bị từ chối."))  # fmt: skip
+    return 0

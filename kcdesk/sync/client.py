@@ -1,0 +1,343 @@
+"""One sync cycle: hello -> push until the outbox drains -> pull each scope -> files.
+
+Every step that changes local data is one local transaction that also records how far it
+got (outbox entries removed with their answers; a pull page written with its cursor), so
+a cycle interrupted anywhere (network, crash, cancel) resumes without loss or duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from kcdesk import __version__
+from kcdesk.db.base import Base, synced_tables
+from kcdesk.db.schema import HEAD_REVISION
+from kcdesk.db.store import Store, set_meta
+from kcdesk.errors import KcError
+from kcdesk.sync import conflicts, faults, state
+from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, ProtocolError, SyncError
+from kcdesk.sync.outbox import outbox_depth, read_pending, record_outcomes
+from kcdesk.sync.protocol import (
+    API_PREFIX,
+    EnrolResponse,
+    HelloResponse,
+    PullResponse,
+    PushResponse,
+    ScopeInfo,
+)
+from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
+from kcdesk.sync.tokens import TokenStore
+from kcdesk.sync.transport import RetryPolicy, Transport, detail, parse
+from kcdesk.sync.wire import TableCodec
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown)
+
+
+class Cancelled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("Đã dừng đồng bộ theo yêu cầu; phần đã xong được giữ, phần còn lại sẽ làm ở lần sau.")
+
+
+@dataclass
+class CycleReport:
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    evicted: int = 0
+    conflicts: int = 0
+    snapshots: list[str] = field(default_factory=list)
+    files_up: int = 0
+    files_down: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    clock_skew_seconds: float | None = None
+
+
+def codecs() -> dict[str, TableCodec]:
+    return {name: TableCodec(Base.metadata.tables[name]) for name in synced_tables()}
+
+
+def token_file(store: Store) -> Path:
+    return store.path.with_name(store.path.stem + "-sync-token.json")
+
+
+class SyncClient:
+    def __init__(self, store: Store, *, retry: RetryPolicy | None = None, progress: Progress | None = None,
+                 cancel: threading.Event | None = None, push_batch: int = 500, verify: Any = None) -> None:  # fmt: skip
+        self.store = store
+        self.retry = retry or RetryPolicy()
+        self.progress = progress or (lambda stage, done, total: None)
+        self.cancel = cancel or threading.Event()
+        self.push_batch = push_batch
+        self.verify = verify
+        self.codecs = codecs()
+        self.tokens = TokenStore(token_file(store))
+
+    # -- enrolment -----------------------------------------------------------------------
+
+    def enrol(self, server_url: str, code: str, device_name: str = "", ca_file: str | None = None) -> EnrolResponse:
+        meta = self.store.meta()
+        if meta.get("demo") == "1":
+            raise DemoDataRefused("Cơ sở dữ liệu này chứa dữ liệu mẫu (demo); không thể đăng ký với máy chủ thật. "
+                                  "Hãy dùng một tệp dữ liệu mới: kcdesk --db <tệp mới> init")  # fmt: skip
+        with self.store.read() as s:
+            first_seq = _next_seq(s)
+        transport = Transport(server_url, None, None, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
+        try:
+            response = transport.call("POST", f"{API_PREFIX}/enrol", auth=False, json_body={
+                "code": code, "device_name": device_name, "first_seq": first_seq, "app_version": __version__})  # fmt: skip
+            if response.status_code != 200:
+                raise SyncError("Đăng ký thiết bị không thành công: {reason}", reason=detail(response).get("message", ""))
+            enrolled = EnrolResponse.model_validate(response.json())
+        finally:
+            transport.close()
+        self.tokens.save(server_url, enrolled.device_id, enrolled.refresh_token)
+
+        def save(s: Session) -> None:
+            state.put(s, state.SERVER_URL, server_url)
+            state.put(s, state.DEVICE_ID, enrolled.device_id)
+            state.put(s, state.SERVER_EPOCH, enrolled.server_epoch)
+            state.put(s, state.CA_FILE, ca_file)
+            state.put(s, state.REVOKED, None)
+            state.put_json(s, state.GRANT, {"role": enrolled.role, "province_code": enrolled.province_code,
+                                            "communes": enrolled.communes})  # fmt: skip
+            set_meta(s, "device_id", enrolled.device_id)
+            s.execute(text("INSERT OR IGNORE INTO device (id, name, is_local, enrolled_at, server_url) VALUES "
+                           "(:id, :n, 1, :at, :u)"),
+                      {"id": enrolled.device_id, "n": device_name or enrolled.device_id[:8], "at": state.now_text(),
+                       "u": server_url})  # fmt: skip
+
+        self.store.write(save, origin="sync", applying_remote=True)
+        self.store.reload_identity()
+        return enrolled
+
+    def _verify(self, ca_file: str | None) -> Any:
+        if self.verify is not None:
+            return self.verify
+        if ca_file:
+            import ssl
+
+            return ssl.create_default_context(cafile=ca_file)
+        return True
+
+    def transport(self) -> Transport:
+        with self.store.read() as s:
+            url, device_id, ca_file = (state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.CA_FILE))
+        if not url or not device_id:
+            raise NotEnrolled("Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ")
+        token = self.tokens.load(url, device_id)
+        if token is None:
+            raise NotEnrolled("Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll --server URL "
+                              "--code MÃ")  # fmt: skip
+        return Transport(url, device_id, token, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
+
+    # -- the cycle -----------------------------------------------------------------------
+
+    def cycle(self) -> CycleReport:
+        report = CycleReport()
+        transport = self.transport()
+        self.store.write(lambda s: state.put(s, state.LAST_ATTEMPT, state.now_text()), applying_remote=True)
+        try:
+            hello = self._hello(transport, report)
+            self._push(transport, report)
+            self._send_resolutions(transport)
+            for scope in hello.scopes:
+                self._pull_scope(transport, scope, report)
+            from kcdesk.sync.blobs import sync_files
+
+            report.files_up, report.files_down = sync_files(self.store, transport, hello.limits, self.progress,
+                                                            self.cancel)  # fmt: skip
+            self._push(transport, report)  # edits made while the cycle ran
+        except KcError as exc:
+            self._record_error(exc)
+            raise
+        finally:
+            report.bytes_sent, report.bytes_received = transport.bytes_sent, transport.bytes_received
+            transport.close()
+
+        def done(s: Session) -> None:
+            state.put(s, state.LAST_SUCCESS, state.now_text())
+            state.put(s, state.LAST_ERROR, None)
+
+        self.store.write(done, applying_remote=True)
+        return report
+
+    def _record_error(self, exc: KcError) -> None:
+        from kcdesk.sync.errors import DeviceRevoked
+
+        def save(s: Session) -> None:
+            state.put_json(s, state.LAST_ERROR, {"type": type(exc).__name__, "message": exc.message,
+                                                 "params": {k: str(v) for k, v in exc.params.items()},
+                                                 "at": state.now_text()})  # fmt: skip
+            if isinstance(exc, DeviceRevoked):
+                state.put(s, state.REVOKED, state.now_text())
+
+        try:
+            self.store.write(save, applying_remote=True)
+        except KcError:
+            log.exception("could not record the sync error")
+
+    def _hello(self, transport: Transport, report: CycleReport) -> HelloResponse:
+        self.progress("hello", 0, 0)
+        with self.store.read() as s:
+            depth, oldest = outbox_depth(s)
+        response = transport.call("POST", f"{API_PREFIX}/hello", json_body={
+            "proto": 1, "app_version": __version__, "schema_version": HEAD_REVISION, "outbox_depth": depth,
+            "oldest_pending": oldest, "client_time": state.now_text()})  # fmt: skip
+        hello = parse(_ok(response), HelloResponse.model_validate_json)
+        report.clock_skew_seconds = hello.clock_skew_seconds
+
+        def save(s: Session) -> None:
+            epoch = state.get(s, state.SERVER_EPOCH)
+            if epoch and epoch != hello.server_epoch:  # the server was restored: start every scope again
+                log.warning("server epoch changed from %s to %s: re-snapshotting", epoch, hello.server_epoch)
+                state.reset_cursors(s)
+            state.put(s, state.SERVER_EPOCH, hello.server_epoch)
+            state.put_json(s, state.GRANT, {"role": hello.role, "province_code": hello.province_code,
+                                            "communes": hello.communes})  # fmt: skip
+            state.put(s, state.CLOCK_SKEW, None if hello.clock_skew_seconds is None else str(hello.clock_skew_seconds))
+
+        self.store.write(save, applying_remote=True)
+        return hello
+
+    def _push(self, transport: Transport, report: CycleReport) -> None:
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled()
+            with self.store.read() as s:
+                batch = read_pending(s, self.codecs, self.push_batch)
+                total, _ = outbox_depth(s)
+            if not batch:
+                return
+            self.progress("push", report.pushed, report.pushed + total)
+            body = {"batch_id": f"{batch[0].seq}-{batch[-1].seq}",
+                    "mutations": [m.model_dump(exclude_defaults=True) for m in batch]}  # fmt: skip
+            response = transport.call("POST", f"{API_PREFIX}/push", json_body=body, gzip=True)
+            if response.status_code == 409:
+                raise SyncError("Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
+                                "hỗ trợ (dữ liệu trên máy vẫn an toàn).", expected=detail(response).get("expected_seq"))  # fmt: skip
+            answer: PushResponse = parse(_ok(response), PushResponse.model_validate_json)
+            faults.hit("client.after_ack_before_delete")
+
+            def ack(s: Session, batch: list[Any] = batch, answer: PushResponse = answer) -> dict[str, int]:
+                return record_outcomes(s, RowApplier(s, self.codecs), batch, answer.outcomes)
+
+            counts = self.store.write(ack, origin="sync", applying_remote=True)
+            report.pushed += len(batch)
+            report.applied += counts["applied"]
+            report.merged += counts["merged"]
+            report.rejected += counts["rejected"]
+            if not any(o.seq in {m.seq for m in batch} for o in answer.outcomes):
+                raise ProtocolError("Máy chủ không trả lời cho lô thay đổi đã gửi; sẽ thử lại ở lần sau.")
+
+    def _send_resolutions(self, transport: Transport) -> None:
+        with self.store.read() as s:
+            pending = conflicts.pending_resolutions(s)
+        for conflict_id, resolution in pending:
+            body = {"conflict_id": conflict_id, "resolution": resolution.get("choice", "edited"),
+                    "values": resolution.get("values", {})}  # fmt: skip
+            response = transport.call("POST", f"{API_PREFIX}/conflicts/resolve", json_body=body)
+            if response.status_code in (200, 404):
+                self.store.write(lambda s, cid=conflict_id: conflicts.mark_sent(s, cid), applying_remote=True)
+
+    def _pull_scope(self, transport: Transport, scope: ScopeInfo, report: CycleReport) -> None:
+        key = state.view_key(scope.scope, scope.communes)
+        with self.store.read() as s:
+            saved = state.cursor(s, scope.scope)
+        if saved is None or saved[1] != key:
+            self._snapshot(transport, scope, key, report, replacing=saved is not None)
+        for _attempt in range(100_000):
+            if self.cancel.is_set():
+                raise Cancelled()
+            with self.store.read() as s:
+                after = (state.cursor(s, scope.scope) or (0, key))[0]
+            response = transport.call("GET", f"{API_PREFIX}/pull", params={"scope": scope.scope, "after": after})
+            if response.status_code == 410:  # older than the compaction horizon: start this scope again
+                self._snapshot(transport, scope, key, report, replacing=True)
+                continue
+            page: PullResponse = parse(_ok(response), PullResponse.model_validate_json)
+            self.store.write(lambda s, page=page: self._apply_page(s, page, key, report), origin="sync",
+                             applying_remote=True)  # fmt: skip
+            self.progress(f"pull:{scope.scope}", page.next_cursor, 0)
+            if not page.has_more:
+                return
+
+    def _apply_page(self, s: Session, page: PullResponse, key: str, report: CycleReport) -> None:
+        applier = RowApplier(s, self.codecs)
+        pending = state.pending_rows(s)
+        keep = state.dead_letter_rows(s)
+        run: list[Any] = []
+        for change in page.changes:  # consecutive upserts of one table go in together
+            if change.op == "upsert" and run and run[-1].table == change.table:
+                run.append(change)
+                continue
+            self._flush(applier, run, pending)
+            run = []
+            if change.op == "upsert":
+                run.append(change)
+            else:
+                applier.evict(change.table, change.row_id, pending, keep)
+        self._flush(applier, run, pending)
+        if applier.stats["parked"] or page.changes:
+            applier.retry_parked()
+        conflicts.store_conflicts(s, page.conflicts)
+        faults.hit("client.mid_pull_page")
+        state.set_cursor(s, page.scope, page.next_cursor, key)
+        report.pulled += applier.stats["upserted"]
+        report.evicted += applier.stats["evicted"]
+        report.conflicts += len([c for c in page.conflicts if c.resolved_at is None and c.kind != "soft"])
+
+    @staticmethod
+    def _flush(applier: RowApplier, run: list[Any], pending: set[tuple[str, str]]) -> None:
+        if run:
+            applier.upsert(run[0].table, [c.row for c in run], pending)
+
+    def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport,
+                  replacing: bool) -> None:  # fmt: skip
+        self.progress(f"snapshot:{scope.scope}", 0, 0)
+        path, info = download_snapshot(self.store, transport, scope.scope, self.progress, self.cancel)
+        try:
+            stats = self.store.write(
+                lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
+                origin="sync", applying_remote=True,
+            )  # fmt: skip
+        finally:
+            path.unlink(missing_ok=True)
+        report.snapshots.append(scope.scope)
+        report.pulled += stats["upserted"]
+        report.evicted += stats["evicted"]
+
+
+def _ok(response: Any) -> Any:
+    if response.status_code != 200:
+        info = detail(response)
+        raise SyncError("Máy chủ từ chối yêu cầu ({code}): {reason}", code=info.get("code", response.status_code),
+                        reason=info.get("message", ""))  # fmt: skip
+    return response
+
+
+def _next_seq(session: Session) -> int:
+    low = session.execute(text("SELECT min(seq) FROM sync_outbox")).scalar()
+    if low is not None:
+        return int(low)
+    row = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'")).first()
+    return int(row[0]) + 1 if row else 1
+
+
+def grant_of(store: Store) -> dict[str, Any] | None:
+    with store.read() as s:
+        value = state.get(s, state.GRANT)
+    return json.loads(value) if value else None

@@ -1,0 +1,143 @@
+"""The device's outbox as protocol mutations, and what happens when the server answers.
+
+Outbox entries are removed only when the server has answered for them, in the same local
+transaction that records the answer: an accepted change updates the record's server
+version; a refused one moves to the dead-letter table with the server's reason. A crash
+between the server's answer and this transaction just resends the batch, and the server
+answers the same again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.protocol import Mutation, Outcome
+from kcdesk.sync.relations import parent_ref
+from kcdesk.sync.state import now_text
+from kcdesk.sync.wire import TableCodec
+
+BLOCKING_CODES = frozenset({"parent_missing", "not_found", "blocked_by_parent"})
+
+
+@dataclass(frozen=True)
+class Pending:
+    mutation: Mutation
+    audit_after: dict[str, Any]
+
+
+def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int) -> list[Mutation]:
+    rows = session.execute(
+        text(
+            "SELECT o.seq, o.mutation_id, o.table_name, o.row_id, o.op, o.base_version, a.before, a.after, a.user_id "
+            "FROM sync_outbox AS o LEFT JOIN audit_entry AS a ON a.id = o.audit_id ORDER BY o.seq LIMIT :n"
+        ),
+        {"n": limit},
+    ).all()
+    mutations = []
+    for seq, mutation_id, table, row_id, op, base_version, before, after, user_id in rows:
+        codec = codecs.get(table)
+        values = json.loads(after) if after else {}
+        base = json.loads(before) if before else {}
+        if op == "delete" and not after:  # a hard delete: only the fact of it travels
+            values, base = {}, {}
+        if codec is not None:
+            values = codec.local_to_wire(values)
+            base = codec.local_to_wire(base)
+        values.pop("id", None)
+        mutations.append(Mutation(seq=seq, mutation_id=mutation_id, table=table, row_id=row_id, op=op,
+                                  base_version=base_version or 0, values=values, base=base,
+                                  user_id=user_id))  # fmt: skip
+    return mutations
+
+
+def outbox_depth(session: Session) -> tuple[int, str | None]:
+    row = session.execute(text("SELECT count(*), min(created_at) FROM sync_outbox")).one()
+    return int(row[0]), row[1]
+
+
+def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Mutation],
+                    outcomes: Sequence[Outcome]) -> dict[str, int]:  # fmt: skip
+    """Apply the server's answers: one local transaction (the caller's session)."""
+    by_seq = {m.seq: m for m in sent}
+    counts = {"applied": 0, "merged": 0, "rejected": 0}
+    answered = [o for o in outcomes if o.seq in by_seq]
+    later_pending = _later_pending(session, max((o.seq for o in answered), default=0))
+    for outcome in answered:
+        m = by_seq[outcome.seq]
+        counts[outcome.status] += 1
+        session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": m.seq})
+        if outcome.status == "rejected":
+            _dead_letter(session, m, outcome)
+            continue
+        key = (m.table, m.row_id)
+        if outcome.row is not None and key not in later_pending:
+            applier.upsert(m.table, [outcome.row], pending=set())
+        elif outcome.row_version is not None:
+            table = applier.tables.get(m.table)
+            if table is not None:
+                session.execute(text(f'UPDATE "{m.table}" SET row_version = :v WHERE id = :id AND row_version < :v'),
+                                {"v": outcome.row_version, "id": m.row_id})  # fmt: skip
+    return counts
+
+
+def _later_pending(session: Session, after_seq: int) -> set[tuple[str, str]]:
+    rows = session.execute(text("SELECT DISTINCT table_name, row_id FROM sync_outbox WHERE seq > :s"), {"s": after_seq})
+    return {(r[0], r[1]) for r in rows}
+
+
+def _dead_letter(session: Session, m: Mutation, outcome: Outcome) -> None:
+    code = outcome.code or "rejected"
+    message = outcome.message or ""
+    params = dict(outcome.params or {})
+    blocked_by = None
+    if code in BLOCKING_CODES:
+        blocked_by = _blocking_seq(session, m)
+        if blocked_by is not None:
+            from kcdesk.sync.reasons import REASONS
+
+            code, message = "blocked_by_parent", REASONS["blocked_by_parent"]
+    session.execute(
+        text(
+            "INSERT OR IGNORE INTO sync_deadletter (seq, mutation_id, table_name, row_id, op, base_version, payload, "
+            "base_payload, code, message, params, blocked_by, server_row, rejected_at) VALUES (:seq, :mid, :t, :r, "
+            ":op, :bv, :p, :bp, :code, :msg, :params, :blocked, :row, :at)"
+        ),
+        {
+            "seq": m.seq, "mid": m.mutation_id, "t": m.table, "r": m.row_id, "op": m.op, "bv": m.base_version,
+            "p": json.dumps(m.values, ensure_ascii=False), "bp": json.dumps(m.base, ensure_ascii=False),
+            "code": code, "msg": message, "params": json.dumps(params, ensure_ascii=False), "blocked": blocked_by,
+            "row": json.dumps(outcome.row, ensure_ascii=False) if outcome.row else None, "at": now_text(),
+        },
+    )  # fmt: skip
+
+
+def _blocking_seq(session: Session, m: Mutation) -> int | None:
+    """The refused change this one depends on: an earlier change of the same record, or
+    of its parent record."""
+    candidates = [(m.table, m.row_id)]
+    ref = parent_ref(m.table, m.values) or _parent_of_local(session, m.table, m.row_id)
+    if ref:
+        candidates.append(ref)
+    for table, row_id in candidates:
+        row = session.execute(
+            text("SELECT min(seq) FROM sync_deadletter WHERE table_name = :t AND row_id = :r AND seq < :s"),
+            {"t": table, "r": row_id, "s": m.seq},
+        ).scalar()
+        if row is not None:
+            return int(row)
+    return None
+
+
+def _parent_of_local(session: Session, table: str, row_id: str) -> tuple[str, str] | None:
+    try:
+        row = session.execute(text(f'SELECT * FROM "{table}" WHERE id = :id'), {"id": row_id}).mappings().first()
+    except Exception:  # unknown table: nothing to link
+        return None
+    return parent_ref(table, dict(row)) if row else None

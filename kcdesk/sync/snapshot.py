@@ -1,0 +1,187 @@
+"""First pull (and re-pull after a reset) from a prepared snapshot of a scope.
+
+The snapshot is a gzipped SQLite file the server prepared ahead of time: downloading it
+resumes where a broken link left off (HTTP Range) and is checked by sha256 before use;
+writing it here is one transaction that also sets the scope's cursor. Rows with unsent
+local changes are left alone, as in any pull.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from kcdesk.db.store import Store
+from kcdesk.sync import conflicts, state
+from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.errors import Offline
+from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
+from kcdesk.sync.relations import OWN_PLACEMENT
+from kcdesk.sync.transport import Transport, parse
+from kcdesk.sync.wire import TableCodec
+
+CHUNK_ROWS = 5000
+
+
+def work_dir(store: Store) -> Path:
+    folder = store.path.with_name(store.path.stem + "-sync-tmp")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def download_snapshot(store: Store, transport: Transport, scope: str, progress: Callable[[str, int, int], None],
+                      cancel: threading.Event) -> tuple[Path, SnapshotInfo]:  # fmt: skip
+    response = transport.call("GET", f"{API_PREFIX}/snapshot", params={"scope": scope})
+    if response.status_code != 200:
+        from kcdesk.sync.client import _ok
+
+        _ok(response)
+    info: SnapshotInfo = parse(response, SnapshotInfo.model_validate_json)
+    folder = work_dir(store)
+    part = folder / f"{info.snapshot_id}.gz.part"
+    for _attempt in range(50):
+        have = part.stat().st_size if part.exists() else 0
+        if have < info.size:
+            try:
+                _fetch(transport, f"{API_PREFIX}/snapshot/{info.snapshot_id}", part, have, info.size, progress, cancel,
+                       f"snapshot:{scope}")  # fmt: skip
+            except Offline:
+                continue  # resume from what arrived
+        if _sha256(part) == info.sha256:
+            break
+        part.unlink()  # damaged on the way: fetch again
+    else:
+        raise Offline("Không tải được bản chụp dữ liệu phạm vi {scope}; sẽ thử lại.", scope=scope)
+    plain = folder / f"{info.snapshot_id}.sqlite"
+    with gzip.open(part, "rb") as src, plain.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    part.unlink()
+    return plain, info
+
+
+def _fetch(transport: Transport, path: str, target: Path, start: int, size: int,
+           progress: Callable[[str, int, int], None], cancel: threading.Event, stage: str,
+           piece: int = 4 * 1024 * 1024) -> None:  # fmt: skip
+    """Fetch [start, size) in bounded pieces (memory stays small), appending to target."""
+    mode = "ab" if start > 0 else "wb"
+    with target.open(mode) as fh:
+        while start < size:
+            if cancel.is_set():
+                from kcdesk.sync.client import Cancelled
+
+                raise Cancelled()
+            end = min(size, start + piece) - 1
+            headers = {"Range": f"bytes={start}-{end}", "Accept-Encoding": "identity"}
+            response = transport.call("GET", path, headers=headers, ok=(200, 206))
+            if response.status_code == 206:
+                data = response.content
+            elif response.status_code == 200:  # the server ignored the range: take the part we asked for
+                data = response.content[start : end + 1]
+            else:
+                raise Offline("Máy chủ không gửi được tệp ({status}).", status=response.status_code)
+            if not data:
+                raise Offline("Máy chủ không gửi được tệp ({status}).", status=response.status_code)
+            fh.write(data)
+            fh.flush()
+            start += len(data)
+            progress(stage, start, size)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, codecs: dict[str, TableCodec],
+                   scope: ScopeInfo, reconcile: bool) -> dict[str, int]:  # fmt: skip
+    applier = RowApplier(session, codecs)
+    pending = state.pending_rows(session)
+    keep = state.dead_letter_rows(session)
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        present = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in applier.tables:
+            if table not in present:
+                continue
+            seen: set[str] = set()
+            cur = source.execute(f'SELECT * FROM "{table}"')
+            names = [d[0] for d in cur.description]
+            while True:
+                rows = cur.fetchmany(CHUNK_ROWS)
+                if not rows:
+                    break
+                if reconcile:
+                    seen.update(r[0] for r in rows)
+                if not applier._fks.get(table):
+                    _upsert_plain(session, applier, table, names, rows, pending)
+                else:
+                    applier.upsert(table, [dict(zip(names, r, strict=True)) for r in rows], pending)
+            if reconcile and table in OWN_PLACEMENT:
+                _evict_missing(session, applier, table, seen, scope, pending, keep)
+        if "_conflict" in present:
+            records = [ConflictRecord.model_validate_json(body) for (body,) in source.execute("SELECT body FROM _conflict")]
+            conflicts.store_conflicts(session, records)
+    finally:
+        source.close()
+    applier.retry_parked()
+    state.set_cursor(session, scope.scope, info.cursor, key)
+    return applier.stats
+
+
+def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list[str], rows: list[tuple[Any, ...]],
+                  pending: set[tuple[str, str]]) -> None:  # fmt: skip
+    """The fast path for tables without foreign keys: positional executemany."""
+    if pending:
+        rows = [r for r in rows if (table, r[0]) not in pending]
+        applier.stats["skipped_pending"] += 0
+    known = applier.tables[table].c
+    keep_idx = [i for i, n in enumerate(names) if n in known]
+    cols = [names[i] for i in keep_idx]
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
+    if len(keep_idx) != len(names):
+        rows = [tuple(r[i] for i in keep_idx) for r in rows]
+    session.connection().exec_driver_sql(sql, rows)
+    applier.stats["upserted"] += len(rows)
+
+
+def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[str], scope: ScopeInfo,
+                   pending: set[tuple[str, str]], keep: set[tuple[str, str]]) -> None:  # fmt: skip
+    """After a reset, rows of this scope that the snapshot no longer has left the scope."""
+    province_col, ward_col = OWN_PLACEMENT[table]
+    if province_col is None:
+        where, params = "1 = 1", {}
+    elif scope.scope == "00":
+        where, params = f'"{province_col}" IS NULL', {}
+    else:
+        where, params = f'"{province_col}" = :scope', {"scope": scope.scope}
+    if scope.communes is not None:
+        if ward_col is None:
+            return
+        marks = ", ".join(f":w{i}" for i in range(len(scope.communes)))
+        where += f' AND "{ward_col}" IN ({marks})'
+        params.update({f"w{i}": w for i, w in enumerate(scope.communes)})
+    local = [r[0] for r in session.execute(text(f'SELECT id FROM "{table}" WHERE {where}'), params)]
+    for row_id in local:
+        if row_id not in seen:
+            applier.evict(table, row_id, pending, keep)
+
+
+def snapshot_conflicts(path: Path) -> list[dict[str, Any]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as source:
+        return [json.loads(body) for (body,) in source.execute("SELECT body FROM _conflict")]
