@@ -10,6 +10,7 @@ catalogues; this one serves the headless core and the CLI.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from typing import Any
 
 LANGUAGES = ("vi", "en")
@@ -27,15 +28,37 @@ def language() -> str:
     return _current
 
 
+class Lazy:
+    """A value translated only when shown (a status label inside an error message, say)."""
+
+    def __init__(self, render: Callable[[str | None], str]) -> None:
+        self._render = render
+
+    def text(self, lang: str | None = None) -> str:
+        return self._render(lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def label(message: str) -> Lazy:
+    """A catalogue string (a status, an action) to be translated when shown."""
+    return Lazy(lambda lang: tr(message, lang))
+
+
 def tr(message: str, /, lang: str | None = None, **params: Any) -> str:
-    """Translate a Vietnamese source message and fill in its {placeholders}."""
+    """Translate a Vietnamese source message and fill in its {placeholders}. Parameters that
+    know how to translate themselves (Lazy, FieldMessage, KcError) are shown in `lang` too."""
     lang = lang or _current
     text = message
     if lang == "en":
         from kcdesk.locale_en import EN
 
         text = EN.get(message, message)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: v.text(lang) if hasattr(v, "text") and callable(v.text) else v for k, v in params.items()}
+    return text.format(**shown)
 
 
 def placeholders(message: str) -> set[str]:

@@ -13,3 +13,9 @@ def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """FTS5 tables and their shadow tables are made by hand-written migrations; autogenerate
+    must never propose dropping them."""
+    return not (type_ == "table" and name is not None and "_fts" in name)

@@ -39,7 +39,7 @@ def unit_index(session: Session) -> UnitIndex:
             provinces[code] = full_name
         elif level == "commune":
             wards[code] = (parent, full_name)
-    sectors = dict(session.execute(select(Sector.code, Sector.name)).tuples().all())
+    sectors = dict(session.execute(select(Sector.code, Sector.name)).all())
     return UnitIndex(provinces=provinces, wards=wards, sectors=sectors)
 
 

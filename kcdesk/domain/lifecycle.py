@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kcdesk.domain.roles import MINISTRY, MONEY, SO, STAFF, role_label
 from kcdesk.errors import PermissionDenied, TransitionError
+from kcdesk.i18n import Lazy, label, tr
 
 STATUSES: dict[str, str] = {
     "draft": "Dự thảo",
@@ -64,7 +65,7 @@ def _t(action: str, label: str, sources: Iterable[str], target: str, roles: Iter
 
 TRANSITIONS: tuple[Transition, ...] = (
     _t("submit", "Nộp hồ sơ đăng ký", ["draft", "returned"], "registered", STAFF),
-    _t("return", "Trả lại để hoàn thiện", ["registered", "base_appraised"], "returned", SO),
+    _t("return", "Trả lại để hoàn thiện (Sở)", ["registered", "base_appraised"], "returned", SO),
     _t("return_by_ministry", "Bộ trả lại để hoàn thiện", ["submitted_to_ministry"], "returned", MINISTRY, KCQG),
     _t("reject", "Không chấp thuận", ["registered", "base_appraised"], "rejected", SO),
     _t("reject_by_ministry", "Bộ không chấp thuận", ["submitted_to_ministry", "ministry_appraised"], "rejected",
@@ -111,10 +112,13 @@ def allowed_actions(status: str, level: str, role: str) -> list[Transition]:
     return [t for t in next_steps(status, level) if role == "admin" or role in t.roles]
 
 
-def _steps_text(steps: list[Transition]) -> str:
-    if not steps:
-        return "không còn bước nào (trạng thái cuối)"
-    return "; ".join(f"{t.label} (→ {status_label(t.target)})" for t in steps)
+def _steps_text(steps: list[Transition]) -> Lazy:
+    def render(lang: str | None) -> str:
+        if not steps:
+            return tr("không còn bước nào (trạng thái cuối)", lang)
+        return "; ".join(f"{tr(t.label, lang)} (→ {tr(status_label(t.target), lang)})" for t in steps)
+
+    return Lazy(render)
 
 
 def check_transition(status: str, level: str, action: str, role: str) -> Transition:
@@ -126,12 +130,13 @@ def check_transition(status: str, level: str, action: str, role: str) -> Transit
         raise TransitionError(
             "Không thể thực hiện '{action}' khi đề án đang ở trạng thái '{status}'. Các bước tiếp theo được phép: "
             "{steps}.",
-            action=transition.label if transition else action, status=status_label(status), steps=_steps_text(steps),
+            action=label(transition.label) if transition else action, status=label(status_label(status)),
+            steps=_steps_text(steps),
         )  # fmt: skip
     if role != "admin" and role not in transition.roles:
         raise PermissionDenied(
             "Vai trò '{role}' không được thực hiện '{action}'. Người được phép: {roles}.",
-            role=role_label(role), action=transition.label,
-            roles=", ".join(sorted(role_label(r) for r in transition.roles)),
+            role=label(role_label(role)), action=label(transition.label),
+            roles=Lazy(lambda lang: ", ".join(sorted(tr(role_label(r), lang) for r in transition.roles))),
         )  # fmt: skip
     return transition

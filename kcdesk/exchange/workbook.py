@@ -41,8 +41,8 @@ class WorkbookError(KcError):
     exit_code = 2
 
 
-def _refuse(reason: str, **params: Any) -> WorkbookError:
-    return WorkbookError(reason, **params)
+def _refuse(message: str, **params: Any) -> WorkbookError:
+    return WorkbookError(message, **params)
 
 
 def check_file(path: Path) -> None:
@@ -106,9 +106,21 @@ def open_rows(path: Path | str, sheet: str | None = None) -> Iterator[Iterator[t
         wb.close()
 
 
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
 def _broken(path: Path, exc: Exception) -> WorkbookError:
+    from defusedxml import DefusedXmlException
+
     name = type(exc).__name__
-    if "Entities" in name or "DTD" in name or "Forbidden" in name:  # defusedxml's refusals
+    # openpyxl wraps what its parser raised; defusedxml's refusal may sit deeper in the chain.
+    if any(isinstance(e, DefusedXmlException) for e in _chain(exc)):
         return _refuse("Tệp {path} chứa khai báo XML không an toàn (có thể là \"bom XML\"); không nhập.",
                        path=path.name)  # fmt: skip
     return _refuse("Tệp {path} bị hỏng, không đọc được nội dung bảng tính ({reason}).", path=path.name,

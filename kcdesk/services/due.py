@@ -33,7 +33,7 @@ def due_list(session: Session, today: date | None = None, horizon_days: int = 30
         select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
         .where(Acceptance.proposal_id.in_(ids), Acceptance.deleted_at.is_(None), Acceptance.signed_at.is_not(None))
         .group_by(Acceptance.proposal_id)
-    ).tuples().all())  # fmt: skip
+    ).all())  # fmt: skip
     periods: dict[str, set[str]] = defaultdict(set)
     for pid, period in session.execute(
         select(ProgressReport.proposal_id, ProgressReport.period)

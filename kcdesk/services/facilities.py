@@ -142,7 +142,7 @@ def _unit_names(session: Session, codes: Iterable[str | None]) -> dict[str, str]
     rows = session.execute(
         select(AdminUnit.code, AdminUnit.full_name).where(AdminUnit.code.in_(wanted), AdminUnit.valid_to.is_(None))
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 @dataclass(frozen=True)

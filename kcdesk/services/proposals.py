@@ -220,7 +220,7 @@ def check_proposal_caps(session: Session, ref: str) -> list[caps.CapWarning]:
                                                           BudgetLine.deleted_at.is_(None)))
     ]  # fmt: skip
     ids = {line.facility_id for line in lines if line.facility_id}
-    names = dict(session.execute(select(Facility.id, Facility.name).where(Facility.id.in_(ids))).tuples().all())
+    names = dict(session.execute(select(Facility.id, Facility.name).where(Facility.id.in_(ids))).all())
     on = proposal.start_date or date(proposal.plan_year, 1, 1)
     return caps.check_caps(lines, cap_rules(session), level=proposal.level, province_code=proposal.province_code,
                            on=on, priority_area=proposal.priority_area, facility_names=names)  # fmt: skip

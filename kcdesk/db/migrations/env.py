@@ -14,13 +14,8 @@ from sqlalchemy import Connection
 
 import kcdesk.db.models  # noqa: F401  (registers every table)
 from kcdesk.db.base import Base, synced_tables
+from kcdesk.db.alembic_config import include_object
 from kcdesk.db.capture import existing_tables, install_triggers, set_context
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    # FTS5 tables and their shadow tables are created by hand-written migrations;
-    # autogenerate must never propose dropping them.
-    return not (type_ == "table" and name and "_fts" in name)
 
 
 def run(connection: Connection) -> None:

@@ -1,0 +1,3 @@
+from kcdesk.cli.main import main
+
+raise SystemExit(main())

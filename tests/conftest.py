@@ -1,0 +1,69 @@
+"""Shared fixtures: real SQLite files in temporary folders, one demo province per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never try to open a display in tests (a missing display aborts the process).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+from kcdesk.db.store import Store  # noqa: E402
+from kcdesk.demo.build import build_demo  # noqa: E402
+from kcdesk.services.setup import initialize  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new, initialised database for Đà Nẵng with one centre-leader user."""
+    s = Store.open(tmp_path / "kcdesk.db", create=True)
+    s.write(lambda session: initialize(session, province_code="48", user_full_name="Nguyễn Văn An",
+                                       role="centre_leader"))  # fmt: skip
+    s.reload_identity()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store.open(path, create=True) as s:
+        build_demo(s, facilities=2000, seed=1)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """A private copy of the 2,000-facility demo province."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    s = Store.open(path)
+    yield s
+    s.close()
+
+
+def run_cli(*args: str, db: Path | None = None) -> "CliResult":
+    """Run `kcdesk` in a fresh interpreter, as a user would."""
+    import subprocess
+
+    cmd = [sys.executable, "-m", "kcdesk", *(["--db", str(db)] if db else []), *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def json(self):  # type: ignore[no-untyped-def]
+        import json
+
+        return json.loads(self.out)

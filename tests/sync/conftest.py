@@ -1,0 +1,241 @@
+"""Real servers, real databases, real client stores for the sync tests.
+
+The server runs as a subprocess (`kcdesk-server serve --port 0`), so tests can kill it
+at a fault point; it is ready when /health answers. Each server gets its own database:
+a SQLite file in a temporary folder, or a throwaway PostgreSQL database that is dropped
+afterwards. Every scenario runs against both backends.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from kcdesk.db.store import Store
+from kcdesk.sync.service import SyncService
+from kcdesk.sync.transport import RetryPolicy
+
+PG_ADMIN_URL = os.environ.get("KCDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+FAST_RETRY = RetryPolicy(attempts=6, base_delay=0.05, max_delay=0.5)
+_template_lock = threading.Lock()
+
+
+def _pg_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, connect_timeout=3):
+            return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def pg_ok() -> bool:
+    return _pg_available()
+
+
+class Database:
+    """A throwaway server database (SQLite file or PostgreSQL database)."""
+
+    def __init__(self, backend: str, folder: Path) -> None:
+        self.backend = backend
+        self.name = f"kcdesk_test_{uuid.uuid4().hex[:12]}"
+        if backend == "sqlite":
+            self.url = f"sqlite:///{folder / 'server.db'}"
+        else:
+            import psycopg
+
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{self.name}"')
+            base = PG_ADMIN_URL.rsplit("/", 1)[0]
+            self.url = f"{base}/{self.name}"
+
+    def drop(self) -> None:
+        if self.backend == "postgres":
+            import psycopg
+
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+class ServerProcess:
+    def __init__(self, db: Database, data_dir: Path, env: dict[str, str] | None = None) -> None:
+        self.db = db
+        self.data_dir = data_dir
+        self.env = dict(env or {})
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.port: int | None = None
+        self._settings: Any = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, env: dict[str, str] | None = None, port: int | None = None) -> ServerProcess:
+        if env is not None:
+            self.env = dict(env)
+        port_file = self.data_dir / f"port-{uuid.uuid4().hex[:6]}"
+        full_env = {**os.environ, "KCDESK_SERVER_ACCESS_TTL": "900", **self.env}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kcdesk.server.cli", "serve", "--db", self.db.url, "--data", str(self.data_dir),
+             "--port", str(port or self.port or 0), "--port-file", str(port_file)],
+            env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        self._wait_ready(port_file)
+        return self
+
+    def _wait_ready(self, port_file: Path) -> None:
+        assert self.proc is not None
+        for _ in range(6000):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
+            if port_file.exists() and port_file.read_text().strip():
+                self.port = int(port_file.read_text())
+                try:
+                    if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+            threading.Event().wait(0.02)  # polling the server's readiness, not a timed expectation
+        raise RuntimeError("server did not become ready")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        if self.proc:
+            self.proc.wait()
+
+    def wait_exit(self, timeout: float = 30) -> int:
+        assert self.proc is not None
+        return self.proc.wait(timeout)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def admin(self) -> Any:
+        """The server's own operations, in this process, on the same database."""
+        from kcdesk.server.service import ServerSettings, SyncServer
+
+        if self._settings is None:
+            self._settings = SyncServer(ServerSettings(url=self.db.url, data_dir=self.data_dir))
+        return self._settings
+
+    def code(self, role: str = "centre_staff", province: str | None = "48", communes: list[str] | None = None) -> str:
+        return str(self.admin().make_code(role, province, communes or []))
+
+    def close(self) -> None:
+        self.stop()
+        if self._settings is not None:
+            self._settings.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, pg_ok: bool) -> str:
+    if request.param == "postgres" and not pg_ok:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is required in CI (scripts/postgres-up.sh)")
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    return str(request.param)
+
+
+@pytest.fixture
+def server_factory(backend: str, tmp_path: Path) -> Iterator[Any]:
+    made: list[tuple[ServerProcess, Database]] = []
+
+    def make(env: dict[str, str] | None = None) -> ServerProcess:
+        folder = tmp_path / f"server-{len(made)}"
+        folder.mkdir()
+        db = Database(backend, folder)
+        server = ServerProcess(db, folder, env)
+        made.append((server, db))
+        return server.start()
+
+    yield make
+    for server, db in made:
+        server.close()
+        db.drop()
+
+
+@pytest.fixture
+def server(server_factory: Any) -> ServerProcess:
+    return server_factory()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    Store.open(path, create=True).close()
+    return path
+
+
+class Device:
+    """One laptop: its own SQLite file and a SyncService over it."""
+
+    def __init__(self, path: Path, template: Path) -> None:
+        shutil.copy(template, path)
+        self.path = path
+        self.store = Store.open(path)
+        self.service = SyncService(self.store, retry=FAST_RETRY)
+
+    def enrol(self, server: ServerProcess, **grant: Any) -> Device:
+        self.service.enrol(server.url, server.code(**grant), self.path.stem)
+        return self
+
+    def sync(self) -> Any:
+        return self.service.run_cycle()
+
+    def write(self, fn: Any) -> Any:
+        return self.store.write(fn)
+
+    def execute(self, sql: str, **params: Any) -> None:
+        from sqlalchemy import text
+
+        self.store.write(lambda s: s.execute(text(sql), params))
+
+    def rows(self, sql: str, **params: Any) -> list[Any]:
+        from sqlalchemy import text
+
+        with self.store.read() as s:
+            return [tuple(r) for r in s.execute(text(sql), params)]
+
+    def one(self, sql: str, **params: Any) -> Any:
+        rows = self.rows(sql, **params)
+        return rows[0][0] if rows else None
+
+    def pending(self) -> int:
+        return int(self.one("SELECT count(*) FROM sync_outbox"))
+
+    def close(self) -> None:
+        self.store.close()
+
+
+@pytest.fixture
+def device_factory(tmp_path: Path, template_db: Path) -> Iterator[Any]:
+    made: list[Device] = []
+
+    def make(name: str = "device") -> Device:
+        device = Device(tmp_path / f"{name}-{len(made)}.db", template_db)
+        made.append(device)
+        return device
+
+    yield make
+    for device in made:
+        device.close()

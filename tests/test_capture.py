@@ -1,0 +1,134 @@
+"""Change capture: every write, by any path, is audited and queued for sync in its own
+transaction; a rolled-back write leaves nothing; applying pulled changes never echoes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from kcdesk.db.bulk import bulk_insert
+from kcdesk.db.models import AuditEntry, Facility, OutboxEntry
+from kcdesk.db.store import Store
+from kcdesk.ids import new_id
+from kcdesk.services import facilities as svc
+
+FACILITY = {"name": "Hợp tác xã mây tre đan Cẩm Hà", "facility_type": "htx", "province_code": "48",
+            "ward_code": "20194", "tax_code": "0401234567", "representative": "Trần Thị Lan"}  # fmt: skip
+
+
+def outbox(store: Store) -> list[tuple[str, str, str, int]]:
+    with store.read() as s:
+        rows = s.execute(select(OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.op, OutboxEntry.seq)
+                         .order_by(OutboxEntry.seq))  # fmt: skip
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_orm_write_is_queued_with_changed_fields_and_base_version(store: Store) -> None:
+    fid = store.write(lambda s: svc.create_facility(s, FACILITY))
+    store.write(lambda s: svc.update_facility(s, fid, {"phone": "0905 111 222"}))
+    entries = outbox(store)
+    assert [(t, op) for t, rid, op, _ in entries if rid == fid] == [("facility", "insert"), ("facility", "update")]
+    with store.read() as s:
+        last = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id == fid).order_by(OutboxEntry.seq.desc())).first()
+        audit = s.get(AuditEntry, last.audit_id)
+    assert json.loads(audit.after) == {"phone": "0905111222"}
+    assert json.loads(audit.before) == {"phone": None}
+    assert last.base_version == 0 and last.device_id == store.device_id
+    assert audit.user_id == store.user_id
+
+
+def test_raw_sql_write_is_queued_too(store: Store) -> None:
+    fid = new_id()
+
+    def raw(s: Session) -> None:
+        s.execute(text("INSERT INTO facility (id, name, facility_type, province_code) VALUES (:id, 'Cơ sở gốm', 'hkd', '48')"),
+                  {"id": fid})  # fmt: skip
+        s.execute(text("UPDATE facility SET name = 'Cơ sở gốm Thanh Hà' WHERE id = :id"), {"id": fid})
+        s.execute(text("DELETE FROM facility WHERE id = :id"), {"id": fid})
+
+    store.write(raw)
+    assert [op for t, rid, op, _ in outbox(store) if rid == fid] == ["insert", "update", "delete"]
+    with store.read() as s:
+        ops = s.scalars(select(AuditEntry.op).where(AuditEntry.row_id == fid).order_by(AuditEntry.id)).all()
+    assert ops == ["insert", "update", "delete"]
+
+
+def test_plain_sqlite3_connection_is_captured(store: Store) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(store.path)
+    with conn:
+        conn.execute("INSERT INTO facility (id, name, facility_type, province_code) VALUES ('x-1', 'Cơ sở A', 'hkd', '48')")
+    conn.close()
+    assert [(t, op) for t, rid, op, _ in outbox(store) if rid == "x-1"] == [("facility", "insert")]
+
+
+def test_rolled_back_write_leaves_no_outbox_and_no_audit(store: Store) -> None:
+    before = outbox(store)
+
+    def fail(s: Session) -> None:
+        svc.create_facility(s, FACILITY)
+        raise RuntimeError("người dùng hủy")
+
+    with pytest.raises(RuntimeError):
+        store.write(fail)
+    assert outbox(store) == before
+    with store.read() as s:
+        assert s.execute(select(func.count()).select_from(Facility)).scalar_one() == 0
+        assert s.execute(select(func.count()).where(AuditEntry.table_name == "facility")).scalar_one() == 0
+
+
+def test_soft_delete_is_a_tombstone_and_restore_is_captured(store: Store) -> None:
+    fid = store.write(lambda s: svc.create_facility(s, FACILITY))
+    store.write(lambda s: svc.delete_facility(s, fid))
+    store.write(lambda s: s.execute(text("UPDATE facility SET deleted_at = NULL WHERE id = :i"), {"i": fid}))
+    assert [op for _, rid, op, _ in outbox(store) if rid == fid] == ["insert", "delete", "restore"]
+
+
+def test_applying_remote_changes_does_not_echo(store: Store) -> None:
+    fid = store.write(lambda s: svc.create_facility(s, FACILITY))
+    before = outbox(store)
+
+    def apply(s: Session) -> None:
+        s.execute(text("UPDATE facility SET name = 'Tên từ máy chủ', row_version = 7 WHERE id = :i"), {"i": fid})
+
+    store.write(apply, origin="sync", applying_remote=True)
+    assert outbox(store) == before
+    with store.read() as s:
+        last = s.scalars(select(AuditEntry).where(AuditEntry.row_id == fid).order_by(AuditEntry.id.desc())).first()
+    assert last.origin == "sync" and json.loads(last.after) == {"name": "Tên từ máy chủ"}
+    # The context is reset after the apply: the next local edit is queued again.
+    store.write(lambda s: svc.update_facility(s, fid, {"phone": "0905000111"}))
+    assert len(outbox(store)) == len(before) + 1
+
+
+def test_version_only_changes_are_not_queued(store: Store) -> None:
+    fid = store.write(lambda s: svc.create_facility(s, FACILITY))
+    before = outbox(store)
+    store.write(lambda s: s.execute(text("UPDATE facility SET row_version = 3 WHERE id = :i"), {"i": fid}))
+    assert outbox(store) == before
+
+
+def test_bulk_insert_captures_exactly_like_single_inserts(store: Store) -> None:
+    base = {"facility_type": "hkd", "province_code": "48", "ward_code": "20194", "status": "active",
+            "has_export_contract": False, "in_supporting_industry_list": False, "cleaner_production": False,
+            "typical_product": False, "created_at": "2026-01-01T00:00:00.000Z", "updated_at": "2026-01-01T00:00:00.000Z",
+            "row_version": 0}  # fmt: skip
+    one = base | {"id": new_id(), "name": "Cơ sở một"}
+    many = [base | {"id": new_id(), "name": f"Cơ sở số {i}"} for i in range(3)]
+    store.write(lambda s: s.execute(Facility.__table__.insert(), [one]))
+    store.write(lambda s: bulk_insert(s, "facility", many))
+    with store.read() as s:
+        audits = {a.row_id: json.loads(a.after) for a in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "facility"))}
+        queued = s.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == "facility")).all()
+    single = audits[one["id"]]
+    for row in many:
+        assert audits[row["id"]] == single | {"name": row["name"]}
+    assert set(queued) == {one["id"], *(r["id"] for r in many)}
+    from kcdesk.services.search import search
+
+    with store.read() as s:
+        assert [h.title for h in search(s, "co so so 1")] == ["Cơ sở số 1"]
