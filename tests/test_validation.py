@@ -1,0 +1,52 @@
+"""Field rules for facilities (shared by the editor, the CLI and import)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kcdesk.domain.validation import (
+    UnitIndex,
+    facility_problems,
+    normalize_phone,
+    normalize_tax_code,
+    phone_problem,
+    tax_code_problem,
+)
+
+UNITS = UnitIndex({"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
+                  {"20194": ("48", "Phường Hải Châu"), "00004": ("01", "Phường Ba Đình")}, {"A": "Chế biến"})  # fmt: skip
+GOOD = {"name": "Cơ sở A", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+
+
+@pytest.mark.parametrize("code", ["0401234567", "0401234567-001", "0401234567001", " 0401 234 567 ", "048099001234"])
+def test_valid_tax_codes(code: str) -> None:
+    assert tax_code_problem(code) is None
+
+
+@pytest.mark.parametrize("code", ["12345", "04012345678", "0401234567-01", "ABCDEFGHIJ", "0401234567-0011"])
+def test_invalid_tax_codes_say_what_is_expected(code: str) -> None:
+    problem = tax_code_problem(code)
+    assert problem is not None and "10 chữ số" in problem.text()
+
+
+def test_normal_spellings() -> None:
+    assert normalize_tax_code("0401.234.567 - 001") == "0401234567-001"
+    assert normalize_phone("+84 905 123 456") == "0905123456"
+    assert normalize_phone("(0236) 3822-123") == "02363822123"
+    assert phone_problem("0905123") is not None
+
+
+def test_a_complete_facility_is_valid() -> None:
+    assert facility_problems(GOOD, UNITS) == {}
+
+
+def test_each_problem_names_its_field() -> None:
+    problems = facility_problems(
+        {"name": " ", "facility_type": "x", "province_code": "48", "ward_code": "00004", "labour_total": "a",
+         "labour_insured": 5, "latitude": 40, "email": "abc"}, UNITS)  # fmt: skip
+    assert set(problems) == {"name", "facility_type", "ward_code", "labour_total", "latitude", "email"}
+    assert "Phường Ba Đình không thuộc Thành phố Đà Nẵng" in problems["ward_code"].text()
+
+
+def test_insured_workers_cannot_exceed_the_total() -> None:
+    assert set(facility_problems(GOOD | {"labour_total": 5, "labour_insured": 9}, UNITS)) == {"labour_insured"}
