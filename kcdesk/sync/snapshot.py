@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk.db.store import Store
-from kcdesk.sync import conflicts, state
+from kcdesk.sync import conflicts, faults, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
@@ -137,6 +137,7 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
     finally:
         source.close()
     applier.retry_parked()
+    faults.hit("client.mid_pull_page")
     state.set_cursor(session, scope.scope, info.cursor, key)
     return applier.stats
 

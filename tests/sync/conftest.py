@@ -195,8 +195,8 @@ class Device:
         self.store = Store.open(path)
         self.service = SyncService(self.store, retry=FAST_RETRY)
 
-    def enrol(self, server: ServerProcess, **grant: Any) -> Device:
-        self.service.enrol(server.url, server.code(**grant), self.path.stem)
+    def enrol(self, server: ServerProcess, via: Any = None, **grant: Any) -> Device:
+        self.service.enrol(via.url if via is not None else server.url, server.code(**grant), self.path.stem)
         return self
 
     def sync(self) -> Any:
@@ -225,6 +225,22 @@ class Device:
 
     def close(self) -> None:
         self.store.close()
+
+
+@pytest.fixture
+def proxy(server: ServerProcess) -> Iterator[Any]:
+    from faultproxy import FaultProxy
+
+    p = FaultProxy(server.port or 0)
+    yield p
+    p.close()
+
+
+def run_client_process(db_path: Path, faults: str = "", action: str = "sync") -> int:
+    """One sync cycle in a separate process (so a fault point can really kill it)."""
+    env = {**os.environ, "KCDESK_FAULTS": faults}
+    script = Path(__file__).with_name("client_proc.py")
+    return subprocess.run([sys.executable, str(script), str(db_path), action], env=env, timeout=120).returncode
 
 
 @pytest.fixture
