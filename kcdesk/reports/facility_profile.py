@@ -1,0 +1,82 @@
+"""A facility's profile: its register entry and the khuyến công support it received."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kcdesk.db.models import AdminUnit, BudgetLine, Facility, Proposal, ProposalBeneficiary
+from kcdesk.domain.validation import FACILITY_LABELS
+from kcdesk.domain.vnformat import day, group
+from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES, LEVELS
+from kcdesk.progress import Progress
+from kcdesk.reports.document import Agency, OfficialDocument
+from kcdesk.reports.tabular import Column, TableData
+
+SHOWN = ("name", "facility_type", "tax_code", "business_reg_no", "reg_date", "representative", "representative_title",
+         "phone", "email", "street", "village", "ward_code", "province_code", "legacy_address", "sector_code",
+         "main_products", "labour_total", "labour_insured", "total_capital", "revenue_prev_year", "status", "note")
+
+
+def _unit(session: Session, code: str | None) -> str:
+    if not code:
+        return ""
+    name = session.scalar(select(AdminUnit.full_name).where(AdminUnit.code == code, AdminUnit.valid_to.is_(None)))
+    return name or code
+
+
+def facility_tables(session: Session, facility: Facility) -> list[TableData]:
+    rows = []
+    for key in SHOWN:
+        value = getattr(facility, key)
+        if key == "facility_type":
+            value = FACILITY_TYPES.get(value, value)
+        elif key == "status":
+            value = FACILITY_STATUSES.get(value, value)
+        elif key in ("ward_code", "province_code"):
+            value = _unit(session, value)
+        elif key in ("total_capital", "revenue_prev_year") and value is not None:
+            value = f"{group(value)} đồng"
+        elif key in ("labour_total", "labour_insured") and value is not None:
+            value = f"{group(value)} người"
+        elif key == "reg_date":
+            value = day(value)
+        if value not in (None, ""):
+            rows.append([FACILITY_LABELS.get(key, key), str(value)])
+    info = TableData("Thông tin cơ sở", [Column("Thông tin", width=1.3), Column("Nội dung", width=3)], rows)
+    kc = (select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"))
+          .where(BudgetLine.deleted_at.is_(None)).group_by(BudgetLine.proposal_id).subquery())  # fmt: skip
+    supported = session.execute(
+        select(Proposal.code, Proposal.title, Proposal.plan_year, Proposal.level, kc.c.kc)
+        .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
+        .outerjoin(kc, kc.c.proposal_id == Proposal.id)
+        .where(ProposalBeneficiary.facility_id == facility.id, ProposalBeneficiary.deleted_at.is_(None),
+               Proposal.deleted_at.is_(None)).order_by(Proposal.plan_year, Proposal.code)
+    ).all()  # fmt: skip
+    support = TableData("Các đề án khuyến công đã hỗ trợ cơ sở",
+                        [Column("Mã đề án", width=1.3), Column("Tên đề án", width=4), Column("Năm", width=0.6),
+                         Column("Cấp", width=1.6), Column("Kinh phí khuyến công (đồng)", "money", 1.6)],
+                        [[c, t, str(y), LEVELS.get(lv, lv), k] for c, t, y, lv, k in supported])  # fmt: skip
+    return [info, support]
+
+
+def facility_document(session: Session, facility: Facility, agency: Agency, *, on: date | None = None,
+                      progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+    info, support = facility_tables(session, facility)
+    doc = OfficialDocument(title=f"Thông tin cơ sở {facility.name}")
+    doc.header(agency, None, on or date.today())
+    doc.doc_title("Phiếu thông tin", f"Cơ sở công nghiệp nông thôn: {facility.name}")
+    doc.table(info, size=11, caption=False, progress=progress)
+    if support.rows:
+        doc.table(support, size=10, progress=progress)
+    else:
+        doc.paragraph("Cơ sở chưa được hỗ trợ từ đề án khuyến công nào.")
+    return doc
+
+
+def write_facility_pdf(session: Session, facility: Facility, agency: Agency, out: Path,
+                       progress: Progress | None = None) -> Path:  # fmt: skip
+    return facility_document(session, facility, agency, progress=progress).build(out, progress)
