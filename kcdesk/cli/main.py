@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_proposal",
     "kcdesk.cli.cmd_due",
     "kcdesk.cli.cmd_sync",
+    "kcdesk.cli.cmd_reports",
+    "kcdesk.cli.cmd_exchange",
 )
 
 

@@ -154,6 +154,15 @@ def _signatures(members: list[AcceptanceMember]) -> list[Signature]:
     return signatures
 
 
+def acceptance_tables(session: Session, acceptance: Acceptance) -> list[TableData]:
+    """The record's tables, for the workbook export."""
+    items = session.scalars(
+        select(AcceptanceItem).where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
+        .order_by(AcceptanceItem.sort_order)
+    ).all()  # fmt: skip
+    return [_items_table(list(items)), _money_table(acceptance)]
+
+
 def write_acceptance_pdf(session: Session, acceptance: Acceptance, agency: Agency, out: Path,
                          progress: Progress | None = None) -> Path:  # fmt: skip
     return acceptance_document(session, acceptance, agency, progress).build(out, progress)

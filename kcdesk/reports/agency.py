@@ -41,7 +41,7 @@ def agency_for(session: Session, province_code: str | None = None, **overrides: 
     full, short = names if names else ("", "")
     values = {
         "parent": meta.get(META_KEYS["parent"]) or (f"Sở Công Thương {full}".strip() if full else "Sở Công Thương"),
-        "name": meta.get(META_KEYS["name"]) or DEFAULT_NAME,
+        "name": meta.get(META_KEYS["name"]) or meta.get("centre_name") or DEFAULT_NAME,
         "place": meta.get(META_KEYS["place"]) or short or "",
         "code": meta.get(META_KEYS["code"]) or "TTKC",
     }

@@ -160,3 +160,29 @@ def write_periodic_pdf(fig: PeriodicFigures, agency: Agency, out: Path, *, scope
     doc = periodic_document(fig, agency, scope_name=scope_name, progress=progress, **kw)  # type: ignore[arg-type]
     return doc.build(out, progress)
 
+
+
+def figures_as_dict(fig: PeriodicFigures) -> dict[str, object]:
+    """The figures as JSON-ready data (rates as fractions, money as whole đồng)."""
+
+    def funds(f: Funds) -> dict[str, object]:
+        return {"key": f.key, "label": f.label, "proposals": f.proposals, "plan": f.plan, "disbursed": f.disbursed,
+                "execution_rate": _num(f.execution_rate), "counterpart": f.counterpart, "other": f.other,
+                "counterpart_ratio": _num(f.counterpart_ratio)}  # fmt: skip
+
+    o, p = fig.outputs, fig.post_support
+    return {
+        "period": {"start": fig.query.start, "end": fig.query.end, "province_code": fig.query.province_code,
+                   "label": fig.query.label},
+        "total": funds(fig.total), "by_level": [funds(f) for f in fig.by_level],
+        "by_activity": [funds(f) for f in fig.by_activity],
+        "outputs": {**vars(o), "employed_rate": _num(o.employed_rate)},
+        "post_support": {**vars(p), "revenue_change": _num(p.revenue_change), "jobs_change": p.jobs_change},
+        "settlement_lag_days": {"count": len(fig.settlements), "mean": _num(fig.lag_mean), "median": fig.lag_median,
+                                "max": fig.lag_max},
+        "overdue": [vars(i) for i in fig.overdue],
+    }  # fmt: skip
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else round(float(value), 6)
