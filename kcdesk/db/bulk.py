@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Table, text
+from sqlalchemy import Date, Table, text
 from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base
@@ -32,6 +32,8 @@ def _nfc(value: Any) -> Any:
 
 
 def _converter(column_type: Any) -> Converter | None:
+    # Only what sqlite3 cannot take as it is: str needs NFC, dates and instants need our
+    # text form, decimals need text. bool is an int to sqlite3 already.
     if isinstance(column_type, VNText):
         return _nfc
     if isinstance(column_type, UTCDateTime):
@@ -41,8 +43,6 @@ def _converter(column_type: Any) -> Converter | None:
         return lambda v: str(Decimal(v)) if v is not None else None
     if isinstance(column_type, Date):
         return lambda v: v.isoformat() if isinstance(v, date) else v
-    if isinstance(column_type, Boolean):
-        return lambda v: None if v is None else int(bool(v))
     return None
 
 
@@ -62,19 +62,24 @@ def _fill(table: Table, key: str) -> Any:
     return None
 
 
-def bulk_insert(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]]) -> int:
+def bulk_insert(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]],
+                defaults: Mapping[str, Any] | None = None) -> int:  # fmt: skip
     """Insert `rows` into a table, captured exactly as single inserts would be. A column no
-    row names gets its SQL default; one that only some rows name gets its Python default."""
+    row names gets `defaults[column]`, else its SQL default; one that only some rows name
+    gets `defaults[column]` or its Python default."""
     if not rows:
         return 0
     table = Base.metadata.tables[table_name]
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    fills = {k: _fill(table, k) for k in keys}
+    defaults = dict(defaults or {})
+    keys = list(dict.fromkeys([*(k for r in rows for k in r), *defaults]))
+    fills = {k: defaults[k] if k in defaults else _fill(table, k) for k in keys}
     converters = _plan(table, keys)
-    data = [
-        tuple(v if c is None else c(v) for v, c in zip((r.get(k, fills[k]) for k in keys), converters, strict=True))
-        for r in rows
-    ]
+    plain = [i for i, c in enumerate(converters) if c is None]
+    if len(plain) == len(keys):
+        data = [tuple(r.get(k, fills[k]) for k in keys) for r in rows]
+    else:
+        pairs = list(zip(keys, converters, strict=True))
+        data = [tuple(r.get(k, fills[k]) if c is None else c(r.get(k, fills[k])) for k, c in pairs) for r in rows]
     conn = session.connection()
     synced = bool(getattr(_mapper_class(table_name), "__synced__", False))
     start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table_name}"').scalar() if synced else 0

@@ -141,12 +141,6 @@ def search_trigger_sql(table: str) -> list[str]:
     ]
 
 
-def search_table_sql(table: str) -> str:
-    names = ", ".join(SEARCH_TABLES[table])
-    # remove_diacritics 2: mode 1 misses letters carrying two marks (ệ, ợ, ự...).
-    return f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({names}, tokenize='unicode61 remove_diacritics 2')"
-
-
 def rebuild_search_index(conn: Connection, table: str) -> None:
     doc = SEARCH_TABLES[table]
     names = ", ".join(doc)

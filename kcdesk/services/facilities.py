@@ -203,12 +203,11 @@ def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
 
 
 def bulk_insert_facilities(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:
-    """Insert many already-validated facilities (see kcdesk.db.bulk); defaults filled here."""
+    """Insert many already-validated facilities (see kcdesk.db.bulk). Rows without an id get
+    a new one; missing fields get the same defaults a single insert would."""
     now = utcnow()
     defaults: dict[str, Any] = {"status": "active", "created_at": now, "updated_at": now, "row_version": 0}
     defaults |= {flag: False for flag in _BOOL_FIELDS}
-    keys = sorted({k for row in rows for k in row} | set(defaults) | {"id"})
-    prepared = [{k: row.get(k, defaults.get(k)) for k in keys} for row in rows]
-    for item in prepared:
-        item["id"] = item["id"] or new_id()
-    return bulk_insert(session, "facility", prepared)
+    if any("id" not in row or row["id"] is None for row in rows):
+        rows = [row if row.get("id") else {**row, "id": new_id()} for row in rows]
+    return bulk_insert(session, "facility", rows, defaults)

@@ -75,7 +75,10 @@ class OutboxEntry(Base):
     __table_args__ = (Index("ix_sync_outbox_row", "table_name", "row_id"), {"sqlite_autoincrement": True})
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    mutation_id: Mapped[str] = mapped_column(String(32), unique=True)
+    # 128 random bits made by the trigger; the server's unique key on (device, mutation_id)
+    # catches the impossible collision. No local unique index: inserting random keys into a
+    # b-tree is what made large writes slow.
+    mutation_id: Mapped[str] = mapped_column(String(32))
     audit_id: Mapped[int]
     device_id: Mapped[str | None] = mapped_column(String(36))
     table_name: Mapped[str] = mapped_column(String(40))

@@ -1,0 +1,212 @@
+"""Benchmark of the headless core on a 200,000-facility province, measured side by side.
+
+    .venv/bin/python bench/bench_core.py [--facilities 200000] [--queries 300]
+
+Prints, in one run on this machine:
+- bulk insert through the core (kcdesk.services.facilities.bulk_insert_facilities in a store
+  write) against raw sqlite3.executemany of the same rows into the same schema, its
+  indexes and triggers included (targets: >= 0.5 of raw; 100,000 facilities in <= 5 s);
+- search p50/p95 through the core against a raw FTS5 query of the same terms
+  (targets: p95 <= 20 ms and <= 3x raw);
+- open plus migration check of the 200,000-facility file (target <= 150 ms);
+- bytes per facility on disk.
+Figures, not assertions: these machines are shared and noisy, so compare the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kcdesk.db.store import Store
+from kcdesk.db.units import current_wards
+from kcdesk.demo.people import DemoRandom, Ward, facility_row
+from kcdesk.services.facilities import bulk_insert_facilities
+from kcdesk.services.search import match_expression, search
+from kcdesk.services.setup import initialize
+from kcdesk.text import fold
+
+
+def make_rows(n: int) -> tuple[list[dict], Path]:
+    template = Path(tempfile.mkdtemp(prefix="kcdesk-bench-")) / "template.db"
+    with Store.open(template, create=True) as store:
+        store.write(lambda s: initialize(s, province_code="48"))
+        with store.read() as s:
+            wards = [Ward(u.code, u.name, u.full_name) for u in current_wards(s, "48")]
+    rng = DemoRandom(1)
+    rows = [facility_row(rng, i, "48", wards, [], 1_000_000 + i) for i in range(n)]
+    now = "2026-11-27T00:00:00.000Z"
+    for row in rows:
+        row.update(created_at=now, updated_at=now, row_version=0)
+        row.setdefault("legacy_address", None)
+        row.setdefault("legacy_ward_code", None)
+        row.setdefault("legacy_district_code", None)
+        row.setdefault("legacy_province_code", None)
+    return rows, template
+
+
+def copy_of(template: Path, name: str) -> Path:
+    target = template.with_name(name)
+    src, dst = sqlite3.connect(template), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+def bench_core_insert(path: Path, rows: list[dict]) -> float:
+    with Store.open(path) as store:
+        start = time.perf_counter()
+        store.write(lambda s: bulk_insert_facilities(s, rows))
+        return time.perf_counter() - start
+
+
+def bench_raw_insert(path: Path, rows: list[dict]) -> float:
+    keys = list(rows[0].keys())
+    values = [tuple(_plain(r[k]) for k in keys) for r in rows]  # prepared outside the clock
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    sql = f"INSERT INTO facility ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(sql, values)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def _plain(value):  # type: ignore[no-untyped-def]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def queries(rows: list[dict], n: int) -> list[str]:
+    rng = random.Random(3)
+    picks: list[str] = ["da nang", "ĐÀ NẴNG", "nguyen", "ng", "co so", "hop tac xa", "cong ty tnhh", "hai van",
+                        "0401", "thi"]  # fmt: skip
+    while len(picks) < n:
+        row = rng.choice(rows)
+        kind = rng.randrange(4)
+        if kind == 0:  # part of a name, typed without tone marks
+            words = fold(row["name"]).split()
+            start = rng.randrange(len(words))
+            picks.append(" ".join(words[start : start + rng.randint(1, 3)]))
+        elif kind == 1:  # a representative, maybe cut short as people type
+            words = fold(row["representative"]).split()
+            picks.append(" ".join(words[: rng.randint(1, 3)])[: rng.randint(3, 20)])
+        elif kind == 2:  # the start of a tax code
+            picks.append(row["tax_code"][: rng.randint(4, 10)])
+        else:  # a product and a place
+            picks.append(f"{fold(row['main_products'])} {fold(row['name']).split()[-1]}")
+    return picks
+
+
+def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_search(path: Path, qs: list[str]) -> dict[str, float]:
+    core, raw = [], []
+    with Store.open(path) as store, store.read() as session:
+        conn = sqlite3.connect(path)
+        for q in qs:  # warm the page cache once, as a running app would have it
+            search(session, q, kinds=("facility",))
+        for q in qs:
+            core.append(timed(lambda q=q: search(session, q, kinds=("facility",), limit=50)))
+            expr = match_expression(q)
+            raw.append(timed(lambda e=expr: conn.execute(
+                "SELECT rowid FROM facility_fts WHERE facility_fts MATCH ? ORDER BY rank LIMIT 50", (e,)).fetchall()))  # fmt: skip
+        conn.close()
+    return {"core_p50": pct(core, 50), "core_p95": pct(core, 95), "raw_p50": pct(raw, 50), "raw_p95": pct(raw, 95)}
+
+
+def bench_open(path: Path) -> dict[str, float]:
+    in_process = []
+    Store.open(path).close()
+    for _ in range(20):
+        start = time.perf_counter()
+        Store.open(path).close()
+        in_process.append(time.perf_counter() - start)
+    code_store = f"from kcdesk.db.store import Store; Store.open({str(path)!r}).close()"
+    code_raw = f"import sqlite3; c = sqlite3.connect({str(path)!r}); c.execute('select count(*) from app_meta'); c.close()"
+    cold_store = min(timed(lambda: subprocess.run([sys.executable, "-c", code_store], check=True)) for _ in range(3))
+    cold_raw = min(timed(lambda: subprocess.run([sys.executable, "-c", code_raw], check=True)) for _ in range(3))
+    return {"open_median": statistics.median(in_process), "process_store": cold_store, "process_raw": cold_raw}
+
+
+def size_breakdown(path: Path, n: int) -> dict[str, float]:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    parts: dict[str, float] = {}
+    try:
+        for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
+            group = ("audit trail" if name.startswith(("audit_entry", "ix_audit")) else
+                     "search index" if "_fts" in name else
+                     "facility + indexes" if "facility" in name and "year" not in name else "other")  # fmt: skip
+            parts[group] = parts.get(group, 0) + size / n
+    except sqlite3.OperationalError:
+        pass  # dbstat not compiled in
+    conn.close()
+    parts["total"] = path.stat().st_size / n
+    return parts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--facilities", type=int, default=200_000)
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+    n = args.facilities
+    print(f"kcdesk core benchmark: {n:,} facilities, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
+    rows, template = make_rows(n)
+    core_db, raw_db = copy_of(template, "core.db"), copy_of(template, "raw.db")
+    t_raw = bench_raw_insert(raw_db, rows)
+    t_core = bench_core_insert(core_db, rows)
+    print("\n== bulk insert (audit, outbox and search index included)")
+    print(f"  core  {t_core:7.2f} s  {n / t_core:9,.0f} rows/s   100k in {100_000 / (n / t_core):5.2f} s  (target <= 5 s)")
+    print(f"  raw   {t_raw:7.2f} s  {n / t_raw:9,.0f} rows/s   sqlite3.executemany, per-row triggers")
+    print(f"  ratio core/raw rate {t_raw / t_core:5.2f}  (target >= 0.5)")
+
+    s = bench_search(core_db, queries(rows, args.queries))
+    print(f"\n== search, {args.queries} queries, top 50 (ms)")
+    print(f"  core  p50 {s['core_p50'] * 1000:6.2f}  p95 {s['core_p95'] * 1000:6.2f}   (target p95 <= 20 ms)")
+    print(f"  raw   p50 {s['raw_p50'] * 1000:6.2f}  p95 {s['raw_p95'] * 1000:6.2f}   FTS5 MATCH ... ORDER BY rank LIMIT 50")
+    print(f"  ratio core/raw p95 {s['core_p95'] / s['raw_p95']:5.2f}  (target <= 3)")
+
+    o = bench_open(core_db)
+    print("\n== open plus migration check")
+    print(f"  Store.open + close, in process, median of 20: {o['open_median'] * 1000:6.1f} ms  (target <= 150 ms)")
+    print(f"  whole process: python -c 'Store.open(...)' {o['process_store'] * 1000:6.0f} ms;"
+          f" bare sqlite3 {o['process_raw'] * 1000:6.0f} ms")  # fmt: skip
+
+    sizes = size_breakdown(core_db, n)
+    print("\n== bytes per facility on disk")
+    for key, value in sizes.items():
+        print(f"  {key:<20} {value:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
