@@ -158,3 +158,11 @@ def revoke(conn: Connection, device_id: str) -> bool:
     result = conn.execute(update(t).where(t.c.id.startswith(device_id), t.c.revoked_at.is_(None))
                           .values(revoked_at=now_text()))  # fmt: skip
     return bool(result.rowcount)
+
+
+def assign(conn: Connection, device_id: str, communes: list[str]) -> bool:
+    """Change a collaborator's communes; the device re-pulls its new view at its next sync
+    and rows of communes it lost are evicted from it."""
+    t = db.device
+    result = conn.execute(update(t).where(t.c.id == device_id).values(communes=json.dumps(sorted(communes))))
+    return bool(result.rowcount)

@@ -123,6 +123,26 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    from kcdesk.server.auth import assign, list_devices
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        with server.engine.execution_options(write=True).begin() as conn:
+            matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
+            if len(matches) != 1:
+                print(tr("Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).", device=args.device,
+                         n=len(matches)), file=sys.stderr)  # fmt: skip
+                return 1
+            assign(conn, matches[0].id, list(args.communes))
+    finally:
+        server.close()
+    print(tr("Đã giao xã/phường {communes} cho thiết bị {device}.", communes=", ".join(args.communes),
+             device=matches[0].id))  # fmt: skip
+    return 0
+
+
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from kcdesk.server.service import SyncServer
 
@@ -175,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke", parents=[common], help=tr("thu hồi thiết bị"))
     revoke.add_argument("device")
     revoke.set_defaults(handler=cmd_revoke)
+    assign_cmd = sub.add_parser("assign", parents=[common], help=tr("đổi xã/phường giao cho cộng tác viên"))
+    assign_cmd.add_argument("device")
+    assign_cmd.add_argument("--communes", nargs="*", default=[])
+    assign_cmd.set_defaults(handler=cmd_assign)
     snap = sub.add_parser("snapshot", parents=[common], help=tr("chuẩn bị bản chụp cho lần tải đầu"))
     snap.add_argument("--scope", required=True)
     snap.add_argument("--communes", nargs="*", default=[])

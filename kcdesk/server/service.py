@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy import exc as sa_exc
 
 from kcdesk import __version__
@@ -294,15 +294,14 @@ class SyncServer:
         with self._write() as conn:
             for scope in known_scopes(conn):
                 t = db.change_log
-                stmt = select(t.c.cursor).where(t.c.scope == scope)
+                stmt = select(func.max(t.c.cursor)).where(t.c.scope == scope)
                 if older_than is not None:
                     stmt = stmt.where(t.c.at < older_than)
                 if before_cursor is not None and scope in before_cursor:
                     stmt = stmt.where(t.c.cursor <= before_cursor[scope])
                 elif before_cursor is not None:
                     continue
-                top = conn.execute(select(stmt.subquery().c.cursor).order_by(stmt.subquery().c.cursor.desc())
-                                   .limit(1)).scalar_one_or_none()  # fmt: skip
+                top = conn.execute(stmt).scalar_one_or_none()
                 if top is None:
                     continue
                 removed += conn.execute(t.delete().where(t.c.scope == scope, t.c.cursor <= top)).rowcount or 0
