@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_facility",
     "kcdesk.cli.cmd_proposal",
     "kcdesk.cli.cmd_due",
+    "kcdesk.cli.cmd_status",
     "kcdesk.cli.cmd_sync",
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",

@@ -1,0 +1,38 @@
+"""`kcdesk status`: what this database holds and what needs attention."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.domain.vnformat import group
+from kcdesk.i18n import tr
+from kcdesk.services.overview import overview
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("status", parents=[common], help=tr("tóm tắt dữ liệu và việc cần làm"))
+    add_json_option(p)
+    p.set_defaults(handler=cmd_status)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_store(args) as store, store.read() as session:
+        data = {"db": str(store.path), **overview(session).__dict__}
+
+    def render(d: dict[str, Any]) -> str:
+        lines = [
+            tr("{centre} ({province}){demo}", centre=d["centre"], province=d["province"],
+               demo=tr(" — dữ liệu mẫu") if d["demo"] else ""),  # fmt: skip
+            tr("Tệp dữ liệu: {db}", db=d["db"]),
+            tr("{facilities} cơ sở CNNT · {proposals} đề án · {acceptances} biên bản nghiệm thu · {surveys} phiếu khảo sát",
+               facilities=group(d["facilities"]), proposals=group(d["proposals"]),
+               acceptances=group(d["acceptances"]), surveys=group(d["surveys"])),  # fmt: skip
+            tr("Việc quá hạn: {overdue} · sắp đến hạn (30 ngày): {due_soon} · thay đổi chờ đồng bộ: {pending}",
+               overdue=d["overdue"], due_soon=d["due_soon"], pending=group(d["pending_changes"])),  # fmt: skip
+        ]
+        return "\n".join(lines)
+
+    emit(args, data, render)
+    return 0

@@ -1,0 +1,49 @@
+"""A one-screen overview of a database: what it holds and what needs attention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kcdesk.db.models import Acceptance, Facility, OutboxEntry, Proposal, Survey
+from kcdesk.db.store import get_meta
+from kcdesk.services.due import due_list
+from kcdesk.services.setup import identity
+
+
+@dataclass(frozen=True)
+class Overview:
+    province: str
+    centre: str
+    facilities: int
+    proposals: int
+    acceptances: int
+    surveys: int
+    pending_changes: int
+    due_soon: int
+    overdue: int
+    demo: bool
+
+
+def _count(session: Session, model: type) -> int:
+    return int(session.execute(select(func.count()).select_from(model).where(model.deleted_at.is_(None))).scalar_one())
+
+
+def overview(session: Session, today: date | None = None) -> Overview:
+    ident = identity(session)
+    due = due_list(session, today)
+    return Overview(
+        province=ident.province_name if ident else "",
+        centre=ident.centre_name if ident else "",
+        facilities=_count(session, Facility),
+        proposals=_count(session, Proposal),
+        acceptances=_count(session, Acceptance),
+        surveys=_count(session, Survey),
+        pending_changes=int(session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one()),
+        due_soon=sum(1 for d in due if not d.overdue),
+        overdue=sum(1 for d in due if d.overdue),
+        demo=get_meta(session, "demo") == "1",
+    )
