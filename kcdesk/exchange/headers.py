@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kcdesk.text import fold, nfc
@@ -19,6 +20,7 @@ _PUNCT = re.compile(r"[^\w]+")
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
+@lru_cache(maxsize=8192)  # vocabulary cells repeat on every row of an import
 def header_key(text: str) -> str:
     """'Xã/Phường/Đặc khu' -> 'xa phuong dac khu'; 'SĐT:' -> 'sdt'."""
     return " ".join(_PUNCT.sub(" ", fold(text)).split())

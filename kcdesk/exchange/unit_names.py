@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ _PREFIXES = {  # folded abbreviations typed before a name -> the unit type's ful
 _TYPE_WORDS = ("thanh pho", "tinh", "phuong", "xa", "dac khu", "thi tran", "thi xa", "quan", "huyen")
 
 
+@lru_cache(maxsize=16384)  # the same ward names come back row after row
 def unit_key(text: str) -> str:
     """Folded full name with abbreviated type words spelt out: 'TP. Đà Nẵng' -> 'thanh pho da nang'."""
     key = " ".join(fold(text).replace(".", " ").replace(",", " ").split())
