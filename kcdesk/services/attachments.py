@@ -1,0 +1,74 @@
+"""Attachments: scans and photos kept content-addressed in the app-data folder, linked to
+any record. The file is stored before its record, so a record never points at nothing;
+a file whose record was rolled back is only an unreferenced copy (same hash, reused)."""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kcdesk.db.base import Base
+from kcdesk.db.files import add_file, file_path
+from kcdesk.db.models import Attachment
+from kcdesk.db.types import utcnow
+from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.ids import new_id
+from kcdesk.text import clean
+
+MAX_FILE_BYTES = 2 * 1024**3  # the server announces its own limit; this guards the laptop's disk
+
+
+def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
+    """Copy a file into the content-addressed store (outside any transaction)."""
+    if not source.is_file():
+        raise ValidationError({"file": FieldMessage("Không tìm thấy tệp {path}.", path=str(source))})
+    if source.stat().st_size > MAX_FILE_BYTES:
+        raise ValidationError({"file": FieldMessage("Tệp {path} lớn hơn 2 GB; hãy chia nhỏ hoặc nén lại.",
+                                                    path=str(source))})  # fmt: skip
+    return add_file(files_dir, source)
+
+
+def link(session: Session, *, sha256: str, size: int, filename: str, owner_table: str, owner_id: str,
+         doc_type: str | None = None, caption: str | None = None, taken_at: datetime | None = None,
+         latitude: float | None = None, longitude: float | None = None) -> str:  # fmt: skip
+    """Record an already stored file as an attachment of (owner_table, owner_id)."""
+    table = Base.metadata.tables.get(owner_table)
+    if table is None or "id" not in table.columns:
+        raise ValidationError({"owner_table": FieldMessage("Không gắn tệp vào '{t}' được.", t=owner_table)})
+    if session.execute(select(table.c.id).where(table.c.id == owner_id)).first() is None:
+        raise NotFoundError("Không tìm thấy bản ghi {id} để gắn tệp.", id=owner_id)
+    mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    item = Attachment(id=new_id(), sha256=sha256, size=size, mime=mime, filename=clean(filename) or sha256,
+                      owner_table=owner_table, owner_id=owner_id, doc_type=doc_type, caption=clean(caption),
+                      taken_at=taken_at, latitude=latitude, longitude=longitude)  # fmt: skip
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+    rows = session.scalars(select(Attachment).where(
+        Attachment.owner_table == owner_table, Attachment.owner_id == owner_id, Attachment.deleted_at.is_(None),
+    ).order_by(Attachment.created_at))  # fmt: skip
+    return [{"id": a.id, "sha256": a.sha256, "size": a.size, "mime": a.mime, "filename": a.filename,
+             "doc_type": a.doc_type, "caption": a.caption, "taken_at": a.taken_at} for a in rows]  # fmt: skip
+
+
+def local_path(files_dir: Path, sha256: str) -> Path | None:
+    """Where the file is on this laptop, or None when it has not been downloaded yet."""
+    path = file_path(files_dir, sha256)
+    return path if path.exists() else None
+
+
+def remove(session: Session, attachment_id: str) -> None:
+    """Soft-delete the link; the file stays (other records, or the audit trail, may refer to it)."""
+    item = session.get(Attachment, attachment_id)
+    if item is None or item.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy tệp đính kèm {id}.", id=attachment_id)
+    item.deleted_at = utcnow()
+    session.flush()
