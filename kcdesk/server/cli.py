@@ -30,9 +30,10 @@ from kcdesk.server.scopes import ALL_ROLES, MINISTRY_ROLES, View
 def _settings(args: argparse.Namespace) -> object:
     from kcdesk.server.service import ServerSettings
 
-    data_dir = Path(args.data) if args.data else db.default_data_dir()
+    data = getattr(args, "data", None)
+    data_dir = Path(data) if data else db.default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = ServerSettings(url=args.db or db.default_url(data_dir), data_dir=data_dir)
+    settings = ServerSettings(url=getattr(args, "db", None) or db.default_url(data_dir), data_dir=data_dir)
     for name in ("access_ttl", "max_file_bytes", "chunk_bytes", "max_batch_mutations", "max_batch_bytes",
                  "pull_page_rows", "requests_per_minute"):  # fmt: skip
         value = os.environ.get(f"KCDESK_SERVER_{name.upper()}")
@@ -170,8 +171,8 @@ def cmd_compact(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=None, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
-    common.add_argument("--data", default=None, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))
+    common.add_argument("--db", default=argparse.SUPPRESS, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
+    common.add_argument("--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))
     parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common],
                                      description=tr("Máy chủ đồng bộ kcdesk"))  # fmt: skip
     sub = parser.add_subparsers(dest="command", required=True)

@@ -70,11 +70,37 @@ class RowApplier:
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for r in ready:
             groups.setdefault(tuple(r), []).append(r)
+        written: list[str] = []
         for columns, group in groups.items():
-            self.session.execute(text(self._upsert_sql(table, columns)), group)
-        if ready:
-            self.stats["upserted"] += len(ready)
-            self._unflag(table, [r["id"] for r in ready])
+            written.extend(self._write_group(table, columns, group))
+        if written:
+            self.stats["upserted"] += len(written)
+            self._unflag(table, written)
+
+    def _write_group(self, table: str, columns: tuple[str, ...], group: list[dict[str, Any]]) -> list[str]:
+        """Write a group at once; if a local unique key collides (two devices made the same
+        user name before they met), write row by row and park only the colliding rows, so
+        one such row never stops the pull."""
+        sql = text(self._upsert_sql(table, columns))
+        nested = self.session.begin_nested()
+        try:
+            self.session.execute(sql, group)
+            nested.commit()
+            return [r["id"] for r in group]
+        except sa_exc.IntegrityError:
+            nested.rollback()
+        written = []
+        for row in group:
+            nested = self.session.begin_nested()
+            try:
+                self.session.execute(sql, row)
+                nested.commit()
+                written.append(row["id"])
+            except sa_exc.IntegrityError:
+                nested.rollback()
+                self.stats["parked"] += 1
+                self._flag(table, row["id"], "parked", "trùng khóa với bản ghi có sẵn trên máy", row)
+        return written
 
     def _missing_parents(self, table: str, rows: list[dict[str, Any]]) -> dict[str, str]:
         """Rows whose referenced rows are absent here: id -> the missing parent table."""

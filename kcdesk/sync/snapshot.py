@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -157,7 +158,14 @@ def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list
     sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
     if len(keep_idx) != len(names):
         rows = [tuple(r[i] for i in keep_idx) for r in rows]
-    session.connection().exec_driver_sql(sql, rows)
+    nested = session.begin_nested()
+    try:
+        session.connection().exec_driver_sql(sql, rows)
+        nested.commit()
+    except sa_exc.IntegrityError:  # a local unique key collides: the careful path parks that row
+        nested.rollback()
+        applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
+        return
     applier.stats["upserted"] += len(rows)
 
 
