@@ -56,11 +56,15 @@ class Synced:
 
 def synced_tables() -> list[str]:
     """Names of the tables whose changes are captured for sync, in dependency order."""
-    return [t.name for t in Base.metadata.sorted_tables if _is_synced(t.name)]
+    return [t.name for t in Base.metadata.sorted_tables if is_synced(t.name)]
 
 
-def _is_synced(table_name: str) -> bool:
+def mapped_class(table_name: str) -> type | None:
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table_name:
-            return bool(getattr(mapper.class_, "__synced__", False))
-    return False
+        if getattr(mapper.local_table, "name", None) == table_name:
+            return mapper.class_
+    return None
+
+
+def is_synced(table_name: str) -> bool:
+    return bool(getattr(mapped_class(table_name), "__synced__", False))

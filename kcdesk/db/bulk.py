@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Date, Table, text
 from sqlalchemy.orm import Session
 
-from kcdesk.db.base import Base
+from kcdesk.db.base import Base, is_synced
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 
@@ -81,7 +81,7 @@ def bulk_insert(session: Session, table_name: str, rows: Sequence[Mapping[str, A
         pairs = list(zip(keys, converters, strict=True))
         data = [tuple(r.get(k, fills[k]) if c is None else c(r.get(k, fills[k])) for k, c in pairs) for r in rows]
     conn = session.connection()
-    synced = bool(getattr(_mapper_class(table_name), "__synced__", False))
+    synced = is_synced(table_name)
     start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table_name}"').scalar() if synced else 0
     audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar() if synced else 0
     if synced:
@@ -99,10 +99,3 @@ def bulk_insert(session: Session, table_name: str, rows: Sequence[Mapping[str, A
             params = {"start": start, "audit_start": audit_start}
             conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
     return len(data)
-
-
-def _mapper_class(table_name: str) -> type | None:
-    for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table_name:
-            return mapper.class_
-    return None

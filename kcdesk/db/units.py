@@ -37,7 +37,7 @@ def unit_index(session: Session) -> UnitIndex:
     for code, full_name, parent, level in session.execute(current):
         if level == "province":
             provinces[code] = full_name
-        elif level == "commune":
+        elif level == "commune" and parent:
             wards[code] = (parent, full_name)
     sectors = dict(session.execute(select(Sector.code, Sector.name)).all())
     return UnitIndex(provinces=provinces, wards=wards, sectors=sectors)

@@ -160,7 +160,7 @@ def facility_problems(values: Mapping[str, Any], units: UnitIndex) -> dict[str, 
             "ô địa chỉ cũ.",
             value=ward,
         )
-    elif province in units.provinces and units.wards[ward][0] != province:
+    elif isinstance(province, str) and province in units.provinces and units.wards[ward][0] != province:
         problems["ward_code"] = FieldMessage(
             "{ward} không thuộc {province}.", ward=units.wards[ward][1], province=units.provinces[province]
         )

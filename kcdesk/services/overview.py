@@ -28,7 +28,7 @@ class Overview:
     demo: bool
 
 
-def _count(session: Session, model: type) -> int:
+def _count(session: Session, model: type[Facility] | type[Proposal] | type[Acceptance] | type[Survey]) -> int:
     return int(session.execute(select(func.count()).select_from(model).where(model.deleted_at.is_(None))).scalar_one())
 
 

@@ -106,7 +106,7 @@ def create_proposal(session: Session, values: Mapping[str, Any], *, activities: 
     budget = list(budget)
     _check_budget(budget)
     if not data.get("code"):
-        data["code"] = next_code(session, data["level"], data["province_code"], data["plan_year"],
+        data["code"] = next_code(session, str(data["level"]), str(data["province_code"]), int(str(data["plan_year"])),
                                  get_meta(session, "device_id"))  # fmt: skip
     proposal = Proposal(id=new_id(), status="draft", **data)
     session.add(proposal)
