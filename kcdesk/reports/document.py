@@ -74,7 +74,7 @@ class Rule(Flowable):
     """A centred horizontal rule of a given length (under the agency, the motto, the title),
     kept clear of the descenders of the line above."""
 
-    def __init__(self, length: float, thickness: float = 0.6, above: float = 2.5, below: float = 2) -> None:
+    def __init__(self, length: float, thickness: float = 0.6, above: float = 4.5, below: float = 2) -> None:
         super().__init__()
         self.length = length
         self.thickness = thickness
