@@ -1,0 +1,1 @@
+"""Presentation logic with no Qt: what the window decides, tested as plain Python."""

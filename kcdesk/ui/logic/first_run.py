@@ -1,0 +1,88 @@
+"""The first-run wizard's steps as plain logic: database file, province and centre, demo data.
+
+The dialog draws the current step and calls `next`/`back`; this class decides what each
+step needs and what happens at the end (a `SetupPlan`), so it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kcdesk.i18n import tr
+from kcdesk.services.setup import DEFAULT_PROVINCE, default_centre_name
+
+STEPS = ("database", "province", "demo")
+DEMO_SIZES = (0, 2000, 20000)
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    db_path: Path
+    province_code: str
+    centre_name: str
+    user_full_name: str
+    demo_facilities: int  # 0: start empty
+
+
+class FirstRunWizard:
+    def __init__(self, db_path: Path, provinces: dict[str, str]) -> None:
+        self.provinces = provinces
+        self.step = 0
+        self.db_path = db_path
+        self.province_code = DEFAULT_PROVINCE if DEFAULT_PROVINCE in provinces else next(iter(provinces), "")
+        self._centre_edited = False
+        self.centre_name = default_centre_name(provinces.get(self.province_code, ""))
+        self.user_full_name = ""
+        self.demo_facilities = 0
+
+    @property
+    def current(self) -> str:
+        return STEPS[self.step]
+
+    @property
+    def is_last(self) -> bool:
+        return self.step == len(STEPS) - 1
+
+    def set_province(self, code: str) -> None:
+        self.province_code = code
+        if not self._centre_edited:  # follow the province until the person types their own name
+            self.centre_name = default_centre_name(self.provinces.get(code, ""))
+
+    def set_centre_name(self, name: str) -> None:
+        self._centre_edited = name.strip() != default_centre_name(self.provinces.get(self.province_code, ""))
+        self.centre_name = name
+
+    def problem(self, lang: str | None = None) -> str | None:
+        """What stops the current step from going on, or None."""
+        if self.current == "database":
+            if self.db_path.exists() and self.db_path.is_dir():
+                return tr("{path} là một thư mục; hãy chọn một tệp .db.", lang, path=str(self.db_path))
+            if not self.db_path.name:
+                return tr("Hãy chọn nơi lưu tệp dữ liệu.", lang)
+        elif self.current == "province":
+            if self.province_code not in self.provinces:
+                return tr("Hãy chọn tỉnh/thành phố của Trung tâm.", lang)
+            if not self.centre_name.strip():
+                return tr("Hãy nhập tên Trung tâm.", lang)
+        elif self.current == "demo" and self.demo_facilities not in DEMO_SIZES:
+            return tr("Số cơ sở mẫu không hợp lệ.", lang)
+        return None
+
+    def next(self) -> bool:
+        if self.problem() is not None or self.is_last:
+            return False
+        self.step += 1
+        return True
+
+    def back(self) -> bool:
+        if self.step == 0:
+            return False
+        self.step -= 1
+        return True
+
+    def plan(self) -> SetupPlan:
+        if not self.is_last or self.problem() is not None:
+            raise ValueError("the wizard is not finished")
+        return SetupPlan(self.db_path, self.province_code, self.centre_name.strip(), self.user_full_name.strip(),
+                         self.demo_facilities)  # fmt: skip

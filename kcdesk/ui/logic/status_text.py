@@ -1,0 +1,36 @@
+"""The status bar's sync sentence: online or offline, changes waiting, last success."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from kcdesk.domain.vnformat import group
+from kcdesk.i18n import tr
+
+
+def _when(iso: str | None, now: datetime | None = None) -> str | None:
+    if not iso:
+        return None
+    try:
+        at = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    local = at.astimezone()
+    return local.strftime("%H:%M %d/%m/%Y")
+
+
+def sync_sentence(*, online: bool | None, enrolled: bool, pending: int, last_success: str | None,
+                  dead_letters: int = 0, conflicts: int = 0, lang: str | None = None) -> str:  # fmt: skip
+    parts = [tr("Trực tuyến", lang) if online else tr("Ngoại tuyến", lang)]
+    if not enrolled:
+        parts.append(tr("chưa kết nối máy chủ", lang))
+    parts.append(tr("{n} thay đổi chờ gửi", lang, n=group(pending)))
+    when = _when(last_success)
+    parts.append(tr("đồng bộ lần cuối: {when}", lang, when=when) if when else tr("chưa đồng bộ", lang))
+    if dead_letters:
+        parts.append(tr("{n} thay đổi bị từ chối", lang, n=group(dead_letters)))
+    if conflicts:
+        parts.append(tr("{n} xung đột cần xử lý", lang, n=group(conflicts)))
+    return " · ".join(parts)
