@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import shutil
 import sqlite3
 import threading
@@ -32,6 +33,7 @@ from kcdesk.sync.transport import Transport, parse
 from kcdesk.sync.wire import TableCodec
 
 CHUNK_ROWS = 5000
+log = logging.getLogger(__name__)
 
 
 def work_dir(store: Store) -> Path:
@@ -162,7 +164,8 @@ def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list
     try:
         session.connection().exec_driver_sql(sql, rows)
         nested.commit()
-    except sa_exc.IntegrityError:  # a local unique key collides: the careful path parks that row
+    except sa_exc.IntegrityError as exc:  # a local unique key collides: the careful path parks that row
+        log.warning("snapshot rows of %s need the careful path: %s", table, exc.orig)
         nested.rollback()
         applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
         return
