@@ -202,3 +202,63 @@ EN.update({
     "Ghi chú ({n}):": "Notes ({n}):",
     "Các cột không nhận ra, đã bỏ qua: {names}": "Columns not recognised, ignored: {names}",
 })  # fmt: skip
+
+# Sync (kcdesk.sync, kcdesk.server, kcdesk.cli.cmd_sync)
+EN.update({
+    "Thiết bị không có quyền ghi dữ liệu của {scope_name} (bảng {table}).":
+        "This device may not write data of {scope_name} (table {table}).",
+    "Vai trò '{role}' chỉ được xem dữ liệu này, không được sửa (bảng {table}).":
+        "Role '{role}' may only read this data, not change it (table {table}).",
+    "{what} đã khóa, không thể sửa hoặc xóa.": "{what} is locked and cannot be changed or deleted.",
+    "Không thể chuyển đề án từ trạng thái '{old}' sang '{new}'.":
+        "The proposal cannot move from status '{old}' to '{new}'.",
+    "Trạng thái '{status}' không hợp lệ cho bảng {table}.": "Status '{status}' is not valid for table {table}.",
+    "Chưa có bản ghi cha ({parent_table}) trên máy chủ; thay đổi này bị chặn.":
+        "The parent record ({parent_table}) is not on the server; this change is blocked.",
+    "Bị chặn vì thay đổi trước đó của bản ghi liên quan đã bị từ chối.":
+        "Blocked because an earlier change of a related record was refused.",
+    "Bản ghi cha ({parent_table}) đã bị xóa trên máy chủ; bản ghi con không được thêm.":
+        "The parent record ({parent_table}) was deleted on the server; the child record was not added.",
+    "Bản ghi không còn trên máy chủ (bảng {table}).": "The record is no longer on the server (table {table}).",
+    "Bảng '{table}' không đồng bộ được.": "Table '{table}' cannot be synced.",
+    "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.":
+        "Invalid value in field '{field}' (table {table}): {problem}.",
+    "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi phục từ bản sao lưu cũ.":
+        "Sequence number {seq} was used for a different change; this laptop's data may have been restored from an "
+        "old backup.",
+    "Đã dừng đồng bộ theo yêu cầu; phần đã xong được giữ, phần còn lại sẽ làm ở lần sau.":
+        "Sync stopped as asked; what was done is kept, the rest happens next time.",
+    "Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.":
+        "Cannot reach the sync server ({reason}); your data is safe on this laptop.",
+    "Máy chủ đồng bộ đang bận hoặc gặp lỗi (mã {status}); sẽ thử lại.":
+        "The sync server is busy or failing (code {status}); will retry.",
+    "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu và các thay đổi chưa gửi vẫn được giữ trên máy; hãy liên hệ quản "
+    "trị để đăng ký lại.":
+        "This device's sync access was revoked. Its data and unsent changes stay on the laptop; ask the administrator "
+        "to enrol it again.",
+    "Máy chủ không chấp nhận thiết bị này ({code}). Hãy đăng ký lại thiết bị.":
+        "The server does not accept this device ({code}). Enrol the device again.",
+    "Phiên bản kcdesk quá cũ so với máy chủ; hãy cập nhật. Dữ liệu được giữ nguyên.":
+        "This kcdesk is too old for the server; please update. Your data is kept.",
+    "Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ":
+        "This device is not enrolled with a sync server. Run: kcdesk enroll --server URL --code CODE",
+    "Cơ sở dữ liệu này chứa dữ liệu mẫu (demo); không thể đăng ký với máy chủ thật. Hãy dùng một tệp dữ liệu mới: "
+    "kcdesk --db <tệp mới> init":
+        "This database holds demo data and cannot be enrolled with a real server. Use a new data file: "
+        "kcdesk --db <new file> init",
+    "Đang đồng bộ; hãy đợi lần này xong.": "A sync is running; wait for it to finish.",
+    "Không tìm thấy xung đột {id}.": "Conflict {id} not found.",
+    "Máy chủ từ chối yêu cầu ({code}): {reason}": "The server refused the request ({code}): {reason}",
+    "Đã đăng ký thiết bị {device} với máy chủ {server}.": "Device {device} enrolled with server {server}.",
+    "Đã xử lý xung đột; thay đổi sẽ được gửi ở lần đồng bộ tới.":
+        "Conflict resolved; the change is sent at the next sync.",
+    "Không có xung đột nào.": "No conflicts.",
+    "Không có thay đổi nào bị từ chối.": "No refused changes.",
+    "Đồng bộ xong: gửi {pushed} thay đổi ({applied} áp dụng, {merged} gộp, {rejected} bị từ chối); nhận {pulled} bản "
+    "ghi; {conflicts} xung đột mới; tệp: gửi {files_up}, nhận {files_down}.":
+        "Sync done: sent {pushed} changes ({applied} applied, {merged} merged, {rejected} refused); received {pulled} "
+        "records; {conflicts} new conflicts; files: sent {files_up}, received {files_down}.",
+    "  {name}: của tôi = {mine!r}; bên kia = {theirs!r}; gốc = {base!r}":
+        "  {name}: mine = {mine!r}; theirs = {theirs!r}; base = {base!r}",
+    "đang {stage}": "{stage}",
+})  # fmt: skip
