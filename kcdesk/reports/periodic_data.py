@@ -34,15 +34,13 @@ from kcdesk.db.models import (
     ProposalActivity,
     ProposalStatusEvent,
 )
+from kcdesk.domain.lifecycle import IN_PLAN_STATUSES
 from kcdesk.domain.vocab import LEVELS
 from kcdesk.progress import Progress, ensure
 
-# Statuses of proposals not (yet) in an approved plan: their budgets are requests, not plan.
-NOT_IN_PLAN = frozenset({
-    "draft", "registered", "submitted", "returned", "base_appraised", "submitted_to_ministry",
-    "ministry_appraised", "rejected", "withdrawn",
-})  # fmt: skip
-IMPLEMENTING = frozenset({"contracted", "in_progress", "adjustment_requested", "adjusted"})
+# Only proposals approved into a plan count: before that their budgets are requests, not plan.
+IN_PLAN = IN_PLAN_STATUSES
+IMPLEMENTING = frozenset({"contracted", "in_progress", "adjustment_requested"})
 ACCEPTED = frozenset({"accepted", "partially_accepted"})
 AWAITING_SETTLEMENT = ACCEPTED | {"settlement_submitted"}
 # Fallbacks when the deadline rules are missing (TT 36/2013/TT-BCT).
@@ -186,7 +184,7 @@ def _scope(query: PeriodicQuery) -> Select[tuple[str]]:
     stmt = select(Proposal.id).where(
         Proposal.deleted_at.is_(None),
         Proposal.plan_year.between(query.start.year, query.end.year),
-        Proposal.status.not_in(NOT_IN_PLAN),
+        Proposal.status.in_(IN_PLAN),
     )
     if query.province_code:
         stmt = stmt.where(Proposal.province_code == query.province_code)
