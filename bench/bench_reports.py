@@ -48,7 +48,7 @@ def build_proposals(store: Store, n: int) -> None:
             status = rnd.choice(STATUSES)
             end = date(year, rnd.randint(2, 11), rnd.randint(1, 28))
             proposals.append({"id": pid, "code": f"KC-{year}-{i:05d}", "level": rnd.choice(["KCQG", "KCDP", "KCDP"]),
-                              "title": f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất sản phẩm thủ công mỹ nghệ số {i}",
+                              "title": f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất hàng thủ công số {i}",
                               "plan_year": year, "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
                               "province_code": "48", "status": "draft", "start_date": end - timedelta(days=150),
                               "end_date": end, "planned_trainees": rnd.choice([None, 30])})
@@ -87,14 +87,13 @@ def bare_reportlab(tables, path: Path) -> None:  # type: ignore[no-untyped-def]
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
     from kcdesk.reports.fonts import FAMILY
     from kcdesk.reports.pdf_tables import PADDING, fit_widths
     from kcdesk.reports.styles import cell_styles
     from kcdesk.reports.tabular import show
-
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     story = []
     width = A4[0] - 45 * mm

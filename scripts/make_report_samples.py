@@ -43,7 +43,8 @@ def build(s):
     rnd = random.Random(7)
     f = b.facility(s)
     main = b.proposal(s, "KCDP-2026-007", kc=500_000_000, counterpart=750_000_000, status="accepted",
-                      title="Hỗ trợ ứng dụng máy chà nhám thùng tự động và máy cưa lọng CNC trong sản xuất đồ gỗ mỹ nghệ",
+                      title="Hỗ trợ ứng dụng máy chà nhám thùng tự động và máy cưa lọng CNC "
+                            "trong sản xuất đồ gỗ mỹ nghệ",
                       start_date=date(2026, 1, 15), end_date=date(2026, 3, 31),
                       paid=[(350_000_000, date(2026, 2, 2), "tam_ung")])
     acceptance_id = b.acceptance(s, main, beneficiary=f, accepted_on=date(2026, 3, 5)).id
@@ -53,7 +54,8 @@ def build(s):
         paid_share = rnd.choice([0, 0.3, 0.7, 1.0])
         status = rnd.choice(["in_progress", "in_progress", "accepted", "settled", "contracted"])
         end = date(2026, rnd.randint(2, 4) if status == "settled" else rnd.randint(2, 11), 28)
-        paid = [(int(kc * paid_share), date(2026, rnd.randint(1, 6), rnd.randint(1, 28)), "tam_ung")] if paid_share else []
+        first_paid = date(2026, rnd.randint(1, 6), rnd.randint(1, 28))
+        paid = [(int(kc * paid_share), first_paid, "tam_ung")] if paid_share else []
         if status == "settled":
             paid.append((int(kc * (1 - paid_share)) or 1, date(2026, 6, rnd.randint(1, 28)), "quyet_toan"))
         p = b.proposal(s, f"{level}-2026-{n + 10:03d}", level=level, kc=kc,
@@ -82,7 +84,8 @@ def main() -> None:
             acceptance_id = store.write(build)
             with store.read() as s:
                 agency = agency_for(s, "48")
-                record = write_acceptance_pdf(s, s.get(Acceptance, acceptance_id), agency, out / "bien-ban-nghiem-thu.pdf")
+                record = write_acceptance_pdf(s, s.get(Acceptance, acceptance_id), agency,
+                                              out / "bien-ban-nghiem-thu.pdf")
                 fig = periodic_figures(s, PeriodicQuery(date(2026, 1, 1), date(2026, 6, 30), "48"))
                 report = write_periodic_pdf(fig, agency, out / "bao-cao-6-thang.pdf", scope_name="Thành phố Đà Nẵng",
                                             on=date(2026, 7, 6), number="58/BC-TTKC", signer="Nguyễn Thanh Hải")

@@ -168,7 +168,8 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
         return date(args.year, 1, 1), date(args.year, 12, 31)
     start, end = _parse_day(args.start), _parse_day(args.end)
     if start is None or end is None or end < start:
-        raise ValidationError({"to": FieldMessage("Hãy ghi --from và --to (dd/mm/yyyy), ngày sau không trước ngày đầu.")})
+        message = FieldMessage("Hãy ghi --from và --to (dd/mm/yyyy), ngày sau không trước ngày đầu.")
+        raise ValidationError({"to": message})
     return start, end
 
 

@@ -75,7 +75,8 @@ def proposal_rows(session: Session, province_code: str | None = None) -> Iterato
         money[pid] = (kc, cp, ot)
     paid: dict[tuple[str, str], tuple[int, Any]] = {}
     for pid, kind, amount, last in session.execute(
-        select(Disbursement.proposal_id, Disbursement.kind, func.sum(Disbursement.amount), func.max(Disbursement.paid_on))
+        select(Disbursement.proposal_id, Disbursement.kind, func.sum(Disbursement.amount),
+               func.max(Disbursement.paid_on))
         .where(Disbursement.deleted_at.is_(None), Disbursement.proposal_id.in_(sub))
         .group_by(Disbursement.proposal_id, Disbursement.kind)
     ):  # fmt: skip

@@ -127,7 +127,8 @@ def _conclusion_sentence(conclusion: str | None) -> str:
 
 
 def _items_table(items: list[AcceptanceItem]) -> TableData:
-    cols = [Column("STT", "int", 0.7), Column("Nội dung kiểm tra", width=3.0), Column("Theo đề án được duyệt", width=2.2),
+    cols = [Column("STT", "int", 0.7), Column("Nội dung kiểm tra", width=3.0),
+            Column("Theo đề án được duyệt", width=2.2),
             Column("Thực hiện", width=2.2), Column("Đánh giá", width=1.1), Column("Ghi chú", width=1.5)]  # fmt: skip
     verdict = {True: "Đạt", False: "Không đạt", None: ""}
     rows = [[i, it.content, it.planned, it.actual, verdict[it.passed], it.note] for i, it in enumerate(items, 1)]

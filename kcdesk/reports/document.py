@@ -152,7 +152,8 @@ class OfficialDocument:
             if part.strip():
                 self.story.append(Paragraph(part if rich else markup(part), style or Styles.body))
 
-    def table(self, data: TableData, *, size: float = 11, caption: bool = True, progress: Progress | None = None) -> None:
+    def table(self, data: TableData, *, size: float = 11, caption: bool = True,
+              progress: Progress | None = None) -> None:  # fmt: skip
         if caption:
             self.story.append(CondPageBreak(35 * mm))
             self.story.append(Paragraph(markup(data.name), Styles.caption))
@@ -187,7 +188,9 @@ class OfficialDocument:
             heads += [""] * (per_row - len(row))
             names += [""] * (per_row - len(row))
             table = Table([heads, names], colWidths=[self.width / per_row] * per_row)
-            table.setStyle(_layout_style([("TOPPADDING", (0, 0), (-1, 0), 12), ("TOPPADDING", (0, 1), (-1, 1), 24 * mm)]))
+            # the room for the signature itself is the padding above the names
+            table.setStyle(_layout_style([("TOPPADDING", (0, 0), (-1, 0), 12),
+                                          ("TOPPADDING", (0, 1), (-1, 1), 24 * mm)]))  # fmt: skip
             self.story.append(KeepTogether([table]))
 
     def closing(self, recipients: Sequence[str], signature: Signature) -> None:

@@ -46,7 +46,7 @@ class FontFamily:
 def _times_candidates() -> list[dict[str, Path]]:
     names = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf", "bolditalic": "timesbi.ttf"}
     found: list[dict[str, Path]] = []
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
     folders = [Path(windir) / "Fonts"] if windir else []
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")

@@ -329,7 +329,8 @@ def _settlements(session: Session, query: PeriodicQuery) -> list[SettlementCase]
     )  # fmt: skip
     accepted_on = dict(session.execute(last_acceptance).all())
     rows = session.execute(
-        select(Proposal.id, Proposal.code, Proposal.title).where(Proposal.deleted_at.is_(None), *_province_filter(query))
+        select(Proposal.id, Proposal.code, Proposal.title)
+        .where(Proposal.deleted_at.is_(None), *_province_filter(query))
     )
     cases = [SettlementCase(code, title, accepted_on[pid], settled_on[pid]) for pid, code, title in rows
              if pid in settled_on and pid in accepted_on]  # fmt: skip

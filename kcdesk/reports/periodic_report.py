@@ -75,7 +75,8 @@ def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
                         [Column("STT", "int", 0.6), Column("Mã đề án", width=1.6), Column("Tên đề án", width=3.4),
                          Column("Việc quá hạn", width=2.4), Column("Hạn", "date", 1.2),
                          Column("Số ngày quá hạn", "int", 1.1)],
-                        [[i, x.code, x.title, x.what, x.due, x.days_late] for i, x in enumerate(fig.overdue, 1)])  # fmt: skip
+                        [[i, x.code, x.title, x.what, x.due, x.days_late]
+                         for i, x in enumerate(fig.overdue, 1)])  # fmt: skip
     return [level, activity, outputs, post, lag, overdue]
 
 

@@ -1,8 +1,7 @@
 """Proposal dossier, plan list (Mẫu 02, landscape) and facility profile, read back from the PDF."""
 
-from datetime import date
-
 import subprocess
+from datetime import date
 
 import builders as b
 import pytest

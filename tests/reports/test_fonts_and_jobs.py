@@ -81,7 +81,8 @@ def test_long_tables_are_built_in_chunks(tmp_path):
     from kcdesk.reports.pdf_tables import CHUNK, TableRenderer
 
     rows = [[i, f"Đề án {i}", i] for i in range(2 * CHUNK + 7)]
-    data = TableData("Dài", [Column("STT", "int"), Column("Tên", width=4), Column("Tiền", "money")], rows, [None, "Tổng", 0])
+    columns = [Column("STT", "int"), Column("Tên", width=4), Column("Tiền", "money")]
+    data = TableData("Dài", columns, rows, [None, "Tổng", 0])
     tables = list(TableRenderer(data, 400).flowables())
     assert [len(t._cellvalues) - 1 for t in tables] == [CHUNK, CHUNK, 8]  # header repeated; total on the last
 
