@@ -8,14 +8,17 @@ import refuse exactly the same input.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from kcdesk.domain.validation import UnitIndex, facility_problems
+from kcdesk.errors import FieldMessage
 from kcdesk.services.facilities import EDITABLE_FIELDS, normalize
 
 # Kept on old records as they were written; shown, never edited (domain rule).
 READ_ONLY_FIELDS = frozenset({"legacy_address", "legacy_province_code", "legacy_district_code", "legacy_ward_code"})
 FORM_FIELDS: tuple[str, ...] = tuple(f for f in EDITABLE_FIELDS if f not in READ_ONLY_FIELDS)
+DATE_FIELDS = ("reg_date",)
 BOOL_FIELDS = ("has_export_contract", "in_supporting_industry_list", "cleaner_production", "typical_product")
 
 
@@ -58,6 +61,8 @@ class FacilityForm:
     def set(self, field: str, value: Any) -> None:
         if field not in FORM_FIELDS:
             raise KeyError(field)
+        if field in DATE_FIELDS and isinstance(value, str):
+            value = parse_day(value)
         self.values[field] = value
 
     def dirty_fields(self) -> set[str]:
@@ -72,7 +77,13 @@ class FacilityForm:
 
     def problems(self, lang: str | None = None) -> dict[str, str]:
         """Field -> its message in `lang`. Empty when the record can be saved."""
-        return {k: m.text(lang) for k, m in facility_problems(self._clean_values(), self.units).items()}
+        values = self._clean_values()
+        found = facility_problems(values, self.units)
+        for field in DATE_FIELDS:
+            if isinstance(values.get(field), str):
+                found[field] = FieldMessage("Ngày '{value}' không đúng dạng ngày/tháng/năm (ví dụ 05/01/2020).",
+                                            value=values[field])  # fmt: skip
+        return {k: m.text(lang) for k, m in found.items()}
 
     def payload(self) -> dict[str, Any]:
         """Everything, for a new record."""
@@ -86,3 +97,17 @@ class FacilityForm:
     def mark_saved(self, facility_id: str) -> None:
         self.facility_id = facility_id
         self.original = dict(self.values)
+
+
+def parse_day(text: str) -> date | str | None:
+    """'05/01/2020', '5/1/2020', '2020-01-05' -> a date; '' -> None; anything else is
+    returned as typed so the form can say what is wrong with it."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return text

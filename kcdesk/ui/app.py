@@ -1,0 +1,162 @@
+"""`kcdesk` with no subcommand: the window.
+
+Order matters: the exception hook and the log file come before the QApplication (no
+start-up error is lost), translations and the font before the first widget, the database
+(first-run setup if needed) before the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kcdesk.db.store import Store
+from kcdesk.errors import KcError
+from kcdesk.paths import default_db_path
+from kcdesk.services.setup import identity, initialize
+from kcdesk.ui.errors import install_excepthook
+from kcdesk.ui.logsetup import setup_logging
+from kcdesk.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def build_main_window(store: Store, settings: Settings, lang: str = "vi"):  # type: ignore[no-untyped-def]
+    """The main window over an initialised store (used by run_gui, the tests and the benchmarks)."""
+    from kcdesk.db.units import unit_index
+    from kcdesk.ui.context import AppContext
+    from kcdesk.ui.main_window import MainWindow
+    from kcdesk.ui.operations import Runner
+    from kcdesk.ui.records.users import current
+
+    with store.read() as session:
+        units = unit_index(session)
+        ident = identity(session)
+        user = current(session)
+    if ident is None:
+        raise KcError("Cơ sở dữ liệu chưa được thiết lập (chưa chọn tỉnh).")
+    runner = Runner(store)
+    ctx = AppContext(store, runner, settings, units, ident.province_code, ident.centre_name, user, lang)
+    window = MainWindow(ctx)
+    geometry = settings.get("window_geometry")
+    if geometry:
+        from PySide6.QtCore import QByteArray
+
+        window.restoreGeometry(QByteArray(geometry))
+    return window
+
+
+def prepare_application(settings: Settings, lang: str) -> tuple[QApplication, list[object]]:
+    from kcdesk.ui.fonts import apply_font
+    from kcdesk.ui.style import STYLESHEET
+    from kcdesk.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kcdesk")
+    app.setApplicationDisplayName("kcdesk")
+    app.setOrganizationName("kcdesk")
+    app.setStyle("Fusion")
+    translators = install_translators(lang)
+    apply_font(app, int(settings.get("font_point_size")))
+    app.setStyleSheet(STYLESHEET)
+    return app, list(translators)
+
+
+def _provinces() -> dict[str, str]:
+    from kcdesk.db.refdata import current_units
+
+    rows = current_units("units-2026-07-25.json", "")
+    return {r["code"]: r["full_name"] for r in rows if r["level"] == "province"}
+
+
+def open_or_set_up(db_path: Path) -> Store | None:
+    """Open the database, or walk the person through the first-run setup. None: they quit."""
+    if db_path.exists():
+        store = Store.open(db_path)
+        with store.read() as session:
+            if identity(session) is not None:
+                return store
+        store.close()
+    from kcdesk.ui.first_run.dialog import FirstRunDialog
+    from kcdesk.ui.logic.first_run import FirstRunWizard
+
+    dialog = FirstRunDialog(FirstRunWizard(db_path, _provinces()))
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.plan is None:
+        return None
+    return apply_setup(dialog.plan)
+
+
+def apply_setup(plan):  # type: ignore[no-untyped-def]
+    """Create and initialise the database the wizard planned, with demo data if asked.
+    Runs before the main window exists, behind a progress dialog, on the writer thread."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kcdesk.demo.build import build_demo
+
+    store = Store.open(plan.db_path, create=True)
+    progress = QProgressDialog("Đang tạo cơ sở dữ liệu…", "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setWindowTitle("kcdesk")
+    progress.show()
+
+    def work() -> None:
+        if plan.demo_facilities:
+            build_demo(store, province=plan.province_code, facilities=plan.demo_facilities)
+        store.write(lambda s: initialize(s, province_code=plan.province_code, centre_name=plan.centre_name,
+                                         user_full_name=plan.user_full_name or None, role="centre_leader"))  # fmt: skip
+
+    import threading
+
+    loop = QEventLoop()
+    done: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            work()
+            done.append(None)
+        except BaseException as exc:  # shown below, on the GUI thread
+            done.append(exc)
+        from PySide6.QtCore import QMetaObject, Qt
+
+        QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
+
+    threading.Thread(target=run, name="kcdesk-setup", daemon=True).start()
+    loop.exec()
+    progress.close()
+    if done and done[0] is not None:
+        raise done[0]
+    store.reload_identity()
+    return store
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    install_excepthook()
+    setup_logging()
+    settings = Settings()
+    lang = getattr(args, "lang", None) or settings.get("language")
+    app, translators = prepare_application(settings, lang)
+    db_path = Path(getattr(args, "db", None) or settings.get("last_db_path") or default_db_path())
+    try:
+        store = open_or_set_up(db_path)
+    except KcError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        log.error("cannot open %s: %s", db_path, exc.text("vi"))
+        QMessageBox.critical(None, "kcdesk", exc.text(lang))
+        return exc.exit_code
+    if store is None:
+        return 0
+    settings.set("last_db_path", str(store.path))
+    window = build_main_window(store, settings, lang)
+    window.show()
+    code = app.exec()
+    window.ctx.runner.shutdown()
+    store.close()
+    del translators
+    return int(code)

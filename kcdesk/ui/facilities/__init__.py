@@ -1,0 +1,1 @@
+"""The facility register (cơ sở CNNT) and the facility editor."""

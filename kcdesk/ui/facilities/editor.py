@@ -1,0 +1,202 @@
+"""The facility editor: fields validated as you type, save and cancel that never lose a
+keystroke, the change history and the attachments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcdesk.domain.validation import FACILITY_LABELS
+from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.facilities import create_facility, facility_dict, find_facility, update_facility
+from kcdesk.ui.common.history_view import HistoryView
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.logic.facility_form import FacilityForm
+from kcdesk.ui.records.attachments import add_attachments
+from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
+from kcdesk.ui.facilities.form_widget import FacilityFormWidget
+
+
+class FacilityEditor(QDialog):
+    saved = Signal(str)  # facility id
+    ready = Signal()  # the record is loaded and shown
+
+    def __init__(self, ctx: AppContext, facility_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("facilityEditor")
+        self.setAccessibleName(self.tr("Hồ sơ cơ sở"))
+        self.setWindowTitle(self.tr("Cơ sở mới") if facility_id is None else self.tr("Hồ sơ cơ sở"))
+        self.resize(1180, 720)
+        self.form = FacilityForm(ctx.units, province_code=ctx.province_code)
+        self.fields = FacilityFormWidget(ctx, self.form)
+        self.fields.edited.connect(self._update_buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields)
+        self.history = HistoryView(ctx, "facility", FACILITY_LABELS)
+        self.attachments = AttachmentsPanel(ctx, "facility", "scan")
+        self.attachments.changed.connect(self._update_buttons)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Thông tin cơ sở"))
+        self.tabs.addTab(self.history, self.tr("Lịch sử thay đổi"))
+        self.tabs.addTab(self.attachments, self.tr("Tệp đính kèm"))
+        self.heading = QLabel(self.tr("Cơ sở mới"))
+        self.heading.setObjectName("pageTitle")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("sectionNote")
+        self.save_button = QPushButton(self.tr("Lưu"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(self.tr("Lưu hồ sơ cơ sở"))
+        self.save_button.setToolTip(self.tr("Lưu (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("Đóng"))
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.saving = False
+        self._update_buttons()
+        if facility_id is None:
+            self.ready.emit()
+        else:
+            self._load(facility_id)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _load(self, facility_id: str) -> None:
+        self.setEnabled(False)
+        self.ctx.runner.read(lambda s: facility_dict(s, find_facility(s, facility_id)), self._loaded,
+                             label=self.tr("Đọc hồ sơ cơ sở"))  # fmt: skip
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self.form = FacilityForm(self.ctx.units, data)
+        self.fields.form = self.form
+        self.fields.touched.clear()
+        self.fields.load()
+        self.heading.setText(data["name"])
+        self.history.load(data["id"])
+        self.attachments.set_owner(data["id"])
+        self.setEnabled(True)
+        self._update_buttons()
+        self.ready.emit()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.form.is_dirty or bool(self.attachments.pending)
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(not self.saving and (self.is_dirty or self.form.is_new))
+        if self.saving:
+            self.state_label.setText(self.tr("Đang lưu…"))
+        elif self.is_dirty:
+            self.state_label.setText(self.tr("Có thay đổi chưa lưu"))
+        elif not self.form.is_new:
+            self.state_label.setText(self.tr("Đã lưu"))
+        title = self.windowTitle().rstrip(" *")
+        self.setWindowTitle(title + (" *" if self.is_dirty else ""))
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        problems = self.fields.reveal_all()
+        if problems:
+            self.state_label.setText(self.tr("Chưa lưu: còn {n} trường chưa hợp lệ").format(n=len(problems)))
+            return
+        units, files_dir = self.ctx.units, self.ctx.store.files_dir
+        files = self.attachments.take_pending()
+        facility_id = self.form.facility_id
+        if facility_id is None:
+            payload = self.form.payload()
+
+            def write(s: Any) -> str:
+                fid = create_facility(s, payload, units=units)
+                add_attachments(s, files_dir, "facility", fid, files)
+                return fid
+        else:
+            changes = self.form.changes()
+
+            def write(s: Any) -> str:
+                update_facility(s, facility_id, changes, units=units)
+                add_attachments(s, files_dir, "facility", facility_id, files)
+                return facility_id
+
+        self.saving = True
+        self._update_buttons()
+        self.ctx.runner.write(write, self._saved, changes={"facility", "attachment"},
+                              label=self.tr("Lưu hồ sơ cơ sở"), on_error=lambda e: self._failed(e, files))  # fmt: skip
+
+    def _saved(self, facility_id: str) -> None:
+        self.saving = False
+        self.form.mark_saved(facility_id)
+        self.heading.setText(str(self.form.values.get("name") or ""))
+        self.setWindowTitle(self.tr("Hồ sơ cơ sở"))
+        self.history.load(facility_id)
+        self.attachments.set_owner(facility_id)
+        self._update_buttons()
+        self.saved.emit(facility_id)
+
+    def _failed(self, error: BaseException, files: list[Any]) -> None:
+        self.saving = False
+        self.attachments.pending = files + self.attachments.pending  # nothing was written: keep them
+        self._update_buttons()
+        if isinstance(error, ValidationError):
+            self.fields.show_errors({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
+            self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
+        elif isinstance(error, KcError):
+            show_refusal(self, error)
+        else:
+            raise error
+
+    # -- closing without losing work --------------------------------------------------------
+
+    def ask_discard(self) -> bool:
+        """Unsaved changes: save, discard or keep editing. True when the dialog may close."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Thay đổi chưa lưu"),
+                          self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"), parent=self)  # fmt: skip
+        save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is save:
+            self.save()
+            return False  # closes itself once saved, if the user closes again
+        return box.clickedButton() is discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if (self.is_dirty or self.saving) and not self.ask_discard():
+            event.ignore()
+            return
+        event.accept()
+
+    def reject(self) -> None:  # Esc goes through closeEvent's check too
+        self.close()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)

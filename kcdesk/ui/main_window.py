@@ -1,0 +1,264 @@
+"""The main window: a composition root. Navigation on the left, one page per area (each in
+its own module, built on first visit), editors as their own windows, a status bar that
+says how sync stands. Nothing here reads or writes the database itself."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from kcdesk import __version__
+from kcdesk.domain.roles import role_label
+from kcdesk.paths import log_dir
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.labels import vocab
+from kcdesk.ui.operations.progress_dialog import JobProgressDialog
+from kcdesk.ui.records.users import list_users, switch_user
+from kcdesk.ui.sync.status import SyncStatusLabel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+# name, title, "module:Class", icon
+PAGES: tuple[tuple[str, str, str, QStyle.StandardPixmap], ...] = (
+    ("facilities", QT_TRANSLATE_NOOP("MainWindow", "Cơ sở CNNT"), "kcdesk.ui.facilities.register_page:RegisterPage", QStyle.StandardPixmap.SP_DirHomeIcon),
+    ("proposals", QT_TRANSLATE_NOOP("MainWindow", "Đề án"), "kcdesk.ui.proposals.page:ProposalsPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    ("acceptances", QT_TRANSLATE_NOOP("MainWindow", "Nghiệm thu"), "kcdesk.ui.acceptances.page:AcceptancesPage", QStyle.StandardPixmap.SP_DialogApplyButton),
+    ("surveys", QT_TRANSLATE_NOOP("MainWindow", "Khảo sát"), "kcdesk.ui.surveys.page:SurveysPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
+    ("due", QT_TRANSLATE_NOOP("MainWindow", "Việc đến hạn"), "kcdesk.ui.due.page:DuePage", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Bảng điều khiển"), "kcdesk.ui.dashboard.page:DashboardPage", QStyle.StandardPixmap.SP_ComputerIcon),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"), "kcdesk.ui.reports.page:ReportsPage", QStyle.StandardPixmap.SP_FileIcon),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"), "kcdesk.ui.sync.page:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
+)  # fmt: skip
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(_t("kcdesk – Quản lý khuyến công"))
+        self.setWindowTitle(f"kcdesk – {ctx.centre_name}")
+        self.resize(1366, 768)
+        self.pages: dict[str, QWidget] = {}
+        self.editors: list[QWidget] = []
+        self.nav = QListWidget()
+        self.nav.setObjectName("navList")
+        self.nav.setAccessibleName(_t("Điều hướng"))
+        self.nav.setFixedWidth(200)
+        self.nav.setIconSize(QSize(18, 18))
+        for _name, title, _where, icon in PAGES:
+            self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), _t(title)))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        content = QWidget()
+        self.content_layout = QHBoxLayout(content)
+        self.content_layout.setContentsMargins(14, 10, 14, 6)
+        self.content_layout.addWidget(self.stack)
+        layout.addWidget(content, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.sync_status = SyncStatusLabel(ctx)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("currentUser")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busyIndicator")
+        self.statusBar().addWidget(self.sync_status, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._show_user()
+        ctx.user_changed.connect(lambda _u: self._show_user())
+        ctx.runner.error.connect(lambda _job, error: show_refusal(self, error))
+        ctx.runner.progress_wanted.connect(lambda job: JobProgressDialog(job, self).show())
+        ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(_t("Đang xử lý…") if busy else ""))
+        self._menus()
+        self._shortcuts()
+        start = ctx.settings.get("last_page")
+        names = [p[0] for p in PAGES]
+        self.nav.setCurrentRow(names.index(start) if start in names else 0)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built on first use (so start-up stays quick)."""
+        if name not in self.pages:
+            where = next(p[2] for p in PAGES if p[0] == name)
+            module, cls = where.split(":")
+            widget = getattr(importlib.import_module(module), cls)(self.ctx)
+            self.pages[name] = widget
+            self.stack.addWidget(widget)
+            self._connect_page(name, widget)
+        return self.pages[name]
+
+    def show_page(self, name: str) -> QWidget:
+        row = [p[0] for p in PAGES].index(name)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self.pages[name]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        name = PAGES[row][0]
+        widget = self.page(name)
+        self.stack.setCurrentWidget(widget)
+        self.ctx.settings.set("last_page", name)
+        self.page_shown.emit(name)
+
+    def _connect_page(self, name: str, widget: QWidget) -> None:
+        opener = getattr(widget, "open_requested", None)
+        if opener is None:
+            return
+        if name == "facilities":
+            opener.connect(self.open_facility)
+        elif name in ("proposals", "due"):
+            opener.connect(self.open_proposal)
+        elif name == "acceptances":
+            opener.connect(lambda ids: self.open_acceptance(*ids))
+
+    # -- editors ------------------------------------------------------------------------
+
+    def _open(self, factory: Callable[[], QWidget]) -> Any:
+        editor = factory()
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editors.append(editor)
+        editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
+        editor.show()
+        editor.raise_()
+        return editor
+
+    def open_facility(self, facility_id: str | None) -> Any:
+        from kcdesk.ui.facilities.editor import FacilityEditor
+
+        return self._open(lambda: FacilityEditor(self.ctx, facility_id, self))
+
+    def open_proposal(self, proposal_id: str | None) -> Any:
+        from kcdesk.ui.proposals.editor import ProposalEditor
+
+        return self._open(lambda: ProposalEditor(self.ctx, proposal_id, self))
+
+    def open_acceptance(self, acceptance_id: str | None, proposal_id: str | None = None) -> Any:
+        from kcdesk.ui.acceptances.editor import AcceptanceEditor
+
+        return self._open(lambda: AcceptanceEditor(self.ctx, acceptance_id, proposal_id, self))
+
+    # -- menus, shortcuts, user -----------------------------------------------------------
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_t("&Tệp"))
+        file_menu.addAction(_t("Mở thư mục nhật ký"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_t("Thoát"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.user_menu = self.menuBar().addMenu(_t("&Người dùng"))
+        self.user_menu.aboutToShow.connect(self._fill_user_menu)
+        lang_menu = self.menuBar().addMenu(_t("Ngôn &ngữ"))
+        group = QActionGroup(self)
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.ctx.lang)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(_t("&Trợ giúp"))
+        help_menu.addAction(_t("Phím tắt"), self._show_shortcuts)
+        help_menu.addAction(_t("Giới thiệu kcdesk"), self._about)
+
+    def _shortcuts(self) -> None:
+        for i in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda r=i: self.nav.setCurrentRow(r))
+        QShortcut(QKeySequence.StandardKey.Find, self, self._find)
+        QShortcut(QKeySequence.StandardKey.New, self, self._new_record)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self._refresh)
+
+    def _find(self) -> None:
+        page = self.show_page("facilities") if self.stack.currentWidget() is not self.pages.get("proposals") else None
+        target = page or self.stack.currentWidget()
+        focus = getattr(target, "focus_search", None)
+        if focus:
+            focus()
+
+    def _new_record(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.pages.get("facilities"):
+            self.open_facility(None)
+        elif current is self.pages.get("proposals"):
+            self.open_proposal(None)
+        elif hasattr(current, "new_record"):
+            current.new_record()
+
+    def _refresh(self) -> None:
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        if refresh:
+            refresh()
+        self.sync_status.refresh()
+
+    def _show_user(self) -> None:
+        user = self.ctx.user
+        self.user_label.setText(f"{user.full_name} · {vocab(role_label(user.role))}" if user else "")
+
+    def _fill_user_menu(self) -> None:
+        self.user_menu.clear()
+        self.user_menu.addSection(_t("Đổi người dùng trên máy này"))
+        self.ctx.runner.read(list_users, self._user_actions, label=_t("Đọc danh sách người dùng"))
+
+    def _user_actions(self, users: list[Any]) -> None:
+        for u in users:
+            action = self.user_menu.addAction(f"{u.full_name} – {vocab(role_label(u.role))}")
+            action.setCheckable(True)
+            action.setChecked(self.ctx.user is not None and u.id == self.ctx.user.id)
+            action.triggered.connect(lambda _=False, uid=u.id: self.switch_user(uid))
+
+    def switch_user(self, user_id: str) -> Any:
+        return self.ctx.runner.write(lambda s: switch_user(s, user_id), self.ctx.set_user, label=_t("Đổi người dùng"))
+
+    def choose_language(self, lang: str) -> None:
+        self.ctx.settings.set("language", lang)
+        QMessageBox.information(self, _t("Ngôn ngữ"), _t("Ngôn ngữ mới được áp dụng khi mở lại kcdesk."))
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, _t("Phím tắt"), _t(
+            "Ctrl+1 … Ctrl+8: chuyển trang\nCtrl+F: tìm cơ sở\nCtrl+N: thêm mới\nCtrl+S: lưu\nEsc: đóng cửa sổ sửa\n"
+            "F5: làm mới\nEnter: mở dòng đang chọn"))  # fmt: skip
+
+    def _about(self) -> None:
+        QMessageBox.about(self, _t("Giới thiệu kcdesk"), _t(
+            "kcdesk {version}\nQuản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển "
+            "công nghiệp.").format(version=__version__))  # fmt: skip
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for editor in list(self.editors):
+            if not editor.close():
+                event.ignore()
+                return
+        self.ctx.settings.set("window_geometry", bytes(self.saveGeometry().data()))
+        self.ctx.settings.sync()
+        event.accept()

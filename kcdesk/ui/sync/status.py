@@ -1,0 +1,67 @@
+"""The status bar's sync sentence (objectName syncStatus), refreshed off the GUI thread
+after every write and every minute."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy import text
+
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.logic.status_text import sync_sentence
+
+REFRESH_MS = 60_000
+
+
+def sync_service(ctx: AppContext) -> Any:
+    """One SyncService per window (it remembers whether the last cycle reached the server).
+    Imported on first use: the sync client pulls in httpx and pydantic."""
+    service = getattr(ctx, "_sync_service", None)
+    if service is None:
+        from kcdesk.sync.service import SyncService
+
+        service = SyncService(ctx.store)
+        ctx._sync_service = service  # type: ignore[attr-defined]
+    return service
+
+
+def read_status(ctx: AppContext) -> dict[str, Any]:
+    """The facts behind the sentence; falls back to the outbox alone if sync is unavailable."""
+    try:
+        st = sync_service(ctx).status()
+        return {"online": st.online, "enrolled": st.enrolled, "pending": st.pending, "last_success": st.last_success,
+                "dead_letters": st.dead_letters, "conflicts": st.open_conflicts}  # fmt: skip
+    except ImportError:
+        with ctx.store.read() as s:
+            pending = int(s.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
+        return {"online": False, "enrolled": False, "pending": pending, "last_success": None}
+
+
+class SyncStatusLabel(QLabel):
+    refreshed = Signal(dict)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("syncStatus")
+        self.setAccessibleName(self.tr("Trạng thái đồng bộ"))
+        self.facts: dict[str, Any] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        ctx.runner.changed.connect(lambda _tables: self.refresh())
+        self.setText(self.tr("Đang đọc trạng thái đồng bộ…"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        ctx.runner.run(lambda _p: read_status(ctx), self._show, label=self.tr("Đọc trạng thái đồng bộ"),
+                       cancellable=False, show_progress=False)  # fmt: skip
+
+    def _show(self, facts: dict[str, Any]) -> None:
+        self.facts = facts
+        self.setText(sync_sentence(lang=self.ctx.lang, **facts))
+        self.refreshed.emit(facts)

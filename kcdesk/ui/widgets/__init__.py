@@ -1,0 +1,1 @@
+"""Small reusable widgets: pickers, a field with its message, attachments, badges."""
