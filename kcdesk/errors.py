@@ -29,19 +29,27 @@ class NotFoundError(KcError):
 
 
 class ValidationError(KcError):
-    """Bad input. `fields` maps a field name to its own translatable message."""
+    """Bad input. `fields` maps a field name to its own translatable message; `labels`
+    gives the fields' names as people know them (Vietnamese source text)."""
 
-    def __init__(self, fields: dict[str, "FieldMessage"], message: str | None = None, **params: Any) -> None:
+    SUMMARY = "Dữ liệu chưa hợp lệ: {details}"
+
+    def __init__(self, fields: dict[str, "FieldMessage"], message: str | None = None,
+                 labels: dict[str, str] | None = None, **params: Any) -> None:  # fmt: skip
         self.fields = fields
+        self.labels = labels or {}
         if message is None:
-            message = "Dữ liệu chưa hợp lệ: {details}"
-            params = {"details": "; ".join(f"{k}: {v.text('vi')}" for k, v in fields.items())}
+            message = self.SUMMARY
+            params = {"details": self._details("vi")}
         super().__init__(message, **params)
 
+    def _details(self, lang: str | None) -> str:
+        return "; ".join(f"{tr(self.labels[k], lang) if k in self.labels else k}: {v.text(lang)}"
+                         for k, v in self.fields.items())  # fmt: skip
+
     def text(self, lang: str | None = None) -> str:
-        if self.message == "Dữ liệu chưa hợp lệ: {details}":
-            details = "; ".join(f"{k}: {v.text(lang)}" for k, v in self.fields.items())
-            return tr(self.message, lang, details=details)
+        if self.message == self.SUMMARY:
+            return tr(self.message, lang, details=self._details(lang))
         return super().text(lang)
 
 

@@ -262,3 +262,7 @@ EN.update({
         "  {name}: mine = {mine!r}; theirs = {theirs!r}; base = {base!r}",
     "đang {stage}": "{stage}",
 })  # fmt: skip
+
+from kcdesk.locale_en_core import CORE  # noqa: E402  (the core's own block)
+
+EN.update(CORE)

@@ -13,6 +13,7 @@ from typing import Any
 
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.errors import FieldMessage
+from kcdesk.i18n import label
 
 FACILITY_LABELS: dict[str, str] = {
     "name": "Tên cơ sở",
@@ -111,7 +112,7 @@ def _number(value: Any, label_key: str, problems: dict[str, FieldMessage], *, in
         if integer and isinstance(value, float) and not value.is_integer():
             raise ValueError
     except (TypeError, ValueError):
-        kind = "một số nguyên" if integer else "một số"
+        kind = label("một số nguyên" if integer else "một số")
         problems[label_key] = FieldMessage("Giá trị '{value}' không phải {kind}.", value=value, kind=kind)
         return
     if low is not None and number < low:

@@ -16,7 +16,13 @@ from kcdesk.db.bulk import bulk_insert
 from kcdesk.db.models import AdminUnit, AuditEntry, Facility
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
-from kcdesk.domain.validation import UnitIndex, facility_problems, normalize_phone, normalize_tax_code
+from kcdesk.domain.validation import (
+    FACILITY_LABELS,
+    UnitIndex,
+    facility_problems,
+    normalize_phone,
+    normalize_tax_code,
+)
 from kcdesk.errors import NotFoundError, ValidationError
 from kcdesk.ids import is_uuid, new_id
 from kcdesk.text import clean
@@ -65,7 +71,7 @@ def normalize(values: Mapping[str, Any]) -> dict[str, Any]:
 def _check(values: Mapping[str, Any], units: UnitIndex) -> None:
     problems = facility_problems(values, units)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, labels=FACILITY_LABELS)
 
 
 def create_facility(session: Session, values: Mapping[str, Any], *, units: UnitIndex | None = None) -> str:

@@ -81,7 +81,7 @@ def _check_proposal(data: Mapping[str, Any]) -> None:
     if start and end and end < start:
         problems["end_date"] = FieldMessage("Ngày kết thúc phải sau ngày bắt đầu.")
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, labels=PROPOSAL_LABELS)
 
 
 def _check_budget(lines: Iterable[BudgetInput]) -> None:
