@@ -1,0 +1,1 @@
+"""Acceptance records (biên bản nghiệm thu): list and editor, locked once signed."""

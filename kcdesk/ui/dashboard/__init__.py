@@ -1,0 +1,1 @@
+"""The dashboard: plan against executed, counterpart, outputs (QtCharts)."""

@@ -1,0 +1,1 @@
+"""Due and overdue proposal deadlines."""

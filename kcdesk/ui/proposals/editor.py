@@ -1,0 +1,305 @@
+"""The proposal editor: fields, beneficiaries, budget with live totals and cap warnings,
+status actions enabled by the state machine and the user's role, history, deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from kcdesk.domain.lifecycle import status_label
+from kcdesk.domain.vnformat import day, money
+from kcdesk.domain.vocab import DISBURSEMENT_KINDS
+from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.due import due_list
+from kcdesk.services.proposals import cap_rules, find_proposal, proposal_dict, transition
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.proposal_view import action_states, deadline_badges, default_plan_year, is_locked
+from kcdesk.ui.proposals.beneficiaries import BeneficiaryList
+from kcdesk.ui.proposals.budget_table import BudgetTable
+from kcdesk.ui.proposals.fields import ProposalFields
+from kcdesk.ui.records.proposals import save_proposal
+from kcdesk.ui.records.surveys import activity_choices
+from kcdesk.ui.widgets.badge import badge
+
+
+def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"rules": cap_rules(session), "activity_choices": activity_choices(session)}
+    if proposal_id is not None:
+        data["proposal"] = proposal_dict(session, find_proposal(session, proposal_id))
+        data["due"] = [d for d in due_list(session) if d.proposal_id == proposal_id]
+    return data
+
+
+class ProposalEditor(QDialog):
+    saved = Signal(str)
+    ready = Signal()
+
+    def __init__(self, ctx: AppContext, proposal_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.proposal_id = proposal_id
+        self.data: dict[str, Any] = {}
+        self.status = "draft"
+        self.dirty = False
+        self.busy = False
+        self.setObjectName("proposalEditor")
+        self.setAccessibleName(self.tr("Hồ sơ đề án"))
+        self.setWindowTitle(self.tr("Đề án mới") if proposal_id is None else self.tr("Hồ sơ đề án"))
+        self.resize(1200, 740)
+        self.heading = QLabel(self.tr("Đề án mới"))
+        self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
+        self.status_badge = badge(vocab(status_label("draft")), "status")
+        self.status_badge.setObjectName("statusBadge")
+        self.deadlines = QHBoxLayout()
+        self.actions_row = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.fields = ProposalFields()
+        self.beneficiaries = BeneficiaryList(ctx)
+        self.budget = BudgetTable()
+        self.history = QTreeWidget()
+        self.history.setObjectName("statusHistory")
+        self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Bước"), self.tr("Từ"), self.tr("Đến"), self.tr("Số văn bản")])
+        self.history.setRootIsDecorated(False)
+        for col, width in enumerate((100, 300, 200, 200)):
+            self.history.setColumnWidth(col, width)
+        self.money = QLabel()
+        self.money.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields)
+        progress = QWidget()
+        progress_layout = QVBoxLayout(progress)
+        progress_layout.addWidget(self.history, 1)
+        progress_layout.addWidget(self.money)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Thông tin chung"))
+        self.tabs.addTab(self.beneficiaries, self.tr("Cơ sở thụ hưởng"))
+        self.tabs.addTab(self.budget, self.tr("Dự toán kinh phí"))
+        self.tabs.addTab(self.fields.content_widget(), self.tr("Nội dung đề án"))
+        self.tabs.addTab(progress, self.tr("Tiến trình và giải ngân"))
+        for widget in (self.fields, self.beneficiaries, self.budget):
+            widget.edited.connect(self._edited)
+        self.fields.level.currentIndexChanged.connect(lambda _: self._budget_context())
+        self.state_label = QLabel()
+        self.state_label.setObjectName("sectionNote")
+        self.save_button = QPushButton(self.tr("Lưu"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(self.tr("Lưu đề án"))
+        self.save_button.setToolTip(self.tr("Lưu (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Đóng"))
+        close.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_badge)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state_label, 1)
+        bottom.addWidget(close)
+        bottom.addWidget(self.save_button)
+        actions_label = QLabel(self.tr("Bước tiếp theo:"))
+        self.actions_row.addWidget(actions_label)
+        self.actions_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.deadlines)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        ctx.user_changed.connect(lambda _u: self._show_actions())
+        self._reload()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        pid = self.proposal_id
+        self.ctx.runner.read(lambda s: _load(s, pid), self._loaded, label=self.tr("Đọc hồ sơ đề án"))
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self.data = data
+        first = not self.fields.activities.count()
+        if first:
+            self.fields.set_activity_choices(data["activity_choices"])
+        p = data.get("proposal")
+        if p is None:
+            self.fields.load({"level": "KCDP", "plan_year": default_plan_year(),
+                              "implementing_unit": self.ctx.centre_name})  # fmt: skip
+        else:
+            self.status = p["status"]
+            self.fields.load(p)
+            self.beneficiaries.set_items([(b["facility_id"], b["name"]) for b in p["beneficiaries"]])
+            self.budget.set_lines(p["budget"])
+            self.heading.setText(f"{p['code']} · {p['title']}")
+            self.status_badge.setText(vocab(status_label(p["status"])))
+            self._show_history(p)
+            self._show_deadlines(data.get("due", []))
+        self._budget_context()
+        locked = is_locked(self.status)
+        for w in (self.fields, self.beneficiaries, self.budget):
+            w.set_read_only(locked)
+        self.dirty = False
+        self._show_actions()
+        self._update_state()
+        self.ready.emit()
+
+    def _budget_context(self) -> None:
+        p = self.data.get("proposal") or {}
+        values, _ = self.fields.values()
+        on = values.get("start_date") or date(int(values.get("plan_year") or date.today().year), 1, 1)
+        self.budget.set_context(self.data.get("rules", []), values.get("level") or "KCDP", self.ctx.province_code, on,
+                                bool(values.get("priority_area", p.get("priority_area"))))  # fmt: skip
+
+    def _show_history(self, p: dict[str, Any]) -> None:
+        self.history.clear()
+        for e in p["history"]:
+            QTreeWidgetItem(self.history, [day(e["date"]), vocab(_action_label(e["action"])),
+                                           vocab(status_label(e["from"])), vocab(status_label(e["to"])),
+                                           e["document_number"] or ""])  # fmt: skip
+        paid = [f"{vocab(DISBURSEMENT_KINDS.get(d['kind'], d['kind']))} {money(d['amount'])} ({day(d['paid_on'])})"
+                for d in p["disbursements"]]  # fmt: skip
+        self.money.setText(self.tr("Giải ngân: {items}").format(items="; ".join(paid)) if paid
+                           else self.tr("Chưa có khoản giải ngân nào."))  # fmt: skip
+
+    def _show_deadlines(self, items: list[Any]) -> None:
+        while self.deadlines.count():
+            w = self.deadlines.takeAt(0).widget()
+            if w:
+                w.deleteLater()
+        for b in deadline_badges(items, self.ctx.lang):
+            self.deadlines.addWidget(badge(b.text, b.severity))
+        self.deadlines.addStretch(1)
+
+    def _show_actions(self) -> None:
+        for button in self.action_buttons.values():
+            self.actions_row.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons.clear()
+        states = action_states(self.status, self.fields.level.currentData() or "KCDP", self.ctx.role,
+                               saved=self.proposal_id is not None, dirty=self.dirty, lang=self.ctx.lang)  # fmt: skip
+        for i, st in enumerate(states):
+            button = QPushButton(vocab(st.label))
+            button.setObjectName(f"action_{st.action}")
+            button.setEnabled(st.enabled and not self.busy)
+            button.setToolTip(st.reason or self.tr("Chuyển sang: {target}").format(target=vocab(status_label(st.target))))
+            button.clicked.connect(lambda _=False, a=st.action: self.fire(a))
+            self.actions_row.insertWidget(1 + i, button)
+            self.action_buttons[st.action] = button
+        if not states:
+            done = QPushButton(self.tr("Không còn bước nào"))
+            done.setEnabled(False)
+            self.actions_row.insertWidget(1, done)
+            self.action_buttons["_none"] = done
+
+    # -- editing and saving -------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self._show_actions()
+        self._budget_context()
+        self._update_state()
+
+    def _update_state(self) -> None:
+        self.save_button.setEnabled(not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None))
+        self.state_label.setText(self.tr("Đang lưu…") if self.busy else self.tr("Có thay đổi chưa lưu") if self.dirty
+                                 else self.tr("Đã lưu") if self.proposal_id else "")  # fmt: skip
+
+    def save(self) -> None:
+        if self.busy or is_locked(self.status):
+            return
+        values, problems = self.fields.values()
+        budget_problems = self.budget.problems()
+        self.fields.show_errors(problems)
+        if problems or budget_problems:
+            self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
+            if budget_problems:
+                self.tabs.setCurrentWidget(self.budget)
+            return
+        pid, activities = self.proposal_id, self.fields.activity_codes()
+        beneficiaries, budget = self.beneficiaries.ids(), self.budget.lines()
+        self.busy = True
+        self._update_state()
+        self.ctx.runner.write(lambda s: save_proposal(s, pid, values, activities=activities,
+                                                      beneficiaries=beneficiaries, budget=budget),
+                              self._saved, on_error=self._failed, label=self.tr("Lưu đề án"),
+                              changes={"proposal", "budget_line", "proposal_beneficiary"})  # fmt: skip
+
+    def _saved(self, proposal_id: str) -> None:
+        self.busy = False
+        self.proposal_id = proposal_id
+        self.dirty = False
+        self.setWindowTitle(self.tr("Hồ sơ đề án"))
+        self.saved.emit(proposal_id)
+        self._reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self._update_state()
+        self._show_actions()
+        if isinstance(error, ValidationError):
+            self.fields.show_errors({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
+            self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
+            self.tabs.setCurrentIndex(0)
+        elif isinstance(error, KcError):
+            show_refusal(self, error)
+        else:
+            raise error
+
+    def fire(self, action: str) -> Any:
+        """Press a status action: the core checks it again and records the dated step."""
+        if self.proposal_id is None or self.dirty or self.busy:
+            return None
+        pid, role, uid = self.proposal_id, self.ctx.role, self.ctx.user_id
+        self.busy = True
+        self._show_actions()
+        return self.ctx.runner.write(lambda s: transition(s, pid, action, role=role, user_id=uid),
+                                     lambda _status: self._fired(), on_error=self._failed,
+                                     label=self.tr("Chuyển bước đề án"), changes={"proposal"})  # fmt: skip
+
+    def _fired(self) -> None:
+        self.busy = False
+        self._reload()
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.dirty:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Thay đổi chưa lưu"),
+                              self.tr("Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?"), parent=self)  # fmt: skip
+            discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not discard:
+                event.ignore()
+                return
+        event.accept()
+
+    def reject(self) -> None:
+        self.close()
+
+
+def _action_label(action: str) -> str:
+    from kcdesk.domain.lifecycle import BY_ACTION
+
+    t = BY_ACTION.get(action)
+    return t.label if t else action

@@ -1,0 +1,1 @@
+"""The reports page: the headless report and export functions, run off the GUI thread."""

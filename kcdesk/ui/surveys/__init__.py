@@ -1,0 +1,1 @@
+"""Field survey mode for collaborators: a keyboard- and touchpad-friendly form."""
