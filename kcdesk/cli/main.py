@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=tr("Quản lý khuyến công ngoại tuyến. Chạy không có lệnh con để mở cửa sổ ứng dụng."),
     )
     parser.add_argument("--version", action="version", version=f"kcdesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng đến dữ liệu) rồi thoát"))  # fmt: skip
     sub = parser.add_subparsers(dest="command", metavar=tr("LỆNH"), parser_class=KcArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -60,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    if getattr(args, "self_test", False):
+        from kcdesk.selftest import run_self_test
+
+        return run_self_test()
     if handler is None:
         return _default_command(args, parser)
     try:

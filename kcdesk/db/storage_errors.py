@@ -1,0 +1,111 @@
+"""The data folder cannot be written, the disk is full, or another program holds the file:
+say so in words, with what to do, instead of a traceback.
+
+At first start kcdesk creates its data folder and database. On a locked-down Windows
+profile, a folder copied from a read-only medium, or a laptop whose disk is full, the raw
+PermissionError / ENOSPC / sqlite3 error would otherwise escape. `storage_error` maps
+such an error to a StoreError naming the folder; anything else is left alone (None), so
+real bugs still surface as themselves.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+
+from kcdesk.errors import StoreError
+
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+# Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION. Python reports them as a
+# PermissionError, but the cure is to close the other program, not to change permissions.
+_HELD_BY_OTHER = {32, 33}
+# Below this much free space an I/O error is taken to be a full disk.
+_NEARLY_FULL = 1024 * 1024
+
+
+def not_writable(folder: Path) -> StoreError:
+    return StoreError(
+        "Không ghi được vào thư mục dữ liệu {folder} (không có quyền ghi). Dữ liệu hiện có không bị thay đổi. "
+        "Cách khắc phục: nhờ người quản trị máy cấp quyền ghi cho thư mục này, hoặc chọn thư mục dữ liệu khác "
+        "(biến môi trường KCDESK_HOME, hoặc tùy chọn --db với dòng lệnh kcdesk).",
+        folder=str(folder),
+    )
+
+
+def disk_full(folder: Path) -> StoreError:
+    return StoreError(
+        "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (còn trống {free}). Dữ liệu hiện có không bị thay đổi. "
+        "Cách khắc phục: giải phóng dung lượng (dọn Thùng rác, xóa tệp tạm hoặc tệp tải về không cần), "
+        "rồi mở lại kcdesk.",
+        folder=str(folder), free=_free_text(folder),
+    )  # fmt: skip
+
+
+def held_by_other(path: Path) -> StoreError:
+    return StoreError(
+        "Tệp {path} đang bị một chương trình khác giữ (một cửa sổ kcdesk khác, phần mềm diệt virus hoặc "
+        "OneDrive). Dữ liệu không bị thay đổi. Hãy đóng chương trình đó rồi thử lại.",
+        path=str(path),
+    )
+
+
+def storage_error(exc: BaseException, path: Path) -> StoreError | None:
+    """A StoreError for `exc` if it means "cannot write here" or "disk full", else None.
+
+    `path` is the database (or output) file being worked on; its folder is named in the message.
+    """
+    folder = path.parent
+    if isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, BaseException):
+        exc = exc.orig
+    if isinstance(exc, OSError):
+        if getattr(exc, "winerror", None) in _HELD_BY_OTHER:
+            return held_by_other(Path(exc.filename) if exc.filename else path)
+        if exc.errno in _FULL:
+            return disk_full(folder)
+        if exc.errno in _DENIED or isinstance(exc, PermissionError):
+            return not_writable(_existing_parent(Path(exc.filename).parent if exc.filename else folder))
+        if exc.errno == errno.EIO and _nearly_full(folder):
+            return disk_full(folder)
+        return None
+    if isinstance(exc, sqlite3.Error):
+        # Extended result codes (SQLITE_READONLY_DIRECTORY, SQLITE_IOERR_WRITE...) carry the
+        # primary code in their low byte.
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary == sqlite3.SQLITE_FULL:
+            return disk_full(folder)
+        if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _nearly_full(folder):
+            return disk_full(folder)
+        if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
+            return not_writable(_existing_parent(folder))
+    return None
+
+
+def _existing_parent(folder: Path) -> Path:
+    """The first folder that exists on the way up: the one whose permissions matter."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate
+    return folder
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(_existing_parent(folder)).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _free_text(folder: Path) -> str:
+    try:
+        free = shutil.disk_usage(_existing_parent(folder)).free
+    except OSError:
+        return "?"
+    if free >= 1024 * 1024:
+        return f"{free / (1024 * 1024):.0f} MB"
+    return f"{free // 1024} KB"
