@@ -125,9 +125,9 @@ class FaultProxy:
                     abort(reset=True)
                     return
                 flip = self._take("flip_request", data, conn)
-                if flip is not None and len(data) > 64:
+                if flip is not None and _body_span(data, REQUEST_STARTS):
                     flip.fired += 1
-                    data = _flip(data)
+                    data = _flip(data, REQUEST_STARTS)
                 conn["sent"] += len(data)
                 await self._pace(len(data))
                 up_writer.write(data)
@@ -145,9 +145,9 @@ class FaultProxy:
                     abort()
                     return
                 flip = self._take("flip_response", b"", conn)
-                if flip is not None and len(data) > 64:
+                if flip is not None and _body_span(data, RESPONSE_STARTS):
                     flip.fired += 1
-                    data = _flip(data)
+                    data = _flip(data, RESPONSE_STARTS)
                 await self._pace(len(data))
                 writer.write(data)
                 await writer.drain()
@@ -172,7 +172,27 @@ class FaultProxy:
             await asyncio.sleep(size / self.state.rate)
 
 
-def _flip(data: bytes) -> bytes:
-    """Flip one bit of a byte near the end of the chunk (in the body, past the headers)."""
-    position = len(data) - 3
+REQUEST_STARTS = (b"POST ", b"GET ", b"PUT ", b"HEAD ", b"DELETE ", b"PATCH ")
+RESPONSE_STARTS = (b"HTTP/",)
+
+
+def _body_span(data: bytes, starts: tuple[bytes, ...]) -> tuple[int, int] | None:
+    """Where this piece of the stream carries message body: after the blank line when it
+    starts a message, all of it otherwise. Only body bytes are flipped: a flipped header
+    (a Content-Length digit, a CR) leaves both ends waiting for bytes that never come,
+    which tests the keep-alive timeout instead of the hash checks."""
+    begin = 0
+    if data.startswith(starts):
+        end_of_headers = data.find(b"\r\n\r\n")
+        if end_of_headers < 0:
+            return None
+        begin = end_of_headers + 4
+    return (begin, len(data)) if len(data) - begin >= 16 else None
+
+
+def _flip(data: bytes, starts: tuple[bytes, ...]) -> bytes:
+    """Flip one bit of a byte in the middle of the body part of this piece."""
+    span = _body_span(data, starts)
+    assert span is not None
+    position = (span[0] + span[1]) // 2
     return data[:position] + bytes([data[position] ^ 0x01]) + data[position + 1 :]

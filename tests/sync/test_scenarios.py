@@ -145,8 +145,9 @@ def test_corrupted_bytes_are_caught_and_only_that_part_is_resent(server_factory,
         data = os.urandom(300 * 1024)
         _, sha = _attach(a, fid, data)
         proxy.arm("flip_request", match=b"PUT /sync/v1/uploads", times=2)
-        a.sync()
+        report = a.sync()
         assert server.admin().blobs.path(sha).read_bytes() == data
+        assert report.bytes_sent < len(data) + 3 * 64 * 1024  # only the damaged chunk went twice
         b.sync()
         edit(a, "facility", fid, name="Làng nghề đúc đồng Phước Kiều")
         a.sync()
