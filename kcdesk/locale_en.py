@@ -266,3 +266,7 @@ EN.update({
 from kcdesk.locale_en_core import CORE  # noqa: E402  (the core's own block)
 
 EN.update(CORE)
+
+from kcdesk.locale_en_installer import INSTALLER  # noqa: E402  (self-test and start-up safety)
+
+EN.update(INSTALLER)

@@ -45,7 +45,24 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    return Store.open(db_path(args), create=create)
+    path = db_path(args)
+    existed = path.exists()
+    store = Store.open(path, create=create)
+    if existed:
+        _daily_backup(store)
+    return store
+
+
+def _daily_backup(store: Store) -> None:
+    """The first command of the day saves a copy, as the window does at start. A failure is
+    a warning: the database itself is fine and the command goes on."""
+    from kcdesk.db.daily_backup import daily_backup
+    from kcdesk.errors import KcError
+
+    try:
+        daily_backup(store.path)
+    except KcError as exc:
+        print(tr("Cảnh báo: chưa tạo được bản sao lưu hằng ngày: {message}", message=exc.text()), file=sys.stderr)
 
 
 def _default(value: Any) -> Any:

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kcdesk import __version__
 from kcdesk.cli.common import KcArgumentParser, common_options
@@ -76,6 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a folder that cannot be written, a full disk: say what to do
+        from kcdesk.db.storage_errors import storage_error
+        from kcdesk.paths import default_db_path
+
+        translated = storage_error(exc, Path(exc.filename) if exc.filename else default_db_path())
+        if translated is None:
+            raise
+        print(tr("Lỗi: {message}", message=translated.text()), file=sys.stderr)
+        return translated.exit_code
     except KeyboardInterrupt:
         print(tr("Đã dừng theo yêu cầu; dữ liệu chưa ghi xong được hoàn tác."), file=sys.stderr)
         return 130

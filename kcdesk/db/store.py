@@ -31,6 +31,7 @@ from kcdesk.db.capture import LOCK_TOKEN, set_context
 from kcdesk.db.engine import WRITE_OPTION, is_sqlite_file, make_engine
 from kcdesk.db.models import AppMeta
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
+from kcdesk.db.storage_errors import storage_error
 from kcdesk.errors import KcError, LockedError, StoreError
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,17 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
         path = Path(path)
+        try:
+            return cls._open(path, create)
+        except (OSError, sqlite3.Error, sa_exc.DBAPIError) as exc:
+            # A folder that cannot be written or a full disk is said in words, with what to do.
+            translated = storage_error(exc, path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    @classmethod
+    def _open(cls, path: Path, create: bool) -> Store:
         if not path.exists():
             if not create:
                 raise StoreError("Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: kcdesk --db \"{path}\" init",
@@ -204,6 +216,9 @@ def _prepare_existing(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             raise StoreError("Cơ sở dữ liệu đang bận vì một cửa sổ kcdesk khác. Hãy thử lại sau ít phút.") from exc
+        full_or_denied = storage_error(exc, path)
+        if full_or_denied is not None:  # a read-only file or a full disk is not a damaged file
+            raise full_or_denied from exc
         aside = _move_aside(path, "khong-mo-duoc")
         raise StoreError(
             "Không mở được cơ sở dữ liệu ({reason}). Tệp đã được chuyển sang {aside} (không xóa). "
@@ -246,6 +261,9 @@ def upgrade_with_backup(path: Path, revision: str | None) -> None:
         _migrate(engine)
     except Exception as exc:
         engine.dispose()
+        full_or_denied = storage_error(exc, path)
+        if full_or_denied is not None:  # rolled back and the file is sound: keep it where it is
+            raise full_or_denied from exc
         aside = _move_aside(path, "loi-nang-cap")
         log.exception("migration of %s failed; moved aside to %s", path, aside)
         raise StoreError(
