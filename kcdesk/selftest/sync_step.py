@@ -8,6 +8,7 @@ a facility and the second pulls it. Skipped when FastAPI or uvicorn is not insta
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import socket
 import threading
 from pathlib import Path
@@ -41,8 +42,14 @@ class LocalServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def code(self) -> str:
-        return str(self.app.state.server.make_code("centre_staff", PROVINCE, []))
+    def code(self, laptop: str) -> str:
+        """A one-time enrolment code, as `kcdesk-server enroll` makes it."""
+        make_code = self.app.state.server.make_code
+        # Newer servers tie a code to a person (username); older ones did not take one.
+        person: dict[str, str] = {}
+        if "username" in inspect.signature(make_code).parameters:
+            person = {"username": f"tu-kiem-tra-{laptop}", "full_name": f"Tự kiểm tra {laptop}"}
+        return str(make_code("centre_staff", PROVINCE, [], **person))
 
     def __enter__(self) -> LocalServer:
         self.thread.start()
@@ -77,7 +84,7 @@ def sync_round_trip(folder: Path) -> str:
             for name in ("may-a", "may-b"):
                 store = new_store(folder / f"{name}.db")
                 laptops.append(store)
-                SyncService(store, retry=retry).enrol(server.url, server.code(), name)
+                SyncService(store, retry=retry).enrol(server.url, server.code(name), name)
             a, b = laptops
             fid = add_facility(a)
             sent = SyncService(a, retry=retry).run_cycle()
