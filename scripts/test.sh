@@ -36,7 +36,7 @@ bash scripts/postgres-up.sh || echo "!! PostgreSQL is not available: its tests w
 stamp="$VENV/.kcdesk-installed"
 if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
   log="$VENV/pip-install.log"
-  { "$VENV/bin/python" -m pip install --upgrade pip && "$VENV/bin/python" -m pip install -e ".[gui,server,test]"; } \
+  { "$VENV/bin/python" -m pip install --upgrade pip && "$VENV/bin/python" -m pip install -e ".[gui,server,test,build]"; } \
     >"$log" 2>&1 || { tail -30 "$log" >&2; echo "!! installing kcdesk failed (full log: $log)" >&2; exit 1; }
   cp pyproject.toml "$stamp"
 fi
