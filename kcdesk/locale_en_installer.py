@@ -20,6 +20,12 @@ INSTALLER: dict[str, str] = {
     "OneDrive). Dữ liệu không bị thay đổi. Hãy đóng chương trình đó rồi thử lại.":
         "The file {path} is held by another program (another kcdesk window, an antivirus or OneDrive). "
         "The data is unchanged. Close that program and try again.",
+    "Không ghi được vào thư mục {folder} (không có quyền ghi). Hãy chọn thư mục khác, hoặc nhờ "
+    "người quản trị máy cấp quyền ghi cho thư mục này.":
+        "Cannot write to the folder {folder} (no write permission). Choose another folder, or ask the computer's "
+        "administrator to allow writing to it.",
+    "Ổ đĩa chứa thư mục {folder} đã đầy (còn trống {free}). Hãy giải phóng dung lượng rồi thử lại.":
+        "The disk holding the folder {folder} is full ({free} free). Free some space and try again.",
     "Cảnh báo: chưa tạo được bản sao lưu hằng ngày: {message}": "Warning: today's backup was not made: {message}",
     "tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng đến dữ liệu) rồi thoát":
         "check this installation in a temporary folder (your data is not touched), then exit",

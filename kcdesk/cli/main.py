@@ -77,11 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
-    except OSError as exc:  # a folder that cannot be written, a full disk: say what to do
+    except OSError as exc:  # an output folder that cannot be written, a full disk: say what to do
         from kcdesk.db.storage_errors import storage_error
-        from kcdesk.paths import default_db_path
 
-        translated = storage_error(exc, Path(exc.filename) if exc.filename else default_db_path())
+        translated = storage_error(exc, Path(exc.filename or "."), data_folder=False)
         if translated is None:
             raise
         print(tr("Lỗi: {message}", message=translated.text()), file=sys.stderr)

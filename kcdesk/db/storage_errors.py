@@ -28,7 +28,10 @@ _HELD_BY_OTHER = {32, 33}
 _NEARLY_FULL = 1024 * 1024
 
 
-def not_writable(folder: Path) -> StoreError:
+def not_writable(folder: Path, data_folder: bool = True) -> StoreError:
+    if not data_folder:
+        return StoreError("Không ghi được vào thư mục {folder} (không có quyền ghi). Hãy chọn thư mục khác, hoặc nhờ "
+                          "người quản trị máy cấp quyền ghi cho thư mục này.", folder=str(folder))  # fmt: skip
     return StoreError(
         "Không ghi được vào thư mục dữ liệu {folder} (không có quyền ghi). Dữ liệu hiện có không bị thay đổi. "
         "Cách khắc phục: nhờ người quản trị máy cấp quyền ghi cho thư mục này, hoặc chọn thư mục dữ liệu khác "
@@ -37,7 +40,10 @@ def not_writable(folder: Path) -> StoreError:
     )
 
 
-def disk_full(folder: Path) -> StoreError:
+def disk_full(folder: Path, data_folder: bool = True) -> StoreError:
+    if not data_folder:
+        return StoreError("Ổ đĩa chứa thư mục {folder} đã đầy (còn trống {free}). Hãy giải phóng dung lượng rồi thử lại.",
+                          folder=str(folder), free=_free_text(folder))  # fmt: skip
     return StoreError(
         "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (còn trống {free}). Dữ liệu hiện có không bị thay đổi. "
         "Cách khắc phục: giải phóng dung lượng (dọn Thùng rác, xóa tệp tạm hoặc tệp tải về không cần), "
@@ -54,10 +60,12 @@ def held_by_other(path: Path) -> StoreError:
     )
 
 
-def storage_error(exc: BaseException, path: Path) -> StoreError | None:
+def storage_error(exc: BaseException, path: Path, *, data_folder: bool = True) -> StoreError | None:
     """A StoreError for `exc` if it means "cannot write here" or "disk full", else None.
 
-    `path` is the database (or output) file being worked on; its folder is named in the message.
+    `path` is the file being worked on (the database, a backup, an export); its folder is
+    named in the message. `data_folder` False: a file the person chose (an export), so the
+    advice is about that folder rather than about kcdesk's data folder.
     """
     folder = path.parent
     if isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, BaseException):
@@ -66,11 +74,11 @@ def storage_error(exc: BaseException, path: Path) -> StoreError | None:
         if getattr(exc, "winerror", None) in _HELD_BY_OTHER:
             return held_by_other(Path(exc.filename) if exc.filename else path)
         if exc.errno in _FULL:
-            return disk_full(folder)
+            return disk_full(folder, data_folder)
         if exc.errno in _DENIED or isinstance(exc, PermissionError):
-            return not_writable(_existing_parent(Path(exc.filename).parent if exc.filename else folder))
+            return not_writable(_existing_parent(Path(exc.filename).parent if exc.filename else folder), data_folder)
         if exc.errno == errno.EIO and _nearly_full(folder):
-            return disk_full(folder)
+            return disk_full(folder, data_folder)
         return None
     if isinstance(exc, sqlite3.Error):
         # Extended result codes (SQLITE_READONLY_DIRECTORY, SQLITE_IOERR_WRITE...) carry the
@@ -78,11 +86,11 @@ def storage_error(exc: BaseException, path: Path) -> StoreError | None:
         code = getattr(exc, "sqlite_errorcode", None)
         primary = code & 0xFF if isinstance(code, int) else None
         if primary == sqlite3.SQLITE_FULL:
-            return disk_full(folder)
+            return disk_full(folder, data_folder)
         if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _nearly_full(folder):
-            return disk_full(folder)
+            return disk_full(folder, data_folder)
         if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
-            return not_writable(_existing_parent(folder))
+            return not_writable(_existing_parent(folder), data_folder)
     return None
 
 
