@@ -90,7 +90,7 @@ def device(folder: Path, template: Path, server: Server, name: str) -> SyncServi
     path = folder / f"{name}.db"
     shutil.copy(template, path)
     service = SyncService(Store.open(path))
-    service.enrol(server.http, server.admin.make_code("centre_staff", "48", []), name)
+    service.enrol(server.http, server.admin.make_code("centre_staff", "48", [], f"bench-{name}", f"Bench {name}"), name)
     return service
 
 

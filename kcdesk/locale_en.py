@@ -261,6 +261,18 @@ EN.update({
     "  {name}: của tôi = {mine!r}; bên kia = {theirs!r}; gốc = {base!r}":
         "  {name}: mine = {mine!r}; theirs = {theirs!r}; base = {base!r}",
     "đang {stage}": "{stage}",
+    "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy chủ.":
+        "Users are managed on the server; this change was not sent. Ask the administrator to make it on the server.",
+    "Thay đổi đã được rút lại trên máy trạm.": "The change was withdrawn on the laptop.",
+    "Tên đăng nhập phải có từ 1 đến {limit} ký tự.": "The username must have 1 to {limit} characters.",
+    "Người dùng {username} đã có trên máy chủ với vai trò {role}, tỉnh {province}; hãy dùng đúng vai trò và tỉnh đó, "
+    "hoặc một tên đăng nhập khác.":
+        "User {username} already exists on the server with role {role}, province {province}; use that role and "
+        "province, or another username.",
+    "Cần họ tên (--full-name) để tạo người dùng mới {username}.":
+        "A full name (--full-name) is needed to create the new user {username}.",
+    "Tên đăng nhập {username} đã có trên máy này cho một người khác; không nhận được người dùng từ máy chủ.":
+        "Username {username} already belongs to someone else on this laptop; the server's user was not taken in.",
 })  # fmt: skip
 
 from kcdesk.locale_en_core import CORE  # noqa: E402  (the core's own block)

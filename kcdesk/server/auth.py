@@ -15,6 +15,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, select, update
 
@@ -56,14 +57,14 @@ def ensure_identity(conn: Connection) -> None:
 
 
 def make_enrol_code(conn: Connection, role: str, province_code: str | None, communes: list[str],
-                    valid_days: int = 7) -> str:  # fmt: skip
+                    user_id: str | None = None, valid_days: int = 7) -> str:  # fmt: skip
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
     code = f"{raw[:5]}-{raw[5:]}"
     now = datetime.now(UTC)
     conn.execute(db.enrol_code.insert().values(
         code_hash=_hash(normalise_code(code)), role=role, province_code=province_code,
         communes=json.dumps(sorted(communes)), created_at=now_text(now),
-        expires_at=now_text(now + timedelta(days=valid_days)),
+        expires_at=now_text(now + timedelta(days=valid_days)), user_id=user_id,
     ))  # fmt: skip
     return code
 
@@ -72,7 +73,8 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def enrol(conn: Connection, code: str, device_name: str, first_seq: int, app_version: str) -> tuple[str, str, dict]:
+def enrol(conn: Connection, code: str, device_name: str, first_seq: int,
+          app_version: str) -> tuple[str, str, dict[str, Any]]:  # fmt: skip
     t = db.enrol_code
     row = conn.execute(select(t).where(t.c.code_hash == _hash(normalise_code(code)))).mappings().first()
     now = now_text()
@@ -84,7 +86,7 @@ def enrol(conn: Connection, code: str, device_name: str, first_seq: int, app_ver
     conn.execute(db.device.insert().values(
         id=device_id, name=device_name or device_id[:8], role=row["role"], province_code=row["province_code"],
         communes=row["communes"], token_hash=_hash(token), last_seq=first_seq - 1, created_at=now,
-        app_version=app_version,
+        app_version=app_version, user_id=row["user_id"],
     ))  # fmt: skip
     return device_id, token, dict(row)
 

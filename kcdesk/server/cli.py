@@ -1,7 +1,7 @@
 """`kcdesk-server`: run the sync server and administer devices.
 
     kcdesk-server serve [--host 127.0.0.1] [--port N]
-    kcdesk-server enroll --province CODE --role ROLE [--communes W1 W2 ...]
+    kcdesk-server enroll --province CODE --role ROLE --username NAME [--full-name "Họ Tên"] [--communes W1 ...]
     kcdesk-server devices
     kcdesk-server revoke DEVICE
     kcdesk-server snapshot --scope CODE        (prepare a first-pull snapshot ahead of time)
@@ -76,9 +76,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     if province is None and args.role not in MINISTRY_ROLES:
         print(tr("Cần --province cho vai trò {role}.", role=args.role), file=sys.stderr)
         return 2
+    from kcdesk.server.users import UserRefused
+
     server = SyncServer(_settings(args))  # type: ignore[arg-type]
     try:
-        code = server.make_code(args.role, province, list(args.communes or []))
+        code = server.make_code(args.role, province, list(args.communes or []), args.username, args.full_name)
+    except UserRefused as exc:
+        print(tr(exc.message, **exc.params), file=sys.stderr)
+        return 2
     finally:
         server.close()
     if args.json:
@@ -191,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--province", default=None)
     enroll.add_argument("--role", required=True)
     enroll.add_argument("--communes", nargs="*", default=[])
+    enroll.add_argument("--username", required=True, help=tr("tên đăng nhập của người dùng máy này"))
+    enroll.add_argument("--full-name", default=None, help=tr("họ tên (bắt buộc khi tạo người dùng mới)"))
     enroll.add_argument("--json", action="store_true")
     enroll.set_defaults(handler=cmd_enroll)
     devices = sub.add_parser("devices", parents=[common], help=tr("liệt kê thiết bị"))

@@ -85,6 +85,7 @@ device = Table(
     Column("last_push_at", String(30)),
     Column("app_version", String(40)),
     Column("outbox_depth", Integer),
+    Column("user_id", String(36)),  # the person this laptop works for (a server-owned app_user)
 )
 enrol_code = Table(
     "server_enrol_code",
@@ -97,6 +98,7 @@ enrol_code = Table(
     Column("expires_at", String(30), nullable=False),
     Column("used_at", String(30)),
     Column("device_id", String(36)),
+    Column("user_id", String(36)),
 )
 applied_mutation = Table(
     "server_applied_mutation",
@@ -222,4 +224,16 @@ def is_postgres(engine: Engine) -> bool:
 
 
 def create_schema(engine: Engine) -> None:
+    """Create what is missing. The server's own tables only ever gain nullable columns;
+    those are added to an existing database here (create_all leaves existing tables be)."""
     metadata.create_all(engine)
+    from sqlalchemy import inspect
+
+    with engine.begin() as conn:
+        inspector = inspect(conn)
+        for table in (device, enrol_code):
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    kind = column.type.compile(dialect=conn.dialect)
+                    conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from kcdesk.server.counters import append_changes
 from kcdesk.server.merge import SERVER_MANAGED, Refusal, check_locks, check_status, merge_fields
 from kcdesk.server.scopes import (
     CHILDREN,
+    SERVER_OWNED,
     DeviceGrant,
     Placement,
     is_placed_by_parent,
@@ -121,12 +122,14 @@ class BatchApplier:
 
     # -- applying ------------------------------------------------------------------------
 
-    def apply(self, mutations: Sequence[Mutation]) -> list[Outcome]:
+    def apply(self, mutations: Sequence[Mutation], reused: Set[str] = frozenset()) -> list[Outcome]:
         self._preload(mutations)
         outcomes = []
         for index, m in enumerate(mutations):
             faults.hit("push.mid_batch", index)
             try:
+                if m.mutation_id in reused:  # the id of an earlier, different change
+                    raise Refusal("mutation_mismatch", seq=m.seq)
                 outcomes.append(self._apply_one(m))
             except Refusal as refusal:
                 outcomes.append(self._refused(m, refusal))
@@ -157,6 +160,8 @@ class BatchApplier:
         codec = self.codecs.get(m.table)
         if codec is None:
             raise Refusal("unknown_table", table=m.table)
+        if m.table in SERVER_OWNED:
+            raise Refusal("server_owned")
         values, base = self._normalised(codec, m)
         st = self.state(m.table, m.row_id)
         current = st.row
@@ -379,12 +384,35 @@ def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutati
     return outcomes
 
 
-def outcome_records(device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome],
-                    now: str) -> list[dict[str, Any]]:  # fmt: skip
+def reused_mutation_ids(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> set[str]:
+    """Mutation ids this device already used for other sequence numbers (a laptop restored
+    from an old backup, or a client bug): refused, never applied a second time."""
+    t = db.applied_mutation
+    ids = [m.mutation_id for m in mutations]
+    found: set[str] = set()
+    for i in range(0, len(ids), 1000):
+        found |= set(conn.execute(select(t.c.mutation_id).where(
+            t.c.device_id == device_id, t.c.mutation_id.in_(ids[i : i + 1000]))).scalars())  # fmt: skip
+    return found
+
+
+def outcome_records(device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome], now: str,
+                    reused: Set[str] = frozenset()) -> list[dict[str, Any]]:  # fmt: skip
     return [
-        {"device_id": device_id, "seq": m.seq, "mutation_id": m.mutation_id, "at": now,
+        {"device_id": device_id, "seq": m.seq, "at": now,
+         "mutation_id": f"reused:{m.seq}" if m.mutation_id in reused else m.mutation_id,
          "outcome": o.model_dump_json(exclude_none=True, exclude={"row"})}
         for m, o in zip(mutations, outcomes, strict=True)
+    ]  # fmt: skip
+
+
+def withdrawn_records(device_id: str, seqs: Sequence[int], now: str) -> list[dict[str, Any]]:
+    """Seqs the device took back unsent: recorded so that the number can never carry a
+    change later (a mutation sent with it is refused as a mismatch)."""
+    return [
+        {"device_id": device_id, "seq": seq, "mutation_id": f"withdrawn:{seq}", "at": now,
+         "outcome": Outcome(seq=seq, status="rejected", code="withdrawn").model_dump_json(exclude_none=True)}
+        for seq in seqs
     ]  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from kcdesk.sync.relations import (  # noqa: F401  (re-exported for the server m
     CHILDREN,
     OWN_PLACEMENT,
     PARENT,
+    SERVER_OWNED,
     is_placed_by_parent,
     parent_ref,
 )

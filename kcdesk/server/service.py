@@ -22,8 +22,16 @@ from kcdesk.server import auth, db
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.counters import append_changes, known_scopes
 from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
-from kcdesk.server.push import BatchApplier, SeqGap, outcome_records, stored_outcomes
+from kcdesk.server.push import (
+    BatchApplier,
+    SeqGap,
+    outcome_records,
+    reused_mutation_ids,
+    stored_outcomes,
+    withdrawn_records,
+)
 from kcdesk.server.scopes import DeviceGrant, Placement, View
+from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import (
     PROTOCOL_RANGE,
@@ -103,15 +111,22 @@ class SyncServer:
 
     # -- devices -----------------------------------------------------------------------
 
-    def make_code(self, role: str, province_code: str | None, communes: list[str]) -> str:
+    def make_code(self, role: str, province_code: str | None, communes: list[str], username: str,
+                  full_name: str | None = None) -> str:  # fmt: skip
+        """A one-time code that enrols a laptop for this person (created on first use of
+        the username; the same person's next laptop reuses the user)."""
         with self._write() as conn:
-            return auth.make_enrol_code(conn, role, province_code, communes)
+            user_id = ensure_user(conn, self.codecs[USER_TABLE], username=username, full_name=full_name, role=role,
+                                  province_code=province_code, now=auth.now_text())  # fmt: skip
+            return auth.make_enrol_code(conn, role, province_code, communes, user_id)
 
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         with self._write() as conn:
             device_id, token, grant = auth.enrol(conn, req.code, req.device_name, req.first_seq, req.app_version)
+            user = user_row(conn, self.codecs[USER_TABLE], grant.get("user_id"))
         return EnrolResponse(device_id=device_id, refresh_token=token, server_epoch=self.epoch, role=grant["role"],
-                             province_code=grant["province_code"], communes=json.loads(grant["communes"]))  # fmt: skip
+                             province_code=grant["province_code"], communes=json.loads(grant["communes"]),
+                             user=user)  # fmt: skip
 
     def access_token(self, device_id: str, refresh_token: str) -> str:
         with self.engine.connect() as conn:
@@ -152,9 +167,10 @@ class SyncServer:
             raise NotAllowed(413, "batch_too_large", "Lô thay đổi quá lớn (tối đa {limit}).",
                              limit=self.settings.max_batch_mutations)  # fmt: skip
         mutations = sorted(req.mutations, key=lambda m: m.seq)
+        withdrawn = sorted(set(req.withdrawn))
         for attempt in range(5):
             try:
-                return self._push_once(grant, mutations)
+                return self._push_once(grant, mutations, withdrawn)
             except sa_exc.OperationalError as exc:  # deadlock or serialization failure: retry the batch
                 code = getattr(exc.orig, "sqlstate", None)
                 if code not in ("40P01", "40001") or attempt == 4:
@@ -162,30 +178,33 @@ class SyncServer:
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _push_once(self, grant: DeviceGrant, mutations: list[Any]) -> PushResponse:
+    def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int]) -> PushResponse:
         now = auth.now_text()
         with self._write() as conn:
             device = self._lock_device(conn, grant.device_id)
             last = int(device["last_seq"])
-            if not mutations:
-                return PushResponse(outcomes=[], last_seq=last)
+            fresh_withdrawn = [w for w in withdrawn if w > last]
             expected = last + 1
-            for m in mutations:  # contiguous, starting at or before the next expected seq
-                if m.seq > expected:
+            for seq in sorted({m.seq for m in mutations} | set(fresh_withdrawn)):
+                if seq > expected:  # contiguous, starting at or before the next expected seq
                     raise SeqGap(expected)
-                expected = max(expected, m.seq + 1)
+                expected = max(expected, seq + 1)
             replays = [m for m in mutations if m.seq <= last]
             fresh = [m for m in mutations if m.seq > last]
             outcomes = stored_outcomes(conn, grant.device_id, replays)
-            if fresh:
-                applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
-                new_outcomes = applier.apply(fresh)
-                applier.write()
-                conn.execute(db.applied_mutation.insert(), outcome_records(grant.device_id, fresh, new_outcomes, now))
-                last = fresh[-1].seq
+            if fresh or fresh_withdrawn:
+                records = withdrawn_records(grant.device_id, fresh_withdrawn, now)
+                if fresh:
+                    reused = reused_mutation_ids(conn, grant.device_id, fresh)
+                    applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
+                    new_outcomes = applier.apply(fresh, reused)
+                    applier.write()
+                    records += outcome_records(grant.device_id, fresh, new_outcomes, now, reused)
+                    outcomes.extend(new_outcomes)
+                conn.execute(db.applied_mutation.insert(), records)
+                last = expected - 1
                 conn.execute(update(db.device).where(db.device.c.id == grant.device_id)
                              .values(last_seq=last, last_push_at=now))  # fmt: skip
-                outcomes.extend(new_outcomes)
                 faults.hit("push.before_commit")
         faults.hit("push.after_commit")
         return PushResponse(outcomes=outcomes, last_seq=last)

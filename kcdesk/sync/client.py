@@ -23,9 +23,10 @@ from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
-from kcdesk.sync import conflicts, faults, state
+from kcdesk.sync import conflicts, faults, state, withdraw
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, ProtocolError, SyncError
+from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth, read_pending, record_outcomes
 from kcdesk.sync.protocol import (
     API_PREFIX,
@@ -42,6 +43,7 @@ from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown)
+MAX_WITHDRAWN = 5000  # per push (PushRequest.withdrawn)
 
 
 class Cancelled(SyncError):
@@ -115,6 +117,7 @@ class SyncClient:
             state.put_json(s, state.GRANT, {"role": enrolled.role, "province_code": enrolled.province_code,
                                             "communes": enrolled.communes})  # fmt: skip
             set_meta(s, "device_id", enrolled.device_id)
+            adopt_user(s, self.codecs, enrolled.user, first_seq)
             s.execute(text("INSERT OR IGNORE INTO device (id, name, is_local, enrolled_at, server_url) VALUES "
                            "(:id, :n, 1, :at, :u)"),
                       {"id": enrolled.device_id, "n": device_name or enrolled.device_id[:8], "at": state.now_text(),
@@ -214,17 +217,27 @@ class SyncClient:
         return hello
 
     def _push(self, transport: Transport, report: CycleReport) -> None:
+        with self.store.read() as s:
+            server_owned = withdraw.has_server_owned(s)
+        if server_owned:
+            self.store.write(lambda s: withdraw.withdraw_server_owned(s, self.codecs), origin="sync",
+                             applying_remote=True)  # fmt: skip
         while True:
             if self.cancel.is_set():
                 raise Cancelled()
             with self.store.read() as s:
                 batch = read_pending(s, self.codecs, self.push_batch)
                 total, _ = outbox_depth(s)
-            if not batch:
+                taken_back = withdraw.pending(s)
+            if batch and len(batch) == self.push_batch:  # more to come: only the numbers this batch passes
+                taken_back = [w for w in taken_back if w < batch[-1].seq]
+            if not batch and not taken_back:
                 return
             self.progress("push", report.pushed, report.pushed + total)
-            body = {"batch_id": f"{batch[0].seq}-{batch[-1].seq}",
-                    "mutations": [m.model_dump(exclude_defaults=True) for m in batch]}  # fmt: skip
+            body: dict[str, Any] = {"batch_id": f"{batch[0].seq}-{batch[-1].seq}" if batch else "withdrawn",
+                                    "mutations": [m.model_dump(exclude_defaults=True) for m in batch]}  # fmt: skip
+            if taken_back:
+                body["withdrawn"] = taken_back[:MAX_WITHDRAWN]
             response = transport.call("POST", f"{API_PREFIX}/push", json_body=body, gzip=True)
             if response.status_code == 409:
                 raise SyncError("Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
@@ -233,6 +246,7 @@ class SyncClient:
             faults.hit("client.after_ack_before_delete")
 
             def ack(s: Session, batch: list[Any] = batch, answer: PushResponse = answer) -> dict[str, int]:
+                withdraw.forget_through(s, answer.last_seq)
                 return record_outcomes(s, RowApplier(s, self.codecs), batch, answer.outcomes)
 
             counts = self.store.write(ack, origin="sync", applying_remote=True)
@@ -240,7 +254,7 @@ class SyncClient:
             report.applied += counts["applied"]
             report.merged += counts["merged"]
             report.rejected += counts["rejected"]
-            if not any(o.seq in {m.seq for m in batch} for o in answer.outcomes):
+            if batch and not any(o.seq in {m.seq for m in batch} for o in answer.outcomes):
                 raise ProtocolError("Máy chủ không trả lời cho lô thay đổi đã gửi; sẽ thử lại ở lần sau.")
 
     def _send_resolutions(self, transport: Transport) -> None:

@@ -10,17 +10,18 @@ answers the same again.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.sync import state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.protocol import Mutation, Outcome
 from kcdesk.sync.relations import parent_ref
-from kcdesk.sync.state import now_text
+from kcdesk.sync.state import USER_ALIASES, now_text
 from kcdesk.sync.wire import TableCodec
 
 BLOCKING_CODES = frozenset({"parent_missing", "not_found", "blocked_by_parent"})
@@ -32,14 +33,24 @@ class Pending:
     audit_after: dict[str, Any]
 
 
-def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int) -> list[Mutation]:
+def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int | None,
+                 tables: Collection[str] | None = None) -> list[Mutation]:  # fmt: skip
+    """The oldest unsent changes as protocol mutations (all of them when limit is None;
+    only those of `tables` when given)."""
+    where = ""
+    params: dict[str, Any] = {"n": -1 if limit is None else limit}
+    if tables is not None:
+        names = sorted(tables)
+        where = "WHERE o.table_name IN (" + ", ".join(f":t{i}" for i in range(len(names))) + ") "
+        params.update({f"t{i}": name for i, name in enumerate(names)})
     rows = session.execute(
         text(
             "SELECT o.seq, o.mutation_id, o.table_name, o.row_id, o.op, o.base_version, a.before, a.after, a.user_id "
-            "FROM sync_outbox AS o LEFT JOIN audit_entry AS a ON a.id = o.audit_id ORDER BY o.seq LIMIT :n"
+            f"FROM sync_outbox AS o LEFT JOIN audit_entry AS a ON a.id = o.audit_id {where}ORDER BY o.seq LIMIT :n"
         ),
-        {"n": limit},
+        params,
     ).all()
+    aliases: dict[str, str] = state.get_json(session, USER_ALIASES) or {}
     mutations = []
     for seq, mutation_id, table, row_id, op, base_version, before, after, user_id in rows:
         codec = codecs.get(table)
@@ -51,10 +62,19 @@ def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int)
             values = codec.local_to_wire(values)
             base = codec.local_to_wire(base)
         values.pop("id", None)
+        if aliases:
+            values, base = _aliased(values, aliases), _aliased(base, aliases)
+            user_id = aliases.get(user_id, user_id) if user_id else user_id
         mutations.append(Mutation(seq=seq, mutation_id=mutation_id, table=table, row_id=row_id, op=op,
                                   base_version=base_version or 0, values=values, base=base,
                                   user_id=user_id))  # fmt: skip
     return mutations
+
+
+def _aliased(values: dict[str, Any], aliases: Mapping[str, str]) -> dict[str, Any]:
+    """Ids of a placeholder user replaced by the server's user it became (kcdesk.sync.identity):
+    changes made before enrolment name the person the server knows."""
+    return {k: aliases.get(v, v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 def outbox_depth(session: Session) -> tuple[int, str | None]:
@@ -74,7 +94,7 @@ def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Mutati
         counts[outcome.status] += 1
         session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": m.seq})
         if outcome.status == "rejected":
-            _dead_letter(session, m, outcome)
+            dead_letter(session, m, outcome)
             continue
         key = (m.table, m.row_id)
         if outcome.row is not None and key not in later_pending:
@@ -92,7 +112,7 @@ def _later_pending(session: Session, after_seq: int) -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in rows}
 
 
-def _dead_letter(session: Session, m: Mutation, outcome: Outcome) -> None:
+def dead_letter(session: Session, m: Mutation, outcome: Outcome) -> None:
     code = outcome.code or "rejected"
     message = outcome.message or ""
     params = dict(outcome.params or {})

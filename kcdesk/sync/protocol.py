@@ -11,9 +11,9 @@ twice. A gap in the sequence is refused with the sequence the server expects (40
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PROTOCOL_VERSION = 1
 PROTOCOL_RANGE = (1, 1)
@@ -75,6 +75,9 @@ class EnrolResponse(BaseModel):
     role: str
     province_code: str | None
     communes: list[str]
+    # The person this laptop works for, as an app_user row (wire form). Users belong to
+    # the server: the device adopts this one as its current user and never pushes users.
+    user: dict[str, Any] | None = None
 
 
 class TokenRequest(Strict):
@@ -141,7 +144,8 @@ Op = Literal["insert", "update", "delete", "restore"]
 
 class Mutation(Strict):
     seq: int = Field(ge=1, le=MAX_SEQ)
-    mutation_id: str = Field(min_length=1, max_length=64)
+    # No ':' allowed: the server's own bookkeeping ids ("withdrawn:12") can never clash.
+    mutation_id: str = Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.-]+$")
     table: str = Field(max_length=60)
     row_id: str = Field(min_length=1, max_length=64)
     op: Op
@@ -156,6 +160,20 @@ class Mutation(Strict):
 class PushRequest(Strict):
     batch_id: str = Field(default="", max_length=64)
     mutations: list[Mutation] = Field(max_length=5000)
+    # Sequence numbers the device took back without sending (a placeholder user dropped at
+    # enrolment, a change to a server-owned table): they fill the sequence so the server
+    # does not wait for them, and are never sent later.
+    withdrawn: list[Annotated[int, Field(ge=1, le=MAX_SEQ)]] = Field(default_factory=list, max_length=5000)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> PushRequest:
+        seqs = [m.seq for m in self.mutations]
+        if len(set(seqs)) != len(seqs) or set(seqs) & set(self.withdrawn):
+            raise ValueError("each sequence number appears once")
+        ids = [m.mutation_id for m in self.mutations]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each mutation_id appears once")
+        return self
 
 
 Status = Literal["applied", "merged", "rejected"]

@@ -19,6 +19,9 @@ REASONS: dict[str, str] = {
     "not_found": "Bản ghi không còn trên máy chủ (bảng {table}).",
     "unknown_table": "Bảng '{table}' không đồng bộ được.",
     "invalid_value": "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.",
+    "server_owned": "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy "
+    "chủ.",
+    "withdrawn": "Thay đổi đã được rút lại trên máy trạm.",
     "mutation_mismatch": "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi "
     "phục từ bản sao lưu cũ.",
 }

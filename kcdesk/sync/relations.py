@@ -33,6 +33,9 @@ PARENT: dict[str, tuple[str, str]] = {
     "proposal_task": ("proposal_id", "proposal"),
     "collaborator_commune": ("user_id", "app_user"),
 }
+# Tables only the server writes: people are created by an administrator (see
+# kcdesk.server.users) and reach devices by pull; a device never pushes them.
+SERVER_OWNED = frozenset({"app_user"})
 # Attachments follow their owner, named by (owner_table, owner_id).
 ATTACHMENT = "attachment"
 CHILDREN: dict[str, list[tuple[str, str]]] = {}

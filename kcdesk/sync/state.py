@@ -20,6 +20,7 @@ LAST_ATTEMPT = "last_attempt"
 LAST_ERROR = "last_error"  # JSON: message, params, at
 CLOCK_SKEW = "clock_skew_seconds"
 REVOKED = "revoked"
+USER_ALIASES = "user_aliases"  # JSON: placeholder user id -> the server's user it became
 
 
 def now_text() -> str:

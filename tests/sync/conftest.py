@@ -138,8 +138,11 @@ class ServerProcess:
             self._settings = SyncServer(ServerSettings(url=self.db.url, data_dir=self.data_dir))
         return self._settings
 
-    def code(self, role: str = "centre_staff", province: str | None = "48", communes: list[str] | None = None) -> str:
-        return str(self.admin().make_code(role, province, communes or []))
+    def code(self, role: str = "centre_staff", province: str | None = "48", communes: list[str] | None = None,
+             username: str | None = None, full_name: str | None = None) -> str:  # fmt: skip
+        """A one-time code; each call makes a new person unless `username` names one."""
+        username = username or f"nv-{role}-{uuid.uuid4().hex[:8]}"
+        return str(self.admin().make_code(role, province, communes or [], username, full_name or f"Cán bộ {username}"))
 
     def close(self) -> None:
         self.stop()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from helpers import add_facility, edit, facility
+from sqlalchemy import text
 
 from kcdesk.db.store import Store
 
@@ -44,9 +45,11 @@ def test_walkthrough(server, tmp_path):
         return run("kcdesk.server.cli", "--db", server.db.url, "--data", str(server.data_dir), *args)
 
     a_db, b_db = tmp_path / "may-a.db", tmp_path / "may-b.db"
-    for db in (a_db, b_db):
+    people = {a_db: ("lan", "Nguyễn Thị Lan"), b_db: ("hung", "Trần Văn Hùng")}
+    for db, (username, full_name) in people.items():
         kcdesk(db, "init")
-        code = json.loads(server_cli("enroll", "--province", "48", "--role", "centre_staff", "--json"))["code"]
+        code = json.loads(server_cli("enroll", "--province", "48", "--role", "centre_staff", "--username", username,
+                                     "--full-name", full_name, "--json"))["code"]  # fmt: skip
         kcdesk(db, "enroll", "--server", server.url, "--code", code)
 
     with Laptop(a_db) as a:
@@ -82,3 +85,11 @@ def test_walkthrough(server, tmp_path):
     keep = ("name", "phone", "street", "representative", "row_version", "deleted_at")
     assert {k: rows[0][k] for k in keep} == {k: rows[1][k] for k in keep}
     assert rows[0]["representative"] == "Lê Văn Hùng"
+    for db in (a_db, b_db):  # each laptop works as the person it was enrolled for; both know both
+        with Laptop(db) as laptop:
+            assert laptop.store is not None
+            with laptop.store.read() as s:
+                users = sorted(r[0] for r in s.execute(text("SELECT username FROM app_user")))
+                current = s.execute(text("SELECT u.username FROM app_meta AS m JOIN app_user AS u "
+                                         "ON u.id = m.value WHERE m.key = 'current_user_id'")).scalar_one()  # fmt: skip
+        assert users == ["hung", "lan"] and current == people[db][0]
