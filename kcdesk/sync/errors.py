@@ -39,5 +39,10 @@ class DemoDataRefused(SyncError):
     pass
 
 
+class UntrustedServer(SyncError):
+    """The server's TLS certificate did not verify: not retried (it would not get better),
+    and nothing is sent to a server that cannot prove who it is."""
+
+
 class ProtocolError(SyncError):
     """The server's answer does not fit the protocol (damaged on the way, or a bug)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +19,15 @@ from typing import Any
 
 import httpx
 
-from kcdesk.sync.errors import AuthRejected, DeviceRevoked, Offline, ProtocolError, ServerBusy, UpgradeRequired
+from kcdesk.sync.errors import (
+    AuthRejected,
+    DeviceRevoked,
+    Offline,
+    ProtocolError,
+    ServerBusy,
+    UntrustedServer,
+    UpgradeRequired,
+)
 from kcdesk.sync.protocol import API_PREFIX, TokenResponse
 from kcdesk.sync.wire import gzip_body
 
@@ -130,6 +139,10 @@ class Transport:
                 response = self.client.request(method, path, content=body, params=params, headers=all_headers)
                 _ = response.content  # read the body now: a reply cut short is a network failure
             except (httpx.TransportError, httpx.DecodingError) as exc:
+                if _certificate_failed(exc):
+                    raise UntrustedServer("Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); không gửi "
+                                          "dữ liệu. Hãy kiểm tra địa chỉ máy chủ hoặc tệp CA (--ca-file).",
+                                          server=self.server_url, reason=_certificate_reason(exc)) from exc  # fmt: skip
                 raise Offline("Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.",
                               reason=type(exc).__name__) from exc  # fmt: skip
             self.bytes_sent += len(body or b"")
@@ -159,6 +172,24 @@ class Transport:
         if status == 426:
             raise UpgradeRequired("Phiên bản kcdesk quá cũ so với máy chủ; hãy cập nhật. Dữ liệu được giữ nguyên.")
         return response
+
+
+def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _certificate_failed(exc: BaseException) -> bool:
+    return _certificate_error(exc) is not None
+
+
+def _certificate_reason(exc: BaseException) -> str:
+    found = _certificate_error(exc)
+    return str(found.verify_message) if found is not None and found.verify_message else type(exc).__name__
 
 
 def detail(response: httpx.Response) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import threading
@@ -71,17 +72,19 @@ class Database:
 
 
 class ServerProcess:
-    def __init__(self, db: Database, data_dir: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, db: Database, data_dir: Path, env: dict[str, str] | None = None,
+                 tls: tuple[Path, Path, Path] | None = None) -> None:  # fmt: skip
         self.db = db
         self.data_dir = data_dir
         self.env = dict(env or {})
+        self.tls = tls  # (certificate chain, key, the CA that signed it)
         self.proc: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
         self._settings: Any = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, env: dict[str, str] | None = None, port: int | None = None) -> ServerProcess:
         if env is not None:
@@ -90,7 +93,8 @@ class ServerProcess:
         full_env = {**os.environ, "KCDESK_SERVER_ACCESS_TTL": "900", **self.env}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kcdesk.server.cli", "serve", "--db", self.db.url, "--data", str(self.data_dir),
-             "--port", str(port or self.port or 0), "--port-file", str(port_file)],
+             "--port", str(port or self.port or 0), "--port-file", str(port_file),
+             *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else [])],
             env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )  # fmt: skip
         self._wait_ready(port_file)
@@ -104,7 +108,8 @@ class ServerProcess:
             if port_file.exists() and port_file.read_text().strip():
                 self.port = int(port_file.read_text())
                 try:
-                    if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    verify: Any = ssl.create_default_context(cafile=str(self.tls[2])) if self.tls else True
+                    if httpx.get(f"{self.url}/health", timeout=1, verify=verify).status_code == 200:
                         return
                 except httpx.TransportError:
                     pass
@@ -163,11 +168,11 @@ def backend(request: pytest.FixtureRequest, pg_ok: bool) -> str:
 def server_factory(backend: str, tmp_path: Path) -> Iterator[Any]:
     made: list[tuple[ServerProcess, Database]] = []
 
-    def make(env: dict[str, str] | None = None) -> ServerProcess:
+    def make(env: dict[str, str] | None = None, tls: tuple[Path, Path, Path] | None = None) -> ServerProcess:
         folder = tmp_path / f"server-{len(made)}"
         folder.mkdir()
         db = Database(backend, folder)
-        server = ServerProcess(db, folder, env)
+        server = ServerProcess(db, folder, env, tls)
         made.append((server, db))
         return server.start()
 
