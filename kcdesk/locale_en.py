@@ -264,6 +264,10 @@ EN.update({
     "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy chủ.":
         "Users are managed on the server; this change was not sent. Ask the administrator to make it on the server.",
     "Thay đổi đã được rút lại trên máy trạm.": "The change was withdrawn on the laptop.",
+    "Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); không gửi dữ liệu. Hãy kiểm tra địa chỉ máy "
+    "chủ hoặc tệp CA (--ca-file).":
+        "The TLS certificate of server {server} could not be verified ({reason}); nothing was sent. Check the server "
+        "address or the CA file (--ca-file).",
     "Tên đăng nhập phải có từ 1 đến {limit} ký tự.": "The username must have 1 to {limit} characters.",
     "Người dùng {username} đã có trên máy chủ với vai trò {role}, tỉnh {province}; hãy dùng đúng vai trò và tỉnh đó, "
     "hoặc một tên đăng nhập khác.":
