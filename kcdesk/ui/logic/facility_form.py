@@ -49,7 +49,7 @@ class FacilityForm:
             base["province_code"] = province_code
         for key, value in (original or {}).items():
             if key in FORM_FIELDS:
-                base[key] = value
+                base[key] = parse_day(value) if key in DATE_FIELDS and isinstance(value, str) else value
         self.original = base
         self.values = dict(base)
         self.legacy = {k: (original or {}).get(k) for k in READ_ONLY_FIELDS}
