@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kcdesk import __version__
 from kcdesk.server.auth import AuthFailure
@@ -48,9 +52,19 @@ from kcdesk.sync.protocol import (
 from kcdesk.sync.wire import BadValue, gunzip_limited
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 410, 413, 429)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 410, 413, 422, 429)
+}
+HELLO_ERRORS = {**ERRORS, 426: {"model": ErrorResponse}}
+# Framework-made errors (a body that is not JSON, an unknown path) in the same shape as ours.
+_HTTP_CODES = {400: "bad_body", 404: "not_found", 405: "bad_method", 413: "body_too_large"}
+_HTTP_MESSAGES = {
+    400: "Nội dung yêu cầu không đọc được.",
+    404: "Không có địa chỉ này trên máy chủ đồng bộ.",
+    405: "Phương thức không được hỗ trợ ở địa chỉ này.",
 }
 SHA = r"^[0-9a-f]{64}$"
+ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"  # server-made ids (snapshots, uploads)
+IdPath = Annotated[str, PathParam(pattern=ID)]
 
 
 def _error(status: int, code: str, message: str = "", **extra: Any) -> HTTPException:
@@ -146,11 +160,16 @@ class RateLimiter:
             return None
 
 
-def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> DeviceGrant:
+# Declared as an HTTP bearer scheme (not a header parameter), so the OpenAPI document says
+# how devices authenticate and clients generated from it send the token the right way.
+_bearer = HTTPBearer(auto_error=False, description="Mã truy cập ngắn hạn của thiết bị (POST /sync/v1/token).")
+
+
+def _device(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> DeviceGrant:
     """The calling device, from its access token; refused when revoked or too eager."""
-    if not authorization or not authorization.startswith("Bearer "):
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise _error(401, "bad_token", "Thiếu hoặc sai mã truy cập.")
-    grant: DeviceGrant = request.app.state.server.authenticate(authorization[7:])
+    grant: DeviceGrant = request.app.state.server.authenticate(credentials.credentials)
     wait = request.app.state.limiter.take(grant.device_id)
     if wait is not None:
         raise _error(429, "rate_limited", "Quá nhiều yêu cầu; hãy thử lại sau.", retry_after=wait)
@@ -169,6 +188,21 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.limiter = limiter
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(RequestBodyLimit, limit=settings.max_batch_bytes)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        if not isinstance(detail, dict):
+            detail = {"code": _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}"),
+                      "message": _HTTP_MESSAGES.get(exc.status_code, "Yêu cầu không hợp lệ.")}  # fmt: skip
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": ".".join(str(part) for part in e.get("loc", ())), "problem": str(e.get("msg", ""))}
+                  for e in exc.errors()[:20]]  # fmt: skip
+        return JSONResponse({"detail": {"code": "invalid_request", "message": "Yêu cầu không đúng giao thức đồng bộ.",
+                                        "params": {"errors": errors}}}, status_code=422)  # fmt: skip
 
     @app.exception_handler(AuthFailure)
     async def _auth(_: Request, exc: AuthFailure) -> JSONResponse:
@@ -199,7 +233,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return TokenResponse(access_token=server.access_token(req.device_id, req.refresh_token),
                              expires_in=settings.access_ttl)  # fmt: skip
 
-    @app.post(f"{p}/hello", response_model=HelloResponse, responses=ERRORS)
+    @app.post(f"{p}/hello", response_model=HelloResponse, responses=HELLO_ERRORS)
     def hello(req: HelloRequest, grant: DeviceDep) -> HelloResponse:
         if req.proto < 1:
             raise _error(426, "upgrade", "Phiên bản kcdesk quá cũ; hãy cập nhật. Dữ liệu trên máy được giữ nguyên.")
@@ -229,7 +263,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get(f"{p}/snapshot/{{snapshot_id}}", responses={**ERRORS, 200: {"content": {"application/octet-stream": {}}},
                                                           206: {"content": {"application/octet-stream": {}}}})
-    def snapshot_file(grant: DeviceDep, snapshot_id: str,
+    def snapshot_file(grant: DeviceDep, snapshot_id: IdPath,
                       range_: Annotated[str | None, Header(alias="range")] = None) -> Response:  # fmt: skip
         return _file_response(server.snapshot_allowed(grant, snapshot_id), range_)
 
@@ -264,7 +298,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @app.put(f"{p}/uploads/{{upload_id}}", response_model=UploadState, responses=ERRORS,
              openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string",
                                                         "format": "binary"}}}, "required": True}})  # fmt: skip
-    async def upload_chunk(request: Request, grant: DeviceDep, upload_id: str,
+    async def upload_chunk(request: Request, grant: DeviceDep, upload_id: IdPath,
                            offset: Annotated[int, Query(ge=0, le=2**50)],
                            x_chunk_sha256: Annotated[str, Header(pattern=SHA)]) -> UploadState:  # fmt: skip
         data = await request.body()
@@ -276,7 +310,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return await run_in_threadpool(work)
 
     @app.post(f"{p}/uploads/{{upload_id}}/finish", response_model=UploadState, responses=ERRORS)
-    def upload_finish(grant: DeviceDep, upload_id: str) -> UploadState:
+    def upload_finish(grant: DeviceDep, upload_id: IdPath) -> UploadState:
         with server.engine.execution_options(write=True).begin() as conn:
             return server.blobs.finish(conn, grant.device_id, upload_id)
 

@@ -162,6 +162,8 @@ class BatchApplier:
             raise Refusal("unknown_table", table=m.table)
         if m.table in SERVER_OWNED:
             raise Refusal("server_owned")
+        if len(m.row_id) > (codec.lengths.get("id") or 64):  # ids are UUID text; the column holds 36
+            raise Refusal("invalid_value", field="id", problem="mã bản ghi quá dài")
         values, base = self._normalised(codec, m)
         st = self.state(m.table, m.row_id)
         current = st.row

@@ -51,6 +51,7 @@ from kcdesk.sync.protocol import (
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
+INT32 = 2**31 - 1  # server_device.outbox_depth is a 32-bit column: a bigger depth is reported as this
 
 
 @dataclass
@@ -148,7 +149,7 @@ class SyncServer:
                 skew = None
         with self._write() as conn:
             conn.execute(update(db.device).where(db.device.c.id == grant.device_id).values(
-                last_seen_at=auth.now_text(now), outbox_depth=req.outbox_depth, app_version=req.app_version or None))  # fmt: skip
+                last_seen_at=auth.now_text(now), outbox_depth=min(req.outbox_depth, INT32), app_version=req.app_version or None))  # fmt: skip
             scopes = known_scopes(conn)
         views = grant.views(scopes)
         return HelloResponse(

@@ -36,7 +36,15 @@ def _no_nul(value: str) -> str:
 
 
 class Strict(BaseModel):
+    """A request body: unknown fields refused, and no NUL in any text field (PostgreSQL
+    cannot store one, and no legitimate value holds one)."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul_text(cls, value: Any) -> Any:
+        return _no_nul(value) if isinstance(value, str) else value
 
 
 # -- errors ----------------------------------------------------------------------------
@@ -65,7 +73,6 @@ class EnrolRequest(Strict):
     first_seq: int = Field(default=1, ge=1, le=MAX_SEQ)
     app_version: str = Field(default="", max_length=40)
 
-    _nul = field_validator("code", "device_name", "app_version")(_no_nul)
 
 
 class EnrolResponse(BaseModel):
@@ -84,7 +91,6 @@ class TokenRequest(Strict):
     device_id: str = Field(max_length=64)
     refresh_token: str = Field(max_length=200)
 
-    _nul = field_validator("device_id", "refresh_token")(_no_nul)
 
 
 class TokenResponse(BaseModel):
@@ -154,7 +160,6 @@ class Mutation(Strict):
     base: dict[str, Any] = Field(default_factory=dict)  # the same fields before the change
     user_id: str | None = Field(default=None, max_length=64)
 
-    _nul = field_validator("mutation_id", "table", "row_id")(_no_nul)
 
 
 class PushRequest(Strict):

@@ -1,0 +1,141 @@
+"""schemathesis against the server's own /openapi.json: for a bounded number of generated
+requests per operation (deterministic: derandomized), no answer is a 5xx and none breaks
+the documented schema (status codes, content types, bodies).
+
+The server is the real one (a subprocess on port 0) with a real database; requests carry
+the access token of an enrolled device, so generation reaches past authentication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import schemathesis
+from conftest import Database, ServerProcess, _pg_available
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode, checks
+from sqlalchemy import text
+
+from kcdesk.server.db import REPLICATED
+
+EXAMPLES = int(os.environ.get("KCDESK_FUZZ_EXAMPLES", "25"))
+CHECKS = [
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+    checks.response_headers_conformance,
+]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def fuzz_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    if request.param == "postgres" and not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is required in CI (scripts/postgres-up.sh)")
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    folder = tmp_path_factory.mktemp(f"fuzz-{request.param}")
+    db = Database(request.param, folder)
+    server = ServerProcess(db, folder, {"KCDESK_SERVER_REQUESTS_PER_MINUTE": "100000"}).start()
+    code = server.code(username=f"fuzz-{uuid.uuid4().hex[:6]}")
+    enrolled = httpx.post(f"{server.url}/sync/v1/enrol", json={"code": code}).json()
+    token = httpx.post(f"{server.url}/sync/v1/token", json={"device_id": enrolled["device_id"],
+                                                          "refresh_token": enrolled["refresh_token"]}).json()  # fmt: skip
+    server.headers = {"Authorization": f"Bearer {token['access_token']}"}
+    yield server
+    server.close()
+    db.drop()
+
+
+def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> None:
+    # Driven by hand rather than by schemathesis' pytest plugin (its lazy fixtures do not
+    # run on pytest 9): one Hypothesis run per operation, every failure collected.
+    api = schemathesis.openapi.from_url(f"{fuzz_server.url}/openapi.json")
+    failures: dict[str, str] = {}
+    operations = [result.ok() for result in api.get_all_operations()]
+    assert len(operations) >= 14
+    for operation, mode in itertools.product(operations, (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)):
+
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])  # fmt: skip
+        def run(case: Any) -> None:
+            if case.operation.path.endswith("/push"):
+                _aim_at_real_tables(case, fuzz_server)
+            case.call_and_validate(base_url=fuzz_server.url, headers=fuzz_server.headers, checks=CHECKS)
+
+        try:
+            run()
+        except Unsatisfiable:  # nothing to get wrong (GET /health takes no input)
+            continue
+        except Exception as exc:  # keep going: one report for every operation that failed
+            failures[f"{operation.label} ({mode.value})"] = str(exc)[:3000]
+    assert failures == {}
+
+
+TABLES = sorted(REPLICATED)
+
+
+def _pick(options: list[str], seed: Any) -> str:
+    digest = hashlib.sha256(repr(seed).encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def _aim_at_real_tables(case: Any, server: Any) -> None:
+    """Generated mutations mostly name tables and fields that do not exist, and sequence
+    numbers the server is not waiting for; point them at real tables and columns and at
+    the next sequence numbers, so the merge and write paths see the odd values too."""
+    body = case.body
+    if not isinstance(body, dict) or not isinstance(body.get("mutations"), list):
+        return
+    with server.admin().engine.connect() as conn:
+        last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
+    body.pop("withdrawn", None)
+    for offset, m in enumerate(body["mutations"]):
+        if not isinstance(m, dict):
+            continue
+        table = _pick(TABLES, m.get("table"))
+        columns = [c.name for c in REPLICATED[table].columns]
+        m.update(table=table, seq=last + 1 + offset, mutation_id=uuid.uuid4().hex)
+        for key in ("values", "base"):
+            if isinstance(m.get(key), dict):
+                m[key] = {_pick(columns, k): v for k, v in m[key].items()}
+
+
+def test_fuzzing_reaches_past_authentication(fuzz_server: Any) -> None:
+    hello = httpx.post(f"{fuzz_server.url}/sync/v1/hello", json={}, headers=fuzz_server.headers)
+    assert hello.status_code == 200, hello.text
+    assert Path(__file__).name  # the fuzzed requests above used this very token
+
+
+def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) -> None:
+    """What a damaged or hand-edited laptop file could send: each is a reasoned refusal of
+    that one change (never a failed batch or a 5xx), and the good change beside them lands."""
+    with fuzz_server.admin().engine.connect() as conn:
+        last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
+    good = {"name": "Cơ sở đúng", "facility_type": "hkd", "province_code": "48", "ward_code": "20194",
+            "status": "active"}  # fmt: skip
+    odd = [
+        ("x" * 50, good),  # an id longer than the column
+        (str(uuid.uuid4()), {**good, "ward_code": "201940"}),  # text longer than its column
+        (str(uuid.uuid4()), {**good, "revenue_prev_year": 2**70}),  # an integer past 64 bits
+        (str(uuid.uuid4()), {**good, "nonexistent": 1}),  # a field this server does not know
+    ]
+    mutations = [{"seq": last + 1 + i, "mutation_id": uuid.uuid4().hex, "table": "facility", "row_id": row_id,
+                  "op": "insert", "base_version": 0, "values": values} for i, (row_id, values) in enumerate(odd)]  # fmt: skip
+    mutations.append({"seq": last + 1 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
+                      "row_id": str(uuid.uuid4()), "op": "insert", "base_version": 0, "values": good})  # fmt: skip
+    answer = httpx.post(f"{fuzz_server.url}/sync/v1/push", json={"mutations": mutations}, headers=fuzz_server.headers)
+    assert answer.status_code == 200, answer.text
+    outcomes = answer.json()["outcomes"]
+    assert [o["status"] for o in outcomes] == ["rejected"] * len(odd) + ["applied"]
+    assert {o["code"] for o in outcomes[:-1]} == {"invalid_value"}
