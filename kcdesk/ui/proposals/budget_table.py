@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -87,7 +87,7 @@ class BudgetTable(QWidget):
         for col, value in enumerate((item, activity, group(kc), group(counterpart), group(other), "")):
             cell = QTableWidgetItem(value)
             if col >= 2:
-                cell.setTextAlignment(0x0082)  # right | vcenter
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if col == 5:
                 cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
             self.table.setItem(row, col, cell)
