@@ -106,4 +106,3 @@ def show_refusal(parent: QWidget | None, error: KcError) -> QMessageBox:
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
-

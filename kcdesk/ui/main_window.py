@@ -172,7 +172,9 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(_t("&Tệp"))
-        file_menu.addAction(_t("Mở thư mục nhật ký"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
+        file_menu.addAction(
+            _t("Mở thư mục nhật ký"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_t("Thoát"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -60,6 +60,10 @@ def install_translators(lang: str) -> list[QTranslator]:
     """Load the window's and Qt's own catalogues for `lang`; the caller keeps the list
     (a QTranslator that is garbage-collected stops translating)."""
     set_language(lang)
+    from kcdesk.ui.logic import i18n as logic_i18n
+
+    # The logic modules' sentences are in our catalogue under the empty context (lupdate).
+    logic_i18n.install(lambda message: QCoreApplication.translate("", message))
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
                                QLocale.Country.Vietnam if lang == "vi" else QLocale.Country.UnitedKingdom))  # fmt: skip
     installed: list[QTranslator] = []

@@ -114,7 +114,11 @@ def test_create_a_proposal_and_walk_it_through_its_statuses(window, qtbot) -> No
     assert editor.status == "contracted"
     assert editor.history.topLevelItemCount() == 4
     assert [editor.history.topLevelItem(i).text(3) for i in range(4)] == [
-        "Đã đăng ký", "Đã thẩm định cấp cơ sở", "Đã phê duyệt kế hoạch", "Đã ký hợp đồng"]
+        "Đã đăng ký",
+        "Đã thẩm định cấp cơ sở",
+        "Đã phê duyệt kế hoạch",
+        "Đã ký hợp đồng",
+    ]
     # The list page refreshed itself.
     qtbot.waitUntil(lambda: [r["status"] for r in page.model.rows] == ["contracted"], timeout=10_000)
 

@@ -14,7 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 def type_text(widget: QWidget, text: str) -> None:
     widget.setFocus()
     for ch in text:
-        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else (Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown)
+        key = (
+            ord(ch.upper())
+            if ch.isascii() and ch.isalnum()
+            else (Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown)
+        )
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
     QApplication.processEvents()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,12 +40,12 @@ from kcdesk.ui.records.attachments import add_attachments
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 
-TEXT_FIELDS = (("number", "Số biên bản"), ("accepted_on", "Ngày nghiệm thu"), ("place", "Địa điểm"),
-               ("contract_number", "Số hợp đồng"))  # fmt: skip
-AMOUNTS = (("approved_amount", "Tổng kinh phí được duyệt"), ("approved_kc_amount", "Kinh phí khuyến công được duyệt"),
-           ("accepted_amount", "Kinh phí khuyến công nghiệm thu"), ("counterpart_invested", "Vốn đối ứng thực hiện"))  # fmt: skip
-OUTPUTS = (("trainees", "Số học viên"), ("trainees_employed", "Học viên có việc làm"), ("models_built", "Mô hình"),
-           ("machines_supplied", "Máy móc"), ("fairs", "Hội chợ"), ("brands", "Thương hiệu"))  # fmt: skip
+TEXT_FIELDS = (("number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số biên bản")), ("accepted_on", QT_TRANSLATE_NOOP("AcceptanceEditor", "Ngày nghiệm thu")), ("place", QT_TRANSLATE_NOOP("AcceptanceEditor", "Địa điểm")),
+               ("contract_number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số hợp đồng")))  # fmt: skip
+AMOUNTS = (("approved_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Tổng kinh phí được duyệt")), ("approved_kc_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công được duyệt")),
+           ("accepted_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công nghiệm thu")), ("counterpart_invested", QT_TRANSLATE_NOOP("AcceptanceEditor", "Vốn đối ứng thực hiện")))  # fmt: skip
+OUTPUTS = (("trainees", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số học viên")), ("trainees_employed", QT_TRANSLATE_NOOP("AcceptanceEditor", "Học viên có việc làm")), ("models_built", QT_TRANSLATE_NOOP("AcceptanceEditor", "Mô hình")),
+           ("machines_supplied", QT_TRANSLATE_NOOP("AcceptanceEditor", "Máy móc")), ("fairs", QT_TRANSLATE_NOOP("AcceptanceEditor", "Hội chợ")), ("brands", QT_TRANSLATE_NOOP("AcceptanceEditor", "Thương hiệu")))  # fmt: skip
 
 
 class AcceptanceEditor(QDialog):
@@ -236,7 +236,9 @@ class AcceptanceEditor(QDialog):
 
     def _update(self) -> None:
         self.save_button.setEnabled(not self.signed and not self.busy and (self.dirty or self.acceptance_id is None))
-        self.sign_button.setEnabled(not self.signed and not self.busy and not self.dirty and self.acceptance_id is not None)
+        self.sign_button.setEnabled(
+            not self.signed and not self.busy and not self.dirty and self.acceptance_id is not None
+        )
         self.state_label.setText(self.tr("Đã ký") if self.signed else self.tr("Đang lưu…") if self.busy
                                  else self.tr("Có thay đổi chưa lưu") if self.dirty else "")  # fmt: skip
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,15 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.records.acceptances import acceptable_proposals, list_acceptances
 
-HEADERS = ("Số biên bản", "Ngày", "Mã đề án", "Tên đề án", "Kết luận", "Kinh phí nghiệm thu", "Đã ký")
+HEADERS = (
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Số biên bản"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Ngày"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Mã đề án"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Tên đề án"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Kết luận"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Kinh phí nghiệm thu"),
+    QT_TRANSLATE_NOOP("AcceptancesPage", "Đã ký"),
+)
 
 
 def _load(session: Session) -> tuple[list[Any], list[tuple[str, str, str]]]:

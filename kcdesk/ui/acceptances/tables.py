@@ -63,7 +63,9 @@ class RowsEditor(QWidget):
                 self.table.setCellWidget(row, col, combo)
             elif kind == "check":
                 item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )
                 item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
                 self.table.setItem(row, col, item)
             else:
@@ -113,7 +115,11 @@ class RowsEditor(QWidget):
                     widget.setEnabled(not read_only)
                 item = self.table.item(row, col)
                 if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                    flags = item.flags() & ~Qt.ItemFlag.ItemIsEnabled if read_only else item.flags() | Qt.ItemFlag.ItemIsEnabled
+                    flags = (
+                        item.flags() & ~Qt.ItemFlag.ItemIsEnabled
+                        if read_only
+                        else item.flags() | Qt.ItemFlag.ItemIsEnabled
+                    )
                     item.setFlags(flags)
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)

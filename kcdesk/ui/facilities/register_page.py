@@ -82,7 +82,9 @@ class RegisterPage(QWidget):
         self.table.setSortingEnabled(True)  # asks the model to sort: the first load
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self.model.facility_id(index.row())))
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return), self.table, self.open_current, context=Qt.ShortcutContext.WidgetShortcut
+        )
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kcdesk.i18n import tr
+from kcdesk.ui.logic.i18n import tr
 from kcdesk.services.setup import DEFAULT_PROVINCE, default_centre_name
 
 STEPS = ("database", "province", "demo")

@@ -13,7 +13,9 @@ from pathlib import Path
 from kcdesk.domain.validation import LAT_RANGE, LON_RANGE
 from kcdesk.errors import FieldMessage
 
-_DMS = re.compile(r"(\d+(?:[.,]\d+)?)\s*°\s*(?:(\d+(?:[.,]\d+)?)\s*['′])?\s*(?:(\d+(?:[.,]\d+)?)\s*(?:\"|″|''))?\s*([NSEWnsew])?")
+_DMS = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*°\s*(?:(\d+(?:[.,]\d+)?)\s*['′])?\s*(?:(\d+(?:[.,]\d+)?)\s*(?:\"|″|''))?\s*([NSEWnsew])?"
+)
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 

@@ -11,7 +11,7 @@ from kcdesk.domain import lifecycle
 from kcdesk.domain.deadlines import DueItem
 from kcdesk.domain.roles import role_label
 from kcdesk.domain.vnformat import day, money, ratio_percent
-from kcdesk.i18n import tr
+from kcdesk.ui.logic.i18n import tr
 
 
 @dataclass(frozen=True)

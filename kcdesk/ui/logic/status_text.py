@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from kcdesk.domain.vnformat import group
-from kcdesk.i18n import tr
+from kcdesk.ui.logic.i18n import tr
 
 
 def _when(iso: str | None, now: datetime | None = None) -> str | None:

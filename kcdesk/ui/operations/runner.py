@@ -74,7 +74,9 @@ class Runner(QObject):
     busy_changed = Signal(bool)
     progress_wanted = Signal(object)  # job still running after PROGRESS_DELAY_MS: show a dialog
 
-    def __init__(self, store: Store, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS) -> None:
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.progress_delay_ms = progress_delay_ms
@@ -139,7 +141,9 @@ class Runner(QObject):
 
     def _arm_progress(self, job: Job, show_progress: bool) -> None:
         if show_progress:
-            QTimer.singleShot(self.progress_delay_ms, self, lambda: None if job.done else self.progress_wanted.emit(job))
+            QTimer.singleShot(
+                self.progress_delay_ms, self, lambda: None if job.done else self.progress_wanted.emit(job)
+            )
 
     # -- results, on the GUI thread ------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,14 @@ from kcdesk.domain.vnformat import group
 from kcdesk.services.proposals import BudgetInput
 from kcdesk.ui.logic.proposal_view import BudgetSummary, budget_summary, parse_amount
 
-HEADERS = ("Nội dung chi", "Mã hoạt động", "Kinh phí khuyến công", "Vốn đối ứng", "Nguồn khác", "Cộng")
+HEADERS = (
+    QT_TRANSLATE_NOOP("BudgetTable", "Nội dung chi"),
+    QT_TRANSLATE_NOOP("BudgetTable", "Mã hoạt động"),
+    QT_TRANSLATE_NOOP("BudgetTable", "Kinh phí khuyến công"),
+    QT_TRANSLATE_NOOP("BudgetTable", "Vốn đối ứng"),
+    QT_TRANSLATE_NOOP("BudgetTable", "Nguồn khác"),
+    QT_TRANSLATE_NOOP("BudgetTable", "Cộng"),
+)
 AMOUNT_COLUMNS = (2, 3, 4)
 
 
@@ -169,6 +176,8 @@ class BudgetTable(QWidget):
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))
 
-    def set_context(self, rules: list[caps.CapRule], level: str, province: str | None, on: date, priority: bool) -> None:
+    def set_context(
+        self, rules: list[caps.CapRule], level: str, province: str | None, on: date, priority: bool
+    ) -> None:
         self.rules, self.level, self.province, self.on, self.priority = rules, level, province, on, priority
         self._recompute()

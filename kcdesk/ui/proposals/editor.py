@@ -78,7 +78,9 @@ class ProposalEditor(QDialog):
         self.budget = BudgetTable()
         self.history = QTreeWidget()
         self.history.setObjectName("statusHistory")
-        self.history.setHeaderLabels([self.tr("Ngày"), self.tr("Bước"), self.tr("Từ"), self.tr("Đến"), self.tr("Số văn bản")])
+        self.history.setHeaderLabels(
+            [self.tr("Ngày"), self.tr("Bước"), self.tr("Từ"), self.tr("Đến"), self.tr("Số văn bản")]
+        )
         self.history.setRootIsDecorated(False)
         for col, width in enumerate((100, 300, 200, 200)):
             self.history.setColumnWidth(col, width)
@@ -200,7 +202,9 @@ class ProposalEditor(QDialog):
             button = QPushButton(vocab(st.label))
             button.setObjectName(f"action_{st.action}")
             button.setEnabled(st.enabled and not self.busy)
-            button.setToolTip(st.reason or self.tr("Chuyển sang: {target}").format(target=vocab(status_label(st.target))))
+            button.setToolTip(
+                st.reason or self.tr("Chuyển sang: {target}").format(target=vocab(status_label(st.target)))
+            )
             button.clicked.connect(lambda _=False, a=st.action: self.fire(a))
             self.actions_row.insertWidget(1 + i, button)
             self.action_buttons[st.action] = button
@@ -220,7 +224,9 @@ class ProposalEditor(QDialog):
         self._update_state()
 
     def _update_state(self) -> None:
-        self.save_button.setEnabled(not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None))
+        self.save_button.setEnabled(
+            not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None)
+        )
         self.state_label.setText(self.tr("Đang lưu…") if self.busy else self.tr("Có thay đổi chưa lưu") if self.dirty
                                  else self.tr("Đã lưu") if self.proposal_id else "")  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,8 @@ from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.widgets.field_box import FieldBox
 
-CONTENT = (("need_and_basis", "Sự cần thiết và căn cứ"), ("objectives", "Mục tiêu"), ("scale", "Quy mô"),
-           ("implementation", "Tổ chức thực hiện"), ("effectiveness", "Hiệu quả dự kiến"))  # fmt: skip
+CONTENT = (("need_and_basis", QT_TRANSLATE_NOOP("ProposalFields", "Sự cần thiết và căn cứ")), ("objectives", QT_TRANSLATE_NOOP("ProposalFields", "Mục tiêu")), ("scale", QT_TRANSLATE_NOOP("ProposalFields", "Quy mô")),
+           ("implementation", QT_TRANSLATE_NOOP("ProposalFields", "Tổ chức thực hiện")), ("effectiveness", QT_TRANSLATE_NOOP("ProposalFields", "Hiệu quả dự kiến")))  # fmt: skip
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,7 +66,9 @@ class ProposalFields(QWidget):
                            ("implementing_unit", PROPOSAL_LABELS["implementing_unit"]),
                            ("coordinating_units", "Đơn vị phối hợp"), ("location", "Địa điểm thực hiện"),
                            ("start_date", PROPOSAL_LABELS["start_date"]), ("end_date", PROPOSAL_LABELS["end_date"])):  # fmt: skip
-            form.addRow(vocab(label) + (" *" if key in ("title", "level", "implementing_unit") else ""), self.boxes[key])
+            form.addRow(
+                vocab(label) + (" *" if key in ("title", "level", "implementing_unit") else ""), self.boxes[key]
+            )
         form.addRow("", self.priority_area)
         outputs = QGroupBox(self.tr("Kết quả dự kiến"))
         out_form = QFormLayout(outputs)
@@ -138,7 +140,9 @@ class ProposalFields(QWidget):
         self.blockSignals(True)
         self.title.setText(data.get("title") or "")
         self.level.setCurrentIndex(max(0, self.level.findData(data.get("level") or "KCDP")))
-        self.proposal_class.setCurrentIndex(max(0, self.proposal_class.findData(data.get("proposal_class") or "single")))
+        self.proposal_class.setCurrentIndex(
+            max(0, self.proposal_class.findData(data.get("proposal_class") or "single"))
+        )
         self.plan_year.setValue(int(data.get("plan_year") or date.today().year + 1))
         for key in ("implementing_unit", "coordinating_units", "location"):
             getattr(self, key).setText(data.get(key) or "")

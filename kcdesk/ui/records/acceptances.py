@@ -94,7 +94,7 @@ def save_acceptance(session: Session, acceptance_id: str | None, proposal_id: st
                 row.sort_order = order
             else:
                 session.add(model(id=new_id(), acceptance_id=a.id, sort_order=order, **cleaned))
-        for row in existing[len(rows):]:
+        for row in existing[len(rows) :]:
             row.deleted_at = now
     session.flush()
     return a.id

@@ -71,7 +71,7 @@ def _replace_budget(session: Session, proposal_id: str, budget: Sequence[BudgetI
             row.line_no = no
         else:
             session.add(BudgetLine(id=new_id(), proposal_id=proposal_id, line_no=no, **line.__dict__))
-    for row in existing[len(budget):]:
+    for row in existing[len(budget) :]:
         row.deleted_at = now
 
 

@@ -65,7 +65,9 @@ def save_survey(session: Session, files_dir: Path, draft: SurveyDraft, *, survey
     for need in draft.needs:
         session.add(SurveyNeed(id=new_id(), survey_id=survey.id, activity_code=need.activity_code,
                                description=need.description.strip() or None, priority=need.priority))  # fmt: skip
-    add_attachments(session, files_dir, "survey", survey.id, [NewFile(p.path, "photo", p.caption, lat, lon) for p in photos])
+    add_attachments(
+        session, files_dir, "survey", survey.id, [NewFile(p.path, "photo", p.caption, lat, lon) for p in photos]
+    )
     session.flush()
     return survey.id
 

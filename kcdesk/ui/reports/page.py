@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +27,11 @@ from kcdesk.progress import Progress
 from kcdesk.ui.context import AppContext
 
 KINDS = (
-    ("periodic_year", "Báo cáo định kỳ cả năm (PDF)", "pdf"),
-    ("periodic_half", "Báo cáo 6 tháng đầu năm (PDF)", "pdf"),
-    ("plan_list", "Danh sách đề án đăng ký kế hoạch (Mẫu 02, PDF)", "pdf"),
-    ("facilities_xlsx", "Xuất danh sách cơ sở ra Excel", "xlsx"),
-    ("proposals_xlsx", "Xuất danh sách đề án ra Excel", "xlsx"),
+    ("periodic_year", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo định kỳ cả năm (PDF)"), "pdf"),
+    ("periodic_half", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo 6 tháng đầu năm (PDF)"), "pdf"),
+    ("plan_list", QT_TRANSLATE_NOOP("ReportsPage", "Danh sách đề án đăng ký kế hoạch (Mẫu 02, PDF)"), "pdf"),
+    ("facilities_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất danh sách cơ sở ra Excel"), "xlsx"),
+    ("proposals_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất danh sách đề án ra Excel"), "xlsx"),
 )
 
 

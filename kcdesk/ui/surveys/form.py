@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,7 +38,11 @@ from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.unit_picker import UnitPicker
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-PRIORITIES = ((1, "Cao"), (2, "Bình thường"), (3, "Thấp"))
+PRIORITIES = (
+    (1, QT_TRANSLATE_NOOP("SurveyForm", "Cao")),
+    (2, QT_TRANSLATE_NOOP("SurveyForm", "Bình thường")),
+    (3, QT_TRANSLATE_NOOP("SurveyForm", "Thấp")),
+)
 
 
 class SurveyForm(QWidget):
@@ -283,7 +287,14 @@ class SurveyForm(QWidget):
             box.set_error(problems.get(key))
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in (self.survey_date, self.find, self.new_name, self.new_representative, self.new_phone, self.coordinates):
+        for w in (
+            self.survey_date,
+            self.find,
+            self.new_name,
+            self.new_representative,
+            self.new_phone,
+            self.coordinates,
+        ):
             w.setReadOnly(read_only)
         for w in (self.existing, self.new, self.new_type, self.ward, self.needs, self.priority, self.from_photo,
                   self.matches):  # fmt: skip

@@ -46,7 +46,9 @@ class AttachmentsPanel(QWidget):
     changed = Signal()
     loaded = Signal()
 
-    def __init__(self, ctx: AppContext, owner_table: str, doc_type: str = "photo", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, owner_table: str, doc_type: str = "photo", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.owner_table = owner_table

@@ -1,0 +1,2471 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+  <context>
+    <name />
+    <message>
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="60" />
+      <source>{path} là một thư mục; hãy chọn một tệp .db.</source>
+      <translation>{path} is a folder; choose a .db file.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="62" />
+      <source>Hãy chọn nơi lưu tệp dữ liệu.</source>
+      <translation>Choose where to keep the data file.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="65" />
+      <source>Hãy chọn tỉnh/thành phố của Trung tâm.</source>
+      <translation>Choose the centre's province or city.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="67" />
+      <source>Hãy nhập tên Trung tâm.</source>
+      <translation>Enter the centre's name.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="69" />
+      <source>Số cơ sở mẫu không hợp lệ.</source>
+      <translation>Invalid number of demo facilities.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="34" />
+      <source>Hãy lưu đề án trước.</source>
+      <translation>Save the proposal first.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="37" />
+      <source>Chỉ {who} được thực hiện bước này.</source>
+      <translation>Only {who} may take this step.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="39" />
+      <source>Hãy lưu các thay đổi trước.</source>
+      <translation>Save your changes first.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="61" />
+      <source>Kinh phí khuyến công {kc} · Vốn đối ứng {cp} · Nguồn khác {other} · Tổng {total} · Tỷ lệ đối ứng {ratio}</source>
+      <translation>Industrial extension funds {kc} · Counterpart {cp} · Other {other} · Total {total} · Counterpart ratio {ratio}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="91" />
+      <source>{rule}: quá hạn {n} ngày ({due})</source>
+      <translation>{rule}: {n} days overdue ({due})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="95" />
+      <source>{rule}: còn {n} ngày ({due})</source>
+      <translation>{rule}: {n} days left ({due})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="26" />
+      <source>Trực tuyến</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="26" />
+      <source>Ngoại tuyến</source>
+      <translation>Offline</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="28" />
+      <source>chưa kết nối máy chủ</source>
+      <translation>no server connected</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="29" />
+      <source>{n} thay đổi chờ gửi</source>
+      <translation>{n} changes waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="31" />
+      <source>đồng bộ lần cuối: {when}</source>
+      <translation>last synced: {when}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="31" />
+      <source>chưa đồng bộ</source>
+      <translation>never synced</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="33" />
+      <source>{n} thay đổi bị từ chối</source>
+      <translation>{n} changes refused</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="35" />
+      <source>{n} xung đột cần xử lý</source>
+      <translation>{n} conflicts to resolve</translation>
+    </message>
+  </context>
+  <context>
+    <name>AcceptanceEditor</name>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <source>Số biên bản</source>
+      <translation>Record number</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <source>Ngày nghiệm thu</source>
+      <translation>Acceptance date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <source>Địa điểm</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="44" />
+      <source>Số hợp đồng</source>
+      <translation>Contract number</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
+      <source>Tổng kinh phí được duyệt</source>
+      <translation>Total approved cost</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
+      <source>Kinh phí khuyến công được duyệt</source>
+      <translation>Extension funds approved</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
+      <source>Kinh phí khuyến công nghiệm thu</source>
+      <translation>Extension funds accepted</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
+      <source>Vốn đối ứng thực hiện</source>
+      <translation>Counterpart invested</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <source>Số học viên</source>
+      <translation>Trainees</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <source>Học viên có việc làm</source>
+      <translation>Trainees employed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <source>Mô hình</source>
+      <translation>Models</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <source>Máy móc</source>
+      <translation>Machines</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <source>Hội chợ</source>
+      <translation>Fairs</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <source>Thương hiệu</source>
+      <translation>Brands</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="63" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="64" />
+      <source>Biên bản nghiệm thu</source>
+      <translation>Acceptance record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="66" />
+      <source>Biên bản nghiệm thu mới</source>
+      <translation>New acceptance record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="74" />
+      <source>Thông tin biên bản</source>
+      <translation>Record details</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="80" />
+      <source>— Chọn —</source>
+      <translation>— Choose —</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="85" />
+      <source>Kết luận</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="86" />
+      <source>Kinh phí (đồng)</source>
+      <translation>Funds (VND)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="90" />
+      <source>Kết quả đạt được</source>
+      <translation>Results achieved</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="103" />
+      <source>Căn cứ, đánh giá và kiến nghị</source>
+      <translation>Basis, assessment and requests</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="105" />
+      <source>Căn cứ</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="106" />
+      <source>Đánh giá</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="107" />
+      <source>Kiến nghị</source>
+      <translation>Requests</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="109" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="110" />
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="111" />
+      <source>Cơ quan</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="112" />
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="113" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="124" />
+      <source>Nội dung kiểm tra</source>
+      <translation>Items checked</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="114" />
+      <source>Theo kế hoạch</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="115" />
+      <source>Thực tế</source>
+      <translation>Actual</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="116" />
+      <source>Đạt</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="116" />
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="122" />
+      <source>Biên bản</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="123" />
+      <source>Thành phần</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="125" />
+      <source>Bản quét và ảnh</source>
+      <translation>Scans and photos</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="128" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="318" />
+      <source>Ký và khóa</source>
+      <translation>Sign and lock</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="130" />
+      <source>Ký biên bản; sau khi ký không sửa được nữa</source>
+      <translation>Sign the record; it can no longer be changed afterwards</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="132" />
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="134" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="291" />
+      <source>Lưu biên bản</source>
+      <translation>Save the record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="136" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="179" />
+      <source>Đọc biên bản</source>
+      <translation>Reading the record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="183" />
+      <source>Biên bản {number} · {code} · {title}</source>
+      <translation>Record {number} · {code} · {title}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="206" />
+      <source>Đã ký và khóa lúc {when} bởi {who}. Biên bản chỉ để xem.</source>
+      <translation>Signed and locked at {when} by {who}. The record is read-only.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="242" />
+      <source>Đã ký</source>
+      <translation>Signed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="242" />
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="243" />
+      <source>Có thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="255" />
+      <source>Hãy nhập ngày nghiệm thu dạng ngày/tháng/năm.</source>
+      <translation>Enter the acceptance date as day/month/year.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="260" />
+      <source>Chỉ gồm chữ số, ví dụ 150.000.000.</source>
+      <translation>Digits only, e.g. 150.000.000.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="276" />
+      <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
+      <translation>Not saved: some data is invalid</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="316" />
+      <source>Ký và khóa biên bản</source>
+      <translation>Sign and lock the record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="317" />
+      <source>Sau khi ký, biên bản không sửa được nữa. Ký biên bản này?</source>
+      <translation>Once signed, the record can no longer be changed. Sign this record?</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="319" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="331" />
+      <source>Ký biên bản</source>
+      <translation>Signing the record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="339" />
+      <source>Thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="340" />
+      <source>Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
+      <translation>The record has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="341" />
+      <source>Bỏ thay đổi</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="342" />
+      <source>Tiếp tục sửa</source>
+      <translation>Keep editing</translation>
+    </message>
+  </context>
+  <context>
+    <name>AcceptancesPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="29" />
+      <source>Số biên bản</source>
+      <translation>Record number</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="30" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="31" />
+      <source>Mã đề án</source>
+      <translation>Proposal code</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="32" />
+      <source>Tên đề án</source>
+      <translation>Proposal title</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="33" />
+      <source>Kết luận</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="34" />
+      <source>Kinh phí nghiệm thu</source>
+      <translation>Funds accepted</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="35" />
+      <source>Đã ký</source>
+      <translation>Signed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="52" />
+      <source>Biên bản nghiệm thu</source>
+      <translation>Acceptance record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="56" />
+      <source>Danh sách biên bản nghiệm thu</source>
+      <translation>Acceptance records</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="71" />
+      <source>Lập biên bản</source>
+      <translation>New record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="78" />
+      <source>Đề án đang thực hiện:</source>
+      <translation>Proposal in progress:</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/page.py" line="88" />
+      <source>Đọc biên bản nghiệm thu</source>
+      <translation>Reading acceptance records</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentsPanel</name>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="61" />
+      <source>Tệp đính kèm</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="69" />
+      <source>Thêm tệp…</source>
+      <translation>Add files…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="72" />
+      <source>Xem</source>
+      <translation>View</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="74" />
+      <source>Bỏ tệp</source>
+      <translation>Remove file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="98" />
+      <source>Đọc tệp đính kèm</source>
+      <translation>Reading attachments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="124" />
+      <source>{name} (chưa lưu)</source>
+      <translation>{name} (not saved)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="140" />
+      <source>Tạo ảnh thu nhỏ</source>
+      <translation>Making thumbnails</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="156" />
+      <source>Chọn tệp đính kèm</source>
+      <translation>Choose attachments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="157" />
+      <source>Ảnh và bản quét ({images} *.pdf);;Mọi tệp (*)</source>
+      <translation>Photos and scans ({images} *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="186" />
+      <source>Bỏ tệp đính kèm</source>
+      <translation>Removing an attachment</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryList</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="87" />
+      <source>Cơ sở thụ hưởng</source>
+      <translation>Beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="88" />
+      <source>Thêm cơ sở từ danh sách…</source>
+      <translation>Add from the register…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="91" />
+      <source>Bỏ cơ sở</source>
+      <translation>Remove facility</translation>
+    </message>
+  </context>
+  <context>
+    <name>BudgetTable</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="27" />
+      <source>Nội dung chi</source>
+      <translation>Expense item</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="28" />
+      <source>Mã hoạt động</source>
+      <translation>Activity code</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="29" />
+      <source>Kinh phí khuyến công</source>
+      <translation>Extension funds</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="30" />
+      <source>Vốn đối ứng</source>
+      <translation>Counterpart funds</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="31" />
+      <source>Nguồn khác</source>
+      <translation>Other sources</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="32" />
+      <source>Cộng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="46" />
+      <source>Dự toán kinh phí</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="54" />
+      <source>Thêm dòng</source>
+      <translation>Add line</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="57" />
+      <source>Xóa dòng</source>
+      <translation>Delete line</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="136" />
+      <source>Dòng {n}: hãy nhập nội dung chi.</source>
+      <translation>Line {n}: enter what the money is for.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="139" />
+      <source>Dòng {n}: số tiền '{value}' không đúng (chỉ gồm chữ số).</source>
+      <translation>Line {n}: amount '{value}' is invalid (digits only).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="41" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="42" />
+      <source>Bảng điều khiển</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="49" />
+      <source>Kinh phí khuyến công trong kế hoạch</source>
+      <translation>Extension funds in the plan</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
+      <source>Đã giải ngân</source>
+      <translation>Paid out</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
+      <source>Tỷ lệ giải ngân</source>
+      <translation>Payout rate</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="51" />
+      <source>Tỷ lệ vốn đối ứng trên tổng kinh phí</source>
+      <translation>Counterpart share of total cost</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="52" />
+      <source>Đề án trong kế hoạch</source>
+      <translation>Proposals in the plan</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="64" />
+      <source>Năm kế hoạch</source>
+      <translation>Plan year</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="75" />
+      <source>Đọc các năm kế hoạch</source>
+      <translation>Reading plan years</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="99" />
+      <source>Tính số liệu</source>
+      <translation>Computing figures</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="109" />
+      <source>T{n}</source>
+      <translation>M{n}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="110" />
+      <source>Kế hoạch và giải ngân theo tháng (triệu đồng)</source>
+      <translation>Plan and payouts by month (million VND)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="113" />
+      <source>Theo nội dung hoạt động (triệu đồng)</source>
+      <translation>By activity (million VND)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="117" />
+      <source>Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · mô hình {m}/{pm} · máy móc {mc}/{pmc} · hội chợ {f} · thương hiệu {b} · vốn đối ứng thực hiện {cp}</source>
+      <translation>Outputs in {year}: {acc} acceptance records · trainees {tr}/{ptr} (planned) · models {m}/{pm} · machines {mc}/{pmc} · fairs {f} · brands {b} · counterpart invested {cp}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="129" />
+      <source>Kế hoạch</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="129" />
+      <source>Giải ngân</source>
+      <translation>Paid out</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuePage</name>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="29" />
+      <source>Việc đến hạn và quá hạn</source>
+      <translation>Due and overdue</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="36" />
+      <source> ngày tới</source>
+      <translation> days ahead</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="40" />
+      <source>Danh sách việc đến hạn</source>
+      <translation>Due list</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <source>Hạn</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <source>Mã đề án</source>
+      <translation>Proposal code</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <source>Việc cần làm</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="42" />
+      <source>Tên đề án</source>
+      <translation>Proposal title</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="42" />
+      <source>Căn cứ</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="54" />
+      <source>Xem trước</source>
+      <translation>Look ahead</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="64" />
+      <source>Đọc việc đến hạn</source>
+      <translation>Reading deadlines</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="72" />
+      <source>Quá hạn {n} ngày</source>
+      <translation>{n} days overdue</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="73" />
+      <source>Hôm nay</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="73" />
+      <source>Còn {n} ngày</source>
+      <translation>{n} days left</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/due/page.py" line="82" />
+      <source>{n} việc, trong đó {overdue} quá hạn</source>
+      <translation>{n} items, {overdue} overdue</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="52" />
+      <source>Lỗi không mong muốn</source>
+      <translation>Unexpected error</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="55" />
+      <source>kcdesk gặp một lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể chưa hoàn tất.
+Hãy sao chép thông tin lỗi và gửi cho bộ phận hỗ trợ.</source>
+      <translation>kcdesk ran into an unexpected error. Saved data is not affected; the last action may not have finished.
+Please copy the error report and send it to support.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="64" />
+      <source>Sao chép thông tin lỗi</source>
+      <translation>Copy error report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="68" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="74" />
+      <source>Đã sao chép</source>
+      <translation>Copied</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="102" />
+      <source>Không thực hiện được</source>
+      <translation>Could not do that</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="105" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>FacilityEditor</name>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="42" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="43" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="156" />
+      <source>Hồ sơ cơ sở</source>
+      <translation>Facility record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="43" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="58" />
+      <source>Cơ sở mới</source>
+      <translation>New facility</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="55" />
+      <source>Thông tin cơ sở</source>
+      <translation>Facility details</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="56" />
+      <source>Lịch sử thay đổi</source>
+      <translation>Change history</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="57" />
+      <source>Tệp đính kèm</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="180" />
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="64" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="150" />
+      <source>Lưu hồ sơ cơ sở</source>
+      <translation>Save the facility record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="65" />
+      <source>Lưu (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="67" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="91" />
+      <source>Đọc hồ sơ cơ sở</source>
+      <translation>Reading the facility record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="114" />
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="116" />
+      <source>Có thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="118" />
+      <source>Đã lưu</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="127" />
+      <source>Chưa lưu: còn {n} trường chưa hợp lệ</source>
+      <translation>Not saved: {n} fields are invalid</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="168" />
+      <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
+      <translation>Not saved: some data is invalid</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="178" />
+      <source>Thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="179" />
+      <source>Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?</source>
+      <translation>The record has unsaved changes. Save before closing?</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="181" />
+      <source>Bỏ thay đổi</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="182" />
+      <source>Tiếp tục sửa</source>
+      <translation>Keep editing</translation>
+    </message>
+  </context>
+  <context>
+    <name>FacilityFormWidget</name>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="107" />
+      <source>— Chọn —</source>
+      <translation>— Choose —</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="113" />
+      <source>Gõ tên tỉnh/thành phố, có dấu hoặc không</source>
+      <translation>Type the province name, with or without tone marks</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="118" />
+      <source>Gõ tên xã/phường, ví dụ: hai chau</source>
+      <translation>Type the commune name, e.g. hai chau</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="124" />
+      <source>Địa chỉ theo đơn vị hành chính trước ngày 01/7/2025; giữ nguyên, không sửa.</source>
+      <translation>Address under the administrative units before 1 July 2025; kept as recorded, not editable.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FacilityPicker</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="31" />
+      <source>Chọn cơ sở thụ hưởng</source>
+      <translation>Choose beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="35" />
+      <source>Gõ tên cơ sở, mã số thuế hoặc người đại diện…</source>
+      <translation>Type a facility name, tax code or representative…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="41" />
+      <source>Chọn</source>
+      <translation>Choose</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="42" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="60" />
+      <source>Tìm cơ sở</source>
+      <translation>Search facilities</translation>
+    </message>
+  </context>
+  <context>
+    <name>FacilityTableModel</name>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="103" />
+      <source>Đọc danh sách cơ sở</source>
+      <translation>Reading the register</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="32" />
+      <source>Thiết lập kcdesk lần đầu</source>
+      <translation>Setting up kcdesk</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="40" />
+      <source>Quay lại</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="41" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="136" />
+      <source>Tiếp tục</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="46" />
+      <source>Thoát</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="53" />
+      <source>Chào mừng đến với kcdesk</source>
+      <translation>Welcome to kcdesk</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="65" />
+      <source>kcdesk lưu dữ liệu trong một tệp trên máy này và làm việc cả khi không có mạng.</source>
+      <translation>kcdesk keeps its data in one file on this computer and works without a network.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="71" />
+      <source>Chọn…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="76" />
+      <source>Tệp dữ liệu</source>
+      <translation>Data file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="82" />
+      <source>Gõ tên tỉnh/thành phố, có dấu hoặc không</source>
+      <translation>Type the province name, with or without tone marks</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="92" />
+      <source>Ví dụ: Nguyễn Văn An</source>
+      <translation>For example: Nguyễn Văn An</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="94" />
+      <source>Tỉnh/Thành phố</source>
+      <translation>Province/City</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="95" />
+      <source>Tên Trung tâm</source>
+      <translation>Centre name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="96" />
+      <source>Họ tên của bạn</source>
+      <translation>Your full name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="102" />
+      <source>Bạn có muốn tạo dữ liệu mẫu để làm quen? Dữ liệu mẫu không bao giờ được đồng bộ.</source>
+      <translation>Would you like demo data to get to know the app? Demo data is never synchronised.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="106" />
+      <source>Bắt đầu với dữ liệu trống</source>
+      <translation>Start with no data</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="106" />
+      <source>Tạo dữ liệu mẫu nhỏ (2.000 cơ sở)</source>
+      <translation>Create small demo data (2,000 facilities)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="107" />
+      <source>Tạo dữ liệu mẫu lớn (20.000 cơ sở)</source>
+      <translation>Create large demo data (20,000 facilities)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="128" />
+      <source>Nơi lưu tệp dữ liệu</source>
+      <translation>Where to keep the data file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="129" />
+      <source>Tệp dữ liệu kcdesk (*.db)</source>
+      <translation>kcdesk data file (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="136" />
+      <source>Bắt đầu</source>
+      <translation>Start</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryView</name>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <source>Thời điểm</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <source>Người thực hiện</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <source>Thao tác</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <source>Trường</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <source>Trước</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <source>Sau</source>
+      <translation>After</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="59" />
+      <source>Đọc lịch sử</source>
+      <translation>Reading history</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/common/history_view.py" line="68" />
+      <source>{n} trường</source>
+      <translation>{n} fields</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImageViewer</name>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/image_viewer.py" line="21" />
+      <source>◀ Ảnh trước</source>
+      <translation>◀ Previous</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/image_viewer.py" line="21" />
+      <source>Ảnh sau ▶</source>
+      <translation>Next ▶</translation>
+    </message>
+  </context>
+  <context>
+    <name>JobProgressDialog</name>
+    <message>
+      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="13" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="14" />
+      <source>Đang xử lý…</source>
+      <translation>Working…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="17" />
+      <source>Đang xử lý</source>
+      <translation>Working</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="42" />
+      <source>Cơ sở CNNT</source>
+      <translation>Facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="43" />
+      <source>Đề án</source>
+      <translation>Proposals</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="44" />
+      <source>Nghiệm thu</source>
+      <translation>Acceptance</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="45" />
+      <source>Khảo sát</source>
+      <translation>Surveys</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="46" />
+      <source>Việc đến hạn</source>
+      <translation>Due list</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="47" />
+      <source>Bảng điều khiển</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="48" />
+      <source>Báo cáo</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="49" />
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalEditor</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="65" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="66" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="257" />
+      <source>Hồ sơ đề án</source>
+      <translation>Proposal record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="66" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="68" />
+      <source>Đề án mới</source>
+      <translation>New proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <source>Bước</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <source>Từ</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <source>Đến</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <source>Số văn bản</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="97" />
+      <source>Thông tin chung</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="98" />
+      <source>Cơ sở thụ hưởng</source>
+      <translation>Beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="99" />
+      <source>Dự toán kinh phí</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
+      <source>Nội dung đề án</source>
+      <translation>Proposal content</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="101" />
+      <source>Tiến trình và giải ngân</source>
+      <translation>Progress and payouts</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="107" />
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="109" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="250" />
+      <source>Lưu đề án</source>
+      <translation>Save the proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="110" />
+      <source>Lưu (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="112" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="122" />
+      <source>Bước tiếp theo:</source>
+      <translation>Next steps:</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="138" />
+      <source>Đọc hồ sơ đề án</source>
+      <translation>Reading the proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="182" />
+      <source>Giải ngân: {items}</source>
+      <translation>Payouts: {items}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="183" />
+      <source>Chưa có khoản giải ngân nào.</source>
+      <translation>No payouts yet.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="206" />
+      <source>Chuyển sang: {target}</source>
+      <translation>Moves to: {target}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="212" />
+      <source>Không còn bước nào</source>
+      <translation>No further steps</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
+      <source>Có thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="231" />
+      <source>Đã lưu</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="240" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="267" />
+      <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
+      <translation>Not saved: some data is invalid</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="283" />
+      <source>Chuyển bước đề án</source>
+      <translation>Moving the proposal on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="293" />
+      <source>Thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="294" />
+      <source>Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
+      <translation>The proposal has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="295" />
+      <source>Bỏ thay đổi</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="296" />
+      <source>Tiếp tục sửa</source>
+      <translation>Keep editing</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalFields</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <source>Sự cần thiết và căn cứ</source>
+      <translation>Need and basis</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <source>Mục tiêu</source>
+      <translation>Objectives</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <source>Quy mô</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="30" />
+      <source>Tổ chức thực hiện</source>
+      <translation>Implementation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="30" />
+      <source>Hiệu quả dự kiến</source>
+      <translation>Expected effectiveness</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="52" />
+      <source>Địa bàn ưu tiên (mức hỗ trợ cao hơn)</source>
+      <translation>Priority area (higher support caps)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="57" />
+      <source>Nội dung hoạt động khuyến công</source>
+      <translation>Extension activities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="61" />
+      <source>Thông tin chung</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="73" />
+      <source>Kết quả dự kiến</source>
+      <translation>Planned outputs</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="75" />
+      <source>Số học viên</source>
+      <translation>Trainees</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="76" />
+      <source>Số mô hình trình diễn</source>
+      <translation>Demonstration models</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="77" />
+      <source>Số máy móc, thiết bị</source>
+      <translation>Machines and equipment</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="78" />
+      <source>Nội dung hoạt động (mã KC)</source>
+      <translation>Activities (KC codes)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="177" />
+      <source>Ngày '{value}' không đúng dạng ngày/tháng/năm.</source>
+      <translation>Date '{value}' is not day/month/year.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalsPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="86" />
+      <source>Đề án khuyến công</source>
+      <translation>Industrial extension proposals</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="92" />
+      <source>Mọi năm</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="97" />
+      <source>Mọi trạng thái</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="102" />
+      <source>Đề án mới</source>
+      <translation>New proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="105" />
+      <source>Lập đề án mới (Ctrl+N)</source>
+      <translation>New proposal (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="110" />
+      <source>Danh sách đề án</source>
+      <translation>Proposal list</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="131" />
+      <source>Năm kế hoạch</source>
+      <translation>Plan year</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="133" />
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="147" />
+      <source>Đọc danh sách đề án</source>
+      <translation>Reading proposals</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/page.py" line="152" />
+      <source>{n} đề án · kinh phí khuyến công {kc}</source>
+      <translation>{n} proposals · extension funds {kc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="39" />
+      <source>Cơ sở công nghiệp nông thôn</source>
+      <translation>Rural industrial facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="45" />
+      <source>Tìm cơ sở</source>
+      <translation>Search facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="46" />
+      <source>Tìm theo tên, mã số thuế, người đại diện, địa chỉ… (Ctrl+F)</source>
+      <translation>Search by name, tax code, representative, address… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="49" />
+      <source>Mọi xã/phường</source>
+      <translation>All communes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="50" />
+      <source>Mọi loại hình</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="51" />
+      <source>Mọi ngành nghề</source>
+      <translation>All sectors</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="53" />
+      <source>Mọi tình trạng</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="54" />
+      <source>Thêm cơ sở</source>
+      <translation>Add facility</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="57" />
+      <source>Thêm cơ sở mới (Ctrl+N)</source>
+      <translation>Add a new facility (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="63" />
+      <source>Danh sách cơ sở</source>
+      <translation>Facility register</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="129" />
+      <source>{shown} / {total} cơ sở</source>
+      <translation>{shown} / {total} facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="132" />
+      <source>{total} cơ sở</source>
+      <translation>{total} facilities</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="30" />
+      <source>Báo cáo định kỳ cả năm (PDF)</source>
+      <translation>Annual periodic report (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="31" />
+      <source>Báo cáo 6 tháng đầu năm (PDF)</source>
+      <translation>First-half-year report (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="32" />
+      <source>Danh sách đề án đăng ký kế hoạch (Mẫu 02, PDF)</source>
+      <translation>Plan registration list (Form 02, PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="33" />
+      <source>Xuất danh sách cơ sở ra Excel</source>
+      <translation>Export the facility register to Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="34" />
+      <source>Xuất danh sách đề án ra Excel</source>
+      <translation>Export the proposal list to Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="74" />
+      <source>Báo cáo và xuất dữ liệu</source>
+      <translation>Reports and exports</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="76" />
+      <source>Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định 30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng.</source>
+      <translation>Reports are made from the data on this computer, in the forms of Circular 36/2013/TT-BCT and Decree 30/2020/NĐ-CP. They run in the background and can be cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="88" />
+      <source>Lập báo cáo…</source>
+      <translation>Make report…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="95" />
+      <source>Mở tệp</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="99" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="128" />
+      <source>Lập báo cáo</source>
+      <translation>Making a report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="101" />
+      <source>Loại báo cáo</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="102" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="119" />
+      <source>Lưu báo cáo</source>
+      <translation>Save report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="126" />
+      <source>Đang lập báo cáo…</source>
+      <translation>Making the report…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="134" />
+      <source>Đã lưu: {path}</source>
+      <translation>Saved: {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowsEditor</name>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/tables.py" line="37" />
+      <source>Thêm dòng</source>
+      <translation>Add line</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/tables.py" line="40" />
+      <source>Xóa dòng</source>
+      <translation>Delete line</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveyForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="42" />
+      <source>Cao</source>
+      <translation>High</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="43" />
+      <source>Bình thường</source>
+      <translation>Normal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="44" />
+      <source>Thấp</source>
+      <translation>Low</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="55" />
+      <source>Phiếu khảo sát</source>
+      <translation>Survey form</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="59" />
+      <source>Cơ sở đã có trong danh sách</source>
+      <translation>A facility in the register</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="61" />
+      <source>Cơ sở mới</source>
+      <translation>New facility</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="68" />
+      <source>Gõ tên hoặc mã số thuế, có dấu hoặc không…</source>
+      <translation>Type a name or tax code, with or without tone marks…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="76" />
+      <source>Tên cơ sở mới</source>
+      <translation>New facility name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="82" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="128" />
+      <source>Người đại diện</source>
+      <translation>Representative</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="84" />
+      <source>Gõ tên xã/phường, có dấu hoặc không</source>
+      <translation>Type the commune, with or without tone marks</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="90" />
+      <source>Lấy tọa độ từ ảnh</source>
+      <translation>GPS from photo</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="95" />
+      <source>Nhu cầu hỗ trợ</source>
+      <translation>Support needs</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="110" />
+      <source>1. Cơ sở được khảo sát</source>
+      <translation>1. Facility surveyed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="126" />
+      <source>Tên cơ sở</source>
+      <translation>Facility name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="127" />
+      <source>Loại hình</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="129" />
+      <source>Điện thoại</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="132" />
+      <source>2. Ngày, địa bàn và tọa độ</source>
+      <translation>2. Date, commune and position</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="134" />
+      <source>Ngày khảo sát</source>
+      <translation>Survey date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="135" />
+      <source>Xã/Phường/Đặc khu</source>
+      <translation>Commune/Ward</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="139" />
+      <source>Tọa độ GPS</source>
+      <translation>GPS position</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="140" />
+      <source>3. Nhu cầu hỗ trợ theo nội dung khuyến công</source>
+      <translation>3. Support needs by extension activity</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="143" />
+      <source>Mức ưu tiên cho nhu cầu được chọn:</source>
+      <translation>Priority of the needs you tick:</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="148" />
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="150" />
+      <source>4. Ảnh chụp tại cơ sở</source>
+      <translation>4. Photos taken at the facility</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="203" />
+      <source>Tìm cơ sở</source>
+      <translation>Search facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="217" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="223" />
+      <source>Đã chọn: {name}</source>
+      <translation>Chosen: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/form.py" line="233" />
+      <source>Không ảnh nào có tọa độ GPS; hãy gõ tọa độ.</source>
+      <translation>No photo carries a GPS position; type it in.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveysPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="52" />
+      <source>Phiếu khảo sát cơ sở</source>
+      <translation>Facility surveys</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="56" />
+      <source>Phiếu của tôi</source>
+      <translation>My surveys</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="59" />
+      <source>Phiếu mới</source>
+      <translation>New survey</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="65" />
+      <source>Phiếu của tôi (bản nháp và đã gửi)</source>
+      <translation>My surveys (drafts and sent)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="75" />
+      <source>Lưu nháp</source>
+      <translation>Save draft</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="78" />
+      <source>Gửi phiếu</source>
+      <translation>Send survey</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="105" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="130" />
+      <source>Đọc phiếu khảo sát</source>
+      <translation>Reading surveys</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="149" />
+      <source>Phiếu đã gửi: chỉ xem</source>
+      <translation>Survey sent: read-only</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="151" />
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="153" />
+      <source>Có thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="162" />
+      <source>Chưa lưu: còn {n} mục cần sửa</source>
+      <translation>Not saved: {n} items to fix</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="171" />
+      <source>Gửi phiếu khảo sát</source>
+      <translation>Sending the survey</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="171" />
+      <source>Lưu nháp phiếu khảo sát</source>
+      <translation>Saving the survey draft</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="182" />
+      <source>Đã gửi phiếu</source>
+      <translation>Survey sent</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/surveys/page.py" line="182" />
+      <source>Đã lưu bản nháp</source>
+      <translation>Draft saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="25" />
+      <source>Đồng bộ với máy chủ</source>
+      <translation>Synchronisation with the server</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="28" />
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="30" />
+      <source>Máy chủ</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="30" />
+      <source>Thay đổi chờ gửi</source>
+      <translation>Changes waiting</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="31" />
+      <source>Đồng bộ thành công lần cuối</source>
+      <translation>Last successful sync</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
+      <source>Thay đổi bị từ chối</source>
+      <translation>Refused changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
+      <source>Xung đột chưa xử lý</source>
+      <translation>Open conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="33" />
+      <source>Lỗi gần nhất</source>
+      <translation>Last error</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="39" />
+      <source>Đồng bộ ngay</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="43" />
+      <source>Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi khi đăng ký (lệnh: kcdesk enroll). Dữ liệu mẫu không bao giờ được đồng bộ.</source>
+      <translation>A computer not enrolled with a server works offline; every change is kept and sent once it is enrolled (command: kcdesk enroll). Demo data is never synchronised.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="58" />
+      <source>Đọc trạng thái đồng bộ</source>
+      <translation>Reading sync status</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="62" />
+      <source>chưa đăng ký máy chủ</source>
+      <translation>not enrolled</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="64" />
+      <source>chưa đồng bộ</source>
+      <translation>never synced</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="75" />
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusLabel</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/status.py" line="49" />
+      <source>Trạng thái đồng bộ</source>
+      <translation>Sync status</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/status.py" line="56" />
+      <source>Đang đọc trạng thái đồng bộ…</source>
+      <translation>Reading sync status…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/status.py" line="61" />
+      <source>Đọc trạng thái đồng bộ</source>
+      <translation>Reading sync status</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocab</name>
+    <message>
+      <source>Doanh nghiệp siêu nhỏ</source>
+      <translation>Micro enterprise</translation>
+    </message>
+    <message>
+      <source>Doanh nghiệp nhỏ</source>
+      <translation>Small enterprise</translation>
+    </message>
+    <message>
+      <source>Doanh nghiệp vừa</source>
+      <translation>Medium enterprise</translation>
+    </message>
+    <message>
+      <source>Hợp tác xã</source>
+      <translation>Cooperative</translation>
+    </message>
+    <message>
+      <source>Tổ hợp tác</source>
+      <translation>Cooperative group</translation>
+    </message>
+    <message>
+      <source>Hộ kinh doanh</source>
+      <translation>Household business</translation>
+    </message>
+    <message>
+      <source>Loại hình khác</source>
+      <translation>Other type</translation>
+    </message>
+    <message>
+      <source>Đang hoạt động</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>Tạm ngừng hoạt động</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <source>Đã chấm dứt hoạt động</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>Khuyến công quốc gia</source>
+      <translation>National extension (KCQG)</translation>
+    </message>
+    <message>
+      <source>Khuyến công địa phương</source>
+      <translation>Provincial extension (KCĐP)</translation>
+    </message>
+    <message>
+      <source>Đề án</source>
+      <translation>Proposals</translation>
+    </message>
+    <message>
+      <source>Đề án khuyến công điểm</source>
+      <translation>Flagship proposal</translation>
+    </message>
+    <message>
+      <source>Đề án lập theo nhóm</source>
+      <translation>Group proposal</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>Tạm ứng</source>
+      <translation>Advance</translation>
+    </message>
+    <message>
+      <source>Thanh toán</source>
+      <translation>Payment</translation>
+    </message>
+    <message>
+      <source>Quyết toán</source>
+      <translation>Settlement</translation>
+    </message>
+    <message>
+      <source>Đạt</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <source>Đạt một phần</source>
+      <translation>Partly passed</translation>
+    </message>
+    <message>
+      <source>Không đạt</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>Chủ trì</source>
+      <translation>Chair</translation>
+    </message>
+    <message>
+      <source>Thành viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>Thư ký</source>
+      <translation>Secretary</translation>
+    </message>
+    <message>
+      <source>Đại diện đơn vị thực hiện</source>
+      <translation>Implementing unit's representative</translation>
+    </message>
+    <message>
+      <source>Đại diện đơn vị thụ hưởng</source>
+      <translation>Beneficiary's representative</translation>
+    </message>
+    <message>
+      <source>Đại diện chính quyền địa phương</source>
+      <translation>Local government's representative</translation>
+    </message>
+    <message>
+      <source>Bản nháp</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>Đã gửi</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <source>Đã xem xét</source>
+      <translation>Reviewed</translation>
+    </message>
+    <message>
+      <source>Đã gắn với cơ sở</source>
+      <translation>Linked to a facility</translation>
+    </message>
+    <message>
+      <source>Dự thảo</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>Đã đăng ký</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>Trả lại để hoàn thiện</source>
+      <translation>Returned for completion</translation>
+    </message>
+    <message>
+      <source>Không được chấp thuận</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>Đã thẩm định cấp cơ sở</source>
+      <translation>Appraised (first level)</translation>
+    </message>
+    <message>
+      <source>Đã trình Bộ Công Thương</source>
+      <translation>Submitted to the Ministry</translation>
+    </message>
+    <message>
+      <source>Bộ đã thẩm định</source>
+      <translation>Appraised by the Ministry</translation>
+    </message>
+    <message>
+      <source>Đã phê duyệt kế hoạch</source>
+      <translation>Approved in the plan</translation>
+    </message>
+    <message>
+      <source>Đã ký hợp đồng</source>
+      <translation>Contract signed</translation>
+    </message>
+    <message>
+      <source>Đang thực hiện</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <source>Đề nghị điều chỉnh</source>
+      <translation>Adjustment requested</translation>
+    </message>
+    <message>
+      <source>Ngừng thực hiện</source>
+      <translation>Stopped</translation>
+    </message>
+    <message>
+      <source>Đã nghiệm thu</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>Nghiệm thu một phần</source>
+      <translation>Partly accepted</translation>
+    </message>
+    <message>
+      <source>Đã nộp hồ sơ quyết toán</source>
+      <translation>Settlement papers submitted</translation>
+    </message>
+    <message>
+      <source>Đã quyết toán</source>
+      <translation>Settled</translation>
+    </message>
+    <message>
+      <source>Đã đánh giá sau hỗ trợ</source>
+      <translation>Evaluated after support</translation>
+    </message>
+    <message>
+      <source>Cán bộ Trung tâm Khuyến công</source>
+      <translation>Centre staff</translation>
+    </message>
+    <message>
+      <source>Lãnh đạo Trung tâm</source>
+      <translation>Centre leader</translation>
+    </message>
+    <message>
+      <source>Kế toán</source>
+      <translation>Accountant</translation>
+    </message>
+    <message>
+      <source>Cán bộ thẩm định Sở Công Thương</source>
+      <translation>Department reviewer</translation>
+    </message>
+    <message>
+      <source>Cộng tác viên khuyến công</source>
+      <translation>Extension collaborator</translation>
+    </message>
+    <message>
+      <source>Cán bộ Bộ Công Thương</source>
+      <translation>Ministry officer</translation>
+    </message>
+    <message>
+      <source>Quản trị hệ thống</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Tên cơ sở</source>
+      <translation>Facility name</translation>
+    </message>
+    <message>
+      <source>Loại hình</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Mã số thuế</source>
+      <translation>Tax code</translation>
+    </message>
+    <message>
+      <source>Số giấy chứng nhận đăng ký</source>
+      <translation>Registration certificate no.</translation>
+    </message>
+    <message>
+      <source>Ngày đăng ký</source>
+      <translation>Registration date</translation>
+    </message>
+    <message>
+      <source>Người đại diện</source>
+      <translation>Representative</translation>
+    </message>
+    <message>
+      <source>Chức vụ người đại diện</source>
+      <translation>Representative's title</translation>
+    </message>
+    <message>
+      <source>Điện thoại</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Thư điện tử</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Tỉnh/Thành phố</source>
+      <translation>Province/City</translation>
+    </message>
+    <message>
+      <source>Xã/Phường/Đặc khu</source>
+      <translation>Commune/Ward</translation>
+    </message>
+    <message>
+      <source>Thôn/Tổ dân phố</source>
+      <translation>Village/Residential group</translation>
+    </message>
+    <message>
+      <source>Địa chỉ</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Địa chỉ cũ (trước 01/7/2025)</source>
+      <translation>Former address (before 1/7/2025)</translation>
+    </message>
+    <message>
+      <source>Vĩ độ</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>Kinh độ</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>Ngành nghề</source>
+      <translation>Sector</translation>
+    </message>
+    <message>
+      <source>Sản phẩm chính</source>
+      <translation>Main products</translation>
+    </message>
+    <message>
+      <source>Số lao động</source>
+      <translation>Workers</translation>
+    </message>
+    <message>
+      <source>Số lao động có BHXH</source>
+      <translation>Insured workers</translation>
+    </message>
+    <message>
+      <source>Tổng vốn (đồng)</source>
+      <translation>Total capital (VND)</translation>
+    </message>
+    <message>
+      <source>Doanh thu năm trước (đồng)</source>
+      <translation>Last year's revenue (VND)</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ nguyên liệu tại chỗ (%)</source>
+      <translation>Local raw materials (%)</translation>
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Mã đề án</source>
+      <translation>Proposal code</translation>
+    </message>
+    <message>
+      <source>Tên đề án</source>
+      <translation>Proposal title</translation>
+    </message>
+    <message>
+      <source>Cấp</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Loại đề án</source>
+      <translation>Proposal class</translation>
+    </message>
+    <message>
+      <source>Năm kế hoạch</source>
+      <translation>Plan year</translation>
+    </message>
+    <message>
+      <source>Đơn vị thực hiện</source>
+      <translation>Implementing unit</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>Ngày kết thúc</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>Có hợp đồng xuất khẩu</source>
+      <translation>Has export contracts</translation>
+    </message>
+    <message>
+      <source>Thuộc danh mục công nghiệp hỗ trợ</source>
+      <translation>On the supporting-industry list</translation>
+    </message>
+    <message>
+      <source>Áp dụng sản xuất sạch hơn</source>
+      <translation>Applies cleaner production</translation>
+    </message>
+    <message>
+      <source>Có sản phẩm CNNT tiêu biểu</source>
+      <translation>Has an award-winning rural product</translation>
+    </message>
+    <message>
+      <source>Tạo mới</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>Sửa</source>
+      <translation>Edited</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <source>Khôi phục</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ đăng ký</source>
+      <translation>Submit the registration</translation>
+    </message>
+    <message>
+      <source>Trả lại để hoàn thiện (Sở)</source>
+      <translation>Return for completion (Department)</translation>
+    </message>
+    <message>
+      <source>Bộ trả lại để hoàn thiện</source>
+      <translation>Returned by the Ministry</translation>
+    </message>
+    <message>
+      <source>Không chấp thuận</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <source>Bộ không chấp thuận</source>
+      <translation>Rejected by the Ministry</translation>
+    </message>
+    <message>
+      <source>Thẩm định cấp cơ sở (đạt)</source>
+      <translation>Appraise (first level, passed)</translation>
+    </message>
+    <message>
+      <source>Trình Bộ Công Thương</source>
+      <translation>Submit to the Ministry</translation>
+    </message>
+    <message>
+      <source>Bộ thẩm định (đạt)</source>
+      <translation>Ministry appraisal (passed)</translation>
+    </message>
+    <message>
+      <source>Phê duyệt vào kế hoạch</source>
+      <translation>Approve into the plan</translation>
+    </message>
+    <message>
+      <source>Phê duyệt vào kế hoạch (UBND tỉnh)</source>
+      <translation>Approve into the plan (Provincial People's Committee)</translation>
+    </message>
+    <message>
+      <source>Ký hợp đồng / giao nhiệm vụ</source>
+      <translation>Sign the contract / assign the task</translation>
+    </message>
+    <message>
+      <source>Tạm ứng lần đầu, bắt đầu thực hiện</source>
+      <translation>First advance, start work</translation>
+    </message>
+    <message>
+      <source>Chấp thuận điều chỉnh</source>
+      <translation>Approve the adjustment</translation>
+    </message>
+    <message>
+      <source>Nghiệm thu (đạt)</source>
+      <translation>Accept (passed)</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ quyết toán</source>
+      <translation>Submit settlement papers</translation>
+    </message>
+    <message>
+      <source>Phê duyệt quyết toán</source>
+      <translation>Approve the settlement</translation>
+    </message>
+    <message>
+      <source>Đánh giá sau hỗ trợ</source>
+      <translation>Post-support evaluation</translation>
+    </message>
+    <message>
+      <source>Thông tin chung</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>Người đại diện và liên hệ</source>
+      <translation>Representative and contacts</translation>
+    </message>
+    <message>
+      <source>Quy mô</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Đặc điểm</source>
+      <translation>Features</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Kinh phí khuyến công</source>
+      <translation>Extension funds</translation>
+    </message>
+    <message>
+      <source>Vốn đối ứng</source>
+      <translation>Counterpart funds</translation>
+    </message>
+    <message>
+      <source>Chế biến nông, lâm, thủy sản và chế biến thực phẩm</source>
+      <translation>Agricultural, forestry, aquatic and food processing</translation>
+    </message>
+    <message>
+      <source>Sản xuất hàng tiêu dùng, hàng xuất khẩu, hàng thay thế hàng nhập khẩu</source>
+      <translation>Consumer goods, exports and import substitutes</translation>
+    </message>
+    <message>
+      <source>Hóa chất phục vụ nông nghiệp, nông thôn; vật liệu xây dựng</source>
+      <translation>Chemicals for agriculture and rural areas; building materials</translation>
+    </message>
+    <message>
+      <source>Cơ khí, điện, điện tử: sản xuất, lắp ráp, sửa chữa; linh kiện; công nghiệp hỗ trợ</source>
+      <translation>Mechanics, electrics, electronics: making, assembly, repair; parts; supporting industry</translation>
+    </message>
+    <message>
+      <source>Sản xuất sản phẩm, hàng thủ công mỹ nghệ</source>
+      <translation>Handicrafts</translation>
+    </message>
+    <message>
+      <source>Khai thác, chế biến khoáng sản tại địa bàn có điều kiện kinh tế - xã hội khó khăn</source>
+      <translation>Mining and mineral processing in disadvantaged areas</translation>
+    </message>
+    <message>
+      <source>Áp dụng sản xuất sạch hơn; xử lý ô nhiễm môi trường tại cụm công nghiệp, cơ sở CNNT</source>
+      <translation>Cleaner production; pollution treatment at industrial clusters and rural facilities</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ đăng ký đề án KCQG cho Sở Công Thương</source>
+      <translation>Submit KCQG proposal papers to the Department of Industry and Trade</translation>
+    </message>
+    <message>
+      <source>Sở Công Thương gửi hồ sơ đề án KCQG về Bộ Công Thương</source>
+      <translation>Department sends KCQG proposal papers to the Ministry</translation>
+    </message>
+    <message>
+      <source>Báo cáo tiến độ thực hiện hằng tháng (Mẫu 3a)</source>
+      <translation>Monthly progress report (Form 3a)</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ quyết toán sau nghiệm thu</source>
+      <translation>Submit settlement papers after acceptance</translation>
+    </message>
+    <message>
+      <source>Hoàn thành thanh lý hợp đồng và quyết toán</source>
+      <translation>Close the contract and settle</translation>
+    </message>
+  </context>
+</TS>
