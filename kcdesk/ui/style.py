@@ -41,4 +41,5 @@ QFrame#kpiCard { background: white; border: 1px solid #dde2e8; border-radius: 6p
 QLabel#kpiValue { font-size: 16pt; font-weight: 600; color: #1d4f91; }
 QLabel#kpiLabel { color: #5b6573; }
 QStatusBar { background: #eef1f5; color: #2d3a4a; }
+QTreeWidget#dueList::item, QTreeWidget#historyTree::item, QTreeWidget#statusHistory::item { padding: 4px 2px; }
 """

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Screenshots of the main screens on demo data, for docs/screenshots/ and the README.
+
+Run under a real X server:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py
+
+It builds a 2,000-facility demo province in a temporary folder (settings and logs too), opens
+the real window at 1366x768 and saves one PNG per screen. Nothing here touches the user's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+HOME = Path(tempfile.mkdtemp(prefix="kcdesk-shots-"))
+os.environ["KCDESK_HOME"] = str(HOME)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--lang", default="vi", choices=("vi", "en"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from kcdesk.db.models import Acceptance, Facility, Proposal
+    from kcdesk.db.store import Store
+    from kcdesk.demo.build import build_demo
+    from kcdesk.ui.app import build_main_window, prepare_application
+    from kcdesk.ui.errors import install_excepthook
+    from kcdesk.ui.settings import Settings
+    from tests.ui.photos import photo_with_gps
+
+    install_excepthook()
+    settings = Settings(HOME / "settings.ini")
+    app, _translators = prepare_application(settings, args.lang)
+    db = HOME / "demo.db"
+    store = Store.open(db, create=True)
+    build_demo(store, facilities=2000, seed=1)
+
+    def settle(ms: int = 700) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait(predicate, ms: int = 15_000) -> None:  # type: ignore[no-untyped-def]
+        waited = 0
+        while not predicate() and waited < ms:
+            settle(50)
+            waited += 50
+        settle(300)
+
+    shots: list[Path] = []
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        widget.repaint()
+        app.processEvents()
+        path = args.out / f"{name}.png"
+        widget.grab().save(str(path), "PNG")
+        _compress(path)
+        shots.append(path)
+        print(f"{path.relative_to(REPO)}  {path.stat().st_size // 1024} KB")
+
+    window = build_main_window(store, settings, args.lang)
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window.show()
+    runner = window.ctx.runner
+    page = window.page("facilities")
+    wait(lambda: not page.model.loading and bool(window.sync_status.facts))
+    save(window, "01-register")
+    with store.read() as s:
+        fid = s.execute(select(Facility.id).where(Facility.legacy_address.is_not(None), Facility.email.is_not(None))
+                        .order_by(Facility.name).limit(1)).scalar_one()  # fmt: skip
+        in_progress = s.execute(select(Proposal.id).where(Proposal.status == "in_progress")
+                                .order_by(Proposal.code).limit(1)).scalar_one()  # fmt: skip
+        acceptance = s.execute(select(Acceptance.id).where(Acceptance.signed_at.is_not(None))
+                               .order_by(Acceptance.accepted_on.desc()).limit(1)).scalar_one()  # fmt: skip
+    search = page.search
+    search.setText("may tre")
+    wait(lambda: page.model.search_text == "may tre" and not page.model.loading)
+    save(window, "02-register-search")
+    search.clear()
+
+    editor = window.open_facility(fid)
+    editor.resize(1240, 740)
+    wait(lambda: editor.form.facility_id == fid)
+    # Show validation as you type: a tax code with a digit missing.
+    tax = editor.fields.boxes["tax_code"].editor
+    tax.setText(tax.text()[:-1])
+    tax.textEdited.emit(tax.text())
+    save(editor, "03-facility-editor")
+    editor.form.values.update(editor.form.original)
+    editor.hide()
+
+    # Photos attached to the signed acceptance record, so the thumbnails show.
+    photos = [photo_with_gps(HOME / f"nghiem-thu-{i}.jpg", 16.05 + i / 100, 108.2) for i in range(3)]
+    from kcdesk.ui.records.attachments import NewFile, add_attachments
+
+    runner.write(lambda s: add_attachments(s, store.files_dir, "acceptance", acceptance,
+                                           [NewFile(p, "photo") for p in photos]), changes={"attachment"})  # fmt: skip
+    wait(lambda: not runner.busy)
+
+    proposal = window.open_proposal(in_progress)
+    proposal.resize(1240, 760)
+    wait(lambda: proposal.status == "in_progress")
+    save(proposal, "04-proposal-editor")
+    proposal.tabs.setCurrentWidget(proposal.budget)
+    settle(200)
+    save(proposal, "05-proposal-budget")
+    proposal.hide()
+
+    accept = window.open_acceptance(acceptance)
+    accept.resize(1200, 740)
+    wait(lambda: accept.signed)
+    save(accept, "06-acceptance-signed")
+    accept.tabs.setCurrentWidget(accept.attachments)
+    wait(lambda: accept.attachments.list.count() == 3)
+    save(accept, "07-acceptance-photos")
+    accept.hide()
+
+    # Field survey mode as a collaborator sees it: their own drafts and sent surveys.
+    from kcdesk.ui.records.users import list_users, switch_user
+
+    with store.read() as s:
+        collaborator = next(u for u in list_users(s) if u.role == "collaborator")
+    runner.write(lambda s: switch_user(s, collaborator.id), window.ctx.set_user)
+    wait(lambda: window.ctx.role == "collaborator")
+    window.show_page("surveys")
+    surveys = window.pages["surveys"]
+    form = surveys.form
+    wait(lambda: form.needs.count() > 0)
+    form.new.setChecked(True)
+    form.new_name.setText("Hộ kinh doanh mộc mỹ nghệ Lê Văn Đạt")
+    form.new_representative.setText("Lê Văn Đạt")
+    form.new_phone.setText("0935 222 333")
+    form.ward.choose("hoa vang")
+    form.photos.add_files([photo_with_gps(HOME / "xuong-moc.jpg", 16.061234, 108.221234)])
+    form.read_gps_from_photos()
+    form.check_need("KC3.3")
+    form.check_need("KC4.4")
+    wait(lambda: form.photos.list.count() == 1)
+    save(window, "08-survey")
+
+    window.show_page("due")
+    due = window.pages["due"]
+    wait(lambda: due.tree.topLevelItemCount() > 0)
+    save(window, "09-due-list")
+
+    window.show_page("dashboard")
+    dash = window.pages["dashboard"]
+    wait(lambda: dash.year.count() > 0)
+    dash.year.setCurrentIndex(dash.year.findData(2025))
+    wait(lambda: dash.cards["plan"].text() != "–" and not runner.busy)
+    save(window, "10-dashboard")
+
+    window.show_page("reports")
+    settle(300)
+    save(window, "11-reports")
+    runner.shutdown()
+    for e in list(window.editors):
+        e.deleteLater()
+    print(f"{len(shots)} screenshots in {args.out.relative_to(REPO)}")
+    return 0
+
+
+def _compress(path: Path) -> None:
+    """Re-encode with zlib's best effort (Pillow's optimize); lossless."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.load()
+        rgb = img.convert("RGB")
+    rgb.save(path, "PNG", optimize=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
