@@ -70,7 +70,8 @@ INSTALLER: dict[str, str] = {
     "Thiếu bản sao lưu trước khi khôi phục.": "The backup made before the restore is missing.",
     "Kiểm tra toàn vẹn sau khôi phục không đạt.": "The integrity check after the restore failed.",
     "sao lưu {backup}, khôi phục và kiểm tra toàn vẹn đạt": "backup {backup}; restore and integrity check passed",
-    "chưa cài phần máy chủ (pip install kcdesk[server])": "the server part is not installed (pip install kcdesk[server])",
+    "chưa cài phần máy chủ (pip install kcdesk[server])":
+        "the server part is not installed (pip install kcdesk[server])",
     "Máy chủ cục bộ không khởi động được.": "The local server did not start.",
     "Máy B không nhận được cơ sở máy A gửi lên.": "Laptop B did not receive the facility laptop A sent.",
     "Máy A còn {n} thay đổi chưa gửi.": "Laptop A still has {n} unsent changes.",

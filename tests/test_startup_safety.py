@@ -109,7 +109,7 @@ def test_real_disk_full_and_permission_errors_map_to_messages(tmp_path: Path) ->
     message = storage_error(full.value, tmp_path / "tiny.db")
     assert message is not None and DISK_FULL in message.text() and str(tmp_path) in message.text()
     if Path("/dev/full").exists():
-        with pytest.raises(OSError) as enospc, open("/dev/full", "w") as sink:  # noqa: PT012
+        with pytest.raises(OSError) as enospc, open("/dev/full", "w") as sink:
             sink.write("x")
             sink.flush()
         assert DISK_FULL in str(storage_error(enospc.value, tmp_path / "x.db"))

@@ -42,8 +42,10 @@ def not_writable(folder: Path, data_folder: bool = True) -> StoreError:
 
 def disk_full(folder: Path, data_folder: bool = True) -> StoreError:
     if not data_folder:
-        return StoreError("Ổ đĩa chứa thư mục {folder} đã đầy (còn trống {free}). Hãy giải phóng dung lượng rồi thử lại.",
-                          folder=str(folder), free=_free_text(folder))  # fmt: skip
+        return StoreError(
+            "Ổ đĩa chứa thư mục {folder} đã đầy (còn trống {free}). Hãy giải phóng dung lượng rồi thử lại.",
+            folder=str(folder), free=_free_text(folder),
+        )  # fmt: skip
     return StoreError(
         "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (còn trống {free}). Dữ liệu hiện có không bị thay đổi. "
         "Cách khắc phục: giải phóng dung lượng (dọn Thùng rác, xóa tệp tạm hoặc tệp tải về không cần), "

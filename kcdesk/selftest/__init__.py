@@ -27,7 +27,7 @@ from typing import TextIO
 from kcdesk.i18n import tr
 
 
-class Skipped(Exception):  # noqa: N818  (a step that does not apply here, with the reason)
+class Skipped(Exception):
     """Raised by a step that cannot run in this installation (an optional part is absent)."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.store import Store, current_revision
@@ -23,7 +24,7 @@ class SelfTestFailure(AssertionError):
     pass
 
 
-def check(condition: bool, message: str, **params: object) -> None:
+def check(condition: bool, message: str, **params: Any) -> None:
     if not condition:
         raise SelfTestFailure(tr(message, **params))
 
@@ -51,10 +52,11 @@ def create_database(folder: Path) -> str:
     with new_store(path) as store:
         revision = current_revision(store.path)
         with store.engine.connect() as conn:
-            provinces = conn.exec_driver_sql(
-                "SELECT count(*) FROM admin_unit WHERE level = 'province' AND valid_to IS NULL").scalar_one()  # fmt: skip
+            provinces = conn.exec_driver_sql("SELECT count(*) FROM admin_unit "
+                                             "WHERE level = 'province' AND valid_to IS NULL").scalar_one()  # fmt: skip
             fts5 = conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar_one()
-    check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision, head=HEAD_REVISION)
+    check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision,
+          head=HEAD_REVISION)  # fmt: skip
     check(provinces > 0, "Danh mục đơn vị hành chính trống.")
     return tr("lược đồ {revision}, {n} tỉnh/thành, SQLite {version}{fts}", revision=revision, n=provinces,
               version=sqlite3.sqlite_version, fts=" + FTS5" if fts5 else "")  # fmt: skip
@@ -75,11 +77,11 @@ def upgrade_first_schema(folder: Path) -> str:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, KNOWN_REVISIONS[0])
     engine.dispose()
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code, tax_code) "
-                     "VALUES ('selftest-1', ?, 'hkd', ?, '0401999888')", (FACILITY_NAME, PROVINCE))  # fmt: skip
-    conn.close()
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("INSERT INTO facility (id, name, facility_type, province_code, tax_code) "
+                    "VALUES ('selftest-1', ?, 'hkd', ?, '0401999888')", (FACILITY_NAME, PROVINCE))  # fmt: skip
+    raw.close()
     with Store.open(path) as store, store.engine.connect() as c:
         names = [r[0] for r in c.exec_driver_sql("SELECT name FROM facility")]
         revision = c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
@@ -138,7 +140,8 @@ def backup_and_restore(folder: Path) -> str:
         add_facility(store)
     made = daily_backup(path)
     again = daily_backup(path)
-    check(made is not None and made.is_file(), "Không tạo được bản sao lưu hằng ngày.")
+    if made is None or not made.is_file():
+        raise SelfTestFailure(tr("Không tạo được bản sao lưu hằng ngày."))
     check(again is None, "Sao lưu hằng ngày chạy hai lần trong một ngày.")
     with Store.open(path) as store:
         add_facility(store, "Cơ sở ghi sau khi sao lưu")

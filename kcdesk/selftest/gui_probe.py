@@ -49,9 +49,11 @@ def probe_gui(folder: Path) -> str:
     modules = _import_window_modules()
     check(family is not None, "Không nạp được phông chữ đi kèm (resources/fonts).")
     check(inked > 200, "Chữ tiếng Việt không hiện lên ảnh ({n} điểm ảnh).", n=inked)
-    check(IMAGE_FORMATS <= formats, "Thiếu định dạng ảnh: {missing}", missing=", ".join(sorted(IMAGE_FORMATS - formats)))
+    missing = IMAGE_FORMATS - formats
+    check(not missing, "Thiếu định dạng ảnh: {missing}", missing=", ".join(sorted(missing)))
     return tr("nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}",
-              platform=app.platformName(), family=family, n=modules, formats="/".join(sorted(IMAGE_FORMATS)))  # fmt: skip
+              platform=app.platformName(), family=family, n=modules,
+              formats="/".join(sorted(IMAGE_FORMATS)))  # fmt: skip
 
 
 def _load_shipped_fonts(gui: ModuleType) -> str | None:

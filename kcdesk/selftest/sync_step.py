@@ -99,5 +99,6 @@ def sync_round_trip(folder: Path) -> str:
                 store.close()
     check(name is not None, "Máy B không nhận được cơ sở máy A gửi lên.")
     check(status.pending == 0, "Máy A còn {n} thay đổi chưa gửi.", n=status.pending)
-    return tr("máy chủ {url}: máy A gửi {pushed} thay đổi; máy B nhận {pulled} thay đổi, {snapshots} ảnh chụp dữ liệu",
-              url=server.url, pushed=sent.pushed, pulled=received.pulled, snapshots=len(received.snapshots))  # fmt: skip
+    return tr("máy chủ {url}: máy A gửi {pushed} thay đổi; máy B nhận {pulled} thay đổi, "
+              "{snapshots} ảnh chụp dữ liệu", url=server.url, pushed=sent.pushed, pulled=received.pulled,
+              snapshots=len(received.snapshots))  # fmt: skip
