@@ -47,13 +47,14 @@ def probe_gui(folder: Path) -> str:
     inked = _draw(gui, family, folder / "chu-tieng-viet.png")
     formats = {bytes(f.data()).decode() for f in gui.QImageReader.supportedImageFormats()}
     modules = _import_window_modules()
+    catalogues = _load_translations(_qt("QtCore"))
     check(family is not None, "Không nạp được phông chữ đi kèm (resources/fonts).")
     check(inked > 200, "Chữ tiếng Việt không hiện lên ảnh ({n} điểm ảnh).", n=inked)
     missing = IMAGE_FORMATS - formats
     check(not missing, "Thiếu định dạng ảnh: {missing}", missing=", ".join(sorted(missing)))
-    return tr("nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}",
-              platform=app.platformName(), family=family, n=modules,
-              formats="/".join(sorted(IMAGE_FORMATS)))  # fmt: skip
+    return tr("nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, "
+              "{catalogues} bản dịch giao diện", platform=app.platformName(), family=family, n=modules,
+              formats="/".join(sorted(IMAGE_FORMATS)), catalogues=catalogues)  # fmt: skip
 
 
 def _load_shipped_fonts(gui: ModuleType) -> str | None:
@@ -77,6 +78,15 @@ def _draw(gui: ModuleType, family: str | None, out: Path) -> int:
     image.save(str(out))
     return sum(1 for y in range(image.height()) for x in range(0, image.width(), 2)
                if image.pixel(x, y) & 0xFFFFFF != 0xFFFFFF)  # fmt: skip
+
+
+def _load_translations(core: ModuleType) -> int:
+    """Every compiled catalogue of the window (resources/translations/*.qm) loads."""
+    count = 0
+    for qm in sorted(resource_path("translations").glob("kcdesk_*.qm")):
+        check(core.QTranslator().load(str(qm)), "Không nạp được bản dịch {file}.", file=qm.name)
+        count += 1
+    return count
 
 
 def _import_window_modules() -> int:

@@ -16,6 +16,7 @@ from tests.test_migrations import upgrade_to
 pytestmark = pytest.mark.bundle
 
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+REPO = Path(__file__).resolve().parents[2]
 
 
 def folder_size(folder: Path) -> int:
@@ -46,6 +47,9 @@ def test_the_bundle_has_both_executables_and_its_files_on_disk(frozen_bundle: Bu
     assert list((resources / "fonts").glob("BeVietnamPro-*.ttf"))
     assert (resources / "icons" / "kcdesk.ico").is_file()
     assert len(list((internal / "fontpkg_crimson_text").rglob("CrimsonText-*.ttf"))) >= 4
+    # Each translation source of the window travels compiled (the bundle has no lrelease).
+    sources = {p.stem for p in (REPO / "resources" / "translations").glob("*.ts")}
+    assert sources <= {p.stem for p in (resources / "translations").glob("*.qm")}
 
 
 def test_unused_qt_is_left_out_and_the_bundle_stays_small(frozen_bundle: Bundle) -> None:
