@@ -101,17 +101,17 @@ class DashboardPage(QWidget):
     def _show(self, data: DashboardData) -> None:
         total = data.figures.total
         self.cards["plan"].setText(money(total.plan))
-        self.cards["paid"].setText(money(total.disbursed))
-        self.cards["rate"].setText(ratio_percent(total.disbursed, total.plan))
+        self.cards["paid"].setText(money(data.paid_total))
+        self.cards["rate"].setText(ratio_percent(data.paid_total, total.plan))
         whole = total.plan + total.counterpart + total.other
         self.cards["counterpart"].setText(ratio_percent(total.counterpart, whole))
         self.cards["proposals"].setText(group(total.proposals))
         months = [self.tr("T{n}").format(n=m) for m in range(1, 13)]
         self.by_month.setChart(self._bars(self.tr("Kế hoạch và giải ngân theo tháng (triệu đồng)"), months,
                                           data.plan_by_month, data.paid_by_month))  # fmt: skip
-        acts = [f for f in data.figures.by_activity if f.plan or f.disbursed]
+        acts = [f for f in data.figures.by_activity if f.plan or data.paid_by_activity.get(f.key)]
         self.by_activity.setChart(self._bars(self.tr("Theo nội dung hoạt động (triệu đồng)"), [f.key for f in acts],
-                                             [f.plan for f in acts], [f.disbursed for f in acts]))  # fmt: skip
+                                             [f.plan for f in acts], [data.paid_by_activity.get(f.key, 0) for f in acts]))  # fmt: skip
         o = data.figures.outputs
         self.outputs.setText(self.tr(
             "Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · mô hình {m}/{pm} · "

@@ -79,8 +79,8 @@ class RegisterPage(QWidget):
         for column, field in enumerate(ROW_FIELDS):
             header.resizeSection(column, COLUMN_WIDTHS[field])
         header.setStretchLastSection(True)
-        self.table.setSortingEnabled(True)  # asks the model to sort: the first load
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # asks the model to sort by name: the first (and only) load
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self.model.facility_id(index.row())))
         QShortcut(
             QKeySequence(Qt.Key.Key_Return), self.table, self.open_current, context=Qt.ShortcutContext.WidgetShortcut

@@ -17,9 +17,12 @@ from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
-from kcdesk.ui.records.register import ROW_FIELDS, ordered_ids, rows_by_ids, search_within
+from kcdesk.ui.records.register import ROW_FIELDS, Ordered, ordered_ids, rows_by_ids, search_within
 
 PAGE = 200
+# One character narrows nothing in a province's register (every name has an 'n'): the
+# search starts at the second character, like most search-as-you-type boxes.
+MIN_SEARCH_CHARS = 2
 CACHE_MAX = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC = frozenset({"labour_total", "revenue_prev_year"})
@@ -41,7 +44,7 @@ class FacilityTableModel(QAbstractTableModel):
         self.order_by = "name"
         self.descending = False
         self.search_text = ""
-        self._base: list[str] = []  # every id of the filter, in sort order
+        self._base = Ordered([], [])  # every facility of the filter, in sort order
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
         self._token = 0
@@ -87,7 +90,7 @@ class FacilityTableModel(QAbstractTableModel):
 
     def set_search(self, text: str) -> None:
         self.search_text = text
-        self.reload(keep_base=bool(self._base) and not self.loading)
+        self.reload(keep_base=bool(self._base.ids) and not self.loading)
 
     def reload(self, keep_base: bool = False) -> None:
         """Recompute the ids on a worker; the newest request wins (older answers are dropped)."""
@@ -96,9 +99,10 @@ class FacilityTableModel(QAbstractTableModel):
         base = self._base if keep_base else None
         self.loading = True
 
-        def work(session: Any) -> tuple[list[str], list[str] | None]:
-            ids = base if base is not None else ordered_ids(session, flt, order, desc)
-            return ids, (search_within(session, ids, text) if text.strip() else None)
+        def work(session: Any) -> tuple[Ordered, list[str] | None]:
+            ordered = base if base is not None else ordered_ids(session, flt, order, desc)
+            wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
+            return ordered, (search_within(session, ordered, text) if wanted else None)
 
         self.ctx.runner.read(work, lambda result: self._apply(token, *result), label=self.tr("Đọc danh sách cơ sở"))
 
@@ -107,12 +111,12 @@ class FacilityTableModel(QAbstractTableModel):
         self._cache.clear()
         self.reload()
 
-    def _apply(self, token: int, base: list[str], shown: list[str] | None) -> None:
+    def _apply(self, token: int, base: Ordered, shown: list[str] | None) -> None:
         if token != self._token:
             return
         self.beginResetModel()
         self._base = base
-        self._ids = base if shown is None else shown
+        self._ids = base.ids if shown is None else shown
         self.endResetModel()
         self.loading = False
         self.loaded.emit(len(self._ids))

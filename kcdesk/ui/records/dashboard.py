@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import BudgetLine, Disbursement, Proposal
+from kcdesk.db.models import BudgetLine, Disbursement, Proposal, ProposalActivity
 from kcdesk.db.store import get_meta
 from kcdesk.reports.periodic_data import PeriodicFigures, PeriodicQuery, periodic_figures
 
@@ -22,6 +22,8 @@ class DashboardData:
     figures: PeriodicFigures
     plan_by_month: list[int]  # khuyến công funds of proposals starting in each month (12 values)
     paid_by_month: list[int]  # money paid out in each month of the year (12 values)
+    paid_by_activity: dict[str, int]  # advances and payments (not settlements) by activity group
+    paid_total: int
 
 
 def available_years(session: Session) -> list[int]:
@@ -54,4 +56,17 @@ def dashboard_data(session: Session, year: int) -> DashboardData:
         .group_by(paid_month)
     ):  # fmt: skip
         paid[int(m) - 1] += int(amount or 0)
-    return DashboardData(year, figures, plan, paid)
+    # Paid out = advances and payments. A settlement (quyết toán) restates the final amount
+    # of money already advanced and paid, so adding it would count the same money twice.
+    first_activity = (select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code).label("code"))
+                      .where(ProposalActivity.deleted_at.is_(None)).group_by(ProposalActivity.proposal_id).subquery())  # fmt: skip
+    by_activity: dict[str, int] = {}
+    for code, amount in session.execute(
+        select(first_activity.c.code, func.sum(Disbursement.amount))
+        .outerjoin(first_activity, first_activity.c.proposal_id == Disbursement.proposal_id)
+        .where(Disbursement.deleted_at.is_(None), Disbursement.kind != "quyet_toan", Disbursement.proposal_id.in_(in_plan))
+        .group_by(first_activity.c.code)
+    ):  # fmt: skip
+        root = (code or "-").split(".")[0]
+        by_activity[root] = by_activity.get(root, 0) + int(amount or 0)
+    return DashboardData(year, figures, plan, paid, by_activity, sum(by_activity.values()))
