@@ -361,8 +361,14 @@ def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
     return grouped
 
 
-def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> list[Outcome]:
-    """Outcomes of mutations this device sent before (a resent batch gets the same answers)."""
+def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutation],
+                    codecs: dict[str, TableCodec]) -> list[Outcome]:  # fmt: skip
+    """Outcomes of mutations this device sent before (a resent batch gets the same answers).
+
+    Rows are not stored with the outcomes; a merged or refused outcome comes back with the
+    row as it is now. The device needs it: while its change waited, its pulls skipped that
+    record, so after a lost reply the row in this answer is its only way to learn what the
+    others changed meanwhile."""
     if not mutations:
         return []
     t = db.applied_mutation
@@ -383,7 +389,28 @@ def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutati
                                     message=REASONS["mutation_mismatch"], params={"seq": m.seq}))  # fmt: skip
         else:
             outcomes.append(Outcome.model_validate_json(stored[1]))
+    _attach_current_rows(conn, mutations, outcomes, codecs)
     return outcomes
+
+
+def _attach_current_rows(conn: Connection, mutations: Sequence[Mutation], outcomes: list[Outcome],
+                         codecs: dict[str, TableCodec]) -> None:  # fmt: skip
+    wanted: dict[str, set[str]] = {}
+    for m, o in zip(mutations, outcomes, strict=True):
+        if o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn"):
+            if m.table in db.REPLICATED:
+                wanted.setdefault(m.table, set()).add(m.row_id)
+    current: dict[Key, dict[str, Any]] = {}
+    for table, ids in wanted.items():
+        t = db.REPLICATED[table]
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 1000):
+            for rec in conn.execute(select(t).where(t.c.id.in_(ordered[i : i + 1000]))).mappings():
+                current[(table, rec["id"])] = codecs[table].row_to_wire(rec)
+    for index, (m, o) in enumerate(zip(mutations, outcomes, strict=True)):
+        row = current.get((m.table, m.row_id))
+        if row is not None and o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn"):
+            outcomes[index] = o.model_copy(update={"row": row})
 
 
 def reused_mutation_ids(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> set[str]:

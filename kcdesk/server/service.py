@@ -30,6 +30,7 @@ from kcdesk.server.push import (
     stored_outcomes,
     withdrawn_records,
 )
+from kcdesk.server.reference import seed_reference_rows
 from kcdesk.server.scopes import DeviceGrant, Placement, View
 from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
@@ -95,6 +96,7 @@ class SyncServer:
         db.create_schema(self.engine)
         with self._write() as conn:
             auth.ensure_identity(conn)
+            seed_reference_rows(conn, self.codecs)
         with self.engine.connect() as conn:
             self.epoch = auth.meta(conn, "server_epoch") or ""
             self._secret = auth.meta(conn, "token_secret") or ""
@@ -192,7 +194,7 @@ class SyncServer:
                 expected = max(expected, seq + 1)
             replays = [m for m in mutations if m.seq <= last]
             fresh = [m for m in mutations if m.seq > last]
-            outcomes = stored_outcomes(conn, grant.device_id, replays)
+            outcomes = stored_outcomes(conn, grant.device_id, replays, self.codecs)
             if fresh or fresh_withdrawn:
                 records = withdrawn_records(grant.device_id, fresh_withdrawn, now)
                 if fresh:

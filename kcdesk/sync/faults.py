@@ -2,8 +2,10 @@
 
 KCDESK_FAULTS="push.after_commit:exit,push.mid_batch:exit@3" makes `hit("push.after_commit")`
 end the process at once (as a power cut or `kill -9` would) and `hit("push.mid_batch",
-3)` do so at the third mutation. Actions: exit, raise, sleep=<seconds>. Production
-never sets the variable, so every call is a dictionary lookup that finds nothing.
+3)` do so at the third mutation. Actions: exit, raise, sleep=<seconds>. With
+KCDESK_FAULTS_FILE set, the file's contents are added on every hit, so a test can arm a
+fault in a server that is already running. Production sets neither variable, so every
+call is a dictionary lookup that finds nothing.
 """
 
 from __future__ import annotations
@@ -19,9 +21,21 @@ class InjectedFault(RuntimeError):
     pass
 
 
+def _spec() -> str:
+    spec = os.environ.get("KCDESK_FAULTS", "")
+    armed = os.environ.get("KCDESK_FAULTS_FILE")
+    if armed:  # a test arms faults in a running server by writing this file
+        try:
+            with open(armed, encoding="utf-8") as fh:
+                spec = f"{spec},{fh.read().strip()}"
+        except FileNotFoundError:
+            pass
+    return spec
+
+
 def _faults() -> dict[str, tuple[str, int | None]]:
     global _parsed, _source
-    spec = os.environ.get("KCDESK_FAULTS", "")
+    spec = _spec()
     if _parsed is None or spec != _source:
         parsed: dict[str, tuple[str, int | None]] = {}
         for item in filter(None, (s.strip() for s in spec.split(","))):
