@@ -264,6 +264,11 @@ EN.update({
     "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy chủ.":
         "Users are managed on the server; this change was not sent. Ask the administrator to make it on the server.",
     "Thay đổi đã được rút lại trên máy trạm.": "The change was withdrawn on the laptop.",
+    "Nội dung yêu cầu không đọc được.": "The request body could not be read.",
+    "Không có địa chỉ này trên máy chủ đồng bộ.": "The sync server has no such address.",
+    "Phương thức không được hỗ trợ ở địa chỉ này.": "This method is not supported at this address.",
+    "Yêu cầu không hợp lệ.": "Invalid request.",
+    "Yêu cầu không đúng giao thức đồng bộ.": "The request does not follow the sync protocol.",
     "Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); không gửi dữ liệu. Hãy kiểm tra địa chỉ máy "
     "chủ hoặc tệp CA (--ca-file).":
         "The TLS certificate of server {server} could not be verified ({reason}); nothing was sent. Check the server "
