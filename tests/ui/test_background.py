@@ -15,7 +15,10 @@ from kcdesk.services.proposals import BudgetInput, budget_totals
 from kcdesk.ui.operations.progress_dialog import JobProgressDialog
 from kcdesk.ui.records.proposals import save_proposal
 
-STALL_LIMIT_S = 0.25  # generous for a loaded CI machine; bench/bench_gui.py measures the real figure
+# Generous: CI machines are shared (2 cores) and the OS may not schedule us for a while;
+# bench/bench_gui.py measures the real figure (target 100 ms). A write on the GUI thread
+# would stall for its whole duration, far beyond this.
+STALL_LIMIT_S = 0.5
 
 
 def _rows(store, n: int) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,7 +80,7 @@ class RegisterPage(QWidget):
             header.resizeSection(column, COLUMN_WIDTHS[field])
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # asks the model to sort by name: the first (and only) load
+        self._first_load_done = False
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self.model.facility_id(index.row())))
         QShortcut(
             QKeySequence(Qt.Key.Key_Return), self.table, self.open_current, context=Qt.ShortcutContext.WidgetShortcut
@@ -107,6 +107,14 @@ class RegisterPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._first_load_done:
+            # The first id list (200,000 rows) is read after the window has painted, so the
+            # worker does not compete with the first paint for the interpreter.
+            self._first_load_done = True
+            QTimer.singleShot(0, self, lambda: self.table.setSortingEnabled(True))  # sorts: the first load
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

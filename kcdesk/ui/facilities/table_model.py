@@ -48,7 +48,7 @@ class FacilityTableModel(QAbstractTableModel):
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
         self._token = 0
-        self.loading = False
+        self.loading = True  # until the first id list arrives (the page asks for it when first shown)
         self._headers = [vocab(HEADERS[f]) for f in ROW_FIELDS]
 
     # -- Qt model API ----------------------------------------------------------------------
