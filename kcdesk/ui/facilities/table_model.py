@@ -20,6 +20,7 @@ from kcdesk.ui.labels import vocab
 from kcdesk.ui.records.register import ROW_FIELDS, Ordered, ordered_ids, rows_by_ids, search_within
 
 PAGE = 200
+FIRST_PAGE = 60  # rows fetched with every new list: more than a 1080p screen shows
 # One character narrows nothing in a province's register (every name has an 'n'): the
 # search starts at the second character, like most search-as-you-type boxes.
 MIN_SEARCH_CHARS = 2
@@ -99,11 +100,15 @@ class FacilityTableModel(QAbstractTableModel):
         base = self._base if keep_base else None
         self.loading = True
 
-        def work(session: Any) -> tuple[Ordered, list[str] | None]:
+        def work(session: Any) -> tuple[Ordered, list[str] | None, dict[str, tuple[Any, ...]]]:
             ordered = base if base is not None else ordered_ids(session, flt, order, desc)
             wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
-            return ordered, (search_within(session, ordered, text) if wanted else None)
+            shown = search_within(session, ordered, text) if wanted else None
+            # The first screen's rows come along, so the GUI thread paints without a query.
+            first = (ordered.ids if shown is None else shown)[:FIRST_PAGE]
+            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached])
 
+        cached = set(self._cache)
         self.ctx.runner.read(work, lambda result: self._apply(token, *result), label=self.tr("Đọc danh sách cơ sở"))
 
     def invalidate(self) -> None:
@@ -111,9 +116,12 @@ class FacilityTableModel(QAbstractTableModel):
         self._cache.clear()
         self.reload()
 
-    def _apply(self, token: int, base: Ordered, shown: list[str] | None) -> None:
+    def _apply(self, token: int, base: Ordered, shown: list[str] | None, first: dict[str, tuple[Any, ...]]) -> None:
         if token != self._token:
             return
+        self._cache.update(first)
+        while len(self._cache) > CACHE_MAX:
+            self._cache.popitem(last=False)
         self.beginResetModel()
         self._base = base
         self._ids = base.ids if shown is None else shown
