@@ -97,6 +97,7 @@ class ReportsPage(QWidget):
         self.open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))))
         self.last: Path | None = None
         box = QGroupBox(self.tr("Lập báo cáo"))
+        box.setMaximumWidth(780)
         form = QFormLayout(box)
         form.addRow(self.tr("Loại báo cáo"), self.kind)
         form.addRow(self.tr("Năm"), self.year)
