@@ -86,8 +86,10 @@ def update() -> None:
         raise SystemExit("pyside6-lupdate not found (pip install PySide6-Essentials)")
     known = vocab_translations() if TS.exists() else {}  # lupdate drops the Vocab context as obsolete
     sources = sorted(str(p) for p in (REPO / "kcdesk" / "ui").rglob("*.py"))
-    subprocess.run([*tool, "-no-obsolete", "-source-language", "vi_VN", "-target-language", "en_GB", *sources,
-                    "-ts", str(TS)], check=True)  # fmt: skip
+    subprocess.run(
+        [*tool, "-no-obsolete", "-source-language", "vi_VN", "-target-language", "en_GB", *sources, "-ts", str(TS)],
+        check=True,
+    )
     tree = ET.parse(TS)
     root = tree.getroot()
     context = next((c for c in root.findall("context") if c.findtext("name") == "Vocab"), None)

@@ -31,7 +31,6 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
     from kcdesk.db.models import Acceptance, Facility, Proposal
@@ -81,12 +80,21 @@ def main() -> int:
     wait(lambda: not page.model.loading and bool(window.sync_status.facts))
     save(window, "01-register")
     with store.read() as s:
-        fid = s.execute(select(Facility.id).where(Facility.legacy_address.is_not(None), Facility.email.is_not(None))
-                        .order_by(Facility.name).limit(1)).scalar_one()  # fmt: skip
-        in_progress = s.execute(select(Proposal.id).where(Proposal.status == "in_progress")
-                                .order_by(Proposal.code).limit(1)).scalar_one()  # fmt: skip
-        acceptance = s.execute(select(Acceptance.id).where(Acceptance.signed_at.is_not(None))
-                               .order_by(Acceptance.accepted_on.desc()).limit(1)).scalar_one()  # fmt: skip
+        fid = s.execute(
+            select(Facility.id)
+            .where(Facility.legacy_address.is_not(None), Facility.email.is_not(None))
+            .order_by(Facility.name)
+            .limit(1)
+        ).scalar_one()
+        in_progress = s.execute(
+            select(Proposal.id).where(Proposal.status == "in_progress").order_by(Proposal.code).limit(1)
+        ).scalar_one()
+        acceptance = s.execute(
+            select(Acceptance.id)
+            .where(Acceptance.signed_at.is_not(None))
+            .order_by(Acceptance.accepted_on.desc())
+            .limit(1)
+        ).scalar_one()
     search = page.search
     search.setText("may tre")
     wait(lambda: page.model.search_text == "may tre" and not page.model.loading)
@@ -108,8 +116,10 @@ def main() -> int:
     photos = [photo_with_gps(HOME / f"nghiem-thu-{i}.jpg", 16.05 + i / 100, 108.2) for i in range(3)]
     from kcdesk.ui.records.attachments import NewFile, add_attachments
 
-    runner.write(lambda s: add_attachments(s, store.files_dir, "acceptance", acceptance,
-                                           [NewFile(p, "photo") for p in photos]), changes={"attachment"})  # fmt: skip
+    runner.write(
+        lambda s: add_attachments(s, store.files_dir, "acceptance", acceptance, [NewFile(p, "photo") for p in photos]),
+        changes={"attachment"},
+    )
     wait(lambda: not runner.busy)
 
     proposal = window.open_proposal(in_progress)

@@ -108,8 +108,15 @@ def apply_setup(plan):  # type: ignore[no-untyped-def]
     def work() -> None:
         if plan.demo_facilities:
             build_demo(store, province=plan.province_code, facilities=plan.demo_facilities)
-        store.write(lambda s: initialize(s, province_code=plan.province_code, centre_name=plan.centre_name,
-                                         user_full_name=plan.user_full_name or None, role="centre_leader"))  # fmt: skip
+        store.write(
+            lambda s: initialize(
+                s,
+                province_code=plan.province_code,
+                centre_name=plan.centre_name,
+                user_full_name=plan.user_full_name or None,
+                role="centre_leader",
+            )
+        )
 
     import threading
 

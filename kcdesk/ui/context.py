@@ -18,8 +18,17 @@ from kcdesk.ui.settings import Settings
 class AppContext(QObject):
     user_changed = Signal(object)
 
-    def __init__(self, store: Store, runner: Runner, settings: Settings, units: UnitIndex, province_code: str,
-                 centre_name: str, user: UserRow | None, lang: str = "vi") -> None:  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        runner: Runner,
+        settings: Settings,
+        units: UnitIndex,
+        province_code: str,
+        centre_name: str,
+        user: UserRow | None,
+        lang: str = "vi",
+    ) -> None:
         super().__init__()
         self.store = store
         self.runner = runner

@@ -52,8 +52,12 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Lỗi không mong muốn"))
         self.report = report
         layout = QVBoxLayout(self)
-        message = QLabel(self.tr("kcdesk gặp một lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; thao tác "
-                                 "vừa rồi có thể chưa hoàn tất.\nHãy sao chép thông tin lỗi và gửi cho bộ phận hỗ trợ."))  # fmt: skip
+        message = QLabel(
+            self.tr(
+                "kcdesk gặp một lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; thao tác "
+                "vừa rồi có thể chưa hoàn tất.\nHãy sao chép thông tin lỗi và gửi cho bộ phận hỗ trợ."
+            )
+        )
         message.setWordWrap(True)
         layout.addWidget(message)
         details = QPlainTextEdit(report)
@@ -99,8 +103,13 @@ def install_excepthook() -> None:
 
 def show_refusal(parent: QWidget | None, error: KcError) -> QMessageBox:
     """A refusal the person can act on (invalid input, locked record, busy file), non-modal."""
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Không thực hiện được"),
-                      error.text(language()), QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Errors", "Không thực hiện được"),
+        error.text(language()),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setObjectName("refusalBox")
     box.addButton(QCoreApplication.translate("Errors", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.setWindowModality(Qt.WindowModality.NonModal)

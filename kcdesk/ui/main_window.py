@@ -39,15 +39,55 @@ def _t(text: str) -> str:
 
 # name, title, "module:Class", icon
 PAGES: tuple[tuple[str, str, str, QStyle.StandardPixmap], ...] = (
-    ("facilities", QT_TRANSLATE_NOOP("MainWindow", "Cơ sở CNNT"), "kcdesk.ui.facilities.register_page:RegisterPage", QStyle.StandardPixmap.SP_DirHomeIcon),
-    ("proposals", QT_TRANSLATE_NOOP("MainWindow", "Đề án"), "kcdesk.ui.proposals.page:ProposalsPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    ("acceptances", QT_TRANSLATE_NOOP("MainWindow", "Nghiệm thu"), "kcdesk.ui.acceptances.page:AcceptancesPage", QStyle.StandardPixmap.SP_DialogApplyButton),
-    ("surveys", QT_TRANSLATE_NOOP("MainWindow", "Khảo sát"), "kcdesk.ui.surveys.page:SurveysPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
-    ("due", QT_TRANSLATE_NOOP("MainWindow", "Việc đến hạn"), "kcdesk.ui.due.page:DuePage", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Bảng điều khiển"), "kcdesk.ui.dashboard.page:DashboardPage", QStyle.StandardPixmap.SP_ComputerIcon),
-    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"), "kcdesk.ui.reports.page:ReportsPage", QStyle.StandardPixmap.SP_FileIcon),
-    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"), "kcdesk.ui.sync.page:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
-)  # fmt: skip
+    (
+        "facilities",
+        QT_TRANSLATE_NOOP("MainWindow", "Cơ sở CNNT"),
+        "kcdesk.ui.facilities.register_page:RegisterPage",
+        QStyle.StandardPixmap.SP_DirHomeIcon,
+    ),
+    (
+        "proposals",
+        QT_TRANSLATE_NOOP("MainWindow", "Đề án"),
+        "kcdesk.ui.proposals.page:ProposalsPage",
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    ),
+    (
+        "acceptances",
+        QT_TRANSLATE_NOOP("MainWindow", "Nghiệm thu"),
+        "kcdesk.ui.acceptances.page:AcceptancesPage",
+        QStyle.StandardPixmap.SP_DialogApplyButton,
+    ),
+    (
+        "surveys",
+        QT_TRANSLATE_NOOP("MainWindow", "Khảo sát"),
+        "kcdesk.ui.surveys.page:SurveysPage",
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+    ),
+    (
+        "due",
+        QT_TRANSLATE_NOOP("MainWindow", "Việc đến hạn"),
+        "kcdesk.ui.due.page:DuePage",
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ),
+    (
+        "dashboard",
+        QT_TRANSLATE_NOOP("MainWindow", "Bảng điều khiển"),
+        "kcdesk.ui.dashboard.page:DashboardPage",
+        QStyle.StandardPixmap.SP_ComputerIcon,
+    ),
+    (
+        "reports",
+        QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"),
+        "kcdesk.ui.reports.page:ReportsPage",
+        QStyle.StandardPixmap.SP_FileIcon,
+    ),
+    (
+        "sync",
+        QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"),
+        "kcdesk.ui.sync.page:SyncPage",
+        QStyle.StandardPixmap.SP_BrowserReload,
+    ),
+)
 
 
 class MainWindow(QMainWindow):
@@ -57,14 +97,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setAccessibleName(_t("kcdesk – Quản lý khuyến công"))
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", "kcdesk – Quản lý khuyến công"))
         self.setWindowTitle(f"kcdesk – {ctx.centre_name}")
         self.resize(1366, 768)
         self.pages: dict[str, QWidget] = {}
         self.editors: list[QWidget] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
-        self.nav.setAccessibleName(_t("Điều hướng"))
+        self.nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Điều hướng"))
         self.nav.setFixedWidth(200)
         self.nav.setIconSize(QSize(18, 18))
         for _name, title, _where, icon in PAGES:
@@ -96,7 +136,11 @@ class MainWindow(QMainWindow):
         ctx.user_changed.connect(lambda _u: self._show_user())
         ctx.runner.error.connect(lambda _job, error: show_refusal(self, error))
         ctx.runner.progress_wanted.connect(lambda job: JobProgressDialog(job, self).show())
-        ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(_t("Đang xử lý…") if busy else ""))
+        ctx.runner.busy_changed.connect(
+            lambda busy: self.busy_label.setText(
+                QCoreApplication.translate("MainWindow", "Đang xử lý…") if busy else ""
+            )
+        )
         self._menus()
         self._shortcuts()
         start = ctx.settings.get("last_page")
@@ -171,16 +215,17 @@ class MainWindow(QMainWindow):
     # -- menus, shortcuts, user -----------------------------------------------------------
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_t("&Tệp"))
+        file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
         file_menu.addAction(
-            _t("Mở thư mục nhật ký"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+            QCoreApplication.translate("MainWindow", "Mở thư mục nhật ký"),
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))),
         )
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(_t("Thoát"), self.close)
+        quit_action = file_menu.addAction(QCoreApplication.translate("MainWindow", "Thoát"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.user_menu = self.menuBar().addMenu(_t("&Người dùng"))
+        self.user_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Người dùng"))
         self.user_menu.aboutToShow.connect(self._fill_user_menu)
-        lang_menu = self.menuBar().addMenu(_t("Ngôn &ngữ"))
+        lang_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "Ngôn &ngữ"))
         group = QActionGroup(self)
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
             action = QAction(name, self, checkable=True)
@@ -188,9 +233,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             lang_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(_t("&Trợ giúp"))
-        help_menu.addAction(_t("Phím tắt"), self._show_shortcuts)
-        help_menu.addAction(_t("Giới thiệu kcdesk"), self._about)
+        help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Trợ giúp"))
+        help_menu.addAction(QCoreApplication.translate("MainWindow", "Phím tắt"), self._show_shortcuts)
+        help_menu.addAction(QCoreApplication.translate("MainWindow", "Giới thiệu kcdesk"), self._about)
 
     def _shortcuts(self) -> None:
         for i in range(len(PAGES)):
@@ -227,8 +272,10 @@ class MainWindow(QMainWindow):
 
     def _fill_user_menu(self) -> None:
         self.user_menu.clear()
-        self.user_menu.addSection(_t("Đổi người dùng trên máy này"))
-        self.ctx.runner.read(list_users, self._user_actions, label=_t("Đọc danh sách người dùng"))
+        self.user_menu.addSection(QCoreApplication.translate("MainWindow", "Đổi người dùng trên máy này"))
+        self.ctx.runner.read(
+            list_users, self._user_actions, label=QCoreApplication.translate("MainWindow", "Đọc danh sách người dùng")
+        )
 
     def _user_actions(self, users: list[Any]) -> None:
         for u in users:
@@ -238,25 +285,45 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, uid=u.id: self.switch_user(uid))
 
     def switch_user(self, user_id: str) -> Any:
-        return self.ctx.runner.write(lambda s: switch_user(s, user_id), self.ctx.set_user, label=_t("Đổi người dùng"))
+        return self.ctx.runner.write(
+            lambda s: switch_user(s, user_id),
+            self.ctx.set_user,
+            label=QCoreApplication.translate("MainWindow", "Đổi người dùng"),
+        )
 
     def choose_language(self, lang: str) -> None:
         self.ctx.settings.set("language", lang)
-        QMessageBox.information(self, _t("Ngôn ngữ"), _t("Ngôn ngữ mới được áp dụng khi mở lại kcdesk."))
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("MainWindow", "Ngôn ngữ"),
+            QCoreApplication.translate("MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại kcdesk."),
+        )
 
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, _t("Phím tắt"), _t(
-            "Ctrl+1 … Ctrl+8: chuyển trang\nCtrl+F: tìm cơ sở\nCtrl+N: thêm mới\nCtrl+S: lưu\nEsc: đóng cửa sổ sửa\n"
-            "F5: làm mới\nEnter: mở dòng đang chọn"))  # fmt: skip
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("MainWindow", "Phím tắt"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Ctrl+1 … Ctrl+8: chuyển trang\nCtrl+F: tìm cơ sở\nCtrl+N: thêm mới\nCtrl+S: lưu\n"
+                "Esc: đóng cửa sổ sửa\nF5: làm mới\nEnter: mở dòng đang chọn",
+            ),
+        )
 
     def _about(self) -> None:
-        QMessageBox.about(self, _t("Giới thiệu kcdesk"), _t(
-            "kcdesk {version}\nQuản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển "
-            "công nghiệp.").format(version=__version__))  # fmt: skip
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "Giới thiệu kcdesk"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "kcdesk {version}\nQuản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển "
+                "công nghiệp.",
+            ).format(version=__version__),
+        )
 
     # -- closing ------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         for editor in list(self.editors):
             if not editor.close():
                 event.ignore()

@@ -64,8 +64,12 @@ def install_translators(lang: str) -> list[QTranslator]:
 
     # The logic modules' sentences are in our catalogue under the empty context (lupdate).
     logic_i18n.install(lambda message: QCoreApplication.translate("", message))
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
-                               QLocale.Country.Vietnam if lang == "vi" else QLocale.Country.UnitedKingdom))  # fmt: skip
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
+            QLocale.Country.Vietnam if lang == "vi" else QLocale.Country.UnitedKingdom,
+        )
+    )
     installed: list[QTranslator] = []
     if lang == "vi":
         return installed  # Vietnamese is the source language of the window

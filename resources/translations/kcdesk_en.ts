@@ -28,72 +28,72 @@
       <translation>Invalid number of demo facilities.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="34" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="35" />
       <source>Hãy lưu đề án trước.</source>
       <translation>Save the proposal first.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="37" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="38" />
       <source>Chỉ {who} được thực hiện bước này.</source>
       <translation>Only {who} may take this step.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="39" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="40" />
       <source>Hãy lưu các thay đổi trước.</source>
       <translation>Save your changes first.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="61" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="63" />
       <source>Kinh phí khuyến công {kc} · Vốn đối ứng {cp} · Nguồn khác {other} · Tổng {total} · Tỷ lệ đối ứng {ratio}</source>
       <translation>Industrial extension funds {kc} · Counterpart {cp} · Other {other} · Total {total} · Counterpart ratio {ratio}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="91" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="99" />
       <source>{rule}: quá hạn {n} ngày ({due})</source>
       <translation>{rule}: {n} days overdue ({due})</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="95" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="108" />
       <source>{rule}: còn {n} ngày ({due})</source>
       <translation>{rule}: {n} days left ({due})</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="26" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="34" />
       <source>Trực tuyến</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="26" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="34" />
       <source>Ngoại tuyến</source>
       <translation>Offline</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="28" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="36" />
       <source>chưa kết nối máy chủ</source>
       <translation>no server connected</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="29" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="37" />
       <source>{n} thay đổi chờ gửi</source>
       <translation>{n} changes waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="31" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="39" />
       <source>đồng bộ lần cuối: {when}</source>
       <translation>last synced: {when}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="31" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="39" />
       <source>chưa đồng bộ</source>
       <translation>never synced</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="33" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="41" />
       <source>{n} thay đổi bị từ chối</source>
       <translation>{n} changes refused</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="35" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="43" />
       <source>{n} xung đột cần xử lý</source>
       <translation>{n} conflicts to resolve</translation>
     </message>
@@ -101,301 +101,301 @@
   <context>
     <name>AcceptanceEditor</name>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="44" />
       <source>Số biên bản</source>
       <translation>Record number</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
       <source>Ngày nghiệm thu</source>
       <translation>Acceptance date</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="43" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="44" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
       <source>Số hợp đồng</source>
       <translation>Contract number</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="50" />
       <source>Tổng kinh phí được duyệt</source>
       <translation>Total approved cost</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="51" />
       <source>Kinh phí khuyến công được duyệt</source>
       <translation>Extension funds approved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="52" />
       <source>Kinh phí khuyến công nghiệm thu</source>
       <translation>Extension funds accepted</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="53" />
       <source>Vốn đối ứng thực hiện</source>
       <translation>Counterpart invested</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="56" />
       <source>Số học viên</source>
       <translation>Trainees</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="57" />
       <source>Học viên có việc làm</source>
       <translation>Trainees employed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="58" />
       <source>Mô hình</source>
       <translation>Models</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="59" />
       <source>Máy móc</source>
       <translation>Machines</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="60" />
       <source>Hội chợ</source>
       <translation>Fairs</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="48" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="61" />
       <source>Thương hiệu</source>
       <translation>Brands</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="63" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="64" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="78" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="79" />
       <source>Biên bản nghiệm thu</source>
       <translation>Acceptance record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="66" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="81" />
       <source>Biên bản nghiệm thu mới</source>
       <translation>New acceptance record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="74" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="89" />
       <source>Thông tin biên bản</source>
       <translation>Record details</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="80" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="95" />
       <source>— Chọn —</source>
       <translation>— Choose —</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="85" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="100" />
       <source>Kết luận</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="86" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="101" />
       <source>Kinh phí (đồng)</source>
       <translation>Funds (VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="90" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="105" />
       <source>Kết quả đạt được</source>
       <translation>Results achieved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="103" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="118" />
       <source>Căn cứ, đánh giá và kiến nghị</source>
       <translation>Basis, assessment and requests</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="105" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="120" />
       <source>Căn cứ</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="106" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="121" />
       <source>Đánh giá</source>
       <translation>Assessment</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="107" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="122" />
       <source>Kiến nghị</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="109" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="127" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="110" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="128" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="111" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="129" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="112" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="130" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="113" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="124" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="136" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="150" />
       <source>Nội dung kiểm tra</source>
       <translation>Items checked</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="114" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="137" />
       <source>Theo kế hoạch</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="115" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="138" />
       <source>Thực tế</source>
       <translation>Actual</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="116" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="139" />
       <source>Đạt</source>
       <translation>Passed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="116" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="140" />
       <source>Ghi chú</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="122" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="148" />
       <source>Biên bản</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="123" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="149" />
       <source>Thành phần</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="125" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="151" />
       <source>Bản quét và ảnh</source>
       <translation>Scans and photos</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="128" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="318" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="154" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="366" />
       <source>Ký và khóa</source>
       <translation>Sign and lock</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="130" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="156" />
       <source>Ký biên bản; sau khi ký không sửa được nữa</source>
       <translation>Sign the record; it can no longer be changed afterwards</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="132" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="158" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="134" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="291" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="160" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="334" />
       <source>Lưu biên bản</source>
       <translation>Save the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="136" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="162" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="179" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="205" />
       <source>Đọc biên bản</source>
       <translation>Reading the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="183" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="210" />
       <source>Biên bản {number} · {code} · {title}</source>
       <translation>Record {number} · {code} · {title}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="206" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="236" />
       <source>Đã ký và khóa lúc {when} bởi {who}. Biên bản chỉ để xem.</source>
       <translation>Signed and locked at {when} by {who}. The record is read-only.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="242" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="275" />
       <source>Đã ký</source>
       <translation>Signed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="242" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="277" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="243" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="279" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="255" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="294" />
       <source>Hãy nhập ngày nghiệm thu dạng ngày/tháng/năm.</source>
       <translation>Enter the acceptance date as day/month/year.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="260" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="299" />
       <source>Chỉ gồm chữ số, ví dụ 150.000.000.</source>
       <translation>Digits only, e.g. 150.000.000.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="276" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="315" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="316" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="362" />
       <source>Ký và khóa biên bản</source>
       <translation>Sign and lock the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="317" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="363" />
       <source>Sau khi ký, biên bản không sửa được nữa. Ký biên bản này?</source>
       <translation>Once signed, the record can no longer be changed. Sign this record?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="319" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="367" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="331" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="382" />
       <source>Ký biên bản</source>
       <translation>Signing the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="339" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="394" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="340" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="395" />
       <source>Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The record has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="341" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="398" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="342" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="399" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -491,27 +491,27 @@
       <translation>Reading attachments</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="124" />
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="125" />
       <source>{name} (chưa lưu)</source>
       <translation>{name} (not saved)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="140" />
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="143" />
       <source>Tạo ảnh thu nhỏ</source>
       <translation>Making thumbnails</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="156" />
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="163" />
       <source>Chọn tệp đính kèm</source>
       <translation>Choose attachments</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="157" />
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="165" />
       <source>Ảnh và bản quét ({images} *.pdf);;Mọi tệp (*)</source>
       <translation>Photos and scans ({images} *.pdf);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="186" />
+      <location filename="../../kcdesk/ui/widgets/attachments_panel.py" line="197" />
       <source>Bỏ tệp đính kèm</source>
       <translation>Removing an attachment</translation>
     </message>
@@ -519,17 +519,17 @@
   <context>
     <name>BeneficiaryList</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="87" />
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="90" />
       <source>Cơ sở thụ hưởng</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="88" />
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="91" />
       <source>Thêm cơ sở từ danh sách…</source>
       <translation>Add from the register…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="91" />
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="94" />
       <source>Bỏ cơ sở</source>
       <translation>Remove facility</translation>
     </message>
@@ -582,12 +582,12 @@
       <translation>Delete line</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="136" />
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="141" />
       <source>Dòng {n}: hãy nhập nội dung chi.</source>
       <translation>Line {n}: enter what the money is for.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="139" />
+      <location filename="../../kcdesk/ui/proposals/budget_table.py" line="145" />
       <source>Dòng {n}: số tiền '{value}' không đúng (chỉ gồm chữ số).</source>
       <translation>Line {n}: amount '{value}' is invalid (digits only).</translation>
     </message>
@@ -601,72 +601,72 @@
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="49" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
       <source>Kinh phí khuyến công trong kế hoạch</source>
       <translation>Extension funds in the plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="51" />
       <source>Đã giải ngân</source>
       <translation>Paid out</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="52" />
       <source>Tỷ lệ giải ngân</source>
       <translation>Payout rate</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="51" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="53" />
       <source>Tỷ lệ vốn đối ứng trên tổng kinh phí</source>
       <translation>Counterpart share of total cost</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="52" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="54" />
       <source>Đề án trong kế hoạch</source>
       <translation>Proposals in the plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="64" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="67" />
       <source>Năm kế hoạch</source>
       <translation>Plan year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="75" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="78" />
       <source>Đọc các năm kế hoạch</source>
       <translation>Reading plan years</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="99" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="102" />
       <source>Tính số liệu</source>
       <translation>Computing figures</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="109" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="112" />
       <source>T{n}</source>
       <translation>M{n}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="110" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="115" />
       <source>Kế hoạch và giải ngân theo tháng (triệu đồng)</source>
       <translation>Plan and payouts by month (million VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="113" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="121" />
       <source>Theo nội dung hoạt động (triệu đồng)</source>
       <translation>By activity (million VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="117" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="130" />
       <source>Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · mô hình {m}/{pm} · máy móc {mc}/{pmc} · hội chợ {f} · thương hiệu {b} · vốn đối ứng thực hiện {cp}</source>
       <translation>Outputs in {year}: {acc} acceptance records · trainees {tr}/{ptr} (planned) · models {m}/{pm} · machines {mc}/{pmc} · fairs {f} · brands {b} · counterpart invested {cp}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="129" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="153" />
       <source>Kế hoạch</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="129" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="153" />
       <source>Giải ngân</source>
       <translation>Paid out</translation>
     </message>
@@ -689,62 +689,62 @@
       <translation>Due list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <location filename="../../kcdesk/ui/due/page.py" line="43" />
       <source>Hạn</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <location filename="../../kcdesk/ui/due/page.py" line="44" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <location filename="../../kcdesk/ui/due/page.py" line="45" />
       <source>Mã đề án</source>
       <translation>Proposal code</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="41" />
+      <location filename="../../kcdesk/ui/due/page.py" line="46" />
       <source>Việc cần làm</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="42" />
+      <location filename="../../kcdesk/ui/due/page.py" line="47" />
       <source>Tên đề án</source>
       <translation>Proposal title</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="42" />
+      <location filename="../../kcdesk/ui/due/page.py" line="48" />
       <source>Căn cứ</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="54" />
+      <location filename="../../kcdesk/ui/due/page.py" line="62" />
       <source>Xem trước</source>
       <translation>Look ahead</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="64" />
+      <location filename="../../kcdesk/ui/due/page.py" line="72" />
       <source>Đọc việc đến hạn</source>
       <translation>Reading deadlines</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="72" />
+      <location filename="../../kcdesk/ui/due/page.py" line="81" />
       <source>Quá hạn {n} ngày</source>
       <translation>{n} days overdue</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="73" />
+      <location filename="../../kcdesk/ui/due/page.py" line="83" />
       <source>Hôm nay</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="73" />
+      <location filename="../../kcdesk/ui/due/page.py" line="85" />
       <source>Còn {n} ngày</source>
       <translation>{n} days left</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="82" />
+      <location filename="../../kcdesk/ui/due/page.py" line="95" />
       <source>{n} việc, trong đó {overdue} quá hạn</source>
       <translation>{n} items, {overdue} overdue</translation>
     </message>
@@ -757,24 +757,24 @@
       <translation>Unexpected error</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="55" />
+      <location filename="../../kcdesk/ui/errors.py" line="57" />
       <source>kcdesk gặp một lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể chưa hoàn tất.
 Hãy sao chép thông tin lỗi và gửi cho bộ phận hỗ trợ.</source>
       <translation>kcdesk ran into an unexpected error. Saved data is not affected; the last action may not have finished.
 Please copy the error report and send it to support.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="64" />
+      <location filename="../../kcdesk/ui/errors.py" line="68" />
       <source>Sao chép thông tin lỗi</source>
       <translation>Copy error report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="68" />
+      <location filename="../../kcdesk/ui/errors.py" line="72" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="74" />
+      <location filename="../../kcdesk/ui/errors.py" line="78" />
       <source>Đã sao chép</source>
       <translation>Copied</translation>
     </message>
@@ -782,12 +782,12 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="102" />
+      <location filename="../../kcdesk/ui/errors.py" line="108" />
       <source>Không thực hiện được</source>
       <translation>Could not do that</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/errors.py" line="105" />
+      <location filename="../../kcdesk/ui/errors.py" line="114" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
@@ -797,7 +797,7 @@ Please copy the error report and send it to support.</translation>
     <message>
       <location filename="../../kcdesk/ui/facilities/editor.py" line="42" />
       <location filename="../../kcdesk/ui/facilities/editor.py" line="43" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="156" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="162" />
       <source>Hồ sơ cơ sở</source>
       <translation>Facility record</translation>
     </message>
@@ -824,13 +824,13 @@ Please copy the error report and send it to support.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="180" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="190" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/facilities/editor.py" line="64" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="150" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="154" />
       <source>Lưu hồ sơ cơ sở</source>
       <translation>Save the facility record</translation>
     </message>
@@ -850,47 +850,47 @@ Please copy the error report and send it to support.</translation>
       <translation>Reading the facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="114" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="115" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="116" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="117" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="118" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="119" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="127" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="128" />
       <source>Chưa lưu: còn {n} trường chưa hợp lệ</source>
       <translation>Not saved: {n} fields are invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="168" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="174" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="178" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="186" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="179" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="187" />
       <source>Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?</source>
       <translation>The record has unsaved changes. Save before closing?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="181" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="191" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="182" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="192" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -898,22 +898,22 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>FacilityFormWidget</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="107" />
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="112" />
       <source>— Chọn —</source>
       <translation>— Choose —</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="113" />
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="118" />
       <source>Gõ tên tỉnh/thành phố, có dấu hoặc không</source>
       <translation>Type the province name, with or without tone marks</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="118" />
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="123" />
       <source>Gõ tên xã/phường, ví dụ: hai chau</source>
       <translation>Type the commune name, e.g. hai chau</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="124" />
+      <location filename="../../kcdesk/ui/facilities/form_widget.py" line="129" />
       <source>Địa chỉ theo đơn vị hành chính trước ngày 01/7/2025; giữ nguyên, không sửa.</source>
       <translation>Address under the administrative units before 1 July 2025; kept as recorded, not editable.</translation>
     </message>
@@ -941,7 +941,7 @@ Please copy the error report and send it to support.</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="60" />
+      <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="62" />
       <source>Tìm cơ sở</source>
       <translation>Search facilities</translation>
     </message>
@@ -949,7 +949,7 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>FacilityTableModel</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/table_model.py" line="103" />
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="119" />
       <source>Đọc danh sách cơ sở</source>
       <translation>Reading the register</translation>
     </message>
@@ -968,7 +968,7 @@ Please copy the error report and send it to support.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/first_run/dialog.py" line="41" />
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="136" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="140" />
       <source>Tiếp tục</source>
       <translation>Next</translation>
     </message>
@@ -1028,32 +1028,32 @@ Please copy the error report and send it to support.</translation>
       <translation>Would you like demo data to get to know the app? Demo data is never synchronised.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="106" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="107" />
       <source>Bắt đầu với dữ liệu trống</source>
       <translation>Start with no data</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="106" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="108" />
       <source>Tạo dữ liệu mẫu nhỏ (2.000 cơ sở)</source>
       <translation>Create small demo data (2,000 facilities)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="107" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="109" />
       <source>Tạo dữ liệu mẫu lớn (20.000 cơ sở)</source>
       <translation>Create large demo data (20,000 facilities)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="128" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="132" />
       <source>Nơi lưu tệp dữ liệu</source>
       <translation>Where to keep the data file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="129" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="132" />
       <source>Tệp dữ liệu kcdesk (*.db)</source>
       <translation>kcdesk data file (*.db)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/first_run/dialog.py" line="136" />
+      <location filename="../../kcdesk/ui/first_run/dialog.py" line="140" />
       <source>Bắt đầu</source>
       <translation>Start</translation>
     </message>
@@ -1061,42 +1061,42 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>HistoryView</name>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="48" />
       <source>Thời điểm</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="49" />
       <source>Người thực hiện</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="46" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="50" />
       <source>Thao tác</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="51" />
       <source>Trường</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="52" />
       <source>Trước</source>
       <translation>Before</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="47" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="53" />
       <source>Sau</source>
       <translation>After</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="59" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="67" />
       <source>Đọc lịch sử</source>
       <translation>Reading history</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/common/history_view.py" line="68" />
+      <location filename="../../kcdesk/ui/common/history_view.py" line="80" />
       <source>{n} trường</source>
       <translation>{n} fields</translation>
     </message>
@@ -1135,44 +1135,150 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="42" />
+      <location filename="../../kcdesk/ui/main_window.py" line="44" />
       <source>Cơ sở CNNT</source>
       <translation>Facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="43" />
+      <location filename="../../kcdesk/ui/main_window.py" line="50" />
       <source>Đề án</source>
       <translation>Proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="44" />
+      <location filename="../../kcdesk/ui/main_window.py" line="56" />
       <source>Nghiệm thu</source>
       <translation>Acceptance</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="45" />
+      <location filename="../../kcdesk/ui/main_window.py" line="62" />
       <source>Khảo sát</source>
       <translation>Surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="46" />
+      <location filename="../../kcdesk/ui/main_window.py" line="68" />
       <source>Việc đến hạn</source>
       <translation>Due list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="47" />
+      <location filename="../../kcdesk/ui/main_window.py" line="74" />
       <source>Bảng điều khiển</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="48" />
+      <location filename="../../kcdesk/ui/main_window.py" line="80" />
       <source>Báo cáo</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="49" />
+      <location filename="../../kcdesk/ui/main_window.py" line="86" />
       <source>Đồng bộ</source>
       <translation>Sync</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="100" />
+      <source>kcdesk – Quản lý khuyến công</source>
+      <translation>kcdesk – Industrial extension management</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="107" />
+      <source>Điều hướng</source>
+      <translation>Navigation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="141" />
+      <source>Đang xử lý…</source>
+      <translation>Working…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="218" />
+      <source>&amp;Tệp</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="220" />
+      <source>Mở thư mục nhật ký</source>
+      <translation>Open the log folder</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="224" />
+      <source>Thoát</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="226" />
+      <source>&amp;Người dùng</source>
+      <translation>&amp;User</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="228" />
+      <source>Ngôn &amp;ngữ</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="236" />
+      <source>&amp;Trợ giúp</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="237" />
+      <location filename="../../kcdesk/ui/main_window.py" line="305" />
+      <source>Phím tắt</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="238" />
+      <location filename="../../kcdesk/ui/main_window.py" line="316" />
+      <source>Giới thiệu kcdesk</source>
+      <translation>About kcdesk</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="275" />
+      <source>Đổi người dùng trên máy này</source>
+      <translation>Switch user on this computer</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="277" />
+      <source>Đọc danh sách người dùng</source>
+      <translation>Reading users</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="291" />
+      <source>Đổi người dùng</source>
+      <translation>Switching user</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="298" />
+      <source>Ngôn ngữ</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="299" />
+      <source>Ngôn ngữ mới được áp dụng khi mở lại kcdesk.</source>
+      <translation>The new language applies when kcdesk is opened again.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="306" />
+      <source>Ctrl+1 … Ctrl+8: chuyển trang
+Ctrl+F: tìm cơ sở
+Ctrl+N: thêm mới
+Ctrl+S: lưu
+Esc: đóng cửa sổ sửa
+F5: làm mới
+Enter: mở dòng đang chọn</source>
+      <translation>Ctrl+1 … Ctrl+8: switch page
+Ctrl+F: search facilities
+Ctrl+N: new record
+Ctrl+S: save
+Esc: close an editor
+F5: refresh
+Enter: open the selected row</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="317" />
+      <source>kcdesk {version}
+Quản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển công nghiệp.</source>
+      <translation>kcdesk {version}
+Offline industrial extension management for the provincial Industrial Extension and Development Consulting Centres.</translation>
     </message>
   </context>
   <context>
@@ -1180,7 +1286,7 @@ Please copy the error report and send it to support.</translation>
     <message>
       <location filename="../../kcdesk/ui/proposals/editor.py" line="65" />
       <location filename="../../kcdesk/ui/proposals/editor.py" line="66" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="257" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="291" />
       <source>Hồ sơ đề án</source>
       <translation>Proposal record</translation>
     </message>
@@ -1247,7 +1353,7 @@ Please copy the error report and send it to support.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/proposals/editor.py" line="109" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="250" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="283" />
       <source>Lưu đề án</source>
       <translation>Save the proposal</translation>
     </message>
@@ -1272,68 +1378,68 @@ Please copy the error report and send it to support.</translation>
       <translation>Reading the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="182" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="198" />
       <source>Giải ngân: {items}</source>
       <translation>Payouts: {items}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="183" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="200" />
       <source>Chưa có khoản giải ngân nào.</source>
       <translation>No payouts yet.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="206" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
       <source>Chuyển sang: {target}</source>
       <translation>Moves to: {target}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="212" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="236" />
       <source>Không còn bước nào</source>
       <translation>No further steps</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="255" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="257" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="231" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="259" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="240" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="267" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="271" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="301" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="283" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="319" />
       <source>Chuyển bước đề án</source>
       <translation>Moving the proposal on</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="293" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="333" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="294" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="334" />
       <source>Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The proposal has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="295" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="337" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="296" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="338" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -1341,72 +1447,72 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>ProposalFields</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="30" />
       <source>Sự cần thiết và căn cứ</source>
       <translation>Need and basis</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="31" />
       <source>Mục tiêu</source>
       <translation>Objectives</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="29" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="32" />
       <source>Quy mô</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="30" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="33" />
       <source>Tổ chức thực hiện</source>
       <translation>Implementation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="30" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="34" />
       <source>Hiệu quả dự kiến</source>
       <translation>Expected effectiveness</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="52" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="57" />
       <source>Địa bàn ưu tiên (mức hỗ trợ cao hơn)</source>
       <translation>Priority area (higher support caps)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="57" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="62" />
       <source>Nội dung hoạt động khuyến công</source>
       <translation>Extension activities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="61" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="66" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="73" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="83" />
       <source>Kết quả dự kiến</source>
       <translation>Planned outputs</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="75" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="85" />
       <source>Số học viên</source>
       <translation>Trainees</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="76" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="86" />
       <source>Số mô hình trình diễn</source>
       <translation>Demonstration models</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="77" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="87" />
       <source>Số máy móc, thiết bị</source>
       <translation>Machines and equipment</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="78" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="88" />
       <source>Nội dung hoạt động (mã KC)</source>
       <translation>Activities (KC codes)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/fields.py" line="177" />
+      <location filename="../../kcdesk/ui/proposals/fields.py" line="191" />
       <source>Ngày '{value}' không đúng dạng ngày/tháng/năm.</source>
       <translation>Date '{value}' is not day/month/year.</translation>
     </message>
@@ -1414,52 +1520,52 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>ProposalsPage</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="86" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="94" />
       <source>Đề án khuyến công</source>
       <translation>Industrial extension proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="92" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="100" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="97" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="105" />
       <source>Mọi trạng thái</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="102" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="110" />
       <source>Đề án mới</source>
       <translation>New proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="105" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="113" />
       <source>Lập đề án mới (Ctrl+N)</source>
       <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="110" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="118" />
       <source>Danh sách đề án</source>
       <translation>Proposal list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="131" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="139" />
       <source>Năm kế hoạch</source>
       <translation>Plan year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="133" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="141" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="147" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="157" />
       <source>Đọc danh sách đề án</source>
       <translation>Reading proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="152" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="163" />
       <source>{n} đề án · kinh phí khuyến công {kc}</source>
       <translation>{n} proposals · extension funds {kc}</translation>
     </message>
@@ -1467,62 +1573,62 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>RegisterPage</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="39" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="49" />
       <source>Cơ sở công nghiệp nông thôn</source>
       <translation>Rural industrial facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="45" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="55" />
       <source>Tìm cơ sở</source>
       <translation>Search facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="46" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="56" />
       <source>Tìm theo tên, mã số thuế, người đại diện, địa chỉ… (Ctrl+F)</source>
       <translation>Search by name, tax code, representative, address… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="49" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="59" />
       <source>Mọi xã/phường</source>
       <translation>All communes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="50" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="60" />
       <source>Mọi loại hình</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="51" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="62" />
       <source>Mọi ngành nghề</source>
       <translation>All sectors</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="53" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="64" />
       <source>Mọi tình trạng</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="54" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="65" />
       <source>Thêm cơ sở</source>
       <translation>Add facility</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="57" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="68" />
       <source>Thêm cơ sở mới (Ctrl+N)</source>
       <translation>Add a new facility (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="63" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="74" />
       <source>Danh sách cơ sở</source>
       <translation>Facility register</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="129" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="155" />
       <source>{shown} / {total} cơ sở</source>
       <translation>{shown} / {total} facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="132" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="158" />
       <source>{total} cơ sở</source>
       <translation>{total} facilities</translation>
     </message>
@@ -1555,53 +1661,53 @@ Please copy the error report and send it to support.</translation>
       <translation>Export the proposal list to Excel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="74" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="75" />
       <source>Báo cáo và xuất dữ liệu</source>
       <translation>Reports and exports</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="76" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="79" />
       <source>Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định 30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng.</source>
       <translation>Reports are made from the data on this computer, in the forms of Circular 36/2013/TT-BCT and Decree 30/2020/NĐ-CP. They run in the background and can be cancelled.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="88" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="93" />
       <source>Lập báo cáo…</source>
       <translation>Make report…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="95" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="100" />
       <source>Mở tệp</source>
       <translation>Open file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="99" />
-      <location filename="../../kcdesk/ui/reports/page.py" line="128" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="104" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="137" />
       <source>Lập báo cáo</source>
       <translation>Making a report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="101" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="107" />
       <source>Loại báo cáo</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="102" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="108" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="119" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="125" />
       <source>Lưu báo cáo</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="126" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="132" />
       <source>Đang lập báo cáo…</source>
       <translation>Making the report…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="134" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="144" />
       <source>Đã lưu: {path}</source>
       <translation>Saved: {path}</translation>
     </message>
@@ -1718,27 +1824,27 @@ Please copy the error report and send it to support.</translation>
       <translation>Commune/Ward</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="139" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="136" />
       <source>Tọa độ GPS</source>
       <translation>GPS position</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="140" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="138" />
       <source>3. Nhu cầu hỗ trợ theo nội dung khuyến công</source>
       <translation>3. Support needs by extension activity</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="143" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="141" />
       <source>Mức ưu tiên cho nhu cầu được chọn:</source>
       <translation>Priority of the needs you tick:</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="148" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="146" />
       <source>Ghi chú</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="150" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="148" />
       <source>4. Ảnh chụp tại cơ sở</source>
       <translation>4. Photos taken at the facility</translation>
     </message>
@@ -1748,13 +1854,13 @@ Please copy the error report and send it to support.</translation>
       <translation>Search facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="217" />
-      <location filename="../../kcdesk/ui/surveys/form.py" line="223" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="218" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="224" />
       <source>Đã chọn: {name}</source>
       <translation>Chosen: {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/form.py" line="233" />
+      <location filename="../../kcdesk/ui/surveys/form.py" line="234" />
       <source>Không ảnh nào có tọa độ GPS; hãy gõ tọa độ.</source>
       <translation>No photo carries a GPS position; type it in.</translation>
     </message>
@@ -1793,47 +1899,47 @@ Please copy the error report and send it to support.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/surveys/page.py" line="105" />
-      <location filename="../../kcdesk/ui/surveys/page.py" line="130" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="132" />
       <source>Đọc phiếu khảo sát</source>
       <translation>Reading surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="149" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="151" />
       <source>Phiếu đã gửi: chỉ xem</source>
       <translation>Survey sent: read-only</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="151" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="153" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="153" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="155" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="162" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="164" />
       <source>Chưa lưu: còn {n} mục cần sửa</source>
       <translation>Not saved: {n} items to fix</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="171" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="174" />
       <source>Gửi phiếu khảo sát</source>
       <translation>Sending the survey</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="171" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="174" />
       <source>Lưu nháp phiếu khảo sát</source>
       <translation>Saving the survey draft</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="182" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="185" />
       <source>Đã gửi phiếu</source>
       <translation>Survey sent</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="182" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="185" />
       <source>Đã lưu bản nháp</source>
       <translation>Draft saved</translation>
     </message>
@@ -1851,62 +1957,62 @@ Please copy the error report and send it to support.</translation>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="30" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="31" />
       <source>Máy chủ</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="30" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
       <source>Thay đổi chờ gửi</source>
       <translation>Changes waiting</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="31" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="33" />
       <source>Đồng bộ thành công lần cuối</source>
       <translation>Last successful sync</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="34" />
       <source>Thay đổi bị từ chối</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="35" />
       <source>Xung đột chưa xử lý</source>
       <translation>Open conflicts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="33" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="36" />
       <source>Lỗi gần nhất</source>
       <translation>Last error</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="39" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="43" />
       <source>Đồng bộ ngay</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="43" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="49" />
       <source>Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi khi đăng ký (lệnh: kcdesk enroll). Dữ liệu mẫu không bao giờ được đồng bộ.</source>
       <translation>A computer not enrolled with a server works offline; every change is kept and sent once it is enrolled (command: kcdesk enroll). Demo data is never synchronised.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="58" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="69" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading sync status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="62" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="75" />
       <source>chưa đăng ký máy chủ</source>
       <translation>not enrolled</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="64" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="77" />
       <source>chưa đồng bộ</source>
       <translation>never synced</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="75" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="90" />
       <source>Đồng bộ</source>
       <translation>Sync</translation>
     </message>
@@ -1914,17 +2020,17 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>SyncStatusLabel</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="49" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="60" />
       <source>Trạng thái đồng bộ</source>
       <translation>Sync status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="67" />
       <source>Đang đọc trạng thái đồng bộ…</source>
       <translation>Reading sync status…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="61" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="75" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading sync status</translation>
     </message>

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Logs and settings of the window under test go to a throwaway folder, never the user's.
 os.environ["KCDESK_HOME"] = tempfile.mkdtemp(prefix="kcdesk-ui-home-")
 
-from kcdesk.db.store import Store  # noqa: E402
+from kcdesk.db.store import Store
 
 
 @pytest.fixture(scope="session", autouse=True)

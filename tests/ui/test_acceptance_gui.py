@@ -45,8 +45,9 @@ def test_sign_an_acceptance_and_find_it_read_only(demo_window, qtbot, tmp_path) 
     qtbot.mouseClick(editor.members.add_button, Qt.MouseButton.LeftButton)
     editor.members.set_cell(0, "full_name", "Nguyễn Văn Chủ Trì")
     editor.members.set_cell(0, "position", "Phó Giám đốc")
-    editor.items.add_row({"content": "Máy chẻ nan tre đã lắp đặt, chạy thử", "planned": "01 máy", "actual": "01 máy",
-                          "passed": True})  # fmt: skip
+    editor.items.add_row(
+        {"content": "Máy chẻ nan tre đã lắp đặt, chạy thử", "planned": "01 máy", "actual": "01 máy", "passed": True}
+    )
     editor.attachments.add_files([photo_with_gps(tmp_path / "bien-ban-scan.jpg", 16.0, 108.1)])
 
     with qtbot.waitSignal(editor.saved, timeout=2000, raising=False) as blocker:

@@ -3,6 +3,7 @@ keeps firing during a 20,000-row write and during a large proposal save."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -35,7 +36,7 @@ class Ticker:
         self.timer.setInterval(5)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
-    def __enter__(self) -> "Ticker":
+    def __enter__(self) -> Ticker:
         self.timer.start()
         self.start = time.perf_counter()
         return self
@@ -46,7 +47,7 @@ class Ticker:
 
     def longest_stall(self) -> float:
         points = [self.start, *self.ticks, self.end]
-        return max(b - a for a, b in zip(points, points[1:], strict=False))
+        return max(b - a for a, b in itertools.pairwise(points))
 
 
 def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -77,18 +78,26 @@ def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(win
     qtbot.waitUntil(lambda: page.model.rowCount() == 20_000, timeout=20_000)
     if elapsed > 0.3:
         assert dialogs, "a slow write shows its progress dialog"
-    qtbot.waitUntil(lambda: window.findChild(JobProgressDialog) is None or
-                    not window.findChild(JobProgressDialog).isVisible())  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.findChild(JobProgressDialog) is None or not window.findChild(JobProgressDialog).isVisible()
+    )
 
 
 def test_a_large_save_keeps_the_window_responsive(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     store, runner = window.ctx.store, window.ctx.runner
     lines = [BudgetInput(f"Hạng mục {i}", 1_000_000, 500_000, 0, activity_code="KC1.1") for i in range(3000)]
-    values = {"title": "Đào tạo nghề cho 3.000 lao động", "level": "KCDP", "plan_year": 2027,
-              "implementing_unit": "Trung tâm Khuyến công Đà Nẵng"}  # fmt: skip
+    values = {
+        "title": "Đào tạo nghề cho 3.000 lao động",
+        "level": "KCDP",
+        "plan_year": 2027,
+        "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
+    }
     with Ticker() as ticker:
-        job = runner.write(lambda s: save_proposal(s, None, values, activities=["KC1.1"], beneficiaries=[],
-                                                   budget=lines), changes={"proposal"}, label="Lưu đề án lớn")  # fmt: skip
+        job = runner.write(
+            lambda s: save_proposal(s, None, values, activities=["KC1.1"], beneficiaries=[], budget=lines),
+            changes={"proposal"},
+            label="Lưu đề án lớn",
+        )
         qtbot.waitUntil(lambda: job.done, timeout=60_000)
     assert job.error is None
     with store.read() as s:

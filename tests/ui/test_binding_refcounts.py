@@ -29,7 +29,10 @@ def test_void_calls_and_emits_keep_their_references(gui_app) -> None:  # type: i
     label = QLabel("kcdesk")
     emitter = _Emitter()
     emitter.value.connect(lambda _v: None)
-    for name, call in (("setText", lambda: label.setText("x")), ("update", label.update),
-                       ("emit", lambda: emitter.value.emit(1))):  # fmt: skip
+    for name, call in (
+        ("setText", lambda: label.setText("x")),
+        ("update", label.update),
+        ("emit", lambda: emitter.value.emit(1)),
+    ):
         none_drift, true_drift = _drift(call)
         assert none_drift > -50 and true_drift > -50, (name, none_drift, true_drift)

@@ -19,25 +19,43 @@ from kcdesk.ui.logic.status_text import sync_sentence
 from kcdesk.ui.logic.survey_draft import Need, SurveyDraft
 from kcdesk.ui.logic.unit_match import UnitMatcher
 
-UNITS = UnitIndex(provinces={"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
-                  wards={"20194": ("48", "Phường Hải Châu"), "20195": ("48", "Phường Hòa Cường"),
-                         "00004": ("01", "Phường Ba Đình")})  # fmt: skip
+UNITS = UnitIndex(
+    provinces={"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
+    wards={"20194": ("48", "Phường Hải Châu"), "20195": ("48", "Phường Hòa Cường"), "00004": ("01", "Phường Ba Đình")},
+)
 
 
 def test_logic_and_records_modules_import_no_qt() -> None:
     root = Path(__file__).resolve().parents[2] / "kcdesk" / "ui"
-    modules = [f"kcdesk.ui.{p.parent.name}.{p.stem}" for folder in ("logic", "records")
-               for p in (root / folder).glob("*.py") if p.stem != "__init__"]  # fmt: skip
-    code = ("import importlib, sys\n" f"for m in {modules!r}: importlib.import_module(m)\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")  # fmt: skip
+    modules = [
+        f"kcdesk.ui.{p.parent.name}.{p.stem}"
+        for folder in ("logic", "records")
+        for p in (root / folder).glob("*.py")
+        if p.stem != "__init__"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_facility_form_tracks_changes_and_reports_problems_by_field() -> None:
-    form = FacilityForm(UNITS, {"id": "x", "name": "Cơ sở A", "facility_type": "hkd", "province_code": "48",
-                                "ward_code": "20194", "tax_code": "0401234567", "status": "active",
-                                "reg_date": "2022-07-30"})  # fmt: skip
+    form = FacilityForm(
+        UNITS,
+        {
+            "id": "x",
+            "name": "Cơ sở A",
+            "facility_type": "hkd",
+            "province_code": "48",
+            "ward_code": "20194",
+            "tax_code": "0401234567",
+            "status": "active",
+            "reg_date": "2022-07-30",
+        },
+    )
     assert not form.is_dirty and form.problems() == {}
     form.set("tax_code", "12345")
     form.set("phone", "0905 123 456")
@@ -99,8 +117,10 @@ def test_budget_summary_counterpart_ratio_and_amount_parsing() -> None:
 def test_deadline_badges() -> None:
     from kcdesk.domain.deadlines import DueItem
 
-    items = [DueItem("p", "C", "T", "r", "Báo cáo tiến độ tháng", date(2026, 1, 25), -3, "TT 36"),
-             DueItem("p", "C", "T", "r", "Nộp hồ sơ quyết toán", date(2026, 2, 1), 5, "TT 36")]  # fmt: skip
+    items = [
+        DueItem("p", "C", "T", "r", "Báo cáo tiến độ tháng", date(2026, 1, 25), -3, "TT 36"),
+        DueItem("p", "C", "T", "r", "Nộp hồ sơ quyết toán", date(2026, 2, 1), 5, "TT 36"),
+    ]
     badges = deadline_badges(items)
     assert [b.severity for b in badges] == ["overdue", "soon"]
     assert "quá hạn 3 ngày" in badges[0].text
@@ -130,8 +150,13 @@ def test_survey_draft_rules() -> None:
     draft = SurveyDraft()
     assert draft.problems(sending=False) == {}
     assert {"facility", "ward_code", "needs"} <= set(draft.problems(sending=True))
-    draft = SurveyDraft(new_name="Hộ kinh doanh mây tre Lê Văn Đạt", ward_code="20194", needs=[Need("KC3.3")],
-                        coordinates="16.05, 108.2", new_phone="12")  # fmt: skip
+    draft = SurveyDraft(
+        new_name="Hộ kinh doanh mây tre Lê Văn Đạt",
+        ward_code="20194",
+        needs=[Need("KC3.3")],
+        coordinates="16.05, 108.2",
+        new_phone="12",
+    )
     assert set(draft.problems(sending=True)) == {"new_phone"}
     draft.new_phone = "0905123456"
     assert draft.problems(sending=True) == {}
@@ -160,8 +185,9 @@ def test_first_run_wizard_steps(tmp_path: Path) -> None:
 def test_sync_sentence() -> None:
     text = sync_sentence(online=None, enrolled=False, pending=1234, last_success=None)
     assert text == "Ngoại tuyến · chưa kết nối máy chủ · 1.234 thay đổi chờ gửi · chưa đồng bộ"
-    assert "đồng bộ lần cuối" in sync_sentence(online=True, enrolled=True, pending=0,
-                                               last_success="2026-11-26T08:00:00.000Z")  # fmt: skip
+    assert "đồng bộ lần cuối" in sync_sentence(
+        online=True, enrolled=True, pending=0, last_success="2026-11-26T08:00:00.000Z"
+    )
 
 
 def test_settings_are_declared_once_with_types() -> None:

@@ -15,10 +15,25 @@ from tests.ui.typing_helpers import retype, type_text
 
 def _setup(store) -> str:  # type: ignore[no-untyped-def]
     def write(s):  # type: ignore[no-untyped-def]
-        s.add(AppUser(id=new_id(), username="thamdinh", full_name="Phạm Thị Thẩm Định", role="so_reviewer",
-                      province_code="48", active=True))  # fmt: skip
-        return create_facility(s, {"name": "Hợp tác xã Mây tre đan Hòa Vang", "facility_type": "htx",
-                                   "province_code": "48", "ward_code": "20194"})  # fmt: skip
+        s.add(
+            AppUser(
+                id=new_id(),
+                username="thamdinh",
+                full_name="Phạm Thị Thẩm Định",
+                role="so_reviewer",
+                province_code="48",
+                active=True,
+            )
+        )
+        return create_facility(
+            s,
+            {
+                "name": "Hợp tác xã Mây tre đan Hòa Vang",
+                "facility_type": "htx",
+                "province_code": "48",
+                "ward_code": "20194",
+            },
+        )
 
     return store.write(write)
 

@@ -42,8 +42,9 @@ def test_file_a_survey_with_a_photo(window, qtbot, tmp_path) -> None:  # type: i
     store = window.ctx.store
     with store.read() as s:
         survey = s.get(Survey, survey_id)
-        needs = s.execute(select(SurveyNeed.activity_code, SurveyNeed.priority)
-                          .where(SurveyNeed.survey_id == survey_id)).all()  # fmt: skip
+        needs = s.execute(
+            select(SurveyNeed.activity_code, SurveyNeed.priority).where(SurveyNeed.survey_id == survey_id)
+        ).all()
         photos = s.scalars(select(Attachment).where(Attachment.owner_id == survey_id)).all()
         assert survey.status == "submitted" and survey.surveyor_id == window.ctx.user_id
         assert (survey.latitude, survey.longitude) == (16.061234, 108.221234)
@@ -73,8 +74,11 @@ def test_save_a_draft_and_reopen_it(demo_window, qtbot) -> None:  # type: ignore
     page.new_record()
     assert form.coordinates.text() == ""
     qtbot.waitUntil(lambda: page.mine.count() > 0, timeout=10_000)
-    item = next(page.mine.item(i) for i in range(page.mine.count())
-                if page.mine.item(i).data(Qt.ItemDataRole.UserRole + 1) == saved.args[0])  # fmt: skip
+    item = next(
+        page.mine.item(i)
+        for i in range(page.mine.count())
+        if page.mine.item(i).data(Qt.ItemDataRole.UserRole + 1) == saved.args[0]
+    )
     page._open_item(item)
     qtbot.waitUntil(lambda: page.survey_id == saved.args[0], timeout=10_000)
     assert form.coordinates.text() == "16.050000, 108.200000" and form.facility_id is not None

@@ -14,8 +14,17 @@ from kcdesk.services.facilities import create_facility
 from kcdesk.services.setup import identity
 from kcdesk.ui.main_window import PAGES
 
-NAMES = ("mainWindow", "navList", "facilityTable", "facilitySearch", "proposalTable", "surveyForm", "dueList",
-         "dashboard", "syncStatus")  # fmt: skip
+NAMES = (
+    "mainWindow",
+    "navList",
+    "facilityTable",
+    "facilitySearch",
+    "proposalTable",
+    "surveyForm",
+    "dueList",
+    "dashboard",
+    "syncStatus",
+)
 
 
 def test_every_page_opens_and_the_main_widgets_have_stable_names(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -45,9 +54,12 @@ def test_status_bar_counts_pending_changes(window, qtbot) -> None:  # type: igno
     assert "Ngoại tuyến" in status.text() and "chưa đồng bộ" in status.text()
     before = status.facts["pending"]
     with qtbot.waitSignal(status.refreshed, timeout=10_000):
-        window.ctx.runner.write(lambda s: create_facility(s, {"name": "Cơ sở Đồng bộ", "facility_type": "hkd",
-                                                              "province_code": "48", "ward_code": "20194"}),
-                                changes={"facility"})  # fmt: skip
+        window.ctx.runner.write(
+            lambda s: create_facility(
+                s, {"name": "Cơ sở Đồng bộ", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+            ),
+            changes={"facility"},
+        )
     assert status.facts["pending"] > before
     assert f"{status.facts['pending']} thay đổi chờ gửi" in status.text()
 

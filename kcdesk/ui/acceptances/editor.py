@@ -40,20 +40,35 @@ from kcdesk.ui.records.attachments import add_attachments
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 
-TEXT_FIELDS = (("number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số biên bản")), ("accepted_on", QT_TRANSLATE_NOOP("AcceptanceEditor", "Ngày nghiệm thu")), ("place", QT_TRANSLATE_NOOP("AcceptanceEditor", "Địa điểm")),
-               ("contract_number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số hợp đồng")))  # fmt: skip
-AMOUNTS = (("approved_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Tổng kinh phí được duyệt")), ("approved_kc_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công được duyệt")),
-           ("accepted_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công nghiệm thu")), ("counterpart_invested", QT_TRANSLATE_NOOP("AcceptanceEditor", "Vốn đối ứng thực hiện")))  # fmt: skip
-OUTPUTS = (("trainees", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số học viên")), ("trainees_employed", QT_TRANSLATE_NOOP("AcceptanceEditor", "Học viên có việc làm")), ("models_built", QT_TRANSLATE_NOOP("AcceptanceEditor", "Mô hình")),
-           ("machines_supplied", QT_TRANSLATE_NOOP("AcceptanceEditor", "Máy móc")), ("fairs", QT_TRANSLATE_NOOP("AcceptanceEditor", "Hội chợ")), ("brands", QT_TRANSLATE_NOOP("AcceptanceEditor", "Thương hiệu")))  # fmt: skip
+TEXT_FIELDS = (
+    ("number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số biên bản")),
+    ("accepted_on", QT_TRANSLATE_NOOP("AcceptanceEditor", "Ngày nghiệm thu")),
+    ("place", QT_TRANSLATE_NOOP("AcceptanceEditor", "Địa điểm")),
+    ("contract_number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số hợp đồng")),
+)
+AMOUNTS = (
+    ("approved_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Tổng kinh phí được duyệt")),
+    ("approved_kc_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công được duyệt")),
+    ("accepted_amount", QT_TRANSLATE_NOOP("AcceptanceEditor", "Kinh phí khuyến công nghiệm thu")),
+    ("counterpart_invested", QT_TRANSLATE_NOOP("AcceptanceEditor", "Vốn đối ứng thực hiện")),
+)
+OUTPUTS = (
+    ("trainees", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số học viên")),
+    ("trainees_employed", QT_TRANSLATE_NOOP("AcceptanceEditor", "Học viên có việc làm")),
+    ("models_built", QT_TRANSLATE_NOOP("AcceptanceEditor", "Mô hình")),
+    ("machines_supplied", QT_TRANSLATE_NOOP("AcceptanceEditor", "Máy móc")),
+    ("fairs", QT_TRANSLATE_NOOP("AcceptanceEditor", "Hội chợ")),
+    ("brands", QT_TRANSLATE_NOOP("AcceptanceEditor", "Thương hiệu")),
+)
 
 
 class AcceptanceEditor(QDialog):
     saved = Signal(str)
     ready = Signal()
 
-    def __init__(self, ctx: AppContext, acceptance_id: str | None, proposal_id: str | None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: AppContext, acceptance_id: str | None, proposal_id: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.acceptance_id, self.proposal_id = ctx, acceptance_id, proposal_id
         self.signed = False
@@ -106,14 +121,25 @@ class AcceptanceEditor(QDialog):
         texts_form.addRow(self.tr("Đánh giá"), self.assessment)
         texts_form.addRow(self.tr("Kiến nghị"), self.requests)
         grid.addWidget(texts, 2, 0, 1, 2)
-        self.members = RowsEditor("memberTable", [("full_name", self.tr("Họ và tên"), "text"),
-                                                  ("position", self.tr("Chức vụ"), "text"),
-                                                  ("organisation", self.tr("Cơ quan"), "text"),
-                                                  ("role", self.tr("Vai trò"), "role")])  # fmt: skip
-        self.items = RowsEditor("itemTable", [("content", self.tr("Nội dung kiểm tra"), "text"),
-                                              ("planned", self.tr("Theo kế hoạch"), "text"),
-                                              ("actual", self.tr("Thực tế"), "text"),
-                                              ("passed", self.tr("Đạt"), "check"), ("note", self.tr("Ghi chú"), "text")])  # fmt: skip
+        self.members = RowsEditor(
+            "memberTable",
+            [
+                ("full_name", self.tr("Họ và tên"), "text"),
+                ("position", self.tr("Chức vụ"), "text"),
+                ("organisation", self.tr("Cơ quan"), "text"),
+                ("role", self.tr("Vai trò"), "role"),
+            ],
+        )
+        self.items = RowsEditor(
+            "itemTable",
+            [
+                ("content", self.tr("Nội dung kiểm tra"), "text"),
+                ("planned", self.tr("Theo kế hoạch"), "text"),
+                ("actual", self.tr("Thực tế"), "text"),
+                ("passed", self.tr("Đạt"), "check"),
+                ("note", self.tr("Ghi chú"), "text"),
+            ],
+        )
         for w in (self.members, self.items):
             w.edited.connect(self._edited)
         self.attachments = AttachmentsPanel(ctx, "acceptance", "scan_bien_ban")
@@ -180,8 +206,11 @@ class AcceptanceEditor(QDialog):
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self.proposal_id = data["proposal_id"]
-        self.heading.setText(self.tr("Biên bản {number} · {code} · {title}").format(
-            number=data["number"] or "", code=data["proposal_code"], title=data["proposal_title"]))  # fmt: skip
+        self.heading.setText(
+            self.tr("Biên bản {number} · {code} · {title}").format(
+                number=data["number"] or "", code=data["proposal_code"], title=data["proposal_title"]
+            )
+        )
         for key, box in self.boxes.items():
             if key == "conclusion":
                 continue
@@ -203,8 +232,11 @@ class AcceptanceEditor(QDialog):
         self.signed = data["signed_at"] is not None
         if self.signed:
             when = data["signed_at"].astimezone().strftime("%d/%m/%Y %H:%M")
-            self.locked_banner.setText(self.tr("Đã ký và khóa lúc {when} bởi {who}. Biên bản chỉ để xem.").format(
-                when=when, who=data.get("signed_by_name") or ""))  # fmt: skip
+            self.locked_banner.setText(
+                self.tr("Đã ký và khóa lúc {when} bởi {who}. Biên bản chỉ để xem.").format(
+                    when=when, who=data.get("signed_by_name") or ""
+                )
+            )
         self.locked_banner.setVisible(self.signed)
         self.set_read_only(self.signed)
         self.dirty = False
@@ -239,8 +271,15 @@ class AcceptanceEditor(QDialog):
         self.sign_button.setEnabled(
             not self.signed and not self.busy and not self.dirty and self.acceptance_id is not None
         )
-        self.state_label.setText(self.tr("Đã ký") if self.signed else self.tr("Đang lưu…") if self.busy
-                                 else self.tr("Có thay đổi chưa lưu") if self.dirty else "")  # fmt: skip
+        self.state_label.setText(
+            self.tr("Đã ký")
+            if self.signed
+            else self.tr("Đang lưu…")
+            if self.busy
+            else self.tr("Có thay đổi chưa lưu")
+            if self.dirty
+            else ""
+        )
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         values: dict[str, Any] = {}
@@ -288,8 +327,13 @@ class AcceptanceEditor(QDialog):
 
         self.busy = True
         self._update()
-        self.ctx.runner.write(write, self._saved, on_error=lambda e: self._failed(e, files), label=self.tr("Lưu biên bản"),
-                              changes={"acceptance", "attachment"})  # fmt: skip
+        self.ctx.runner.write(
+            write,
+            self._saved,
+            on_error=lambda e: self._failed(e, files),
+            label=self.tr("Lưu biên bản"),
+            changes={"acceptance", "attachment"},
+        )
 
     def _saved(self, acceptance_id: str) -> None:
         self.busy = False
@@ -313,8 +357,12 @@ class AcceptanceEditor(QDialog):
             raise error
 
     def ask_sign(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Ký và khóa biên bản"),
-                          self.tr("Sau khi ký, biên bản không sửa được nữa. Ký biên bản này?"), parent=self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Ký và khóa biên bản"),
+            self.tr("Sau khi ký, biên bản không sửa được nữa. Ký biên bản này?"),
+            parent=self,
+        )
         yes = box.addButton(self.tr("Ký và khóa"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -327,17 +375,26 @@ class AcceptanceEditor(QDialog):
         aid, uid = self.acceptance_id, self.ctx.user_id
         self.busy = True
         self._update()
-        return self.ctx.runner.write(lambda s: sign_acceptance(s, aid, uid), lambda _: self._signed(),
-                                     on_error=self._failed, label=self.tr("Ký biên bản"), changes={"acceptance"})  # fmt: skip
+        return self.ctx.runner.write(
+            lambda s: sign_acceptance(s, aid, uid),
+            lambda _: self._signed(),
+            on_error=self._failed,
+            label=self.tr("Ký biên bản"),
+            changes={"acceptance"},
+        )
 
     def _signed(self) -> None:
         self.busy = False
         self._reload()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.dirty and not self.signed:
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Thay đổi chưa lưu"),
-                              self.tr("Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?"), parent=self)  # fmt: skip
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Thay đổi chưa lưu"),
+                self.tr("Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?"),
+                parent=self,
+            )
             discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
             box.exec()

@@ -91,8 +91,15 @@ class AcceptancesPage(QWidget):
         self.rows, proposals = data
         self.table.setRowCount(len(self.rows))
         for r, a in enumerate(self.rows):
-            values = (a.number or "", day(a.accepted_on), a.proposal_code, a.proposal_title,
-                      vocab(CONCLUSIONS.get(a.conclusion or "", "")), group(a.accepted_amount), "✓" if a.signed else "")  # fmt: skip
+            values = (
+                a.number or "",
+                day(a.accepted_on),
+                a.proposal_code,
+                a.proposal_title,
+                vocab(CONCLUSIONS.get(a.conclusion or "", "")),
+                group(a.accepted_amount),
+                "✓" if a.signed else "",
+            )
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         current = self.proposal.currentData()

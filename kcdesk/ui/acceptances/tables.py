@@ -106,8 +106,9 @@ class RowsEditor(QWidget):
             self.edited.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only
-                                   else QTableWidget.EditTrigger.AllEditTriggers)  # fmt: skip
+        self.table.setEditTriggers(
+            QTableWidget.EditTrigger.NoEditTriggers if read_only else QTableWidget.EditTrigger.AllEditTriggers
+        )
         for row in range(self.table.rowCount()):
             for col in range(self.table.columnCount()):
                 widget = self.table.cellWidget(row, col)

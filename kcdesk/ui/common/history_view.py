@@ -43,8 +43,16 @@ class HistoryView(QWidget):
         self.ctx, self.table, self.labels = ctx, table, labels
         self.tree = QTreeWidget()
         self.tree.setObjectName("historyTree")
-        self.tree.setHeaderLabels([self.tr("Thời điểm"), self.tr("Người thực hiện"), self.tr("Thao tác"),
-                                   self.tr("Trường"), self.tr("Trước"), self.tr("Sau")])  # fmt: skip
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Thời điểm"),
+                self.tr("Người thực hiện"),
+                self.tr("Thao tác"),
+                self.tr("Trường"),
+                self.tr("Trước"),
+                self.tr("Sau"),
+            ]
+        )
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         for col, width in enumerate((140, 160, 80, 170, 180)):
@@ -64,8 +72,16 @@ class HistoryView(QWidget):
             at = datetime.fromisoformat(e["at"]).astimezone().strftime("%d/%m/%Y %H:%M")
             fields = sorted(set(e["before"]) | set(e["after"]))
             shown = [f for f in fields if f not in ("id", "row_version", "created_at", "updated_at")]
-            top = QTreeWidgetItem([at, e["user_name"], vocab(OPS.get(e["op"], e["op"])),
-                                   self.tr("{n} trường").format(n=len(shown)), "", ""])  # fmt: skip
+            top = QTreeWidgetItem(
+                [
+                    at,
+                    e["user_name"],
+                    vocab(OPS.get(e["op"], e["op"])),
+                    self.tr("{n} trường").format(n=len(shown)),
+                    "",
+                    "",
+                ]
+            )
             for f in shown:
                 label = vocab(self.labels.get(f, f))
                 QTreeWidgetItem(top, ["", "", "", label, _value(e["before"].get(f)), _value(e["after"].get(f))])

@@ -46,10 +46,13 @@ class DashboardPage(QWidget):
         self.year.currentIndexChanged.connect(lambda _: self.refresh())
         self.cards: dict[str, QLabel] = {}
         cards = QHBoxLayout()
-        for key, label in (("plan", self.tr("Kinh phí khuyến công trong kế hoạch")),
-                           ("paid", self.tr("Đã giải ngân")), ("rate", self.tr("Tỷ lệ giải ngân")),
-                           ("counterpart", self.tr("Tỷ lệ vốn đối ứng trên tổng kinh phí")),
-                           ("proposals", self.tr("Đề án trong kế hoạch"))):  # fmt: skip
+        for key, label in (
+            ("plan", self.tr("Kinh phí khuyến công trong kế hoạch")),
+            ("paid", self.tr("Đã giải ngân")),
+            ("rate", self.tr("Tỷ lệ giải ngân")),
+            ("counterpart", self.tr("Tỷ lệ vốn đối ứng trên tổng kinh phí")),
+            ("proposals", self.tr("Đề án trong kế hoạch")),
+        ):
             frame, number = _card(label, "–")
             self.cards[key] = number
             cards.addWidget(frame)
@@ -107,18 +110,39 @@ class DashboardPage(QWidget):
         self.cards["counterpart"].setText(ratio_percent(total.counterpart, whole))
         self.cards["proposals"].setText(group(total.proposals))
         months = [self.tr("T{n}").format(n=m) for m in range(1, 13)]
-        self.by_month.setChart(self._bars(self.tr("Kế hoạch và giải ngân theo tháng (triệu đồng)"), months,
-                                          data.plan_by_month, data.paid_by_month))  # fmt: skip
+        self.by_month.setChart(
+            self._bars(
+                self.tr("Kế hoạch và giải ngân theo tháng (triệu đồng)"), months, data.plan_by_month, data.paid_by_month
+            )
+        )
         acts = [f for f in data.figures.by_activity if f.plan or data.paid_by_activity.get(f.key)]
-        self.by_activity.setChart(self._bars(self.tr("Theo nội dung hoạt động (triệu đồng)"), [f.key for f in acts],
-                                             [f.plan for f in acts], [data.paid_by_activity.get(f.key, 0) for f in acts]))  # fmt: skip
+        self.by_activity.setChart(
+            self._bars(
+                self.tr("Theo nội dung hoạt động (triệu đồng)"),
+                [f.key for f in acts],
+                [f.plan for f in acts],
+                [data.paid_by_activity.get(f.key, 0) for f in acts],
+            )
+        )
         o = data.figures.outputs
-        self.outputs.setText(self.tr(
-            "Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · mô hình {m}/{pm} · "
-            "máy móc {mc}/{pmc} · hội chợ {f} · thương hiệu {b} · vốn đối ứng thực hiện {cp}").format(
-            year=data.year, acc=o.acceptances, tr=group(o.trainees), ptr=group(o.planned_trainees), m=o.models_built,
-            pm=o.planned_models, mc=o.machines_supplied, pmc=o.planned_machines, f=o.fairs, b=o.brands,
-            cp=money(o.counterpart_invested)))  # fmt: skip
+        self.outputs.setText(
+            self.tr(
+                "Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · "
+                "mô hình {m}/{pm} · máy móc {mc}/{pmc} · hội chợ {f} · thương hiệu {b} · vốn đối ứng thực hiện {cp}"
+            ).format(
+                year=data.year,
+                acc=o.acceptances,
+                tr=group(o.trainees),
+                ptr=group(o.planned_trainees),
+                m=o.models_built,
+                pm=o.planned_models,
+                mc=o.machines_supplied,
+                pmc=o.planned_machines,
+                f=o.fairs,
+                b=o.brands,
+                cp=money(o.counterpart_invested),
+            )
+        )
         self.loaded.emit(data.year)
 
     def _bars(self, title: str, categories: list[str], plan: list[int], paid: list[int]) -> QChart:

@@ -38,8 +38,16 @@ class DuePage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("dueList")
         self.tree.setAccessibleName(self.tr("Danh sách việc đến hạn"))
-        self.tree.setHeaderLabels([self.tr("Hạn"), self.tr("Tình trạng"), self.tr("Mã đề án"), self.tr("Việc cần làm"),
-                                   self.tr("Tên đề án"), self.tr("Căn cứ")])  # fmt: skip
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Hạn"),
+                self.tr("Tình trạng"),
+                self.tr("Mã đề án"),
+                self.tr("Việc cần làm"),
+                self.tr("Tên đề án"),
+                self.tr("Căn cứ"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -69,8 +77,13 @@ class DuePage(QWidget):
         for d in items:
             severity = due_severity(d.days_left)
             overdue += severity == "overdue"
-            state = (self.tr("Quá hạn {n} ngày").format(n=-d.days_left) if d.days_left < 0
-                     else self.tr("Hôm nay") if d.days_left == 0 else self.tr("Còn {n} ngày").format(n=d.days_left))  # fmt: skip
+            state = (
+                self.tr("Quá hạn {n} ngày").format(n=-d.days_left)
+                if d.days_left < 0
+                else self.tr("Hôm nay")
+                if d.days_left == 0
+                else self.tr("Còn {n} ngày").format(n=d.days_left)
+            )
             row = QTreeWidgetItem([day(d.due), state, d.code, vocab(d.rule_name), d.title, d.legal_basis])
             row.setData(0, ID_ROLE, d.proposal_id)
             row.setToolTip(4, d.title)

@@ -25,10 +25,10 @@ from kcdesk.services.facilities import create_facility, facility_dict, find_faci
 from kcdesk.ui.common.history_view import HistoryView
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.facilities.form_widget import FacilityFormWidget
 from kcdesk.ui.logic.facility_form import FacilityForm
 from kcdesk.ui.records.attachments import add_attachments
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
-from kcdesk.ui.facilities.form_widget import FacilityFormWidget
 
 
 class FacilityEditor(QDialog):
@@ -87,8 +87,9 @@ class FacilityEditor(QDialog):
 
     def _load(self, facility_id: str) -> None:
         self.setEnabled(False)
-        self.ctx.runner.read(lambda s: facility_dict(s, find_facility(s, facility_id)), self._loaded,
-                             label=self.tr("Đọc hồ sơ cơ sở"))  # fmt: skip
+        self.ctx.runner.read(
+            lambda s: facility_dict(s, find_facility(s, facility_id)), self._loaded, label=self.tr("Đọc hồ sơ cơ sở")
+        )
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self.form = FacilityForm(self.ctx.units, data)
@@ -146,8 +147,13 @@ class FacilityEditor(QDialog):
 
         self.saving = True
         self._update_buttons()
-        self.ctx.runner.write(write, self._saved, changes={"facility", "attachment"},
-                              label=self.tr("Lưu hồ sơ cơ sở"), on_error=lambda e: self._failed(e, files))  # fmt: skip
+        self.ctx.runner.write(
+            write,
+            self._saved,
+            changes={"facility", "attachment"},
+            label=self.tr("Lưu hồ sơ cơ sở"),
+            on_error=lambda e: self._failed(e, files),
+        )
 
     def _saved(self, facility_id: str) -> None:
         self.saving = False
@@ -175,8 +181,12 @@ class FacilityEditor(QDialog):
 
     def ask_discard(self) -> bool:
         """Unsaved changes: save, discard or keep editing. True when the dialog may close."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Thay đổi chưa lưu"),
-                          self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"), parent=self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Thay đổi chưa lưu"),
+            self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"),
+            parent=self,
+        )
         save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
@@ -186,7 +196,7 @@ class FacilityEditor(QDialog):
             return False  # closes itself once saved, if the user closes again
         return box.clickedButton() is discard
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if (self.is_dirty or self.saving) and not self.ask_discard():
             event.ignore()
             return
@@ -195,7 +205,7 @@ class FacilityEditor(QDialog):
     def reject(self) -> None:  # Esc goes through closeEvent's check too
         self.close()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()
             return

@@ -28,12 +28,14 @@ from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.unit_picker import UnitPicker
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Thông tin chung", ("name", "facility_type", "tax_code", "business_reg_no", "reg_date", "status", "sector_code",
-                         "main_products")),
+    (
+        "Thông tin chung",
+        ("name", "facility_type", "tax_code", "business_reg_no", "reg_date", "status", "sector_code", "main_products"),
+    ),
     ("Người đại diện và liên hệ", ("representative", "representative_title", "phone", "email")),
     ("Địa chỉ", ("province_code", "ward_code", "village", "street", "legacy_address", "latitude", "longitude")),
     ("Quy mô", ("labour_total", "labour_insured", "total_capital", "revenue_prev_year", "local_raw_material_pct")),
-)  # fmt: skip
+)
 REQUIRED = frozenset({"name", "facility_type", "province_code", "ward_code"})
 AMOUNT_FIELDS = frozenset({"labour_total", "labour_insured", "total_capital", "revenue_prev_year"})
 FLAG_LABELS = {
@@ -101,8 +103,11 @@ class FacilityFormWidget(QWidget):
     def _editor(self, field: str) -> QWidget:
         if field in ("facility_type", "status", "sector_code"):
             combo = QComboBox()
-            items = {"facility_type": choices(FACILITY_TYPES), "status": choices(FACILITY_STATUSES),
-                     "sector_code": [(k, vocab(v)) for k, v in sorted(self.ctx.units.sectors.items())]}[field]  # fmt: skip
+            items = {
+                "facility_type": choices(FACILITY_TYPES),
+                "status": choices(FACILITY_STATUSES),
+                "sector_code": [(k, vocab(v)) for k, v in sorted(self.ctx.units.sectors.items())],
+            }[field]
             if field != "status":
                 combo.addItem(self.tr("— Chọn —"), None)
             for key, label in items:
@@ -123,8 +128,14 @@ class FacilityFormWidget(QWidget):
             edit.setReadOnly(True)
             edit.setToolTip(self.tr("Địa chỉ theo đơn vị hành chính trước ngày 01/7/2025; giữ nguyên, không sửa."))
             return edit
-        placeholders = {"tax_code": "0401234567 · 0401234567-001", "phone": "0905 123 456", "reg_date": "dd/mm/yyyy",
-                        "email": "ten@mien.vn", "latitude": "16.054400", "longitude": "108.202200"}  # fmt: skip
+        placeholders = {
+            "tax_code": "0401234567 · 0401234567-001",
+            "phone": "0905 123 456",
+            "reg_date": "dd/mm/yyyy",
+            "email": "ten@mien.vn",
+            "latitude": "16.054400",
+            "longitude": "108.202200",
+        }
         if field in placeholders:
             edit.setPlaceholderText(placeholders[field])
         edit.textEdited.connect(lambda text, f=field: self._changed(f, text))

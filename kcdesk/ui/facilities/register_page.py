@@ -25,8 +25,18 @@ from kcdesk.ui.facilities.table_model import FacilityTableModel
 from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.records.register import ROW_FIELDS
 
-COLUMN_WIDTHS = {"name": 300, "facility_type": 150, "tax_code": 120, "representative": 160, "phone": 110,
-                 "ward_code": 170, "sector_code": 200, "labour_total": 95, "revenue_prev_year": 170, "status": 140}  # fmt: skip
+COLUMN_WIDTHS = {
+    "name": 300,
+    "facility_type": 150,
+    "tax_code": 120,
+    "representative": 160,
+    "phone": 110,
+    "ward_code": 170,
+    "sector_code": 200,
+    "labour_total": 95,
+    "revenue_prev_year": 170,
+    "status": 140,
+}
 
 
 class RegisterPage(QWidget):
@@ -48,8 +58,9 @@ class RegisterPage(QWidget):
         self.search.setMinimumWidth(360)
         self.ward = self._combo("wardFilter", self.tr("Mọi xã/phường"), ctx.province_wards())
         self.ftype = self._combo("typeFilter", self.tr("Mọi loại hình"), choices(FACILITY_TYPES))
-        self.sector = self._combo("sectorFilter", self.tr("Mọi ngành nghề"),
-                                  [(k, vocab(v)) for k, v in sorted(ctx.units.sectors.items())])  # fmt: skip
+        self.sector = self._combo(
+            "sectorFilter", self.tr("Mọi ngành nghề"), [(k, vocab(v)) for k, v in sorted(ctx.units.sectors.items())]
+        )
         self.status = self._combo("statusFilter", self.tr("Mọi tình trạng"), choices(FACILITY_STATUSES))
         self.new_button = QPushButton(self.tr("Thêm cơ sở"))
         self.new_button.setObjectName("newFacilityButton")
@@ -108,7 +119,7 @@ class RegisterPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._first_load_done:
             # The first id list (200,000 rows) is read after the window has painted, so the
@@ -129,13 +140,20 @@ class RegisterPage(QWidget):
         return combo
 
     def _apply_filters(self) -> None:
-        self.model.set_filter(FacilityFilter(ward_code=self.ward.currentData(), facility_type=self.ftype.currentData(),
-                                             sector_code=self.sector.currentData(), status=self.status.currentData()))  # fmt: skip
+        self.model.set_filter(
+            FacilityFilter(
+                ward_code=self.ward.currentData(),
+                facility_type=self.ftype.currentData(),
+                sector_code=self.sector.currentData(),
+                status=self.status.currentData(),
+            )
+        )
 
     def _show_count(self, shown: int) -> None:
         if self.model.search_text.strip() or shown != self.model.total:
-            self.count_label.setText(self.tr("{shown} / {total} cơ sở").format(shown=group(shown),
-                                                                              total=group(self.model.total)))  # fmt: skip
+            self.count_label.setText(
+                self.tr("{shown} / {total} cơ sở").format(shown=group(shown), total=group(self.model.total))
+            )
         else:
             self.count_label.setText(self.tr("{total} cơ sở").format(total=group(self.model.total)))
 

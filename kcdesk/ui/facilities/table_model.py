@@ -28,10 +28,17 @@ CACHE_MAX = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC = frozenset({"labour_total", "revenue_prev_year"})
 HEADERS = {
-    "name": "Tên cơ sở", "facility_type": "Loại hình", "tax_code": "Mã số thuế", "representative": "Người đại diện",
-    "phone": "Điện thoại", "ward_code": "Xã/Phường/Đặc khu", "sector_code": "Ngành nghề", "labour_total": "Số lao động",
-    "revenue_prev_year": "Doanh thu năm trước (đồng)", "status": "Tình trạng",
-}  # fmt: skip
+    "name": "Tên cơ sở",
+    "facility_type": "Loại hình",
+    "tax_code": "Mã số thuế",
+    "representative": "Người đại diện",
+    "phone": "Điện thoại",
+    "ward_code": "Xã/Phường/Đặc khu",
+    "sector_code": "Ngành nghề",
+    "labour_total": "Số lao động",
+    "revenue_prev_year": "Doanh thu năm trước (đồng)",
+    "status": "Tình trạng",
+}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -54,10 +61,10 @@ class FacilityTableModel(QAbstractTableModel):
 
     # -- Qt model API ----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(ROW_FIELDS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,7 +80,7 @@ class FacilityTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None

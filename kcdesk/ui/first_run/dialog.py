@@ -103,8 +103,11 @@ class FirstRunDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.demo_group = QButtonGroup(self)
-        labels = {0: self.tr("Bắt đầu với dữ liệu trống"), 2000: self.tr("Tạo dữ liệu mẫu nhỏ (2.000 cơ sở)"),
-                  20000: self.tr("Tạo dữ liệu mẫu lớn (20.000 cơ sở)")}  # fmt: skip
+        labels = {
+            0: self.tr("Bắt đầu với dữ liệu trống"),
+            2000: self.tr("Tạo dữ liệu mẫu nhỏ (2.000 cơ sở)"),
+            20000: self.tr("Tạo dữ liệu mẫu lớn (20.000 cơ sở)"),
+        }
         for size in DEMO_SIZES:
             button = QRadioButton(labels[size])
             button.setObjectName(f"demo{size}")
@@ -125,8 +128,9 @@ class FirstRunDialog(QDialog):
         self._sync()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Nơi lưu tệp dữ liệu"), str(self.wizard.db_path),
-                                              self.tr("Tệp dữ liệu kcdesk (*.db)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Nơi lưu tệp dữ liệu"), str(self.wizard.db_path), self.tr("Tệp dữ liệu kcdesk (*.db)")
+        )
         if path:
             self.path_edit.setText(path)
 

@@ -37,8 +37,9 @@ def _same(a: Any, b: Any) -> bool:
 
 
 class FacilityForm:
-    def __init__(self, units: UnitIndex, original: Mapping[str, Any] | None = None, *,
-                 province_code: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, units: UnitIndex, original: Mapping[str, Any] | None = None, *, province_code: str | None = None
+    ) -> None:
         self.units = units
         self.facility_id: str | None = (original or {}).get("id")
         base: dict[str, Any] = {f: None for f in FORM_FIELDS}
@@ -81,8 +82,9 @@ class FacilityForm:
         found = facility_problems(values, self.units)
         for field in DATE_FIELDS:
             if isinstance(values.get(field), str):
-                found[field] = FieldMessage("Ngày '{value}' không đúng dạng ngày/tháng/năm (ví dụ 05/01/2020).",
-                                            value=values[field])  # fmt: skip
+                found[field] = FieldMessage(
+                    "Ngày '{value}' không đúng dạng ngày/tháng/năm (ví dụ 05/01/2020).", value=values[field]
+                )
         return {k: m.text(lang) for k, m in found.items()}
 
     def payload(self) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kcdesk.ui.logic.i18n import tr
 from kcdesk.services.setup import DEFAULT_PROVINCE, default_centre_name
+from kcdesk.ui.logic.i18n import tr
 
 STEPS = ("database", "province", "demo")
 DEMO_SIZES = (0, 2000, 20000)
@@ -84,5 +84,10 @@ class FirstRunWizard:
     def plan(self) -> SetupPlan:
         if not self.is_last or self.problem() is not None:
             raise ValueError("the wizard is not finished")
-        return SetupPlan(self.db_path, self.province_code, self.centre_name.strip(), self.user_full_name.strip(),
-                         self.demo_facilities)  # fmt: skip
+        return SetupPlan(
+            self.db_path,
+            self.province_code,
+            self.centre_name.strip(),
+            self.user_full_name.strip(),
+            self.demo_facilities,
+        )

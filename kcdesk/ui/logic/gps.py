@@ -43,8 +43,11 @@ def parse_coordinates(text: str) -> tuple[float, float] | FieldMessage | None:
             return FieldMessage("Tọa độ '{value}' không đọc được. Ví dụ: 16.0544, 108.2022", value=text)
         lat, lon = _float(numbers[0]), _float(numbers[1])
     if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
-        return FieldMessage("Tọa độ ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam; kiểm tra lại thứ tự vĩ độ, kinh độ.",
-                            lat=round(lat, 6), lon=round(lon, 6))  # fmt: skip
+        return FieldMessage(
+            "Tọa độ ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam; kiểm tra lại thứ tự vĩ độ, kinh độ.",
+            lat=round(lat, 6),
+            lon=round(lon, 6),
+        )
     return round(lat, 6), round(lon, 6)
 
 

@@ -23,8 +23,9 @@ class ActionState:
     reason: str  # why it is disabled (empty when enabled), in the language asked for
 
 
-def action_states(status: str, level: str, role: str, *, saved: bool = True, dirty: bool = False,
-                  lang: str | None = None) -> list[ActionState]:  # fmt: skip
+def action_states(
+    status: str, level: str, role: str, *, saved: bool = True, dirty: bool = False, lang: str | None = None
+) -> list[ActionState]:
     """Every step out of the current status at this level; enabled when the role may fire it
     (the same rule the core enforces) and the record has no unsaved edits."""
     allowed = {t.action for t in lifecycle.allowed_actions(status, level, role)}
@@ -58,9 +59,15 @@ class BudgetSummary:
         return ratio_percent(self.counterpart, self.total)
 
     def text(self, lang: str | None = None) -> str:
-        return tr("Kinh phí khuyến công {kc} · Vốn đối ứng {cp} · Nguồn khác {other} · Tổng {total} · "
-                  "Tỷ lệ đối ứng {ratio}", lang, kc=money(self.kc), cp=money(self.counterpart),
-                  other=money(self.other), total=money(self.total), ratio=self.counterpart_ratio())  # fmt: skip
+        return tr(
+            "Kinh phí khuyến công {kc} · Vốn đối ứng {cp} · Nguồn khác {other} · Tổng {total} · Tỷ lệ đối ứng {ratio}",
+            lang,
+            kc=money(self.kc),
+            cp=money(self.counterpart),
+            other=money(self.other),
+            total=money(self.total),
+            ratio=self.counterpart_ratio(),
+        )
 
 
 def budget_summary(lines: Iterable[tuple[int, int, int]]) -> BudgetSummary:
@@ -88,12 +95,18 @@ def deadline_badges(items: Iterable[DueItem], lang: str | None = None) -> list[B
     out = []
     for item in items:
         if item.overdue:
-            text = tr("{rule}: quá hạn {n} ngày ({due})", lang, rule=tr(item.rule_name, lang), n=-item.days_left,
-                      due=day(item.due))  # fmt: skip
+            text = tr(
+                "{rule}: quá hạn {n} ngày ({due})",
+                lang,
+                rule=tr(item.rule_name, lang),
+                n=-item.days_left,
+                due=day(item.due),
+            )
             out.append(Badge(text, "overdue"))
         else:
-            text = tr("{rule}: còn {n} ngày ({due})", lang, rule=tr(item.rule_name, lang), n=item.days_left,
-                      due=day(item.due))  # fmt: skip
+            text = tr(
+                "{rule}: còn {n} ngày ({due})", lang, rule=tr(item.rule_name, lang), n=item.days_left, due=day(item.due)
+            )
             out.append(Badge(text, "soon" if item.days_left <= 7 else "later"))
     return out
 

@@ -46,12 +46,15 @@ class Option:
         return value
 
 
-OPTIONS: dict[str, Option] = {o.key: o for o in (
-    Option("language", str, "vi", "Ngôn ngữ giao diện", ("vi", "en")),
-    Option("last_db_path", str, "", "Tệp dữ liệu mở gần nhất"),
-    Option("font_point_size", int, 10, "Cỡ chữ", (9, 10, 11, 12, 13, 14)),
-    Option("window_geometry", bytes, b"", "Vị trí và kích thước cửa sổ"),
-    Option("window_state", bytes, b"", "Bố cục cửa sổ"),
-    Option("search_delay_ms", int, 250, "Độ trễ tìm kiếm khi gõ (ms)"),
-    Option("last_page", str, "facilities", "Trang mở gần nhất"),
-)}  # fmt: skip
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("language", str, "vi", "Ngôn ngữ giao diện", ("vi", "en")),
+        Option("last_db_path", str, "", "Tệp dữ liệu mở gần nhất"),
+        Option("font_point_size", int, 10, "Cỡ chữ", (9, 10, 11, 12, 13, 14)),
+        Option("window_geometry", bytes, b"", "Vị trí và kích thước cửa sổ"),
+        Option("window_state", bytes, b"", "Bố cục cửa sổ"),
+        Option("search_delay_ms", int, 250, "Độ trễ tìm kiếm khi gõ (ms)"),
+        Option("last_page", str, "facilities", "Trang mở gần nhất"),
+    )
+}

@@ -21,8 +21,16 @@ def _when(iso: str | None, now: datetime | None = None) -> str | None:
     return local.strftime("%H:%M %d/%m/%Y")
 
 
-def sync_sentence(*, online: bool | None, enrolled: bool, pending: int, last_success: str | None,
-                  dead_letters: int = 0, conflicts: int = 0, lang: str | None = None) -> str:  # fmt: skip
+def sync_sentence(
+    *,
+    online: bool | None,
+    enrolled: bool,
+    pending: int,
+    last_success: str | None,
+    dead_letters: int = 0,
+    conflicts: int = 0,
+    lang: str | None = None,
+) -> str:
     parts = [tr("Trực tuyến", lang) if online else tr("Ngoại tuyến", lang)]
     if not enrolled:
         parts.append(tr("chưa kết nối máy chủ", lang))

@@ -73,5 +73,9 @@ class SurveyDraft:
     def draft_facility(self) -> dict[str, Any] | None:
         if not self.is_new_facility:
             return None
-        return {"name": self.new_name.strip(), "facility_type": self.new_type,
-                "representative": self.new_representative.strip() or None, "phone": self.new_phone.strip() or None}  # fmt: skip
+        return {
+            "name": self.new_name.strip(),
+            "facility_type": self.new_type,
+            "representative": self.new_representative.strip() or None,
+            "phone": self.new_phone.strip() or None,
+        }

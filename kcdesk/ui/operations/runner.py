@@ -85,13 +85,21 @@ class Runner(QObject):
         self._relay = _Relay(self)
         self._relay.deliver.connect(self._deliver)
         self._relay.step.connect(lambda job, d, t, w: job.progressed.emit(d, t, w))
-        self._active: dict[Job, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None,
-                                      frozenset[str]]] = {}  # fmt: skip
+        self._active: dict[
+            Job, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None, frozenset[str]]
+        ] = {}
 
     # -- starting jobs ---------------------------------------------------------------
 
-    def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None, *, label: str = "",
-             on_error: Callable[[BaseException], None] | None = None, show_progress: bool = False) -> Job:  # fmt: skip
+    def read(
+        self,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        label: str = "",
+        on_error: Callable[[BaseException], None] | None = None,
+        show_progress: bool = False,
+    ) -> Job:
         """fn(session) on a worker thread with its own read session."""
 
         def work() -> Any:
@@ -100,9 +108,17 @@ class Runner(QObject):
 
         return self._start_pool(work, label, on_done, on_error, frozenset(), show_progress, cancellable=False)
 
-    def write(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None, *,
-              changes: Iterable[str] = (), label: str = "", on_error: Callable[[BaseException], None] | None = None,
-              show_progress: bool = True, **context: Any) -> Job:  # fmt: skip
+    def write(
+        self,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        changes: Iterable[str] = (),
+        label: str = "",
+        on_error: Callable[[BaseException], None] | None = None,
+        show_progress: bool = True,
+        **context: Any,
+    ) -> Job:
         """fn(session) in one transaction on the store's single writer thread."""
         job = self._register(label, on_done, on_error, frozenset(changes), cancellable=False)
         future: Future[Any] = self.store.submit_write(fn, **context)
@@ -110,18 +126,42 @@ class Runner(QObject):
         self._arm_progress(job, show_progress)
         return job
 
-    def run(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None, *, label: str = "",
-            on_error: Callable[[BaseException], None] | None = None, changes: Iterable[str] = (),
-            cancellable: bool = True, show_progress: bool = True) -> Job:  # fmt: skip
+    def run(
+        self,
+        fn: Callable[[Progress], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        label: str = "",
+        on_error: Callable[[BaseException], None] | None = None,
+        changes: Iterable[str] = (),
+        cancellable: bool = True,
+        show_progress: bool = True,
+    ) -> Job:
         """fn(progress) on a worker thread: reports, imports, sync. It reads through its
         own sessions and writes only through store.write (the single writer)."""
         holder: list[Job] = []
-        return self._start_pool(lambda: fn(holder[0].progress), label, on_done, on_error, frozenset(changes),
-                                show_progress, cancellable, holder)  # fmt: skip
+        return self._start_pool(
+            lambda: fn(holder[0].progress),
+            label,
+            on_done,
+            on_error,
+            frozenset(changes),
+            show_progress,
+            cancellable,
+            holder,
+        )
 
-    def _start_pool(self, work: Callable[[], Any], label: str, on_done: Callable[[Any], None] | None,
-                    on_error: Callable[[BaseException], None] | None, changes: frozenset[str], show_progress: bool,
-                    cancellable: bool, holder: list[Job] | None = None) -> Job:  # fmt: skip
+    def _start_pool(
+        self,
+        work: Callable[[], Any],
+        label: str,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        changes: frozenset[str],
+        show_progress: bool,
+        cancellable: bool,
+        holder: list[Job] | None = None,
+    ) -> Job:
         job = self._register(label, on_done, on_error, changes, cancellable)
         if holder is not None:
             holder.append(job)
@@ -129,8 +169,14 @@ class Runner(QObject):
         self._arm_progress(job, show_progress)
         return job
 
-    def _register(self, label: str, on_done: Callable[[Any], None] | None,
-                  on_error: Callable[[BaseException], None] | None, changes: frozenset[str], cancellable: bool) -> Job:  # fmt: skip
+    def _register(
+        self,
+        label: str,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        changes: frozenset[str],
+        cancellable: bool,
+    ) -> Job:
         job = Job(label, cancellable)
         job._relay = self._relay
         was_idle = not self._active

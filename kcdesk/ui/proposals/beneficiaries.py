@@ -56,8 +56,11 @@ class FacilityPicker(QDialog):
     def _search(self) -> None:
         self._token += 1
         token, text = self._token, self.query.text()
-        self.ctx.runner.read(lambda s: search(s, text, kinds=("facility",), limit=50),
-                             lambda hits: self._show(token, hits), label=self.tr("Tìm cơ sở"))  # fmt: skip
+        self.ctx.runner.read(
+            lambda s: search(s, text, kinds=("facility",), limit=50),
+            lambda hits: self._show(token, hits),
+            label=self.tr("Tìm cơ sở"),
+        )
 
     def _show(self, token: int, hits: list[object]) -> None:
         if token != self._token:

@@ -80,9 +80,13 @@ class BudgetTable(QWidget):
         self._filling = True
         self.table.setRowCount(0)
         for line in lines:
-            self.add_line(str(line.get("item") or ""), str(line.get("activity_code") or ""),
-                          int(line.get("kc_amount") or 0), int(line.get("counterpart_amount") or 0),  # type: ignore[call-overload]
-                          int(line.get("other_amount") or 0))  # type: ignore[call-overload]  # fmt: skip
+            self.add_line(
+                str(line.get("item") or ""),
+                str(line.get("activity_code") or ""),
+                int(line.get("kc_amount") or 0),
+                int(line.get("counterpart_amount") or 0),  # type: ignore[call-overload]
+                int(line.get("other_amount") or 0),
+            )  # type: ignore[call-overload]
         self._filling = False
         self._recompute()
 
@@ -118,8 +122,9 @@ class BudgetTable(QWidget):
         self.edited.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only
-                                   else QTableWidget.EditTrigger.AllEditTriggers)  # fmt: skip
+        self.table.setEditTriggers(
+            QTableWidget.EditTrigger.NoEditTriggers if read_only else QTableWidget.EditTrigger.AllEditTriggers
+        )
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
 
@@ -136,16 +141,26 @@ class BudgetTable(QWidget):
                 out.append(self.tr("Dòng {n}: hãy nhập nội dung chi.").format(n=row + 1))
             for col in AMOUNT_COLUMNS:
                 if parse_amount(self._text(row, col)) is None:
-                    out.append(self.tr("Dòng {n}: số tiền '{value}' không đúng (chỉ gồm chữ số).")
-                               .format(n=row + 1, value=self._text(row, col)))  # fmt: skip
+                    out.append(
+                        self.tr("Dòng {n}: số tiền '{value}' không đúng (chỉ gồm chữ số).").format(
+                            n=row + 1, value=self._text(row, col)
+                        )
+                    )
         return out
 
     def lines(self) -> list[BudgetInput]:
         out = []
         for row in range(self.table.rowCount()):
             amounts = [parse_amount(self._text(row, c)) or 0 for c in AMOUNT_COLUMNS]
-            out.append(BudgetInput(self._text(row, 0).strip(), amounts[0], amounts[1], amounts[2],
-                                   activity_code=self._text(row, 1).strip() or None))  # fmt: skip
+            out.append(
+                BudgetInput(
+                    self._text(row, 0).strip(),
+                    amounts[0],
+                    amounts[1],
+                    amounts[2],
+                    activity_code=self._text(row, 1).strip() or None,
+                )
+            )
         return out
 
     def summary(self) -> BudgetSummary:
@@ -168,10 +183,13 @@ class BudgetTable(QWidget):
         summary = self.summary()
         self.totals.setText(summary.text(language()))
         messages = self.problems()
-        lines = [caps.Line(b.item, b.activity_code, b.facility_id, b.kc_amount, b.counterpart_amount, b.other_amount)
-                 for b in self.lines()]  # fmt: skip
-        warnings = caps.check_caps(lines, self.rules, level=self.level, province_code=self.province, on=self.on,
-                                   priority_area=self.priority)  # fmt: skip
+        lines = [
+            caps.Line(b.item, b.activity_code, b.facility_id, b.kc_amount, b.counterpart_amount, b.other_amount)
+            for b in self.lines()
+        ]
+        warnings = caps.check_caps(
+            lines, self.rules, level=self.level, province_code=self.province, on=self.on, priority_area=self.priority
+        )
         messages += ["⚠ " + w.text(language()) for w in warnings]
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))

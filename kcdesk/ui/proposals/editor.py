@@ -144,8 +144,9 @@ class ProposalEditor(QDialog):
             self.fields.set_activity_choices(data["activity_choices"])
         p = data.get("proposal")
         if p is None:
-            self.fields.load({"level": "KCDP", "plan_year": default_plan_year(),
-                              "implementing_unit": self.ctx.centre_name})  # fmt: skip
+            self.fields.load(
+                {"level": "KCDP", "plan_year": default_plan_year(), "implementing_unit": self.ctx.centre_name}
+            )
         else:
             self.status = p["status"]
             self.fields.load(p)
@@ -168,19 +169,36 @@ class ProposalEditor(QDialog):
         p = self.data.get("proposal") or {}
         values, _ = self.fields.values()
         on = values.get("start_date") or date(int(values.get("plan_year") or date.today().year), 1, 1)
-        self.budget.set_context(self.data.get("rules", []), values.get("level") or "KCDP", self.ctx.province_code, on,
-                                bool(values.get("priority_area", p.get("priority_area"))))  # fmt: skip
+        self.budget.set_context(
+            self.data.get("rules", []),
+            values.get("level") or "KCDP",
+            self.ctx.province_code,
+            on,
+            bool(values.get("priority_area", p.get("priority_area"))),
+        )
 
     def _show_history(self, p: dict[str, Any]) -> None:
         self.history.clear()
         for e in p["history"]:
-            QTreeWidgetItem(self.history, [day(e["date"]), vocab(_action_label(e["action"])),
-                                           vocab(status_label(e["from"])), vocab(status_label(e["to"])),
-                                           e["document_number"] or ""])  # fmt: skip
-        paid = [f"{vocab(DISBURSEMENT_KINDS.get(d['kind'], d['kind']))} {money(d['amount'])} ({day(d['paid_on'])})"
-                for d in p["disbursements"]]  # fmt: skip
-        self.money.setText(self.tr("Giải ngân: {items}").format(items="; ".join(paid)) if paid
-                           else self.tr("Chưa có khoản giải ngân nào."))  # fmt: skip
+            QTreeWidgetItem(
+                self.history,
+                [
+                    day(e["date"]),
+                    vocab(_action_label(e["action"])),
+                    vocab(status_label(e["from"])),
+                    vocab(status_label(e["to"])),
+                    e["document_number"] or "",
+                ],
+            )
+        paid = [
+            f"{vocab(DISBURSEMENT_KINDS.get(d['kind'], d['kind']))} {money(d['amount'])} ({day(d['paid_on'])})"
+            for d in p["disbursements"]
+        ]
+        self.money.setText(
+            self.tr("Giải ngân: {items}").format(items="; ".join(paid))
+            if paid
+            else self.tr("Chưa có khoản giải ngân nào.")
+        )
 
     def _show_deadlines(self, items: list[Any]) -> None:
         while self.deadlines.count():
@@ -196,8 +214,14 @@ class ProposalEditor(QDialog):
             self.actions_row.removeWidget(button)
             button.deleteLater()
         self.action_buttons.clear()
-        states = action_states(self.status, self.fields.level.currentData() or "KCDP", self.ctx.role,
-                               saved=self.proposal_id is not None, dirty=self.dirty, lang=self.ctx.lang)  # fmt: skip
+        states = action_states(
+            self.status,
+            self.fields.level.currentData() or "KCDP",
+            self.ctx.role,
+            saved=self.proposal_id is not None,
+            dirty=self.dirty,
+            lang=self.ctx.lang,
+        )
         for i, st in enumerate(states):
             button = QPushButton(vocab(st.label))
             button.setObjectName(f"action_{st.action}")
@@ -227,8 +251,15 @@ class ProposalEditor(QDialog):
         self.save_button.setEnabled(
             not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None)
         )
-        self.state_label.setText(self.tr("Đang lưu…") if self.busy else self.tr("Có thay đổi chưa lưu") if self.dirty
-                                 else self.tr("Đã lưu") if self.proposal_id else "")  # fmt: skip
+        self.state_label.setText(
+            self.tr("Đang lưu…")
+            if self.busy
+            else self.tr("Có thay đổi chưa lưu")
+            if self.dirty
+            else self.tr("Đã lưu")
+            if self.proposal_id
+            else ""
+        )
 
     def save(self) -> None:
         if self.busy or is_locked(self.status):
@@ -245,10 +276,13 @@ class ProposalEditor(QDialog):
         beneficiaries, budget = self.beneficiaries.ids(), self.budget.lines()
         self.busy = True
         self._update_state()
-        self.ctx.runner.write(lambda s: save_proposal(s, pid, values, activities=activities,
-                                                      beneficiaries=beneficiaries, budget=budget),
-                              self._saved, on_error=self._failed, label=self.tr("Lưu đề án"),
-                              changes={"proposal", "budget_line", "proposal_beneficiary"})  # fmt: skip
+        self.ctx.runner.write(
+            lambda s: save_proposal(s, pid, values, activities=activities, beneficiaries=beneficiaries, budget=budget),
+            self._saved,
+            on_error=self._failed,
+            label=self.tr("Lưu đề án"),
+            changes={"proposal", "budget_line", "proposal_beneficiary"},
+        )
 
     def _saved(self, proposal_id: str) -> None:
         self.busy = False
@@ -278,9 +312,13 @@ class ProposalEditor(QDialog):
         pid, role, uid = self.proposal_id, self.ctx.role, self.ctx.user_id
         self.busy = True
         self._show_actions()
-        return self.ctx.runner.write(lambda s: transition(s, pid, action, role=role, user_id=uid),
-                                     lambda _status: self._fired(), on_error=self._failed,
-                                     label=self.tr("Chuyển bước đề án"), changes={"proposal"})  # fmt: skip
+        return self.ctx.runner.write(
+            lambda s: transition(s, pid, action, role=role, user_id=uid),
+            lambda _status: self._fired(),
+            on_error=self._failed,
+            label=self.tr("Chuyển bước đề án"),
+            changes={"proposal"},
+        )
 
     def _fired(self) -> None:
         self.busy = False
@@ -288,10 +326,14 @@ class ProposalEditor(QDialog):
 
     # -- closing --------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.dirty:
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Thay đổi chưa lưu"),
-                              self.tr("Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?"), parent=self)  # fmt: skip
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Thay đổi chưa lưu"),
+                self.tr("Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?"),
+                parent=self,
+            )
             discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
             box.exec()

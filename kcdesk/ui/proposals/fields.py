@@ -26,8 +26,13 @@ from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.widgets.field_box import FieldBox
 
-CONTENT = (("need_and_basis", QT_TRANSLATE_NOOP("ProposalFields", "Sự cần thiết và căn cứ")), ("objectives", QT_TRANSLATE_NOOP("ProposalFields", "Mục tiêu")), ("scale", QT_TRANSLATE_NOOP("ProposalFields", "Quy mô")),
-           ("implementation", QT_TRANSLATE_NOOP("ProposalFields", "Tổ chức thực hiện")), ("effectiveness", QT_TRANSLATE_NOOP("ProposalFields", "Hiệu quả dự kiến")))  # fmt: skip
+CONTENT = (
+    ("need_and_basis", QT_TRANSLATE_NOOP("ProposalFields", "Sự cần thiết và căn cứ")),
+    ("objectives", QT_TRANSLATE_NOOP("ProposalFields", "Mục tiêu")),
+    ("scale", QT_TRANSLATE_NOOP("ProposalFields", "Quy mô")),
+    ("implementation", QT_TRANSLATE_NOOP("ProposalFields", "Tổ chức thực hiện")),
+    ("effectiveness", QT_TRANSLATE_NOOP("ProposalFields", "Hiệu quả dự kiến")),
+)
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -60,12 +65,17 @@ class ProposalFields(QWidget):
 
         general = QGroupBox(self.tr("Thông tin chung"))
         form = QFormLayout(general)
-        for key, label in (("title", PROPOSAL_LABELS["title"]), ("level", PROPOSAL_LABELS["level"]),
-                           ("proposal_class", PROPOSAL_LABELS["proposal_class"]),
-                           ("plan_year", PROPOSAL_LABELS["plan_year"]),
-                           ("implementing_unit", PROPOSAL_LABELS["implementing_unit"]),
-                           ("coordinating_units", "Đơn vị phối hợp"), ("location", "Địa điểm thực hiện"),
-                           ("start_date", PROPOSAL_LABELS["start_date"]), ("end_date", PROPOSAL_LABELS["end_date"])):  # fmt: skip
+        for key, label in (
+            ("title", PROPOSAL_LABELS["title"]),
+            ("level", PROPOSAL_LABELS["level"]),
+            ("proposal_class", PROPOSAL_LABELS["proposal_class"]),
+            ("plan_year", PROPOSAL_LABELS["plan_year"]),
+            ("implementing_unit", PROPOSAL_LABELS["implementing_unit"]),
+            ("coordinating_units", "Đơn vị phối hợp"),
+            ("location", "Địa điểm thực hiện"),
+            ("start_date", PROPOSAL_LABELS["start_date"]),
+            ("end_date", PROPOSAL_LABELS["end_date"]),
+        ):
             form.addRow(
                 vocab(label) + (" *" if key in ("title", "level", "implementing_unit") else ""), self.boxes[key]
             )
@@ -166,11 +176,15 @@ class ProposalFields(QWidget):
         """(values, problems): dates that do not parse are problems, the rest is the core's call."""
         problems: dict[str, str] = {}
         values: dict[str, Any] = {
-            "title": self.title.text(), "level": self.level.currentData(),
-            "proposal_class": self.proposal_class.currentData(), "plan_year": self.plan_year.value(),
-            "implementing_unit": self.implementing_unit.text(), "coordinating_units": self.coordinating_units.text(),
-            "location": self.location.text(), "priority_area": self.priority_area.isChecked(),
-        }  # fmt: skip
+            "title": self.title.text(),
+            "level": self.level.currentData(),
+            "proposal_class": self.proposal_class.currentData(),
+            "plan_year": self.plan_year.value(),
+            "implementing_unit": self.implementing_unit.text(),
+            "coordinating_units": self.coordinating_units.text(),
+            "location": self.location.text(),
+            "priority_area": self.priority_area.isChecked(),
+        }
         for key in ("start_date", "end_date"):
             parsed = parse_day(getattr(self, key).text())
             if isinstance(parsed, str):
@@ -183,8 +197,11 @@ class ProposalFields(QWidget):
         return values, problems
 
     def activity_codes(self) -> list[str]:
-        return [self.activities.item(i).data(CODE_ROLE) for i in range(self.activities.count())
-                if self.activities.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return [
+            self.activities.item(i).data(CODE_ROLE)
+            for i in range(self.activities.count())
+            if self.activities.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def show_errors(self, messages: dict[str, str]) -> None:
         for key, box in self.boxes.items():

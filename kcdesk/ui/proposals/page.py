@@ -23,9 +23,15 @@ from kcdesk.services.proposals import list_proposals
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 
-COLUMNS = (("code", "Mã đề án", 190), ("title", "Tên đề án", 460), ("level", "Cấp", 60), ("plan_year", "Năm", 60),
-           ("status", "Trạng thái", 190), ("kc_amount", "Kinh phí khuyến công", 170),
-           ("counterpart_amount", "Vốn đối ứng", 150))  # fmt: skip
+COLUMNS = (
+    ("code", "Mã đề án", 190),
+    ("title", "Tên đề án", 460),
+    ("level", "Cấp", 60),
+    ("plan_year", "Năm", 60),
+    ("status", "Trạng thái", 190),
+    ("kc_amount", "Kinh phí khuyến công", 170),
+    ("counterpart_amount", "Vốn đối ứng", 150),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,10 +46,10 @@ class ProposalTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -62,7 +68,7 @@ class ProposalTableModel(QAbstractTableModel):
             return row["title"]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -70,8 +76,10 @@ class ProposalTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
         self.beginResetModel()
-        self.rows.sort(key=lambda r: (r[key] is None, r[key] if r[key] is not None else ""),
-                       reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        self.rows.sort(
+            key=lambda r: (r[key] is None, r[key] if r[key] is not None else ""),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
         self.endResetModel()
 
 
@@ -143,8 +151,11 @@ class ProposalsPage(QWidget):
 
     def refresh(self) -> None:
         year, status = self.year.currentData(), self.status.currentData()
-        self.ctx.runner.read(lambda s: list_proposals(s, year=year, status=status, limit=None), self._show,
-                             label=self.tr("Đọc danh sách đề án"))  # fmt: skip
+        self.ctx.runner.read(
+            lambda s: list_proposals(s, year=year, status=status, limit=None),
+            self._show,
+            label=self.tr("Đọc danh sách đề án"),
+        )
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)

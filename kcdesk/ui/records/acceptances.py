@@ -19,9 +19,26 @@ from kcdesk.ids import new_id
 from kcdesk.services.acceptances import _check, create_acceptance, update_acceptance
 from kcdesk.text import clean
 
-HEADER_FIELDS = ("number", "accepted_on", "place", "contract_number", "basis", "approved_amount", "approved_kc_amount",
-                 "accepted_amount", "counterpart_invested", "conclusion", "assessment", "requests", "trainees",
-                 "trainees_employed", "models_built", "machines_supplied", "fairs", "brands")  # fmt: skip
+HEADER_FIELDS = (
+    "number",
+    "accepted_on",
+    "place",
+    "contract_number",
+    "basis",
+    "approved_amount",
+    "approved_kc_amount",
+    "accepted_amount",
+    "counterpart_invested",
+    "conclusion",
+    "assessment",
+    "requests",
+    "trainees",
+    "trainees_employed",
+    "models_built",
+    "machines_supplied",
+    "fairs",
+    "brands",
+)
 MEMBER_FIELDS = ("full_name", "position", "organisation", "role")
 ITEM_FIELDS = ("content", "planned", "actual", "passed", "note")
 
@@ -40,12 +57,21 @@ class AcceptanceListRow:
 
 def list_acceptances(session: Session, limit: int = 5000) -> list[AcceptanceListRow]:
     rows = session.execute(
-        select(Acceptance.id, Acceptance.number, Acceptance.accepted_on, Proposal.code, Proposal.title,
-               Acceptance.conclusion, Acceptance.accepted_amount, Acceptance.signed_at)
+        select(
+            Acceptance.id,
+            Acceptance.number,
+            Acceptance.accepted_on,
+            Proposal.code,
+            Proposal.title,
+            Acceptance.conclusion,
+            Acceptance.accepted_amount,
+            Acceptance.signed_at,
+        )
         .join(Proposal, Proposal.id == Acceptance.proposal_id)
         .where(Acceptance.deleted_at.is_(None))
-        .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc()).limit(limit)
-    )  # fmt: skip
+        .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc())
+        .limit(limit)
+    )
     return [AcceptanceListRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), r[7] is not None) for r in rows]
 
 
@@ -56,20 +82,41 @@ def load_acceptance(session: Session, acceptance_id: str) -> dict[str, Any]:
     proposal = session.get(Proposal, a.proposal_id)
     signer = session.get(AppUser, a.signed_by) if a.signed_by else None
     data: dict[str, Any] = {f: getattr(a, f) for f in HEADER_FIELDS}
-    data.update(id=a.id, proposal_id=a.proposal_id, signed_at=a.signed_at,
-                signed_by_name=signer.full_name if signer else None,
-                proposal_code=proposal.code if proposal else "", proposal_title=proposal.title if proposal else "")  # fmt: skip
-    data["members"] = [{f: getattr(m, f) for f in MEMBER_FIELDS} for m in session.scalars(
-        select(AcceptanceMember).where(AcceptanceMember.acceptance_id == a.id, AcceptanceMember.deleted_at.is_(None))
-        .order_by(AcceptanceMember.sort_order))]  # fmt: skip
-    data["items"] = [{f: getattr(i, f) for f in ITEM_FIELDS} for i in session.scalars(
-        select(AcceptanceItem).where(AcceptanceItem.acceptance_id == a.id, AcceptanceItem.deleted_at.is_(None))
-        .order_by(AcceptanceItem.sort_order))]  # fmt: skip
+    data.update(
+        id=a.id,
+        proposal_id=a.proposal_id,
+        signed_at=a.signed_at,
+        signed_by_name=signer.full_name if signer else None,
+        proposal_code=proposal.code if proposal else "",
+        proposal_title=proposal.title if proposal else "",
+    )
+    data["members"] = [
+        {f: getattr(m, f) for f in MEMBER_FIELDS}
+        for m in session.scalars(
+            select(AcceptanceMember)
+            .where(AcceptanceMember.acceptance_id == a.id, AcceptanceMember.deleted_at.is_(None))
+            .order_by(AcceptanceMember.sort_order)
+        )
+    ]
+    data["items"] = [
+        {f: getattr(i, f) for f in ITEM_FIELDS}
+        for i in session.scalars(
+            select(AcceptanceItem)
+            .where(AcceptanceItem.acceptance_id == a.id, AcceptanceItem.deleted_at.is_(None))
+            .order_by(AcceptanceItem.sort_order)
+        )
+    ]
     return data
 
 
-def save_acceptance(session: Session, acceptance_id: str | None, proposal_id: str, values: Mapping[str, Any],
-                    members: Sequence[Mapping[str, Any]], items: Sequence[Mapping[str, Any]]) -> str:  # fmt: skip
+def save_acceptance(
+    session: Session,
+    acceptance_id: str | None,
+    proposal_id: str,
+    values: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    items: Sequence[Mapping[str, Any]],
+) -> str:
     header = {k: v for k, v in values.items() if k in HEADER_FIELDS}
     if acceptance_id is None:
         return create_acceptance(session, proposal_id, header, members=members, items=items)
@@ -82,8 +129,11 @@ def save_acceptance(session: Session, acceptance_id: str | None, proposal_id: st
     update_acceptance(session, acceptance_id, header)
     now = utcnow()
     for model, rows, fields in ((AcceptanceMember, members, MEMBER_FIELDS), (AcceptanceItem, items, ITEM_FIELDS)):
-        existing = list(session.scalars(select(model).where(model.acceptance_id == a.id, model.deleted_at.is_(None))
-                                        .order_by(model.sort_order)))  # fmt: skip
+        existing = list(
+            session.scalars(
+                select(model).where(model.acceptance_id == a.id, model.deleted_at.is_(None)).order_by(model.sort_order)
+            )
+        )
         for order, values_ in enumerate(rows):
             cleaned = {f: clean(v) if isinstance(v, str) else v for f, v in values_.items() if f in fields}
             if order < len(existing):
@@ -102,8 +152,9 @@ def save_acceptance(session: Session, acceptance_id: str | None, proposal_id: st
 
 def acceptable_proposals(session: Session) -> list[tuple[str, str, str]]:
     """(id, code, title) of proposals an acceptance can be drawn up for."""
-    rows = session.execute(select(Proposal.id, Proposal.code, Proposal.title)
-                           .where(Proposal.deleted_at.is_(None),
-                                  Proposal.status.in_(("in_progress", "stopped", "adjustment_requested")))
-                           .order_by(Proposal.plan_year.desc(), Proposal.code))  # fmt: skip
+    rows = session.execute(
+        select(Proposal.id, Proposal.code, Proposal.title)
+        .where(Proposal.deleted_at.is_(None), Proposal.status.in_(("in_progress", "stopped", "adjustment_requested")))
+        .order_by(Proposal.plan_year.desc(), Proposal.code)
+    )
     return [(r[0], r[1], r[2]) for r in rows]

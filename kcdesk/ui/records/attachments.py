@@ -42,15 +42,26 @@ class AttachmentRow:
         return self.mime.startswith("image/")
 
 
-def add_attachments(session: Session, files_dir: Path, owner_table: str, owner_id: str,
-                    files: Iterable[NewFile]) -> list[str]:  # fmt: skip
+def add_attachments(
+    session: Session, files_dir: Path, owner_table: str, owner_id: str, files: Iterable[NewFile]
+) -> list[str]:
     ids = []
     for f in files:
         sha, size = add_file(files_dir, f.path)  # before the row: a rollback leaves only an unused file
         mime = mimetypes.guess_type(f.path.name)[0] or "application/octet-stream"
-        row = Attachment(id=new_id(), sha256=sha, size=size, mime=mime, filename=f.path.name, owner_table=owner_table,
-                         owner_id=owner_id, doc_type=f.doc_type, caption=f.caption, latitude=f.latitude,
-                         longitude=f.longitude)  # fmt: skip
+        row = Attachment(
+            id=new_id(),
+            sha256=sha,
+            size=size,
+            mime=mime,
+            filename=f.path.name,
+            owner_table=owner_table,
+            owner_id=owner_id,
+            doc_type=f.doc_type,
+            caption=f.caption,
+            latitude=f.latitude,
+            longitude=f.longitude,
+        )
         session.add(row)
         ids.append(row.id)
     session.flush()
@@ -58,11 +69,19 @@ def add_attachments(session: Session, files_dir: Path, owner_table: str, owner_i
 
 
 def list_attachments(session: Session, files_dir: Path, owner_table: str, owner_id: str) -> list[AttachmentRow]:
-    rows = session.scalars(select(Attachment).where(
-        Attachment.owner_table == owner_table, Attachment.owner_id == owner_id, Attachment.deleted_at.is_(None),
-    ).order_by(Attachment.created_at))  # fmt: skip
-    return [AttachmentRow(a.id, a.filename, a.mime, a.size, a.sha256, a.doc_type, a.caption,
-                          file_path(files_dir, a.sha256)) for a in rows]  # fmt: skip
+    rows = session.scalars(
+        select(Attachment)
+        .where(
+            Attachment.owner_table == owner_table,
+            Attachment.owner_id == owner_id,
+            Attachment.deleted_at.is_(None),
+        )
+        .order_by(Attachment.created_at)
+    )
+    return [
+        AttachmentRow(a.id, a.filename, a.mime, a.size, a.sha256, a.doc_type, a.caption, file_path(files_dir, a.sha256))
+        for a in rows
+    ]
 
 
 def remove_attachment(session: Session, attachment_id: str) -> None:
@@ -77,7 +96,13 @@ def count_by_owner(session: Session, owner_table: str, owner_ids: Iterable[str])
     from sqlalchemy import func
 
     ids = list(owner_ids)
-    rows = session.execute(select(Attachment.owner_id, func.count()).where(
-        Attachment.owner_table == owner_table, Attachment.owner_id.in_(ids), Attachment.deleted_at.is_(None),
-    ).group_by(Attachment.owner_id))  # fmt: skip
+    rows = session.execute(
+        select(Attachment.owner_id, func.count())
+        .where(
+            Attachment.owner_table == owner_table,
+            Attachment.owner_id.in_(ids),
+            Attachment.deleted_at.is_(None),
+        )
+        .group_by(Attachment.owner_id)
+    )
     return {k: int(v) for k, v in rows}

@@ -18,15 +18,51 @@ from kcdesk.services.proposals import BudgetInput, _check_budget, _check_proposa
 from kcdesk.text import clean
 from kcdesk.ui.logic.proposal_view import is_locked
 
-EDITABLE = ("title", "level", "proposal_class", "plan_year", "implementing_unit", "coordinating_units", "location",
-            "start_date", "end_date", "priority_area", "need_and_basis", "objectives", "scale", "implementation",
-            "effectiveness", "planned_trainees", "planned_models", "planned_machines", "sector_code", "ward_code")  # fmt: skip
-_BUDGET_FIELDS = ("item", "activity_code", "facility_id", "unit", "quantity", "unit_price", "kc_amount",
-                  "counterpart_amount", "other_amount", "basis")  # fmt: skip
+EDITABLE = (
+    "title",
+    "level",
+    "proposal_class",
+    "plan_year",
+    "implementing_unit",
+    "coordinating_units",
+    "location",
+    "start_date",
+    "end_date",
+    "priority_area",
+    "need_and_basis",
+    "objectives",
+    "scale",
+    "implementation",
+    "effectiveness",
+    "planned_trainees",
+    "planned_models",
+    "planned_machines",
+    "sector_code",
+    "ward_code",
+)
+_BUDGET_FIELDS = (
+    "item",
+    "activity_code",
+    "facility_id",
+    "unit",
+    "quantity",
+    "unit_price",
+    "kc_amount",
+    "counterpart_amount",
+    "other_amount",
+    "basis",
+)
 
 
-def save_proposal(session: Session, proposal_id: str | None, values: Mapping[str, Any], *, activities: Sequence[str],
-                  beneficiaries: Sequence[str], budget: Sequence[BudgetInput]) -> str:  # fmt: skip
+def save_proposal(
+    session: Session,
+    proposal_id: str | None,
+    values: Mapping[str, Any],
+    *,
+    activities: Sequence[str],
+    beneficiaries: Sequence[str],
+    budget: Sequence[BudgetInput],
+) -> str:
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE}
     if proposal_id is None:
         return create_proposal(session, data, activities=activities, beneficiaries=beneficiaries, budget=budget)
@@ -49,8 +85,10 @@ def save_proposal(session: Session, proposal_id: str | None, values: Mapping[str
 
 def _replace_links(session: Session, model: Any, key: str, proposal_id: str, wanted: Iterable[str], now: Any) -> None:
     wanted_set = dict.fromkeys(wanted)
-    existing = {getattr(r, key): r for r in session.scalars(select(model).where(
-        model.proposal_id == proposal_id, model.deleted_at.is_(None)))}  # fmt: skip
+    existing = {
+        getattr(r, key): r
+        for r in session.scalars(select(model).where(model.proposal_id == proposal_id, model.deleted_at.is_(None)))
+    }
     for value, row in existing.items():
         if value not in wanted_set:
             row.deleted_at = now
@@ -60,8 +98,13 @@ def _replace_links(session: Session, model: Any, key: str, proposal_id: str, wan
 
 
 def _replace_budget(session: Session, proposal_id: str, budget: Sequence[BudgetInput], now: Any) -> None:
-    existing = list(session.scalars(select(BudgetLine).where(
-        BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None)).order_by(BudgetLine.line_no)))  # fmt: skip
+    existing = list(
+        session.scalars(
+            select(BudgetLine)
+            .where(BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None))
+            .order_by(BudgetLine.line_no)
+        )
+    )
     for no, line in enumerate(budget, start=1):
         if no <= len(existing):
             row = existing[no - 1]

@@ -27,8 +27,18 @@ from kcdesk.services.facilities import FacilityFilter
 from kcdesk.services.search import match_expression
 
 # Columns of the register, in display order (also the SQL of a row).
-ROW_FIELDS: tuple[str, ...] = ("name", "facility_type", "tax_code", "representative", "phone", "ward_code",
-                               "sector_code", "labour_total", "revenue_prev_year", "status")  # fmt: skip
+ROW_FIELDS: tuple[str, ...] = (
+    "name",
+    "facility_type",
+    "tax_code",
+    "representative",
+    "phone",
+    "ward_code",
+    "sector_code",
+    "labour_total",
+    "revenue_prev_year",
+    "status",
+)
 SORTABLE = frozenset(ROW_FIELDS)
 FILTERS = ("ward_code", "facility_type", "sector_code", "status", "province_code")
 
@@ -43,7 +53,6 @@ class Ordered:
     # mark its hits in display order without a Python loop over the whole register
     positions: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
     indexed: int = 0  # documents in the search index when the list was made
-
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -60,8 +69,10 @@ def ordered_ids(session: Session, flt: FacilityFilter, order_by: str = "name", d
             params[key] = value
     direction = "DESC" if descending else "ASC"
     # NULLs last either way; the id breaks ties so the order is stable between pages.
-    sql = (f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} "
-           f"ORDER BY {order_by} IS NULL, {order_by} {direction}, id")  # fmt: skip
+    sql = (
+        f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} "
+        f"ORDER BY {order_by} IS NULL, {order_by} {direction}, id"
+    )
     rows = _raw(session).execute(sql, params).fetchall()
     ids, rowids = [r[1] for r in rows], [r[0] for r in rows]
     positions = array("i", [len(ids)]) * ((max(rowids) + 1) if rowids else 0)

@@ -22,8 +22,9 @@ class UserRow:
 
 
 def list_users(session: Session) -> list[UserRow]:
-    rows = session.scalars(select(AppUser).where(AppUser.deleted_at.is_(None), AppUser.active.is_(True))
-                           .order_by(AppUser.username))  # fmt: skip
+    rows = session.scalars(
+        select(AppUser).where(AppUser.deleted_at.is_(None), AppUser.active.is_(True)).order_by(AppUser.username)
+    )
     return [UserRow(u.id, u.username, u.full_name, u.role) for u in rows]
 
 

@@ -44,8 +44,9 @@ def make_report(store: Any, kind: str, year: int, out: Path, progress: Progress)
     if kind in ("facilities_xlsx", "proposals_xlsx"):
         from kcdesk.exchange.registers import export_facilities, export_proposals
 
-        (export_facilities if kind == "facilities_xlsx" else export_proposals)(store, out, province_code=province,
-                                                                              progress=progress)  # fmt: skip
+        (export_facilities if kind == "facilities_xlsx" else export_proposals)(
+            store, out, province_code=province, progress=progress
+        )
         return out
     from kcdesk.reports.agency import agency_for, province_names
 
@@ -73,8 +74,12 @@ class ReportsPage(QWidget):
         self.setObjectName("reportsPage")
         title = QLabel(self.tr("Báo cáo và xuất dữ liệu"))
         title.setObjectName("pageTitle")
-        note = QLabel(self.tr("Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định "
-                              "30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng."))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định "
+                "30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng."
+            )
+        )
         note.setObjectName("sectionNote")
         note.setWordWrap(True)
         self.kind = QComboBox()
@@ -125,8 +130,12 @@ class ReportsPage(QWidget):
         store = self.ctx.store
         self.make_button.setEnabled(False)
         self.result.setText(self.tr("Đang lập báo cáo…"))
-        return self.ctx.runner.run(lambda progress: make_report(store, kind, year, out, progress), self._made,
-                                   on_error=self._failed, label=self.tr("Lập báo cáo"))  # fmt: skip
+        return self.ctx.runner.run(
+            lambda progress: make_report(store, kind, year, out, progress),
+            self._made,
+            on_error=self._failed,
+            label=self.tr("Lập báo cáo"),
+        )
 
     def _made(self, path: Path) -> None:
         self.last = Path(path)

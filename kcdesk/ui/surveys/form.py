@@ -197,8 +197,11 @@ class SurveyForm(QWidget):
     def _search(self) -> None:
         self._token += 1
         token, text = self._token, self.find.text()
-        self.ctx.runner.read(lambda s: search(s, text, kinds=("facility",), limit=20),
-                             lambda hits: self._show(token, hits), label=self.tr("Tìm cơ sở"))  # fmt: skip
+        self.ctx.runner.read(
+            lambda s: search(s, text, kinds=("facility",), limit=20),
+            lambda hits: self._show(token, hits),
+            label=self.tr("Tìm cơ sở"),
+        )
 
     def _show(self, token: int, hits: list[Any]) -> None:
         if token != self._token:
@@ -247,12 +250,18 @@ class SurveyForm(QWidget):
             if item.checkState() == Qt.CheckState.Checked:
                 prio = item.data(Qt.ItemDataRole.UserRole + 2) or self.priority.currentData()
                 needs.append(Need(item.data(CODE_ROLE), int(prio)))
-        return SurveyDraft(survey_date=on if isinstance(on, date) else date.today(),
-                           facility_id=self.facility_id if self.existing.isChecked() else None,
-                           new_name=self.new_name.text(), new_type=self.new_type.currentData(),
-                           new_representative=self.new_representative.text(), new_phone=self.new_phone.text(),
-                           ward_code=self.ward.code(), coordinates=self.coordinates.text(), note=self.note.toPlainText(),
-                           needs=needs)  # fmt: skip
+        return SurveyDraft(
+            survey_date=on if isinstance(on, date) else date.today(),
+            facility_id=self.facility_id if self.existing.isChecked() else None,
+            new_name=self.new_name.text(),
+            new_type=self.new_type.currentData(),
+            new_representative=self.new_representative.text(),
+            new_phone=self.new_phone.text(),
+            ward_code=self.ward.code(),
+            coordinates=self.coordinates.text(),
+            note=self.note.toPlainText(),
+            needs=needs,
+        )
 
     def load(self, draft: SurveyDraft, facility_name: str = "") -> None:
         self.survey_date.setText(draft.survey_date.strftime("%d/%m/%Y"))
@@ -294,8 +303,16 @@ class SurveyForm(QWidget):
             self.coordinates,
         ):
             w.setReadOnly(read_only)
-        for w in (self.existing, self.new, self.new_type, self.ward, self.needs, self.priority, self.from_photo,
-                  self.matches):  # fmt: skip
+        for w in (
+            self.existing,
+            self.new,
+            self.new_type,
+            self.ward,
+            self.needs,
+            self.priority,
+            self.from_photo,
+            self.matches,
+        ):
             w.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
         self.photos.set_read_only(read_only)

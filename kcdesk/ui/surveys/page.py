@@ -110,8 +110,10 @@ class SurveysPage(QWidget):
             self.form.set_activities(activities)
         self.mine.clear()
         for r in rows:
-            item = QListWidgetItem(f"{day(r.survey_date)} · {r.facility_name or self.tr('(chưa có tên)')}\n"
-                                   f"{vocab(SURVEY_STATUSES.get(r.status, r.status))}")  # fmt: skip
+            item = QListWidgetItem(
+                f"{day(r.survey_date)} · {r.facility_name or self.tr('(chưa có tên)')}\n"
+                f"{vocab(SURVEY_STATUSES.get(r.status, r.status))}"
+            )
             item.setData(ID_ROLE, r.id)
             self.mine.addItem(item)
         self.loaded.emit(len(rows))
@@ -167,10 +169,11 @@ class SurveysPage(QWidget):
         self._update(dirty=True)
         return self.ctx.runner.write(
             lambda s: save_survey(s, files_dir, draft, survey_id=sid, surveyor_id=uid, send=send, photos=photos),
-            lambda new_id: self._saved(new_id, send), on_error=lambda e: self._failed(e, photos),
+            lambda new_id: self._saved(new_id, send),
+            on_error=lambda e: self._failed(e, photos),
             label=self.tr("Gửi phiếu khảo sát") if send else self.tr("Lưu nháp phiếu khảo sát"),
             changes={"survey", "attachment"},
-        )  # fmt: skip
+        )
 
     def _saved(self, survey_id: str, sent: bool) -> None:
         self.busy = False

@@ -27,10 +27,14 @@ class SyncPage(QWidget):
         self.values: dict[str, QLabel] = {}
         box = QGroupBox(self.tr("Tình trạng"))
         form = QFormLayout(box)
-        for key, label in (("server", self.tr("Máy chủ")), ("pending", self.tr("Thay đổi chờ gửi")),
-                           ("last_success", self.tr("Đồng bộ thành công lần cuối")),
-                           ("dead", self.tr("Thay đổi bị từ chối")), ("conflicts", self.tr("Xung đột chưa xử lý")),
-                           ("error", self.tr("Lỗi gần nhất"))):  # fmt: skip
+        for key, label in (
+            ("server", self.tr("Máy chủ")),
+            ("pending", self.tr("Thay đổi chờ gửi")),
+            ("last_success", self.tr("Đồng bộ thành công lần cuối")),
+            ("dead", self.tr("Thay đổi bị từ chối")),
+            ("conflicts", self.tr("Xung đột chưa xử lý")),
+            ("error", self.tr("Lỗi gần nhất")),
+        ):
             value = QLabel("–")
             value.setObjectName(f"sync_{key}")
             value.setWordWrap(True)
@@ -40,8 +44,12 @@ class SyncPage(QWidget):
         self.sync_button.setObjectName("syncNowButton")
         self.sync_button.setProperty("primary", True)
         self.sync_button.clicked.connect(self.sync_now)
-        note = QLabel(self.tr("Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi "
-                              "khi đăng ký (lệnh: kcdesk enroll). Dữ liệu mẫu không bao giờ được đồng bộ."))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi "
+                "khi đăng ký (lệnh: kcdesk enroll). Dữ liệu mẫu không bao giờ được đồng bộ."
+            )
+        )
         note.setObjectName("sectionNote")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -55,8 +63,13 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        ctx.runner.run(lambda _p: sync_service(ctx).status(), self._show, label=self.tr("Đọc trạng thái đồng bộ"),
-                       cancellable=False, show_progress=False)  # fmt: skip
+        ctx.runner.run(
+            lambda _p: sync_service(ctx).status(),
+            self._show,
+            label=self.tr("Đọc trạng thái đồng bộ"),
+            cancellable=False,
+            show_progress=False,
+        )
 
     def _show(self, st: Any) -> None:
         self.values["server"].setText(st.server_url or self.tr("chưa đăng ký máy chủ"))
@@ -70,6 +83,10 @@ class SyncPage(QWidget):
     def sync_now(self) -> Any:
         ctx = self.ctx
         self.sync_button.setEnabled(False)
-        return ctx.runner.run(lambda progress: sync_service(ctx).run_cycle(cancel=progress._cancel),
-                              lambda _r: self.refresh(), on_error=lambda _e: self.refresh(),
-                              label=self.tr("Đồng bộ"), changes={"facility", "proposal", "acceptance", "survey"})  # fmt: skip
+        return ctx.runner.run(
+            lambda progress: sync_service(ctx).run_cycle(cancel=progress._cancel),
+            lambda _r: self.refresh(),
+            on_error=lambda _e: self.refresh(),
+            label=self.tr("Đồng bộ"),
+            changes={"facility", "proposal", "acceptance", "survey"},
+        )

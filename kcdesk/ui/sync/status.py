@@ -40,8 +40,14 @@ def read_status(ctx: AppContext) -> dict[str, Any]:
         conflicts = int(s.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one())
     service = getattr(ctx, "_sync_service", None)
     online = service.status().online if service is not None else None
-    return {"online": online, "enrolled": bool(server and device), "pending": pending, "last_success": last,
-            "dead_letters": dead, "conflicts": conflicts}  # fmt: skip
+    return {
+        "online": online,
+        "enrolled": bool(server and device),
+        "pending": pending,
+        "last_success": last,
+        "dead_letters": dead,
+        "conflicts": conflicts,
+    }
 
 
 class SyncStatusLabel(QLabel):
@@ -63,8 +69,13 @@ class SyncStatusLabel(QLabel):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        ctx.runner.run(lambda _p: read_status(ctx), self._show, label=self.tr("Đọc trạng thái đồng bộ"),
-                       cancellable=False, show_progress=False)  # fmt: skip
+        ctx.runner.run(
+            lambda _p: read_status(ctx),
+            self._show,
+            label=self.tr("Đọc trạng thái đồng bộ"),
+            cancellable=False,
+            show_progress=False,
+        )
 
     def _show(self, facts: dict[str, Any]) -> None:
         self.facts = facts

@@ -94,8 +94,9 @@ class AttachmentsPanel(QWidget):
             self._show()
             return
         files_dir, table, owner = self.ctx.store.files_dir, self.owner_table, self.owner_id
-        self.ctx.runner.read(lambda s: list_attachments(s, files_dir, table, owner), self._loaded,
-                             label=self.tr("Đọc tệp đính kèm"))  # fmt: skip
+        self.ctx.runner.read(
+            lambda s: list_attachments(s, files_dir, table, owner), self._loaded, label=self.tr("Đọc tệp đính kèm")
+        )
 
     def _loaded(self, rows: list[AttachmentRow]) -> None:
         self.rows = rows
@@ -136,9 +137,13 @@ class AttachmentsPanel(QWidget):
             self.list.addItem(item)
         paths = [p for p, _, _ in entries]
         if paths:
-            self.ctx.runner.run(lambda _progress: [thumbnail(p) if p.exists() else QImage() for p in paths],
-                                lambda images: self._thumbs(paths, images), label=self.tr("Tạo ảnh thu nhỏ"),
-                                cancellable=False, show_progress=False)  # fmt: skip
+            self.ctx.runner.run(
+                lambda _progress: [thumbnail(p) if p.exists() else QImage() for p in paths],
+                lambda images: self._thumbs(paths, images),
+                label=self.tr("Tạo ảnh thu nhỏ"),
+                cancellable=False,
+                show_progress=False,
+            )
         else:
             self.loaded.emit()
 
@@ -153,9 +158,12 @@ class AttachmentsPanel(QWidget):
     # -- actions ------------------------------------------------------------------------
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp đính kèm"), str(Path.home()),
-                                                self.tr("Ảnh và bản quét ({images} *.pdf);;Mọi tệp (*)")
-                                                .format(images=IMAGE_FILTER))  # fmt: skip
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Chọn tệp đính kèm"),
+            str(Path.home()),
+            self.tr("Ảnh và bản quét ({images} *.pdf);;Mọi tệp (*)").format(images=IMAGE_FILTER),
+        )
         if files:
             self.add_files([Path(f) for f in files])
 
@@ -182,5 +190,9 @@ class AttachmentsPanel(QWidget):
             self._show()
             self.changed.emit()
             return
-        self.ctx.runner.write(lambda s: remove_attachment(s, att_id), lambda _: self.reload(), changes={"attachment"},
-                              label=self.tr("Bỏ tệp đính kèm"))  # fmt: skip
+        self.ctx.runner.write(
+            lambda s: remove_attachment(s, att_id),
+            lambda _: self.reload(),
+            changes={"attachment"},
+            label=self.tr("Bỏ tệp đính kèm"),
+        )

@@ -17,10 +17,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 class _FoldingCompleter(QCompleter):
     """Matches the folded text against each unit's folded name; inserts the real name."""
 
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
+    def splitPath(self, path: str) -> list[str]:
         return [fold(path)]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt override
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
