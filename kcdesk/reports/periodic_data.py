@@ -3,8 +3,9 @@
 Definitions (domain.md §9.4):
 - plan: Σ khuyến công funds (BudgetLine.kc_amount) of the proposals in the plan of the
   period's years; proposals not yet approved into a plan are left out;
-- disbursed: Σ Disbursement.amount paid on or before the period's last day (advances,
-  payments and settlement payments are each money paid out);
+- disbursed: per proposal, money paid out on or before the period's last day: advances and
+  payments (tạm ứng, thanh toán), or the settled amount (quyết toán) when that is larger — a
+  settlement records the final approved total, not new money, so it is never added on top;
 - execution rate = disbursed ÷ plan;
 - counterpart ratio = Σ counterpart ÷ Σ khuyến công funds ("4,78 đồng per đồng");
 - outputs: what acceptances signed in the period record;
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import case, func, Select, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.models import (
@@ -204,14 +205,18 @@ def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress 
             .group_by(BudgetLine.proposal_id)
         )
     }  # fmt: skip
-    paid = dict(
-        session.execute(
-            select(Disbursement.proposal_id, func.sum(Disbursement.amount))
+    settled_kind = Disbursement.kind == "quyet_toan"
+    paid = {
+        pid: max(int(out or 0), int(settled or 0))
+        for pid, out, settled in session.execute(
+            select(Disbursement.proposal_id,
+                   func.sum(case((settled_kind, 0), else_=Disbursement.amount)),
+                   func.sum(case((settled_kind, Disbursement.amount), else_=0)))
             .where(Disbursement.deleted_at.is_(None), Disbursement.paid_on <= query.end,
                    Disbursement.proposal_id.in_(scope))
             .group_by(Disbursement.proposal_id)
-        ).all()
-    )  # fmt: skip
+        )
+    }  # fmt: skip
     activity_of = dict(
         session.execute(
             select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code))

@@ -119,3 +119,19 @@ def test_report_tables_export_with_number_formats(store, tmp_path):
     assert ws.cell(total_row, rate_col).number_format == "0.00%"
     assert round(ws.cell(total_row, rate_col).value, 6) == round(17_322 / 140_467, 6)
     assert len(wb.worksheets) == 6
+
+
+def test_a_settlement_is_not_counted_on_top_of_what_was_paid(store):
+    def build(s):
+        p = b.proposal(s, "KCDP-2026-30", kc=400_000_000, status="settled",
+                       paid=[(280_000_000, date(2026, 2, 1), "tam_ung"), (120_000_000, date(2026, 3, 20), "thanh_toan"),
+                             (390_000_000, date(2026, 4, 15), "quyet_toan")])  # fmt: skip
+        only_settled = b.proposal(s, "KCDP-2026-31", kc=100_000_000, status="settled",
+                                  paid=[(90_000_000, date(2026, 4, 1), "quyet_toan")])  # fmt: skip
+        return p, only_settled
+
+    store.write(build)
+    with store.read() as s:
+        fig = periodic_figures(s, JAN_APR)
+    # 280 + 120 paid out (the 390 settlement replaces, never adds); 90 recorded only as settled.
+    assert fig.total.disbursed == 400_000_000 + 90_000_000

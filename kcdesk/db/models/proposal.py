@@ -112,7 +112,9 @@ class ProposalStatusEvent(Synced, Base):
 
 
 class Disbursement(Synced, Base):
-    """Money paid out: tạm ứng (advance), thanh toán (payment), quyết toán (settlement)."""
+    """Money for a proposal: tạm ứng (an advance) and thanh toán (a payment) are money paid
+    out; quyết toán (settlement) records the final approved total, which replaces, never
+    adds to, what was paid out (see kcdesk.reports.periodic_data)."""
 
     __tablename__ = "disbursement"
 
