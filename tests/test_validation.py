@@ -50,3 +50,19 @@ def test_each_problem_names_its_field() -> None:
 
 def test_insured_workers_cannot_exceed_the_total() -> None:
     assert set(facility_problems(GOOD | {"labour_total": 5, "labour_insured": 9}, UNITS)) == {"labour_insured"}
+
+
+def test_vietnamese_dictionary_order() -> None:
+    from kcdesk.text import vi_sort_key
+
+    names = ["Đà Nẵng", "Zô", "Ánh Dương", "Quảng", "an", "ăn", "ân", "Bắc", "Ơn", "Ôn", "On", "Ưu", "Uy", "đi", "dì"]
+    assert sorted(names, key=vi_sort_key) == ["an", "Ánh Dương", "ăn", "ân", "Bắc", "dì", "Đà Nẵng", "đi", "On", "Ôn",
+                                              "Ơn", "Quảng", "Uy", "Ưu", "Zô"]  # fmt: skip
+
+
+def test_wards_are_listed_in_vietnamese_order(store) -> None:  # type: ignore[no-untyped-def]
+    from kcdesk.db.units import current_wards
+
+    with store.read() as s:
+        names = [w.name for w in current_wards(s, "48")]
+    assert names.index("Điện Bàn") < names.index("Hải Châu") < names.index("Xuân Phú")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import AdminUnit, Sector
 from kcdesk.domain.validation import UnitIndex
+from kcdesk.text import vi_sort_key
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ def current_wards(session: Session, province_code: str) -> list[Unit]:
     rows = session.scalars(
         select(AdminUnit)
         .where(AdminUnit.level == "commune", AdminUnit.valid_to.is_(None), AdminUnit.parent_code == province_code)
-        .order_by(AdminUnit.name)
     )
-    return [_unit(u) for u in rows]
+    # Vietnamese dictionary order (SQLite's binary order puts "Điện Bàn" after "Xuân Phú").
+    return sorted((_unit(u) for u in rows), key=lambda u: (vi_sort_key(u.name), u.name))
 
 
 def unit_on(session: Session, code: str, level: str, on: date) -> Unit | None:
