@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Res
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -239,13 +240,26 @@ def create_app(settings: ServerSettings) -> FastAPI:
             raise _error(426, "upgrade", "Phiên bản kcdesk quá cũ; hãy cập nhật. Dữ liệu trên máy được giữ nguyên.")
         return server.hello(grant, req)
 
-    @app.post(f"{p}/push", response_model=PushResponse, responses=ERRORS)
-    def push(req: PushRequest, grant: DeviceDep) -> Response:
+    # The body is validated straight from its JSON bytes (pydantic-core), not through
+    # FastAPI's dict round trip: five times cheaper on a 500-change batch. The schema is
+    # still documented (see _document_push_body).
+    @app.post(f"{p}/push", response_model=PushResponse, responses=ERRORS,
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": {"$ref": "#/components/schemas/PushRequest"}}}}})  # fmt: skip
+    async def push(request: Request, grant: DeviceDep) -> Response:
         try:
-            return _hashed(server.push(grant, req))
-        except SeqGap as gap:
-            raise _error(409, "seq_gap", "Thiếu thay đổi trước số {expected}.", expected_seq=gap.expected,
-                         params={"expected": gap.expected}) from None  # fmt: skip
+            req = PushRequest.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from None
+
+        def work() -> Response:
+            try:
+                return _hashed(server.push(grant, req))
+            except SeqGap as gap:
+                raise _error(409, "seq_gap", "Thiếu thay đổi trước số {expected}.", expected_seq=gap.expected,
+                             params={"expected": gap.expected}) from None  # fmt: skip
+
+        return await run_in_threadpool(work)
 
     @app.get(f"{p}/pull", response_model=PullResponse, responses=ERRORS)
     def pull(grant: DeviceDep, scope: Annotated[str, Query(pattern=r"^\d{2}$")],
@@ -314,7 +328,26 @@ def create_app(settings: ServerSettings) -> FastAPI:
         with server.engine.execution_options(write=True).begin() as conn:
             return server.blobs.finish(conn, grant.device_id, upload_id)
 
+    _document_push_body(app)
     return app
+
+
+def _document_push_body(app: FastAPI) -> None:
+    """Put PushRequest (and the models it uses) into the OpenAPI components, since the push
+    route reads its body itself."""
+    make_default = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = make_default()
+            schema = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = spec.setdefault("components", {}).setdefault("schemas", {})
+            components.update(schema.pop("$defs", {}))
+            components["PushRequest"] = schema
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _hashed(model: Any) -> Response:

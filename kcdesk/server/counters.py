@@ -17,8 +17,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kcdesk.server import db
+from kcdesk.server.bulk import insert_rows
 
 Entry = tuple[str, str | None, str, str]  # scope, ward, table, row id
+LOG_COLUMNS = ("scope", "cursor", "ward", "table_name", "row_id", "op", "at")
 
 
 def ensure_scopes(conn: Connection, scopes: Iterable[str]) -> None:
@@ -45,14 +47,13 @@ def append_changes(conn: Connection, entries: Iterable[Entry], now: str) -> None
     if not by_scope:
         return
     ensure_scopes(conn, by_scope)
-    records = []
+    records: list[tuple[str, int, str | None, str, str, str, str]] = []
     for scope in sorted(by_scope):
         batch = _parents_first(by_scope[scope])
         first = take_cursors(conn, scope, len(batch))
         for offset, (_, ward, table, row_id) in enumerate(batch):
-            records.append({"scope": scope, "cursor": first + offset, "ward": ward, "table_name": table,
-                            "row_id": row_id, "op": "upsert", "at": now})  # fmt: skip
-    conn.execute(db.change_log.insert(), records)
+            records.append((scope, first + offset, ward, table, row_id, "upsert", now))
+    insert_rows(conn, db.change_log, LOG_COLUMNS, records)
 
 
 def _parents_first(entries: list[Entry]) -> list[Entry]:

@@ -44,9 +44,17 @@ DEVICE_COL = "kc_device"
 SERVER_COLUMNS = (SCOPE_COL, WARD_COL, DEVICE_COL)
 
 
+def _server_type(column: Column[Any]) -> Any:
+    # Integers are 64-bit here: sums in đồng pass 2^31 all the time (a 1.5 billion đồng cap)
+    # and PostgreSQL's INTEGER is 32-bit. SQLite's are 64-bit anyway.
+    if isinstance(column.type, Integer) and not isinstance(column.type, BigInteger):
+        return BigInteger()
+    return column.type
+
+
 def _replicated_table(source: Table) -> Table:
     columns = [
-        Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable or not c.primary_key)
+        Column(c.name, _server_type(c), primary_key=c.primary_key, nullable=c.nullable or not c.primary_key)
         for c in source.columns
     ]
     table = Table(
@@ -231,6 +239,12 @@ def create_schema(engine: Engine) -> None:
 
     with engine.begin() as conn:
         inspector = inspect(conn)
+        if conn.dialect.name == "postgresql":  # databases made before integers were widened
+            for table in REPLICATED.values():
+                narrow = {c["name"] for c in inspector.get_columns(table.name) if str(c["type"]) == "INTEGER"}
+                for column in table.columns:
+                    if column.name in narrow and isinstance(column.type, BigInteger):
+                        conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ALTER COLUMN "{column.name}" TYPE BIGINT')
         for table in (device, enrol_code):
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:

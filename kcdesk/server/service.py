@@ -20,9 +20,11 @@ from kcdesk.db.base import Base
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.server import auth, db
 from kcdesk.server.blobs import BlobStore
+from kcdesk.server.bulk import DuplicateKey, insert_rows
 from kcdesk.server.counters import append_changes, known_scopes
 from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
 from kcdesk.server.push import (
+    OUTCOME_COLUMNS,
     BatchApplier,
     SeqGap,
     outcome_records,
@@ -171,9 +173,16 @@ class SyncServer:
                              limit=self.settings.max_batch_mutations)  # fmt: skip
         mutations = sorted(req.mutations, key=lambda m: m.seq)
         withdrawn = sorted(set(req.withdrawn))
+        careful = False  # look for reused mutation ids up front only after a duplicate key
         for attempt in range(5):
             try:
-                return self._push_once(grant, mutations, withdrawn)
+                return self._push_once(grant, mutations, withdrawn, careful)
+            except (DuplicateKey, sa_exc.IntegrityError):
+                # Another batch inserted the same row first, or a mutation id was used before:
+                # do the batch again, now seeing that row and refusing reused ids.
+                if careful:
+                    raise
+                careful = True
             except sa_exc.OperationalError as exc:  # deadlock or serialization failure: retry the batch
                 code = getattr(exc.orig, "sqlstate", None)
                 if code not in ("40P01", "40001") or attempt == 4:
@@ -181,7 +190,8 @@ class SyncServer:
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int]) -> PushResponse:
+    def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int],
+                   careful: bool) -> PushResponse:  # fmt: skip
         now = auth.now_text()
         with self._write() as conn:
             device = self._lock_device(conn, grant.device_id)
@@ -198,13 +208,13 @@ class SyncServer:
             if fresh or fresh_withdrawn:
                 records = withdrawn_records(grant.device_id, fresh_withdrawn, now)
                 if fresh:
-                    reused = reused_mutation_ids(conn, grant.device_id, fresh)
+                    reused = reused_mutation_ids(conn, grant.device_id, fresh) if careful else frozenset()
                     applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
                     new_outcomes = applier.apply(fresh, reused)
                     applier.write()
                     records += outcome_records(grant.device_id, fresh, new_outcomes, now, reused)
                     outcomes.extend(new_outcomes)
-                conn.execute(db.applied_mutation.insert(), records)
+                insert_rows(conn, db.applied_mutation, OUTCOME_COLUMNS, records)
                 last = expected - 1
                 conn.execute(update(db.device).where(db.device.c.id == grant.device_id)
                              .values(last_seq=last, last_push_at=now))  # fmt: skip

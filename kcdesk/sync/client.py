@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,8 +64,12 @@ class CycleReport:
     snapshots: list[str] = field(default_factory=list)
     files_up: int = 0
     files_down: int = 0
-    bytes_sent: int = 0
+    bytes_sent: int = 0  # the whole cycle, bodies and HTTP heads
     bytes_received: int = 0
+    push_bytes_sent: int = 0  # the push requests and their answers only
+    push_bytes_received: int = 0
+    push_seconds: float = 0.0
+    pull_seconds: float = 0.0
     clock_skew_seconds: float | None = None
 
 
@@ -157,8 +162,10 @@ class SyncClient:
             hello = self._hello(transport, report)
             self._push(transport, report)
             self._send_resolutions(transport)
+            started = time.perf_counter()
             for scope in hello.scopes:
                 self._pull_scope(transport, scope, report)
+            report.pull_seconds = time.perf_counter() - started
             from kcdesk.sync.blobs import sync_files
 
             report.files_up, report.files_down = sync_files(self.store, transport, hello.limits, self.progress,
@@ -217,6 +224,16 @@ class SyncClient:
         return hello
 
     def _push(self, transport: Transport, report: CycleReport) -> None:
+        started = time.perf_counter()
+        sent, received = transport.bytes_sent, transport.bytes_received
+        try:
+            self._push_all(transport, report)
+        finally:
+            report.push_seconds += time.perf_counter() - started
+            report.push_bytes_sent += transport.bytes_sent - sent
+            report.push_bytes_received += transport.bytes_received - received
+
+    def _push_all(self, transport: Transport, report: CycleReport) -> None:
         with self.store.read() as s:
             server_owned = withdraw.has_server_owned(s)
         if server_owned:

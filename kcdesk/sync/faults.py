@@ -49,6 +49,11 @@ def _faults() -> dict[str, tuple[str, int | None]]:
     return _parsed
 
 
+def active() -> bool:
+    """Whether any fault can fire (checked once per batch by loops that hit per item)."""
+    return bool(os.environ.get("KCDESK_FAULTS") or os.environ.get("KCDESK_FAULTS_FILE"))
+
+
 def hit(name: str, index: int | None = None) -> None:
     fault = _faults().get(name)
     if fault is None:

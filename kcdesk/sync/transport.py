@@ -66,6 +66,12 @@ class Transport:
         self.client.close()
 
     def _count(self, response: httpx.Response) -> None:
+        """Bytes on the wire, both ways: bodies as sent (compressed) and the HTTP heads."""
+        request = response.request
+        target = request.url.raw_path
+        self.bytes_sent += len(request.method) + len(target) + 12 + _head_bytes(request.headers.raw)
+        self.bytes_sent += len(request.content) if isinstance(request.stream, httpx.ByteStream) else 0
+        self.bytes_received += 17 + _head_bytes(response.headers.raw)  # "HTTP/1.1 200 OK\r\n"
         length = response.headers.get("content-length")
         if length and length.isdigit():
             self.bytes_received += int(length)
@@ -145,7 +151,6 @@ class Transport:
                                           server=self.server_url, reason=_certificate_reason(exc)) from exc  # fmt: skip
                 raise Offline("Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.",
                               reason=type(exc).__name__) from exc  # fmt: skip
-            self.bytes_sent += len(body or b"")
             if response.status_code == 401 and auth and not refreshed:
                 continue  # access token expired: get a new one and send again
             break
@@ -172,6 +177,10 @@ class Transport:
         if status == 426:
             raise UpgradeRequired("Phiên bản kcdesk quá cũ so với máy chủ; hãy cập nhật. Dữ liệu được giữ nguyên.")
         return response
+
+
+def _head_bytes(raw: list[tuple[bytes, bytes]]) -> int:
+    return sum(len(k) + len(v) + 4 for k, v in raw) + 2
 
 
 def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,8 @@ MAX_TEXT = 1_000_000  # one text value; the batch limit applies too
 
 
 _MANAGED = frozenset({"id", "row_version", "created_at", "updated_at"})
+# The form kcdesk stores instants in (UTC, milliseconds, Z): taken as it is once it parses.
+_CANONICAL_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z")
 
 
 class BadValue(ValueError):
@@ -165,6 +168,38 @@ class TableCodec:
         if kind is None:
             raise BadValue("không có trường này")
         return _to_python(kind, self.lengths[column], value)
+
+    def normalise(self, column: str, value: Any) -> Any:
+        """Check a wire value and return its canonical wire form: to_wire(to_python(v)),
+        with the common cases (text, integers, booleans) done without the round trip."""
+        kind = self.kinds.get(column)
+        if kind is None:
+            raise BadValue("không có trường này")
+        if value is None:
+            return None
+        kind_of_value = type(value)
+        if kind == "text" and kind_of_value is str:
+            if "\x00" in value:
+                raise BadValue("có ký tự NUL")
+            if not value.isascii():  # ASCII is NFC already
+                value = nfc(value)
+            limit = self.lengths[column] or MAX_TEXT
+            if len(value) > limit:
+                raise BadValue(f"dài quá {limit} ký tự")
+            return value
+        if kind == "int" and kind_of_value is int:
+            if not -INT64 <= value <= INT64:
+                raise BadValue("cần số nguyên")
+            return value
+        if kind == "bool" and kind_of_value is bool:
+            return value
+        if kind == "instant" and kind_of_value is str and _CANONICAL_INSTANT.match(value):
+            try:
+                datetime.fromisoformat(value[:-1])  # a real date and time
+            except ValueError as exc:
+                raise BadValue("cần thời điểm ISO 8601") from exc
+            return value  # already what the server stores
+        return _to_wire(kind, _to_python(kind, self.lengths[column], value))
 
     def row_to_python(self, values: Mapping[str, Any]) -> dict[str, Any]:
         return {c: self.to_python(c, v) for c, v in values.items()}

@@ -123,7 +123,7 @@ def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) 
     with fuzz_server.admin().engine.connect() as conn:
         last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
     good = {"name": "Cơ sở đúng", "facility_type": "hkd", "province_code": "48", "ward_code": "20194",
-            "status": "active"}  # fmt: skip
+            "status": "active", "total_capital": 3_000_000_000}  # đồng: past 2^31, as sums often are  # fmt: skip
     odd = [
         ("x" * 50, good),  # an id longer than the column
         (str(uuid.uuid4()), {**good, "ward_code": "201940"}),  # text longer than its column
