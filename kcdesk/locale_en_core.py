@@ -270,4 +270,21 @@ CORE: dict[str, str] = {
     " — dữ liệu mẫu": " — demo data",
     "{centre} ({province}){demo}": "{centre} ({province}){demo}",
     "  {stage}: {done}/{total}": "  {stage}: {done}/{total}",
+    # surveys, proposal and acceptance edits, users (services/surveys.py, proposal_edit.py, users.py)
+    "Người dùng {name} đã bị khóa.": "User {name} is deactivated.",
+    "Không tìm thấy người dùng {id}.": "User {id} not found.",
+    "Hãy nhập cả vĩ độ và kinh độ.": "Enter both latitude and longitude.",
+    "Nhu cầu {n}: mức ưu tiên phải là 1, 2 hoặc 3.": "Need {n}: the priority must be 1, 2 or 3.",
+    "Ngày khảo sát không được sau hôm nay.": "The survey date cannot be after today.",
+    "Hãy chọn một cơ sở có sẵn, hoặc nhập tên cơ sở mới.": "Choose an existing facility, or enter a new facility's name.",
+    "Hãy chọn ít nhất một nhu cầu hỗ trợ.": "Choose at least one support need.",
+    "Tọa độ ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam; kiểm tra lại thứ tự vĩ độ, kinh độ.":
+        "Coordinates ({lat}, {lon}) are outside Vietnam; check the order of latitude and longitude.",
+    "Không tìm thấy phiếu khảo sát {id}.": "Survey {id} not found.",
+    "Phiếu khảo sát đã gửi, không sửa được nữa.": "The survey has been sent; it can no longer be changed.",
+    "Đề án ở trạng thái cuối hoặc đã quyết toán, không sửa được nữa.":
+        "The proposal is final or settled; it can no longer be changed.",
+    "Ngày khảo sát": "Survey date",
+    "Tọa độ": "Coordinates",
+    "Nhu cầu hỗ trợ": "Support needs",
 }  # fmt: skip

@@ -141,7 +141,7 @@ def main() -> int:
     accept.hide()
 
     # Field survey mode as a collaborator sees it: their own drafts and sent surveys.
-    from kcdesk.ui.records.users import list_users, switch_user
+    from kcdesk.services.users import list_users, switch_user
 
     with store.read() as s:
         collaborator = next(u for u in list_users(s) if u.role == "collaborator")

@@ -17,7 +17,8 @@ from kcdesk.services.proposals import find_proposal
 from kcdesk.text import clean
 
 
-def _check(data: Mapping[str, Any], members: list[Mapping[str, Any]]) -> None:
+def check_acceptance(data: Mapping[str, Any], members: list[Mapping[str, Any]]) -> None:
+    """Refuse an acceptance's header and members that break the rules (raises ValidationError)."""
     problems: dict[str, FieldMessage] = {}
     if not data.get("accepted_on"):
         problems["accepted_on"] = FieldMessage("Hãy nhập ngày nghiệm thu.")
@@ -45,7 +46,7 @@ def create_acceptance(session: Session, proposal_ref: str, values: Mapping[str, 
     proposal = find_proposal(session, proposal_ref)
     members = list(members)
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items()}
-    _check(data, members)
+    check_acceptance(data, members)
     acceptance = Acceptance(id=new_id(), proposal_id=proposal.id, **data)
     session.add(acceptance)
     session.flush()
@@ -93,7 +94,7 @@ def update_acceptance(session: Session, acceptance_id: str, changes: Mapping[str
         raise LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa.")
     data = {k: clean(v) if isinstance(v, str) else v for k, v in changes.items()}
     merged = {c.key: getattr(acceptance, c.key) for c in Acceptance.__table__.columns} | data
-    _check(merged, [])
+    check_acceptance(merged, [])
     for key, value in data.items():
         setattr(acceptance, key, value)
     session.flush()

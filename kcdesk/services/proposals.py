@@ -64,7 +64,8 @@ def next_code(session: Session, level: str, province_code: str, year: int, devic
     return f"{prefix}{count + 1:03d}"
 
 
-def _check_proposal(data: Mapping[str, Any]) -> None:
+def check_proposal(data: Mapping[str, Any]) -> None:
+    """Refuse a proposal's fields that break the rules (raises ValidationError, every field at once)."""
     problems: dict[str, FieldMessage] = {}
     if not data.get("title"):
         problems["title"] = FieldMessage("Hãy nhập tên đề án.")
@@ -84,7 +85,8 @@ def _check_proposal(data: Mapping[str, Any]) -> None:
         raise ValidationError(problems, labels=PROPOSAL_LABELS)
 
 
-def _check_budget(lines: Iterable[BudgetInput]) -> None:
+def check_budget(lines: Iterable[BudgetInput]) -> None:
+    """Refuse budget lines without content or with amounts that are not whole, non-negative đồng."""
     problems: dict[str, FieldMessage] = {}
     for i, line in enumerate(lines, start=1):
         if not clean(line.item):
@@ -102,9 +104,9 @@ def create_proposal(session: Session, values: Mapping[str, Any], *, activities: 
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items()}
     data.setdefault("province_code", get_meta(session, "province_code"))
     data.setdefault("proposal_class", "single")
-    _check_proposal(data)
+    check_proposal(data)
     budget = list(budget)
-    _check_budget(budget)
+    check_budget(budget)
     if not data.get("code"):
         data["code"] = next_code(session, str(data["level"]), str(data["province_code"]), int(str(data["plan_year"])),
                                  get_meta(session, "device_id"))  # fmt: skip

@@ -28,15 +28,15 @@ log = logging.getLogger(__name__)
 def build_main_window(store: Store, settings: Settings, lang: str = "vi"):  # type: ignore[no-untyped-def]
     """The main window over an initialised store (used by run_gui, the tests and the benchmarks)."""
     from kcdesk.db.units import unit_index
+    from kcdesk.services.users import current_user_row
     from kcdesk.ui.context import AppContext
     from kcdesk.ui.main_window import MainWindow
     from kcdesk.ui.operations import Runner
-    from kcdesk.ui.records.users import current
 
     with store.read() as session:
         units = unit_index(session)
         ident = identity(session)
-        user = current(session)
+        user = current_user_row(session)
     if ident is None:
         raise KcError("Cơ sở dữ liệu chưa được thiết lập (chưa chọn tỉnh).")
     runner = Runner(store)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 from kcdesk.db.store import Store
 from kcdesk.domain.validation import UnitIndex
+from kcdesk.services.users import UserRow
 from kcdesk.ui.operations import Runner
-from kcdesk.ui.records.users import UserRow
 from kcdesk.ui.settings import Settings
 
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from kcdesk import __version__
 from kcdesk.domain.roles import role_label
 from kcdesk.paths import log_dir
+from kcdesk.services.users import list_users, switch_user
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.operations.progress_dialog import JobProgressDialog
-from kcdesk.ui.records.users import list_users, switch_user
 from kcdesk.ui.sync.status import SyncStatusLabel
 
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QTimer
 from kcdesk.db.units import current_wards
 from kcdesk.demo.people import DemoRandom, Ward, facility_row
 from kcdesk.services.facilities import bulk_insert_facilities, count_facilities
+from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import BudgetInput, budget_totals
 from kcdesk.ui.operations.progress_dialog import JobProgressDialog
-from kcdesk.ui.records.proposals import save_proposal
 
 # Generous: CI machines are shared (2 cores) and the OS may not schedule us for a while;
 # bench/bench_gui.py measures the real figure (target 100 ms). A write on the GUI thread

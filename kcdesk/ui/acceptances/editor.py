@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import CONCLUSIONS
 from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.acceptance_edit import save_acceptance
 from kcdesk.services.acceptances import sign_acceptance
 from kcdesk.ui.acceptances.tables import RowsEditor
 from kcdesk.ui.context import AppContext
@@ -35,7 +36,7 @@ from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import choices
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.proposal_view import parse_amount
-from kcdesk.ui.records.acceptances import load_acceptance, save_acceptance
+from kcdesk.ui.records.acceptances import load_acceptance
 from kcdesk.ui.records.attachments import add_attachments
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox

@@ -11,6 +11,7 @@ from kcdesk.domain import lifecycle
 from kcdesk.domain.deadlines import DueItem
 from kcdesk.domain.roles import role_label
 from kcdesk.domain.vnformat import day, money, ratio_percent
+from kcdesk.services import proposal_edit
 from kcdesk.ui.logic.i18n import tr
 
 
@@ -116,8 +117,8 @@ def due_severity(days_left: int) -> str:
 
 
 def is_locked(status: str) -> bool:
-    """Settled proposals are locked by the core (only the evaluation step remains)."""
-    return status in ("settled", "evaluated", "rejected")
+    """The core's rule: settled and final proposals are not edited any more."""
+    return proposal_edit.is_locked(status)
 
 
 def default_plan_year(today: date | None = None) -> int:

@@ -1,9 +1,5 @@
-"""A field survey as the collaborator fills it in: what a draft needs, what sending needs.
-
-A draft can be saved with almost nothing (the collaborator may lose signal, or the
-battery); sending asks for the facility (an existing one, or a new one's name and type),
-the commune, and at least one need.
-"""
+"""A field survey as the collaborator fills it in (text as typed), checked by the core's
+rules (kcdesk.services.surveys.survey_problems) as it changes."""
 
 from __future__ import annotations
 
@@ -11,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kcdesk.domain.validation import phone_problem
-from kcdesk.domain.vocab import FACILITY_TYPES
 from kcdesk.errors import FieldMessage
+from kcdesk.services.surveys import NeedInput, NewFacilityInput, SurveyInput, survey_problems
 from kcdesk.ui.logic.gps import parse_coordinates
 
 
@@ -43,39 +38,33 @@ class SurveyDraft:
         return self.facility_id is None
 
     def problems(self, *, sending: bool) -> dict[str, FieldMessage]:
-        out: dict[str, FieldMessage] = {}
+        """The core's rules (kcdesk.services.surveys), plus what only the form can say: a
+        position typed so that it cannot be read."""
+        out = survey_problems(self.to_input(), sending=sending)
         coords = parse_coordinates(self.coordinates)
         if isinstance(coords, FieldMessage):
             out["coordinates"] = coords
-        if self.new_phone.strip():
-            problem = phone_problem(self.new_phone)
-            if problem:
-                out["new_phone"] = problem
-        if self.survey_date > date.today():
-            out["survey_date"] = FieldMessage("Ngày khảo sát không được sau hôm nay.")
-        if not sending:
-            return out
-        if self.is_new_facility:
-            if not self.new_name.strip():
-                out["facility"] = FieldMessage("Hãy chọn một cơ sở có sẵn, hoặc nhập tên cơ sở mới.")
-            if self.new_type not in FACILITY_TYPES:
-                out["new_type"] = FieldMessage("Hãy chọn loại hình cơ sở.")
-        if not self.ward_code:
-            out["ward_code"] = FieldMessage("Hãy chọn xã/phường/đặc khu.")
-        if not self.needs:
-            out["needs"] = FieldMessage("Hãy chọn ít nhất một nhu cầu hỗ trợ.")
         return out
+
+    def to_input(self) -> SurveyInput:
+        """The plain values the core saves."""
+        lat, lon = self.coordinates_pair()
+        return SurveyInput(
+            survey_date=self.survey_date,
+            facility_id=self.facility_id,
+            new_facility=(
+                NewFacilityInput(self.new_name, self.new_type, self.new_representative, self.new_phone)
+                if self.is_new_facility
+                else None
+            ),
+            ward_code=self.ward_code,
+            latitude=lat,
+            longitude=lon,
+            note=self.note,
+            needs=tuple(NeedInput(n.activity_code, n.priority, n.description) for n in self.needs),
+            answers=dict(self.answers),
+        )
 
     def coordinates_pair(self) -> tuple[float | None, float | None]:
         coords = parse_coordinates(self.coordinates)
         return coords if isinstance(coords, tuple) else (None, None)
-
-    def draft_facility(self) -> dict[str, Any] | None:
-        if not self.is_new_facility:
-            return None
-        return {
-            "name": self.new_name.strip(),
-            "facility_type": self.new_type,
-            "representative": self.new_representative.strip() or None,
-            "phone": self.new_phone.strip() or None,
-        }

@@ -28,6 +28,7 @@ from kcdesk.domain.vnformat import day, money
 from kcdesk.domain.vocab import DISBURSEMENT_KINDS
 from kcdesk.errors import KcError, ValidationError
 from kcdesk.services.due import due_list
+from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import cap_rules, find_proposal, proposal_dict, transition
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
@@ -36,7 +37,6 @@ from kcdesk.ui.logic.proposal_view import action_states, deadline_badges, defaul
 from kcdesk.ui.proposals.beneficiaries import BeneficiaryList
 from kcdesk.ui.proposals.budget_table import BudgetTable
 from kcdesk.ui.proposals.fields import ProposalFields
-from kcdesk.ui.records.proposals import save_proposal
 from kcdesk.ui.records.surveys import activity_choices
 from kcdesk.ui.widgets.badge import badge
 

@@ -1,10 +1,9 @@
-"""Acceptance records for the window: the list, one record as plain data, and saving the
-header, members and checked items together (the core's create/update do the checks;
-members and items of an unsigned record are replaced here)."""
+"""Acceptance records as the window reads them: the list, one record as plain data, the
+proposals a record can be drawn up for. Saving is the core's
+(kcdesk.services.acceptance_edit.save_acceptance)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,34 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember, AppUser, Proposal
-from kcdesk.db.types import utcnow
-from kcdesk.errors import LockedError, NotFoundError
-from kcdesk.ids import new_id
-from kcdesk.services.acceptances import _check, create_acceptance, update_acceptance
-from kcdesk.text import clean
-
-HEADER_FIELDS = (
-    "number",
-    "accepted_on",
-    "place",
-    "contract_number",
-    "basis",
-    "approved_amount",
-    "approved_kc_amount",
-    "accepted_amount",
-    "counterpart_invested",
-    "conclusion",
-    "assessment",
-    "requests",
-    "trainees",
-    "trainees_employed",
-    "models_built",
-    "machines_supplied",
-    "fairs",
-    "brands",
-)
-MEMBER_FIELDS = ("full_name", "position", "organisation", "role")
-ITEM_FIELDS = ("content", "planned", "actual", "passed", "note")
+from kcdesk.errors import NotFoundError
+from kcdesk.services.acceptance_edit import HEADER_FIELDS, ITEM_FIELDS, MEMBER_FIELDS
 
 
 @dataclass(frozen=True)
@@ -107,47 +80,6 @@ def load_acceptance(session: Session, acceptance_id: str) -> dict[str, Any]:
         )
     ]
     return data
-
-
-def save_acceptance(
-    session: Session,
-    acceptance_id: str | None,
-    proposal_id: str,
-    values: Mapping[str, Any],
-    members: Sequence[Mapping[str, Any]],
-    items: Sequence[Mapping[str, Any]],
-) -> str:
-    header = {k: v for k, v in values.items() if k in HEADER_FIELDS}
-    if acceptance_id is None:
-        return create_acceptance(session, proposal_id, header, members=members, items=items)
-    a = session.get(Acceptance, acceptance_id)
-    if a is None:
-        raise NotFoundError("Không tìm thấy biên bản nghiệm thu {id}.", id=acceptance_id)
-    if a.signed_at is not None:
-        raise LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa.")
-    _check({**header, "accepted_on": header.get("accepted_on", a.accepted_on)}, list(members))
-    update_acceptance(session, acceptance_id, header)
-    now = utcnow()
-    for model, rows, fields in ((AcceptanceMember, members, MEMBER_FIELDS), (AcceptanceItem, items, ITEM_FIELDS)):
-        existing = list(
-            session.scalars(
-                select(model).where(model.acceptance_id == a.id, model.deleted_at.is_(None)).order_by(model.sort_order)
-            )
-        )
-        for order, values_ in enumerate(rows):
-            cleaned = {f: clean(v) if isinstance(v, str) else v for f, v in values_.items() if f in fields}
-            if order < len(existing):
-                row = existing[order]
-                for f, v in cleaned.items():
-                    if getattr(row, f) != v:
-                        setattr(row, f, v)
-                row.sort_order = order
-            else:
-                session.add(model(id=new_id(), acceptance_id=a.id, sort_order=order, **cleaned))
-        for row in existing[len(rows) :]:
-            row.deleted_at = now
-    session.flush()
-    return a.id
 
 
 def acceptable_proposals(session: Session) -> list[tuple[str, str, str]]:

@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session
 from kcdesk.domain.vnformat import day
 from kcdesk.domain.vocab import SURVEY_STATUSES
 from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.surveys import PhotoInput, save_survey
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.survey_draft import SurveyDraft
-from kcdesk.ui.records.surveys import activity_choices, load_survey, my_surveys, save_survey
+from kcdesk.ui.records.surveys import activity_choices, load_survey, my_surveys
 from kcdesk.ui.surveys.form import SurveyForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,10 +166,11 @@ class SurveysPage(QWidget):
             return None
         sid, uid, files_dir = self.survey_id, self.ctx.user_id, self.ctx.store.files_dir
         photos = self.form.photos.take_pending()
+        data, files = draft.to_input(), [PhotoInput(p.path, p.caption) for p in photos]
         self.busy = True
         self._update(dirty=True)
         return self.ctx.runner.write(
-            lambda s: save_survey(s, files_dir, draft, survey_id=sid, surveyor_id=uid, send=send, photos=photos),
+            lambda s: save_survey(s, files_dir, data, survey_id=sid, surveyor_id=uid, send=send, photos=files),
             lambda new_id: self._saved(new_id, send),
             on_error=lambda e: self._failed(e, photos),
             label=self.tr("Gửi phiếu khảo sát") if send else self.tr("Lưu nháp phiếu khảo sát"),

@@ -1,6 +1,7 @@
-"""Saving a proposal from its editor: the fields, activities, beneficiaries and budget
-lines together, in one transaction. New proposals go through the core's create_proposal;
-edits reuse the core's field checks and touch only rows that really changed."""
+"""Editing an existing proposal: its fields, activities, beneficiaries and budget lines
+together, in the caller's one transaction. New proposals go through create_proposal; an
+edit runs the same checks (check_proposal, check_budget) on the merged record and touches
+only the rows that really changed, so the audit trail and sync carry just the edit."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import BudgetLine, Facility, Proposal, ProposalActivity, ProposalBeneficiary
+from kcdesk.db.models import BudgetLine, Proposal, ProposalActivity, ProposalBeneficiary
 from kcdesk.db.types import utcnow
 from kcdesk.errors import LockedError
 from kcdesk.ids import new_id
-from kcdesk.services.proposals import BudgetInput, _check_budget, _check_proposal, create_proposal, find_proposal
+from kcdesk.services.proposals import BudgetInput, check_budget, check_proposal, create_proposal, find_proposal
 from kcdesk.text import clean
-from kcdesk.ui.logic.proposal_view import is_locked
 
-EDITABLE = (
+# Fields a person edits; code, status and province are set by the core, never by a form.
+EDITABLE_FIELDS: tuple[str, ...] = (
     "title",
     "level",
     "proposal_class",
@@ -40,18 +41,13 @@ EDITABLE = (
     "sector_code",
     "ward_code",
 )
-_BUDGET_FIELDS = (
-    "item",
-    "activity_code",
-    "facility_id",
-    "unit",
-    "quantity",
-    "unit_price",
-    "kc_amount",
-    "counterpart_amount",
-    "other_amount",
-    "basis",
-)
+# Settled proposals are locked (only the evaluation step remains); final ones are history.
+LOCKED_STATUSES = frozenset({"settled", "evaluated", "rejected"})
+_BUDGET_FIELDS = tuple(f for f in BudgetInput.__dataclass_fields__)
+
+
+def is_locked(status: str) -> bool:
+    return status in LOCKED_STATUSES
 
 
 def save_proposal(
@@ -59,19 +55,36 @@ def save_proposal(
     proposal_id: str | None,
     values: Mapping[str, Any],
     *,
+    activities: Sequence[str] = (),
+    beneficiaries: Sequence[str] = (),
+    budget: Sequence[BudgetInput] = (),
+) -> str:
+    """Create (proposal_id None) or update a proposal with everything that hangs off it.
+    Keys of `values` outside EDITABLE_FIELDS are ignored. Returns the proposal's id."""
+    data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE_FIELDS}
+    if proposal_id is None:
+        return create_proposal(session, data, activities=activities, beneficiaries=beneficiaries, budget=budget)
+    return update_proposal(session, proposal_id, data, activities=activities, beneficiaries=beneficiaries,
+                           budget=budget)  # fmt: skip
+
+
+def update_proposal(
+    session: Session,
+    proposal_id: str,
+    values: Mapping[str, Any],
+    *,
     activities: Sequence[str],
     beneficiaries: Sequence[str],
     budget: Sequence[BudgetInput],
 ) -> str:
-    data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE}
-    if proposal_id is None:
-        return create_proposal(session, data, activities=activities, beneficiaries=beneficiaries, budget=budget)
+    """Replace an existing proposal's fields, activity codes, beneficiaries and budget lines."""
     proposal = find_proposal(session, proposal_id)
     if is_locked(proposal.status):
         raise LockedError("Đề án ở trạng thái cuối hoặc đã quyết toán, không sửa được nữa.")
+    data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE_FIELDS}
     merged = {c.key: getattr(proposal, c.key) for c in Proposal.__table__.columns} | data
-    _check_proposal(merged)
-    _check_budget(budget)
+    check_proposal(merged)
+    check_budget(budget)
     for key, value in data.items():
         if getattr(proposal, key) != value:
             setattr(proposal, key, value)
@@ -84,6 +97,7 @@ def save_proposal(
 
 
 def _replace_links(session: Session, model: Any, key: str, proposal_id: str, wanted: Iterable[str], now: Any) -> None:
+    """Soft-delete links no longer wanted, add new ones, leave the rest untouched."""
     wanted_set = dict.fromkeys(wanted)
     existing = {
         getattr(r, key): r
@@ -98,6 +112,8 @@ def _replace_links(session: Session, model: Any, key: str, proposal_id: str, wan
 
 
 def _replace_budget(session: Session, proposal_id: str, budget: Sequence[BudgetInput], now: Any) -> None:
+    """Line n of the form updates line n of the record (changed fields only); extra lines
+    are added, missing ones soft-deleted."""
     existing = list(
         session.scalars(
             select(BudgetLine)
@@ -111,13 +127,9 @@ def _replace_budget(session: Session, proposal_id: str, budget: Sequence[BudgetI
             for f in _BUDGET_FIELDS:
                 if getattr(row, f) != getattr(line, f):
                     setattr(row, f, getattr(line, f))
-            row.line_no = no
+            if row.line_no != no:
+                row.line_no = no
         else:
             session.add(BudgetLine(id=new_id(), proposal_id=proposal_id, line_no=no, **line.__dict__))
     for row in existing[len(budget) :]:
         row.deleted_at = now
-
-
-def facility_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
-    wanted = list(ids)
-    return dict(session.execute(select(Facility.id, Facility.name).where(Facility.id.in_(wanted))).all())

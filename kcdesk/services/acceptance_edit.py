@@ -1,0 +1,102 @@
+"""Saving an acceptance record with its committee members and checked items together.
+
+create_acceptance makes a new record with its members and items; for an existing,
+unsigned record this replaces the header, then the members and the items in their order
+(row n of the form updates row n of the record, extra rows are added, missing ones
+soft-deleted), after the same check_acceptance the core runs on creation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember
+from kcdesk.db.types import utcnow
+from kcdesk.errors import LockedError, NotFoundError
+from kcdesk.ids import new_id
+from kcdesk.services.acceptances import check_acceptance, create_acceptance, update_acceptance
+from kcdesk.text import clean
+
+HEADER_FIELDS: tuple[str, ...] = (
+    "number",
+    "accepted_on",
+    "place",
+    "contract_number",
+    "basis",
+    "approved_amount",
+    "approved_kc_amount",
+    "accepted_amount",
+    "counterpart_invested",
+    "conclusion",
+    "assessment",
+    "requests",
+    "trainees",
+    "trainees_employed",
+    "models_built",
+    "machines_supplied",
+    "fairs",
+    "brands",
+)
+MEMBER_FIELDS: tuple[str, ...] = ("full_name", "position", "organisation", "role")
+ITEM_FIELDS: tuple[str, ...] = ("content", "planned", "actual", "passed", "note")
+
+
+def save_acceptance(
+    session: Session,
+    acceptance_id: str | None,
+    proposal_id: str,
+    values: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    items: Sequence[Mapping[str, Any]],
+) -> str:
+    """Create (acceptance_id None) or update an acceptance with its members and items."""
+    header = {k: v for k, v in values.items() if k in HEADER_FIELDS}
+    if acceptance_id is None:
+        return create_acceptance(session, proposal_id, header, members=members, items=items)
+    acceptance = session.get(Acceptance, acceptance_id)
+    if acceptance is None or acceptance.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy biên bản nghiệm thu {id}.", id=acceptance_id)
+    if acceptance.signed_at is not None:
+        raise LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa.")
+    check_acceptance({**header, "accepted_on": header.get("accepted_on", acceptance.accepted_on)}, list(members))
+    update_acceptance(session, acceptance_id, header)
+    replace_members_and_items(session, acceptance.id, members, items)
+    return acceptance.id
+
+
+def replace_members_and_items(
+    session: Session, acceptance_id: str, members: Sequence[Mapping[str, Any]], items: Sequence[Mapping[str, Any]]
+) -> None:
+    """Make an unsigned record's members and items exactly these, in this order."""
+    acceptance = session.get(Acceptance, acceptance_id)
+    if acceptance is None or acceptance.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy biên bản nghiệm thu {id}.", id=acceptance_id)
+    if acceptance.signed_at is not None:
+        raise LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa.")
+    check_acceptance({"accepted_on": acceptance.accepted_on}, list(members))
+    now = utcnow()
+    for model, rows, fields in ((AcceptanceMember, members, MEMBER_FIELDS), (AcceptanceItem, items, ITEM_FIELDS)):
+        existing = list(
+            session.scalars(
+                select(model)
+                .where(model.acceptance_id == acceptance_id, model.deleted_at.is_(None))
+                .order_by(model.sort_order)
+            )
+        )
+        for order, row_values in enumerate(rows):
+            cleaned = {f: clean(v) if isinstance(v, str) else v for f, v in row_values.items() if f in fields}
+            if order < len(existing):
+                row = existing[order]
+                for f, v in cleaned.items():
+                    if getattr(row, f) != v:
+                        setattr(row, f, v)
+                if row.sort_order != order:
+                    row.sort_order = order
+            else:
+                session.add(model(id=new_id(), acceptance_id=acceptance_id, sort_order=order, **cleaned))
+        for row in existing[len(rows) :]:
+            row.deleted_at = now
+    session.flush()
