@@ -8,7 +8,6 @@ a facility and the second pulls it. Skipped when FastAPI or uvicorn is not insta
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import socket
 import threading
 from pathlib import Path
@@ -43,13 +42,9 @@ class LocalServer:
         return f"http://127.0.0.1:{self.port}"
 
     def code(self, laptop: str) -> str:
-        """A one-time enrolment code, as `kcdesk-server enroll` makes it."""
-        make_code = self.app.state.server.make_code
-        # Newer servers tie a code to a person (username); older ones did not take one.
-        person: dict[str, str] = {}
-        if "username" in inspect.signature(make_code).parameters:
-            person = {"username": f"tu-kiem-tra-{laptop}", "full_name": f"Tự kiểm tra {laptop}"}
-        return str(make_code("centre_staff", PROVINCE, [], **person))
+        """A one-time enrolment code for one person's laptop, as `kcdesk-server enroll` makes it."""
+        return str(self.app.state.server.make_code("centre_staff", PROVINCE, [], username=f"tu-kiem-tra-{laptop}",
+                                                   full_name=f"Tự kiểm tra {laptop}"))  # fmt: skip
 
     def __enter__(self) -> LocalServer:
         self.thread.start()
