@@ -162,6 +162,7 @@ def run_gui(args: argparse.Namespace) -> int:
     settings.set("last_db_path", str(store.path))
     window = build_main_window(store, settings, lang)
     window.show()
+    window.scheduler.start()  # the first automatic cycle, once the window has painted
     code = app.exec()
     window.ctx.runner.shutdown()
     store.close()

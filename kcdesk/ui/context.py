@@ -6,6 +6,8 @@ user may do (status actions depend on the role).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from kcdesk.db.store import Store
@@ -39,6 +41,9 @@ class AppContext(QObject):
         self.centre_name = centre_name
         self.user = user
         self.lang = lang
+        # The sync scheduler (kcdesk.ui.sync.scheduler), made by the main window: pages and
+        # editors read whether a cycle runs, for badges and buttons.
+        self.scheduler: Any = None
 
     @property
     def role(self) -> str:

@@ -30,6 +30,7 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.operations.progress_dialog import JobProgressDialog
+from kcdesk.ui.sync.scheduler import SyncScheduler
 from kcdesk.ui.sync.status import SyncStatusLabel
 
 
@@ -124,7 +125,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
+        self.scheduler = SyncScheduler(ctx, parent=self)
+        ctx.scheduler = self.scheduler
         self.sync_status = SyncStatusLabel(ctx)
+        self.scheduler.progressed.connect(self.sync_status.show_progress)
+        self.scheduler.running_changed.connect(lambda _r: self.sync_status.refresh())
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
         self.busy_label = QLabel()
@@ -185,6 +190,8 @@ class MainWindow(QMainWindow):
             opener.connect(self.open_proposal)
         elif name == "acceptances":
             opener.connect(lambda ids: self.open_acceptance(*ids))
+        elif name == "sync":
+            opener.connect(self.open_record)
 
     # -- editors ------------------------------------------------------------------------
 
@@ -206,6 +213,12 @@ class MainWindow(QMainWindow):
         from kcdesk.ui.proposals.editor import ProposalEditor
 
         return self._open(lambda: ProposalEditor(self.ctx, proposal_id, self))
+
+    def open_record(self, table: str, row_id: str) -> Any:
+        """The editor of any record that has one (from the sync page's refused changes)."""
+        openers = {"facility": self.open_facility, "proposal": self.open_proposal, "acceptance": self.open_acceptance}
+        opener = openers.get(table)
+        return opener(row_id) if opener else None
 
     def open_acceptance(self, acceptance_id: str | None, proposal_id: str | None = None) -> Any:
         from kcdesk.ui.acceptances.editor import AcceptanceEditor
@@ -243,6 +256,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
         QShortcut(QKeySequence.StandardKey.New, self, self._new_record)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self._refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.scheduler.sync_now)
 
     def _find(self) -> None:
         page = self.show_page("facilities") if self.stack.currentWidget() is not self.pages.get("proposals") else None
@@ -306,7 +320,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate(
                 "MainWindow",
                 "Ctrl+1 … Ctrl+8: chuyển trang\nCtrl+F: tìm cơ sở\nCtrl+N: thêm mới\nCtrl+S: lưu\n"
-                "Esc: đóng cửa sổ sửa\nF5: làm mới\nEnter: mở dòng đang chọn",
+                "Esc: đóng cửa sổ sửa\nF5: làm mới\nF9: đồng bộ ngay\nEnter: mở dòng đang chọn",
             ),
         )
 
@@ -328,6 +342,7 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        self.scheduler.stop()
         self.ctx.settings.set("window_geometry", bytes(self.saveGeometry().data()))
         self.ctx.settings.sync()
         event.accept()

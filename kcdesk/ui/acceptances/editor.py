@@ -4,6 +4,7 @@ photos; "Ký và khóa" signs the record and makes it read-only."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
@@ -36,8 +37,11 @@ from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import choices
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.proposal_view import parse_amount
+from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.records.acceptances import load_acceptance
 from kcdesk.ui.records.attachments import add_attachments
+from kcdesk.ui.records.documents import acceptance_record, file_part
+from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 
@@ -168,8 +172,23 @@ class AcceptanceEditor(QDialog):
         bottom.addWidget(close)
         bottom.addWidget(self.sign_button)
         bottom.addWidget(self.save_button)
+        self.sync_badge = SyncBadge(ctx, "acceptance")
+        self.document = DocumentButton(ctx, self.tr("In biên bản…"))
+        self.document.setObjectName("acceptanceDocumentButton")
+        store = ctx.store
+        for key, label in (("pdf", self.tr("Biên bản nghiệm thu (PDF)…")), ("xlsx", self.tr("Bảng số liệu (Excel)…"))):
+            self.document.add_format(
+                key,
+                label,
+                lambda out: partial(acceptance_record, store, str(self.acceptance_id), out),
+                lambda k=key: f"bien-ban-{file_part(self.boxes['number'].editor.text())}.{k}",  # type: ignore[attr-defined]
+            )
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.sync_badge)
+        top.addWidget(self.document)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.locked_banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
@@ -230,6 +249,7 @@ class AcceptanceEditor(QDialog):
         self.members.set_rows(data["members"])
         self.items.set_rows(data["items"])
         self.attachments.set_owner(data["id"])
+        self.sync_badge.set_record(data["id"])
         self.signed = data["signed_at"] is not None
         if self.signed:
             when = data["signed_at"].astimezone().strftime("%d/%m/%Y %H:%M")
@@ -268,6 +288,7 @@ class AcceptanceEditor(QDialog):
         self._update()
 
     def _update(self) -> None:
+        self.document.setEnabled(self.acceptance_id is not None and not self.dirty and not self.busy)
         self.save_button.setEnabled(not self.signed and not self.busy and (self.dirty or self.acceptance_id is None))
         self.sign_button.setEnabled(
             not self.signed and not self.busy and not self.dirty and self.acceptance_id is not None

@@ -3,6 +3,7 @@ keystroke, the change history and the attachments."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,10 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.facilities.form_widget import FacilityFormWidget
 from kcdesk.ui.logic.facility_form import FacilityForm
+from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.records.attachments import add_attachments
+from kcdesk.ui.records.documents import facility_profile, file_part
+from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 
 
@@ -72,8 +76,26 @@ class FacilityEditor(QDialog):
         buttons.addWidget(self.state_label, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
+        self.sync_badge = SyncBadge(ctx, "facility")
+        self.document = DocumentButton(ctx, self.tr("In phiếu thông tin…"))
+        self.document.setObjectName("facilityDocumentButton")
+        store = ctx.store
+        for key, label in (
+            ("pdf", self.tr("Phiếu thông tin cơ sở (PDF)…")),
+            ("xlsx", self.tr("Bảng số liệu (Excel)…")),
+        ):
+            self.document.add_format(
+                key,
+                label,
+                lambda out: partial(facility_profile, store, str(self.form.facility_id), out),
+                lambda k=key: f"co-so-{file_part(self.form.values.get('name'))}.{k}",
+            )
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.sync_badge)
+        top.addWidget(self.document)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.saving = False
@@ -99,6 +121,7 @@ class FacilityEditor(QDialog):
         self.heading.setText(data["name"])
         self.history.load(data["id"])
         self.attachments.set_owner(data["id"])
+        self.sync_badge.set_record(data["id"])
         self.setEnabled(True)
         self._update_buttons()
         self.ready.emit()
@@ -110,6 +133,7 @@ class FacilityEditor(QDialog):
         return self.form.is_dirty or bool(self.attachments.pending)
 
     def _update_buttons(self) -> None:
+        self.document.setEnabled(self.form.facility_id is not None and not self.is_dirty)
         self.save_button.setEnabled(not self.saving and (self.is_dirty or self.form.is_new))
         if self.saving:
             self.state_label.setText(self.tr("Đang lưu…"))
@@ -162,6 +186,7 @@ class FacilityEditor(QDialog):
         self.setWindowTitle(self.tr("Hồ sơ cơ sở"))
         self.history.load(facility_id)
         self.attachments.set_owner(facility_id)
+        self.sync_badge.set_record(facility_id)
         self._update_buttons()
         self.saved.emit(facility_id)
 

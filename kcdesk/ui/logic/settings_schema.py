@@ -56,5 +56,9 @@ OPTIONS: dict[str, Option] = {
         Option("window_state", bytes, b"", "Bố cục cửa sổ"),
         Option("search_delay_ms", int, 250, "Độ trễ tìm kiếm khi gõ (ms)"),
         Option("last_page", str, "facilities", "Trang mở gần nhất"),
+        Option("last_export_dir", str, "", "Thư mục lưu báo cáo gần nhất"),
+        Option("auto_sync", bool, True, "Tự động đồng bộ"),
+        Option("sync_interval_s", int, 300, "Khoảng cách giữa hai lần tự đồng bộ (giây)"),
+        Option("sync_first_delay_s", int, 10, "Tự đồng bộ lần đầu sau khi mở (giây)"),
     )
 }

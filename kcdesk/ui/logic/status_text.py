@@ -29,9 +29,15 @@ def sync_sentence(
     last_success: str | None,
     dead_letters: int = 0,
     conflicts: int = 0,
+    last_error: str | None = None,
+    running: bool = False,
     lang: str | None = None,
 ) -> str:
+    """online: True (the last cycle reached the server), False (it did not) or None (no
+    cycle yet in this window: shown as offline, since nothing proves otherwise)."""
     parts = [tr("Trực tuyến", lang) if online else tr("Ngoại tuyến", lang)]
+    if running:
+        parts.append(tr("đang đồng bộ…", lang))
     if not enrolled:
         parts.append(tr("chưa kết nối máy chủ", lang))
     parts.append(tr("{n} thay đổi chờ gửi", lang, n=group(pending)))
@@ -41,4 +47,10 @@ def sync_sentence(
         parts.append(tr("{n} thay đổi bị từ chối", lang, n=group(dead_letters)))
     if conflicts:
         parts.append(tr("{n} xung đột cần xử lý", lang, n=group(conflicts)))
+    if last_error and not running:
+        parts.append(tr("lỗi lần trước: {error}", lang, error=_short(last_error)))
     return " · ".join(parts)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

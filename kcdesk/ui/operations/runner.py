@@ -27,12 +27,12 @@ class Job(QObject):
     failed = Signal(object)
     progressed = Signal(int, int, str)  # done, total (0: unknown), what
 
-    def __init__(self, label: str, cancellable: bool) -> None:
+    def __init__(self, label: str, cancellable: bool, cancel_event: threading.Event | None = None) -> None:
         # No Qt parent: the job lives while someone (the runner, a caller, a test) holds it.
         super().__init__()
         self.label = label
         self.cancellable = cancellable
-        self.cancel_event = threading.Event()
+        self.cancel_event = cancel_event or threading.Event()
         self.progress = Progress(self._report, self.cancel_event)
         self.done = False
         self.result: Any = None
@@ -136,9 +136,12 @@ class Runner(QObject):
         changes: Iterable[str] = (),
         cancellable: bool = True,
         show_progress: bool = True,
+        cancel_event: threading.Event | None = None,
     ) -> Job:
         """fn(progress) on a worker thread: reports, imports, sync. It reads through its
-        own sessions and writes only through store.write (the single writer)."""
+        own sessions and writes only through store.write (the single writer). Give
+        `cancel_event` when the work takes a threading.Event of its own (the sync client):
+        Cancel sets it."""
         holder: list[Job] = []
         return self._start_pool(
             lambda: fn(holder[0].progress),
@@ -149,6 +152,7 @@ class Runner(QObject):
             show_progress,
             cancellable,
             holder,
+            cancel_event,
         )
 
     def _start_pool(
@@ -161,8 +165,9 @@ class Runner(QObject):
         show_progress: bool,
         cancellable: bool,
         holder: list[Job] | None = None,
+        cancel_event: threading.Event | None = None,
     ) -> Job:
-        job = self._register(label, on_done, on_error, changes, cancellable)
+        job = self._register(label, on_done, on_error, changes, cancellable, cancel_event)
         if holder is not None:
             holder.append(job)
         self.pool.start(_Task(work, job, self._relay))
@@ -176,8 +181,9 @@ class Runner(QObject):
         on_error: Callable[[BaseException], None] | None,
         changes: frozenset[str],
         cancellable: bool,
+        cancel_event: threading.Event | None = None,
     ) -> Job:
-        job = Job(label, cancellable)
+        job = Job(label, cancellable, cancel_event)
         job._relay = self._relay
         was_idle = not self._active
         self._active[job] = (on_done, on_error, changes)

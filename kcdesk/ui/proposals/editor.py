@@ -4,6 +4,7 @@ status actions enabled by the state machine and the user's role, history, deadli
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -34,10 +35,13 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.proposal_view import action_states, deadline_badges, default_plan_year, is_locked
+from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.proposals.beneficiaries import BeneficiaryList
 from kcdesk.ui.proposals.budget_table import BudgetTable
 from kcdesk.ui.proposals.fields import ProposalFields
+from kcdesk.ui.records.documents import file_part, proposal_dossier
 from kcdesk.ui.records.surveys import activity_choices
+from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.badge import badge
 
 
@@ -112,9 +116,22 @@ class ProposalEditor(QDialog):
         close = QPushButton(self.tr("Đóng"))
         close.clicked.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.sync_badge = SyncBadge(ctx, "proposal")
+        self.document = DocumentButton(ctx, self.tr("In thuyết minh…"))
+        self.document.setObjectName("proposalDocumentButton")
+        store = ctx.store
+        for key, label in (("pdf", self.tr("Thuyết minh và dự toán (PDF)…")), ("xlsx", self.tr("Dự toán (Excel)…"))):
+            self.document.add_format(
+                key,
+                label,
+                lambda out: partial(proposal_dossier, store, str(self.proposal_id), out),
+                lambda k=key: f"de-an-{file_part((self.data.get('proposal') or {}).get('code'))}.{k}",
+            )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.status_badge)
+        top.addWidget(self.sync_badge)
+        top.addWidget(self.document)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state_label, 1)
         bottom.addWidget(close)
@@ -153,6 +170,7 @@ class ProposalEditor(QDialog):
             self.beneficiaries.set_items([(b["facility_id"], b["name"]) for b in p["beneficiaries"]])
             self.budget.set_lines(p["budget"])
             self.heading.setText(f"{p['code']} · {p['title']}")
+            self.sync_badge.set_record(p["id"])
             self.status_badge.setText(vocab(status_label(p["status"])))
             self._show_history(p)
             self._show_deadlines(data.get("due", []))
@@ -248,6 +266,7 @@ class ProposalEditor(QDialog):
         self._update_state()
 
     def _update_state(self) -> None:
+        self.document.setEnabled(self.proposal_id is not None and not self.dirty and not self.busy)
         self.save_button.setEnabled(
             not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None)
         )

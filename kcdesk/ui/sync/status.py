@@ -31,15 +31,27 @@ def read_status(ctx: AppContext) -> dict[str, Any]:
     """The facts behind the sentence. Read from the sync state tables (kcdesk.sync.state) so
     that start-up does not import the sync client (httpx, pydantic: ~0.3 s); whether the
     server answered comes from the SyncService once a cycle has run in this window."""
+    import json
+
+    from kcdesk.i18n import tr
     from kcdesk.sync import state
 
     with ctx.store.read() as s:
-        server, device, last = (state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS))
+        server, device, last, error_json = (
+            state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS, state.LAST_ERROR)
+        )
         pending = int(s.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
         dead = int(s.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one())
         conflicts = int(s.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one())
     service = getattr(ctx, "_sync_service", None)
     online = service.status().online if service is not None else None
+    error = json.loads(error_json) if error_json else None
+    last_error = None
+    if error:
+        try:
+            last_error = tr(error["message"], ctx.lang, **error.get("params", {}))
+        except (KeyError, IndexError, ValueError):
+            last_error = error.get("message")
     return {
         "online": online,
         "enrolled": bool(server and device),
@@ -47,6 +59,7 @@ def read_status(ctx: AppContext) -> dict[str, Any]:
         "last_success": last,
         "dead_letters": dead,
         "conflicts": conflicts,
+        "last_error": last_error,
     }
 
 
@@ -59,6 +72,7 @@ class SyncStatusLabel(QLabel):
         self.setObjectName("syncStatus")
         self.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         self.facts: dict[str, Any] = {}
+        self._progress = ""
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -79,5 +93,21 @@ class SyncStatusLabel(QLabel):
 
     def _show(self, facts: dict[str, Any]) -> None:
         self.facts = facts
-        self.setText(sync_sentence(lang=self.ctx.lang, **facts))
+        self._render()
         self.refreshed.emit(facts)
+
+    def show_progress(self, what: str) -> None:
+        """While a cycle runs: what it is doing, in place of the last error."""
+        self._progress = what
+        self._render()
+
+    def _render(self) -> None:
+        if not self.facts:
+            return
+        scheduler = getattr(self.ctx, "scheduler", None)
+        running = bool(scheduler and scheduler.running)
+        text = sync_sentence(lang=self.ctx.lang, running=running, **self.facts)
+        if running and self._progress:
+            text += " · " + self._progress
+        self.setText(text)
+        self.setToolTip(self.facts.get("last_error") or "")

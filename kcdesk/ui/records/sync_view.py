@@ -1,0 +1,148 @@
+"""Sync facts the window reads without importing the sync client (httpx, pydantic: the
+window starts without them): per-record badges for a page of rows at once, whether the
+server's port answers (regained connectivity), what the person can do about a refusal.
+
+`record_badges` answers what kcdesk.sync.service.SyncService.record_badge answers for one
+record, for a page of 200 register rows in four indexed queries instead of 800;
+tests/ui/test_sync_logic.py holds it to the same answers as record_badge.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+_IN = bindparam("ids", expanding=True)
+_CONFLICT = text(
+    "SELECT DISTINCT row_id FROM sync_conflict WHERE table_name = :t AND row_id IN :ids AND resolved_at IS NULL"
+).bindparams(_IN)
+_DEAD = text("SELECT DISTINCT row_id FROM sync_deadletter WHERE table_name = :t AND row_id IN :ids").bindparams(_IN)
+_STATE = text("SELECT row_id, state FROM sync_record_state WHERE table_name = :t AND row_id IN :ids").bindparams(_IN)
+_PENDING = text("SELECT DISTINCT row_id FROM sync_outbox WHERE table_name = :t AND row_id IN :ids").bindparams(_IN)
+
+
+def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str, str]:
+    """Badge of each id that is not simply 'synced' (conflict > error > state > pending)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        params = {"t": table, "ids": chunk}
+        pending = {r[0] for r in session.execute(_PENDING, params)}
+        if not pending and not _any_sync_rows(session):
+            continue
+        for rid in pending:
+            out[rid] = "pending"
+        for rid, state in session.execute(_STATE, params):
+            out[rid] = str(state)
+        for (rid,) in session.execute(_DEAD, params):
+            out[rid] = "error"
+        for (rid,) in session.execute(_CONFLICT, params):
+            out[rid] = "conflict"
+    return out
+
+
+def _any_sync_rows(session: Session) -> bool:
+    """A laptop that never synced has no conflicts, refusals or record states: skip those."""
+    return bool(
+        session.execute(
+            text(
+                "SELECT EXISTS (SELECT 1 FROM sync_conflict WHERE resolved_at IS NULL) "
+                "OR EXISTS (SELECT 1 FROM sync_deadletter) OR EXISTS (SELECT 1 FROM sync_record_state)"
+            )
+        ).scalar()
+    )
+
+
+def server_reachable(server_url: str, timeout: float = 3.0) -> bool:
+    """Whether the server's port accepts a connection: a probe that sends nothing, so it
+    costs no TLS handshake and no token; the sync cycle itself verifies the server."""
+    parts = urlsplit(server_url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname or "", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+# What a person can do about each refusal code (kcdesk.sync.reasons), Vietnamese source.
+ADVICE = {
+    "out_of_scope": "Bản ghi thuộc nơi máy này không được ghi: sửa tỉnh/xã cho đúng, hoặc bỏ thay đổi này.",
+    "read_only": "Vai trò của anh/chị chỉ được xem dữ liệu này: bỏ thay đổi này, hoặc nhờ người có quyền sửa.",
+    "locked": "Hồ sơ đã khóa trên máy chủ: bỏ thay đổi này; nếu cần sửa, hãy làm theo thủ tục điều chỉnh.",
+    "invalid_transition": "Trạng thái trên máy chủ đã khác: mở đề án, xem trạng thái hiện tại rồi làm lại bước này.",
+    "invalid_value": "Sửa giá trị được nêu rồi lưu lại; thay đổi mới sẽ được gửi ở lần đồng bộ sau.",
+    "blocked_by_parent": "Xử lý thay đổi của bản ghi liên quan (ở dòng phía trên) trước.",
+    "parent_missing": "Bản ghi liên quan chưa có trên máy chủ: xử lý bản ghi đó trước.",
+    "parent_deleted": "Bản ghi liên quan đã bị xóa trên máy chủ: bỏ thay đổi này.",
+    "not_found": "Bản ghi không còn trên máy chủ: bỏ thay đổi này.",
+    "server_owned": "Người dùng do máy chủ quản lý: bỏ thay đổi này và nhờ quản trị sửa trên máy chủ.",
+}
+DEFAULT_ADVICE = "Mở bản ghi để xem và sửa, hoặc bỏ thay đổi này."
+
+
+# -- the conflicts inbox and the refused changes, as people read them -------------------------
+
+TABLE_LABELS = {
+    "facility": "Cơ sở CNNT",
+    "proposal": "Đề án",
+    "acceptance": "Biên bản nghiệm thu",
+    "acceptance_member": "Thành viên nghiệm thu",
+    "acceptance_item": "Nội dung nghiệm thu",
+    "budget_line": "Dòng kinh phí",
+    "disbursement": "Giải ngân",
+    "survey": "Phiếu khảo sát",
+    "survey_need": "Nhu cầu khảo sát",
+    "attachment": "Tệp đính kèm",
+    "app_user": "Người dùng",
+}
+OP_LABELS = {"insert": "Thêm mới", "update": "Sửa", "delete": "Xóa"}
+_TITLE_COLUMN = {"facility": "name", "proposal": "title", "acceptance": "number", "app_user": "full_name"}
+
+
+def field_label(table: str, name: str) -> str:
+    """A field's name as people know it (Vietnamese source), or the column name."""
+    from kcdesk.domain.validation import FACILITY_LABELS
+    from kcdesk.services.proposals import PROPOSAL_LABELS
+
+    labels = {"facility": FACILITY_LABELS, "proposal": PROPOSAL_LABELS}.get(table, {})
+    return labels.get(name, name)
+
+
+def record_titles(session: Session, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(table, row id) -> the record's name, title or number, where it has one."""
+    out: dict[tuple[str, str], str] = {}
+    for table, row_id in set(pairs):
+        column = _TITLE_COLUMN.get(table)
+        if column is None:
+            continue
+        row = session.execute(text(f'SELECT "{column}" FROM "{table}" WHERE id = :id'), {"id": row_id}).first()
+        if row and row[0]:
+            out[(table, row_id)] = str(row[0])
+    return out
+
+
+def parse_edited(typed: str, like: object) -> object:
+    """A value typed in the inbox, as the type of the values it replaces (int, float, bool, text)."""
+    stripped = typed.strip()
+    if stripped == "":
+        return None
+    if isinstance(like, bool):
+        return stripped.lower() in ("1", "true", "có", "co", "x", "✓", "yes")
+    if isinstance(like, int):
+        return int(stripped.replace(".", "").replace(" ", ""))
+    if isinstance(like, float):
+        return float(stripped.replace(",", "."))
+    return stripped
+
+
+def shown_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)

@@ -1,0 +1,161 @@
+"""Changes the server refused (dead letters): which record, what was done, why (in the
+person's language, from the server's reason code) and what they can do. Nothing leaves
+this list silently: "Mở bản ghi" opens the record to correct it (the correction is a new
+change and is sent at the next sync), "Bỏ thay đổi này…" asks first, then lets the refused
+change go; the record on this laptop stays as it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.status_text import _when
+from kcdesk.ui.records.sync_view import ADVICE, DEFAULT_ADVICE, OP_LABELS, TABLE_LABELS, record_titles
+from kcdesk.ui.sync.status import sync_service
+
+SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
+OPENABLE = frozenset({"facility", "proposal", "acceptance"})
+
+
+def _read(ctx: AppContext) -> tuple[list[Any], dict[tuple[str, str], str]]:
+    letters = sync_service(ctx).dead_letters()
+    with ctx.store.read() as s:
+        titles = record_titles(s, [(d.table, d.row_id) for d in letters])
+    return letters, titles
+
+
+class DeadLetterList(QWidget):
+    loaded = Signal(int)
+    open_requested = Signal(str, str)  # table, row id
+    discarded = Signal(int)  # seq
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("deadLetterList")
+        self.setAccessibleName(self.tr("Thay đổi bị máy chủ từ chối"))
+        self.letters: list[Any] = []
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("deadLetterTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Bản ghi"), self.tr("Thao tác"), self.tr("Lý do"), self.tr("Cách xử lý"), self.tr("Lúc")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((220, 80, 330, 330)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.open_button = QPushButton(self.tr("Mở bản ghi để sửa"))
+        self.open_button.setObjectName("openDeadLetterButton")
+        self.open_button.clicked.connect(self.open_current)
+        self.discard_button = QPushButton(self.tr("Bỏ thay đổi này…"))
+        self.discard_button.setObjectName("discardDeadLetterButton")
+        self.discard_button.clicked.connect(self.discard_current)
+        self.empty = QLabel(self.tr("Máy chủ không từ chối thay đổi nào."))
+        self.empty.setObjectName("sectionNote")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.discard_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._enable()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        ctx.runner.read(lambda _s: _read(ctx), self._loaded, label=self.tr("Đọc các thay đổi bị từ chối"))
+
+    def _loaded(self, result: tuple[list[Any], dict[tuple[str, str], str]]) -> None:
+        self.letters, titles = result
+        self.table.setRowCount(len(self.letters))
+        for row, d in enumerate(self.letters):
+            what = vocab(TABLE_LABELS.get(d.table, d.table))
+            name = titles.get((d.table, d.row_id)) or d.values.get("name") or d.values.get("title") or d.row_id[:8]
+            cells = (
+                f"{what}: {name}",
+                vocab(OP_LABELS.get(d.op, d.op)),
+                d.reason,
+                vocab(ADVICE.get(d.code, DEFAULT_ADVICE)),
+                _when(d.rejected_at) or "",
+            )
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(SEQ_ROLE, d.seq)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()  # a few rows at most, never a register
+        self.empty.setVisible(not self.letters)
+        self._enable()
+        self.loaded.emit(len(self.letters))
+
+    def row_texts(self) -> list[tuple[str, ...]]:
+        """What each row says (for tests and for copying into a report)."""
+        return [
+            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            for r in range(self.table.rowCount())
+        ]
+
+    def current(self) -> Any | None:
+        row = self.table.currentRow()
+        return self.letters[row] if 0 <= row < len(self.letters) else None
+
+    def _enable(self) -> None:
+        d = self.current()
+        self.open_button.setEnabled(d is not None and d.table in OPENABLE and d.op != "delete")
+        self.discard_button.setEnabled(d is not None)
+
+    def open_current(self) -> None:
+        d = self.current()
+        if d is not None and d.table in OPENABLE:
+            self.open_requested.emit(d.table, d.row_id)
+
+    def discard_current(self) -> Any:
+        """After the person confirms (never silently): let the refused change go."""
+        d = self.current()
+        if d is None:
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Bỏ thay đổi bị từ chối"),
+            self.tr(
+                "Bỏ thay đổi này? Máy chủ sẽ không nhận nó nữa; bản ghi trên máy này giữ nguyên như hiện tại.\n\n"
+                "Lý do từ chối: {reason}"
+            ).format(reason=d.reason),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        ctx, seq = self.ctx, d.seq
+        return ctx.runner.run(
+            lambda _p: sync_service(ctx).discard_dead_letter(seq),
+            lambda _r: (self.discarded.emit(seq), self.refresh()),
+            label=self.tr("Bỏ thay đổi bị từ chối"),
+            cancellable=False,
+            changes={"sync_state"},
+        )
