@@ -1,0 +1,171 @@
+"""Sync in the window, against a real server (uvicorn on 127.0.0.1, SQLite backend) and
+real laptop databases: enrolment from the dialog, a same-field conflict resolved in the
+inbox and agreed by both laptops after the next cycles, a change refused by the server in
+the refused-changes list with its Vietnamese reason, badges, and the demo refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kcdesk.db.store import Store
+from kcdesk.ui.main_window import PAGES
+from tests.sync.conftest import FAST_RETRY, Database, ServerProcess
+from tests.sync.helpers import add_facility, edit, facility
+from tests.ui.conftest import wait_job
+
+SYNC_ROW = [p[0] for p in PAGES].index("sync")
+HA_NOI_WARD = "00004"  # a ward of Hà Nội (01): outside a Đà Nẵng laptop's province
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    folder = tmp_path_factory.mktemp("sync-server")
+    running = ServerProcess(Database("sqlite", folder), folder).start()
+    yield running
+    running.close()
+
+
+class Laptop:
+    """The other laptop: a store and the headless SyncService, as `kcdesk sync` uses them."""
+
+    def __init__(self, path: Path) -> None:
+        from kcdesk.sync.service import SyncService
+
+        self.store = Store.open(path, create=True)
+        self.service = SyncService(self.store, retry=FAST_RETRY)
+
+
+@pytest.fixture
+def other_laptop(tmp_path: Path) -> Iterator[Laptop]:
+    laptop = Laptop(tmp_path / "may-b.db")
+    yield laptop
+    laptop.store.close()
+
+
+def enrol_window(window: Any, server: ServerProcess, qtbot: Any, username: str) -> Any:
+    from kcdesk.ui.sync.status import sync_service
+
+    sync_service(window.ctx).retry = FAST_RETRY
+    window.nav.setCurrentRow(SYNC_ROW)
+    page = window.pages["sync"]
+    dialog = page.open_enrolment()
+    dialog.url.setText(server.url)
+    dialog.code.setText(server.code(username=username, full_name=f"Cán bộ {username}"))
+    with qtbot.waitSignal(dialog.enrolled, timeout=20_000):
+        dialog.ok.click()
+    qtbot.waitUntil(lambda: window.ctx.user is not None and window.ctx.user.username == username, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.enrol_button.isVisible(), timeout=10_000)
+    return page
+
+
+def sync_window(window: Any, qtbot: Any) -> Any:
+    job = window.scheduler.sync_now(show_progress=False)
+    wait_job(qtbot, job, timeout=30_000)
+    assert job.error is None, job.error
+    return job.result
+
+
+def test_a_same_field_conflict_is_resolved_in_the_inbox_and_both_laptops_agree(  # type: ignore[no-untyped-def]
+    window, other_laptop, server, qtbot
+) -> None:
+    page = enrol_window(window, server, qtbot, "lan-gui")
+    b = other_laptop
+    b.service.enrol(server.url, server.code(username="hung-gui", full_name="Trần Văn Hùng"), "may-b")
+    fid = add_facility(window.ctx, name="Cơ sở mây tre Hòa Vang")
+    sync_window(window, qtbot)
+    b.service.run_cycle()
+    assert facility(b, fid) is not None
+
+    edit(window.ctx, "facility", fid, phone="0905111111")  # laptop A, offline
+    edit(b, "facility", fid, phone="0905222222")  # laptop B, offline
+    b.service.run_cycle()
+    sync_window(window, qtbot)  # A's change arrives later: the server keeps it, and a conflict
+    b.service.run_cycle()
+    sync_window(window, qtbot)
+
+    inbox = page.conflicts
+    with qtbot.waitSignal(inbox.loaded, timeout=10_000):
+        inbox.refresh()
+    assert len(inbox.conflicts) == 1
+    shown = [inbox.fields.item(0, c).text() for c in range(inbox.fields.columnCount())]
+    assert shown[0] == "Điện thoại" and shown[2] == "0905111111" and shown[3] == "0905222222"
+    inbox.set_chosen("phone", "0905 333 333")
+    with qtbot.waitSignal(inbox.resolved, timeout=10_000):
+        inbox.edited_button.click()
+    qtbot.waitUntil(lambda: inbox.conflicts == [], timeout=10_000)
+
+    sync_window(window, qtbot)  # the resolution is an ordinary change
+    b.service.run_cycle()
+    assert facility(window.ctx, fid)["phone"] == facility(b, fid)["phone"] == "0905 333 333"
+    assert b.service.conflicts() == []
+    assert window.ctx.scheduler.last_error is None
+    # The editor's badge says the record is in step with the server.
+    editor = window.open_facility(fid)
+    qtbot.waitUntil(lambda: editor.sync_badge.state == "synced", timeout=10_000)
+    assert editor.sync_badge.text() == "Đã đồng bộ"
+    qtbot.waitUntil(lambda: "Trực tuyến" in window.sync_status.text(), timeout=10_000)
+
+
+def test_a_refused_change_shows_its_reason_and_is_discarded_only_after_confirmation(  # type: ignore[no-untyped-def]
+    window, server, qtbot
+) -> None:
+    page = enrol_window(window, server, qtbot, "an-gui")
+    ok = add_facility(window.ctx, name="Cơ sở gốm Hội An")
+    refused = add_facility(window.ctx, name="Cơ sở Hà Nội gửi nhầm", province="01", ward=HA_NOI_WARD)
+    editor = window.open_facility(refused)
+    qtbot.waitUntil(lambda: editor.sync_badge.state == "pending", timeout=10_000)
+    sync_window(window, qtbot)
+    qtbot.waitUntil(lambda: editor.sync_badge.state == "error", timeout=10_000)
+    assert editor.sync_badge.text() == "Bị từ chối"
+
+    letters = page.dead_letters
+    with qtbot.waitSignal(letters.loaded, timeout=10_000):
+        letters.refresh()
+    rows = letters.row_texts()
+    assert len(rows) == 1
+    record, op, reason, advice, _when = rows[0]
+    assert record == "Cơ sở CNNT: Cơ sở Hà Nội gửi nhầm" and op == "Thêm mới"
+    assert reason == "Thiết bị không có quyền ghi dữ liệu của tỉnh/thành phố mã 01 (bảng facility)."
+    assert advice.startswith("Bản ghi thuộc nơi máy này không được ghi")
+    assert page.tabs.tabText(1).endswith("(1)")
+    assert "1 thay đổi bị từ chối" in window.sync_status.text()
+
+    letters.table.selectRow(0)
+    _answer_next_question(QMessageBox.StandardButton.No)
+    assert letters.discard_current() is None  # "No": nothing happens
+    assert len(letters.letters) == 1
+    _answer_next_question(QMessageBox.StandardButton.Yes)
+    job = letters.discard_current()
+    wait_job(qtbot, job)
+    qtbot.waitUntil(lambda: letters.letters == [], timeout=10_000)
+    assert facility(window.ctx, refused) is not None  # the record itself stays on this laptop
+    assert facility(window.ctx, ok) is not None
+
+
+def _answer_next_question(button: QMessageBox.StandardButton) -> None:
+    """Click `button` in the confirmation the next call opens (modal: answered from the loop)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_enrolling_a_demo_database_is_refused_with_the_core_message(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo_window.nav.setCurrentRow(SYNC_ROW)
+    page = demo_window.pages["sync"]
+    dialog = page.open_enrolment()
+    dialog.url.setText("http://127.0.0.1:9")
+    dialog.code.setText("7HQ2M-X4K9P")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: "dữ liệu mẫu" in dialog.error.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.ok.isEnabled()
+    dialog.reject()
