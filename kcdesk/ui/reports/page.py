@@ -1,6 +1,9 @@
-"""Báo cáo: the periodic report, the plan registration list and the register exports, made
-by the headless functions of kcdesk.reports and kcdesk.exchange on a worker thread with
-progress and Cancel. The file chooser is the only thing that happens on the GUI thread."""
+"""Báo cáo: the periodic report (first half, second half, whole year), the plan
+registration list (Mẫu 02), the register exports, the import templates and the Excel
+import. The documents are kcdesk.reports and kcdesk.exchange (through
+kcdesk.ui.records.documents) on a worker thread with progress and Cancel; the file chooser
+is the only thing that happens on the GUI thread. Documents about one record (acceptance
+record, proposal dossier, facility profile) are in that record's editor."""
 
 from __future__ import annotations
 
@@ -25,44 +28,37 @@ from PySide6.QtWidgets import (
 
 from kcdesk.progress import Progress
 from kcdesk.ui.context import AppContext
+from kcdesk.ui.records import documents
 
+# key, label, formats (the first is the default)
 KINDS = (
-    ("periodic_year", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo định kỳ cả năm (PDF)"), "pdf"),
-    ("periodic_half", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo 6 tháng đầu năm (PDF)"), "pdf"),
-    ("plan_list", QT_TRANSLATE_NOOP("ReportsPage", "Danh sách đề án đăng ký kế hoạch (Mẫu 02, PDF)"), "pdf"),
-    ("facilities_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất danh sách cơ sở ra Excel"), "xlsx"),
-    ("proposals_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất danh sách đề án ra Excel"), "xlsx"),
+    ("periodic_year", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo định kỳ cả năm"), ("pdf", "xlsx")),
+    ("periodic_half", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo 6 tháng đầu năm"), ("pdf", "xlsx")),
+    ("periodic_half2", QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo 6 tháng cuối năm"), ("pdf", "xlsx")),
+    ("plan_list", QT_TRANSLATE_NOOP("ReportsPage", "Danh sách đề án đăng ký kế hoạch (Mẫu 02)"), ("pdf", "xlsx")),
+    ("facilities_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất sổ cơ sở CNNT ra Excel"), ("xlsx",)),
+    ("proposals_xlsx", QT_TRANSLATE_NOOP("ReportsPage", "Xuất danh sách đề án ra Excel"), ("xlsx",)),
+    ("template_facilities", QT_TRANSLATE_NOOP("ReportsPage", "Tệp mẫu để nhập cơ sở (Excel)"), ("xlsx",)),
+    ("template_proposals", QT_TRANSLATE_NOOP("ReportsPage", "Tệp mẫu để nhập đề án (Excel)"), ("xlsx",)),
 )
+FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
 
 
 def make_report(store: Any, kind: str, year: int, out: Path, progress: Progress) -> Path:
     """Runs on a worker: reads through its own session, writes only the output file."""
-    from kcdesk.db.store import get_meta
-
-    with store.read() as s:
-        province = get_meta(s, "province_code")
+    if kind == "periodic_year":
+        return documents.periodic_report(store, date(year, 1, 1), date(year, 12, 31), out, progress)
+    if kind == "periodic_half":
+        return documents.periodic_report(store, date(year, 1, 1), date(year, 6, 30), out, progress)
+    if kind == "periodic_half2":
+        return documents.periodic_report(store, date(year, 7, 1), date(year, 12, 31), out, progress)
+    if kind == "plan_list":
+        return documents.plan_list(store, year, None, out, progress)
     if kind in ("facilities_xlsx", "proposals_xlsx"):
-        from kcdesk.exchange.registers import export_facilities, export_proposals
-
-        (export_facilities if kind == "facilities_xlsx" else export_proposals)(
-            store, out, province_code=province, progress=progress
-        )
-        return out
-    from kcdesk.reports.agency import agency_for, province_names
-
-    with store.read() as s:
-        agency = agency_for(s, province)
-        if kind == "plan_list":
-            from kcdesk.reports.plan_list import PlanQuery, write_plan_pdf
-
-            return write_plan_pdf(s, PlanQuery(year, None, province), agency, out, progress)
-        from kcdesk.reports.periodic_data import PeriodicQuery, periodic_figures
-        from kcdesk.reports.periodic_report import write_periodic_pdf
-
-        end = date(year, 6, 30) if kind == "periodic_half" else date(year, 12, 31)
-        fig = periodic_figures(s, PeriodicQuery(date(year, 1, 1), end, province), progress)
-        names = province_names(s, province)
-        return write_periodic_pdf(fig, agency, out, scope_name=names[0] if names else "", progress=progress)
+        return documents.export_register(store, kind.split("_")[0], out, progress)
+    if kind.startswith("template_"):
+        return documents.import_template(kind.split("_", 1)[1], out, progress)
+    raise ValueError(kind)
 
 
 class ReportsPage(QWidget):
@@ -72,20 +68,24 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reportsPage")
-        title = QLabel(self.tr("Báo cáo và xuất dữ liệu"))
+        title = QLabel(self.tr("Báo cáo và trao đổi dữ liệu Excel"))
         title.setObjectName("pageTitle")
         note = QLabel(
             self.tr(
                 "Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định "
-                "30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng."
+                "30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng. Biên bản nghiệm thu, thuyết "
+                "minh đề án và phiếu thông tin cơ sở được in từ cửa sổ của từng hồ sơ."
             )
         )
         note.setObjectName("sectionNote")
         note.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setObjectName("reportKind")
-        for key, label, _ext in KINDS:
+        for key, label, _formats in KINDS:
             self.kind.addItem(self.tr(label), key)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.format = QComboBox()
+        self.format.setObjectName("reportFormat")
         self.year = QSpinBox()
         self.year.setObjectName("reportYear")
         self.year.setRange(2015, 2100)
@@ -101,10 +101,11 @@ class ReportsPage(QWidget):
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))))
         self.last: Path | None = None
-        box = QGroupBox(self.tr("Lập báo cáo"))
+        box = QGroupBox(self.tr("Lập báo cáo, xuất dữ liệu"))
         box.setMaximumWidth(780)
         form = QFormLayout(box)
-        form.addRow(self.tr("Loại báo cáo"), self.kind)
+        form.addRow(self.tr("Loại"), self.kind)
+        form.addRow(self.tr("Định dạng"), self.format)
         form.addRow(self.tr("Năm"), self.year)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
@@ -112,19 +113,59 @@ class ReportsPage(QWidget):
         buttons.addStretch(1)
         form.addRow("", buttons)
         form.addRow("", self.result)
+
+        exchange = QGroupBox(self.tr("Nhập từ Excel"))
+        exchange.setMaximumWidth(780)
+        ex_layout = QVBoxLayout(exchange)
+        ex_note = QLabel(
+            self.tr(
+                "Tải tệp mẫu ở trên, điền rồi nhập. Tệp được kiểm tra trước: mọi lỗi được liệt kê theo dòng và cột; "
+                "mặc định có lỗi thì không nhập dòng nào."
+            )
+        )
+        ex_note.setObjectName("sectionNote")
+        ex_note.setWordWrap(True)
+        ex_buttons = QHBoxLayout()
+        self.import_facilities_button = QPushButton(self.tr("Nhập cơ sở CNNT…"))
+        self.import_facilities_button.setObjectName("importFacilitiesButton")
+        self.import_facilities_button.clicked.connect(lambda: self.open_import("facilities"))
+        self.import_proposals_button = QPushButton(self.tr("Nhập đề án…"))
+        self.import_proposals_button.setObjectName("importProposalsButton")
+        self.import_proposals_button.clicked.connect(lambda: self.open_import("proposals"))
+        ex_buttons.addWidget(self.import_facilities_button)
+        ex_buttons.addWidget(self.import_proposals_button)
+        ex_buttons.addStretch(1)
+        ex_layout.addWidget(ex_note)
+        ex_layout.addLayout(ex_buttons)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(note)
         layout.addWidget(box)
+        layout.addWidget(exchange)
         layout.addStretch(1)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        key = self.kind.currentData()
+        formats = next(k[2] for k in KINDS if k[0] == key)
+        self.format.clear()
+        for fmt in formats:
+            self.format.addItem(FORMAT_LABELS[fmt], fmt)
+        self.year.setEnabled(key.startswith(("periodic", "plan")))
 
     def _choose_file(self) -> None:
-        key = self.kind.currentData()
-        ext = next(k[2] for k in KINDS if k[0] == key)
-        suggested = Path.home() / f"kcdesk-{key}-{self.year.value()}.{ext}"
+        key, ext = self.kind.currentData(), self.format.currentData()
+        folder = Path(self.ctx.settings.get("last_export_dir") or Path.home())
+        year = f"-{self.year.value()}" if self.year.isEnabled() else ""
+        suggested = folder / f"kcdesk-{key.replace('_', '-')}{year}.{ext}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), str(suggested), f"*.{ext}")
         if path:
-            self.make(key, self.year.value(), Path(path))
+            out = Path(path)
+            if out.suffix.lower() != f".{ext}":
+                out = out.with_name(out.name + f".{ext}")
+            self.ctx.settings.set("last_export_dir", str(out.parent))
+            self.make(key, self.year.value(), out)
 
     def make(self, kind: str, year: int, out: Path) -> Any:
         store = self.ctx.store
@@ -152,3 +193,11 @@ class ReportsPage(QWidget):
             self.result.setText(error.text(self.ctx.lang))
         else:
             raise error
+
+    def open_import(self, kind: str) -> Any:
+        from kcdesk.ui.reports.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, kind, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
