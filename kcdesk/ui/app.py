@@ -152,17 +152,17 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         store = open_or_set_up(db_path)
     except KcError as exc:
-        from PySide6.QtWidgets import QMessageBox
+        from kcdesk.ui.errors import start_problem_box
 
         log.error("cannot open %s: %s", db_path, exc.text("vi"))
-        QMessageBox.critical(None, "kcdesk", exc.text(lang))
+        start_problem_box(exc, lang).exec()
         return exc.exit_code
     if store is None:
         return 0
     settings.set("last_db_path", str(store.path))
     window = build_main_window(store, settings, lang)
     window.show()
-    window.scheduler.start()  # the first automatic cycle, once the window has painted
+    window.start_background()  # the day's backup and the sync timer, once the window is up
     code = app.exec()
     window.ctx.runner.shutdown()
     store.close()

@@ -115,3 +115,19 @@ def show_refusal(parent: QWidget | None, error: KcError) -> QMessageBox:
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
+
+
+def start_problem_box(error: KcError, lang: str | None = None) -> QMessageBox:
+    """The data cannot be opened or created at start (folder not writable, disk full, file
+    held by another program, a damaged file moved aside): the core's message, which names
+    the folder and says what to do, in a dialog of its own before any window exists."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Errors", "kcdesk chưa mở được dữ liệu"),
+        error.text(lang or language()),
+        QMessageBox.StandardButton.NoButton,
+    )
+    box.setObjectName("startProblemBox")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # select and copy the path
+    box.addButton(QCoreApplication.translate("Errors", "Đóng"), QMessageBox.ButtonRole.RejectRole)
+    return box

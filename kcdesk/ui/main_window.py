@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.busy_label.setObjectName("busyIndicator")
         self.statusBar().addWidget(self.sync_status, 1)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("noticeLabel")
+        self.statusBar().addPermanentWidget(self.notice_label)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_user()
@@ -229,6 +232,20 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
+        file_menu.addAction(QCoreApplication.translate("MainWindow", "Sao lưu ngay"), self.backup_now)
+        restore = file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Khôi phục từ bản sao lưu…"), self.restore_backup
+        )
+        restore.setObjectName("restoreAction")
+        file_menu.addSeparator()
+        file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Nhập cơ sở CNNT từ Excel…"),
+            lambda: self.open_import("facilities"),
+        )
+        file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Nhập đề án từ Excel…"), lambda: self.open_import("proposals")
+        )
+        file_menu.addSeparator()
         file_menu.addAction(
             QCoreApplication.translate("MainWindow", "Mở thư mục nhật ký"),
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))),
@@ -334,6 +351,70 @@ class MainWindow(QMainWindow):
                 "công nghiệp.",
             ).format(version=__version__),
         )
+
+    # -- background work at start, backups, restore, import ---------------------------------
+
+    def start_background(self) -> None:
+        """Once the window is shown: the day's automatic backup and the sync timer."""
+        self.daily_backup()
+        self.scheduler.start()
+
+    def daily_backup(self) -> Any:
+        from kcdesk.ui.operations.backups import start_daily_backup
+
+        return start_daily_backup(self.ctx, self._backed_up, self._backup_failed)
+
+    def _backed_up(self, path: Any) -> None:
+        if path is not None:
+            self.notice(QCoreApplication.translate("MainWindow", "Đã sao lưu: {name}").format(name=path.name))
+
+    def _backup_failed(self, error: BaseException) -> None:
+        from kcdesk.errors import KcError
+
+        if not isinstance(error, KcError):
+            raise error
+        # The database itself is fine: say why there is no copy today, and carry on.
+        text = QCoreApplication.translate("MainWindow", "Chưa sao lưu được hôm nay: {reason}")
+        self.notice(text.format(reason=error.text(self.ctx.lang)), warning=True)
+
+    def notice(self, text: str, *, warning: bool = False) -> None:
+        """A line at the right of the status bar: a warning stays, good news fades after 15 s."""
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(text)
+        self.notice_label.setProperty("severity", "overdue" if warning else "later")
+        self.notice_label.style().unpolish(self.notice_label)
+        self.notice_label.style().polish(self.notice_label)
+        if not warning:
+            QTimer.singleShot(
+                15_000, self, lambda: self.notice_label.setText("") if self.notice_label.text() == text else None
+            )
+
+    def backup_now(self) -> Any:
+        from kcdesk.ui.operations.backups import make_manual_backup
+
+        return make_manual_backup(self.ctx, self, self._backed_up)
+
+    def restore_backup(self, source: Any = None) -> Any:
+        """ "Khôi phục từ bản sao lưu…": choose (or `source`), confirm, restore, refresh."""
+        from kcdesk.ui.operations.backups import RestoreFlow
+
+        flow = RestoreFlow(self)
+        flow.restored.connect(
+            lambda safety: self.notice(
+                QCoreApplication.translate("MainWindow", "Đã khôi phục. Dữ liệu trước đó được giữ ở {name}").format(
+                    name=safety.name
+                )
+            )
+        )
+        if source is None:
+            flow.ask()
+        else:
+            flow.confirm_and_restore(source)
+        return flow
+
+    def open_import(self, kind: str) -> Any:
+        page = self.page("reports")
+        return page.open_import(kind)  # type: ignore[attr-defined]
 
     # -- closing ------------------------------------------------------------------------
 

@@ -1,0 +1,153 @@
+"""Start-up safety in the window: the daily backup off the GUI thread, "Khôi phục từ bản
+sao lưu…" (the current data backed up first, the store closed and opened again, every view
+reading the restored data; a bad backup refused with the data untouched), and the dialog
+when the data folder cannot be written (a real read-only folder, as an unprivileged user)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kcdesk.db.maintenance import make_backup
+from kcdesk.services.facilities import create_facility
+from tests.ui.conftest import wait_job
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _answer_next_question(button: QMessageBox.StandardButton) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def _add(window: Any, qtbot: Any, name: str) -> str:
+    job = window.ctx.runner.write(
+        lambda s: create_facility(
+            s, {"name": name, "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+        ),
+        changes={"facility"},
+    )
+    return str(wait_job(qtbot, job))
+
+
+def _names(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(r[0] for r in conn.execute("SELECT name FROM facility WHERE deleted_at IS NULL"))
+    finally:
+        conn.close()
+
+
+def test_the_daily_backup_runs_off_the_gui_thread_once_a_day(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    job = window.daily_backup()
+    made = wait_job(qtbot, job)
+    assert made is not None and made.exists() and made.name.endswith("-hang-ngay.db")
+    assert made.parent == window.ctx.store.backups_dir
+    assert "Đã sao lưu" in window.notice_label.text()
+    assert wait_job(qtbot, window.daily_backup()) is None  # today's copy exists: nothing more
+
+
+def test_restore_from_the_window_backs_up_first_and_every_view_reads_the_restored_data(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    register = window.page("facilities")
+    _add(window, qtbot, "Cơ sở có trong bản sao lưu")
+    backup = make_backup(window.ctx.store)
+    _add(window, qtbot, "Cơ sở thêm sau khi sao lưu")
+    qtbot.waitUntil(lambda: register.model.total == 2, timeout=10_000)
+    old_store, path = window.ctx.store, window.ctx.store.path
+
+    _answer_next_question(QMessageBox.StandardButton.No)
+    assert window.restore_backup(backup) is not None and window.ctx.store is old_store  # "No": nothing happens
+    _answer_next_question(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.ctx.runner.changed, timeout=30_000, check_params_cb=lambda t: "app_user" in t):
+        window.restore_backup(backup)
+    assert window.ctx.store is not old_store and window.ctx.store.path == path
+    assert _names(path) == ["Cơ sở có trong bản sao lưu"]
+    qtbot.waitUntil(lambda: register.model.total == 1 and not register.model.loading, timeout=10_000)
+    assert "Đã khôi phục" in window.notice_label.text()
+    safety = [p for p in window.ctx.store.backups_dir.iterdir() if p.name.endswith("-truoc-khoi-phuc.db")]
+    assert len(safety) == 1 and _names(safety[0]) == ["Cơ sở có trong bản sao lưu", "Cơ sở thêm sau khi sao lưu"]
+    _add(window, qtbot, "Cơ sở sau khi khôi phục")  # the reopened store writes
+    assert len(_names(path)) == 2
+    assert window.isEnabled()
+
+
+def test_a_file_that_is_not_a_backup_is_refused_and_the_data_is_untouched(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _add(window, qtbot, "Cơ sở giữ nguyên")
+    bogus = tmp_path / "khong-phai-sao-luu.db"
+    bogus.write_text("đây không phải cơ sở dữ liệu")
+    from kcdesk.ui.operations.backups import RestoreFlow
+
+    flow = RestoreFlow(window)
+    with qtbot.waitSignal(flow.failed, timeout=30_000):
+        flow.restore(bogus)
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "refusalBox" and w.isVisible())
+    assert "không phải bản sao lưu kcdesk" in box.text()
+    box.close()
+    assert _names(window.ctx.store.path) == ["Cơ sở giữ nguyên"]
+    _add(window, qtbot, "Vẫn ghi được")
+    assert window.isEnabled()
+
+
+SCRIPT = r"""
+import argparse, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication(sys.argv[:1])
+from kcdesk.ui.app import run_gui
+def watch():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        print("BOX", box.objectName(), " ".join(box.text().split()), flush=True)
+        box.buttons()[-1].click()
+    else:
+        QTimer.singleShot(20, watch)
+QTimer.singleShot(20, watch)
+sys.exit(run_gui(argparse.Namespace(db=sys.argv[1], lang=sys.argv[2])))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    as_root = os.geteuid() == 0
+    if as_root and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot drop the right to write everywhere")
+    root = Path(tempfile.mkdtemp(prefix="kcdesk-ro-", dir="/tmp"))
+    try:
+        root.chmod(0o755)
+        home = root / "home"
+        home.mkdir(mode=0o777)
+        home.chmod(0o777)
+        data = root / "data"
+        data.mkdir()
+        store.close()
+        shutil.copyfile(store.path, data / "kcdesk.db")
+        for p in (data / "kcdesk.db", data):
+            p.chmod(0o444 if p.is_file() else 0o555)
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if as_root else []
+        env = {**os.environ, "KCDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run([*prefix, sys.executable, "-c", SCRIPT, str(data / "kcdesk.db"), "vi"],
+                              capture_output=True, text=True, env=env, cwd=REPO, timeout=120)  # fmt: skip
+        box = next((line for line in done.stdout.splitlines() if line.startswith("BOX")), "")
+        assert box.startswith("BOX startProblemBox Không ghi được vào thư mục dữ liệu"), done.stdout + done.stderr
+        assert str(data) in box and "KCDESK_HOME" in box
+        assert done.returncode != 0 and "Traceback" not in done.stderr
+        assert sorted(p.name for p in data.iterdir()) == ["kcdesk.db"]  # nothing moved aside or added
+    finally:
+        for p in [root, *root.rglob("*")]:
+            if not p.is_symlink():
+                p.chmod(0o700)
+        shutil.rmtree(root, ignore_errors=True)
