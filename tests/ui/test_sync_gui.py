@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcdesk.db.store import Store
@@ -123,6 +123,11 @@ def test_a_refused_change_shows_its_reason_and_is_discarded_only_after_confirmat
     sync_window(window, qtbot)
     qtbot.waitUntil(lambda: editor.sync_badge.state == "error", timeout=10_000)
     assert editor.sync_badge.text() == "Bị từ chối"
+    model = window.page("facilities").model  # the register row says so too
+    qtbot.waitUntil(lambda: not model.loading and model.row_of(refused) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: model.badge(model.row_of(refused)) == "error", timeout=10_000)
+    assert model.badge(model.row_of(ok)) is None  # in step with the server: no mark
+    assert model.data(model.index(model.row_of(refused), 0), Qt.ItemDataRole.ToolTipRole) == "Bị từ chối"
 
     letters = page.dead_letters
     with qtbot.waitSignal(letters.loaded, timeout=10_000):

@@ -160,6 +160,8 @@ class RegisterPage(QWidget):
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "facility" in tables:
             self.model.invalidate()
+        elif "sync_state" in tables:
+            self.model.refresh_badges()
 
     def open_current(self) -> None:
         index = self.table.currentIndex()

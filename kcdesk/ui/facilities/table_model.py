@@ -17,7 +17,10 @@ from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
 from kcdesk.ui.records.register import ROW_FIELDS, Ordered, ordered_ids, rows_by_ids, search_within
+from kcdesk.ui.records.sync_view import is_enrolled, record_badges
+from kcdesk.ui.widgets.sync_icons import badge_icon
 
 PAGE = 200
 FIRST_PAGE = 60  # rows fetched with every new list: more than a 1080p screen shows
@@ -55,6 +58,10 @@ class FacilityTableModel(QAbstractTableModel):
         self._base = Ordered([], [])  # every facility of the filter, in sort order
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        # Sync badges of cached rows that are not simply in step with the server (only on a
+        # laptop enrolled with a server: elsewhere every record is local and a badge is noise).
+        self._badges: dict[str, str] = {}
+        self.enrolled = False
         self._token = 0
         self.loading = True  # until the first id list arrives (the page asks for it when first shown)
         self._headers = [vocab(HEADERS[f]) for f in ROW_FIELDS]
@@ -78,7 +85,18 @@ class FacilityTableModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
             return self._ids[index.row()]
+        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            badge = self._badges.get(self._ids[index.row()])
+            if badge is None:
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return badge_icon(badge)
+            return vocab(BADGE_TEXT.get(badge, badge))
         return None
+
+    def badge(self, row: int) -> str | None:
+        """The sync badge of a row (None: in step with the server, or no server)."""
+        return self._badges.get(self._ids[row])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -107,25 +125,53 @@ class FacilityTableModel(QAbstractTableModel):
         base = self._base if keep_base else None
         self.loading = True
 
-        def work(session: Any) -> tuple[Ordered, list[str] | None, dict[str, tuple[Any, ...]]]:
+        def work(session: Any) -> tuple[Ordered, list[str] | None, dict[str, tuple[Any, ...]], dict[str, str] | None]:
             ordered = base if base is not None else ordered_ids(session, flt, order, desc)
             wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
             shown = search_within(session, ordered, text) if wanted else None
             # The first screen's rows come along, so the GUI thread paints without a query.
             first = (ordered.ids if shown is None else shown)[:FIRST_PAGE]
-            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached])
+            badges = record_badges(session, "facility", first) if is_enrolled(session) else None
+            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges
 
         cached = set(self._cache)
         self.ctx.runner.read(work, lambda result: self._apply(token, *result), label=self.tr("Đọc danh sách cơ sở"))
 
+    def refresh_badges(self) -> None:
+        """Sync state changed (a cycle ran, a conflict was resolved): re-read the badges of
+        the cached rows and repaint the name column only."""
+        ids = list(self._cache)
+
+        def work(session: Any) -> dict[str, str] | None:
+            return record_badges(session, "facility", ids) if is_enrolled(session) else None
+
+        self.ctx.runner.read(work, self._badges_read, label=self.tr("Đọc trạng thái đồng bộ"))
+
+    def _badges_read(self, badges: dict[str, str] | None) -> None:
+        self.enrolled = badges is not None
+        self._badges = badges or {}
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [Qt.ItemDataRole.DecorationRole])
+
     def invalidate(self) -> None:
         """Records changed: forget cached rows and recompute the ids."""
         self._cache.clear()
+        self._badges.clear()
         self.reload()
 
-    def _apply(self, token: int, base: Ordered, shown: list[str] | None, first: dict[str, tuple[Any, ...]]) -> None:
+    def _apply(
+        self,
+        token: int,
+        base: Ordered,
+        shown: list[str] | None,
+        first: dict[str, tuple[Any, ...]],
+        badges: dict[str, str] | None,
+    ) -> None:
         if token != self._token:
             return
+        self.enrolled = badges is not None
+        if badges is not None:
+            self._badges.update(badges)
         self._cache.update(first)
         while len(self._cache) > CACHE_MAX:
             self._cache.popitem(last=False)
@@ -166,6 +212,12 @@ class FacilityTableModel(QAbstractTableModel):
         wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
         with self.ctx.store.read() as session:
             fetched = rows_by_ids(session, wanted)
+            if self.enrolled:
+                badges = record_badges(session, "facility", wanted)
+                self._badges.update(badges)
+                for fid in wanted:
+                    if fid not in badges:
+                        self._badges.pop(fid, None)
         for fid in wanted:
             self._cache[fid] = fetched.get(fid, (None,) * len(ROW_FIELDS))
         while len(self._cache) > CACHE_MAX:

@@ -45,6 +45,14 @@ def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str,
     return out
 
 
+def is_enrolled(session: Session) -> bool:
+    """Whether this laptop has a server (kcdesk.sync.state keys, read without the client)."""
+    row = session.execute(
+        text("SELECT count(*) FROM sync_kv WHERE key IN ('server_url', 'device_id') AND value IS NOT NULL")
+    ).scalar()
+    return row == 2
+
+
 def _any_sync_rows(session: Session) -> bool:
     """A laptop that never synced has no conflicts, refusals or record states: skip those."""
     return bool(
