@@ -28,374 +28,429 @@
       <translation>Invalid number of demo facilities.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="35" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="36" />
       <source>Hãy lưu đề án trước.</source>
       <translation>Save the proposal first.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="38" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="39" />
       <source>Chỉ {who} được thực hiện bước này.</source>
       <translation>Only {who} may take this step.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="40" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="41" />
       <source>Hãy lưu các thay đổi trước.</source>
       <translation>Save your changes first.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="63" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="64" />
       <source>Kinh phí khuyến công {kc} · Vốn đối ứng {cp} · Nguồn khác {other} · Tổng {total} · Tỷ lệ đối ứng {ratio}</source>
       <translation>Industrial extension funds {kc} · Counterpart {cp} · Other {other} · Total {total} · Counterpart ratio {ratio}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="99" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="100" />
       <source>{rule}: quá hạn {n} ngày ({due})</source>
       <translation>{rule}: {n} days overdue ({due})</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="108" />
+      <location filename="../../kcdesk/ui/logic/proposal_view.py" line="109" />
       <source>{rule}: còn {n} ngày ({due})</source>
       <translation>{rule}: {n} days left ({due})</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="34" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="38" />
       <source>Trực tuyến</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="34" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="38" />
       <source>Ngoại tuyến</source>
       <translation>Offline</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="36" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="40" />
+      <source>đang đồng bộ…</source>
+      <translation>syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="42" />
       <source>chưa kết nối máy chủ</source>
       <translation>no server connected</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="37" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="43" />
       <source>{n} thay đổi chờ gửi</source>
       <translation>{n} changes waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="39" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="45" />
       <source>đồng bộ lần cuối: {when}</source>
       <translation>last synced: {when}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="39" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="45" />
       <source>chưa đồng bộ</source>
       <translation>never synced</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="41" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="47" />
       <source>{n} thay đổi bị từ chối</source>
       <translation>{n} changes refused</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="43" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="49" />
       <source>{n} xung đột cần xử lý</source>
       <translation>{n} conflicts to resolve</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="51" />
+      <source>lỗi lần trước: {error}</source>
+      <translation>last error: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="68" />
+      <source>Đang kết nối máy chủ…</source>
+      <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="70" />
+      <source>Đang gửi thay đổi</source>
+      <translation>Sending changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="72" />
+      <source>Đang nhận thay đổi ({scope})</source>
+      <translation>Receiving changes ({scope})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="74" />
+      <source>Đang tải dữ liệu ban đầu ({scope})</source>
+      <translation>Downloading the initial data ({scope})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="76" />
+      <source>Đang truyền tệp đính kèm</source>
+      <translation>Transferring attachments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/sync_schedule.py" line="78" />
+      <source>Đang đồng bộ</source>
+      <translation>Syncing</translation>
     </message>
   </context>
   <context>
     <name>AcceptanceEditor</name>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="44" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="49" />
       <source>Số biên bản</source>
       <translation>Record number</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="45" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="50" />
       <source>Ngày nghiệm thu</source>
       <translation>Acceptance date</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="46" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="51" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="52" />
       <source>Số hợp đồng</source>
       <translation>Contract number</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="50" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="55" />
       <source>Tổng kinh phí được duyệt</source>
       <translation>Total approved cost</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="51" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="56" />
       <source>Kinh phí khuyến công được duyệt</source>
       <translation>Extension funds approved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="52" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="57" />
       <source>Kinh phí khuyến công nghiệm thu</source>
       <translation>Extension funds accepted</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="53" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="58" />
       <source>Vốn đối ứng thực hiện</source>
       <translation>Counterpart invested</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="56" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="61" />
       <source>Số học viên</source>
       <translation>Trainees</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="57" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="62" />
       <source>Học viên có việc làm</source>
       <translation>Trainees employed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="58" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="63" />
       <source>Mô hình</source>
       <translation>Models</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="59" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="64" />
       <source>Máy móc</source>
       <translation>Machines</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="60" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="65" />
       <source>Hội chợ</source>
       <translation>Fairs</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="61" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="66" />
       <source>Thương hiệu</source>
       <translation>Brands</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="78" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="79" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="83" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="84" />
       <source>Biên bản nghiệm thu</source>
       <translation>Acceptance record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="81" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="86" />
       <source>Biên bản nghiệm thu mới</source>
       <translation>New acceptance record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="89" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="94" />
       <source>Thông tin biên bản</source>
       <translation>Record details</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="95" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="100" />
       <source>— Chọn —</source>
       <translation>— Choose —</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="100" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="105" />
       <source>Kết luận</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="101" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="106" />
       <source>Kinh phí (đồng)</source>
       <translation>Funds (VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="105" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="110" />
       <source>Kết quả đạt được</source>
       <translation>Results achieved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="118" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="123" />
       <source>Căn cứ, đánh giá và kiến nghị</source>
       <translation>Basis, assessment and requests</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="120" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="125" />
       <source>Căn cứ</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="121" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="126" />
       <source>Đánh giá</source>
       <translation>Assessment</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="122" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="127" />
       <source>Kiến nghị</source>
       <translation>Requests</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="127" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="132" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="128" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="133" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="129" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="134" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="130" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="135" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="136" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="150" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="141" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="155" />
       <source>Nội dung kiểm tra</source>
       <translation>Items checked</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="137" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="142" />
       <source>Theo kế hoạch</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="138" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="143" />
       <source>Thực tế</source>
       <translation>Actual</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="139" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="144" />
       <source>Đạt</source>
       <translation>Passed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="140" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="145" />
       <source>Ghi chú</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="148" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="153" />
       <source>Biên bản</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="149" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="154" />
       <source>Thành phần</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="151" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="156" />
       <source>Bản quét và ảnh</source>
       <translation>Scans and photos</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="154" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="366" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="159" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="388" />
       <source>Ký và khóa</source>
       <translation>Sign and lock</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="156" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="161" />
       <source>Ký biên bản; sau khi ký không sửa được nữa</source>
       <translation>Sign the record; it can no longer be changed afterwards</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="158" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="163" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="160" />
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="334" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="165" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="356" />
       <source>Lưu biên bản</source>
       <translation>Save the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="162" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="167" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="205" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="176" />
+      <source>In biên bản…</source>
+      <translation>Print record…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="179" />
+      <source>Biên bản nghiệm thu (PDF)…</source>
+      <translation>Acceptance record (PDF)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="179" />
+      <source>Bảng số liệu (Excel)…</source>
+      <translation>Tables (Excel)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="225" />
       <source>Đọc biên bản</source>
       <translation>Reading the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="210" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="230" />
       <source>Biên bản {number} · {code} · {title}</source>
       <translation>Record {number} · {code} · {title}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="236" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="257" />
       <source>Đã ký và khóa lúc {when} bởi {who}. Biên bản chỉ để xem.</source>
       <translation>Signed and locked at {when} by {who}. The record is read-only.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="275" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="297" />
       <source>Đã ký</source>
       <translation>Signed</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="277" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="299" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="279" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="301" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="294" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="316" />
       <source>Hãy nhập ngày nghiệm thu dạng ngày/tháng/năm.</source>
       <translation>Enter the acceptance date as day/month/year.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="299" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="321" />
       <source>Chỉ gồm chữ số, ví dụ 150.000.000.</source>
       <translation>Digits only, e.g. 150.000.000.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="315" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="337" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="362" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="384" />
       <source>Ký và khóa biên bản</source>
       <translation>Sign and lock the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="363" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="385" />
       <source>Sau khi ký, biên bản không sửa được nữa. Ký biên bản này?</source>
       <translation>Once signed, the record can no longer be changed. Sign this record?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="367" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="389" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="382" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="404" />
       <source>Ký biên bản</source>
       <translation>Signing the record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="394" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="416" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="395" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="417" />
       <source>Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The record has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="398" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="420" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/acceptances/editor.py" line="399" />
+      <location filename="../../kcdesk/ui/acceptances/editor.py" line="421" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -517,6 +572,19 @@
     </message>
   </context>
   <context>
+    <name>Backups</name>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="45" />
+      <source>Sao lưu hằng ngày</source>
+      <translation>Daily backup</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="175" />
+      <source>Sao lưu dữ liệu</source>
+      <translation>Backing up the data</translation>
+    </message>
+  </context>
+  <context>
     <name>BeneficiaryList</name>
     <message>
       <location filename="../../kcdesk/ui/proposals/beneficiaries.py" line="90" />
@@ -590,6 +658,104 @@
       <location filename="../../kcdesk/ui/proposals/budget_table.py" line="145" />
       <source>Dòng {n}: số tiền '{value}' không đúng (chỉ gồm chữ số).</source>
       <translation>Line {n}: amount '{value}' is invalid (digits only).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsInbox</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="55" />
+      <source>Xung đột cần xử lý</source>
+      <translation>Conflicts to resolve</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="60" />
+      <source>Danh sách xung đột</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="67" />
+      <source>Hai người đã sửa cùng một trường. Máy chủ đang giữ thay đổi đến sau; hãy chọn giá trị đúng. Cột “Giá trị giữ lại” có thể sửa trực tiếp.</source>
+      <translation>Two people changed the same field. The server holds the change that arrived later; choose the right value. The “Value to keep” column can be edited directly.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="75" />
+      <source>Các trường xung đột</source>
+      <translation>Conflicting fields</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="78" />
+      <source>Trường</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="79" />
+      <source>Ban đầu</source>
+      <translation>Original</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="80" />
+      <source>Của tôi</source>
+      <translation>Mine</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="81" />
+      <source>Của người khác</source>
+      <translation>Theirs</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="82" />
+      <source>Giá trị giữ lại</source>
+      <translation>Value to keep</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="89" />
+      <source>Giữ của tôi</source>
+      <translation>Keep mine</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="92" />
+      <source>Lấy của người khác</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="95" />
+      <source>Dùng giá trị đã sửa</source>
+      <translation>Use the edited value</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="102" />
+      <source>Không có xung đột nào cần xử lý.</source>
+      <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="132" />
+      <source>Đọc các xung đột</source>
+      <translation>Reading conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="154" />
+      <source>{what} “{name}”: đã bị xóa ở máy khác</source>
+      <translation>{what} “{name}”: deleted on another laptop</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="222" />
+      <source>Giá trị đã sửa không đúng kiểu (số, ngày…); hãy sửa lại.</source>
+      <translation>The edited value has the wrong type (number, date…); correct it.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="231" />
+      <source>Xử lý xung đột</source>
+      <translation>Resolving a conflict</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="238" />
+      <source>Đã lưu lựa chọn; thay đổi sẽ được gửi ở lần đồng bộ sau.</source>
+      <translation>Choice saved; the change is sent at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="248" />
+      <source>Hãy nhập giá trị cần giữ lại.</source>
+      <translation>Enter the value to keep.</translation>
     </message>
   </context>
   <context>
@@ -672,6 +838,102 @@
     </message>
   </context>
   <context>
+    <name>DeadLetterList</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="51" />
+      <source>Thay đổi bị máy chủ từ chối</source>
+      <translation>Changes refused by the server</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <source>Bản ghi</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <source>Thao tác</source>
+      <translation>Operation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <source>Cách xử lý</source>
+      <translation>What to do</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <source>Lúc</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="70" />
+      <source>Mở bản ghi để sửa</source>
+      <translation>Open the record to correct it</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="73" />
+      <source>Bỏ thay đổi này…</source>
+      <translation>Discard this change…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="76" />
+      <source>Máy chủ không từ chối thay đổi nào.</source>
+      <translation>The server has refused no changes.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="91" />
+      <source>Đọc các thay đổi bị từ chối</source>
+      <translation>Reading refused changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="144" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="158" />
+      <source>Bỏ thay đổi bị từ chối</source>
+      <translation>Discard a refused change</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="146" />
+      <source>Bỏ thay đổi này? Máy chủ sẽ không nhận nó nữa; bản ghi trên máy này giữ nguyên như hiện tại.
+
+Lý do từ chối: {reason}</source>
+      <translation>Discard this change? The server will not receive it any more; the record on this laptop stays as it is.
+
+Reason for refusal: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentButton</name>
+    <message>
+      <location filename="../../kcdesk/ui/operations/documents.py" line="72" />
+      <source>Đang lập {what}</source>
+      <translation>Making {what}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/documents.py" line="80" />
+      <source>Đã lưu</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/documents.py" line="80" />
+      <source>Đã lưu {path}</source>
+      <translation>Saved {path}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/documents.py" line="83" />
+      <source>Mở tệp</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/documents.py" line="84" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>DuePage</name>
     <message>
       <location filename="../../kcdesk/ui/due/page.py" line="29" />
@@ -750,6 +1012,64 @@
     </message>
   </context>
   <context>
+    <name>EnrolDialog</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="34" />
+      <source>Đăng ký máy với máy chủ đồng bộ</source>
+      <translation>Enrol this laptop with the sync server</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="38" />
+      <source>Nhập địa chỉ máy chủ và mã đăng ký dùng một lần do quản trị viên cấp. Sau khi đăng ký, máy này làm việc dưới tên người được ghi trong mã, và các thay đổi được đồng bộ tự động.</source>
+      <translation>Enter the server address and the one-time enrolment code from the administrator. Once enrolled, this laptop works as the person named in the code, and changes sync automatically.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="55" />
+      <source>Địa chỉ máy chủ</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="56" />
+      <source>Mã đăng ký</source>
+      <translation>Enrolment code</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="57" />
+      <source>Tên máy</source>
+      <translation>Laptop name</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="60" />
+      <source>Đăng ký</source>
+      <translation>Enrol</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="62" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="74" />
+      <source>Địa chỉ máy chủ phải bắt đầu bằng https:// (hoặc http:// trong mạng nội bộ).</source>
+      <translation>The server address must start with https:// (or http:// on a local network).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="77" />
+      <source>Hãy nhập mã đăng ký.</source>
+      <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="79" />
+      <source>Đang đăng ký…</source>
+      <translation>Enrolling…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/enrol_dialog.py" line="86" />
+      <source>Đăng ký với máy chủ</source>
+      <translation>Enrolling with the server</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <location filename="../../kcdesk/ui/errors.py" line="52" />
@@ -788,109 +1108,130 @@ Please copy the error report and send it to support.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/errors.py" line="114" />
+      <location filename="../../kcdesk/ui/errors.py" line="132" />
       <source>Đóng</source>
       <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/errors.py" line="126" />
+      <source>kcdesk chưa mở được dữ liệu</source>
+      <translation>kcdesk could not open its data</translation>
     </message>
   </context>
   <context>
     <name>FacilityEditor</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="42" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="43" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="162" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="46" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="186" />
       <source>Hồ sơ cơ sở</source>
       <translation>Facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="43" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="58" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="47" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
       <source>Cơ sở mới</source>
       <translation>New facility</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="55" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="59" />
       <source>Thông tin cơ sở</source>
       <translation>Facility details</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="56" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="60" />
       <source>Lịch sử thay đổi</source>
       <translation>Change history</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="57" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="61" />
       <source>Tệp đính kèm</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="190" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="66" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="215" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="64" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="154" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="68" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="178" />
       <source>Lưu hồ sơ cơ sở</source>
       <translation>Save the facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="65" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="69" />
       <source>Lưu (Ctrl+S)</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="67" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="71" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="91" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="80" />
+      <source>In phiếu thông tin…</source>
+      <translation>Print profile…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="84" />
+      <source>Phiếu thông tin cơ sở (PDF)…</source>
+      <translation>Facility profile (PDF)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="85" />
+      <source>Bảng số liệu (Excel)…</source>
+      <translation>Tables (Excel)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="113" />
       <source>Đọc hồ sơ cơ sở</source>
       <translation>Reading the facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="115" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="139" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="117" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="141" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="119" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="143" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="128" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="152" />
       <source>Chưa lưu: còn {n} trường chưa hợp lệ</source>
       <translation>Not saved: {n} fields are invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="174" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="199" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="186" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="211" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="187" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="212" />
       <source>Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?</source>
       <translation>The record has unsaved changes. Save before closing?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="191" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="216" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="192" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="217" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -949,9 +1290,14 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>FacilityTableModel</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/table_model.py" line="119" />
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="204" />
       <source>Đọc danh sách cơ sở</source>
       <translation>Reading the register</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="291" />
+      <source>Đọc trạng thái đồng bộ</source>
+      <translation>Reading the sync state</translation>
     </message>
   </context>
   <context>
@@ -1115,6 +1461,109 @@ Please copy the error report and send it to support.</translation>
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="64" />
+      <source>Nhập sổ cơ sở CNNT từ Excel</source>
+      <translation>Import the facility register from Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="64" />
+      <source>Nhập danh sách đề án từ Excel</source>
+      <translation>Import proposals from Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="67" />
+      <source>Chưa chọn tệp</source>
+      <translation>No file chosen</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="69" />
+      <source>Chọn tệp .xlsx…</source>
+      <translation>Choose an .xlsx file…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="72" />
+      <source>Chỉ nhập dòng hợp lệ (bỏ qua các dòng có lỗi)</source>
+      <translation>Import the valid rows only (skip rows with problems)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="76" />
+      <source>Chọn tệp rồi bấm Kiểm tra: mọi lỗi được liệt kê theo dòng và cột, chưa có gì được ghi.</source>
+      <translation>Choose a file, then Check: every problem is listed by row and column, and nothing is written yet.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="82" />
+      <source>Các lỗi trong tệp</source>
+      <translation>Problems in the file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <source>Dòng</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <source>Cột</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="91" />
+      <source>Kiểm tra</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="94" />
+      <source>Nhập…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="98" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="119" />
+      <source>Chọn tệp Excel</source>
+      <translation>Choose an Excel file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="143" />
+      <source>Xác nhận nhập dữ liệu</source>
+      <translation>Confirm the import</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="144" />
+      <source>Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi.</source>
+      <translation>Import {n} rows from {file}? They are written together; if anything goes wrong, none is written.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="159" />
+      <source>Đang kiểm tra tệp…</source>
+      <translation>Checking the file…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="159" />
+      <source>Đang nhập…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="164" />
+      <source>Kiểm tra tệp Excel</source>
+      <translation>Checking an Excel file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="164" />
+      <source>Nhập dữ liệu từ Excel</source>
+      <translation>Importing from Excel</translation>
+    </message>
+  </context>
+  <context>
     <name>JobProgressDialog</name>
     <message>
       <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="13" />
@@ -1135,146 +1584,183 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="44" />
+      <location filename="../../kcdesk/ui/main_window.py" line="45" />
       <source>Cơ sở CNNT</source>
       <translation>Facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="50" />
+      <location filename="../../kcdesk/ui/main_window.py" line="51" />
       <source>Đề án</source>
       <translation>Proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="56" />
+      <location filename="../../kcdesk/ui/main_window.py" line="57" />
       <source>Nghiệm thu</source>
       <translation>Acceptance</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="62" />
+      <location filename="../../kcdesk/ui/main_window.py" line="63" />
       <source>Khảo sát</source>
       <translation>Surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="68" />
+      <location filename="../../kcdesk/ui/main_window.py" line="69" />
       <source>Việc đến hạn</source>
       <translation>Due list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="74" />
+      <location filename="../../kcdesk/ui/main_window.py" line="75" />
       <source>Bảng điều khiển</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="80" />
+      <location filename="../../kcdesk/ui/main_window.py" line="81" />
       <source>Báo cáo</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="86" />
+      <location filename="../../kcdesk/ui/main_window.py" line="87" />
       <source>Đồng bộ</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="100" />
+      <location filename="../../kcdesk/ui/main_window.py" line="101" />
       <source>kcdesk – Quản lý khuyến công</source>
       <translation>kcdesk – Industrial extension management</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="107" />
+      <location filename="../../kcdesk/ui/main_window.py" line="108" />
       <source>Điều hướng</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="141" />
+      <location filename="../../kcdesk/ui/main_window.py" line="149" />
       <source>Đang xử lý…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="218" />
+      <location filename="../../kcdesk/ui/main_window.py" line="234" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="220" />
+      <location filename="../../kcdesk/ui/main_window.py" line="235" />
+      <source>Sao lưu ngay</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="237" />
+      <source>Khôi phục từ bản sao lưu…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="242" />
+      <source>Nhập cơ sở CNNT từ Excel…</source>
+      <translation>Import facilities from Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="246" />
+      <source>Nhập đề án từ Excel…</source>
+      <translation>Import proposals from Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="250" />
       <source>Mở thư mục nhật ký</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="224" />
+      <location filename="../../kcdesk/ui/main_window.py" line="254" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="226" />
+      <location filename="../../kcdesk/ui/main_window.py" line="256" />
       <source>&amp;Người dùng</source>
       <translation>&amp;User</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="228" />
+      <location filename="../../kcdesk/ui/main_window.py" line="258" />
       <source>Ngôn &amp;ngữ</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="236" />
+      <location filename="../../kcdesk/ui/main_window.py" line="266" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="237" />
-      <location filename="../../kcdesk/ui/main_window.py" line="305" />
+      <location filename="../../kcdesk/ui/main_window.py" line="267" />
+      <location filename="../../kcdesk/ui/main_window.py" line="336" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="238" />
-      <location filename="../../kcdesk/ui/main_window.py" line="316" />
+      <location filename="../../kcdesk/ui/main_window.py" line="268" />
+      <location filename="../../kcdesk/ui/main_window.py" line="347" />
       <source>Giới thiệu kcdesk</source>
       <translation>About kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="275" />
+      <location filename="../../kcdesk/ui/main_window.py" line="306" />
       <source>Đổi người dùng trên máy này</source>
       <translation>Switch user on this computer</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="277" />
+      <location filename="../../kcdesk/ui/main_window.py" line="308" />
       <source>Đọc danh sách người dùng</source>
       <translation>Reading users</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="291" />
+      <location filename="../../kcdesk/ui/main_window.py" line="322" />
       <source>Đổi người dùng</source>
       <translation>Switching user</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="298" />
+      <location filename="../../kcdesk/ui/main_window.py" line="329" />
       <source>Ngôn ngữ</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="299" />
+      <location filename="../../kcdesk/ui/main_window.py" line="330" />
       <source>Ngôn ngữ mới được áp dụng khi mở lại kcdesk.</source>
       <translation>The new language applies when kcdesk is opened again.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="306" />
+      <location filename="../../kcdesk/ui/main_window.py" line="337" />
       <source>Ctrl+1 … Ctrl+8: chuyển trang
 Ctrl+F: tìm cơ sở
 Ctrl+N: thêm mới
 Ctrl+S: lưu
 Esc: đóng cửa sổ sửa
 F5: làm mới
+F9: đồng bộ ngay
 Enter: mở dòng đang chọn</source>
       <translation>Ctrl+1 … Ctrl+8: switch page
-Ctrl+F: search facilities
+Ctrl+F: find a facility
 Ctrl+N: new record
 Ctrl+S: save
 Esc: close an editor
 F5: refresh
+F9: sync now
 Enter: open the selected row</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="317" />
+      <location filename="../../kcdesk/ui/main_window.py" line="369" />
+      <source>Đã sao lưu: {name}</source>
+      <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="377" />
+      <source>Chưa sao lưu được hôm nay: {reason}</source>
+      <translation>No backup today yet: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="404" />
+      <source>Đã khôi phục. Dữ liệu trước đó được giữ ở {name}</source>
+      <translation>Restored. The data it replaced is kept in {name}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="348" />
       <source>kcdesk {version}
 Quản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển công nghiệp.</source>
       <translation>kcdesk {version}
@@ -1284,162 +1770,177 @@ Offline industrial extension management for the provincial Industrial Extension 
   <context>
     <name>ProposalEditor</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="65" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="66" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="291" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="69" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="70" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="310" />
       <source>Hồ sơ đề án</source>
       <translation>Proposal record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="66" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="68" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="70" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="72" />
       <source>Đề án mới</source>
       <translation>New proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
       <source>Bước</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
       <source>Từ</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
       <source>Đến</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="82" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
       <source>Số văn bản</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="97" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="101" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="98" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="102" />
       <source>Cơ sở thụ hưởng</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="99" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="103" />
       <source>Dự toán kinh phí</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="104" />
       <source>Nội dung đề án</source>
       <translation>Proposal content</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="101" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="105" />
       <source>Tiến trình và giải ngân</source>
       <translation>Progress and payouts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="107" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="111" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="109" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="283" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="113" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="302" />
       <source>Lưu đề án</source>
       <translation>Save the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="110" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="114" />
       <source>Lưu (Ctrl+S)</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="112" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="116" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="122" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="120" />
+      <source>In thuyết minh…</source>
+      <translation>Print dossier…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="123" />
+      <source>Thuyết minh và dự toán (PDF)…</source>
+      <translation>Dossier and budget (PDF)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="123" />
+      <source>Dự toán (Excel)…</source>
+      <translation>Budget (Excel)…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="139" />
       <source>Bước tiếp theo:</source>
       <translation>Next steps:</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="138" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="155" />
       <source>Đọc hồ sơ đề án</source>
       <translation>Reading the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="198" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="216" />
       <source>Giải ngân: {items}</source>
       <translation>Payouts: {items}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="200" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="218" />
       <source>Chưa có khoản giải ngân nào.</source>
       <translation>No payouts yet.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="230" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="248" />
       <source>Chuyển sang: {target}</source>
       <translation>Moves to: {target}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="236" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="254" />
       <source>Không còn bước nào</source>
       <translation>No further steps</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="255" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="274" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="257" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="276" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="259" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="278" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="271" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="301" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="290" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="320" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="319" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="338" />
       <source>Chuyển bước đề án</source>
       <translation>Moving the proposal on</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="333" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="352" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="334" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="353" />
       <source>Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The proposal has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="337" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="356" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="338" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="357" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -1623,52 +2124,27 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>Facility register</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="155" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="156" />
       <source>{shown} / {total} cơ sở</source>
       <translation>{shown} / {total} facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/register_page.py" line="158" />
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="159" />
       <source>{total} cơ sở</source>
       <translation>{total} facilities</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/register_page.py" line="164" />
+      <source>{count} / {total} cơ sở khớp · danh sách cập nhật khi ngừng gõ</source>
+      <translation>{count} / {total} facilities match · the list updates when you stop typing</translation>
     </message>
   </context>
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="30" />
-      <source>Báo cáo định kỳ cả năm (PDF)</source>
-      <translation>Annual periodic report (PDF)</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="31" />
-      <source>Báo cáo 6 tháng đầu năm (PDF)</source>
-      <translation>First-half-year report (PDF)</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="32" />
-      <source>Danh sách đề án đăng ký kế hoạch (Mẫu 02, PDF)</source>
-      <translation>Plan registration list (Form 02, PDF)</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="33" />
-      <source>Xuất danh sách cơ sở ra Excel</source>
-      <translation>Export the facility register to Excel</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="34" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="40" />
       <source>Xuất danh sách đề án ra Excel</source>
       <translation>Export the proposal list to Excel</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="75" />
-      <source>Báo cáo và xuất dữ liệu</source>
-      <translation>Reports and exports</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="79" />
-      <source>Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định 30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng.</source>
-      <translation>Reports are made from the data on this computer, in the forms of Circular 36/2013/TT-BCT and Decree 30/2020/NĐ-CP. They run in the background and can be cancelled.</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/reports/page.py" line="93" />
@@ -1681,35 +2157,141 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>Open file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="104" />
-      <location filename="../../kcdesk/ui/reports/page.py" line="137" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="178" />
       <source>Lập báo cáo</source>
       <translation>Making a report</translation>
     </message>
     <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="35" />
+      <source>Báo cáo định kỳ cả năm</source>
+      <translation>Periodic report, whole year</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="36" />
+      <source>Báo cáo 6 tháng đầu năm</source>
+      <translation>Periodic report, first half</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="37" />
+      <source>Báo cáo 6 tháng cuối năm</source>
+      <translation>Periodic report, second half</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="38" />
+      <source>Danh sách đề án đăng ký kế hoạch (Mẫu 02)</source>
+      <translation>Plan registration list (Form 02)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="39" />
+      <source>Xuất sổ cơ sở CNNT ra Excel</source>
+      <translation>Export the facility register to Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="41" />
+      <source>Tệp mẫu để nhập cơ sở (Excel)</source>
+      <translation>Template for importing facilities (Excel)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="42" />
+      <source>Tệp mẫu để nhập đề án (Excel)</source>
+      <translation>Template for importing proposals (Excel)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="71" />
+      <source>Báo cáo và trao đổi dữ liệu Excel</source>
+      <translation>Reports and Excel exchange</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="75" />
+      <source>Báo cáo được lập từ dữ liệu trên máy này theo mẫu của Thông tư 36/2013/TT-BCT và Nghị định 30/2020/NĐ-CP. Việc lập báo cáo chạy nền; có thể hủy giữa chừng. Biên bản nghiệm thu, thuyết minh đề án và phiếu thông tin cơ sở được in từ cửa sổ của từng hồ sơ.</source>
+      <translation>Reports are made from the data on this laptop, in the forms of Circular 36/2013/TT-BCT and Decree 30/2020/NĐ-CP. They are made in the background and can be cancelled. Acceptance records, proposal dossiers and facility profiles are printed from each record's window.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="104" />
+      <source>Lập báo cáo, xuất dữ liệu</source>
+      <translation>Reports and exports</translation>
+    </message>
+    <message>
       <location filename="../../kcdesk/ui/reports/page.py" line="107" />
-      <source>Loại báo cáo</source>
-      <translation>Report</translation>
+      <source>Loại</source>
+      <translation>Kind</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/reports/page.py" line="108" />
+      <source>Định dạng</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="109" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="125" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="117" />
+      <source>Nhập từ Excel</source>
+      <translation>Import from Excel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="122" />
+      <source>Tải tệp mẫu ở trên, điền rồi nhập. Tệp được kiểm tra trước: mọi lỗi được liệt kê theo dòng và cột; mặc định có lỗi thì không nhập dòng nào.</source>
+      <translation>Download a template above, fill it in, then import. The file is checked first: every problem is listed by row and column; by default nothing is imported while there are problems.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="129" />
+      <source>Nhập cơ sở CNNT…</source>
+      <translation>Import facilities…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="132" />
+      <source>Nhập đề án…</source>
+      <translation>Import proposals…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/page.py" line="162" />
       <source>Lưu báo cáo</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="132" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="173" />
       <source>Đang lập báo cáo…</source>
       <translation>Making the report…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/page.py" line="144" />
+      <location filename="../../kcdesk/ui/reports/page.py" line="185" />
       <source>Đã lưu: {path}</source>
       <translation>Saved: {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreFlow</name>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="75" />
+      <source>Chọn bản sao lưu để khôi phục</source>
+      <translation>Choose a backup to restore</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="75" />
+      <source>Bản sao lưu kcdesk (*.db)</source>
+      <translation>kcdesk backups (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="82" />
+      <source>Khôi phục từ bản sao lưu</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="84" />
+      <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {name}?
+
+Dữ liệu hiện tại được sao lưu trước vào thư mục {folder}, nên vẫn lấy lại được. Các cửa sổ đang mở sẽ được đóng.</source>
+      <translation>Replace all current data with the backup {name}?
+
+The current data is first backed up into {folder}, so it can be recovered. Open editors will be closed.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/backups.py" line="119" />
+      <source>Khôi phục dữ liệu</source>
+      <translation>Restoring the data</translation>
     </message>
   </context>
   <context>
@@ -1868,169 +2450,237 @@ Offline industrial extension management for the provincial Industrial Extension 
   <context>
     <name>SurveysPage</name>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="52" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="53" />
       <source>Phiếu khảo sát cơ sở</source>
       <translation>Facility surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="56" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="57" />
       <source>Phiếu của tôi</source>
       <translation>My surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="59" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="60" />
       <source>Phiếu mới</source>
       <translation>New survey</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="65" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="66" />
       <source>Phiếu của tôi (bản nháp và đã gửi)</source>
       <translation>My surveys (drafts and sent)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="75" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="76" />
       <source>Lưu nháp</source>
       <translation>Save draft</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="78" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="79" />
       <source>Gửi phiếu</source>
       <translation>Send survey</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="105" />
-      <location filename="../../kcdesk/ui/surveys/page.py" line="132" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="106" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="133" />
       <source>Đọc phiếu khảo sát</source>
       <translation>Reading surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="151" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="152" />
       <source>Phiếu đã gửi: chỉ xem</source>
       <translation>Survey sent: read-only</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="153" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="154" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="155" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="156" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="164" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="165" />
       <source>Chưa lưu: còn {n} mục cần sửa</source>
       <translation>Not saved: {n} items to fix</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="174" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="176" />
       <source>Gửi phiếu khảo sát</source>
       <translation>Sending the survey</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="174" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="176" />
       <source>Lưu nháp phiếu khảo sát</source>
       <translation>Saving the survey draft</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="185" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="187" />
       <source>Đã gửi phiếu</source>
       <translation>Survey sent</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/surveys/page.py" line="185" />
+      <location filename="../../kcdesk/ui/surveys/page.py" line="187" />
       <source>Đã lưu bản nháp</source>
       <translation>Draft saved</translation>
     </message>
   </context>
   <context>
+    <name>SyncBadge</name>
+    <message>
+      <location filename="../../kcdesk/ui/sync/badge.py" line="34" />
+      <source>Trạng thái đồng bộ của hồ sơ</source>
+      <translation>The record's sync state</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/badge.py" line="59" />
+      <source>Đọc trạng thái đồng bộ</source>
+      <translation>Reading the sync state</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="25" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="39" />
       <source>Đồng bộ với máy chủ</source>
       <translation>Synchronisation with the server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="28" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="42" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="31" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="45" />
       <source>Máy chủ</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="32" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="46" />
       <source>Thay đổi chờ gửi</source>
       <translation>Changes waiting</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="33" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="47" />
       <source>Đồng bộ thành công lần cuối</source>
       <translation>Last successful sync</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="34" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="48" />
+      <source>Lần tự đồng bộ tới</source>
+      <translation>Next automatic sync</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="56" />
+      <source>Đồng bộ ngay (F9)</source>
+      <translation>Sync now (F9)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="60" />
+      <source>Đăng ký với máy chủ…</source>
+      <translation>Enrol with a server…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="72" />
+      <source>Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi khi đăng ký. Dữ liệu mẫu không bao giờ được đồng bộ.</source>
+      <translation>A laptop not enrolled with a server works offline; every change is kept and sent once it is enrolled. Demo data is never synced.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="83" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="85" />
+      <source>Xung đột cần xử lý</source>
+      <translation>Conflicts to resolve</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="84" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="86" />
       <source>Thay đổi bị từ chối</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="35" />
-      <source>Xung đột chưa xử lý</source>
-      <translation>Open conflicts</translation>
+      <location filename="../../kcdesk/ui/sync/page.py" line="125" />
+      <source>Máy này đã bị thu hồi quyền đồng bộ; các thay đổi vẫn được giữ trên máy.</source>
+      <translation>This laptop's right to sync was revoked; its changes are kept on it.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="36" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="131" />
+      <source>không tự đồng bộ</source>
+      <translation>no automatic sync</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="133" />
+      <source>khi bấm Đồng bộ ngay</source>
+      <translation>when you press Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="135" />
+      <source>sau khoảng {min} phút</source>
+      <translation>in about {min} min</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="147" />
+      <source>Đang đồng bộ…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="156" />
+      <source>Đồng bộ xong.</source>
+      <translation>Sync finished.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="159" />
+      <source>Chưa đồng bộ được: {reason}</source>
+      <translation>Could not sync: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/page.py" line="49" />
       <source>Lỗi gần nhất</source>
       <translation>Last error</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="43" />
-      <source>Đồng bộ ngay</source>
-      <translation>Sync now</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="49" />
-      <source>Máy chưa đăng ký với máy chủ thì làm việc ngoại tuyến; mọi thay đổi được giữ lại và gửi đi khi đăng ký (lệnh: kcdesk enroll). Dữ liệu mẫu không bao giờ được đồng bộ.</source>
-      <translation>A computer not enrolled with a server works offline; every change is kept and sent once it is enrolled (command: kcdesk enroll). Demo data is never synchronised.</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="69" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="113" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading sync status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="75" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="121" />
       <source>chưa đăng ký máy chủ</source>
       <translation>not enrolled</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="77" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="123" />
       <source>chưa đồng bộ</source>
       <translation>never synced</translation>
     </message>
+  </context>
+  <context>
+    <name>SyncScheduler</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="90" />
-      <source>Đồng bộ</source>
-      <translation>Sync</translation>
+      <location filename="../../kcdesk/ui/sync/scheduler.py" line="96" />
+      <source>Đồng bộ với máy chủ</source>
+      <translation>Syncing with the server</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/scheduler.py" line="116" />
+      <source>Kiểm tra kết nối máy chủ</source>
+      <translation>Checking the server connection</translation>
     </message>
   </context>
   <context>
     <name>SyncStatusLabel</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="60" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="73" />
       <source>Trạng thái đồng bộ</source>
       <translation>Sync status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="67" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="81" />
       <source>Đang đọc trạng thái đồng bộ…</source>
       <translation>Reading sync status…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/status.py" line="75" />
+      <location filename="../../kcdesk/ui/sync/status.py" line="89" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading sync status</translation>
     </message>
@@ -2426,6 +3076,122 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>Restored</translation>
     </message>
     <message>
+      <source>Chờ gửi</source>
+      <translation>Waiting to send</translation>
+    </message>
+    <message>
+      <source>Đang gửi</source>
+      <translation>Sending</translation>
+    </message>
+    <message>
+      <source>Đã đồng bộ</source>
+      <translation>Synced</translation>
+    </message>
+    <message>
+      <source>Bị từ chối</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>Xung đột</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <source>Ngoài phạm vi</source>
+      <translation>Out of scope</translation>
+    </message>
+    <message>
+      <source>Tạm giữ</source>
+      <translation>Parked</translation>
+    </message>
+    <message>
+      <source>Chỉ trên máy này</source>
+      <translation>Only on this laptop</translation>
+    </message>
+    <message>
+      <source>Cơ sở CNNT</source>
+      <translation>Facility</translation>
+    </message>
+    <message>
+      <source>Biên bản nghiệm thu</source>
+      <translation>Acceptance record</translation>
+    </message>
+    <message>
+      <source>Thành viên nghiệm thu</source>
+      <translation>Acceptance member</translation>
+    </message>
+    <message>
+      <source>Nội dung nghiệm thu</source>
+      <translation>Acceptance item</translation>
+    </message>
+    <message>
+      <source>Dòng kinh phí</source>
+      <translation>Budget line</translation>
+    </message>
+    <message>
+      <source>Giải ngân</source>
+      <translation>Disbursement</translation>
+    </message>
+    <message>
+      <source>Phiếu khảo sát</source>
+      <translation>Survey</translation>
+    </message>
+    <message>
+      <source>Nhu cầu khảo sát</source>
+      <translation>Survey need</translation>
+    </message>
+    <message>
+      <source>Tệp đính kèm</source>
+      <translation>Attachment</translation>
+    </message>
+    <message>
+      <source>Người dùng</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <source>Thêm mới</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>Bản ghi thuộc nơi máy này không được ghi: sửa tỉnh/xã cho đúng, hoặc bỏ thay đổi này.</source>
+      <translation>The record belongs where this laptop may not write: correct the province/commune, or discard this change.</translation>
+    </message>
+    <message>
+      <source>Vai trò của anh/chị chỉ được xem dữ liệu này: bỏ thay đổi này, hoặc nhờ người có quyền sửa.</source>
+      <translation>Your role may only read this data: discard this change, or ask someone who may edit it.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ đã khóa trên máy chủ: bỏ thay đổi này; nếu cần sửa, hãy làm theo thủ tục điều chỉnh.</source>
+      <translation>The record is locked on the server: discard this change; to change it, follow the adjustment procedure.</translation>
+    </message>
+    <message>
+      <source>Trạng thái trên máy chủ đã khác: mở đề án, xem trạng thái hiện tại rồi làm lại bước này.</source>
+      <translation>The status on the server has moved on: open the proposal, check its current status, then redo this step.</translation>
+    </message>
+    <message>
+      <source>Sửa giá trị được nêu rồi lưu lại; thay đổi mới sẽ được gửi ở lần đồng bộ sau.</source>
+      <translation>Correct the value named, then save; the new change is sent at the next sync.</translation>
+    </message>
+    <message>
+      <source>Xử lý thay đổi của bản ghi liên quan (ở dòng phía trên) trước.</source>
+      <translation>Deal with the related record's change (a row above) first.</translation>
+    </message>
+    <message>
+      <source>Bản ghi liên quan chưa có trên máy chủ: xử lý bản ghi đó trước.</source>
+      <translation>The related record is not on the server yet: deal with it first.</translation>
+    </message>
+    <message>
+      <source>Bản ghi liên quan đã bị xóa trên máy chủ: bỏ thay đổi này.</source>
+      <translation>The related record was deleted on the server: discard this change.</translation>
+    </message>
+    <message>
+      <source>Bản ghi không còn trên máy chủ: bỏ thay đổi này.</source>
+      <translation>The record is no longer on the server: discard this change.</translation>
+    </message>
+    <message>
+      <source>Người dùng do máy chủ quản lý: bỏ thay đổi này và nhờ quản trị sửa trên máy chủ.</source>
+      <translation>Users are managed by the server: discard this change and ask the administrator to edit it there.</translation>
+    </message>
+    <message>
       <source>Nộp hồ sơ đăng ký</source>
       <translation>Submit the registration</translation>
     </message>
@@ -2508,6 +3274,10 @@ Offline industrial extension management for the provincial Industrial Extension 
     <message>
       <source>Đặc điểm</source>
       <translation>Features</translation>
+    </message>
+    <message>
+      <source>Mở bản ghi để xem và sửa, hoặc bỏ thay đổi này.</source>
+      <translation>Open the record to check and correct it, or discard this change.</translation>
     </message>
     <message>
       <source>Năm</source>

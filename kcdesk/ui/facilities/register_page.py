@@ -103,6 +103,7 @@ class RegisterPage(QWidget):
         self._debounce.timeout.connect(lambda: self.model.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.model.loaded.connect(self._show_count)
+        self.model.counted.connect(self._show_matches)
         ctx.runner.changed.connect(self._on_changed)
 
         top = QHBoxLayout()
@@ -156,6 +157,14 @@ class RegisterPage(QWidget):
             )
         else:
             self.count_label.setText(self.tr("{total} cơ sở").format(total=group(self.model.total)))
+
+    def _show_matches(self, count: int) -> None:
+        """A broad search: how many match now; the list follows when typing pauses."""
+        self.count_label.setText(
+            self.tr("{count} / {total} cơ sở khớp · danh sách cập nhật khi ngừng gõ").format(
+                count=group(count), total=group(self.model.total)
+            )
+        )
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "facility" in tables:

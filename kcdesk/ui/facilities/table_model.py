@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
+from kcdesk.services.search import match_expression
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
-from kcdesk.ui.records.register import ROW_FIELDS, Ordered, ordered_ids, rows_by_ids, search_within
+from kcdesk.ui.records.register import ROW_FIELDS, Ordered, match_count, ordered_ids, rows_by_ids, search_within
 from kcdesk.ui.records.sync_view import is_enrolled, record_badges
 from kcdesk.ui.widgets.sync_icons import badge_icon
 
@@ -28,6 +29,14 @@ FIRST_PAGE = 60  # rows fetched with every new list: more than a 1080p screen sh
 # search starts at the second character, like most search-as-you-type boxes.
 MIN_SEARCH_CHARS = 2
 CACHE_MAX = 5000
+# A search matching this many facilities or more is answered at once by its count, and its
+# list when typing pauses: turning 25,000+ index hits into an ordered list costs 15-90 ms
+# on 200,000 facilities, more than a keystroke may take (bench/bench_gui.py).
+BROAD_MATCHES = 25_000
+COMPLETE_AFTER_MS = 400
+RESULTS_KEPT = 8
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC = frozenset({"labour_total", "revenue_prev_year"})
 HEADERS = {
@@ -42,11 +51,20 @@ HEADERS = {
     "revenue_prev_year": "Doanh thu năm trước (đồng)",
     "status": "Tình trạng",
 }
+OTHER_ROLES = frozenset({ID_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole})
 Index = QModelIndex | QPersistentModelIndex
+
+
+def search_key(text: str) -> str:
+    """Searches that mean the same (case, spacing, tone marks folded by the index) share answers."""
+    return match_expression(text) or ""
 
 
 class FacilityTableModel(QAbstractTableModel):
     loaded = Signal(int)  # rows shown after a (re)load
+    # A broad search (BROAD_MATCHES or more) answered by its count alone: the rows shown stay
+    # as they were until the person stops typing for COMPLETE_AFTER_MS, or types on.
+    counted = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -56,15 +74,37 @@ class FacilityTableModel(QAbstractTableModel):
         self.descending = False
         self.search_text = ""
         self._base = Ordered([], [])  # every facility of the filter, in sort order
+        self._base_version = 0  # bumped whenever the base list is recomputed
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        self._shown: dict[str, tuple[str, ...]] = {}  # display strings of cached rows, made once
+        # Answers to recent searches over the current base (backspace, retyping a prefix).
+        self._results: OrderedDict[tuple[int, str], list[str] | None] = OrderedDict()
         # Sync badges of cached rows that are not simply in step with the server (only on a
         # laptop enrolled with a server: elsewhere every record is local and a badge is noise).
         self._badges: dict[str, str] = {}
         self.enrolled = False
         self._token = 0
+        self._base_stale = True  # the base must be recomputed (filter, sort or records changed)
+        self._running = False  # one id-list query at a time; the newest waiting request follows
+        self._queued: tuple[bool, bool] | None = None
         self.loading = True  # until the first id list arrives (the page asks for it when first shown)
+        self.partial = False  # the search answered by its count only (see `counted`)
+        self.match_count: int | None = None
+        self.broad_matches = BROAD_MATCHES
+        self._enrol_check = True  # the first load looks; later only after a sync state change
         self._headers = [vocab(HEADERS[f]) for f in ROW_FIELDS]
+        self._alignments = [
+            int(
+                (Qt.AlignmentFlag.AlignRight if f in NUMERIC else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+            for f in ROW_FIELDS
+        ]
+        self._complete = QTimer(self)
+        self._complete.setSingleShot(True)
+        self._complete.setInterval(COMPLETE_AFTER_MS)
+        self._complete.timeout.connect(lambda: self.reload(keep_base=True, complete=True))
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -75,17 +115,17 @@ class FacilityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(ROW_FIELDS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A repaint asks every visible cell for seven or eight roles: answer the common ones
+        # from strings made once per row, and the rest without work.
+        if role == DISPLAY:
+            return self.display_row(index.row())[index.column()]
+        if role == ALIGNMENT:
+            return self._alignments[index.column()]
+        if role not in OTHER_ROLES or not index.isValid():
             return None
-        field = ROW_FIELDS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(field, self.row_values(index.row())[index.column()])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if field in NUMERIC else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+        if index.column() == 0:
             badge = self._badges.get(self._ids[index.row()])
             if badge is None:
                 return None
@@ -116,26 +156,135 @@ class FacilityTableModel(QAbstractTableModel):
 
     def set_search(self, text: str) -> None:
         self.search_text = text
-        self.reload(keep_base=bool(self._base.ids) and not self.loading)
+        self._complete.stop()
+        keep = bool(self._base.ids) and not self._base_stale
+        key = (self._base_version, search_key(text))
+        if keep and key in self._results:  # asked a moment ago: answer at once, from memory
+            self._results.move_to_end(key)
+            self._token += 1
+            token, shown = self._token, self._results[key]
+            QTimer.singleShot(0, self, lambda: self._apply(token, self._base, shown, {}, None, None))
+            return
+        self.reload(keep_base=keep)
 
-    def reload(self, keep_base: bool = False) -> None:
-        """Recompute the ids on a worker; the newest request wins (older answers are dropped)."""
+    def reload(self, keep_base: bool = False, complete: bool = False) -> None:
+        """Recompute the ids on a worker; the newest request wins (older answers are dropped).
+        One query runs at a time: while one runs, only the latest request waits behind it."""
         self._token += 1
-        token, flt, order, desc, text = self._token, self.filter, self.order_by, self.descending, self.search_text
-        base = self._base if keep_base else None
         self.loading = True
+        if not keep_base:
+            self._base_stale = True
+        if self._running:
+            self._queued = (keep_base, complete)
+            return
+        self._start(keep_base, complete)
 
-        def work(session: Any) -> tuple[Ordered, list[str] | None, dict[str, tuple[Any, ...]], dict[str, str] | None]:
+    def _start(self, keep_base: bool, complete: bool) -> None:
+        token, flt, order, desc, text = self._token, self.filter, self.order_by, self.descending, self.search_text
+        broad = self.broad_matches
+        # Only an enrolled laptop shows badges; it becomes one through the sync page, which
+        # announces "sync_state" (refresh_badges), so the check can be skipped until then.
+        enrolled = self.enrolled or self._enrol_check
+        base = self._base if keep_base and not self._base_stale else None
+        cached = set(self._cache)
+
+        def work(session: Any) -> tuple[Any, ...]:
             ordered = base if base is not None else ordered_ids(session, flt, order, desc)
             wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
-            shown = search_within(session, ordered, text) if wanted else None
+            count = match_count(session, text) if wanted else None
+            if count is not None and not complete and broad <= count < ordered.indexed:
+                return ordered, None, {}, None, count  # broad: the count now, the list when typing pauses
+            shown = search_within(session, ordered, text, count) if wanted else None
             # The first screen's rows come along, so the GUI thread paints without a query.
             first = (ordered.ids if shown is None else shown)[:FIRST_PAGE]
-            badges = record_badges(session, "facility", first) if is_enrolled(session) else None
-            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges
+            badges = record_badges(session, "facility", first) if enrolled and is_enrolled(session) else None
+            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges, None
 
-        cached = set(self._cache)
-        self.ctx.runner.read(work, lambda result: self._apply(token, *result), label=self.tr("Đọc danh sách cơ sở"))
+        self._running = True
+        self.ctx.runner.read(
+            work,
+            lambda result: self._finished(token, result),
+            on_error=self._failed,
+            label=self.tr("Đọc danh sách cơ sở"),
+        )
+
+    def _finished(self, token: int, result: tuple[Any, ...]) -> None:
+        self._running = False
+        ordered, shown, first, badges, count = result
+        if token == self._token:
+            if count is not None:
+                self._counted(ordered, count)
+            else:
+                self._apply(token, ordered, shown, first, badges, self.search_text)
+        if self._queued is not None:
+            keep_base, complete = self._queued
+            self._queued = None
+            self._start(keep_base, complete)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self.loading = False
+        if self._queued is not None:
+            keep_base, complete = self._queued
+            self._queued = None
+            self._start(keep_base, complete)
+        raise error
+
+    def _counted(self, base: Ordered, count: int) -> None:
+        """A broad search: keep the rows on screen, say how many match, finish on a pause."""
+        if base is not self._base:  # the base itself was recomputed: show it, unfiltered for now
+            self._apply(self._token, base, None, {}, None, None)
+        self.loading = False
+        self.partial = True
+        self.match_count = count
+        self._complete.start()
+        self.counted.emit(count)
+
+    def invalidate(self) -> None:
+        """Records changed: forget cached rows and recompute the ids."""
+        self._cache.clear()
+        self._shown.clear()
+        self._badges.clear()
+        self._enrol_check = True
+        self.reload()
+
+    def _apply(
+        self,
+        token: int,
+        base: Ordered,
+        shown: list[str] | None,
+        first: dict[str, tuple[Any, ...]],
+        badges: dict[str, str] | None,
+        searched: str | None,
+    ) -> None:
+        if token != self._token:
+            return
+        self._enrol_check = False
+        if badges is not None:
+            self.enrolled = True
+            self._badges.update(badges)
+        self._cache.update(first)
+        self._trim_cache()
+        if base is not self._base:
+            self._base_version += 1
+            self._results.clear()
+            self._base_stale = False
+        if searched is not None and shown is not None:
+            self._results[(self._base_version, search_key(searched))] = shown
+            while len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+        ids = base.ids if shown is None else shown
+        if ids is self._ids or (len(ids) == len(self._ids) and ids == self._ids):
+            self._base = base  # same rows (a wider prefix that matched everything): no repaint
+        else:
+            self.beginResetModel()
+            self._base = base
+            self._ids = ids
+            self.endResetModel()
+        self.loading = False
+        self.partial = False
+        self.match_count = None if shown is None else len(shown)
+        self.loaded.emit(len(self._ids))
 
     def refresh_badges(self) -> None:
         """Sync state changed (a cycle ran, a conflict was resolved): re-read the badges of
@@ -149,38 +298,10 @@ class FacilityTableModel(QAbstractTableModel):
 
     def _badges_read(self, badges: dict[str, str] | None) -> None:
         self.enrolled = badges is not None
+        self._enrol_check = False
         self._badges = badges or {}
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [Qt.ItemDataRole.DecorationRole])
-
-    def invalidate(self) -> None:
-        """Records changed: forget cached rows and recompute the ids."""
-        self._cache.clear()
-        self._badges.clear()
-        self.reload()
-
-    def _apply(
-        self,
-        token: int,
-        base: Ordered,
-        shown: list[str] | None,
-        first: dict[str, tuple[Any, ...]],
-        badges: dict[str, str] | None,
-    ) -> None:
-        if token != self._token:
-            return
-        self.enrolled = badges is not None
-        if badges is not None:
-            self._badges.update(badges)
-        self._cache.update(first)
-        while len(self._cache) > CACHE_MAX:
-            self._cache.popitem(last=False)
-        self.beginResetModel()
-        self._base = base
-        self._ids = base.ids if shown is None else shown
-        self.endResetModel()
-        self.loading = False
-        self.loaded.emit(len(self._ids))
 
     # -- rows ----------------------------------------------------------------------------
 
@@ -207,6 +328,21 @@ class FacilityTableModel(QAbstractTableModel):
             self._cache.move_to_end(fid)
         return values
 
+    def display_row(self, row: int) -> tuple[str, ...]:
+        """The row as shown (names of units and vocabularies, grouped numbers), made once."""
+        fid = self._ids[row]
+        shown = self._shown.get(fid)
+        if shown is None:
+            values = self.row_values(row)
+            shown = tuple(self._display(f, v) for f, v in zip(ROW_FIELDS, values, strict=True))
+            self._shown[fid] = shown
+        return shown
+
+    def _trim_cache(self) -> None:
+        while len(self._cache) > CACHE_MAX:
+            fid, _row = self._cache.popitem(last=False)
+            self._shown.pop(fid, None)
+
     def _fetch_around(self, row: int) -> None:
         start = max(0, row - PAGE // 4)
         wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
@@ -220,8 +356,7 @@ class FacilityTableModel(QAbstractTableModel):
                         self._badges.pop(fid, None)
         for fid in wanted:
             self._cache[fid] = fetched.get(fid, (None,) * len(ROW_FIELDS))
-        while len(self._cache) > CACHE_MAX:
-            self._cache.popitem(last=False)
+        self._trim_cache()
 
     def _display(self, field: str, value: Any) -> str:
         if value is None:

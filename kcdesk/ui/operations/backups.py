@@ -172,6 +172,6 @@ def make_manual_backup(ctx: AppContext, parent: QWidget, on_done: Any) -> Any:
     return ctx.runner.run(
         lambda _p: make_backup(store),
         on_done,
-        label=parent.tr("Sao lưu dữ liệu"),
+        label=QCoreApplication.translate("Backups", "Sao lưu dữ liệu"),
         cancellable=False,
     )

@@ -88,15 +88,28 @@ def _raw(session: Session) -> Any:
     return session.connection().connection.driver_connection
 
 
-def search_within(session: Session, ordered: Ordered, query: str) -> list[str] | None:
-    """The ids of `ordered` that match `query`, keeping its order; None for an empty query."""
+def match_count(session: Session, query: str) -> int | None:
+    """How many indexed facilities match `query` (None for an empty query). Cheap in FTS5
+    (a few ms on 200,000 facilities, against tens of ms for the matching ids themselves)."""
+    expr = match_expression(query)
+    if expr is None:
+        return None
+    return int(
+        _raw(session).execute("SELECT count(*) FROM facility_fts WHERE facility_fts MATCH ?", (expr,)).fetchone()[0]
+    )
+
+
+def search_within(session: Session, ordered: Ordered, query: str, count: int | None = None) -> list[str] | None:
+    """The ids of `ordered` that match `query`, keeping its order; None for an empty query.
+    `count` is match_count's answer when the caller has it already."""
     expr = match_expression(query)
     if expr is None:
         return None
     raw = _raw(session)
     # Counting is cheap in FTS5; when every indexed facility matches ('da nang' in Đà Nẵng,
     # a tax-code prefix), the answer is the whole list and nothing needs fetching.
-    count = raw.execute("SELECT count(*) FROM facility_fts WHERE facility_fts MATCH ?", (expr,)).fetchone()[0]
+    if count is None:
+        count = match_count(session, query)
     if count == 0:
         return []
     if count >= ordered.indexed > 0:

@@ -1,0 +1,44 @@
+"""Search as you type on the register: a broad prefix is answered by its count while the
+rows on screen stay, and its list follows when typing pauses; a narrower query answers with
+its rows; a search asked again is answered from memory; only the newest request counts."""
+
+from __future__ import annotations
+
+
+def test_broad_prefix_counts_first_then_lists_when_typing_pauses(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = demo_window.page("facilities")
+    model = page.model
+    total = model.rowCount()
+    model.broad_matches = 300  # 2,000 demo facilities: "broad" scaled down from 25,000 of 200,000
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        model.set_search("co")
+    broad = counted.args[0]
+    assert 300 <= broad < total
+    assert model.rowCount() == total and model.partial  # the view is kept…
+    assert "cập nhật khi ngừng gõ" in page.count_label.text()
+    with qtbot.waitSignal(model.loaded, timeout=10_000):  # …until the pause
+        pass
+    assert model.rowCount() == broad and not model.partial
+
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("co so may tre")
+    narrow = model.rowCount()
+    assert 0 < narrow < broad
+    # Asked again (backspace and retype): answered from memory, same rows, no query.
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("co so may")
+    with qtbot.waitSignal(model.loaded, timeout=1_000):
+        model.set_search("Cơ sở mây tre")  # case and tone marks fold to the same search
+    assert model.rowCount() == narrow
+
+
+def test_only_the_newest_of_fast_keystrokes_is_shown(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = demo_window.page("facilities").model
+    for text in ("ng", "ngu", "nguy", "nguye", "nguyen v", "nguyen van"):
+        model.set_search(text)  # no waiting between keystrokes
+    qtbot.waitUntil(lambda: not model.loading and model.search_text == "nguyen van", timeout=10_000)
+    qtbot.waitUntil(lambda: not model._running, timeout=10_000)
+    shown = model.rowCount()
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("nguyen van ")  # the same search
+    assert model.rowCount() == shown > 0
