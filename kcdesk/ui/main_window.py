@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
         self.user_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Người dùng"))
         self.user_menu.aboutToShow.connect(self._fill_user_menu)
         lang_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "Ngôn &ngữ"))
+        lang_menu.setObjectName("languageMenu")
+        # Every widget takes its text when it is built; rebuilding them all for a language a
+        # person changes once is not worth the risk, so the menu says when it applies.
+        lang_menu.addSection(QCoreApplication.translate("MainWindow", "Áp dụng từ lần mở kcdesk sau"))
         group = QActionGroup(self)
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
             action = QAction(name, self, checkable=True)

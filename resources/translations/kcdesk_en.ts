@@ -1290,12 +1290,12 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>FacilityTableModel</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/table_model.py" line="204" />
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="208" />
       <source>Đọc danh sách cơ sở</source>
       <translation>Reading the register</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/table_model.py" line="291" />
+      <location filename="../../kcdesk/ui/facilities/table_model.py" line="297" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading the sync state</translation>
     </message>
@@ -1684,49 +1684,54 @@ Please copy the error report and send it to support.</translation>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="266" />
+      <location filename="../../kcdesk/ui/main_window.py" line="262" />
+      <source>Áp dụng từ lần mở kcdesk sau</source>
+      <translation>Applies from the next start of kcdesk</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="270" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="267" />
-      <location filename="../../kcdesk/ui/main_window.py" line="336" />
+      <location filename="../../kcdesk/ui/main_window.py" line="271" />
+      <location filename="../../kcdesk/ui/main_window.py" line="340" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="268" />
-      <location filename="../../kcdesk/ui/main_window.py" line="347" />
+      <location filename="../../kcdesk/ui/main_window.py" line="272" />
+      <location filename="../../kcdesk/ui/main_window.py" line="351" />
       <source>Giới thiệu kcdesk</source>
       <translation>About kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="306" />
+      <location filename="../../kcdesk/ui/main_window.py" line="310" />
       <source>Đổi người dùng trên máy này</source>
       <translation>Switch user on this computer</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="308" />
+      <location filename="../../kcdesk/ui/main_window.py" line="312" />
       <source>Đọc danh sách người dùng</source>
       <translation>Reading users</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="322" />
+      <location filename="../../kcdesk/ui/main_window.py" line="326" />
       <source>Đổi người dùng</source>
       <translation>Switching user</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="329" />
+      <location filename="../../kcdesk/ui/main_window.py" line="333" />
       <source>Ngôn ngữ</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="330" />
+      <location filename="../../kcdesk/ui/main_window.py" line="334" />
       <source>Ngôn ngữ mới được áp dụng khi mở lại kcdesk.</source>
       <translation>The new language applies when kcdesk is opened again.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="337" />
+      <location filename="../../kcdesk/ui/main_window.py" line="341" />
       <source>Ctrl+1 … Ctrl+8: chuyển trang
 Ctrl+F: tìm cơ sở
 Ctrl+N: thêm mới
@@ -1745,22 +1750,22 @@ F9: sync now
 Enter: open the selected row</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="369" />
+      <location filename="../../kcdesk/ui/main_window.py" line="373" />
       <source>Đã sao lưu: {name}</source>
       <translation>Backed up: {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="377" />
+      <location filename="../../kcdesk/ui/main_window.py" line="381" />
       <source>Chưa sao lưu được hôm nay: {reason}</source>
       <translation>No backup today yet: {reason}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="404" />
+      <location filename="../../kcdesk/ui/main_window.py" line="408" />
       <source>Đã khôi phục. Dữ liệu trước đó được giữ ở {name}</source>
       <translation>Restored. The data it replaced is kept in {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="348" />
+      <location filename="../../kcdesk/ui/main_window.py" line="352" />
       <source>kcdesk {version}
 Quản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển công nghiệp.</source>
       <translation>kcdesk {version}
