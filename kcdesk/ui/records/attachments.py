@@ -1,9 +1,9 @@
-"""Attachments (scans, photos) of any record: the file goes into the content-addressed
-store (kcdesk.db.files), the row into the `attachment` table, in the caller's write."""
+"""Attachments (scans, photos) of any record as the window handles them: files chosen in a
+panel are stored and linked by the core (kcdesk.services.attachments) in the caller's
+write; the list and the soft removal are read and written here."""
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +11,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.files import add_file, file_path
+from kcdesk.db.files import file_path
 from kcdesk.db.models import Attachment
 from kcdesk.db.types import utcnow
-from kcdesk.ids import new_id
+from kcdesk.services import attachments
 
 
 @dataclass(frozen=True)
@@ -45,26 +45,17 @@ class AttachmentRow:
 def add_attachments(
     session: Session, files_dir: Path, owner_table: str, owner_id: str, files: Iterable[NewFile]
 ) -> list[str]:
+    """The core's store_file then link for each file (the file before its row: a rollback
+    leaves only an unused copy)."""
     ids = []
     for f in files:
-        sha, size = add_file(files_dir, f.path)  # before the row: a rollback leaves only an unused file
-        mime = mimetypes.guess_type(f.path.name)[0] or "application/octet-stream"
-        row = Attachment(
-            id=new_id(),
-            sha256=sha,
-            size=size,
-            mime=mime,
-            filename=f.path.name,
-            owner_table=owner_table,
-            owner_id=owner_id,
-            doc_type=f.doc_type,
-            caption=f.caption,
-            latitude=f.latitude,
-            longitude=f.longitude,
-        )
-        session.add(row)
-        ids.append(row.id)
-    session.flush()
+        sha, size = attachments.store_file(files_dir, f.path)
+        ids.append(
+            attachments.link(
+                session, sha256=sha, size=size, filename=f.path.name, owner_table=owner_table, owner_id=owner_id,
+                doc_type=f.doc_type, caption=f.caption, latitude=f.latitude, longitude=f.longitude,
+            )
+        )  # fmt: skip
     return ids
 
 
