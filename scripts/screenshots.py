@@ -178,11 +178,99 @@ def main() -> int:
     window.show_page("reports")
     settle(300)
     save(window, "11-reports")
+
+    # Excel import: the dry run of a messy sheet lists every problem by row and column.
+    from tests.exchange import sheets
+
+    messy = sheets.workbook(
+        HOME / "co-so-nhap.xlsx",
+        [
+            [sheets.nfd("  Cơ sở Mộc Đồng Tiến "), "Hộ kinh doanh", "0401234567", "Nguyễn Văn Đức", "0905 123 456",
+             "12 Lê Duẩn", sheets.nfd("Phường Hải Châu"), "TP. Đà Nẵng", "E", 25, "1.250.000.000"],
+            [],
+            sheets.good_row(2, tax="0401234567"),
+            sheets.good_row(3, tax="12345"),
+            sheets.good_row(4, ward="Phường Không Có"),
+            sheets.good_row(5, revenue="1,5 tỷ"),
+            sheets.good_row(6, ward="Hải Vân", province="đà nẵng"),
+        ],
+        title_row="DANH SÁCH CƠ SỞ CÔNG NGHIỆP NÔNG THÔN",
+    )  # fmt: skip
+    dialog = window.pages["reports"].open_import("facilities")
+    dialog.resize(1100, 560)
+    dialog.set_file(messy)
+    dialog.check()
+    wait(lambda: dialog.outcome is not None)
+    save(dialog, "12-import-dry-run")
+    dialog.close()
     runner.shutdown()
     for e in list(window.editors):
         e.deleteLater()
+    window.close()
+    store.close()
+
+    sync_shots(app, settings, args, save, wait, settle)
     print(f"{len(shots)} screenshots in {args.out.relative_to(REPO)}")
     return 0
+
+
+def sync_shots(app, settings, args, save, wait, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Đồng bộ page with a real conflict and a real refusal: a sync server on loopback,
+    two laptops (demo data never syncs, so these are new databases), the same phone number
+    changed on both, and a facility written outside the laptop's province."""
+    from kcdesk.db.store import Store
+    from kcdesk.services.setup import initialize
+    from kcdesk.sync.service import SyncService
+    from kcdesk.ui.app import build_main_window
+    from tests.sync.conftest import Database, ServerProcess
+    from tests.sync.helpers import add_facility, edit
+
+    folder = HOME / "server"
+    folder.mkdir()
+    server = ServerProcess(Database("sqlite", folder), folder).start()
+    try:
+        laptops = []
+        for name, username, full in (("may-a", "lan", "Nguyễn Thị Lan"), ("may-b", "hung", "Trần Văn Hùng")):
+            laptop = Store.open(HOME / f"{name}.db", create=True)
+            laptop.write(lambda s: initialize(s, province_code="48", role="centre_staff"))
+            laptop.reload_identity()
+            SyncService(laptop).enrol(server.url, server.code(username=username, full_name=full), name)
+            laptops.append(laptop)
+        a, b = laptops
+        sa, sb = SyncService(a), SyncService(b)
+
+        class On:  # what the sync test helpers expect: something with a store
+            def __init__(self, store: Store) -> None:
+                self.store = store
+
+        fid = add_facility(On(a), name="Hợp tác xã Mây tre đan Hòa Vang", representative="Lê Văn Tâm",
+                           phone="0905 111 222")  # fmt: skip
+        add_facility(On(a), name="Cơ sở gốm Bát Tràng (nhập nhầm tỉnh)", province="01", ward="00004")
+        sa.run_cycle()
+        sb.run_cycle()
+        edit(On(a), "facility", fid, phone="0905 333 444", representative="Lê Văn Tâm (chủ nhiệm)")
+        edit(On(b), "facility", fid, phone="0236 3 555 666", representative="Lê Thị Hoa")
+        sb.run_cycle()
+        sa.run_cycle()
+        sb.run_cycle()
+        sa.run_cycle()
+        b.close()
+        window = build_main_window(a, settings, args.lang)
+        window.resize(1366, 768)
+        window.move(0, 0)
+        window.show()
+        window.show_page("sync")
+        page = window.pages["sync"]
+        wait(lambda: page.conflicts.conflicts and page.dead_letters.letters and not window.ctx.runner.busy)
+        save(window, "13-sync-conflicts")
+        page.tabs.setCurrentWidget(page.dead_letters)
+        settle(300)
+        save(window, "14-sync-refused")
+        window.ctx.runner.shutdown()
+        window.close()
+        a.close()
+    finally:
+        server.close()
 
 
 def _compress(path: Path) -> None:

@@ -58,52 +58,57 @@
       <translation>{rule}: {n} days left ({due})</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="38" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="39" />
       <source>Trực tuyến</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="38" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="41" />
+      <source>Chưa kết nối máy chủ</source>
+      <translation>Not connected to the server yet</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="43" />
       <source>Ngoại tuyến</source>
       <translation>Offline</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="40" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="45" />
       <source>đang đồng bộ…</source>
       <translation>syncing…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="42" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="47" />
       <source>chưa kết nối máy chủ</source>
       <translation>no server connected</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="43" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="48" />
       <source>{n} thay đổi chờ gửi</source>
       <translation>{n} changes waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="45" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="50" />
       <source>đồng bộ lần cuối: {when}</source>
       <translation>last synced: {when}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="45" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="50" />
       <source>chưa đồng bộ</source>
       <translation>never synced</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="47" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="52" />
       <source>{n} thay đổi bị từ chối</source>
       <translation>{n} changes refused</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="49" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="54" />
       <source>{n} xung đột cần xử lý</source>
       <translation>{n} conflicts to resolve</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/status_text.py" line="51" />
+      <location filename="../../kcdesk/ui/logic/status_text.py" line="56" />
       <source>lỗi lần trước: {error}</source>
       <translation>last error: {error}</translation>
     </message>
@@ -673,87 +678,87 @@
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="67" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="68" />
       <source>Hai người đã sửa cùng một trường. Máy chủ đang giữ thay đổi đến sau; hãy chọn giá trị đúng. Cột “Giá trị giữ lại” có thể sửa trực tiếp.</source>
       <translation>Two people changed the same field. The server holds the change that arrived later; choose the right value. The “Value to keep” column can be edited directly.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="75" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="76" />
       <source>Các trường xung đột</source>
       <translation>Conflicting fields</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="78" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="79" />
       <source>Trường</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="79" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="80" />
       <source>Ban đầu</source>
       <translation>Original</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="80" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="81" />
       <source>Của tôi</source>
       <translation>Mine</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="81" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="82" />
       <source>Của người khác</source>
       <translation>Theirs</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="82" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="83" />
       <source>Giá trị giữ lại</source>
       <translation>Value to keep</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="89" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="90" />
       <source>Giữ của tôi</source>
       <translation>Keep mine</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="92" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="93" />
       <source>Lấy của người khác</source>
       <translation>Take theirs</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="95" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="96" />
       <source>Dùng giá trị đã sửa</source>
       <translation>Use the edited value</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="102" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="103" />
       <source>Không có xung đột nào cần xử lý.</source>
       <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="132" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="133" />
       <source>Đọc các xung đột</source>
       <translation>Reading conflicts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="154" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="155" />
       <source>{what} “{name}”: đã bị xóa ở máy khác</source>
       <translation>{what} “{name}”: deleted on another laptop</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="222" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="223" />
       <source>Giá trị đã sửa không đúng kiểu (số, ngày…); hãy sửa lại.</source>
       <translation>The edited value has the wrong type (number, date…); correct it.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="231" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="232" />
       <source>Xử lý xung đột</source>
       <translation>Resolving a conflict</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="238" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="239" />
       <source>Đã lưu lựa chọn; thay đổi sẽ được gửi ở lần đồng bộ sau.</source>
       <translation>Choice saved; the change is sent at the next sync.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/conflicts.py" line="248" />
+      <location filename="../../kcdesk/ui/sync/conflicts.py" line="249" />
       <source>Hãy nhập giá trị cần giữ lại.</source>
       <translation>Enter the value to keep.</translation>
     </message>
@@ -890,13 +895,13 @@
       <translation>Reading refused changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="144" />
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="158" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="146" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="160" />
       <source>Bỏ thay đổi bị từ chối</source>
       <translation>Discard a refused change</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="146" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="148" />
       <source>Bỏ thay đổi này? Máy chủ sẽ không nhận nó nữa; bản ghi trên máy này giữ nguyên như hiện tại.
 
 Lý do từ chối: {reason}</source>
@@ -908,27 +913,27 @@ Reason for refusal: {reason}</translation>
   <context>
     <name>DocumentButton</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="72" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="71" />
       <source>Đang lập {what}</source>
       <translation>Making {what}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="80" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="79" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="80" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="79" />
       <source>Đã lưu {path}</source>
       <translation>Saved {path}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="83" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="82" />
       <source>Mở tệp</source>
       <translation>Open file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="84" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="83" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
@@ -2539,7 +2544,7 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>The record's sync state</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/badge.py" line="59" />
+      <location filename="../../kcdesk/ui/sync/badge.py" line="60" />
       <source>Đọc trạng thái đồng bộ</source>
       <translation>Reading the sync state</translation>
     </message>
@@ -2624,17 +2629,17 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>in about {min} min</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="147" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="148" />
       <source>Đang đồng bộ…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="156" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="157" />
       <source>Đồng bộ xong.</source>
       <translation>Sync finished.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/page.py" line="159" />
+      <location filename="../../kcdesk/ui/sync/page.py" line="160" />
       <source>Chưa đồng bộ được: {reason}</source>
       <translation>Could not sync: {reason}</translation>
     </message>

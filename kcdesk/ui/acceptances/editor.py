@@ -7,7 +7,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -185,8 +185,8 @@ class AcceptanceEditor(QDialog):
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.sync_badge)
-        top.addWidget(self.document)
+        top.addWidget(self.sync_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.document, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.locked_banner)

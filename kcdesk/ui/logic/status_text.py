@@ -35,7 +35,12 @@ def sync_sentence(
 ) -> str:
     """online: True (the last cycle reached the server), False (it did not) or None (no
     cycle yet in this window: shown as offline, since nothing proves otherwise)."""
-    parts = [tr("Trực tuyến", lang) if online else tr("Ngoại tuyến", lang)]
+    if online:
+        parts = [tr("Trực tuyến", lang)]
+    elif online is None and enrolled:  # no cycle yet since the window opened: not known
+        parts = [tr("Chưa kết nối máy chủ", lang)]
+    else:
+        parts = [tr("Ngoại tuyến", lang)]
     if running:
         parts.append(tr("đang đồng bộ…", lang))
     if not enrolled:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from kcdesk.errors import KcError
 from kcdesk.progress import Cancelled, Progress
@@ -25,7 +25,7 @@ from kcdesk.ui.errors import show_refusal
 Maker = Callable[[Path], Callable[[Progress], Path]]
 
 
-class DocumentButton(QToolButton):
+class DocumentButton(QPushButton):
     """A button with a menu of formats (PDF, Excel); each asks for a file, then makes it."""
 
     made = Signal(object)  # Path
@@ -35,7 +35,6 @@ class DocumentButton(QToolButton):
         super().__init__(parent)
         self.ctx = ctx
         self.setText(text)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.makers: dict[str, tuple[Maker, Callable[[], str]]] = {}
         self.job: Any = None

@@ -7,7 +7,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -130,8 +130,8 @@ class ProposalEditor(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.status_badge)
-        top.addWidget(self.sync_badge)
-        top.addWidget(self.document)
+        top.addWidget(self.sync_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.document, 0, Qt.AlignmentFlag.AlignVCenter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state_label, 1)
         bottom.addWidget(close)

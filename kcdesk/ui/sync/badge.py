@@ -6,7 +6,7 @@ after every write and whenever a cycle starts or ends."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
@@ -32,6 +32,7 @@ class SyncBadge(QLabel):
         self.state = ""
         self.setObjectName("syncBadge")
         self.setAccessibleName(self.tr("Trạng thái đồng bộ của hồ sơ"))
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)  # a pill, not a column
         self.hide()
         ctx.runner.changed.connect(self._changed)
         if ctx.scheduler is not None:

@@ -58,6 +58,7 @@ class ConflictsInbox(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("conflictList")
         self.list.setAccessibleName(self.tr("Danh sách xung đột"))
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show_current)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")

@@ -109,6 +109,8 @@ class DeadLetterList(QWidget):
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()  # a few rows at most, never a register
+        if self.letters and self.table.currentRow() < 0:
+            self.table.selectRow(0)
         self.empty.setVisible(not self.letters)
         self._enable()
         self.loaded.emit(len(self.letters))

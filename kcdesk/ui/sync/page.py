@@ -135,6 +135,7 @@ class SyncPage(QWidget):
             self.values["next"].setText(self.tr("sau khoảng {min} phút").format(min=max(1, round(remaining / 60000))))
         self.sync_button.setEnabled(st.enrolled and not self.scheduler.running)
         self.enrol_button.setVisible(not st.enrolled)
+        self.note.setVisible(not st.enrolled)
         self.refreshed.emit(st)
 
     def _count_tab(self, index: int, title: str, n: int) -> None:
