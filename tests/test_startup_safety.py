@@ -2,9 +2,9 @@
 or a full disk is reported in words (with what to do), never as a traceback, and the
 person's database is left exactly as it was.
 
-The folder and disk cases are real: a process without the right to write (as root, the
-test drops to `nobody` with setpriv, since root may write anywhere) and a small tmpfs in a
-private mount namespace (unshare), which disappears with the process.
+The folder and disk cases are real: a folder the process cannot write (as root, who may write
+anywhere, a read-only bind mount) and a small tmpfs, each in a private mount namespace
+(unshare) that disappears with the process.
 """
 
 from __future__ import annotations
@@ -125,12 +125,18 @@ def test_real_disk_full_and_permission_errors_map_to_messages(tmp_path: Path) ->
 
 
 class Unprivileged:
-    """Runs commands as a user without write access to `root`'s read-only folders."""
+    """Runs kcdesk where some folders cannot be written.
+
+    As an ordinary user, plain permissions do it. As root (who may write anywhere, and whose
+    checkout may not even be readable by another user), each locked folder becomes a
+    read-only bind mount in a private mount namespace that vanishes with the process.
+    """
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="kcdesk-perm-", dir="/tmp"))
         self.root.chmod(0o755)
         self.as_root = os.geteuid() == 0
+        self.locked: list[Path] = []
 
     def read_only(self, name: str) -> Path:
         folder = self.root / name
@@ -138,14 +144,19 @@ class Unprivileged:
         return folder
 
     def lock(self, folder: Path) -> None:
-        for p in [folder, *folder.rglob("*")]:
-            p.chmod(0o555 if p.is_dir() else 0o444)
+        self.locked.append(folder)
+        if not self.as_root:
+            for p in [folder, *folder.rglob("*")]:
+                p.chmod(0o555 if p.is_dir() else 0o444)
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if self.as_root else []
+        cmd = [sys.executable, "-m", "kcdesk", *args]
+        if self.as_root:
+            mounts = " && ".join(f'mount --bind "{f}" "{f}" && mount -o remount,bind,ro "{f}"' for f in self.locked)
+            cmd = ["unshare", "--mount", "--propagation", "private", "bash", "-c", f'{mounts} && exec "$@"', "kcdesk",
+                   *cmd]  # fmt: skip
         env = {**os.environ, "KCDESK_HOME": str(self.root / "home"), "PYTHONDONTWRITEBYTECODE": "1"}
-        return subprocess.run([*prefix, sys.executable, "-m", "kcdesk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=env, cwd=REPO, timeout=120)  # fmt: skip
+        return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPO, timeout=120)
 
     def cleanup(self) -> None:
         for p in [self.root, *self.root.rglob("*")]:
@@ -158,8 +169,10 @@ class Unprivileged:
 def unprivileged() -> Iterator[Unprivileged]:
     if sys.platform == "win32":
         pytest.skip("POSIX permissions")
-    if os.geteuid() == 0 and not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot drop the right to write everywhere")
+    if os.geteuid() == 0:
+        probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"], capture_output=True)
+        if probe.returncode != 0:
+            pytest.skip("running as root without mount namespaces: cannot take away the right to write")
     u = Unprivileged()
     yield u
     u.cleanup()

@@ -3,7 +3,6 @@ keeps firing during a 20,000-row write and during a large proposal save."""
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 
@@ -16,10 +15,9 @@ from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import BudgetInput, budget_totals
 from kcdesk.ui.operations.progress_dialog import JobProgressDialog
 
-# Generous: CI machines are shared (2 cores) and the OS may not schedule us for a while;
-# bench/bench_gui.py measures the real figure (target 100 ms). A write on the GUI thread
-# would stall for its whole duration, far beyond this.
-STALL_LIMIT_S = 0.5
+# No time limits here (the machines are shared): the proof is that the timer keeps firing
+# WHILE the write runs. A write on the GUI thread would let no tick in until it ended.
+# bench/bench_gui.py measures the longest stall (target 100 ms).
 
 
 def _rows(store, n: int) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
@@ -45,9 +43,22 @@ class Ticker:
         self.timer.stop()
         self.end = time.perf_counter()
 
-    def longest_stall(self) -> float:
-        points = [self.start, *self.ticks, self.end]
-        return max(b - a for a, b in itertools.pairwise(points))
+    def ticks_within(self, span: tuple[float, float]) -> int:
+        return sum(1 for t in self.ticks if span[0] < t < span[1])
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    """Wrap a write so it records when it ran (perf_counter is shared by all threads)."""
+    span: list[float] = []
+
+    def run(session):  # type: ignore[no-untyped-def]
+        span.append(time.perf_counter())
+        try:
+            return fn(session)
+        finally:
+            span.append(time.perf_counter())
+
+    return run, span
 
 
 def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -56,9 +67,11 @@ def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(win
     runner.progress_delay_ms = 100  # so this test also sees the delayed progress dialog appear
     seen: dict[str, object] = {}
 
-    def write(session):  # type: ignore[no-untyped-def]
+    def insert(session):  # type: ignore[no-untyped-def]
         seen["thread"] = threading.current_thread()
         return bulk_insert_facilities(session, rows)
+
+    write, span = timed(insert)
 
     dialogs: list[JobProgressDialog] = []
     runner.progress_wanted.connect(lambda job: dialogs.append(window.findChild(JobProgressDialog)))
@@ -69,8 +82,7 @@ def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(win
     assert seen["thread"] is not threading.main_thread()
     assert seen["thread"].name.startswith("kcdesk-writer")  # the store's single writer
     elapsed = ticker.end - ticker.start
-    assert len(ticker.ticks) >= max(5, int(elapsed / 0.005) // 4), (len(ticker.ticks), elapsed)
-    assert ticker.longest_stall() < STALL_LIMIT_S, ticker.longest_stall()
+    assert ticker.ticks_within((span[0], span[1])) >= 3, (span, len(ticker.ticks))
     with store.read() as s:
         assert count_facilities(s) == 20_000
     # Views refresh themselves when an operation announces what changed.
@@ -92,17 +104,14 @@ def test_a_large_save_keeps_the_window_responsive(window, qtbot) -> None:  # typ
         "plan_year": 2027,
         "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
     }
+    save, span = timed(lambda s: save_proposal(s, None, values, activities=["KC1.1"], beneficiaries=[], budget=lines))
     with Ticker() as ticker:
-        job = runner.write(
-            lambda s: save_proposal(s, None, values, activities=["KC1.1"], beneficiaries=[], budget=lines),
-            changes={"proposal"},
-            label="Lưu đề án lớn",
-        )
+        job = runner.write(save, changes={"proposal"}, label="Lưu đề án lớn")
         qtbot.waitUntil(lambda: job.done, timeout=60_000)
     assert job.error is None
     with store.read() as s:
         assert budget_totals(s, job.result)["total"] == 3000 * 1_500_000
-    assert ticker.ticks and ticker.longest_stall() < STALL_LIMIT_S, ticker.longest_stall()
+    assert ticker.ticks_within((span[0], span[1])) >= 3, (span, len(ticker.ticks))
 
 
 def test_reads_run_on_a_worker_with_their_own_session(window, qtbot) -> None:  # type: ignore[no-untyped-def]
