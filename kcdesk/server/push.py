@@ -72,6 +72,7 @@ class BatchApplier:
         self.refused_rows: set[Key] = set()
         self.conflicts: list[dict[str, Any]] = []
         self.log_entries: set[tuple[str, str | None, str, str]] = set()
+        self._templates: dict[str, dict[str, Any]] = {}
 
     # -- loading -------------------------------------------------------------------------
 
@@ -247,26 +248,28 @@ class BatchApplier:
                        row=st.row)  # fmt: skip
 
     def _normalised(self, codec: TableCodec, m: Mutation) -> tuple[dict[str, Any], dict[str, Any]]:
-        normalise = codec.normalise
+        checks = codec.normalisers
         try:
-            values = {c: normalise(c, v) for c, v in m.values.items() if c not in SERVER_MANAGED}
+            values = {c: checks[c](v) for c, v in m.values.items() if c not in SERVER_MANAGED}
             base = {}
             for c, v in m.base.items():
-                if c in codec.kinds and c not in SERVER_MANAGED:
+                if c in checks and c not in SERVER_MANAGED:
                     try:
-                        base[c] = normalise(c, v)
+                        base[c] = checks[c](v)
                     except BadValue:
                         base[c] = v
-        except BadValue as exc:
+        except (BadValue, KeyError) as exc:
+            if isinstance(exc, KeyError):
+                exc = BadValue("không có trường này")
             bad = next((c for c, v in m.values.items() if not _converts(codec, c, v)), "?")
             raise Refusal("invalid_value", field=bad, problem=str(exc)) from exc
         return values, base
 
     def _new_row(self, codec: TableCodec, row_id: str, values: dict[str, Any]) -> dict[str, Any]:
-        row: dict[str, Any] = {c: None for c in codec.columns}
-        for name, default in codec.defaults.items():
-            row[name] = default
-        row.update(values)
+        template = self._templates.get(codec.table.name)
+        if template is None:  # every column, with the defaults a new row starts from
+            template = self._templates[codec.table.name] = {**dict.fromkeys(codec.columns), **codec.defaults}
+        row = {**template, **values}
         row["id"] = row_id
         if not row.get("created_at"):
             row["created_at"] = self.now

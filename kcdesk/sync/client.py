@@ -24,17 +24,16 @@ from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
-from kcdesk.sync import conflicts, faults, state, withdraw
+from kcdesk.sync import conflicts, faults, state
 from kcdesk.sync.apply import RowApplier
-from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, ProtocolError, SyncError
+from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, SyncError
 from kcdesk.sync.identity import adopt_user
-from kcdesk.sync.outbox import outbox_depth, read_pending, record_outcomes
+from kcdesk.sync.outbox import outbox_depth
 from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
     HelloResponse,
     PullResponse,
-    PushResponse,
     ScopeInfo,
 )
 from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
@@ -44,7 +43,6 @@ from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown)
-MAX_WITHDRAWN = 5000  # per push (PushRequest.withdrawn)
 
 
 class Cancelled(SyncError):
@@ -234,45 +232,9 @@ class SyncClient:
             report.push_bytes_received += transport.bytes_received - received
 
     def _push_all(self, transport: Transport, report: CycleReport) -> None:
-        with self.store.read() as s:
-            server_owned = withdraw.has_server_owned(s)
-        if server_owned:
-            self.store.write(lambda s: withdraw.withdraw_server_owned(s, self.codecs), origin="sync",
-                             applying_remote=True)  # fmt: skip
-        while True:
-            if self.cancel.is_set():
-                raise Cancelled()
-            with self.store.read() as s:
-                batch = read_pending(s, self.codecs, self.push_batch)
-                total, _ = outbox_depth(s)
-                taken_back = withdraw.pending(s)
-            if batch and len(batch) == self.push_batch:  # more to come: only the numbers this batch passes
-                taken_back = [w for w in taken_back if w < batch[-1].seq]
-            if not batch and not taken_back:
-                return
-            self.progress("push", report.pushed, report.pushed + total)
-            body: dict[str, Any] = {"batch_id": f"{batch[0].seq}-{batch[-1].seq}" if batch else "withdrawn",
-                                    "mutations": [m.model_dump(exclude_defaults=True) for m in batch]}  # fmt: skip
-            if taken_back:
-                body["withdrawn"] = taken_back[:MAX_WITHDRAWN]
-            response = transport.call("POST", f"{API_PREFIX}/push", json_body=body, gzip=True)
-            if response.status_code == 409:
-                raise SyncError("Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
-                                "hỗ trợ (dữ liệu trên máy vẫn an toàn).", expected=detail(response).get("expected_seq"))  # fmt: skip
-            answer: PushResponse = parse(_ok(response), PushResponse.model_validate_json)
-            faults.hit("client.after_ack_before_delete")
+        from kcdesk.sync.pusher import Pusher
 
-            def ack(s: Session, batch: list[Any] = batch, answer: PushResponse = answer) -> dict[str, int]:
-                withdraw.forget_through(s, answer.last_seq)
-                return record_outcomes(s, RowApplier(s, self.codecs), batch, answer.outcomes)
-
-            counts = self.store.write(ack, origin="sync", applying_remote=True)
-            report.pushed += len(batch)
-            report.applied += counts["applied"]
-            report.merged += counts["merged"]
-            report.rejected += counts["rejected"]
-            if batch and not any(o.seq in {m.seq for m in batch} for o in answer.outcomes):
-                raise ProtocolError("Máy chủ không trả lời cho lô thay đổi đã gửi; sẽ thử lại ở lần sau.")
+        Pusher(self, transport, report, _ok).run()
 
     def _send_resolutions(self, transport: Transport) -> None:
         with self.store.read() as s:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.sync import state
 from kcdesk.sync.apply import RowApplier
-from kcdesk.sync.protocol import Mutation, Outcome
+from kcdesk.sync.protocol import Outcome
 from kcdesk.sync.relations import parent_ref
 from kcdesk.sync.state import USER_ALIASES, now_text
 from kcdesk.sync.wire import TableCodec
@@ -27,21 +27,44 @@ from kcdesk.sync.wire import TableCodec
 BLOCKING_CODES = frozenset({"parent_missing", "not_found", "blocked_by_parent"})
 
 
-@dataclass(frozen=True)
-class Pending:
-    mutation: Mutation
-    audit_after: dict[str, Any]
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A change waiting in the outbox, as it will travel (the fields of a protocol Mutation).
+
+    Plain data rather than the pydantic model: these come from this laptop's own outbox and
+    the server validates every field anyway; building 50,000 models cost a second."""
+
+    seq: int
+    mutation_id: str
+    table: str
+    row_id: str
+    op: str
+    base_version: int
+    values: dict[str, Any]
+    base: dict[str, Any]
+    user_id: str | None = None
+
+    def wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"seq": self.seq, "mutation_id": self.mutation_id, "table": self.table,
+                                "row_id": self.row_id, "op": self.op, "base_version": self.base_version}  # fmt: skip
+        if self.values:
+            body["values"] = self.values
+        if self.base:
+            body["base"] = self.base
+        if self.user_id:
+            body["user_id"] = self.user_id
+        return body
 
 
 def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int | None,
-                 tables: Collection[str] | None = None) -> list[Mutation]:  # fmt: skip
-    """The oldest unsent changes as protocol mutations (all of them when limit is None;
-    only those of `tables` when given)."""
-    where = ""
-    params: dict[str, Any] = {"n": -1 if limit is None else limit}
+                 tables: Collection[str] | None = None, after_seq: int = 0) -> list[Outgoing]:  # fmt: skip
+    """The oldest unsent changes after `after_seq` as protocol mutations (all of them when
+    limit is None; only those of `tables` when given)."""
+    where = "WHERE o.seq > :after "
+    params: dict[str, Any] = {"n": -1 if limit is None else limit, "after": after_seq}
     if tables is not None:
         names = sorted(tables)
-        where = "WHERE o.table_name IN (" + ", ".join(f":t{i}" for i in range(len(names))) + ") "
+        where += "AND o.table_name IN (" + ", ".join(f":t{i}" for i in range(len(names))) + ") "
         params.update({f"t{i}": name for i, name in enumerate(names)})
     rows = session.execute(
         text(
@@ -65,11 +88,7 @@ def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int 
         if aliases:
             values, base = _aliased(values, aliases), _aliased(base, aliases)
             user_id = aliases.get(user_id, user_id) if user_id else user_id
-        # Built without validation: these come from this laptop's own outbox, and the server
-        # validates every field anyway (validating 50,000 of them here cost a second).
-        mutations.append(Mutation.model_construct(seq=seq, mutation_id=mutation_id, table=table, row_id=row_id,
-                                                  op=op, base_version=base_version or 0, values=values, base=base,
-                                                  user_id=user_id))  # fmt: skip
+        mutations.append(Outgoing(seq, mutation_id, table, row_id, op, base_version or 0, values, base, user_id))
     return mutations
 
 
@@ -84,7 +103,7 @@ def outbox_depth(session: Session) -> tuple[int, str | None]:
     return int(row[0]), row[1]
 
 
-def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Mutation],
+def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Outgoing],
                     outcomes: Sequence[Outcome]) -> dict[str, int]:  # fmt: skip
     """Apply the server's answers: one local transaction (the caller's session), a few
     set-based statements whatever the batch size."""
@@ -92,9 +111,11 @@ def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Mutati
     counts = {"applied": 0, "merged": 0, "rejected": 0}
     answered = [o for o in outcomes if o.seq in by_seq]
     later_pending: set[tuple[str, str]] | None = None  # only needed when a row came back
-    if answered:
-        session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), [{"s": o.seq} for o in answered])
-    versions: dict[str, list[dict[str, Any]]] = {}
+    # The driver's executemany directly: SQLAlchemy's per-row parameter handling cost more
+    # than SQLite's work here.
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany("DELETE FROM sync_outbox WHERE seq = ?", [(o.seq,) for o in answered])
+    versions: dict[str, list[tuple[int, str, int]]] = {}
     for outcome in answered:
         m = by_seq[outcome.seq]
         counts[outcome.status] += 1
@@ -108,9 +129,10 @@ def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Mutati
                 applier.upsert(m.table, [outcome.row], pending=set())
                 continue
         if outcome.row_version is not None and m.table in applier.tables:
-            versions.setdefault(m.table, []).append({"v": outcome.row_version, "id": m.row_id})
+            versions.setdefault(m.table, []).append((outcome.row_version, m.row_id, outcome.row_version))
     for table, params in versions.items():  # the server's version, never backwards
-        session.execute(text(f'UPDATE "{table}" SET row_version = :v WHERE id = :id AND row_version < :v'), params)
+        cursor.executemany(f'UPDATE "{table}" SET row_version = ? WHERE id = ? AND row_version < ?', params)
+    cursor.close()
     return counts
 
 
@@ -119,7 +141,7 @@ def _later_pending(session: Session, after_seq: int) -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in rows}
 
 
-def dead_letter(session: Session, m: Mutation, outcome: Outcome) -> None:
+def dead_letter(session: Session, m: Outgoing, outcome: Outcome) -> None:
     code = outcome.code or "rejected"
     message = outcome.message or ""
     params = dict(outcome.params or {})
@@ -145,7 +167,7 @@ def dead_letter(session: Session, m: Mutation, outcome: Outcome) -> None:
     )  # fmt: skip
 
 
-def _blocking_seq(session: Session, m: Mutation) -> int | None:
+def _blocking_seq(session: Session, m: Outgoing) -> int | None:
     """The refused change this one depends on: an earlier change of the same record, or
     of its parent record."""
     candidates = [(m.table, m.row_id)]

@@ -148,18 +148,24 @@ class HelloResponse(BaseModel):
 Op = Literal["insert", "update", "delete", "restore"]
 
 
-class Mutation(Strict):
+NO_NUL = r"^[^\x00]*$"
+
+
+class Mutation(BaseModel):
+    # Fields checked by patterns (in pydantic-core) rather than by Strict's Python validator:
+    # a batch holds thousands of these. Values are checked column by column on the server.
+    model_config = ConfigDict(extra="forbid")
+
     seq: int = Field(ge=1, le=MAX_SEQ)
     # No ':' allowed: the server's own bookkeeping ids ("withdrawn:12") can never clash.
     mutation_id: str = Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.-]+$")
-    table: str = Field(max_length=60)
-    row_id: str = Field(min_length=1, max_length=64)
+    table: str = Field(max_length=60, pattern=NO_NUL)
+    row_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     op: Op
     base_version: int = Field(ge=0, le=MAX_SEQ)
     values: dict[str, Any] = Field(default_factory=dict)  # changed fields: new values
     base: dict[str, Any] = Field(default_factory=dict)  # the same fields before the change
-    user_id: str | None = Field(default=None, max_length=64)
-
+    user_id: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
 
 
 class PushRequest(Strict):

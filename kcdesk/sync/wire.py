@@ -24,6 +24,7 @@ from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 from kcdesk.text import nfc
 
 INT64 = 2**63 - 1
+Converter = Callable[[Any], Any]
 MAX_TEXT = 1_000_000  # one text value; the batch limit applies too
 
 
@@ -140,6 +141,53 @@ def _to_wire(kind: str, value: Any) -> Any:
     return value
 
 
+def _normaliser(kind: str, length: int | None) -> Converter:
+    """One column's check, specialised once: text, integers, booleans and canonical
+    instants (most of what devices send) go through a few comparisons."""
+
+    def slow(value: Any) -> Any:
+        return None if value is None else _to_wire(kind, _to_python(kind, length, value))
+
+    if kind == "text":
+        limit = length or MAX_TEXT
+
+        def text(value: Any) -> Any:
+            if type(value) is not str:
+                return slow(value)
+            if "\x00" in value:
+                raise BadValue("có ký tự NUL")
+            if not value.isascii():  # ASCII is NFC already
+                value = nfc(value)
+            if len(value) > limit:
+                raise BadValue(f"dài quá {limit} ký tự")
+            return value
+
+        return text
+    if kind == "int":
+
+        def integer(value: Any) -> Any:
+            if type(value) is int and -INT64 <= value <= INT64:
+                return value
+            return slow(value)
+
+        return integer
+    if kind == "bool":
+        return lambda value: value if type(value) is bool else slow(value)
+    if kind == "instant":
+
+        def instant(value: Any) -> Any:
+            if type(value) is str and _CANONICAL_INSTANT.match(value):
+                try:
+                    datetime.fromisoformat(value[:-1])  # a real date and time
+                except ValueError as exc:
+                    raise BadValue("cần thời điểm ISO 8601") from exc
+                return value  # already what the server stores
+            return slow(value)
+
+        return instant
+    return slow
+
+
 class TableCodec:
     """Converters for one table's columns, computed once."""
 
@@ -162,6 +210,7 @@ class TableCodec:
             elif not column.nullable and column.name not in _MANAGED and default is None:
                 self.required.append(column.name)
         self._bool_columns = [c for c, k in self.kinds.items() if k == "bool"]
+        self.normalisers: dict[str, Converter] = {c: _normaliser(k, self.lengths[c]) for c, k in self.kinds.items()}
 
     def to_python(self, column: str, value: Any) -> Any:
         kind = self.kinds.get(column)
@@ -171,35 +220,11 @@ class TableCodec:
 
     def normalise(self, column: str, value: Any) -> Any:
         """Check a wire value and return its canonical wire form: to_wire(to_python(v)),
-        with the common cases (text, integers, booleans) done without the round trip."""
-        kind = self.kinds.get(column)
-        if kind is None:
+        with the common cases done without the round trip (see _normaliser)."""
+        check = self.normalisers.get(column)
+        if check is None:
             raise BadValue("không có trường này")
-        if value is None:
-            return None
-        kind_of_value = type(value)
-        if kind == "text" and kind_of_value is str:
-            if "\x00" in value:
-                raise BadValue("có ký tự NUL")
-            if not value.isascii():  # ASCII is NFC already
-                value = nfc(value)
-            limit = self.lengths[column] or MAX_TEXT
-            if len(value) > limit:
-                raise BadValue(f"dài quá {limit} ký tự")
-            return value
-        if kind == "int" and kind_of_value is int:
-            if not -INT64 <= value <= INT64:
-                raise BadValue("cần số nguyên")
-            return value
-        if kind == "bool" and kind_of_value is bool:
-            return value
-        if kind == "instant" and kind_of_value is str and _CANONICAL_INSTANT.match(value):
-            try:
-                datetime.fromisoformat(value[:-1])  # a real date and time
-            except ValueError as exc:
-                raise BadValue("cần thời điểm ISO 8601") from exc
-            return value  # already what the server stores
-        return _to_wire(kind, _to_python(kind, self.lengths[column], value))
+        return check(value)
 
     def row_to_python(self, values: Mapping[str, Any]) -> dict[str, Any]:
         return {c: self.to_python(c, v) for c, v in values.items()}
@@ -246,5 +271,3 @@ def gunzip_limited(data: bytes, limit: int = MAX_INFLATED) -> bytes:
         raise BadValue("nội dung nén bị cắt")
     return out
 
-
-Converter = Callable[[Any], Any]

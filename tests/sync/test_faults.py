@@ -97,7 +97,7 @@ def _token(server, device):
 
 def _batch(device, limit=100):
     with device.store.read() as s:
-        return [m.model_dump() for m in read_pending(s, codecs(), limit)]
+        return [m.wire() for m in read_pending(s, codecs(), limit)]
 
 
 def test_concurrent_duplicate_replays_apply_once_with_one_answer(server, device_factory):  # T6

@@ -27,6 +27,7 @@ from sqlalchemy import text
 
 from kcdesk.server.db import REPLICATED
 
+MALFORMED_HTTP = "Invalid HTTP request received."  # uvicorn's own answer, below the application
 EXAMPLES = int(os.environ.get("KCDESK_FUZZ_EXAMPLES", "25"))
 CHECKS = [
     checks.not_a_server_error,
@@ -71,7 +72,10 @@ def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> N
         def run(case: Any) -> None:
             if case.operation.path.endswith("/push"):
                 _aim_at_real_tables(case, fuzz_server)
-            case.call_and_validate(base_url=fuzz_server.url, headers=fuzz_server.headers, checks=CHECKS)
+            response = case.call(base_url=fuzz_server.url, headers=fuzz_server.headers)
+            if response.status_code == 400 and response.text == MALFORMED_HTTP:
+                return  # uvicorn refused bytes that are not HTTP (a header the generator broke): no API answer
+            case.validate_response(response, checks=CHECKS, headers=fuzz_server.headers)
 
         try:
             run()
