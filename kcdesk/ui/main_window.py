@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kcdesk import __version__
 from kcdesk.domain.roles import role_label
+from kcdesk.errors import KcError
 from kcdesk.paths import log_dir
 from kcdesk.services.users import list_users, switch_user
 from kcdesk.ui.context import AppContext
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusLabel(ctx)
         self.scheduler.progressed.connect(self.sync_status.show_progress)
         self.scheduler.running_changed.connect(lambda _r: self.sync_status.refresh())
+        self.scheduler.refused.connect(lambda error: show_refusal(self, error) if isinstance(error, KcError) else None)
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
         self.busy_label = QLabel()
@@ -373,8 +375,6 @@ class MainWindow(QMainWindow):
             self.notice(QCoreApplication.translate("MainWindow", "Đã sao lưu: {name}").format(name=path.name))
 
     def _backup_failed(self, error: BaseException) -> None:
-        from kcdesk.errors import KcError
-
         if not isinstance(error, KcError):
             raise error
         # The database itself is fine: say why there is no copy today, and carry on.

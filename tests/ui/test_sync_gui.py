@@ -174,3 +174,13 @@ def test_enrolling_a_demo_database_is_refused_with_the_core_message(demo_window,
     qtbot.waitUntil(lambda: "dữ liệu mẫu" in dialog.error.text(), timeout=10_000)
     assert dialog.isVisible() and dialog.ok.isEnabled()
     dialog.reject()
+
+
+def test_sync_now_on_a_laptop_without_a_server_says_why(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    job = window.scheduler.sync_now()  # as the button and F9 do
+    wait_job(qtbot, job)
+    assert type(job.error).__name__ == "NotEnrolled"
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "refusalBox" and w.isVisible())
+    assert "kcdesk enroll" in box.text() or "đăng ký" in box.text()
+    box.close()
+    assert window.scheduler.schedule.stopped  # no automatic retries of an error waiting cannot cure

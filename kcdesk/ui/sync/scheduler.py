@@ -37,6 +37,7 @@ class SyncScheduler(QObject):
     progressed = Signal(str)  # what the cycle is doing, in words
     finished = Signal(object)  # CycleReport
     failed = Signal(object)  # the error (a SyncError, or Cancelled)
+    refused = Signal(object)  # a cycle the person asked for failed: the window says why
     running_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext, schedule: SyncSchedule | None = None, parent: QObject | None = None) -> None:
@@ -47,6 +48,7 @@ class SyncScheduler(QObject):
             interval=float(settings.get("sync_interval_s")), first_delay=float(settings.get("sync_first_delay_s"))
         )
         self.job: Job | None = None
+        self.manual = False  # the running cycle was asked for (button, F9), not timed
         self.last_error: BaseException | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -78,6 +80,7 @@ class SyncScheduler(QObject):
             assert self.job is not None
             return self.job
         self._timer.stop()
+        self.manual = show_progress
         ctx, lang = self.ctx, self.ctx.lang
         cancel = threading.Event()
 
@@ -147,6 +150,8 @@ class SyncScheduler(QObject):
         if delay is not None and self.ctx.settings.get("auto_sync"):
             self._arm(delay)
         self.failed.emit(error)
+        if self.manual and name != "Cancelled":
+            self.refused.emit(error)  # timed cycles fail quietly: the status bar says it
         self.ctx.runner.changed.emit(frozenset({"sync_state"}))
 
     def _arm(self, seconds: float) -> None:
