@@ -78,7 +78,11 @@ def replace_members_and_items(
         raise LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa.")
     check_acceptance({"accepted_on": acceptance.accepted_on}, list(members))
     now = utcnow()
-    for model, rows, fields in ((AcceptanceMember, members, MEMBER_FIELDS), (AcceptanceItem, items, ITEM_FIELDS)):
+    parts: tuple[tuple[Any, Sequence[Mapping[str, Any]], tuple[str, ...]], ...] = (
+        (AcceptanceMember, members, MEMBER_FIELDS),
+        (AcceptanceItem, items, ITEM_FIELDS),
+    )
+    for model, rows, fields in parts:
         existing = list(
             session.scalars(
                 select(model)

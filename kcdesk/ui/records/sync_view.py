@@ -13,10 +13,10 @@ import socket
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
-_IN = bindparam("ids", expanding=True)
+_IN: BindParameter[list[str]] = bindparam("ids", expanding=True)
 _CONFLICT = text(
     "SELECT DISTINCT row_id FROM sync_conflict WHERE table_name = :t AND row_id IN :ids AND resolved_at IS NULL"
 ).bindparams(_IN)
