@@ -40,7 +40,7 @@ def vocabulary() -> list[str]:
     from kcdesk.ui.facilities.table_model import HEADERS
     from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
     from kcdesk.ui.proposals.page import COLUMNS
-    from kcdesk.ui.records.sync_view import ADVICE, DEFAULT_ADVICE, OP_LABELS, TABLE_LABELS
+    from kcdesk.ui.records.sync_view import ADVICE, DEFAULT_ADVICE, NEW_RECORD_ADVICE, OP_LABELS, TABLE_LABELS
 
     words: list[str] = []
     for mapping in (
@@ -66,7 +66,7 @@ def vocabulary() -> list[str]:
     ):
         words += list(mapping.values())
     words += [t.label for t in lifecycle.TRANSITIONS]
-    words += [title for title, _ in GROUPS] + ["Đặc điểm", DEFAULT_ADVICE]
+    words += [title for title, _ in GROUPS] + ["Đặc điểm", DEFAULT_ADVICE, NEW_RECORD_ADVICE]
     words += [label for _, label, _ in COLUMNS]
     sectors = json.loads((REPO / "resources" / "reference" / "sectors.json").read_text(encoding="utf-8"))
     words += [s["name"] for s in (sectors if isinstance(sectors, list) else sectors.get("items", []))]

@@ -845,63 +845,63 @@
   <context>
     <name>DeadLetterList</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="51" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="52" />
       <source>Thay đổi bị máy chủ từ chối</source>
       <translation>Changes refused by the server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="57" />
       <source>Bản ghi</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="57" />
       <source>Thao tác</source>
       <translation>Operation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="57" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="57" />
       <source>Cách xử lý</source>
       <translation>What to do</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="56" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="57" />
       <source>Lúc</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="70" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="71" />
       <source>Mở bản ghi để sửa</source>
       <translation>Open the record to correct it</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="73" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="74" />
       <source>Bỏ thay đổi này…</source>
       <translation>Discard this change…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="76" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="77" />
       <source>Máy chủ không từ chối thay đổi nào.</source>
       <translation>The server has refused no changes.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="91" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="92" />
       <source>Đọc các thay đổi bị từ chối</source>
       <translation>Reading refused changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="146" />
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="160" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="147" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="161" />
       <source>Bỏ thay đổi bị từ chối</source>
       <translation>Discard a refused change</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="148" />
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="149" />
       <source>Bỏ thay đổi này? Máy chủ sẽ không nhận nó nữa; bản ghi trên máy này giữ nguyên như hiện tại.
 
 Lý do từ chối: {reason}</source>
@@ -1589,154 +1589,154 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="45" />
+      <location filename="../../kcdesk/ui/main_window.py" line="46" />
       <source>Cơ sở CNNT</source>
       <translation>Facilities</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="51" />
+      <location filename="../../kcdesk/ui/main_window.py" line="52" />
       <source>Đề án</source>
       <translation>Proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="57" />
+      <location filename="../../kcdesk/ui/main_window.py" line="58" />
       <source>Nghiệm thu</source>
       <translation>Acceptance</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="63" />
+      <location filename="../../kcdesk/ui/main_window.py" line="64" />
       <source>Khảo sát</source>
       <translation>Surveys</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="69" />
+      <location filename="../../kcdesk/ui/main_window.py" line="70" />
       <source>Việc đến hạn</source>
       <translation>Due list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="75" />
+      <location filename="../../kcdesk/ui/main_window.py" line="76" />
       <source>Bảng điều khiển</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="81" />
+      <location filename="../../kcdesk/ui/main_window.py" line="82" />
       <source>Báo cáo</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="87" />
+      <location filename="../../kcdesk/ui/main_window.py" line="88" />
       <source>Đồng bộ</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="101" />
+      <location filename="../../kcdesk/ui/main_window.py" line="102" />
       <source>kcdesk – Quản lý khuyến công</source>
       <translation>kcdesk – Industrial extension management</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="108" />
+      <location filename="../../kcdesk/ui/main_window.py" line="109" />
       <source>Điều hướng</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="149" />
+      <location filename="../../kcdesk/ui/main_window.py" line="151" />
       <source>Đang xử lý…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="234" />
+      <location filename="../../kcdesk/ui/main_window.py" line="236" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="235" />
+      <location filename="../../kcdesk/ui/main_window.py" line="237" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="237" />
+      <location filename="../../kcdesk/ui/main_window.py" line="239" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="242" />
+      <location filename="../../kcdesk/ui/main_window.py" line="244" />
       <source>Nhập cơ sở CNNT từ Excel…</source>
       <translation>Import facilities from Excel…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="246" />
+      <location filename="../../kcdesk/ui/main_window.py" line="248" />
       <source>Nhập đề án từ Excel…</source>
       <translation>Import proposals from Excel…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="250" />
+      <location filename="../../kcdesk/ui/main_window.py" line="252" />
       <source>Mở thư mục nhật ký</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="254" />
+      <location filename="../../kcdesk/ui/main_window.py" line="256" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="256" />
+      <location filename="../../kcdesk/ui/main_window.py" line="258" />
       <source>&amp;Người dùng</source>
       <translation>&amp;User</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="258" />
+      <location filename="../../kcdesk/ui/main_window.py" line="260" />
       <source>Ngôn &amp;ngữ</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="262" />
+      <location filename="../../kcdesk/ui/main_window.py" line="264" />
       <source>Áp dụng từ lần mở kcdesk sau</source>
       <translation>Applies from the next start of kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="270" />
+      <location filename="../../kcdesk/ui/main_window.py" line="272" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="271" />
-      <location filename="../../kcdesk/ui/main_window.py" line="340" />
+      <location filename="../../kcdesk/ui/main_window.py" line="273" />
+      <location filename="../../kcdesk/ui/main_window.py" line="342" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="272" />
-      <location filename="../../kcdesk/ui/main_window.py" line="351" />
+      <location filename="../../kcdesk/ui/main_window.py" line="274" />
+      <location filename="../../kcdesk/ui/main_window.py" line="353" />
       <source>Giới thiệu kcdesk</source>
       <translation>About kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="310" />
+      <location filename="../../kcdesk/ui/main_window.py" line="312" />
       <source>Đổi người dùng trên máy này</source>
       <translation>Switch user on this computer</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="312" />
+      <location filename="../../kcdesk/ui/main_window.py" line="314" />
       <source>Đọc danh sách người dùng</source>
       <translation>Reading users</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="326" />
+      <location filename="../../kcdesk/ui/main_window.py" line="328" />
       <source>Đổi người dùng</source>
       <translation>Switching user</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="333" />
+      <location filename="../../kcdesk/ui/main_window.py" line="335" />
       <source>Ngôn ngữ</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="334" />
+      <location filename="../../kcdesk/ui/main_window.py" line="336" />
       <source>Ngôn ngữ mới được áp dụng khi mở lại kcdesk.</source>
       <translation>The new language applies when kcdesk is opened again.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="341" />
+      <location filename="../../kcdesk/ui/main_window.py" line="343" />
       <source>Ctrl+1 … Ctrl+8: chuyển trang
 Ctrl+F: tìm cơ sở
 Ctrl+N: thêm mới
@@ -1755,7 +1755,7 @@ F9: sync now
 Enter: open the selected row</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="373" />
+      <location filename="../../kcdesk/ui/main_window.py" line="375" />
       <source>Đã sao lưu: {name}</source>
       <translation>Backed up: {name}</translation>
     </message>
@@ -1770,7 +1770,7 @@ Enter: open the selected row</translation>
       <translation>Restored. The data it replaced is kept in {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="352" />
+      <location filename="../../kcdesk/ui/main_window.py" line="354" />
       <source>kcdesk {version}
 Quản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển công nghiệp.</source>
       <translation>kcdesk {version}
@@ -2667,12 +2667,12 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
   <context>
     <name>SyncScheduler</name>
     <message>
-      <location filename="../../kcdesk/ui/sync/scheduler.py" line="96" />
+      <location filename="../../kcdesk/ui/sync/scheduler.py" line="99" />
       <source>Đồng bộ với máy chủ</source>
       <translation>Syncing with the server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/scheduler.py" line="116" />
+      <location filename="../../kcdesk/ui/sync/scheduler.py" line="119" />
       <source>Kiểm tra kết nối máy chủ</source>
       <translation>Checking the server connection</translation>
     </message>
@@ -3162,8 +3162,8 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>New</translation>
     </message>
     <message>
-      <source>Bản ghi thuộc nơi máy này không được ghi: sửa tỉnh/xã cho đúng, hoặc bỏ thay đổi này.</source>
-      <translation>The record belongs where this laptop may not write: correct the province/commune, or discard this change.</translation>
+      <source>Thay đổi đưa bản ghi ra ngoài nơi máy này được ghi: sửa tỉnh/xã lại cho đúng rồi lưu, hoặc bỏ thay đổi này.</source>
+      <translation>The change moves the record outside where this laptop may write: correct the province/commune and save, or discard this change.</translation>
     </message>
     <message>
       <source>Vai trò của anh/chị chỉ được xem dữ liệu này: bỏ thay đổi này, hoặc nhờ người có quyền sửa.</source>
@@ -3288,6 +3288,10 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
     <message>
       <source>Mở bản ghi để xem và sửa, hoặc bỏ thay đổi này.</source>
       <translation>Open the record to check and correct it, or discard this change.</translation>
+    </message>
+    <message>
+      <source>Bản ghi mới này chưa lên máy chủ, và sửa trên máy này không gửi lại được nó: bỏ thay đổi này; nếu cần, nhờ người có quyền nhập bản ghi cho đúng nơi.</source>
+      <translation>This new record never reached the server, and editing it here cannot send it again: discard this change; if it is needed, ask someone allowed to enter it in the right place.</translation>
     </message>
     <message>
       <source>Năm</source>

@@ -137,7 +137,7 @@ def test_a_refused_change_shows_its_reason_and_is_discarded_only_after_confirmat
     record, op, reason, advice, _when = rows[0]
     assert record == "Cơ sở CNNT: Cơ sở Hà Nội gửi nhầm" and op == "Thêm mới"
     assert reason == "Thiết bị không có quyền ghi dữ liệu của tỉnh/thành phố mã 01 (bảng facility)."
-    assert advice.startswith("Bản ghi thuộc nơi máy này không được ghi")
+    assert advice.startswith("Bản ghi mới này chưa lên máy chủ")  # editing cannot resend it: said plainly
     assert page.tabs.tabText(1).endswith("(1)")
     assert "1 thay đổi bị từ chối" in window.sync_status.text()
 

@@ -78,8 +78,12 @@ def server_reachable(server_url: str, timeout: float = 3.0) -> bool:
 
 
 # What a person can do about each refusal code (kcdesk.sync.reasons), Vietnamese source.
+# A correction made here travels as a new change of the corrected fields; that reaches the
+# server only for a record the server already has. A refused *new* record cannot be sent
+# again by editing it (the core has no "send it whole again" yet), and the advice says so.
 ADVICE = {
-    "out_of_scope": "Bản ghi thuộc nơi máy này không được ghi: sửa tỉnh/xã cho đúng, hoặc bỏ thay đổi này.",
+    "out_of_scope": "Thay đổi đưa bản ghi ra ngoài nơi máy này được ghi: sửa tỉnh/xã lại cho đúng rồi lưu, hoặc bỏ "
+    "thay đổi này.",
     "read_only": "Vai trò của anh/chị chỉ được xem dữ liệu này: bỏ thay đổi này, hoặc nhờ người có quyền sửa.",
     "locked": "Hồ sơ đã khóa trên máy chủ: bỏ thay đổi này; nếu cần sửa, hãy làm theo thủ tục điều chỉnh.",
     "invalid_transition": "Trạng thái trên máy chủ đã khác: mở đề án, xem trạng thái hiện tại rồi làm lại bước này.",
@@ -91,6 +95,17 @@ ADVICE = {
     "server_owned": "Người dùng do máy chủ quản lý: bỏ thay đổi này và nhờ quản trị sửa trên máy chủ.",
 }
 DEFAULT_ADVICE = "Mở bản ghi để xem và sửa, hoặc bỏ thay đổi này."
+NEW_RECORD_ADVICE = (
+    "Bản ghi mới này chưa lên máy chủ, và sửa trên máy này không gửi lại được nó: bỏ thay đổi này; nếu cần, "
+    "nhờ người có quyền nhập bản ghi cho đúng nơi."
+)
+
+
+def advice(code: str, op: str) -> str:
+    """What the person can do about a refused change (Vietnamese source text)."""
+    if op == "insert":
+        return NEW_RECORD_ADVICE
+    return ADVICE.get(code, DEFAULT_ADVICE)
 
 
 # -- the conflicts inbox and the refused changes, as people read them -------------------------

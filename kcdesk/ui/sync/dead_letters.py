@@ -1,8 +1,9 @@
 """Changes the server refused (dead letters): which record, what was done, why (in the
 person's language, from the server's reason code) and what they can do. Nothing leaves
 this list silently: "Mở bản ghi" opens the record to correct it (the correction is a new
-change and is sent at the next sync), "Bỏ thay đổi này…" asks first, then lets the refused
-change go; the record on this laptop stays as it is."""
+change of the corrected fields, sent at the next sync: it reaches a record the server
+has; a refused new record cannot be resent this way, and its advice says so), "Bỏ thay đổi
+này…" asks first, then lets the refused change go; the record on this laptop stays."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.status_text import _when
-from kcdesk.ui.records.sync_view import ADVICE, DEFAULT_ADVICE, OP_LABELS, TABLE_LABELS, record_titles
+from kcdesk.ui.records.sync_view import OP_LABELS, TABLE_LABELS, advice, record_titles
 from kcdesk.ui.sync.status import sync_service
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +101,7 @@ class DeadLetterList(QWidget):
                 f"{what}: {name}",
                 vocab(OP_LABELS.get(d.op, d.op)),
                 d.reason,
-                vocab(ADVICE.get(d.code, DEFAULT_ADVICE)),
+                vocab(advice(d.code, d.op)),
                 _when(d.rejected_at) or "",
             )
             for column, value in enumerate(cells):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -91,7 +91,7 @@ class SyncPage(QWidget):
         buttons.addWidget(self.stage, 1)
         top = QHBoxLayout()
         box.setMaximumWidth(720)
-        top.addWidget(box)
+        top.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
