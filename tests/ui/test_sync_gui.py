@@ -184,3 +184,14 @@ def test_sync_now_on_a_laptop_without_a_server_says_why(window, qtbot) -> None: 
     assert "kcdesk enroll" in box.text() or "đăng ký" in box.text()
     box.close()
     assert window.scheduler.schedule.stopped  # no automatic retries of an error waiting cannot cure
+
+
+def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  # type: ignore[no-untyped-def]
+    enrol_window(window, server, qtbot, "binh-gui")
+    scheduler = window.scheduler
+    assert scheduler.schedule.after_error("Offline") is not None  # as after a cycle that found no server
+    assert scheduler.schedule.offline
+    with qtbot.waitSignal(scheduler.finished, timeout=30_000):
+        scheduler.tick()  # the timer fires: the port answers, so a whole cycle runs
+    assert not scheduler.schedule.offline and scheduler.last_error is None
+    assert scheduler.next_in_ms is None or scheduler.next_in_ms > 60_000  # back to the normal pace

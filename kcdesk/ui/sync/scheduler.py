@@ -52,7 +52,7 @@ class SyncScheduler(QObject):
         self.last_error: BaseException | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.tick)
 
     @property
     def running(self) -> bool:
@@ -105,7 +105,9 @@ class SyncScheduler(QObject):
         self.running_changed.emit(True)
         return self.job
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """What the timer does: a cycle, or, while the server could not be reached, a probe
+        of its port first (a cycle follows at once when it answers)."""
         if self.running:
             return
         if not self.schedule.offline:
@@ -135,7 +137,9 @@ class SyncScheduler(QObject):
     def _done(self, report: Any) -> None:
         self.last_error = None
         self.running_changed.emit(False)
-        self._arm(self.schedule.after_success())
+        delay = self.schedule.after_success()
+        if self.ctx.settings.get("auto_sync"):
+            self._arm(delay)
         self.finished.emit(report)
         self.ctx.runner.changed.emit(SYNCED_VIEWS)
 
