@@ -122,25 +122,31 @@ sys.exit(run_gui(argparse.Namespace(db=sys.argv[1], lang=sys.argv[2])))
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As an ordinary user, a folder without write permission; as root (who may write
+    anywhere, and whose checkout another user may not read), a read-only bind mount in a
+    private mount namespace that vanishes with the process (as tests/test_startup_safety.py)."""
     as_root = os.geteuid() == 0
-    if as_root and not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot drop the right to write everywhere")
+    if as_root:
+        probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"], capture_output=True)
+        if probe.returncode != 0:
+            pytest.skip("running as root without mount namespaces: cannot take away the right to write")
     root = Path(tempfile.mkdtemp(prefix="kcdesk-ro-", dir="/tmp"))
     try:
-        root.chmod(0o755)
-        home = root / "home"
-        home.mkdir(mode=0o777)
-        home.chmod(0o777)
-        data = root / "data"
+        home, data = root / "home", root / "data"
+        home.mkdir()
         data.mkdir()
         store.close()
         shutil.copyfile(store.path, data / "kcdesk.db")
-        for p in (data / "kcdesk.db", data):
-            p.chmod(0o444 if p.is_file() else 0o555)
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if as_root else []
+        cmd = [sys.executable, "-c", SCRIPT, str(data / "kcdesk.db"), "vi"]
+        if as_root:
+            remount = f'mount --bind "{data}" "{data}" && mount -o remount,bind,ro "{data}"'
+            cmd = ["unshare", "--mount", "--propagation", "private", "bash", "-c", f'{remount} && exec "$@"', "kcdesk",
+                   *cmd]  # fmt: skip
+        else:
+            for p in (data / "kcdesk.db", data):
+                p.chmod(0o444 if p.is_file() else 0o555)
         env = {**os.environ, "KCDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-        done = subprocess.run([*prefix, sys.executable, "-c", SCRIPT, str(data / "kcdesk.db"), "vi"],
-                              capture_output=True, text=True, env=env, cwd=REPO, timeout=120)  # fmt: skip
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
         box = next((line for line in done.stdout.splitlines() if line.startswith("BOX")), "")
         assert box.startswith("BOX startProblemBox Không ghi được vào thư mục dữ liệu"), done.stdout + done.stderr
         assert str(data) in box and "KCDESK_HOME" in box
