@@ -195,3 +195,10 @@ def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  #
         scheduler.tick()  # the timer fires: the port answers, so a whole cycle runs
     assert not scheduler.schedule.offline and scheduler.last_error is None
     assert scheduler.next_in_ms is None or scheduler.next_in_ms > 60_000  # back to the normal pace
+
+
+def test_the_timer_does_nothing_on_a_laptop_without_a_server(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    scheduler = window.scheduler
+    with qtbot.waitSignal(window.ctx.runner.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy):
+        scheduler.tick()
+    assert scheduler.job is None and scheduler.last_error is None  # no cycle, no error, no sync client loaded

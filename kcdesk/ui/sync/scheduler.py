@@ -106,17 +106,14 @@ class SyncScheduler(QObject):
         return self.job
 
     def tick(self) -> None:
-        """What the timer does: a cycle, or, while the server could not be reached, a probe
-        of its port first (a cycle follows at once when it answers)."""
+        """What the timer does: nothing on a laptop without a server (read from the state
+        tables, without loading the sync client); while the server could not be reached, a
+        probe of its port first (a cycle follows at once when it answers); else a cycle."""
         if self.running:
             return
-        if not self.schedule.offline:
-            self.sync_now(show_progress=False)
-            return
-        # The server could not be reached last time: knock on its port before a whole cycle.
-        ctx = self.ctx
+        ctx, knock = self.ctx, self.schedule.offline
         self.ctx.runner.run(
-            lambda _p: _probe(ctx),
+            lambda _p: _probe(ctx, knock),
             self._probed,
             label=self.tr("Kiểm tra kết nối máy chủ"),
             cancellable=False,
@@ -127,7 +124,8 @@ class SyncScheduler(QObject):
         if reachable is None:  # not enrolled (any more): nothing to do until the person enrols
             return
         if reachable:
-            log.info("server reachable again: syncing")
+            if self.schedule.offline:
+                log.info("server reachable again: syncing")
             self.sync_now(show_progress=False)
         else:
             delay = self.schedule.after_error("Offline")
@@ -162,12 +160,13 @@ class SyncScheduler(QObject):
         self._timer.start(max(0, int(seconds * 1000)))
 
 
-def _probe(ctx: AppContext) -> bool | None:
-    """On a worker: None when there is no server to reach, else whether it answers."""
+def _probe(ctx: AppContext, knock: bool) -> bool | None:
+    """On a worker: None when there is no server to reach; else whether its port answers
+    (when `knock`), or True."""
     from kcdesk.sync import state
 
     with ctx.store.read() as s:
         url, device = state.get(s, state.SERVER_URL), state.get(s, state.DEVICE_ID)
     if not (url and device):
         return None
-    return server_reachable(url)
+    return server_reachable(url) if knock else True
