@@ -77,6 +77,12 @@ def test_english_is_switchable(store, settings, qtbot, gui_app) -> None:  # type
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Facility name"
         qtbot.waitUntil(lambda: bool(window.sync_status.facts), timeout=10_000)
         assert window.sync_status.text().startswith("Offline")
+        # The sync, reports and import screens speak English too.
+        sync = window.page("sync")
+        assert sync.sync_button.text() == "Sync now (F9)" and sync.tabs.tabText(0).startswith("Conflicts to resolve")
+        reports = window.page("reports")
+        assert reports.import_facilities_button.text() == "Import facilities…"
+        assert reports.kind.itemText(0) == "Periodic report, whole year"
         qtbot.waitUntil(lambda: not window.ctx.runner.busy, timeout=10_000)
         window.close()
     finally:
