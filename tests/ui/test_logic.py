@@ -195,3 +195,20 @@ def test_settings_are_declared_once_with_types() -> None:
     assert lang.coerce("en") == "en" and lang.coerce("fr") == "vi"
     assert OPTIONS["font_point_size"].coerce("11") == 11
     assert OPTIONS["window_geometry"].coerce(OPTIONS["window_geometry"].dump(b"\x01\x02")) == b"\x01\x02"
+
+
+def test_first_run_checks_the_data_folder_before_going_on(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from kcdesk.ui.logic import first_run
+
+    wizard = FirstRunWizard(tmp_path / "moi" / "kcdesk.db", {"48": "Thành phố Đà Nẵng"})
+    assert wizard.storage_problem() is None
+    assert not (tmp_path / "moi").exists() and list(tmp_path.iterdir()) == []  # the probe leaves nothing
+    if sys.platform.startswith("linux") and Path("/sys").is_dir():
+        wizard.db_path = Path("/sys/kcdesk-test/kcdesk.db")  # a folder nobody may write, root included
+        problem = wizard.storage_problem("vi") or ""
+        assert problem.startswith("Không ghi được vào thư mục dữ liệu /sys") and "KCDESK_HOME" in problem
+    wizard.db_path = tmp_path / "kcdesk.db"
+    monkeypatch.setattr(first_run, "MIN_FREE_BYTES", 1 << 62)  # more than any disk has free
+    assert (wizard.storage_problem("vi") or "").startswith("Ổ đĩa chứa thư mục dữ liệu")

@@ -142,6 +142,8 @@ class FirstRunDialog(QDialog):
 
     def _next(self) -> None:
         problem = self.wizard.problem()
+        if problem is None and self.wizard.current == "database":
+            problem = self.wizard.storage_problem()
         if problem:
             self.problem.setText(problem)
             return

@@ -14,6 +14,9 @@ from kcdesk.ui.logic.i18n import tr
 
 STEPS = ("database", "province", "demo")
 DEMO_SIZES = (0, 2000, 20000)
+# Less free space than this at first start is a full disk in practice: the database, its
+# first backup and the reference data need several MB, and the demo data far more.
+MIN_FREE_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,29 @@ class FirstRunWizard:
                 return tr("Hãy nhập tên Trung tâm.", lang)
         elif self.current == "demo" and self.demo_facilities not in DEMO_SIZES:
             return tr("Số cơ sở mẫu không hợp lệ.", lang)
+        return None
+
+    def storage_problem(self, lang: str | None = None) -> str | None:
+        """Before leaving the database step: can the chosen folder take the database? The
+        core's own message when the folder cannot be written or the disk is (nearly) full,
+        so the person can choose another place now instead of failing at the end."""
+        import shutil
+        import tempfile
+
+        from kcdesk.db.storage_errors import disk_full, storage_error
+
+        folder = self.db_path.parent
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+        try:
+            # A throwaway file in the nearest folder that exists: nothing is created for good.
+            with tempfile.NamedTemporaryFile(dir=existing, prefix=".kcdesk-probe-"):
+                pass
+            free = shutil.disk_usage(existing).free
+        except OSError as exc:
+            error = storage_error(exc, self.db_path)
+            return error.text(lang) if error is not None else str(exc)
+        if free < MIN_FREE_BYTES:
+            return disk_full(folder).text(lang)
         return None
 
     def next(self) -> bool:
