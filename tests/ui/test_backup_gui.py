@@ -157,3 +157,40 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_pat
             if not p.is_symlink():
                 p.chmod(0o700)
         shutil.rmtree(root, ignore_errors=True)
+
+
+START_SCRIPT = r"""
+import argparse, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from kcdesk.ui.app import run_gui
+backups = Path(sys.argv[1]).with_name(Path(sys.argv[1]).stem + "-backups")
+def watch():
+    made = sorted(backups.glob("*-hang-ngay.db")) if backups.is_dir() else []
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+    if made and window is not None and not window.ctx.runner.busy:
+        print("BACKUP", made[0].name, "|", window.notice_label.text(), flush=True)
+        window.close()
+    else:
+        QTimer.singleShot(50, watch)
+QTimer.singleShot(50, watch)
+sys.exit(run_gui(argparse.Namespace(db=sys.argv[1], lang="vi")))
+"""
+
+
+def test_the_window_makes_the_days_backup_when_it_starts(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`kcdesk` as people start it (run_gui): the day's copy appears beside the database and
+    the status bar says so, while the window stays responsive (the copy runs on a worker)."""
+    store.close()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "KCDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(store.path)], capture_output=True, text=True,
+                          env=env, cwd=REPO, timeout=120)  # fmt: skip
+    line = next((x for x in done.stdout.splitlines() if x.startswith("BACKUP")), "")
+    assert line.startswith("BACKUP kcdesk-") and line.split("|")[0].strip().endswith("-hang-ngay.db"), (
+        done.stdout + done.stderr
+    )
+    assert "Đã sao lưu" in line and done.returncode == 0
