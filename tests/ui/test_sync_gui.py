@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcdesk.db.store import Store
+from kcdesk.services.proposals import create_proposal
 from kcdesk.ui.main_window import PAGES
 from tests.sync.conftest import FAST_RETRY, Database, ServerProcess
 from tests.sync.helpers import add_facility, edit, facility
@@ -189,11 +190,20 @@ def test_sync_now_on_a_laptop_without_a_server_says_why(window, qtbot) -> None: 
 def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  # type: ignore[no-untyped-def]
     enrol_window(window, server, qtbot, "binh-gui")
     scheduler = window.scheduler
+    proposals = window.page("proposals")  # its rows carry their sync badge too
+    job = window.ctx.runner.write(
+        lambda s: create_proposal(s, {"title": "Hỗ trợ máy sấy", "level": "KCDP", "plan_year": 2027,
+                                      "implementing_unit": "Trung tâm"}),
+        changes={"proposal"},
+    )  # fmt: skip
+    pid = wait_job(qtbot, job)
+    qtbot.waitUntil(lambda: proposals.model.badges.get(pid) == "pending", timeout=10_000)
     assert scheduler.schedule.after_error("Offline") is not None  # as after a cycle that found no server
     assert scheduler.schedule.offline
     with qtbot.waitSignal(scheduler.finished, timeout=30_000):
         scheduler.tick()  # the timer fires: the port answers, so a whole cycle runs
     assert not scheduler.schedule.offline and scheduler.last_error is None
+    qtbot.waitUntil(lambda: pid not in proposals.model.badges and bool(proposals.model.rows), timeout=10_000)
     assert scheduler.next_in_ms is None or scheduler.next_in_ms > 60_000  # back to the normal pace
 
 

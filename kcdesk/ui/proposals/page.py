@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from kcdesk.domain.lifecycle import STATUSES
 from kcdesk.domain.vnformat import group, money
 from kcdesk.services.proposals import list_proposals
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
+from kcdesk.ui.records.sync_view import is_enrolled, record_badges
+from kcdesk.ui.widgets.sync_icons import badge_icon
 
 COLUMNS = (
     ("code", "Mã đề án", 190),
@@ -35,15 +39,26 @@ COLUMNS = (
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _rows_and_badges(
+    session: Session, year: int | None, status: str | None
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The list and, on a laptop with a server, each row's sync badge (one batch)."""
+    rows = list_proposals(session, year=year, status=status, limit=None)
+    badges = record_badges(session, "proposal", [r["id"] for r in rows]) if is_enrolled(session) else {}
+    return rows, badges
+
+
 class ProposalTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[dict[str, Any]] = []
+        self.badges: dict[str, str] = {}  # sync state of rows not in step with the server
         self._headers = [vocab(label) for _, label, _ in COLUMNS]
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], badges: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.badges = badges or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -66,6 +81,13 @@ class ProposalTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return row["title"]
+        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            badge = self.badges.get(row["id"])
+            if badge is None:
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return badge_icon(badge)
+            return vocab(BADGE_TEXT.get(badge, badge))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -146,19 +168,22 @@ class ProposalsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        ctx.runner.changed.connect(lambda tables: self.refresh() if tables & {"proposal", "budget_line"} else None)
+        ctx.runner.changed.connect(
+            lambda tables: self.refresh() if tables & {"proposal", "budget_line", "sync_state"} else None
+        )
         self.refresh()
 
     def refresh(self) -> None:
         year, status = self.year.currentData(), self.status.currentData()
         self.ctx.runner.read(
-            lambda s: list_proposals(s, year=year, status=status, limit=None),
+            lambda s: _rows_and_badges(s, year, status),
             self._show,
             label=self.tr("Đọc danh sách đề án"),
         )
 
-    def _show(self, rows: list[dict[str, Any]]) -> None:
-        self.model.set_rows(rows)
+    def _show(self, result: tuple[list[dict[str, Any]], dict[str, str]]) -> None:
+        rows, badges = result
+        self.model.set_rows(rows, badges)
         kc = sum(r["kc_amount"] for r in rows)
         self.summary.setText(self.tr("{n} đề án · kinh phí khuyến công {kc}").format(n=group(len(rows)), kc=money(kc)))
         self.loaded.emit(len(rows))
