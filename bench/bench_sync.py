@@ -42,7 +42,7 @@ from kcdesk.db.store import Store  # noqa: E402
 from kcdesk.ids import new_id  # noqa: E402
 from kcdesk.server import db as sdb  # noqa: E402
 from kcdesk.server.bulk import insert_rows  # noqa: E402
-from kcdesk.server.counters import LOG_COLUMNS, ensure_scopes, take_cursors  # noqa: E402
+from kcdesk.server.counters import LOG_COLUMNS, ensure_scopes, last_cursor, take_cursors  # noqa: E402
 from kcdesk.server.scopes import View  # noqa: E402
 from kcdesk.server.service import ServerSettings, SyncServer  # noqa: E402
 from kcdesk.sync.protocol import API_PREFIX, EnrolResponse, PullResponse  # noqa: E402
@@ -283,7 +283,10 @@ def main() -> None:
         with server.admin.engine.connect() as conn:
             versions = dict(conn.execute(text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"),
                                          {"ids": ids[: args.devices]}).all())  # fmt: skip
-        for d in devices:  # each starts up to date, as a laptop that synced a while ago
+        with server.admin.engine.connect() as conn:
+            cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
+        for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
+            d.cursors = dict(cursors)
             d.cycle(None)
         times: list[float] = []
         lock = threading.Lock()

@@ -23,6 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.store import Store
 from kcdesk.sync import conflicts, faults, state
 from kcdesk.sync.apply import RowApplier
@@ -120,6 +121,9 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
             if table not in present:
                 continue
             seen: set[str] = set()
+            # A table this laptop has no row of yet (a first pull): nothing to overwrite or
+            # keep, so rows go in through the core's bulk path (same audit, no per-row triggers).
+            empty = session.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is None
             cur = source.execute(f'SELECT * FROM "{table}"')
             names = [d[0] for d in cur.description]
             while True:
@@ -129,7 +133,7 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
                 if reconcile:
                     seen.update(r[0] for r in rows)
                 if not applier._fks.get(table):
-                    _upsert_plain(session, applier, table, names, rows, pending)
+                    _upsert_plain(session, applier, table, names, rows, pending, empty)
                 else:
                     applier.upsert(table, [dict(zip(names, r, strict=True)) for r in rows], pending)
             if reconcile and table in OWN_PLACEMENT:
@@ -146,7 +150,7 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
 
 
 def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list[str], rows: list[tuple[Any, ...]],
-                  pending: set[tuple[str, str]]) -> None:  # fmt: skip
+                  pending: set[tuple[str, str]], empty: bool = False) -> None:  # fmt: skip
     """The fast path for tables without foreign keys: positional executemany."""
     if pending:
         rows = [r for r in rows if (table, r[0]) not in pending]
@@ -154,12 +158,23 @@ def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list
     known = applier.tables[table].c
     keep_idx = [i for i, n in enumerate(names) if n in known]
     cols = [names[i] for i in keep_idx]
+    if len(keep_idx) != len(names):
+        rows = [tuple(r[i] for i in keep_idx) for r in rows]
+    if empty:
+        nested = session.begin_nested()
+        try:
+            applier.stats["upserted"] += _insert_new(session, table, cols, rows)
+            nested.commit()
+            return
+        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:  # rows collide on a local unique key
+            log.warning("snapshot rows of %s need the careful path: %s", table, exc)
+            nested.rollback()
+            applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
+            return
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
     quoted = ", ".join(f'"{c}"' for c in cols)
     marks = ", ".join("?" for _ in cols)
     sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
-    if len(keep_idx) != len(names):
-        rows = [tuple(r[i] for i in keep_idx) for r in rows]
     nested = session.begin_nested()
     try:
         session.connection().exec_driver_sql(sql, rows)
@@ -170,6 +185,28 @@ def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list
         applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
         return
     applier.stats["upserted"] += len(rows)
+
+
+def _insert_new(session: Session, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> int:
+    """The core's bulk insert (kcdesk.db.bulk) for rows already in storage form, as a
+    snapshot holds them: the per-row insert triggers stand aside and the same audit and
+    search-index rows are written set-based; no value needs converting, so none is."""
+    conn = session.connection()
+    start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').scalar()
+    audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar()
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
+    finally:
+        cursor.close()
+        conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
+    for stmt in bulk_capture_sql(table, table_columns(conn, table)):
+        params = {"start": start, "audit_start": audit_start}
+        conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
+    return len(rows)
 
 
 def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[str], scope: ScopeInfo,

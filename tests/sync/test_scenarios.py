@@ -255,3 +255,21 @@ def test_poison_change_is_dead_lettered_dependants_blocked_and_the_rest_flows(se
     status = a.service.status()
     assert status.dead_letters == 3 and status.pending == 0
     json.dumps([d.__dict__ for d in a.service.dead_letters()], ensure_ascii=False)
+
+
+def test_a_first_pull_is_searchable_and_audited_like_typed_records(server, device_factory):
+    """The first pull writes through the bulk path (no per-row triggers): the search index
+    and the audit trail must come out as they do for records typed one by one."""
+    from kcdesk.services.search import search
+
+    a = device_factory("a").enrol(server)
+    b = device_factory("b").enrol(server)
+    fid = add_facility(a, name="Hợp tác xã gốm Thanh Hà")
+    a.sync()
+    b.sync()
+    with b.store.read() as s:
+        found = search(s, "thanh ha")
+    assert fid in [hit.id for hit in found]
+    assert b.one("SELECT count(*) FROM audit_entry WHERE table_name = 'facility' AND row_id = :id AND origin = 'sync'",
+                 id=fid) == 1  # fmt: skip
+    assert b.pending() == 0  # pulled rows are never queued back
