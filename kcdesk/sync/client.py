@@ -33,6 +33,7 @@ from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
     HelloResponse,
+    Limits,
     PullResponse,
     ScopeInfo,
 )
@@ -81,12 +82,13 @@ def token_file(store: Store) -> Path:
 
 class SyncClient:
     def __init__(self, store: Store, *, retry: RetryPolicy | None = None, progress: Progress | None = None,
-                 cancel: threading.Event | None = None, push_batch: int = 500, verify: Any = None) -> None:  # fmt: skip
+                 cancel: threading.Event | None = None, push_batch: int = 2000, verify: Any = None) -> None:  # fmt: skip
         self.store = store
         self.retry = retry or RetryPolicy()
         self.progress = progress or (lambda stage, done, total: None)
         self.cancel = cancel or threading.Event()
-        self.push_batch = push_batch
+        self.push_batch = push_batch  # at most; the server's limits (hello) may ask for less
+        self.limits: Limits | None = None
         self.verify = verify
         self.codecs = codecs()
         self.tokens = TokenStore(token_file(store))
@@ -206,6 +208,7 @@ class SyncClient:
             "proto": 1, "app_version": __version__, "schema_version": HEAD_REVISION, "outbox_depth": depth,
             "oldest_pending": oldest, "client_time": state.now_text()})  # fmt: skip
         hello = parse(_ok(response), HelloResponse.model_validate_json)
+        self.limits = hello.limits
         report.clock_skew_seconds = hello.clock_skew_seconds
 
         def save(s: Session) -> None:

@@ -55,7 +55,9 @@ class Pusher:
         self.transport = transport
         self.report = report
         self.ok = ok
-        self.size = client.push_batch
+        limits = client.limits
+        self.size = min(client.push_batch, limits.max_batch_mutations) if limits else client.push_batch
+        self.max_bytes = limits.max_batch_bytes if limits else None
 
     def run(self) -> None:
         with self.store.read() as s:
@@ -94,10 +96,18 @@ class Pusher:
                 self._count(acking.result())  # an acknowledgement that fails is never hidden
 
     def _prepare(self, after_seq: int) -> Batch | None:
+        size = self.size
+        while True:
+            batch = self._prepare_at_most(after_seq, size)
+            if batch is None or self.max_bytes is None or len(batch.body) <= self.max_bytes or size == 1:
+                return batch
+            size = max(1, size // 2)  # big values: fewer changes a batch, under the server's byte limit
+
+    def _prepare_at_most(self, after_seq: int, size: int) -> Batch | None:
         with self.store.read() as s:
-            mutations = read_pending(s, self.client.codecs, self.size, after_seq=after_seq)
+            mutations = read_pending(s, self.client.codecs, size, after_seq=after_seq)
             taken_back = withdraw.pending(s)
-        full = len(mutations) == self.size
+        full = len(mutations) == size
         if mutations and full:  # more to come: only the numbers this batch passes
             taken_back = [w for w in taken_back if w < mutations[-1].seq]
         if not mutations and not taken_back:
