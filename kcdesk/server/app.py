@@ -17,10 +17,10 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Res
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kcdesk import __version__
@@ -112,12 +112,13 @@ class RequestBodyLimit:
                 await _send_json(send, 400, {"detail": {"code": "bad_body", "message": "Nội dung nén bị hỏng."}})
                 return
             scope = dict(scope)
-            scope["headers"] = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
+            dropped = (b"content-encoding", b"content-length")
+            scope["headers"] = [(k, v) for k, v in scope["headers"] if k not in dropped]
             scope["headers"].append((b"content-length", str(len(data)).encode()))
         expected = headers.get(b"x-content-sha256")
         if expected is not None and hashlib.sha256(data).hexdigest().encode() != expected.lower():
             await _send_json(send, 400, {"detail": {"code": "bad_body",
-                                                    "message": "Nội dung gửi lên bị hỏng trên đường truyền."}})  # fmt: skip
+                                                    "message": "Nội dung gửi lên bị hỏng trên đường truyền."}})
             return
         sent = False
 
@@ -166,7 +167,10 @@ class RateLimiter:
 _bearer = HTTPBearer(auto_error=False, description="Mã truy cập ngắn hạn của thiết bị (POST /sync/v1/token).")
 
 
-def _device(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> DeviceGrant:
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _device(request: Request, credentials: Credentials) -> DeviceGrant:
     """The calling device, from its access token; refused when revoked or too eager."""
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise _error(401, "bad_token", "Thiếu hoặc sai mã truy cập.")
@@ -192,7 +196,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        detail = exc.detail
+        detail: Any = exc.detail
         if not isinstance(detail, dict):
             detail = {"code": _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}"),
                       "message": _HTTP_MESSAGES.get(exc.status_code, "Yêu cầu không hợp lệ.")}  # fmt: skip

@@ -180,7 +180,8 @@ def cmd_compact(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
-    common.add_argument("--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))
+    common.add_argument("--data", default=argparse.SUPPRESS,
+                        help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))  # fmt: skip
     parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common],
                                      description=tr("Máy chủ đồng bộ kcdesk"))  # fmt: skip
     sub = parser.add_subparsers(dest="command", required=True)

@@ -74,7 +74,7 @@ def merge_fields(
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b or (a is not None and b is not None and bool(a) == bool(b) and type(a) is type(b))
-    return a == b
+    return bool(a == b)
 
 
 def check_locks(table: str, current: Mapping[str, Any] | None, changed: set[str],
@@ -84,9 +84,9 @@ def check_locks(table: str, current: Mapping[str, Any] | None, changed: set[str]
         raise Refusal("locked", what_key="acceptance")
     if table in ACCEPTANCE_CHILDREN and parent_table == "acceptance" and parent and parent.get("signed_at"):
         raise Refusal("locked", what_key="acceptance")
-    if table == "proposal" and current is not None and current.get("status") in LOCKED_PROPOSAL_STATUSES:
-        if changed - {"status", "status_date", "deleted_at"} or "deleted_at" in changed:
-            raise Refusal("locked", what_key="proposal")
+    settled = table == "proposal" and current is not None and current.get("status") in LOCKED_PROPOSAL_STATUSES
+    if settled and (changed - {"status", "status_date", "deleted_at"} or "deleted_at" in changed):
+        raise Refusal("locked", what_key="proposal")
     if (
         table in PROPOSAL_CHILDREN
         and parent_table == "proposal"

@@ -315,7 +315,8 @@ class BatchApplier:
         t = db.REPLICATED[table]
         columns = self._columns(table)
         values_of = itemgetter(*columns[:-3])  # every row holds every column (new rows start from all of them)
-        inserts, updates = [], []
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
         for st in states:
             assert st.row is not None and st.placement is not None
             row = st.row
@@ -411,9 +412,8 @@ def _attach_current_rows(conn: Connection, mutations: Sequence[Mutation], outcom
                          codecs: dict[str, TableCodec]) -> None:  # fmt: skip
     wanted: dict[str, set[str]] = {}
     for m, o in zip(mutations, outcomes, strict=True):
-        if o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn"):
-            if m.table in db.REPLICATED:
-                wanted.setdefault(m.table, set()).add(m.row_id)
+        if _carries_row(o) and m.table in db.REPLICATED:
+            wanted.setdefault(m.table, set()).add(m.row_id)
     current: dict[Key, dict[str, Any]] = {}
     for table, ids in wanted.items():
         t = db.REPLICATED[table]
@@ -423,8 +423,12 @@ def _attach_current_rows(conn: Connection, mutations: Sequence[Mutation], outcom
                 current[(table, rec["id"])] = codecs[table].row_to_wire(rec)
     for index, (m, o) in enumerate(zip(mutations, outcomes, strict=True)):
         row = current.get((m.table, m.row_id))
-        if row is not None and o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn"):
+        if row is not None and _carries_row(o):
             outcomes[index] = o.model_copy(update={"row": row})
+
+
+def _carries_row(o: Outcome) -> bool:
+    return o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn")
 
 
 def reused_mutation_ids(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> set[str]:

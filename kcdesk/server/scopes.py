@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kcdesk.sync.relations import (  # noqa: F401  (re-exported for the server modules)
+from kcdesk.sync.relations import (
     ATTACHMENT,
     CHILDREN,
     OWN_PLACEMENT,
@@ -26,6 +26,10 @@ from kcdesk.sync.relations import (  # noqa: F401  (re-exported for the server m
     parent_ref,
 )
 
+__all__ = [
+    "ATTACHMENT", "CHILDREN", "OWN_PLACEMENT", "PARENT", "SERVER_OWNED", "DeviceGrant", "Placement", "View",
+    "is_placed_by_parent", "own_placement", "parent_ref",
+]  # fmt: skip
 NATIONAL = "00"
 MINISTRY_ROLES = frozenset({"ministry"})
 COLLABORATOR_ROLES = frozenset({"collaborator"})

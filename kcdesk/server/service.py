@@ -54,6 +54,7 @@ from kcdesk.sync.protocol import (
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
+REVOKED_MESSAGE = "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu trên máy được giữ nguyên."
 INT32 = 2**31 - 1  # server_device.outbox_depth is a 32-bit column: a bigger depth is reported as this
 
 
@@ -153,7 +154,8 @@ class SyncServer:
                 skew = None
         with self._write() as conn:
             conn.execute(update(db.device).where(db.device.c.id == grant.device_id).values(
-                last_seen_at=auth.now_text(now), outbox_depth=min(req.outbox_depth, INT32), app_version=req.app_version or None))  # fmt: skip
+                last_seen_at=auth.now_text(now), outbox_depth=min(req.outbox_depth, INT32),
+                app_version=req.app_version or None))  # fmt: skip
             scopes = known_scopes(conn)
         views = grant.views(scopes)
         return HelloResponse(
@@ -230,7 +232,7 @@ class SyncServer:
         if row is None:
             raise auth.AuthFailure(401, "bad_token", "Thiết bị chưa đăng ký.")
         if row["revoked_at"]:
-            raise auth.AuthFailure(403, "revoked", "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu trên máy được giữ nguyên.")
+            raise auth.AuthFailure(403, "revoked", REVOKED_MESSAGE)
         return row
 
     # -- pull and snapshots ------------------------------------------------------------
@@ -277,7 +279,8 @@ class SyncServer:
             raise NotAllowed(404, "no_snapshot", "Không có bản chụp dữ liệu này.")
         view = self.view_for(grant, row["scope"])
         if view.key != row["view_key"]:
-            raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=row["scope"])
+            raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.",
+                             scope=row["scope"])  # fmt: skip
         return self.snapshot_path(snapshot_id)
 
     # -- conflicts ---------------------------------------------------------------------

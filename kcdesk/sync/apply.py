@@ -124,7 +124,7 @@ class RowApplier:
             part = ordered[i : i + 500]
             marks = ", ".join(f":p{n}" for n in range(len(part)))
             found |= {r[0] for r in self.session.execute(
-                text(f'SELECT id FROM "{table}" WHERE id IN ({marks})'), {f"p{n}": v for n, v in enumerate(part)})}  # fmt: skip
+                text(f'SELECT id FROM "{table}" WHERE id IN ({marks})'), {f"p{n}": v for n, v in enumerate(part)})}
         return found
 
     def _park(self, table: str, row: dict[str, Any], parent_table: str) -> None:
@@ -160,7 +160,7 @@ class RowApplier:
                 continue
             extra = " AND owner_table = :t" if child == ATTACHMENT else ""
             ids = [r[0] for r in self.session.execute(
-                text(f'SELECT id FROM "{child}" WHERE "{column}" = :id{extra}'), {"id": row_id, "t": table})]  # fmt: skip
+                text(f'SELECT id FROM "{child}" WHERE "{column}" = :id{extra}'), {"id": row_id, "t": table})]
             for child_id in ids:
                 self._evict(child, child_id, pending, keep)
         if (table, row_id) in pending or (table, row_id) in keep:
@@ -186,7 +186,8 @@ class RowApplier:
         self.session.execute(
             text(
                 "INSERT INTO sync_record_state (table_name, row_id, state, note, payload, updated_at) "
-                "VALUES (:t, :r, :s, :n, :p, :at) ON CONFLICT(table_name, row_id) DO UPDATE SET state = excluded.state, "
+                "VALUES (:t, :r, :s, :n, :p, :at) ON CONFLICT(table_name, row_id) DO UPDATE SET "
+                "state = excluded.state, "
                 "note = excluded.note, payload = excluded.payload, updated_at = excluded.updated_at"
             ),
             {"t": table, "r": row_id, "s": state, "n": note, "at": now_text(),

@@ -34,7 +34,7 @@ def _mark(store: Store, sha: str, direction: str, status: str, size: int | None,
             "(:s, :d, :st, :size, :u, :e, :at) ON CONFLICT(sha256) DO UPDATE SET direction = excluded.direction, "
             "state = excluded.state, size = excluded.size, upload_id = excluded.upload_id, error = excluded.error, "
             "updated_at = excluded.updated_at"),
-            {"s": sha, "d": direction, "st": status, "size": size, "u": upload_id, "e": error, "at": now_text()})  # fmt: skip
+            {"s": sha, "d": direction, "st": status, "size": size, "u": upload_id, "e": error, "at": now_text()})
 
     store.write(write, applying_remote=True)
 

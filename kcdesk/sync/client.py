@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,7 @@ def token_file(store: Store) -> Path:
 
 class SyncClient:
     def __init__(self, store: Store, *, retry: RetryPolicy | None = None, progress: Progress | None = None,
-                 cancel: threading.Event | None = None, push_batch: int = 2000, verify: Any = None) -> None:  # fmt: skip
+                 cancel: threading.Event | None = None, push_batch: int = 2000, verify: Any = None) -> None:
         self.store = store
         self.retry = retry or RetryPolicy()
         self.progress = progress or (lambda stage, done, total: None)
@@ -102,12 +103,14 @@ class SyncClient:
                                   "Hãy dùng một tệp dữ liệu mới: kcdesk --db <tệp mới> init")  # fmt: skip
         with self.store.read() as s:
             first_seq = _next_seq(s)
-        transport = Transport(server_url, None, None, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
+        transport = Transport(server_url, None, None, verify=self._verify(ca_file), retry=self.retry,
+                              cancel=self.cancel)  # fmt: skip
         try:
             response = transport.call("POST", f"{API_PREFIX}/enrol", auth=False, json_body={
-                "code": code, "device_name": device_name, "first_seq": first_seq, "app_version": __version__})  # fmt: skip
+                "code": code, "device_name": device_name, "first_seq": first_seq, "app_version": __version__})
             if response.status_code != 200:
-                raise SyncError("Đăng ký thiết bị không thành công: {reason}", reason=detail(response).get("message", ""))
+                raise SyncError("Đăng ký thiết bị không thành công: {reason}",
+                                reason=detail(response).get("message", ""))  # fmt: skip
             enrolled = EnrolResponse.model_validate(response.json())
         finally:
             transport.close()
@@ -145,11 +148,12 @@ class SyncClient:
         with self.store.read() as s:
             url, device_id, ca_file = (state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.CA_FILE))
         if not url or not device_id:
-            raise NotEnrolled("Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ")
+            raise NotEnrolled("Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL "
+                              "--code MÃ")  # fmt: skip
         token = self.tokens.load(url, device_id)
         if token is None:
-            raise NotEnrolled("Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll --server URL "
-                              "--code MÃ")  # fmt: skip
+            raise NotEnrolled("Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll "
+                              "--server URL --code MÃ")  # fmt: skip
         return Transport(url, device_id, token, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
 
     # -- the cycle -----------------------------------------------------------------------
@@ -222,7 +226,7 @@ class SyncClient:
             state.put(s, state.CLOCK_SKEW, None if hello.clock_skew_seconds is None else str(hello.clock_skew_seconds))
 
         self.store.write(save, applying_remote=True)
-        return hello
+        return hello  # type: ignore[no-any-return]  # parse() returns what the parser makes
 
     def _push(self, transport: Transport, report: CycleReport) -> None:
         started = time.perf_counter()
@@ -247,7 +251,7 @@ class SyncClient:
                     "values": resolution.get("values", {})}  # fmt: skip
             response = transport.call("POST", f"{API_PREFIX}/conflicts/resolve", json_body=body)
             if response.status_code in (200, 404):
-                self.store.write(lambda s, cid=conflict_id: conflicts.mark_sent(s, cid), applying_remote=True)
+                self.store.write(partial(conflicts.mark_sent, conflict_id=conflict_id), applying_remote=True)
 
     def _pull_scope(self, transport: Transport, scope: ScopeInfo, report: CycleReport) -> None:
         key = state.view_key(scope.scope, scope.communes)
@@ -265,7 +269,7 @@ class SyncClient:
                 self._snapshot(transport, scope, key, report, replacing=True)
                 continue
             page: PullResponse = parse(_ok(response), PullResponse.model_validate_json)
-            self.store.write(lambda s, page=page: self._apply_page(s, page, key, report), origin="sync",
+            self.store.write(partial(self._apply_page, page=page, key=key, report=report), origin="sync",
                              applying_remote=True)  # fmt: skip
             self.progress(f"pull:{scope.scope}", page.next_cursor, 0)
             if not page.has_more:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import text
+from sqlalchemy import RowMapping, text
 from sqlalchemy.orm import Session
 
 from kcdesk.sync.protocol import ConflictRecord
@@ -63,7 +63,7 @@ def store_conflicts(session: Session, records: Iterable[ConflictRecord]) -> None
         )  # fmt: skip
 
 
-def _view(row: Mapping[str, Any], device_id: str | None) -> Conflict:
+def _view(row: Mapping[str, Any] | RowMapping, device_id: str | None) -> Conflict:
     raw = json.loads(row["fields"])
     fields = []
     current = {}

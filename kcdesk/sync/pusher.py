@@ -129,7 +129,7 @@ class Pusher:
         response = self.transport.call("POST", f"{API_PREFIX}/push", content=batch.body, headers=batch.headers)
         if response.status_code == 409:
             raise SyncError("Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
-                            "hỗ trợ (dữ liệu trên máy vẫn an toàn).", expected=detail(response).get("expected_seq"))  # fmt: skip
+                            "hỗ trợ (dữ liệu trên máy vẫn an toàn).", expected=detail(response).get("expected_seq"))
         answer: PushResponse = parse(self.ok(response), PushResponse.model_validate_json)
         seqs = {m.seq for m in batch.mutations}
         if seqs and not any(o.seq in seqs for o in answer.outcomes):

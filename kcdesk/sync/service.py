@@ -98,11 +98,13 @@ class SyncService:
     def status(self) -> SyncStatus:
         with self.store.read() as s:
             kv = {k: state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS,
-                                                state.LAST_ATTEMPT, state.LAST_ERROR, state.REVOKED, state.CLOCK_SKEW)}  # fmt: skip
+                                                state.LAST_ATTEMPT, state.LAST_ERROR, state.REVOKED, state.CLOCK_SKEW)}
             pending, oldest = s.execute(text("SELECT count(*), min(created_at) FROM sync_outbox")).one()
             dead = s.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one()
-            open_conflicts = s.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one()
-        error = json.loads(kv[state.LAST_ERROR]) if kv[state.LAST_ERROR] else None
+            open_conflicts = s.execute(
+                text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one()  # fmt: skip
+        last_error, skew = kv[state.LAST_ERROR], kv[state.CLOCK_SKEW]
+        error = json.loads(last_error) if last_error else None
         return SyncStatus(
             enrolled=bool(kv[state.DEVICE_ID] and kv[state.SERVER_URL]), server_url=kv[state.SERVER_URL],
             device_id=kv[state.DEVICE_ID], online=self._online, running=self._running, pending=int(pending),
@@ -110,7 +112,7 @@ class SyncService:
             last_success=kv[state.LAST_SUCCESS], last_attempt=kv[state.LAST_ATTEMPT],
             last_error=tr(error["message"], **error.get("params", {})) if error else None,
             revoked=bool(kv[state.REVOKED]) or (error or {}).get("type") == DeviceRevoked.__name__,
-            clock_skew_seconds=float(kv[state.CLOCK_SKEW]) if kv[state.CLOCK_SKEW] else None,
+            clock_skew_seconds=float(skew) if skew else None,
         )  # fmt: skip
 
     def dead_letters(self) -> list[DeadLetter]:

@@ -139,7 +139,8 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
             if reconcile and table in OWN_PLACEMENT:
                 _evict_missing(session, applier, table, seen, scope, pending, keep)
         if "_conflict" in present:
-            records = [ConflictRecord.model_validate_json(body) for (body,) in source.execute("SELECT body FROM _conflict")]
+            bodies = source.execute("SELECT body FROM _conflict")
+            records = [ConflictRecord.model_validate_json(body) for (body,) in bodies]
             conflicts.store_conflicts(session, records)
     finally:
         source.close()
@@ -213,6 +214,7 @@ def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[
                    pending: set[tuple[str, str]], keep: set[tuple[str, str]]) -> None:  # fmt: skip
     """After a reset, rows of this scope that the snapshot no longer has left the scope."""
     province_col, ward_col = OWN_PLACEMENT[table]
+    params: dict[str, Any]
     if province_col is None:
         where, params = "1 = 1", {}
     elif scope.scope == "00":

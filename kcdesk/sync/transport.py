@@ -146,8 +146,8 @@ class Transport:
                 _ = response.content  # read the body now: a reply cut short is a network failure
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 if _certificate_failed(exc):
-                    raise UntrustedServer("Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); không gửi "
-                                          "dữ liệu. Hãy kiểm tra địa chỉ máy chủ hoặc tệp CA (--ca-file).",
+                    raise UntrustedServer("Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); "
+                                          "không gửi dữ liệu. Hãy kiểm tra địa chỉ máy chủ hoặc tệp CA (--ca-file).",
                                           server=self.server_url, reason=_certificate_reason(exc)) from exc  # fmt: skip
                 raise Offline("Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.",
                               reason=type(exc).__name__) from exc  # fmt: skip

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Table, Text
+from sqlalchemy import Boolean, Date, Float, Integer, RowMapping, String, Table, Text
 
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 from kcdesk.text import nfc
@@ -72,11 +72,11 @@ def _check_text(value: Any, length: int | None) -> str:
         value = str(value)
     if "\x00" in value:
         raise BadValue("có ký tự NUL")
-    value = nfc(value)
+    text: str = nfc(value)
     limit = length or MAX_TEXT
-    if len(value) > limit:
+    if len(text) > limit:
         raise BadValue(f"dài quá {limit} ký tự")
-    return value
+    return text
 
 
 def _to_python(kind: str, length: int | None, value: Any) -> Any:
@@ -232,7 +232,7 @@ class TableCodec:
     def to_wire(self, column: str, value: Any) -> Any:
         return _to_wire(self.kinds.get(column, "text"), value)
 
-    def row_to_wire(self, row: Mapping[str, Any]) -> dict[str, Any]:
+    def row_to_wire(self, row: Mapping[str, Any] | RowMapping) -> dict[str, Any]:
         return {c: _to_wire(self.kinds[c], row[c]) for c in self.columns if c in row}
 
     def local_to_wire(self, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -269,5 +269,5 @@ def gunzip_limited(data: bytes, limit: int = MAX_INFLATED) -> bytes:
         raise BadValue("nội dung giải nén quá lớn")
     if not decompressor.eof:
         raise BadValue("nội dung nén bị cắt")
-    return out
+    return bytes(out)
 

@@ -9,6 +9,7 @@ b"POST /sync/v1/push") and a count of how many times they fire.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import struct
 import threading
@@ -160,10 +161,8 @@ class FaultProxy:
             for task in tasks:
                 task.cancel()
             for w in (writer, up_writer):
-                try:
+                with contextlib.suppress(Exception):
                     w.close()
-                except Exception:
-                    pass
 
     async def _pace(self, size: int) -> None:
         if self.state.latency:

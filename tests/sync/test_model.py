@@ -32,7 +32,15 @@ from faultproxy import FaultProxy
 from helpers import add_facility, edit
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlalchemy import text
 
 from kcdesk.db.base import Base, synced_tables
@@ -233,7 +241,7 @@ class SyncModel(RuleBasedStateMachine):
 
     @precondition(lambda self: not self.server_killed)
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)),
-          point=st.sampled_from(["push.mid_batch:exit@0", "push.before_commit:exit", "push.after_commit:exit"]))  # fmt: skip
+          point=st.sampled_from(["push.mid_batch:exit@0", "push.before_commit:exit", "push.after_commit:exit"]))
     def kill_server(self, laptop: str, point: str) -> None:
         """The server process dies inside (or right after) a push transaction; it restarts."""
         device = self.laptops[laptop]
@@ -390,7 +398,7 @@ def test_model_based_runs_keep_every_invariant(model_server: ServerProcess, tmp_
         run_state_machine_as_test(
             lambda: SyncModel(model_server, tmp_path, template_db, pushes),
             settings=settings(max_examples=EXAMPLES, stateful_step_count=STEPS, derandomize=True, deadline=None,
-                              database=None, suppress_health_check=list(HealthCheck)),  # fmt: skip
+                              database=None, suppress_health_check=list(HealthCheck)),
         )
     finally:
         pushes.uninstall()

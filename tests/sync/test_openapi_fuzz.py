@@ -50,7 +50,7 @@ def fuzz_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     code = server.code(username=f"fuzz-{uuid.uuid4().hex[:6]}")
     enrolled = httpx.post(f"{server.url}/sync/v1/enrol", json={"code": code}).json()
     token = httpx.post(f"{server.url}/sync/v1/token", json={"device_id": enrolled["device_id"],
-                                                          "refresh_token": enrolled["refresh_token"]}).json()  # fmt: skip
+                                                          "refresh_token": enrolled["refresh_token"]}).json()
     server.headers = {"Authorization": f"Bearer {token['access_token']}"}
     yield server
     server.close()
@@ -135,7 +135,7 @@ def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) 
         (str(uuid.uuid4()), {**good, "nonexistent": 1}),  # a field this server does not know
     ]
     mutations = [{"seq": last + 1 + i, "mutation_id": uuid.uuid4().hex, "table": "facility", "row_id": row_id,
-                  "op": "insert", "base_version": 0, "values": values} for i, (row_id, values) in enumerate(odd)]  # fmt: skip
+                  "op": "insert", "base_version": 0, "values": values} for i, (row_id, values) in enumerate(odd)]
     mutations.append({"seq": last + 1 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
                       "row_id": str(uuid.uuid4()), "op": "insert", "base_version": 0, "values": good})  # fmt: skip
     answer = httpx.post(f"{fuzz_server.url}/sync/v1/push", json={"mutations": mutations}, headers=fuzz_server.headers)

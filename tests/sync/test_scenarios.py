@@ -9,7 +9,17 @@ import time
 
 import httpx
 import pytest
-from helpers import WARD_A, WARD_B, add_facility, add_year_stat, edit, facility, server_count, server_facility, soft_delete
+from helpers import (
+    WARD_A,
+    WARD_B,
+    add_facility,
+    add_year_stat,
+    edit,
+    facility,
+    server_count,
+    server_facility,
+    soft_delete,
+)
 from sqlalchemy import text
 
 from kcdesk.db.files import add_bytes, file_path
@@ -163,10 +173,10 @@ def test_missing_or_oversized_files_never_block_the_queue(server_factory, device
     server = server_factory({"KCDESK_SERVER_MAX_FILE_BYTES": "10000"})
     a = device_factory("a").enrol(server)
     fid = add_facility(a)
-    missing_id, missing_sha = _attach(a, fid, b"will be lost" * 10)
+    _missing_id, missing_sha = _attach(a, fid, b"will be lost" * 10)
     file_path(a.store.files_dir, missing_sha).unlink()
-    big_id, big_sha = _attach(a, fid, os.urandom(20000))
-    ok_id, ok_sha = _attach(a, fid, b"small scan")
+    _big_id, big_sha = _attach(a, fid, os.urandom(20000))
+    _ok_id, ok_sha = _attach(a, fid, b"small scan")
     report = a.sync()
     assert report.files_up == 1 and a.pending() == 0
     assert server_count(server, "attachment") == 3  # every record synced

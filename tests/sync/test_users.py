@@ -96,7 +96,7 @@ def test_a_laptop_never_pushes_users_and_the_sequence_stays_whole(server, device
     finally:
         transport.close()
     seq = int(server.admin().engine.connect().execute(
-        text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": b.store.device_id}).scalar_one()) + 1  # fmt: skip
+        text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": b.store.device_id}).scalar_one()) + 1
     body = {"mutations": [{"seq": seq, "mutation_id": new_id().replace("-", ""), "table": "app_user",
                            "row_id": new_id(), "op": "insert", "base_version": 0,
                            "values": {"username": "x", "full_name": "X", "role": "admin"}}]}  # fmt: skip
