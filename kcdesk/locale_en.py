@@ -264,6 +264,8 @@ EN.update({
     "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy chủ.":
         "Users are managed on the server; this change was not sent. Ask the administrator to make it on the server.",
     "Thay đổi đã được rút lại trên máy trạm.": "The change was withdrawn on the laptop.",
+    "Chỉ quản trị hệ thống hoặc Bộ Công Thương được chuyển bản ghi sang {scope_name}.":
+        "Only the system administrator or the ministry may move a record to {scope_name}.",
     "Nội dung yêu cầu không đọc được.": "The request body could not be read.",
     "Không có địa chỉ này trên máy chủ đồng bộ.": "The sync server has no such address.",
     "Phương thức không được hỗ trợ ở địa chỉ này.": "This method is not supported at this address.",

@@ -14,6 +14,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,11 @@ def _view_filter(table: Any, view: View, ward_col: Any, table_col: Any | None) -
     )
 
 
-def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after: int, limit: int) -> PullResponse:
+def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after: int, limit: int,
+              other_views: Sequence[View] = ()) -> PullResponse:  # fmt: skip
+    """A page of the view's change log. A row that left this view comes as an EVICT, unless
+    the device still sees it through another of its views (the ministry watching both the
+    province a facility left and the one it joined): that view's log brings it."""
     if after < horizon(conn, view.scope):
         raise CursorTooOld(view.scope)
     t = db.change_log
@@ -84,6 +89,8 @@ def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after
         found = current.get((table, row_id))
         if found is not None and view.sees(table, found[1]):
             changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="upsert", row=found[0]))
+        elif found is not None and any(other.sees(table, found[1]) for other in other_views):
+            continue
         else:
             changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="evict"))
     return PullResponse(scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor,

@@ -28,6 +28,8 @@ from kcdesk.server.counters import append_changes
 from kcdesk.server.merge import SERVER_MANAGED, Refusal, check_locks, check_status, merge_fields
 from kcdesk.server.scopes import (
     CHILDREN,
+    MINISTRY_ROLES,
+    MOVER_ROLE,
     SERVER_OWNED,
     DeviceGrant,
     Placement,
@@ -279,11 +281,24 @@ class BatchApplier:
         return row
 
     def _authorise(self, table: str, old: Placement | None, new: Placement) -> None:
+        if old is not None and old.scope != new.scope:  # the row moves to another province
+            if self._may_move(table, old):
+                return
+            if self.grant.can_write(table, old):
+                raise Refusal("move_not_allowed", scope_name=scope_name(new.scope))
         for placement in filter(None, (old, new)):
             if not self.grant.can_write(table, placement):
                 if self.grant.role == "ministry" or self.grant.can_read(table, placement, [placement.scope]):
                     raise Refusal("read_only", role=self.grant.role)
                 raise Refusal("out_of_scope", scope_name=scope_name(placement.scope))
+
+    def _may_move(self, table: str, old: Placement) -> bool:
+        """Who may move a row between provinces (a facility re-registered elsewhere): the
+        ministry, and the administrator of the province the row leaves. Everyone else only
+        writes inside their own province, so a mistaken edit cannot hand a record away."""
+        if self.grant.role in MINISTRY_ROLES:
+            return True
+        return self.grant.role == MOVER_ROLE and self.grant.can_write(table, old)
 
     def _record_conflict(self, m: Mutation, placement: Placement, kind: str, fields: dict[str, dict[str, Any]],
                          st: RowState) -> str:  # fmt: skip

@@ -27,13 +27,15 @@ from kcdesk.sync.relations import (
 )
 
 __all__ = [
-    "ATTACHMENT", "CHILDREN", "OWN_PLACEMENT", "PARENT", "SERVER_OWNED", "DeviceGrant", "Placement", "View",
+    "ATTACHMENT", "CHILDREN", "MINISTRY_ROLES", "MOVER_ROLE", "OWN_PLACEMENT", "PARENT", "SERVER_OWNED",
+    "DeviceGrant", "Placement", "View",
     "is_placed_by_parent", "own_placement", "parent_ref",
 ]  # fmt: skip
 NATIONAL = "00"
 MINISTRY_ROLES = frozenset({"ministry"})
 COLLABORATOR_ROLES = frozenset({"collaborator"})
 PROVINCE_ROLES = frozenset({"centre_staff", "centre_leader", "accountant", "so_reviewer", "admin"})
+MOVER_ROLE = "admin"  # with the ministry, may move rows between provinces (see push.BatchApplier._may_move)
 ALL_ROLES = MINISTRY_ROLES | COLLABORATOR_ROLES | PROVINCE_ROLES
 
 COLLABORATOR_TABLES = frozenset({"facility", "facility_year_stat", "survey", "survey_need", "attachment"})

@@ -251,7 +251,9 @@ class SyncServer:
         view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
         with self._read() as conn:
-            return pull_page(conn, self.codecs, view, after, limit)
+            scopes = known_scopes(conn)
+            others = [v for v in grant.views(scopes) if v.scope != view.scope]
+            return pull_page(conn, self.codecs, view, after, limit, others)
 
     def snapshot(self, grant: DeviceGrant, scope: str) -> SnapshotInfo:
         view = self.view_for(grant, scope)

@@ -19,6 +19,7 @@ REASONS: dict[str, str] = {
     "not_found": "Bản ghi không còn trên máy chủ (bảng {table}).",
     "unknown_table": "Bảng '{table}' không đồng bộ được.",
     "invalid_value": "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.",
+    "move_not_allowed": "Chỉ quản trị hệ thống hoặc Bộ Công Thương được chuyển bản ghi sang {scope_name}.",
     "server_owned": "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy "
     "chủ.",
     "withdrawn": "Thay đổi đã được rút lại trên máy trạm.",

@@ -1,0 +1,52 @@
+"""Moving a record to another province (a facility re-registered elsewhere): only the
+administrator of the province it leaves, or the ministry, may; the record and its
+children leave the old province's laptops and reach the new province's."""
+
+from __future__ import annotations
+
+from helpers import add_facility, add_year_stat, edit, facility, server_facility
+
+HOA_VANG, BA_DINH = "20194", "00004"  # a commune of Đà Nẵng (48), one of Hà Nội (01)
+
+
+def _stat_here(device, stat_id: str) -> bool:
+    return device.one("SELECT count(*) FROM facility_year_stat WHERE id = :id", id=stat_id) == 1
+
+
+def test_admin_and_ministry_move_a_record_between_provinces_others_cannot(server, device_factory):
+    staff = device_factory("staff48").enrol(server)
+    admin = device_factory("admin48").enrol(server, role="admin")
+    hanoi = device_factory("staff01").enrol(server, province="01")
+    ministry = device_factory("ministry").enrol(server, role="ministry", province=None)
+    fid = add_facility(staff, name="Cơ sở chuyển ra Hà Nội", ward=HOA_VANG)
+    stat = add_year_stat(staff, fid)
+    for device in (staff, admin, hanoi, ministry):
+        device.sync()
+    assert facility(hanoi, fid) is None
+
+    edit(staff, "facility", fid, province_code="01", ward_code=BA_DINH)  # staff may not hand it away
+    staff.sync()
+    [refused] = staff.service.dead_letters()
+    assert refused.code == "move_not_allowed" and "mã 01" in refused.reason
+    assert server_facility(server, fid)["kc_scope"] == "48"
+    staff.service.discard_dead_letter(refused.seq)
+
+    admin.sync()
+    edit(admin, "facility", fid, province_code="01", ward_code=BA_DINH)
+    report = admin.sync()
+    assert report.applied == 1 and report.rejected == 0
+    assert server_facility(server, fid)["kc_scope"] == "01"
+    for device in (staff, admin, hanoi, ministry):
+        device.sync()
+    assert facility(hanoi, fid)["ward_code"] == BA_DINH and _stat_here(hanoi, stat)  # arrived with its child
+    for device in (staff, admin):  # left Đà Nẵng's laptops, child first
+        assert facility(device, fid) is None and not _stat_here(device, stat)
+
+    edit(ministry, "facility", fid, province_code="48", ward_code=HOA_VANG)  # the ministry moves it back
+    assert ministry.sync().applied == 1
+    for device in (staff, hanoi):
+        device.sync()
+    assert facility(staff, fid)["province_code"] == "48" and _stat_here(staff, stat)
+    assert facility(hanoi, fid) is None and not _stat_here(hanoi, stat)
+    for device in (staff, admin, hanoi, ministry):
+        assert device.pending() == 0
