@@ -157,6 +157,19 @@ conflict = Table(
     Column("resolved_at", String(30)),
     Column("resolution", Text),
 )
+# Fields a device sent that this server's schema does not have (a newer kcdesk): kept here
+# instead of refusing the change, for a later server version to apply.
+field_aside = Table(
+    "server_field_aside",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("table_name", String(60), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("fields", Text, nullable=False),  # JSON object, as the device sent it
+    Column("at", String(30), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+)
 blob = Table(
     "server_blob",
     metadata,

@@ -75,6 +75,8 @@ class BatchApplier:
         self.conflicts: list[dict[str, Any]] = []
         self.log_entries: set[tuple[str, str | None, str, str]] = set()
         self._templates: dict[str, dict[str, Any]] = {}
+        self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
+        self.aside: list[dict[str, Any]] = []
 
     # -- loading -------------------------------------------------------------------------
 
@@ -143,10 +145,23 @@ class BatchApplier:
             try:
                 if m.mutation_id in reused:  # the id of an earlier, different change
                     raise Refusal("mutation_mismatch", seq=m.seq)
-                outcomes.append(self._apply_one(m))
+                self.kept_aside = {}
+                outcome = self._apply_one(m)
+                if self.kept_aside:
+                    outcome = self._keep_aside(m, outcome)
+                outcomes.append(outcome)
             except Refusal as refusal:
                 outcomes.append(self._refused(m, refusal))
         return outcomes
+
+    def _keep_aside(self, m: Mutation, outcome: Outcome) -> Outcome:
+        """Fields this server does not know (a newer laptop's) are kept, not refused: the
+        rest of the change applies, and a later server version can take them from here."""
+        self.aside.append({"device_id": self.grant.device_id, "seq": m.seq, "table_name": m.table,
+                           "row_id": m.row_id, "fields": json.dumps(self.kept_aside, ensure_ascii=False),
+                           "at": self.now})  # fmt: skip
+        params = {**(outcome.params or {}), "kept_aside": sorted(self.kept_aside)}
+        return outcome.model_copy(update={"params": params})
 
     def _refused(self, m: Mutation, refusal: Refusal) -> Outcome:
         if m.op == "insert" or refusal.code in ("not_found", "blocked_by_parent", "parent_missing"):
@@ -251,8 +266,9 @@ class BatchApplier:
 
     def _normalised(self, codec: TableCodec, m: Mutation) -> tuple[dict[str, Any], dict[str, Any]]:
         checks = codec.normalisers
+        self.kept_aside = {c: v for c, v in m.values.items() if c not in checks}
         try:
-            values = {c: checks[c](v) for c, v in m.values.items() if c not in SERVER_MANAGED}
+            values = {c: checks[c](v) for c, v in m.values.items() if c in checks and c not in SERVER_MANAGED}
             base = {}
             for c, v in m.base.items():
                 if c in checks and c not in SERVER_MANAGED:
@@ -260,10 +276,8 @@ class BatchApplier:
                         base[c] = checks[c](v)
                     except BadValue:
                         base[c] = v
-        except (BadValue, KeyError) as exc:
-            if isinstance(exc, KeyError):
-                exc = BadValue("không có trường này")
-            bad = next((c for c, v in m.values.items() if not _converts(codec, c, v)), "?")
+        except BadValue as exc:
+            bad = next((c for c, v in m.values.items() if c in checks and not _converts(codec, c, v)), "?")
             raise Refusal("invalid_value", field=bad, problem=str(exc)) from exc
         return values, base
 
@@ -324,6 +338,8 @@ class BatchApplier:
                 self._cascade(st.table, st.row["id"], st.placement)
         if self.conflicts:
             self.conn.execute(db.conflict.insert(), self.conflicts)
+        if self.aside:
+            self.conn.execute(db.field_aside.insert(), self.aside)
         append_changes(self.conn, self.log_entries, self.now)
 
     def _write_table(self, table: str, states: list[RowState]) -> None:
@@ -472,7 +488,7 @@ def outcome_records(device_id: str, mutations: Sequence[Mutation], outcomes: Seq
 
 def _stored(o: Outcome) -> str:
     """The outcome as kept for replays (the row is re-read then, see stored_outcomes)."""
-    if o.status == "applied" and o.conflict_id is None and o.code is None and o.row_version is not None:
+    if o.status == "applied" and o.conflict_id is None and o.code is None and o.params is None and o.row_version:
         return f'{{"seq":{o.seq},"status":"applied","row_version":{o.row_version}}}'  # most of them, quickly
     return o.model_dump_json(exclude_none=True, exclude={"row"})
 

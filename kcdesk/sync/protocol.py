@@ -197,6 +197,8 @@ class Outcome(BaseModel):
     conflict_id: str | None = None
     code: str | None = None  # why it was rejected (see kcdesk.sync.reasons)
     message: str | None = None  # Vietnamese source text
+    # The reason's parameters; on an accepted change, "kept_aside" lists fields this server
+    # does not know (from a newer kcdesk): kept on the server, not applied, not refused.
     params: dict[str, Any] | None = None
     row: dict[str, Any] | None = None  # the server's row after a merge or with a rejection
 

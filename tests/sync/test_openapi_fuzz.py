@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -123,7 +124,8 @@ def test_fuzzing_reaches_past_authentication(fuzz_server: Any) -> None:
 
 def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) -> None:
     """What a damaged or hand-edited laptop file could send: each is a reasoned refusal of
-    that one change (never a failed batch or a 5xx), and the good change beside them lands."""
+    that one change (never a failed batch or a 5xx), and the good changes beside them land;
+    a field from a newer laptop is kept aside rather than refused."""
     with fuzz_server.admin().engine.connect() as conn:
         last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
     good = {"name": "Cơ sở đúng", "facility_type": "hkd", "province_code": "48", "ward_code": "20194",
@@ -132,14 +134,21 @@ def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) 
         ("x" * 50, good),  # an id longer than the column
         (str(uuid.uuid4()), {**good, "ward_code": "201940"}),  # text longer than its column
         (str(uuid.uuid4()), {**good, "revenue_prev_year": 2**70}),  # an integer past 64 bits
-        (str(uuid.uuid4()), {**good, "nonexistent": 1}),  # a field this server does not know
     ]
     mutations = [{"seq": last + 1 + i, "mutation_id": uuid.uuid4().hex, "table": "facility", "row_id": row_id,
                   "op": "insert", "base_version": 0, "values": values} for i, (row_id, values) in enumerate(odd)]
     mutations.append({"seq": last + 1 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
-                      "row_id": str(uuid.uuid4()), "op": "insert", "base_version": 0, "values": good})  # fmt: skip
+                      "row_id": str(uuid.uuid4()), "op": "insert", "base_version": 0, "values": good})
+    newer = str(uuid.uuid4())  # a newer laptop's change, with a field this server does not know yet
+    mutations.append({"seq": last + 2 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
+                      "row_id": newer, "op": "insert", "base_version": 0,
+                      "values": {**good, "zalo_phone": "0905 000 111"}})  # fmt: skip
     answer = httpx.post(f"{fuzz_server.url}/sync/v1/push", json={"mutations": mutations}, headers=fuzz_server.headers)
     assert answer.status_code == 200, answer.text
     outcomes = answer.json()["outcomes"]
-    assert [o["status"] for o in outcomes] == ["rejected"] * len(odd) + ["applied"]
-    assert {o["code"] for o in outcomes[:-1]} == {"invalid_value"}
+    assert [o["status"] for o in outcomes] == ["rejected"] * len(odd) + ["applied", "applied"]
+    assert {o["code"] for o in outcomes[: len(odd)]} == {"invalid_value"}
+    assert outcomes[-1]["params"] == {"kept_aside": ["zalo_phone"]}  # kept, not refused
+    with fuzz_server.admin().engine.connect() as conn:
+        kept = conn.execute(text("SELECT fields FROM server_field_aside WHERE row_id = :r"), {"r": newer}).scalar_one()
+    assert json.loads(kept) == {"zalo_phone": "0905 000 111"}
