@@ -29,7 +29,7 @@ from kcdesk.sync import conflicts, faults, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
-from kcdesk.sync.relations import OWN_PLACEMENT
+from kcdesk.sync.relations import ATTACHMENT, OWN_PLACEMENT, PARENT, is_placed_by_parent, parent_ref
 from kcdesk.sync.transport import Transport, parse
 from kcdesk.sync.wire import TableCodec
 
@@ -117,10 +117,11 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         present = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        seen_in: dict[str, set[str]] = {}  # ids the snapshot holds, per table (after a reset)
         for table in applier.tables:
             if table not in present:
                 continue
-            seen: set[str] = set()
+            seen = seen_in.setdefault(table, set())
             # A table this laptop has no row of yet (a first pull): nothing to overwrite or
             # keep, so rows go in through the core's bulk path (same audit, no per-row triggers).
             empty = session.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is None
@@ -138,6 +139,8 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
                     applier.upsert(table, [dict(zip(names, r, strict=True)) for r in rows], pending)
             if reconcile and table in OWN_PLACEMENT:
                 _evict_missing(session, applier, table, seen, scope, pending, keep)
+        if reconcile:
+            _evict_missing_children(session, applier, seen_in, pending, keep)
         if "_conflict" in present:
             bodies = source.execute("SELECT body FROM _conflict")
             records = [ConflictRecord.model_validate_json(body) for (body,) in bodies]
@@ -229,8 +232,25 @@ def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[
         params.update({f"w{i}": w for i, w in enumerate(scope.communes)})
     local = [r[0] for r in session.execute(text(f'SELECT id FROM "{table}" WHERE {where}'), params)]
     for row_id in local:
-        if row_id not in seen:
+        if row_id not in seen and (table, row_id) not in pending:  # unsent: new here, its push decides
             applier.evict(table, row_id, pending, keep)
+
+
+def _evict_missing_children(session: Session, applier: RowApplier, seen_in: dict[str, set[str]],
+                            pending: set[tuple[str, str]], keep: set[tuple[str, str]]) -> None:  # fmt: skip
+    """After a reset, a child row that left the scope while its parent stayed (re-attached
+    to a record elsewhere) is missing from the snapshot although its parent is in it."""
+    for table in applier.tables:  # parents before children
+        if table not in seen_in or not is_placed_by_parent(table):
+            continue
+        columns = "id, owner_table, owner_id" if table == ATTACHMENT else f'id, "{PARENT[table][0]}"'
+        for found in session.execute(text(f'SELECT {columns} FROM "{table}"')).mappings():
+            row = dict(found)
+            if row["id"] in seen_in[table] or (table, row["id"]) in pending:
+                continue
+            ref = parent_ref(table, row)
+            if ref is not None and ref[1] in seen_in.get(ref[0], ()):
+                applier.evict(table, row["id"], pending, keep)
 
 
 def snapshot_conflicts(path: Path) -> list[dict[str, Any]]:
