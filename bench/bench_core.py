@@ -95,8 +95,18 @@ def _plain(value):  # type: ignore[no-untyped-def]
 
 def queries(rows: list[dict], n: int) -> list[str]:
     rng = random.Random(3)
-    picks: list[str] = ["da nang", "ĐÀ NẴNG", "nguyen", "ng", "co so", "hop tac xa", "cong ty tnhh", "hai van",
-                        "0401", "thi"]  # fmt: skip
+    picks: list[str] = [
+        "da nang",
+        "ĐÀ NẴNG",
+        "nguyen",
+        "ng",
+        "co so",
+        "hop tac xa",
+        "cong ty tnhh",
+        "hai van",
+        "0401",
+        "thi",
+    ]
     while len(picks) < n:
         row = rng.choice(rows)
         kind = rng.randrange(4)
@@ -125,7 +135,7 @@ def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def bench_search(path: Path, qs: list[str]) -> dict[str, float]:
@@ -137,8 +147,13 @@ def bench_search(path: Path, qs: list[str]) -> dict[str, float]:
         for q in qs:
             core.append(timed(lambda q=q: search(session, q, kinds=("facility",), limit=50)))
             expr = match_expression(q)
-            raw.append(timed(lambda e=expr: conn.execute(
-                "SELECT rowid FROM facility_fts WHERE facility_fts MATCH ? ORDER BY rank LIMIT 50", (e,)).fetchall()))  # fmt: skip
+            raw.append(
+                timed(
+                    lambda e=expr: conn.execute(
+                        "SELECT rowid FROM facility_fts WHERE facility_fts MATCH ? ORDER BY rank LIMIT 50", (e,)
+                    ).fetchall()
+                )
+            )
         conn.close()
     return {"core_p50": pct(core, 50), "core_p95": pct(core, 95), "raw_p50": pct(raw, 50), "raw_p95": pct(raw, 95)}
 
@@ -151,7 +166,9 @@ def bench_open(path: Path) -> dict[str, float]:
         Store.open(path).close()
         in_process.append(time.perf_counter() - start)
     code_store = f"from kcdesk.db.store import Store; Store.open({str(path)!r}).close()"
-    code_raw = f"import sqlite3; c = sqlite3.connect({str(path)!r}); c.execute('select count(*) from app_meta'); c.close()"
+    code_raw = (
+        f"import sqlite3; c = sqlite3.connect({str(path)!r}); c.execute('select count(*) from app_meta'); c.close()"
+    )
     cold_store = min(timed(lambda: subprocess.run([sys.executable, "-c", code_store], check=True)) for _ in range(3))
     cold_raw = min(timed(lambda: subprocess.run([sys.executable, "-c", code_raw], check=True)) for _ in range(3))
     return {"open_median": statistics.median(in_process), "process_store": cold_store, "process_raw": cold_raw}
@@ -163,9 +180,15 @@ def size_breakdown(path: Path, n: int) -> dict[str, float]:
     parts: dict[str, float] = {}
     try:
         for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
-            group = ("audit trail" if name.startswith(("audit_entry", "ix_audit")) else
-                     "search index" if "_fts" in name else
-                     "facility + indexes" if "facility" in name and "year" not in name else "other")  # fmt: skip
+            group = (
+                "audit trail"
+                if name.startswith(("audit_entry", "ix_audit"))
+                else "search index"
+                if "_fts" in name
+                else "facility + indexes"
+                if "facility" in name and "year" not in name
+                else "other"
+            )
             parts[group] = parts.get(group, 0) + size / n
     except sqlite3.OperationalError:
         pass  # dbstat not compiled in
@@ -186,21 +209,28 @@ def main() -> None:
     t_raw = bench_raw_insert(raw_db, rows)
     t_core = bench_core_insert(core_db, rows)
     print("\n== bulk insert (audit, outbox and search index included)")
-    print(f"  core  {t_core:7.2f} s  {n / t_core:9,.0f} rows/s   100k in {100_000 / (n / t_core):5.2f} s  (target <= 5 s)")
+    print(
+        f"  core  {t_core:7.2f} s  {n / t_core:9,.0f} rows/s   100k in {100_000 / (n / t_core):5.2f} s  (target <= 5 s)"
+    )
     print(f"  raw   {t_raw:7.2f} s  {n / t_raw:9,.0f} rows/s   sqlite3.executemany, per-row triggers")
     print(f"  ratio core/raw rate {t_raw / t_core:5.2f}  (target >= 0.5)")
 
     s = bench_search(core_db, queries(rows, args.queries))
     print(f"\n== search, {args.queries} queries, top 50 (ms)")
     print(f"  core  p50 {s['core_p50'] * 1000:6.2f}  p95 {s['core_p95'] * 1000:6.2f}   (target p95 <= 20 ms)")
-    print(f"  raw   p50 {s['raw_p50'] * 1000:6.2f}  p95 {s['raw_p95'] * 1000:6.2f}   FTS5 MATCH ... ORDER BY rank LIMIT 50")
+    print(
+        f"  raw   p50 {s['raw_p50'] * 1000:6.2f}  p95 {s['raw_p95'] * 1000:6.2f}"
+        "   FTS5 MATCH ... ORDER BY rank LIMIT 50"
+    )
     print(f"  ratio core/raw p95 {s['core_p95'] / s['raw_p95']:5.2f}  (target <= 3)")
 
     o = bench_open(core_db)
     print("\n== open plus migration check")
     print(f"  Store.open + close, in process, median of 20: {o['open_median'] * 1000:6.1f} ms  (target <= 150 ms)")
-    print(f"  whole process: python -c 'Store.open(...)' {o['process_store'] * 1000:6.0f} ms;"
-          f" bare sqlite3 {o['process_raw'] * 1000:6.0f} ms")  # fmt: skip
+    print(
+        f"  whole process: python -c 'Store.open(...)' {o['process_store'] * 1000:6.0f} ms;"
+        f" bare sqlite3 {o['process_raw'] * 1000:6.0f} ms"
+    )
 
     sizes = size_breakdown(core_db, n)
     print("\n== bytes per facility on disk")

@@ -47,30 +47,74 @@ def build_proposals(store: Store, n: int) -> None:
             pid, year = new_id(), rnd.choice([2025, 2026, 2026])
             status = rnd.choice(STATUSES)
             end = date(year, rnd.randint(2, 11), rnd.randint(1, 28))
-            proposals.append({"id": pid, "code": f"KC-{year}-{i:05d}", "level": rnd.choice(["KCQG", "KCDP", "KCDP"]),
-                              "title": f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất hàng thủ công số {i}",
-                              "plan_year": year, "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
-                              "province_code": "48", "status": "draft", "start_date": end - timedelta(days=150),
-                              "end_date": end, "planned_trainees": rnd.choice([None, 30])})
+            proposals.append(
+                {
+                    "id": pid,
+                    "code": f"KC-{year}-{i:05d}",
+                    "level": rnd.choice(["KCQG", "KCDP", "KCDP"]),
+                    "title": f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất hàng thủ công số {i}",
+                    "plan_year": year,
+                    "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
+                    "province_code": "48",
+                    "status": "draft",
+                    "start_date": end - timedelta(days=150),
+                    "end_date": end,
+                    "planned_trainees": rnd.choice([None, 30]),
+                }
+            )
             kc = rnd.randrange(100, 2_000) * 1_000_000
-            lines.append({"proposal_id": pid, "line_no": 1, "item": "Kinh phí thực hiện", "kc_amount": kc,
-                          "counterpart_amount": int(kc * rnd.uniform(0.5, 5)), "other_amount": 0})
+            lines.append(
+                {
+                    "proposal_id": pid,
+                    "line_no": 1,
+                    "item": "Kinh phí thực hiện",
+                    "kc_amount": kc,
+                    "counterpart_amount": int(kc * rnd.uniform(0.5, 5)),
+                    "other_amount": 0,
+                }
+            )
             acts.append({"proposal_id": pid, "activity_code": rnd.choice(ACTIVITIES)})
             if status != "approved":
-                paid.append({"proposal_id": pid, "kind": "tam_ung", "amount": kc * 7 // 10,
-                             "paid_on": end - timedelta(days=120)})
+                paid.append(
+                    {
+                        "proposal_id": pid,
+                        "kind": "tam_ung",
+                        "amount": kc * 7 // 10,
+                        "paid_on": end - timedelta(days=120),
+                    }
+                )
             if status in ("accepted", "settlement_submitted", "settled"):
-                accepted.append({"proposal_id": pid, "accepted_on": end, "trainees": rnd.choice([None, 30]),
-                                 "trainees_employed": rnd.choice([None, 20]), "models_built": rnd.choice([None, 1])})
+                accepted.append(
+                    {
+                        "proposal_id": pid,
+                        "accepted_on": end,
+                        "trainees": rnd.choice([None, 30]),
+                        "trainees_employed": rnd.choice([None, 20]),
+                        "models_built": rnd.choice([None, 1]),
+                    }
+                )
             if status == "settled":
                 settled_on = end + timedelta(days=rnd.randint(10, 90))
                 paid.append({"proposal_id": pid, "kind": "quyet_toan", "amount": kc * 3 // 10, "paid_on": settled_on})
-                events.append({"proposal_id": pid, "action": "settle", "from_status": "settlement_submitted",
-                               "to_status": "settled", "event_date": settled_on})
+                events.append(
+                    {
+                        "proposal_id": pid,
+                        "action": "settle",
+                        "from_status": "settlement_submitted",
+                        "to_status": "settled",
+                        "event_date": settled_on,
+                    }
+                )
             proposals[-1]["_status"] = status
         statuses = {p["id"]: p.pop("_status") for p in proposals}
-        for model, rows in ((Proposal, proposals), (BudgetLine, lines), (ProposalActivity, acts),
-                            (Disbursement, paid), (Acceptance, accepted), (ProposalStatusEvent, events)):
+        for model, rows in (
+            (Proposal, proposals),
+            (BudgetLine, lines),
+            (ProposalActivity, acts),
+            (Disbursement, paid),
+            (Acceptance, accepted),
+            (ProposalStatusEvent, events),
+        ):
             session.execute(insert(model), rows)
         from sqlalchemy import update
 
@@ -101,13 +145,19 @@ def bare_reportlab(tables, path: Path) -> None:  # type: ignore[no-untyped-def]
         widths, size = fit_widths(t, width, 10)
         style = cell_styles(size)["text"]
         body = [[show(v, c.kind) for v, c in zip(r, t.columns, strict=True)] for r in t.rows]
-        body = [[Paragraph(s, style) if stringWidth(s, FAMILY, size) > w - 2 * PADDING else s
-                 for s, w in zip(r, widths, strict=True)] for r in body]
+        body = [
+            [
+                Paragraph(s, style) if stringWidth(s, FAMILY, size) > w - 2 * PADDING else s
+                for s, w in zip(r, widths, strict=True)
+            ]
+            for r in body
+        ]
         head = [Paragraph(c.title, style) for c in t.columns]
         for start in range(0, max(len(body), 1), 500):
             table = LongTable([head, *body[start : start + 500]], colWidths=widths, repeatRows=1)
-            table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, size),
-                                       ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            table.setStyle(
+                TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, size), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+            )
             story.append(table)
     SimpleDocTemplate(str(path), pagesize=A4, initialFontName=FAMILY).build(story)
 
@@ -143,15 +193,40 @@ def write_facility_sheet(path: Path, n: int, wards: list[tuple[str, str]]) -> No
     rnd = random.Random(9)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Cơ sở")
-    ws.append(["Tên cơ sở", "Loại hình", "Mã số thuế", "Người đại diện", "Điện thoại", "Địa chỉ", "Xã/Phường/Đặc khu",
-               "Tỉnh/Thành phố", "Ngành nghề", "Số lao động", "Doanh thu năm trước (đồng)"])
+    ws.append(
+        [
+            "Tên cơ sở",
+            "Loại hình",
+            "Mã số thuế",
+            "Người đại diện",
+            "Điện thoại",
+            "Địa chỉ",
+            "Xã/Phường/Đặc khu",
+            "Tỉnh/Thành phố",
+            "Ngành nghề",
+            "Số lao động",
+            "Doanh thu năm trước (đồng)",
+        ]
+    )
     types = ["Hộ kinh doanh", "Hợp tác xã", "Doanh nghiệp nhỏ", "Doanh nghiệp siêu nhỏ", "Tổ hợp tác"]
     names = ["Mộc mỹ nghệ", "Nước mắm", "Mây tre đan", "Đá mỹ nghệ", "Bánh tráng", "Cơ khí", "Dệt thổ cẩm"]
     for i in range(n):
         ward, province = wards[i % len(wards)]
-        ws.append([f"Cơ sở {rnd.choice(names)} {i}", rnd.choice(types), f"04{i:08d}", "Nguyễn Văn Đức",
-                   f"09{rnd.randrange(10**8):08d}", f"{rnd.randint(1, 500)} đường Lê Duẩn", ward, province,
-                   rnd.choice("ABCDE"), rnd.randint(1, 200), rnd.choice([rnd.randrange(10**10), "1.250.000.000"])])
+        ws.append(
+            [
+                f"Cơ sở {rnd.choice(names)} {i}",
+                rnd.choice(types),
+                f"04{i:08d}",
+                "Nguyễn Văn Đức",
+                f"09{rnd.randrange(10**8):08d}",
+                f"{rnd.randint(1, 500)} đường Lê Duẩn",
+                ward,
+                province,
+                rnd.choice("ABCDE"),
+                rnd.randint(1, 200),
+                rnd.choice([rnd.randrange(10**10), "1.250.000.000"]),
+            ]
+        )
     wb.save(path)
 
 

@@ -57,10 +57,22 @@ STAMP = "2026-01-01T00:00:00.000Z"
 
 def facility_rows(n: int, prefix: str) -> list[dict[str, Any]]:
     """Facility-sized records: a dozen filled fields, Vietnamese text."""
-    return [{"id": new_id(), "name": f"{prefix} cơ sở mây tre đan số {i}", "facility_type": "hkd",
-             "province_code": "48", "ward_code": f"{20100 + i % 50}", "status": "active",
-             "representative": f"Nguyễn Văn {i}", "phone": f"0905{i:06d}", "village": f"Thôn {i % 30}",
-             "labour_total": i % 40, "revenue_prev_year": i * 1000} for i in range(n)]  # fmt: skip
+    return [
+        {
+            "id": new_id(),
+            "name": f"{prefix} cơ sở mây tre đan số {i}",
+            "facility_type": "hkd",
+            "province_code": "48",
+            "ward_code": f"{20100 + i % 50}",
+            "status": "active",
+            "representative": f"Nguyễn Văn {i}",
+            "phone": f"0905{i:06d}",
+            "village": f"Thôn {i % 30}",
+            "labour_total": i % 40,
+            "revenue_prev_year": i * 1000,
+        }
+        for i in range(n)
+    ]
 
 
 def insert_local(store: Store, rows: list[dict[str, Any]]) -> None:
@@ -90,9 +102,24 @@ class Server:
         self.folder = folder
         port_file = folder / "port"
         env = {**os.environ, "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "kcdesk.server.cli", "serve", "--db", self.url, "--data",
-                                      str(folder), "--port", "0", "--port-file", str(port_file)], env=env,
-                                     stdout=subprocess.DEVNULL)  # fmt: skip
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kcdesk.server.cli",
+                "serve",
+                "--db",
+                self.url,
+                "--data",
+                str(folder),
+                "--port",
+                "0",
+                "--port-file",
+                str(port_file),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError("the server did not start")
@@ -130,8 +157,14 @@ def server_records(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     columns = server_columns()
     out = []
     for r in rows:
-        wire = {**dict.fromkeys(codec.columns), **codec.defaults, **r, "row_version": 1, "created_at": STAMP,
-                "updated_at": STAMP}  # fmt: skip
+        wire = {
+            **dict.fromkeys(codec.columns),
+            **codec.defaults,
+            **r,
+            "row_version": 1,
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        }
         out.append((*(wire[c] for c in columns[:-3]), "48", r["ward_code"], None))
     return out
 
@@ -151,9 +184,20 @@ def raw_rates(rows: list[dict[str, Any]]) -> tuple[float, float]:
             engine = sdb.make_server_engine(url)
             sdb.create_schema(engine)
             t = sdb.REPLICATED["facility"]
-            records = [codec.row_to_python({**dict.fromkeys(codec.columns), **codec.defaults, **r, "row_version": 1,
-                                            "created_at": STAMP, "updated_at": STAMP})
-                       | {"kc_scope": "48", "kc_ward": r["ward_code"], "kc_device": None} for r in rows]  # fmt: skip
+            records = [
+                codec.row_to_python(
+                    {
+                        **dict.fromkeys(codec.columns),
+                        **codec.defaults,
+                        **r,
+                        "row_version": 1,
+                        "created_at": STAMP,
+                        "updated_at": STAMP,
+                    }
+                )
+                | {"kc_scope": "48", "kc_ward": r["ward_code"], "kc_device": None}
+                for r in rows
+            ]
             tuples = server_records(rows)
             start = time.perf_counter()
             with engine.begin() as conn:
@@ -189,8 +233,9 @@ class SimulatedDevice:
     def __init__(self, server: Server, name: str) -> None:
         answer = httpx.post(f"{server.http}{API_PREFIX}/enrol", json={"code": server.code(name), "device_name": name})
         enrolled = EnrolResponse.model_validate(answer.json())
-        self.transport = Transport(server.http, enrolled.device_id, enrolled.refresh_token,
-                                   retry=RetryPolicy(attempts=3, base_delay=0.2))  # fmt: skip
+        self.transport = Transport(
+            server.http, enrolled.device_id, enrolled.refresh_token, retry=RetryPolicy(attempts=3, base_delay=0.2)
+        )
         self.seq = 0
         self.cursors: dict[str, int] = {}
 
@@ -201,15 +246,25 @@ class SimulatedDevice:
         if edit is not None:
             row_id, version = edit
             self.seq += 1
-            mutation = {"seq": self.seq, "mutation_id": uuid.uuid4().hex, "table": "facility", "row_id": row_id,
-                        "op": "update", "base_version": version, "values": {"note": f"ghi chú {self.seq}"},
-                        "base": {"note": None}}  # fmt: skip
+            mutation = {
+                "seq": self.seq,
+                "mutation_id": uuid.uuid4().hex,
+                "table": "facility",
+                "row_id": row_id,
+                "op": "update",
+                "base_version": version,
+                "values": {"note": f"ghi chú {self.seq}"},
+                "base": {"note": None},
+            }
             pushed = t.call("POST", f"{API_PREFIX}/push", json_body={"mutations": [mutation]}, gzip=True)
             assert pushed.status_code == 200
         for scope in ("48", "00"):
             while True:
-                page = PullResponse.model_validate_json(t.call("GET", f"{API_PREFIX}/pull", params={
-                    "scope": scope, "after": self.cursors.get(scope, 0)}).content)  # fmt: skip
+                page = PullResponse.model_validate_json(
+                    t.call(
+                        "GET", f"{API_PREFIX}/pull", params={"scope": scope, "after": self.cursors.get(scope, 0)}
+                    ).content
+                )
                 self.cursors[scope] = page.next_cursor
                 if not page.has_more:
                     break
@@ -238,10 +293,19 @@ def main() -> None:
         assert report.pushed == args.mutations and report.applied == args.mutations, report
         push_rate = report.pushed / report.push_seconds
         raw_insert, raw_copy = raw_rates(facility_rows(args.mutations, "Thô"))
-        results.append(("push end to end", f"{report.pushed:,} mutations in {report.push_seconds:.2f} s = "
-                        f"{push_rate:,.0f}/s (target >= 10,000/s)"))  # fmt: skip
-        results.append(("  vs raw batched INSERT", f"{raw_insert:,.0f} rows/s: ratio {push_rate / raw_insert:.2f} "
-                        f"(target >= 0.3); raw COPY {raw_copy:,.0f} rows/s, ratio {push_rate / raw_copy:.2f}"))
+        results.append(
+            (
+                "push end to end",
+                f"{report.pushed:,} mutations in {report.push_seconds:.2f} s = {push_rate:,.0f}/s (target >= 10,000/s)",
+            )
+        )
+        results.append(
+            (
+                "  vs raw batched INSERT",
+                f"{raw_insert:,.0f} rows/s: ratio {push_rate / raw_insert:.2f} "
+                f"(target >= 0.3); raw COPY {raw_copy:,.0f} rows/s, ratio {push_rate / raw_copy:.2f}",
+            )
+        )
         pusher.store.close()
     finally:
         server.close()
@@ -263,28 +327,45 @@ def main() -> None:
         editor = laptop(folder, template, server, "editor")
         editor.run_cycle()
         edited = ids[: args.edits]
-        editor.store.write(lambda s: s.execute(text("UPDATE facility SET phone = :p WHERE id = :id"),
-                                               [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(edited)]))
+        editor.store.write(
+            lambda s: s.execute(
+                text("UPDATE facility SET phone = :p WHERE id = :id"),
+                [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(edited)],
+            )
+        )
         report = editor.run_cycle()
         assert report.pushed == len(edited), report
         wire = report.push_bytes_sent + report.push_bytes_received
-        results.append(("bytes per edit mutation", f"{wire / report.pushed:.1f} B "
-                        f"(request {report.push_bytes_sent:,} B "
-                        f"+ answer {report.push_bytes_received:,} B, gzip bodies and HTTP heads, "
-                        f"{report.pushed:,} edits; target <= 100)"))  # fmt: skip
+        results.append(
+            (
+                "bytes per edit mutation",
+                f"{wire / report.pushed:.1f} B "
+                f"(request {report.push_bytes_sent:,} B "
+                f"+ answer {report.push_bytes_received:,} B, gzip bodies and HTTP heads, "
+                f"{report.pushed:,} edits; target <= 100)",
+            )
+        )
 
         start = time.perf_counter()
         report = fresh.run_cycle()
         incremental = time.perf_counter() - start
-        results.append(("incremental pull", f"{report.pulled:,} edited facilities in {incremental:.2f} s, whole cycle "
-                        f"(pull phase {report.pull_seconds:.2f} s)"))  # fmt: skip
+        results.append(
+            (
+                "incremental pull",
+                f"{report.pulled:,} edited facilities in {incremental:.2f} s, whole cycle "
+                f"(pull phase {report.pull_seconds:.2f} s)",
+            )
+        )
         fresh.store.close()
         editor.store.close()
 
         devices = [SimulatedDevice(server, f"d{i}") for i in range(args.devices)]
         with server.admin.engine.connect() as conn:
-            versions = dict(conn.execute(text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"),
-                                         {"ids": ids[: args.devices]}).all())  # fmt: skip
+            versions = dict(
+                conn.execute(
+                    text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[: args.devices]}
+                ).all()
+            )
         with server.admin.engine.connect() as conn:
             cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
         for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
@@ -307,8 +388,13 @@ def main() -> None:
             th.join()
         times.sort()
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
-        results.append((f"{args.devices} devices at once", f"sync cycle (hello, push 1 edit, pull 2 scopes) "
-                        f"p50 {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s"))  # fmt: skip
+        results.append(
+            (
+                f"{args.devices} devices at once",
+                f"sync cycle (hello, push 1 edit, pull 2 scopes) "
+                f"p50 {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s",
+            )
+        )
         for d in devices:
             d.transport.close()
     finally:

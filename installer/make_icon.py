@@ -35,8 +35,9 @@ def draw(size: int = 1024) -> Image.Image:
     pen.text((x, y), "KC", font=font, fill=WHITE)
     bar_w, bar_h = size * 0.52, size * 0.075
     bar_top = size * 0.72
-    pen.rounded_rectangle(((size - bar_w) / 2, bar_top, (size + bar_w) / 2, bar_top + bar_h), radius=int(bar_h / 2),
-                          fill=YELLOW)  # fmt: skip
+    pen.rounded_rectangle(
+        ((size - bar_w) / 2, bar_top, (size + bar_w) / 2, bar_top + bar_h), radius=int(bar_h / 2), fill=YELLOW
+    )
     return image
 
 

@@ -34,8 +34,13 @@ class ValidationError(KcError):
 
     SUMMARY = "Dữ liệu chưa hợp lệ: {details}"
 
-    def __init__(self, fields: dict[str, "FieldMessage"], message: str | None = None,
-                 labels: dict[str, str] | None = None, **params: Any) -> None:  # fmt: skip
+    def __init__(
+        self,
+        fields: dict[str, FieldMessage],
+        message: str | None = None,
+        labels: dict[str, str] | None = None,
+        **params: Any,
+    ) -> None:
         self.fields = fields
         self.labels = labels or {}
         if message is None:
@@ -44,8 +49,9 @@ class ValidationError(KcError):
         super().__init__(message, **params)
 
     def _details(self, lang: str | None) -> str:
-        return "; ".join(f"{tr(self.labels[k], lang) if k in self.labels else k}: {v.text(lang)}"
-                         for k, v in self.fields.items())  # fmt: skip
+        return "; ".join(
+            f"{tr(self.labels[k], lang) if k in self.labels else k}: {v.text(lang)}" for k, v in self.fields.items()
+        )
 
     def text(self, lang: str | None = None) -> str:
         if self.message == self.SUMMARY:

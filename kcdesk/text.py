@@ -77,4 +77,3 @@ _SORT_TABLE = {ord(ch): _letter_key(ch) for ch in VIETNAMESE_LETTERS}
 def vi_sort_key(text: str) -> str:
     """A key that sorts Vietnamese text in dictionary order (case and tones ignored)."""
     return nfc(text).translate(_SORT_TABLE).lower()
-

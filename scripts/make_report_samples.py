@@ -42,11 +42,17 @@ TITLES = [
 def build(s):
     rnd = random.Random(7)
     f = b.facility(s)
-    main = b.proposal(s, "KCDP-2026-007", kc=500_000_000, counterpart=750_000_000, status="accepted",
-                      title="Hỗ trợ ứng dụng máy chà nhám thùng tự động và máy cưa lọng CNC "
-                            "trong sản xuất đồ gỗ mỹ nghệ",
-                      start_date=date(2026, 1, 15), end_date=date(2026, 3, 31),
-                      paid=[(350_000_000, date(2026, 2, 2), "tam_ung")])
+    main = b.proposal(
+        s,
+        "KCDP-2026-007",
+        kc=500_000_000,
+        counterpart=750_000_000,
+        status="accepted",
+        title="Hỗ trợ ứng dụng máy chà nhám thùng tự động và máy cưa lọng CNC trong sản xuất đồ gỗ mỹ nghệ",
+        start_date=date(2026, 1, 15),
+        end_date=date(2026, 3, 31),
+        paid=[(350_000_000, date(2026, 2, 2), "tam_ung")],
+    )
     acceptance_id = b.acceptance(s, main, beneficiary=f, accepted_on=date(2026, 3, 5)).id
     for n in range(36):
         level = "KCQG" if n % 5 == 0 else "KCDP"
@@ -58,14 +64,32 @@ def build(s):
         paid = [(int(kc * paid_share), first_paid, "tam_ung")] if paid_share else []
         if status == "settled":
             paid.append((int(kc * (1 - paid_share)) or 1, date(2026, 6, rnd.randint(1, 28)), "quyet_toan"))
-        p = b.proposal(s, f"{level}-2026-{n + 10:03d}", level=level, kc=kc,
-                       counterpart=int(kc * rnd.uniform(0.5, 6)), other=rnd.choice([0, 0, 50_000_000]),
-                       activity=rnd.choice(ACTIVITIES), title=f"{rnd.choice(TITLES)} (đợt {n + 1})",
-                       start_date=end - timedelta(days=120), end_date=end, paid=paid, status="in_progress")
+        p = b.proposal(
+            s,
+            f"{level}-2026-{n + 10:03d}",
+            level=level,
+            kc=kc,
+            counterpart=int(kc * rnd.uniform(0.5, 6)),
+            other=rnd.choice([0, 0, 50_000_000]),
+            activity=rnd.choice(ACTIVITIES),
+            title=f"{rnd.choice(TITLES)} (đợt {n + 1})",
+            start_date=end - timedelta(days=120),
+            end_date=end,
+            paid=paid,
+            status="in_progress",
+        )
         if status in ("accepted", "settled"):
-            b.acceptance(s, p, accepted_on=end, number=f"{n + 10:02d}/BB-TTKC", signed=False,
-                         trainees=rnd.choice([None, 30, 45]), trainees_employed=rnd.choice([None, 20, 28]),
-                         fairs=rnd.choice([None, 1]), brands=rnd.choice([None, 1, 2]))
+            b.acceptance(
+                s,
+                p,
+                accepted_on=end,
+                number=f"{n + 10:02d}/BB-TTKC",
+                signed=False,
+                trainees=rnd.choice([None, 30, 45]),
+                trainees_employed=rnd.choice([None, 20, 28]),
+                fairs=rnd.choice([None, 1]),
+                brands=rnd.choice([None, 1, 2]),
+            )
             if status == "settled":
                 b.status_event(s, p, "settled", min(end + timedelta(days=rnd.randint(10, 70)), date(2026, 6, 30)))
             p.status = status
@@ -84,11 +108,19 @@ def main() -> None:
             acceptance_id = store.write(build)
             with store.read() as s:
                 agency = agency_for(s, "48")
-                record = write_acceptance_pdf(s, s.get(Acceptance, acceptance_id), agency,
-                                              out / "bien-ban-nghiem-thu.pdf")
+                record = write_acceptance_pdf(
+                    s, s.get(Acceptance, acceptance_id), agency, out / "bien-ban-nghiem-thu.pdf"
+                )
                 fig = periodic_figures(s, PeriodicQuery(date(2026, 1, 1), date(2026, 6, 30), "48"))
-                report = write_periodic_pdf(fig, agency, out / "bao-cao-6-thang.pdf", scope_name="Thành phố Đà Nẵng",
-                                            on=date(2026, 7, 6), number="58/BC-TTKC", signer="Nguyễn Thanh Hải")
+                report = write_periodic_pdf(
+                    fig,
+                    agency,
+                    out / "bao-cao-6-thang.pdf",
+                    scope_name="Thành phố Đà Nẵng",
+                    on=date(2026, 7, 6),
+                    number="58/BC-TTKC",
+                    signer="Nguyễn Thanh Hải",
+                )
         finally:
             store.close()
     for pdf, prefix in ((record, "bien-ban-nghiem-thu"), (report, "bao-cao-6-thang")):

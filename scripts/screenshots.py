@@ -185,8 +185,19 @@ def main() -> int:
     messy = sheets.workbook(
         HOME / "co-so-nhap.xlsx",
         [
-            [sheets.nfd("  Cơ sở Mộc Đồng Tiến "), "Hộ kinh doanh", "0401234567", "Nguyễn Văn Đức", "0905 123 456",
-             "12 Lê Duẩn", sheets.nfd("Phường Hải Châu"), "TP. Đà Nẵng", "E", 25, "1.250.000.000"],
+            [
+                sheets.nfd("  Cơ sở Mộc Đồng Tiến "),
+                "Hộ kinh doanh",
+                "0401234567",
+                "Nguyễn Văn Đức",
+                "0905 123 456",
+                "12 Lê Duẩn",
+                sheets.nfd("Phường Hải Châu"),
+                "TP. Đà Nẵng",
+                "E",
+                25,
+                "1.250.000.000",
+            ],
             [],
             sheets.good_row(2, tax="0401234567"),
             sheets.good_row(3, tax="12345"),
@@ -195,7 +206,7 @@ def main() -> int:
             sheets.good_row(6, ward="Hải Vân", province="đà nẵng"),
         ],
         title_row="DANH SÁCH CƠ SỞ CÔNG NGHIỆP NÔNG THÔN",
-    )  # fmt: skip
+    )
     dialog = window.pages["reports"].open_import("facilities")
     dialog.resize(1100, 560)
     dialog.set_file(messy)
@@ -243,8 +254,9 @@ def sync_shots(app, settings, args, save, wait, settle) -> None:  # type: ignore
             def __init__(self, store: Store) -> None:
                 self.store = store
 
-        fid = add_facility(On(a), name="Hợp tác xã Mây tre đan Hòa Vang", representative="Lê Văn Tâm",
-                           phone="0905 111 222")  # fmt: skip
+        fid = add_facility(
+            On(a), name="Hợp tác xã Mây tre đan Hòa Vang", representative="Lê Văn Tâm", phone="0905 111 222"
+        )
         add_facility(On(a), name="Cơ sở gốm Bát Tràng (nhập nhầm tỉnh)", province="01", ward="00004")
         sa.run_cycle()
         sb.run_cycle()

@@ -14,9 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-from kcdesk.db.store import Store  # noqa: E402
-from kcdesk.demo.build import build_demo  # noqa: E402
-from kcdesk.services.setup import initialize  # noqa: E402
+from kcdesk.db.store import Store
+from kcdesk.demo.build import build_demo
+from kcdesk.services.setup import initialize
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,8 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 def store(tmp_path: Path) -> Iterator[Store]:
     """A new, initialised database for Đà Nẵng with one centre-leader user."""
     s = Store.open(tmp_path / "kcdesk.db", create=True)
-    s.write(lambda session: initialize(session, province_code="48", user_full_name="Nguyễn Văn An",
-                                       role="centre_leader"))  # fmt: skip
+    s.write(
+        lambda session: initialize(session, province_code="48", user_full_name="Nguyễn Văn An", role="centre_leader")
+    )
     s.reload_identity()
     yield s
     s.close()
@@ -50,7 +51,7 @@ def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     s.close()
 
 
-def run_cli(*args: str, db: Path | None = None) -> "CliResult":
+def run_cli(*args: str, db: Path | None = None) -> CliResult:
     """Run `kcdesk` in a fresh interpreter, as a user would."""
     import subprocess
 

@@ -22,8 +22,11 @@ def test_a_photo_is_stored_once_by_hash_and_linked(store: Store, tmp_path: Path)
     sha, size = attachments.store_file(store.files_dir, photo)
     assert sha == hashlib.sha256(photo.read_bytes()).hexdigest() and size == 5003
     for caption in ("Xưởng sản xuất", "Cùng ảnh, gắn lần nữa"):
-        store.write(lambda s, c=caption: attachments.link(s, sha256=sha, size=size, filename=photo.name,
-                                                          owner_table="facility", owner_id=fid, caption=c))  # fmt: skip
+        store.write(
+            lambda s, c=caption: attachments.link(
+                s, sha256=sha, size=size, filename=photo.name, owner_table="facility", owner_id=fid, caption=c
+            )
+        )
     with store.read() as s:
         items = attachments.attachments_of(s, "facility", fid)
     assert [i["caption"] for i in items] == ["Xưởng sản xuất", "Cùng ảnh, gắn lần nữa"]
@@ -37,5 +40,8 @@ def test_missing_file_or_unknown_owner_is_refused(store: Store, tmp_path: Path) 
     with pytest.raises(ValidationError, match="Không tìm thấy tệp"):
         attachments.store_file(store.files_dir, tmp_path / "khong-co.pdf")
     with pytest.raises(NotFoundError):
-        store.write(lambda s: attachments.link(s, sha256="0" * 64, size=1, filename="a.pdf", owner_table="facility",
-                                               owner_id="khong-co"))  # fmt: skip
+        store.write(
+            lambda s: attachments.link(
+                s, sha256="0" * 64, size=1, filename="a.pdf", owner_table="facility", owner_id="khong-co"
+            )
+        )

@@ -10,16 +10,38 @@ from kcdesk.domain import caps
 from kcdesk.services import facilities, proposals
 from kcdesk.services.proposals import BudgetInput
 
-FACILITY = {"name": "Cơ sở gạch không nung Hòa Phát", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+FACILITY = {
+    "name": "Cơ sở gạch không nung Hòa Phát",
+    "facility_type": "hkd",
+    "province_code": "48",
+    "ward_code": "20194",
+}
 
 
 def machinery_proposal(store: Store, kc: int, counterpart: int, start: date = date(2026, 3, 1)) -> str:
     fid = store.write(lambda s: facilities.create_facility(s, FACILITY))
-    return store.write(lambda s: proposals.create_proposal(
-        s, {"title": "Hỗ trợ máy ép gạch", "level": "KCQG", "plan_year": start.year, "start_date": start,
-            "implementing_unit": "Trung tâm"},
-        beneficiaries=[fid], budget=[BudgetInput("Máy ép gạch không nung", kc_amount=kc, counterpart_amount=counterpart,
-                                                 activity_code="KC3.3", facility_id=fid)]))  # fmt: skip
+    return store.write(
+        lambda s: proposals.create_proposal(
+            s,
+            {
+                "title": "Hỗ trợ máy ép gạch",
+                "level": "KCQG",
+                "plan_year": start.year,
+                "start_date": start,
+                "implementing_unit": "Trung tâm",
+            },
+            beneficiaries=[fid],
+            budget=[
+                BudgetInput(
+                    "Máy ép gạch không nung",
+                    kc_amount=kc,
+                    counterpart_amount=counterpart,
+                    activity_code="KC3.3",
+                    facility_id=fid,
+                )
+            ],
+        )
+    )
 
 
 def test_sixty_percent_machinery_support_is_flagged_with_rule_and_basis(store: Store) -> None:
@@ -56,12 +78,40 @@ def test_the_rule_in_force_on_the_proposal_date_applies(store: Store) -> None:
 
 
 def test_a_province_rule_replaces_the_national_one_and_priority_raises_the_amount() -> None:
-    national = caps.CapRule("n", "KC5", "KCDP", None, "quốc gia", date(2020, 1, 1), None, Decimal(50), 35_000_000,
-                            "facility", Decimal("1.5"), "Tư vấn")  # fmt: skip
-    local = caps.CapRule("p", "KC5", "KCDP", "48", "NQ HĐND", date(2020, 1, 1), None, Decimal(60), 50_000_000,
-                         "facility", Decimal("1.5"), "Tư vấn")  # fmt: skip
+    national = caps.CapRule(
+        "n",
+        "KC5",
+        "KCDP",
+        None,
+        "quốc gia",
+        date(2020, 1, 1),
+        None,
+        Decimal(50),
+        35_000_000,
+        "facility",
+        Decimal("1.5"),
+        "Tư vấn",
+    )
+    local = caps.CapRule(
+        "p",
+        "KC5",
+        "KCDP",
+        "48",
+        "NQ HĐND",
+        date(2020, 1, 1),
+        None,
+        Decimal(60),
+        50_000_000,
+        "facility",
+        Decimal("1.5"),
+        "Tư vấn",
+    )
     line = caps.Line("Tư vấn", "KC5", "f1", 60_000_000, 40_000_000, 0)
     got = caps.check_caps([line], [national, local], level="KCDP", province_code="48", on=date(2026, 1, 1))
     assert [w.rule_id for w in got] == ["p"]  # 60% is allowed locally; 60 million is over 50 million
-    assert caps.check_caps([line], [national, local], level="KCDP", province_code="48", on=date(2026, 1, 1),
-                           priority_area=True) == []  # fmt: skip
+    assert (
+        caps.check_caps(
+            [line], [national, local], level="KCDP", province_code="48", on=date(2026, 1, 1), priority_area=True
+        )
+        == []
+    )

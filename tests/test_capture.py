@@ -15,14 +15,23 @@ from kcdesk.db.store import Store
 from kcdesk.ids import new_id
 from kcdesk.services import facilities as svc
 
-FACILITY = {"name": "Hợp tác xã mây tre đan Cẩm Hà", "facility_type": "htx", "province_code": "48",
-            "ward_code": "20194", "tax_code": "0401234567", "representative": "Trần Thị Lan"}  # fmt: skip
+FACILITY = {
+    "name": "Hợp tác xã mây tre đan Cẩm Hà",
+    "facility_type": "htx",
+    "province_code": "48",
+    "ward_code": "20194",
+    "tax_code": "0401234567",
+    "representative": "Trần Thị Lan",
+}
 
 
 def outbox(store: Store) -> list[tuple[str, str, str, int]]:
     with store.read() as s:
-        rows = s.execute(select(OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.op, OutboxEntry.seq)
-                         .order_by(OutboxEntry.seq))  # fmt: skip
+        rows = s.execute(
+            select(OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.op, OutboxEntry.seq).order_by(
+                OutboxEntry.seq
+            )
+        )
         return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
@@ -44,8 +53,12 @@ def test_raw_sql_write_is_queued_too(store: Store) -> None:
     fid = new_id()
 
     def raw(s: Session) -> None:
-        s.execute(text("INSERT INTO facility (id, name, facility_type, province_code) VALUES (:id, 'Cơ sở gốm', 'hkd', '48')"),
-                  {"id": fid})  # fmt: skip
+        s.execute(
+            text(
+                "INSERT INTO facility (id, name, facility_type, province_code) VALUES (:id, 'Cơ sở gốm', 'hkd', '48')"
+            ),
+            {"id": fid},
+        )
         s.execute(text("UPDATE facility SET name = 'Cơ sở gốm Thanh Hà' WHERE id = :id"), {"id": fid})
         s.execute(text("DELETE FROM facility WHERE id = :id"), {"id": fid})
 
@@ -61,7 +74,9 @@ def test_plain_sqlite3_connection_is_captured(store: Store) -> None:
 
     conn = sqlite3.connect(store.path)
     with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code) VALUES ('x-1', 'Cơ sở A', 'hkd', '48')")
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code) VALUES ('x-1', 'Cơ sở A', 'hkd', '48')"
+        )
     conn.close()
     assert [(t, op) for t, rid, op, _ in outbox(store) if rid == "x-1"] == [("facility", "insert")]
 
@@ -113,16 +128,28 @@ def test_version_only_changes_are_not_queued(store: Store) -> None:
 
 
 def test_bulk_insert_captures_exactly_like_single_inserts(store: Store) -> None:
-    base = {"facility_type": "hkd", "province_code": "48", "ward_code": "20194", "status": "active",
-            "has_export_contract": False, "in_supporting_industry_list": False, "cleaner_production": False,
-            "typical_product": False, "created_at": "2026-01-01T00:00:00.000Z", "updated_at": "2026-01-01T00:00:00.000Z",
-            "row_version": 0}  # fmt: skip
+    base = {
+        "facility_type": "hkd",
+        "province_code": "48",
+        "ward_code": "20194",
+        "status": "active",
+        "has_export_contract": False,
+        "in_supporting_industry_list": False,
+        "cleaner_production": False,
+        "typical_product": False,
+        "created_at": "2026-01-01T00:00:00.000Z",
+        "updated_at": "2026-01-01T00:00:00.000Z",
+        "row_version": 0,
+    }
     one = base | {"id": new_id(), "name": "Cơ sở một"}
     many = [base | {"id": new_id(), "name": f"Cơ sở số {i}"} for i in range(3)]
     store.write(lambda s: s.execute(Facility.__table__.insert(), [one]))
     store.write(lambda s: bulk_insert(s, "facility", many))
     with store.read() as s:
-        audits = {a.row_id: json.loads(a.after) for a in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "facility"))}
+        audits = {
+            a.row_id: json.loads(a.after)
+            for a in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "facility"))
+        }
         queued = s.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == "facility")).all()
     single = audits[one["id"]]
     for row in many:

@@ -25,7 +25,12 @@ def test_init_demo_and_search_da_nang_in_any_spelling(tmp_path: Path) -> None:
         assert shown["province_name"] == "Thành phố Đà Nẵng"
         break  # one round trip through `facility show` is enough; the rest checked below
     ids = [h["id"] for h in results]
-    for query in ("ĐÀ NẴNG", "DA NANG", unicodedata.normalize("NFD", "Đà Nẵng"), unicodedata.normalize("NFD", "da nang")):
+    for query in (
+        "ĐÀ NẴNG",
+        "DA NANG",
+        unicodedata.normalize("NFD", "Đà Nẵng"),
+        unicodedata.normalize("NFD", "da nang"),
+    ):
         again = run_cli("search", query, "--json", db=db)
         assert [h["id"] for h in again.json()] == ids, query
 
@@ -48,8 +53,9 @@ def test_errors_are_vietnamese_change_nothing_and_exit_non_zero(tmp_path: Path) 
     assert not db.exists()
 
     assert run_cli("init", db=db).code == 0
-    bad = run_cli("facility", "add", "--name", "Cơ sở thử", "--type", "hkd", "--tax-code", "12345", "--ward", "99999",
-                  db=db)  # fmt: skip
+    bad = run_cli(
+        "facility", "add", "--name", "Cơ sở thử", "--type", "hkd", "--tax-code", "12345", "--ward", "99999", db=db
+    )
     assert bad.code == 1
     assert "Mã số thuế '12345' không đúng" in bad.err
     assert "99999" in bad.err
@@ -63,8 +69,22 @@ def test_errors_are_vietnamese_change_nothing_and_exit_non_zero(tmp_path: Path) 
 def test_facility_add_by_ward_name_then_show_and_history(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     run_cli("init", db=db)
-    added = run_cli("facility", "add", "--name", "  Cơ sở  chả cá Nam Ô ", "--type", "hkd", "--tax-code",
-                    "0401 234 567", "--ward", "hai chau", "--phone", "0905.123.456", "--json", db=db)  # fmt: skip
+    added = run_cli(
+        "facility",
+        "add",
+        "--name",
+        "  Cơ sở  chả cá Nam Ô ",
+        "--type",
+        "hkd",
+        "--tax-code",
+        "0401 234 567",
+        "--ward",
+        "hai chau",
+        "--phone",
+        "0905.123.456",
+        "--json",
+        db=db,
+    )
     assert added.code == 0, added.err
     data = added.json()
     assert data["name"] == "Cơ sở chả cá Nam Ô"

@@ -34,8 +34,9 @@ def test_no_core_module_imports_qt_or_the_ui_in_its_source() -> None:
 def test_importing_every_core_module_loads_no_qt() -> None:
     modules = sorted(
         "kcdesk." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
-        for p in CORE if "migrations" not in p.parts and p.name != "__main__.py"
-    )  # fmt: skip
+        for p in CORE
+        if "migrations" not in p.parts and p.name != "__main__.py"
+    )
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}:\n    importlib.import_module(m)\n"

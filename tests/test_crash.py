@@ -26,19 +26,20 @@ from kcdesk.db.units import unit_index
 from kcdesk.services.facilities import bulk_insert_facilities, create_facility
 store = Store.open(sys.argv[1])
 n = int(sys.argv[2])
+half = int(sys.argv[3]) // 2
 def write(session):
     # Half through the fast bulk path, half one by one through the ORM: both must be atomic.
     rows = [{"name": f"Cơ sở lô {n} số {i}", "facility_type": "hkd", "province_code": "48", "ward_code": "20194",
-             "note": f"batch-{n}"} for i in range(%(batch)d // 2)]
+             "note": f"batch-{n}"} for i in range(half)]
     bulk_insert_facilities(session, rows)
     units = unit_index(session)
-    for i in range(%(batch)d // 2):
+    for i in range(half):
         create_facility(session, {"name": f"Cơ sở lẻ {n}-{i}", "facility_type": "hkd", "province_code": "48",
                                   "ward_code": "20194", "note": f"batch-{n}"}, units=units)
 print("committing", flush=True)
 store.write(write)
 print("done", flush=True)
-""" % {"batch": BATCH}
+"""
 
 
 @pytest.mark.slow
@@ -51,7 +52,9 @@ def test_sigkill_mid_transaction_fifty_times(tmp_path: Path) -> None:
     script.write_text(WRITER, encoding="utf-8")
     outcomes = {"killed": 0, "finished": 0}
     for n in range(50):
-        proc = subprocess.Popen([sys.executable, str(script), str(path), str(n)], stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(script), str(path), str(n), str(BATCH)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "committing"
         time.sleep(rng.uniform(0.0, 1.2))  # somewhere inside the transaction (or just after it)
@@ -69,7 +72,8 @@ def test_sigkill_mid_transaction_fifty_times(tmp_path: Path) -> None:
             counts = dict(conn.execute("SELECT note, count(*) FROM facility GROUP BY note").fetchall())
             queued = conn.execute(
                 "SELECT count(*) FROM sync_outbox o JOIN facility f ON f.id = o.row_id WHERE f.note = ?",
-                (f"batch-{n}",)).fetchone()[0]  # fmt: skip
+                (f"batch-{n}",),
+            ).fetchone()[0]
         finally:
             conn.close()
         assert counts.get(f"batch-{n}", 0) in (0, BATCH), counts

@@ -25,8 +25,13 @@ def test_registration_deadline_is_20_may_of_the_year_before(store: Store) -> Non
 
 def test_monthly_progress_by_the_25th_is_met_by_a_report(store: Store) -> None:
     pid = new_proposal(store, "KCDP")
-    for action, role in (("submit", "centre_staff"), ("appraise", "so_reviewer"), ("approve_local", "so_reviewer"),
-                         ("sign_contract", "centre_leader"), ("start", "accountant")):  # fmt: skip
+    for action, role in (
+        ("submit", "centre_staff"),
+        ("appraise", "so_reviewer"),
+        ("approve_local", "so_reviewer"),
+        ("sign_contract", "centre_leader"),
+        ("start", "accountant"),
+    ):
         store.write(lambda s, a=action, r=role: proposals.transition(s, pid, a, role=r, on=date(2026, 3, 1)))
     assert codes(store, date(2026, 6, 10)) == {"bao_cao_tien_do": (date(2026, 5, 25), True)}
     store.write(lambda s: proposals.add_progress_report(s, pid, "2026-05", date(2026, 5, 24)))
@@ -35,8 +40,13 @@ def test_monthly_progress_by_the_25th_is_met_by_a_report(store: Store) -> None:
 
 def test_settlement_papers_15_days_after_acceptance_and_settlement_by_22_january(store: Store) -> None:
     pid = new_proposal(store, "KCDP")
-    for action, role in (("submit", "centre_staff"), ("appraise", "so_reviewer"), ("approve_local", "so_reviewer"),
-                         ("sign_contract", "centre_leader"), ("start", "accountant")):  # fmt: skip
+    for action, role in (
+        ("submit", "centre_staff"),
+        ("appraise", "so_reviewer"),
+        ("approve_local", "so_reviewer"),
+        ("sign_contract", "centre_leader"),
+        ("start", "accountant"),
+    ):
         store.write(lambda s, a=action, r=role: proposals.transition(s, pid, a, role=r, on=date(2026, 3, 1)))
     sign_acceptance(store, pid)  # accepted on 20/10/2026
     store.write(lambda s: proposals.transition(s, pid, "accept", role="so_reviewer", on=date(2026, 10, 20)))

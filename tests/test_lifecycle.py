@@ -27,18 +27,38 @@ KCQG_PATH = [
 
 
 def new_proposal(store: Store, level: str = "KCQG") -> str:
-    return store.write(lambda s: proposals.create_proposal(
-        s, {"title": "Hỗ trợ ứng dụng máy ép gạch không nung", "level": level, "plan_year": 2026,
-            "implementing_unit": "Trung tâm Khuyến công Đà Nẵng"},
-        activities=["KC3.3"], budget=[BudgetInput("Máy ép gạch", kc_amount=200_000_000, counterpart_amount=220_000_000,
-                                                  activity_code="KC3.3")]))  # fmt: skip
+    return store.write(
+        lambda s: proposals.create_proposal(
+            s,
+            {
+                "title": "Hỗ trợ ứng dụng máy ép gạch không nung",
+                "level": level,
+                "plan_year": 2026,
+                "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
+            },
+            activities=["KC3.3"],
+            budget=[
+                BudgetInput("Máy ép gạch", kc_amount=200_000_000, counterpart_amount=220_000_000, activity_code="KC3.3")
+            ],
+        )
+    )
 
 
 def sign_acceptance(store: Store, pid: str, conclusion: str = "dat") -> str:
-    aid = store.write(lambda s: acceptances.create_acceptance(
-        s, pid, {"accepted_on": date(2026, 10, 20), "number": "05/BB-TTKC", "conclusion": conclusion,
-                 "approved_kc_amount": 200_000_000, "accepted_amount": 200_000_000},
-        members=[{"full_name": "Lê Văn Bình", "role": "chu_tri", "position": "Phó Giám đốc Sở"}]))  # fmt: skip
+    aid = store.write(
+        lambda s: acceptances.create_acceptance(
+            s,
+            pid,
+            {
+                "accepted_on": date(2026, 10, 20),
+                "number": "05/BB-TTKC",
+                "conclusion": conclusion,
+                "approved_kc_amount": 200_000_000,
+                "accepted_amount": 200_000_000,
+            },
+            members=[{"full_name": "Lê Văn Bình", "role": "chu_tri", "position": "Phó Giám đốc Sở"}],
+        )
+    )
     store.write(lambda s: acceptances.sign_acceptance(s, aid, store.user_id))
     return aid
 
@@ -59,7 +79,9 @@ def test_walk_from_draft_to_settled_and_evaluated(store: Store) -> None:
     from sqlalchemy import text
 
     with pytest.raises(LockedError):
-        store.write(lambda s: s.execute(text("UPDATE budget_line SET kc_amount = 1 WHERE proposal_id = :p"), {"p": pid}))
+        store.write(
+            lambda s: s.execute(text("UPDATE budget_line SET kc_amount = 1 WHERE proposal_id = :p"), {"p": pid})
+        )
     with pytest.raises(TransitionError, match="phiếu đánh giá sau hỗ trợ"):
         store.write(lambda s: proposals.transition(s, pid, "evaluate", role="centre_staff"))
 
@@ -96,15 +118,23 @@ def test_kcdp_skips_the_ministry(store: Store) -> None:
 
 def test_acceptance_needs_a_signed_record_with_the_right_conclusion(store: Store) -> None:
     pid = new_proposal(store, "KCDP")
-    for action, role in (("submit", "centre_staff"), ("appraise", "so_reviewer"), ("approve_local", "so_reviewer"),
-                         ("sign_contract", "centre_leader"), ("start", "accountant")):  # fmt: skip
+    for action, role in (
+        ("submit", "centre_staff"),
+        ("appraise", "so_reviewer"),
+        ("approve_local", "so_reviewer"),
+        ("sign_contract", "centre_leader"),
+        ("start", "accountant"),
+    ):
         store.write(lambda s, a=action, r=role: proposals.transition(s, pid, a, role=r))
     with pytest.raises(TransitionError, match="biên bản nghiệm thu đã ký"):
         store.write(lambda s: proposals.transition(s, pid, "accept", role="so_reviewer"))
     sign_acceptance(store, pid, "dat_mot_phan")
     with pytest.raises(TransitionError):
         store.write(lambda s: proposals.transition(s, pid, "accept", role="so_reviewer"))
-    assert store.write(lambda s: proposals.transition(s, pid, "accept_partially", role="so_reviewer")) == "partially_accepted"
+    assert (
+        store.write(lambda s: proposals.transition(s, pid, "accept_partially", role="so_reviewer"))
+        == "partially_accepted"
+    )
 
 
 def test_steps_cannot_go_back_in_time(store: Store) -> None:

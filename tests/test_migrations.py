@@ -52,8 +52,10 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
     upgrade_to(path, "0001_initial")
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code, tax_code) VALUES "
-                     "('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48', '0401999888')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code, tax_code) VALUES "
+            "('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48', '0401999888')"
+        )
         conn.execute("INSERT INTO app_meta (key, value) VALUES ('province_code', '48')")
     before = conn.execute("SELECT * FROM facility").fetchall()
     audit = conn.execute("SELECT * FROM audit_entry").fetchall()
@@ -69,7 +71,12 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
             origins = c.exec_driver_sql(f"SELECT DISTINCT origin FROM audit_entry WHERE id > {len(audit)}").fetchall()
             assert origins == [("migration",)]
             assert c.exec_driver_sql("SELECT * FROM sync_outbox").fetchall() == queued
-            assert c.exec_driver_sql("SELECT count(*) FROM admin_unit WHERE valid_to IS NULL AND level = 'province'").scalar() == 34
+            assert (
+                c.exec_driver_sql(
+                    "SELECT count(*) FROM admin_unit WHERE valid_to IS NULL AND level = 'province'"
+                ).scalar()
+                == 34
+            )
         with store.read() as s:
             assert facilities.find_facility(s, "0401999888").name == "Cơ sở mộc Kim Bồng"
     backups = list((tmp_path / "old-backups").glob("old-*-truoc-nang-cap-0001_initial.db"))
@@ -85,10 +92,14 @@ def test_failed_migration_keeps_the_original_bytes_moved_aside(tmp_path: Path) -
     upgrade_to(path, "0002_reference_data")
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code) VALUES ('f-1', 'Cơ sở A', 'hkd', '22')")
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code) VALUES ('f-1', 'Cơ sở A', 'hkd', '22')"
+        )
         # A row the next migration also inserts: it will fail on the primary key.
-        conn.execute("INSERT INTO admin_unit (code, valid_from, level, unit_type, name, full_name) "
-                     "VALUES ('22', '2026-09-01', 'province', 'tinh', 'X', 'X')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO admin_unit (code, valid_from, level, unit_type, name, full_name) "
+            "VALUES ('22', '2026-09-01', 'province', 'tinh', 'X', 'X')"
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -96,7 +107,11 @@ def test_failed_migration_keeps_the_original_bytes_moved_aside(tmp_path: Path) -
     with pytest.raises(StoreError) as err:
         Store.open(path)
     assert not path.exists()
-    aside = [p for p in tmp_path.iterdir() if p.name.startswith("kcdesk.db.loi-nang-cap-") and not p.name.endswith(("-wal", "-shm"))]
+    aside = [
+        p
+        for p in tmp_path.iterdir()
+        if p.name.startswith("kcdesk.db.loi-nang-cap-") and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert len(aside) == 1
     assert hashlib.sha256(aside[0].read_bytes()).hexdigest() == digest
     assert "Dữ liệu gốc được giữ nguyên" in err.value.text()
@@ -110,7 +125,11 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) 
     import sys
 
     Store.open(tmp_path / "x.db", create=True).close()
-    code = ("import sys; from kcdesk.db.store import Store; Store.open(sys.argv[1]).close(); "
-            "print('alembic' in sys.modules)")  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True, check=True)
+    code = (
+        "import sys; from kcdesk.db.store import Store; Store.open(sys.argv[1]).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"

@@ -153,8 +153,17 @@ class Unprivileged:
         cmd = [sys.executable, "-m", "kcdesk", *args]
         if self.as_root:
             mounts = " && ".join(f'mount --bind "{f}" "{f}" && mount -o remount,bind,ro "{f}"' for f in self.locked)
-            cmd = ["unshare", "--mount", "--propagation", "private", "bash", "-c", f'{mounts} && exec "$@"', "kcdesk",
-                   *cmd]  # fmt: skip
+            cmd = [
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "bash",
+                "-c",
+                f'{mounts} && exec "$@"',
+                "kcdesk",
+                *cmd,
+            ]
         env = {**os.environ, "KCDESK_HOME": str(self.root / "home"), "PYTHONDONTWRITEBYTECODE": "1"}
         return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPO, timeout=120)
 
@@ -226,13 +235,22 @@ def run_on_small_disk(script: str, tmp_path: Path) -> str:
         pytest.skip("needs root and unshare to mount a small tmpfs")
     disk = tmp_path / "disk"
     disk.mkdir()
-    probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "mount", "-t", "tmpfs", "tmpfs",
-                            str(disk)], capture_output=True)  # fmt: skip
+    probe = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "mount", "-t", "tmpfs", "tmpfs", str(disk)],
+        capture_output=True,
+    )
     if probe.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {probe.stderr.decode().strip()}")
     env = {**os.environ, "DISK": str(disk), "PY": sys.executable}
-    done = subprocess.run(["unshare", "--mount", "--propagation", "private", "bash", "-c", script],
-                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPO, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "bash", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=REPO,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
@@ -256,8 +274,10 @@ def test_an_upgrade_that_fills_the_disk_keeps_the_database_and_succeeds_once_the
     upgrade_to(old, KNOWN_REVISIONS[0])
     conn = sqlite3.connect(old)
     with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code) "
-                     "VALUES ('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code) "
+            "VALUES ('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48')"
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     # Room for the file and its pre-upgrade backup, not for the upgrade itself.

@@ -13,8 +13,11 @@ from kcdesk.domain.validation import (
     tax_code_problem,
 )
 
-UNITS = UnitIndex({"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
-                  {"20194": ("48", "Phường Hải Châu"), "00004": ("01", "Phường Ba Đình")}, {"A": "Chế biến"})  # fmt: skip
+UNITS = UnitIndex(
+    {"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
+    {"20194": ("48", "Phường Hải Châu"), "00004": ("01", "Phường Ba Đình")},
+    {"A": "Chế biến"},
+)
 GOOD = {"name": "Cơ sở A", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
 
 
@@ -42,8 +45,18 @@ def test_a_complete_facility_is_valid() -> None:
 
 def test_each_problem_names_its_field() -> None:
     problems = facility_problems(
-        {"name": " ", "facility_type": "x", "province_code": "48", "ward_code": "00004", "labour_total": "a",
-         "labour_insured": 5, "latitude": 40, "email": "abc"}, UNITS)  # fmt: skip
+        {
+            "name": " ",
+            "facility_type": "x",
+            "province_code": "48",
+            "ward_code": "00004",
+            "labour_total": "a",
+            "labour_insured": 5,
+            "latitude": 40,
+            "email": "abc",
+        },
+        UNITS,
+    )
     assert set(problems) == {"name", "facility_type", "ward_code", "labour_total", "latitude", "email"}
     assert "Phường Ba Đình không thuộc Thành phố Đà Nẵng" in problems["ward_code"].text()
 
@@ -56,8 +69,23 @@ def test_vietnamese_dictionary_order() -> None:
     from kcdesk.text import vi_sort_key
 
     names = ["Đà Nẵng", "Zô", "Ánh Dương", "Quảng", "an", "ăn", "ân", "Bắc", "Ơn", "Ôn", "On", "Ưu", "Uy", "đi", "dì"]
-    assert sorted(names, key=vi_sort_key) == ["an", "Ánh Dương", "ăn", "ân", "Bắc", "dì", "Đà Nẵng", "đi", "On", "Ôn",
-                                              "Ơn", "Quảng", "Uy", "Ưu", "Zô"]  # fmt: skip
+    assert sorted(names, key=vi_sort_key) == [
+        "an",
+        "Ánh Dương",
+        "ăn",
+        "ân",
+        "Bắc",
+        "dì",
+        "Đà Nẵng",
+        "đi",
+        "On",
+        "Ôn",
+        "Ơn",
+        "Quảng",
+        "Uy",
+        "Ưu",
+        "Zô",
+    ]
 
 
 def test_wards_are_listed_in_vietnamese_order(store) -> None:  # type: ignore[no-untyped-def]

@@ -31,20 +31,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(tr("  {stage}: {done}/{total}", stage=stage, done=group(done), total=group(total)), file=sys.stderr)
 
     with open_store(args, create=True) as store:
-        summary = build_demo(store, province=args.province, facilities=args.facilities, seed=args.seed,
-                             progress=progress)  # fmt: skip
+        summary = build_demo(
+            store, province=args.province, facilities=args.facilities, seed=args.seed, progress=progress
+        )
         path = store.path
     data = {"db": str(path), **summary.__dict__}
 
     def render(d: dict[str, Any]) -> str:
         return tr(
             "Đã tạo dữ liệu mẫu {province_name} trong {db}:\n"
-            "  {facilities} cơ sở CNNT, {proposals} đề án, {acceptances} biên bản nghiệm thu, {surveys} phiếu khảo sát\n"
+            "  {facilities} cơ sở CNNT, {proposals} đề án, {acceptances} biên bản nghiệm thu, "
+            "{surveys} phiếu khảo sát\n"
             "  Kinh phí khuyến công kế hoạch {plan}; đã giải ngân {paid} ({rate})",
-            province_name=d["province_name"], db=d["db"], facilities=group(d["facilities"]),
-            proposals=group(d["proposals"]), acceptances=group(d["acceptances"]), surveys=group(d["surveys"]),
-            plan=money(d["plan_total"]), paid=money(d["disbursed"]), rate=ratio_percent(d["disbursed"], d["plan_total"]),
-        )  # fmt: skip
+            province_name=d["province_name"],
+            db=d["db"],
+            facilities=group(d["facilities"]),
+            proposals=group(d["proposals"]),
+            acceptances=group(d["acceptances"]),
+            surveys=group(d["surveys"]),
+            plan=money(d["plan_total"]),
+            paid=money(d["disbursed"]),
+            rate=ratio_percent(d["disbursed"], d["plan_total"]),
+        )
 
     emit(args, data, render)
     return 0

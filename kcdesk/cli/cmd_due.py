@@ -23,17 +23,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_due(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.read() as session:
         items = due_list(session, parse_day(args.on), args.days)
-    data = [{"proposal_id": i.proposal_id, "code": i.code, "title": i.title, "rule": i.rule, "task": i.rule_name,
-             "due": i.due, "days_left": i.days_left, "overdue": i.overdue, "legal_basis": i.legal_basis}
-            for i in items]  # fmt: skip
+    data = [
+        {
+            "proposal_id": i.proposal_id,
+            "code": i.code,
+            "title": i.title,
+            "rule": i.rule,
+            "task": i.rule_name,
+            "due": i.due,
+            "days_left": i.days_left,
+            "overdue": i.overdue,
+            "legal_basis": i.legal_basis,
+        }
+        for i in items
+    ]
 
     def render(rows: list[dict[str, Any]]) -> str:
         if not rows:
             return tr("Không có việc nào đến hạn.")
         out = []
         for r in rows:
-            when = (tr("QUÁ HẠN {n} ngày", n=-r["days_left"]) if r["overdue"]
-                    else tr("còn {n} ngày", n=r["days_left"]))  # fmt: skip
+            when = tr("QUÁ HẠN {n} ngày", n=-r["days_left"]) if r["overdue"] else tr("còn {n} ngày", n=r["days_left"])
             out.append(f"{day(r['due'])}  {when:<18} {r['code']}  {r['task']}")
         return "\n".join(out)
 

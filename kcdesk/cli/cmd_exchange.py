@@ -22,8 +22,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p = what.add_parser(kind, parents=[common], help=help_text)
         p.add_argument("file", type=Path, help=tr("tệp .xlsx"))
         p.add_argument("--dry-run", action="store_true", help=tr("chỉ kiểm tra, liệt kê lỗi, không ghi gì"))
-        p.add_argument("--skip-invalid", action="store_true",
-                       help=tr("nhập các dòng hợp lệ, bỏ qua dòng có lỗi (mặc định: có lỗi thì không nhập gì)"))
+        p.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=tr("nhập các dòng hợp lệ, bỏ qua dòng có lỗi (mặc định: có lỗi thì không nhập gì)"),
+        )
         add_json_option(p)
         p.set_defaults(handler=cmd_import, kind=kind)
     p = what.add_parser("template", parents=[common], help=tr("tải tệp mẫu để điền"))

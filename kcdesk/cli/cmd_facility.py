@@ -70,16 +70,29 @@ def resolve_ward(session: Session, province: str, text: str | None) -> str | Non
     if len(exact) == 1:
         return exact[0].code
     if not exact:
-        raise ValidationError({"ward_code": FieldMessage(
-            "Không có xã/phường '{value}' trong tỉnh này. Hãy dùng mã (kcdesk facility list) hoặc tên đầy đủ.",
-            value=text)})  # fmt: skip
-    raise ValidationError({"ward_code": FieldMessage("Có nhiều đơn vị tên '{value}': {codes}. Hãy dùng mã.",
-                                                     value=text, codes=", ".join(w.code for w in exact))})  # fmt: skip
+        raise ValidationError(
+            {
+                "ward_code": FieldMessage(
+                    "Không có xã/phường '{value}' trong tỉnh này. Hãy dùng mã (kcdesk facility list) hoặc tên đầy đủ.",
+                    value=text,
+                )
+            }
+        )
+    raise ValidationError(
+        {
+            "ward_code": FieldMessage(
+                "Có nhiều đơn vị tên '{value}': {codes}. Hãy dùng mã.",
+                value=text,
+                codes=", ".join(w.code for w in exact),
+            )
+        }
+    )
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     values = {dest: getattr(args, dest) for _, dest, _ in ADD_OPTIONS if getattr(args, dest) is not None}
     with open_store(args) as store:
+
         def write(session: Session) -> dict[str, Any]:
             values.setdefault("province_code", get_meta(session, "province_code"))
             values["ward_code"] = resolve_ward(session, values["province_code"] or "", values.get("ward_code"))
@@ -97,15 +110,19 @@ def _render_facility(d: dict[str, Any]) -> str:
         f"  {tr('Loại hình')}: {FACILITY_TYPES.get(d['facility_type'], d['facility_type'])}",
         f"  {tr('Mã số thuế')}: {d['tax_code'] or '-'}",
         f"  {tr('Người đại diện')}: {d['representative'] or '-'}   {tr('Điện thoại')}: {d['phone'] or '-'}",
-        f"  {tr('Địa chỉ')}: " + ", ".join(x for x in (d["street"], d["village"], d["ward_name"], d["province_name"]) if x),
-    ]  # fmt: skip
+        f"  {tr('Địa chỉ')}: "
+        + ", ".join(x for x in (d["street"], d["village"], d["ward_name"], d["province_name"]) if x),
+    ]
     if d.get("legacy_address"):
         lines.append(f"  {tr('Địa chỉ cũ (trước 01/7/2025)')}: {d['legacy_address']}")
     if d.get("labour_total") is not None:
         lines.append(f"  {tr('Số lao động')}: {group(d['labour_total'])}")
     lines.append(f"  id: {d['id']}")
     for h in d.get("history", []):
-        lines.append(f"  {h['at'][:19]} {h['op']}: " + ", ".join(f"{k}: {h['before'].get(k)} → {v}" for k, v in h["after"].items()))
+        lines.append(
+            f"  {h['at'][:19]} {h['op']}: "
+            + ", ".join(f"{k}: {h['before'].get(k)} → {v}" for k, v in h["after"].items())
+        )
     return "\n".join(lines)
 
 
@@ -120,16 +137,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    flt = svc.FacilityFilter(ward_code=args.ward, facility_type=args.facility_type, sector_code=args.sector,
-                             status=args.status)  # fmt: skip
+    flt = svc.FacilityFilter(
+        ward_code=args.ward, facility_type=args.facility_type, sector_code=args.sector, status=args.status
+    )
     with open_store(args) as store, store.read() as session:
         rows = svc.list_facilities(session, flt, limit=args.limit)
         total = svc.count_facilities(session, flt)
     data = {"total": total, "items": rows}
 
     def render(d: dict[str, Any]) -> str:
-        lines = [f"{r['name']}  |  {r['tax_code'] or '-'}  |  {FACILITY_TYPES.get(r['facility_type'], '')}  |  {r['id']}"
-                 for r in d["items"]]  # fmt: skip
+        lines = [
+            f"{r['name']}  |  {r['tax_code'] or '-'}  |  {FACILITY_TYPES.get(r['facility_type'], '')}  |  {r['id']}"
+            for r in d["items"]
+        ]
         lines.append(tr("({shown}/{total} cơ sở)", shown=len(d["items"]), total=group(d["total"])))
         return "\n".join(lines)
 

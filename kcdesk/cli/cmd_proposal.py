@@ -58,10 +58,12 @@ def parse_day(text: str | None) -> date | None:
 
 def _render(d: dict[str, Any]) -> str:
     t = d["totals"]
-    lines = [f"{d['code']}  {d['title']}",
-             f"  {tr('Trạng thái')}: {d['status_label']} ({day(d['status_date'])})",
-             f"  {tr('Kinh phí')}: {money(t['total'])} = {tr('khuyến công')} {money(t['kc_amount'])} + "
-             f"{tr('đối ứng')} {money(t['counterpart_amount'])} + {tr('khác')} {money(t['other_amount'])}"]  # fmt: skip
+    lines = [
+        f"{d['code']}  {d['title']}",
+        f"  {tr('Trạng thái')}: {d['status_label']} ({day(d['status_date'])})",
+        f"  {tr('Kinh phí')}: {money(t['total'])} = {tr('khuyến công')} {money(t['kc_amount'])} + "
+        f"{tr('đối ứng')} {money(t['counterpart_amount'])} + {tr('khác')} {money(t['other_amount'])}",
+    ]
     for w in d.get("cap_warnings", []):
         lines.append(f"  ! {w}")
     for h in d["history"]:
@@ -74,8 +76,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         proposal = svc.find_proposal(session, args.ref)
         data = svc.proposal_dict(session, proposal)
         data["cap_warnings"] = [w.text() for w in svc.check_proposal_caps(session, proposal.id)]
-        data["next_steps"] = [{"action": t.action, "label": t.label, "to": t.target}
-                              for t in lifecycle.next_steps(proposal.status, proposal.level)]  # fmt: skip
+        data["next_steps"] = [
+            {"action": t.action, "label": t.label, "to": t.target}
+            for t in lifecycle.next_steps(proposal.status, proposal.level)
+        ]
     emit(args, data, _render)
     return 0
 
@@ -85,8 +89,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = svc.list_proposals(session, status=args.status, year=args.year, level=args.level, limit=args.limit)
 
     def render(items: list[dict[str, Any]]) -> str:
-        return "\n".join(f"{r['code']}  {r['status_label']}  {money(r['kc_amount'])}  {r['title']}" for r in items) or tr(
-            "Không có đề án nào.")
+        return "\n".join(
+            f"{r['code']}  {r['status_label']}  {money(r['kc_amount'])}  {r['title']}" for r in items
+        ) or tr("Không có đề án nào.")
 
     emit(args, rows, render)
     return 0
@@ -108,10 +113,19 @@ def cmd_transition(args: argparse.Namespace) -> int:
     on = parse_day(args.on)
     store: Store
     with open_store(args) as store:
+
         def write(session: Session) -> dict[str, Any]:
             user = _acting_user(session, args.user)
-            status = svc.transition(session, args.ref, args.action, role=user.role, user_id=user.id, on=on,
-                                    note=args.note, document_number=args.document)  # fmt: skip
+            status = svc.transition(
+                session,
+                args.ref,
+                args.action,
+                role=user.role,
+                user_id=user.id,
+                on=on,
+                note=args.note,
+                document_number=args.document,
+            )
             return {"ref": args.ref, "status": status, "status_label": lifecycle.status_label(status)}
 
         data = store.write(write, user_id=None)

@@ -149,8 +149,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         progress = _progress()
         table = plan_table(s, query, progress)
         if fmt == "pdf":
-            plan_document(table, _agency(s, args, query.province_code), query, progress=progress).build(args.out,
-                                                                                                       progress)
+            plan_document(table, _agency(s, args, query.province_code), query, progress=progress).build(
+                args.out, progress
+            )
         else:
             write_tables(args.out, [table], progress)
     return _done(args.out)
@@ -160,8 +161,9 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
     if args.half:
         year, _, half = args.half.partition("-")
         if not (year.isdigit() and half in ("1", "2")):
-            raise ValidationError({"half": FieldMessage("Kỳ 6 tháng '{value}' không đúng; ví dụ 2026-1 hoặc 2026-2.",
-                                                        value=args.half)})  # fmt: skip
+            raise ValidationError(
+                {"half": FieldMessage("Kỳ 6 tháng '{value}' không đúng; ví dụ 2026-1 hoặc 2026-2.", value=args.half)}
+            )
         y = int(year)
         return (date(y, 1, 1), date(y, 6, 30)) if half == "1" else (date(y, 7, 1), date(y, 12, 31))
     if args.year:
@@ -186,14 +188,22 @@ def cmd_periodic(args: argparse.Namespace) -> int:
         province = None if args.national else (args.province or get_meta(s, "province_code"))
         names = province_names(s, province)
         if province and names is None:
-            raise ValidationError({"province": FieldMessage("Mã tỉnh/thành phố '{value}' không có trong danh mục.",
-                                                            value=province)})  # fmt: skip
+            raise ValidationError(
+                {"province": FieldMessage("Mã tỉnh/thành phố '{value}' không có trong danh mục.", value=province)}
+            )
         progress = _progress()
         fig = periodic_figures(s, PeriodicQuery(start, end, province), progress)
         scope_name = names[0] if names else tr("toàn quốc")
         if fmt == "pdf":
-            write_periodic_pdf(fig, _agency(s, args, province), args.out, scope_name=scope_name, progress=progress,
-                               signer=args.signer, number=args.number)  # fmt: skip
+            write_periodic_pdf(
+                fig,
+                _agency(s, args, province),
+                args.out,
+                scope_name=scope_name,
+                progress=progress,
+                signer=args.signer,
+                number=args.number,
+            )
         else:
             write_tables(args.out, periodic_tables(fig), progress)
     if args.json:

@@ -12,7 +12,7 @@ from kcdesk.services.search import search
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[common], help=tr("tìm cơ sở và đề án (không phân biệt dấu, hoa thường)"))
-    p.add_argument("query", help=tr("nội dung tìm, ví dụ: \"da nang\""))
+    p.add_argument("query", help=tr('nội dung tìm, ví dụ: "da nang"'))
     p.add_argument("--kind", choices=("all", "facility", "proposal"), default="all", help=tr("loại bản ghi"))
     p.add_argument("--limit", type=int, default=50, help=tr("số kết quả tối đa"))
     add_json_option(p)
@@ -28,7 +28,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     def render(items: list[dict[str, Any]]) -> str:
         if not items:
-            return tr("Không tìm thấy kết quả nào cho \"{query}\".", query=args.query)
+            return tr('Không tìm thấy kết quả nào cho "{query}".', query=args.query)
         return "\n".join(f"[{labels[i['kind']]}] {i['title']}  ({i['detail']})  {i['id']}" for i in items)
 
     emit(args, data, render)

@@ -23,14 +23,27 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     def render(d: dict[str, Any]) -> str:
         lines = [
-            tr("{centre} ({province}){demo}", centre=d["centre"], province=d["province"],
-               demo=tr(" — dữ liệu mẫu") if d["demo"] else ""),  # fmt: skip
+            tr(
+                "{centre} ({province}){demo}",
+                centre=d["centre"],
+                province=d["province"],
+                demo=tr(" — dữ liệu mẫu") if d["demo"] else "",
+            ),
             tr("Tệp dữ liệu: {db}", db=d["db"]),
-            tr("{facilities} cơ sở CNNT · {proposals} đề án · {acceptances} biên bản nghiệm thu · {surveys} phiếu khảo sát",
-               facilities=group(d["facilities"]), proposals=group(d["proposals"]),
-               acceptances=group(d["acceptances"]), surveys=group(d["surveys"])),  # fmt: skip
-            tr("Việc quá hạn: {overdue} · sắp đến hạn (30 ngày): {due_soon} · thay đổi chờ đồng bộ: {pending}",
-               overdue=d["overdue"], due_soon=d["due_soon"], pending=group(d["pending_changes"])),  # fmt: skip
+            tr(
+                "{facilities} cơ sở CNNT · {proposals} đề án · {acceptances} biên bản nghiệm thu · "
+                "{surveys} phiếu khảo sát",
+                facilities=group(d["facilities"]),
+                proposals=group(d["proposals"]),
+                acceptances=group(d["acceptances"]),
+                surveys=group(d["surveys"]),
+            ),
+            tr(
+                "Việc quá hạn: {overdue} · sắp đến hạn (30 ngày): {due_soon} · thay đổi chờ đồng bộ: {pending}",
+                overdue=d["overdue"],
+                due_soon=d["due_soon"],
+                pending=group(d["pending_changes"]),
+            ),
         ]
         return "\n".join(lines)
 

@@ -33,7 +33,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json_option(p)
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common], help=tr("khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)"))
+    p = sub.add_parser(
+        "restore", parents=[common], help=tr("khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)")
+    )
     p.add_argument("source", type=Path, help=tr("tệp sao lưu"))
     add_json_option(p)
     p.set_defaults(handler=cmd_restore)
@@ -45,10 +47,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     with open_store(args, create=True) as store:
-        ident = store.write(lambda s: initialize(s, province_code=args.province, centre_name=args.centre,
-                                                 user_full_name=args.user_full_name, role=args.role))  # fmt: skip
-        data = {"db": str(store.path), "province_code": ident.province_code, "province": ident.province_name,
-                "centre": ident.centre_name, "device_id": ident.device_id, "user_id": ident.user_id}  # fmt: skip
+        ident = store.write(
+            lambda s: initialize(
+                s,
+                province_code=args.province,
+                centre_name=args.centre,
+                user_full_name=args.user_full_name,
+                role=args.role,
+            )
+        )
+        data = {
+            "db": str(store.path),
+            "province_code": ident.province_code,
+            "province": ident.province_name,
+            "centre": ident.centre_name,
+            "device_id": ident.device_id,
+            "user_id": ident.user_id,
+        }
     emit(args, data, lambda d: tr("Đã sẵn sàng: {db}\n{centre} ({province})", **d))
     return 0
 
@@ -73,8 +88,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     safety = maintenance.restore(path, args.source)
     data = {"db": str(path), "restored_from": str(args.source), "previous_saved_as": str(safety)}
-    emit(args, data, lambda d: tr("Đã khôi phục {db} từ {restored_from}. Dữ liệu trước đó được lưu tại {previous_saved_as}.",
-                                  **d))  # fmt: skip
+    emit(
+        args,
+        data,
+        lambda d: tr("Đã khôi phục {db} từ {restored_from}. Dữ liệu trước đó được lưu tại {previous_saved_as}.", **d),
+    )
     return 0
 
 
@@ -82,8 +100,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = db_path(args)
     Store.open(path).close()  # a file that cannot be opened is reported (and moved aside) here
     report = maintenance.check(path)
-    data = {"ok": report.ok, "integrity": report.integrity, "foreign_keys": report.foreign_keys,
-            "search_index": report.search_index}  # fmt: skip
+    data = {
+        "ok": report.ok,
+        "integrity": report.integrity,
+        "foreign_keys": report.foreign_keys,
+        "search_index": report.search_index,
+    }
 
     def render(d: dict[str, Any]) -> str:
         if d["ok"]:

@@ -70,9 +70,15 @@ def _sync(args: argparse.Namespace) -> int:
     if not args.json:
         print(file=sys.stderr)
     data = asdict(report)
-    emit(args, data, lambda d: tr(
-        "Đồng bộ xong: gửi {pushed} thay đổi ({applied} áp dụng, {merged} gộp, {rejected} bị từ chối); "
-        "nhận {pulled} bản ghi; {conflicts} xung đột mới; tệp: gửi {files_up}, nhận {files_down}.", **d))
+    emit(
+        args,
+        data,
+        lambda d: tr(
+            "Đồng bộ xong: gửi {pushed} thay đổi ({applied} áp dụng, {merged} gộp, {rejected} bị từ chối); "
+            "nhận {pulled} bản ghi; {conflicts} xung đột mới; tệp: gửi {files_up}, nhận {files_down}.",
+            **d,
+        ),
+    )
     return 0
 
 
@@ -129,7 +135,12 @@ def _dead_letters(args: argparse.Namespace) -> int:
         items = service.dead_letters()
     finally:
         service.store.close()
-    emit(args, [asdict(d) for d in items],
-         lambda rows: "\n".join(f"#{d['seq']} {d['table']} {d['row_id']}: {d['reason']}" for d in rows)
-         or tr("Không có thay đổi nào bị từ chối."))  # fmt: skip
+    emit(
+        args,
+        [asdict(d) for d in items],
+        lambda rows: (
+            "\n".join(f"#{d['seq']} {d['table']} {d['row_id']}: {d['reason']}" for d in rows)
+            or tr("Không có thay đổi nào bị từ chối.")
+        ),
+    )
     return 0

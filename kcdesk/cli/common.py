@@ -21,18 +21,22 @@ class KcArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        print(tr("Lỗi cú pháp lệnh: {message}. Xem hướng dẫn: {prog} --help", message=message, prog=self.prog),
-              file=sys.stderr)  # fmt: skip
+        print(
+            tr("Lỗi cú pháp lệnh: {message}. Xem hướng dẫn: {prog} --help", message=message, prog=self.prog),
+            file=sys.stderr,
+        )
         raise SystemExit(2)
 
 
 def common_options() -> argparse.ArgumentParser:
     """Options every command accepts, before or after the subcommand name."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help=tr("tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng)"))  # fmt: skip
-    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
-                        help=tr("ngôn ngữ thông báo (vi hoặc en)"))  # fmt: skip
+    common.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, help=tr("tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng)")
+    )
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=tr("ngôn ngữ thông báo (vi hoặc en)")
+    )
     return common
 
 

@@ -32,15 +32,21 @@ def snapshot(source: Path, dest: Path) -> Path:
     except sqlite3.OperationalError as exc:
         tmp.unlink(missing_ok=True)
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            raise StoreError("Ổ đĩa đã đầy, không sao lưu được vào {dest}. Hãy giải phóng dung lượng rồi thử lại.",
-                             dest=str(dest)) from exc  # fmt: skip
-        raise StoreError("Không sao lưu được cơ sở dữ liệu vào {dest}: {reason}", dest=str(dest), reason=str(exc)) from exc
+            raise StoreError(
+                "Ổ đĩa đã đầy, không sao lưu được vào {dest}. Hãy giải phóng dung lượng rồi thử lại.", dest=str(dest)
+            ) from exc
+        raise StoreError(
+            "Không sao lưu được cơ sở dữ liệu vào {dest}: {reason}", dest=str(dest), reason=str(exc)
+        ) from exc
     finally:
         src.close()
     if ok != "ok":
         tmp.unlink(missing_ok=True)
-        raise StoreError("Bản sao lưu {dest} bị lỗi khi kiểm tra ({reason}); dữ liệu gốc không bị thay đổi.",
-                         dest=str(dest), reason=ok)  # fmt: skip
+        raise StoreError(
+            "Bản sao lưu {dest} bị lỗi khi kiểm tra ({reason}); dữ liệu gốc không bị thay đổi.",
+            dest=str(dest),
+            reason=ok,
+        )
     _fsync(tmp)
     os.replace(tmp, dest)
     return dest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import MetaData, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -31,7 +32,7 @@ SQL_NOW = text("(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {str: VNText(), datetime: UTCDateTime()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {str: VNText(), datetime: UTCDateTime()}
 
 
 class Synced:
@@ -48,9 +49,7 @@ class Synced:
     )
     row_version: Mapped[int] = mapped_column(default=0, server_default=text("0"), sort_order=10)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=SQL_NOW, sort_order=10)
-    updated_at: Mapped[datetime] = mapped_column(
-        default=utcnow, onupdate=utcnow, server_default=SQL_NOW, sort_order=10
-    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, server_default=SQL_NOW, sort_order=10)
     deleted_at: Mapped[datetime | None] = mapped_column(sort_order=10)
 
 

@@ -62,8 +62,9 @@ def _fill(table: Table, key: str) -> Any:
     return None
 
 
-def bulk_insert(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]],
-                defaults: Mapping[str, Any] | None = None) -> int:  # fmt: skip
+def bulk_insert(
+    session: Session, table_name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, Any] | None = None
+) -> int:
     """Insert `rows` into a table, captured exactly as single inserts would be. A column no
     row names gets `defaults[column]`, else its SQL default; one that only some rows name
     gets `defaults[column]` or its Python default."""

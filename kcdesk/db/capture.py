@@ -47,11 +47,18 @@ SEARCH_TABLES: dict[str, dict[str, str]] = {
 }
 SEARCH_SOURCE_COLUMNS = {
     "facility": (
-        "name", "tax_code", "representative", "village", "street", "ward_code", "province_code",
-        "legacy_address", "deleted_at",
+        "name",
+        "tax_code",
+        "representative",
+        "village",
+        "street",
+        "ward_code",
+        "province_code",
+        "legacy_address",
+        "deleted_at",
     ),
     "proposal": ("code", "title", "implementing_unit", "deleted_at"),
-}  # fmt: skip
+}
 
 
 def fold_sql(expr: str) -> str:
@@ -79,7 +86,7 @@ def _json_object(ref: str, columns: Sequence[str]) -> str:
 
 def _changed_object(ref: str, columns: Sequence[str]) -> str:
     parts = " UNION ALL ".join(
-        f"SELECT '{c}' AS k, {ref}.\"{c}\" AS v WHERE OLD.\"{c}\" IS NOT NEW.\"{c}\"" for c in columns
+        f'SELECT \'{c}\' AS k, {ref}."{c}" AS v WHERE OLD."{c}" IS NOT NEW."{c}"' for c in columns
     )
     return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
@@ -103,17 +110,17 @@ def capture_trigger_sql(table: str, columns: Iterable[str]) -> list[str]:
     )
     changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in cols)
     return [
-        f"CREATE TRIGGER kc_capture_{table}_insert AFTER INSERT ON \"{table}\" WHEN {_NOT_BULK} BEGIN "
+        f'CREATE TRIGGER kc_capture_{table}_insert AFTER INSERT ON "{table}" WHEN {_NOT_BULK} BEGIN '
         + insert_audit.format(ref="NEW", op="'insert'", before="NULL", after=_json_object("NEW", cols))
         + insert_outbox.format(ref="NEW", op="'insert'", base="NEW.row_version")
         + " END",
-        f"CREATE TRIGGER kc_capture_{table}_update AFTER UPDATE ON \"{table}\" WHEN {changed} BEGIN "
+        f'CREATE TRIGGER kc_capture_{table}_update AFTER UPDATE ON "{table}" WHEN {changed} BEGIN '
         + insert_audit.format(
             ref="NEW", op=update_op, before=_changed_object("OLD", cols), after=_changed_object("NEW", cols)
         )
         + insert_outbox.format(ref="NEW", op=update_op, base="OLD.row_version")
         + " END",
-        f"CREATE TRIGGER kc_capture_{table}_delete AFTER DELETE ON \"{table}\" BEGIN "
+        f'CREATE TRIGGER kc_capture_{table}_delete AFTER DELETE ON "{table}" BEGIN '
         + insert_audit.format(ref="OLD", op="'delete'", before=_json_object("OLD", cols), after="NULL")
         + insert_outbox.format(ref="OLD", op="'delete'", base="OLD.row_version")
         + " END",
@@ -194,7 +201,9 @@ def lock_trigger_sql(proposal_columns: Sequence[str]) -> list[str]:
 
 
 def drop_kcdesk_triggers(conn: Connection) -> None:
-    rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kc\\_%' ESCAPE '\\'")
+    rows = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kc\\_%' ESCAPE '\\'"
+    )
     for (name,) in list(rows):
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
 
@@ -218,7 +227,12 @@ def install_triggers(conn: Connection, synced_tables: Iterable[str]) -> None:
 
 
 def set_context(
-    conn: Connection, *, user_id: str | None, device_id: str | None, origin: str = "local", applying_remote: bool = False
+    conn: Connection,
+    *,
+    user_id: str | None,
+    device_id: str | None,
+    origin: str = "local",
+    applying_remote: bool = False,
 ) -> None:
     conn.execute(
         text(
@@ -236,12 +250,13 @@ def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
     sql = [
         "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
         f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, 'insert', NULL, "
-        f"{_json_object('t', cols)} FROM \"{table}\" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 "
+        f'{_json_object("t", cols)} FROM "{table}" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
         "WHERE t.rowid > :start ORDER BY t.rowid",
         "INSERT INTO sync_outbox (mutation_id, audit_id, device_id, table_name, row_id, op, base_version) "
         f"SELECT lower(hex(randomblob(16))), a.id, a.device_id, '{table}', a.row_id, 'insert', t.row_version "
-        f"FROM audit_entry AS a JOIN \"{table}\" AS t ON t.id = a.row_id LEFT JOIN kc_context AS ctx ON ctx.id = 1 "
-        f"WHERE a.id > :audit_start AND a.table_name = '{table}' AND coalesce(ctx.applying_remote, 0) = 0 ORDER BY a.id",
+        f'FROM audit_entry AS a JOIN "{table}" AS t ON t.id = a.row_id LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
+        f"WHERE a.id > :audit_start AND a.table_name = '{table}' AND coalesce(ctx.applying_remote, 0) = 0 "
+        "ORDER BY a.id",
     ]
     if table in SEARCH_TABLES:
         doc = SEARCH_TABLES[table]

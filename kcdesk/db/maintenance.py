@@ -32,7 +32,9 @@ def check(path: Path) -> CheckReport:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         report.integrity = [] if rows == ["ok"] else rows
-        report.foreign_keys = [f"{t} rowid {rid} -> {parent}" for t, rid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+        report.foreign_keys = [
+            f"{t} rowid {rid} -> {parent}" for t, rid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for table in SEARCH_TABLES:
             if f"{table}_fts" not in tables:
@@ -69,14 +71,21 @@ def restore(db_path: Path, source: Path) -> Path:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError("Tệp {path} không phải bản sao lưu kcdesk dùng được ({reason}); không có gì thay đổi.",
-                         path=str(source), reason=str(exc)) from exc  # fmt: skip
+        raise StoreError(
+            "Tệp {path} không phải bản sao lưu kcdesk dùng được ({reason}); không có gì thay đổi.",
+            path=str(source),
+            reason=str(exc),
+        ) from exc
     if ok != "ok" or revision is None:
-        raise StoreError("Bản sao lưu {path} bị lỗi ({reason}); không có gì thay đổi.", path=str(source),
-                         reason=ok if ok != "ok" else "không có phiên bản lược đồ")  # fmt: skip
+        raise StoreError(
+            "Bản sao lưu {path} bị lỗi ({reason}); không có gì thay đổi.",
+            path=str(source),
+            reason=ok if ok != "ok" else "không có phiên bản lược đồ",
+        )
     if revision not in KNOWN_REVISIONS:
-        raise StoreError("Bản sao lưu {path} do phiên bản kcdesk mới hơn tạo ra; hãy cập nhật kcdesk trước.",
-                         path=str(source))  # fmt: skip
+        raise StoreError(
+            "Bản sao lưu {path} do phiên bản kcdesk mới hơn tạo ra; hãy cập nhật kcdesk trước.", path=str(source)
+        )
     backups = db_path.with_name(db_path.stem + "-backups")
     safety = db_path
     if db_path.exists():

@@ -77,19 +77,38 @@ def legacy_units(filename: str, source: str) -> list[dict[str, Any]]:
         full = prov["FullName"]
         rows.append(_unit(prov["Code"], "province", full, _short_name(full), None, None, source))
         for dist in prov["District"] or []:
-            rows.append(_unit(dist["Code"], "district", dist["FullName"], _short_name(dist["FullName"]), None,
-                              prov["Code"], source))  # fmt: skip
+            rows.append(
+                _unit(
+                    dist["Code"],
+                    "district",
+                    dist["FullName"],
+                    _short_name(dist["FullName"]),
+                    None,
+                    prov["Code"],
+                    source,
+                )
+            )
             for ward in dist["Ward"] or []:
-                rows.append(_unit(ward["Code"], "commune", ward["FullName"], _short_name(ward["FullName"]), None,
-                                  dist["Code"], source))  # fmt: skip
+                rows.append(
+                    _unit(
+                        ward["Code"],
+                        "commune",
+                        ward["FullName"],
+                        _short_name(ward["FullName"]),
+                        None,
+                        dist["Code"],
+                        source,
+                    )
+                )
     for row in rows:
         row["valid_from"] = LEGACY_VALID_FROM
         row["valid_to"] = LEGACY_VALID_TO
     return rows
 
 
-def _unit(code: str, level: str, full_name: str, name: str, name_en: str | None, parent: str | None,
-          source: str) -> dict[str, Any]:  # fmt: skip
+def _unit(
+    code: str, level: str, full_name: str, name: str, name_en: str | None, parent: str | None, source: str
+) -> dict[str, Any]:
     # The source spells a few unit types in lower case ("xã Bắc Sơn"); print them as the
     # official list does.
     full_name = full_name[:1].upper() + full_name[1:]

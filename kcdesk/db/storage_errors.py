@@ -30,8 +30,11 @@ _NEARLY_FULL = 1024 * 1024
 
 def not_writable(folder: Path, data_folder: bool = True) -> StoreError:
     if not data_folder:
-        return StoreError("Không ghi được vào thư mục {folder} (không có quyền ghi). Hãy chọn thư mục khác, hoặc nhờ "
-                          "người quản trị máy cấp quyền ghi cho thư mục này.", folder=str(folder))  # fmt: skip
+        return StoreError(
+            "Không ghi được vào thư mục {folder} (không có quyền ghi). Hãy chọn thư mục khác, hoặc nhờ "
+            "người quản trị máy cấp quyền ghi cho thư mục này.",
+            folder=str(folder),
+        )
     return StoreError(
         "Không ghi được vào thư mục dữ liệu {folder} (không có quyền ghi). Dữ liệu hiện có không bị thay đổi. "
         "Cách khắc phục: nhờ người quản trị máy cấp quyền ghi cho thư mục này, hoặc chọn thư mục dữ liệu khác "
@@ -44,14 +47,16 @@ def disk_full(folder: Path, data_folder: bool = True) -> StoreError:
     if not data_folder:
         return StoreError(
             "Ổ đĩa chứa thư mục {folder} đã đầy (còn trống {free}). Hãy giải phóng dung lượng rồi thử lại.",
-            folder=str(folder), free=_free_text(folder),
-        )  # fmt: skip
+            folder=str(folder),
+            free=_free_text(folder),
+        )
     return StoreError(
         "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (còn trống {free}). Dữ liệu hiện có không bị thay đổi. "
         "Cách khắc phục: giải phóng dung lượng (dọn Thùng rác, xóa tệp tạm hoặc tệp tải về không cần), "
         "rồi mở lại kcdesk.",
-        folder=str(folder), free=_free_text(folder),
-    )  # fmt: skip
+        folder=str(folder),
+        free=_free_text(folder),
+    )
 
 
 def held_by_other(path: Path) -> StoreError:

@@ -68,8 +68,9 @@ class Store:
     def _open(cls, path: Path, create: bool) -> Store:
         if not path.exists():
             if not create:
-                raise StoreError("Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: kcdesk --db \"{path}\" init",
-                                 path=str(path))  # fmt: skip
+                raise StoreError(
+                    'Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: kcdesk --db "{path}" init', path=str(path)
+                )
             _create(path)
         elif path.is_dir():
             raise StoreError("{path} là một thư mục, không phải tệp dữ liệu. Hãy chỉ ra một tệp .db.", path=str(path))
@@ -120,13 +121,19 @@ class Store:
     ) -> Future[T]:
         return self._writer.submit(self._run_write, fn, origin, applying_remote, user_id, device_id)
 
-    def _run_write(self, fn: Callable[[Session], T], origin: str, applying_remote: bool, user_id: str | None,
-                   device_id: str | None) -> T:  # fmt: skip
+    def _run_write(
+        self, fn: Callable[[Session], T], origin: str, applying_remote: bool, user_id: str | None, device_id: str | None
+    ) -> T:
         try:
             with self._write_sessions() as session, session.begin():
                 conn = session.connection()
-                set_context(conn, user_id=user_id or self.user_id, device_id=device_id or self.device_id,
-                            origin=origin, applying_remote=applying_remote)  # fmt: skip
+                set_context(
+                    conn,
+                    user_id=user_id or self.user_id,
+                    device_id=device_id or self.device_id,
+                    origin=origin,
+                    applying_remote=applying_remote,
+                )
                 self._local.session = session
                 try:
                     result = fn(session)
@@ -167,7 +174,9 @@ def translate_db_error(exc: sa_exc.DBAPIError) -> KcError:
             return LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa hoặc xóa.")
         return LockedError("Đề án đã quyết toán và khóa, chỉ có thể chuyển sang bước đánh giá sau hỗ trợ.")
     if code == sqlite3.SQLITE_FULL:
-        return StoreError("Ổ đĩa đã đầy, chưa ghi được dữ liệu (không có gì bị mất). Hãy giải phóng dung lượng rồi thử lại.")
+        return StoreError(
+            "Ổ đĩa đã đầy, chưa ghi được dữ liệu (không có gì bị mất). Hãy giải phóng dung lượng rồi thử lại."
+        )
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return StoreError("Cơ sở dữ liệu đang bận vì một cửa sổ kcdesk khác đang ghi. Hãy thử lại sau ít phút.")
     if code == sqlite3.SQLITE_READONLY:
@@ -209,8 +218,9 @@ def _prepare_existing(path: Path) -> None:
         raise StoreError(
             "Tệp {path} không phải cơ sở dữ liệu kcdesk hoặc đã hỏng. Tệp đã được chuyển sang {aside} "
             "(không xóa). Hãy khôi phục từ bản sao lưu: kcdesk restore <tệp sao lưu>.",
-            path=str(path), aside=str(aside),
-        )  # fmt: skip
+            path=str(path),
+            aside=str(aside),
+        )
     try:
         revision = current_revision(path)
     except sqlite3.DatabaseError as exc:
@@ -223,8 +233,9 @@ def _prepare_existing(path: Path) -> None:
         raise StoreError(
             "Không mở được cơ sở dữ liệu ({reason}). Tệp đã được chuyển sang {aside} (không xóa). "
             "Hãy khôi phục từ bản sao lưu: kcdesk restore <tệp sao lưu>.",
-            reason=str(exc), aside=str(aside),
-        ) from exc  # fmt: skip
+            reason=str(exc),
+            aside=str(aside),
+        ) from exc
     if revision == HEAD_REVISION:
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -269,8 +280,10 @@ def upgrade_with_backup(path: Path, revision: str | None) -> None:
         raise StoreError(
             "Không nâng cấp được cơ sở dữ liệu ({reason}). Dữ liệu gốc được giữ nguyên, đã chuyển sang {aside}; "
             "bản sao lưu: {backup}. Hãy gửi tệp này cho bộ phận hỗ trợ.",
-            reason=str(exc).splitlines()[0], aside=str(aside), backup=str(saved or "-"),
-        ) from exc  # fmt: skip
+            reason=str(exc).splitlines()[0],
+            aside=str(aside),
+            backup=str(saved or "-"),
+        ) from exc
     finally:
         engine.dispose()
 

@@ -53,8 +53,9 @@ def current_provinces(session: Session) -> list[Unit]:
 
 def current_wards(session: Session, province_code: str) -> list[Unit]:
     rows = session.scalars(
-        select(AdminUnit)
-        .where(AdminUnit.level == "commune", AdminUnit.valid_to.is_(None), AdminUnit.parent_code == province_code)
+        select(AdminUnit).where(
+            AdminUnit.level == "commune", AdminUnit.valid_to.is_(None), AdminUnit.parent_code == province_code
+        )
     )
     # Vietnamese dictionary order (SQLite's binary order puts "Điện Bàn" after "Xuân Phú").
     return sorted((_unit(u) for u in rows), key=lambda u: (vi_sort_key(u.name), u.name))

@@ -65,8 +65,11 @@ def _insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
 
 def _legacy_addresses(session: Session, province: str) -> list[tuple[str, str, str, str]]:
     old = names.LEGACY_PROVINCES.get(province, (province,))
-    units = session.execute(select(AdminUnit.code, AdminUnit.full_name, AdminUnit.parent_code, AdminUnit.level)
-                            .where(AdminUnit.valid_to.is_not(None))).all()  # fmt: skip
+    units = session.execute(
+        select(AdminUnit.code, AdminUnit.full_name, AdminUnit.parent_code, AdminUnit.level).where(
+            AdminUnit.valid_to.is_not(None)
+        )
+    ).all()
     parent = {code: (full, par) for code, full, par, level in units if level in ("district", "province")}
     out = []
     for code, full, district, level in units:
@@ -85,9 +88,19 @@ def _users(session: Session, rng: DemoRandom, province: str, centre: str, wards:
         uid = rng.uuid7()
         ids.setdefault(role, uid)
         org = "Sở Công Thương" if role == "so_reviewer" else "Bộ Công Thương" if role == "ministry" else centre
-        rows.append({"id": uid, "username": username, "full_name": rng.person(), "role": role, "position": position,
-                     "organisation": org, "province_code": None if role == "ministry" else province,
-                     "phone": rng.phone(), "active": True})  # fmt: skip
+        rows.append(
+            {
+                "id": uid,
+                "username": username,
+                "full_name": rng.person(),
+                "role": role,
+                "position": position,
+                "organisation": org,
+                "province_code": None if role == "ministry" else province,
+                "phone": rng.phone(),
+                "active": True,
+            }
+        )
         if role == "collaborator":
             for ward in rng.sample(wards, k=min(4, len(wards))):
                 communes.append({"id": rng.uuid7(), "user_id": uid, "ward_code": ward.code})
@@ -96,24 +109,55 @@ def _users(session: Session, rng: DemoRandom, province: str, centre: str, wards:
     return ids
 
 
-def _surveys(session: Session, rng: DemoRandom, province: str, facilities: list[dict[str, Any]],
-             collaborators: list[str], count: int) -> int:  # fmt: skip
+def _surveys(
+    session: Session,
+    rng: DemoRandom,
+    province: str,
+    facilities: list[dict[str, Any]],
+    collaborators: list[str],
+    count: int,
+) -> int:
     surveys, needs = [], []
     for _ in range(count):
         sid = rng.uuid7()
         existing = rng.random() < 0.8
         f = rng.choice(facilities)
-        draft = None if existing else json.dumps({"name": f"Cơ sở {rng.choice(names.PRODUCTS['E'])[0]} {rng.person()}",
-                                                  "facility_type": "hkd", "phone": rng.phone()}, ensure_ascii=False)  # fmt: skip
-        surveys.append({
-            "id": sid, "surveyor_id": rng.choice(collaborators), "survey_date": rng.day_between(date(2025, 3, 1), TODAY),
-            "facility_id": f["id"] if existing else None, "draft_facility": draft, "province_code": province,
-            "ward_code": f["ward_code"], "latitude": f["latitude"], "longitude": f["longitude"],
-            "answers": json.dumps({"so_lao_dong": f["labour_total"], "kho_khan": rng.choice(
-                ("Thiếu vốn đổi mới máy móc", "Thiếu thị trường tiêu thụ", "Lao động thiếu tay nghề"))},
-                ensure_ascii=False),
-            "form_version": 1, "status": rng.choice(("draft", "submitted", "submitted", "reviewed", "linked")),
-        })  # fmt: skip
+        draft = (
+            None
+            if existing
+            else json.dumps(
+                {
+                    "name": f"Cơ sở {rng.choice(names.PRODUCTS['E'])[0]} {rng.person()}",
+                    "facility_type": "hkd",
+                    "phone": rng.phone(),
+                },
+                ensure_ascii=False,
+            )
+        )
+        surveys.append(
+            {
+                "id": sid,
+                "surveyor_id": rng.choice(collaborators),
+                "survey_date": rng.day_between(date(2025, 3, 1), TODAY),
+                "facility_id": f["id"] if existing else None,
+                "draft_facility": draft,
+                "province_code": province,
+                "ward_code": f["ward_code"],
+                "latitude": f["latitude"],
+                "longitude": f["longitude"],
+                "answers": json.dumps(
+                    {
+                        "so_lao_dong": f["labour_total"],
+                        "kho_khan": rng.choice(
+                            ("Thiếu vốn đổi mới máy móc", "Thiếu thị trường tiêu thụ", "Lao động thiếu tay nghề")
+                        ),
+                    },
+                    ensure_ascii=False,
+                ),
+                "form_version": 1,
+                "status": rng.choice(("draft", "submitted", "submitted", "reviewed", "linked")),
+            }
+        )
         for code in rng.sample(("KC1.1", "KC3.3", "KC4.3", "KC4.4", "KC2.1", "KC5"), k=rng.randint(1, 3)):
             needs.append({"id": rng.uuid7(), "survey_id": sid, "activity_code": code, "priority": rng.randint(1, 3)})
     _insert(session, "survey", surveys)
@@ -121,11 +165,14 @@ def _surveys(session: Session, rng: DemoRandom, province: str, facilities: list[
     return len(surveys)
 
 
-def _populate(session: Session, province: str | None, n_facilities: int, seed: int,
-              progress: Progress | None) -> DemoSummary:  # fmt: skip
+def _populate(
+    session: Session, province: str | None, n_facilities: int, seed: int, progress: Progress | None
+) -> DemoSummary:
     if session.execute(select(func.count()).select_from(Facility)).scalar_one():
-        raise KcError("Cơ sở dữ liệu này đã có dữ liệu; dữ liệu mẫu chỉ tạo trong tệp mới. "
-                      "Hãy chọn tệp khác: kcdesk --db demo.db demo")  # fmt: skip
+        raise KcError(
+            "Cơ sở dữ liệu này đã có dữ liệu; dữ liệu mẫu chỉ tạo trong tệp mới. "
+            "Hãy chọn tệp khác: kcdesk --db demo.db demo"
+        )
     rng = DemoRandom(seed)
     province = province or "48"
     wards = [Ward(u.code, u.name, u.full_name) for u in current_wards(session, province)]
@@ -141,8 +188,10 @@ def _populate(session: Session, province: str | None, n_facilities: int, seed: i
     facilities: list[dict[str, Any]] = []
     chunk = 20_000
     for start in range(0, n_facilities, chunk):
-        batch = [facility_row(rng, n, province, wards, legacy, 1_000_000 + n)
-                 for n in range(start, min(n_facilities, start + chunk))]  # fmt: skip
+        batch = [
+            facility_row(rng, n, province, wards, legacy, 1_000_000 + n)
+            for n in range(start, min(n_facilities, start + chunk))
+        ]
         bulk_insert_facilities(session, batch)
         facilities.extend(batch)
         if progress:
@@ -153,14 +202,33 @@ def _populate(session: Session, province: str | None, n_facilities: int, seed: i
     n_proposals = max(12, min(n_facilities // 40, 3000))
     for _ in range(n_proposals):
         proposal(ctx, rows, rng.choices(YEARS, weights=YEAR_WEIGHTS)[0])
-    for table in ("proposal", "proposal_activity", "proposal_beneficiary", "budget_line", "proposal_status_event",
-                  "disbursement", "progress_report", "acceptance", "acceptance_member", "acceptance_item",
-                  "post_support_evaluation"):  # fmt: skip
+    for table in (
+        "proposal",
+        "proposal_activity",
+        "proposal_beneficiary",
+        "budget_line",
+        "proposal_status_event",
+        "disbursement",
+        "progress_report",
+        "acceptance",
+        "acceptance_member",
+        "acceptance_item",
+        "post_support_evaluation",
+    ):
         _insert(session, table, rows.tables.get(table, []))
     if progress:
         progress("proposals", n_proposals, n_proposals)
-    stats = [{"id": rng.uuid7(), "facility_id": f["id"], "year": year, "revenue": f["revenue_prev_year"],
-              "labour": f["labour_total"]} for f in facilities[: max(10, n_facilities // 10)] for year in (2023, 2024, 2025)]  # fmt: skip
+    stats = [
+        {
+            "id": rng.uuid7(),
+            "facility_id": f["id"],
+            "year": year,
+            "revenue": f["revenue_prev_year"],
+            "labour": f["labour_total"],
+        }
+        for f in facilities[: max(10, n_facilities // 10)]
+        for year in (2023, 2024, 2025)
+    ]
     _insert(session, "facility_year_stat", stats)
     collaborators = [r["id"] for r in [{"id": users["collaborator"]}]]
     n_surveys = _surveys(session, rng, province, facilities, collaborators, max(10, min(n_facilities // 20, 5000)))
@@ -168,13 +236,29 @@ def _populate(session: Session, province: str | None, n_facilities: int, seed: i
     plan = sum(b["kc_amount"] for b in budget)
     paid = sum(d["amount"] for d in rows.tables.get("disbursement", []) if d["kind"] != "quyet_toan")
     set_meta(session, "demo_created_at", datetime.now(UTC).isoformat())
-    return DemoSummary(province, users_stub.province_name, len(facilities), n_proposals,
-                       len(rows.tables.get("acceptance", [])), n_surveys, plan, paid, seed)  # fmt: skip
+    return DemoSummary(
+        province,
+        users_stub.province_name,
+        len(facilities),
+        n_proposals,
+        len(rows.tables.get("acceptance", [])),
+        n_surveys,
+        plan,
+        paid,
+        seed,
+    )
 
 
-def build_demo(store: Store, *, province: str | None = None, facilities: int = 2000, seed: int = 1,
-               progress: Progress | None = None) -> DemoSummary:  # fmt: skip
-    summary = store.write(lambda s: _populate(s, province, facilities, seed, progress), origin="demo",
-                          applying_remote=True)  # fmt: skip
+def build_demo(
+    store: Store,
+    *,
+    province: str | None = None,
+    facilities: int = 2000,
+    seed: int = 1,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    summary = store.write(
+        lambda s: _populate(s, province, facilities, seed, progress), origin="demo", applying_remote=True
+    )
     store.reload_identity()
     return summary

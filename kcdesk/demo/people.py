@@ -65,8 +65,9 @@ def facility_name(rng: DemoRandom, ftype: str, product: str, ward: Ward, person:
     return f"Cơ sở {product} {brand}"
 
 
-def facility_row(rng: DemoRandom, n: int, province: str, wards: list[Ward],
-                 legacy: list[tuple[str, str, str, str]], tax_serial: int) -> dict[str, Any]:  # fmt: skip
+def facility_row(
+    rng: DemoRandom, n: int, province: str, wards: list[Ward], legacy: list[tuple[str, str, str, str]], tax_serial: int
+) -> dict[str, Any]:
     """One facility. The first rows cover every type and sector, so a small demo has them all."""
     types, sectors = list(FACILITY_TYPES), list(names.SECTOR_WEIGHTS)
     ftype = types[n] if n < len(types) else rng.weighted(names.TYPE_WEIGHTS)

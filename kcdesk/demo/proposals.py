@@ -28,21 +28,54 @@ class Rows:
 # activity -> (title template, per-facility?, kc range in millions, counterpart share range)
 ACTIVITIES: dict[str, tuple[str, bool, tuple[int, int], tuple[float, float]]] = {
     "KC1.1": ("Đào tạo nghề {product} cho lao động nông thôn tại {ward}", False, (60, 180), (0.0, 0.15)),
-    "KC2.1": ("Tập huấn nâng cao năng lực quản lý cho cơ sở công nghiệp nông thôn năm {year}", False, (50, 150), (0.0, 0.1)),
+    "KC2.1": (
+        "Tập huấn nâng cao năng lực quản lý cho cơ sở công nghiệp nông thôn năm {year}",
+        False,
+        (50, 150),
+        (0.0, 0.1),
+    ),
     "KC2.3": ("Hỗ trợ áp dụng sản xuất sạch hơn tại {facility}", True, (80, 250), (0.5, 0.7)),
     "KC3.1": ("Xây dựng mô hình trình diễn kỹ thuật sản xuất {product} tại {facility}", True, (300, 500), (0.7, 0.8)),
     "KC3.3": ("Hỗ trợ ứng dụng {machine} tại {facility}", True, (150, 300), (0.5, 0.65)),
     "KC4.1": ("Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu năm {year}", False, (150, 300), (0.0, 0.0)),
-    "KC4.2": ("Tổ chức hội chợ hàng công nghiệp nông thôn, thủ công mỹ nghệ {province} năm {year}", False, (400, 900), (0.1, 0.3)),
-    "KC4.3": ("Hỗ trợ cơ sở công nghiệp nông thôn tham gia hội chợ, triển lãm năm {year}", False, (100, 300), (0.2, 0.4)),
+    "KC4.2": (
+        "Tổ chức hội chợ hàng công nghiệp nông thôn, thủ công mỹ nghệ {province} năm {year}",
+        False,
+        (400, 900),
+        (0.1, 0.3),
+    ),
+    "KC4.3": (
+        "Hỗ trợ cơ sở công nghiệp nông thôn tham gia hội chợ, triển lãm năm {year}",
+        False,
+        (100, 300),
+        (0.2, 0.4),
+    ),
     "KC4.4": ("Hỗ trợ xây dựng, đăng ký thương hiệu {product} {brand}", True, (25, 35), (0.5, 0.6)),
     "KC5": ("Tư vấn lập dự án đầu tư, thiết kế mẫu mã bao bì cho {facility}", True, (20, 35), (0.5, 0.6)),
-    "KC6": ("Xây dựng chương trình truyền hình, bản tin khuyến công {province} năm {year}", False, (150, 400), (0.0, 0.0)),
+    "KC6": (
+        "Xây dựng chương trình truyền hình, bản tin khuyến công {province} năm {year}",
+        False,
+        (150, 400),
+        (0.0, 0.0),
+    ),
     "KC7.6": ("Hỗ trợ sửa chữa, nâng cấp hệ thống xử lý nước thải tại {facility}", True, (150, 300), (0.7, 0.8)),
     "KC9.3": ("Duy trì mạng lưới cộng tác viên khuyến công năm {year}", False, (80, 160), (0.0, 0.0)),
-}  # fmt: skip
-ACTIVITY_WEIGHTS = {"KC1.1": 14, "KC2.1": 8, "KC2.3": 4, "KC3.1": 10, "KC3.3": 26, "KC4.1": 3, "KC4.2": 5,
-                    "KC4.3": 6, "KC4.4": 8, "KC5": 6, "KC6": 3, "KC7.6": 4, "KC9.3": 3}  # fmt: skip
+}
+ACTIVITY_WEIGHTS = {
+    "KC1.1": 14,
+    "KC2.1": 8,
+    "KC2.3": 4,
+    "KC3.1": 10,
+    "KC3.3": 26,
+    "KC4.1": 3,
+    "KC4.2": 5,
+    "KC4.3": 6,
+    "KC4.4": 8,
+    "KC5": 6,
+    "KC6": 3,
+    "KC7.6": 4,
+    "KC9.3": 3,
+}
 
 # Where a proposal of each plan year stands on 27 November 2026, and how often.
 STATUS_BY_YEAR: dict[int, dict[str, int]] = {
@@ -50,12 +83,27 @@ STATUS_BY_YEAR: dict[int, dict[str, int]] = {
     2022: {"evaluated": 25, "settled": 60, "rejected": 8, "stopped": 3, "partially_accepted": 4},
     2023: {"evaluated": 15, "settled": 65, "rejected": 10, "settlement_submitted": 5, "partially_accepted": 5},
     2024: {"settled": 55, "settlement_submitted": 15, "accepted": 15, "rejected": 10, "partially_accepted": 5},
-    2025: {"settled": 35, "settlement_submitted": 15, "accepted": 20, "partially_accepted": 5, "in_progress": 5,
-           "adjustment_requested": 3, "rejected": 12, "stopped": 5},
-    2026: {"in_progress": 35, "contracted": 20, "approved": 15, "base_appraised": 10, "registered": 10, "returned": 5,
-           "rejected": 5},
+    2025: {
+        "settled": 35,
+        "settlement_submitted": 15,
+        "accepted": 20,
+        "partially_accepted": 5,
+        "in_progress": 5,
+        "adjustment_requested": 3,
+        "rejected": 12,
+        "stopped": 5,
+    },
+    2026: {
+        "in_progress": 35,
+        "contracted": 20,
+        "approved": 15,
+        "base_appraised": 10,
+        "registered": 10,
+        "returned": 5,
+        "rejected": 5,
+    },
     2027: {"draft": 45, "registered": 40, "returned": 10, "base_appraised": 5},
-}  # fmt: skip
+}
 TODAY = date(2026, 11, 27)
 
 # The action path that leads from draft to each status (the first that applies to the level).
@@ -74,9 +122,18 @@ PATHS: dict[str, list[str]] = {
     "partially_accepted": ["submit", "appraise", "@approve", "sign_contract", "start", "accept_partially"],
     "settlement_submitted": ["submit", "appraise", "@approve", "sign_contract", "start", "accept", "submit_settlement"],
     "settled": ["submit", "appraise", "@approve", "sign_contract", "start", "accept", "submit_settlement", "settle"],
-    "evaluated": ["submit", "appraise", "@approve", "sign_contract", "start", "accept", "submit_settlement", "settle",
-                  "evaluate"],
-}  # fmt: skip
+    "evaluated": [
+        "submit",
+        "appraise",
+        "@approve",
+        "sign_contract",
+        "start",
+        "accept",
+        "submit_settlement",
+        "settle",
+        "evaluate",
+    ],
+}
 APPROVE_KCQG = ["submit_to_ministry", "ministry_appraise", "approve"]
 APPROVE_KCDP = ["approve_local"]
 
@@ -116,30 +173,57 @@ def proposal(ctx: Context, rows: Rows, year: int) -> None:
     made = main["main_products"].lower()
     product, machine = next((pm for pm in names.PRODUCTS[sector] if pm[0] == made), rng.choice(names.PRODUCTS[sector]))
     ward = next((w for w in ctx.wards if w.code == main["ward_code"]), ctx.wards[0])
-    title = template.format(product=product, machine=machine, facility=main["name"], ward=ward.full_name,
-                            year=year, province=ctx.province_name, brand=rng.choice(names.BRANDS))  # fmt: skip
+    title = template.format(
+        product=product,
+        machine=machine,
+        facility=main["name"],
+        ward=ward.full_name,
+        year=year,
+        province=ctx.province_name,
+        brand=rng.choice(names.BRANDS),
+    )
     key = (level, year)
     ctx.code_counter[key] = ctx.code_counter.get(key, 0) + 1
     code = f"{level}-{ctx.province}-{year}-{ctx.code_counter[key]:03d}"
     start = rng.day_between(date(year, 3, 1), date(year, 6, 30))
     pid = rng.uuid7()
     created = date(year - 1, 3, 1) + timedelta(days=rng.randrange(30))
-    rows.add("proposal", {
-        "id": pid, "code": code, "title": title, "level": level, "proposal_class": "single", "plan_year": year,
-        "sector_code": sector, "implementing_unit": ctx.centre if not per_facility or rng.random() < 0.6 else main["name"],
-        "province_code": ctx.province, "ward_code": main["ward_code"], "location": ward.full_name,
-        "start_date": start, "end_date": date(year, 11, 30), "multi_year": False,
-        "procurement_mode": "dau_thau" if activity in ("KC4.2", "KC4.3", "KC6") else "xet_chon",
-        "priority_area": rng.random() < 0.2, "status": status, "status_date": None,
-        "need_and_basis": f"Cơ sở {main['name']} có nhu cầu {ACTIVITY_NEEDS.get(activity[:3], 'nâng cao năng lực sản xuất')}.",
-        "objectives": "Nâng cao năng suất, chất lượng sản phẩm, tạo việc làm ổn định cho lao động nông thôn.",
-        "scale": f"Quy mô: {rng.randint(1, 5)} cơ sở hưởng lợi trực tiếp.", "implementation": "Trung tâm chủ trì, phối hợp UBND xã.",
-        "effectiveness": "Tăng doanh thu 15-25%, tạo thêm việc làm; có khả năng nhân rộng.",
-        "counterpart_committed": True, "no_double_funding": True,
-        "planned_trainees": rng.randint(20, 60) if activity == "KC1.1" else None,
-        "planned_models": 1 if activity == "KC3.1" else None, "planned_machines": rng.randint(1, 3) if activity == "KC3.3" else None,
-        "created_at": _stamp(created), "updated_at": _stamp(created),
-    })  # fmt: skip
+    rows.add(
+        "proposal",
+        {
+            "id": pid,
+            "code": code,
+            "title": title,
+            "level": level,
+            "proposal_class": "single",
+            "plan_year": year,
+            "sector_code": sector,
+            "implementing_unit": ctx.centre if not per_facility or rng.random() < 0.6 else main["name"],
+            "province_code": ctx.province,
+            "ward_code": main["ward_code"],
+            "location": ward.full_name,
+            "start_date": start,
+            "end_date": date(year, 11, 30),
+            "multi_year": False,
+            "procurement_mode": "dau_thau" if activity in ("KC4.2", "KC4.3", "KC6") else "xet_chon",
+            "priority_area": rng.random() < 0.2,
+            "status": status,
+            "status_date": None,
+            "need_and_basis": f"Cơ sở {main['name']} có nhu cầu "
+            f"{ACTIVITY_NEEDS.get(activity[:3], 'nâng cao năng lực sản xuất')}.",
+            "objectives": "Nâng cao năng suất, chất lượng sản phẩm, tạo việc làm ổn định cho lao động nông thôn.",
+            "scale": f"Quy mô: {rng.randint(1, 5)} cơ sở hưởng lợi trực tiếp.",
+            "implementation": "Trung tâm chủ trì, phối hợp UBND xã.",
+            "effectiveness": "Tăng doanh thu 15-25%, tạo thêm việc làm; có khả năng nhân rộng.",
+            "counterpart_committed": True,
+            "no_double_funding": True,
+            "planned_trainees": rng.randint(20, 60) if activity == "KC1.1" else None,
+            "planned_models": 1 if activity == "KC3.1" else None,
+            "planned_machines": rng.randint(1, 3) if activity == "KC3.3" else None,
+            "created_at": _stamp(created),
+            "updated_at": _stamp(created),
+        },
+    )
     rows.add("proposal_activity", {"id": rng.uuid7(), "proposal_id": pid, "activity_code": activity})
     for f in beneficiaries:
         rows.add("proposal_beneficiary", {"id": rng.uuid7(), "proposal_id": pid, "facility_id": f["id"]})
@@ -148,11 +232,24 @@ def proposal(ctx: Context, rows: Rows, year: int) -> None:
     _money_and_papers(ctx, rows, pid, status, activity, (kc_total, counterpart), start, last, main)
 
 
-ACTIVITY_NEEDS = {"KC1": "đào tạo lao động có tay nghề", "KC3": "đổi mới máy móc, công nghệ", "KC4": "mở rộng thị trường"}
+ACTIVITY_NEEDS = {
+    "KC1": "đào tạo lao động có tay nghề",
+    "KC3": "đổi mới máy móc, công nghệ",
+    "KC4": "mở rộng thị trường",
+}
 
 
-def _budget(ctx: Context, rows: Rows, pid: str, activity: str, per_facility: bool, main: dict[str, Any], machine: str,
-            kc_range: tuple[int, int], cp_range: tuple[float, float]) -> tuple[int, int]:  # fmt: skip
+def _budget(
+    ctx: Context,
+    rows: Rows,
+    pid: str,
+    activity: str,
+    per_facility: bool,
+    main: dict[str, Any],
+    machine: str,
+    kc_range: tuple[int, int],
+    cp_range: tuple[float, float],
+) -> tuple[int, int]:
     rng = ctx.rng
     kc = rng.randint(*kc_range) * M
     share = rng.uniform(*cp_range)
@@ -161,19 +258,37 @@ def _budget(ctx: Context, rows: Rows, pid: str, activity: str, per_facility: boo
     counterpart = int(kc * share / (1 - share)) // M * M if share < 1 else 0
     items = {
         "KC3.3": [(f"Mua sắm {machine}", 0.9), ("Lắp đặt, chuyển giao công nghệ, hướng dẫn vận hành", 0.1)],
-        "KC1.1": [("Thù lao giáo viên, hướng dẫn thực hành", 0.45), ("Nguyên vật liệu thực hành", 0.35),
-                  ("Hỗ trợ tiền ăn, đi lại cho học viên", 0.2)],
-        "KC3.1": [(f"Máy móc thiết bị của mô hình ({machine})", 0.75), ("Hội nghị trình diễn, tuyên truyền", 0.1),
-                  ("Xây dựng tài liệu quy trình công nghệ", 0.15)],
-    }.get(activity, [("Chi phí thực hiện nội dung chính", 0.8), ("Chi phí quản lý, hội nghị, tuyên truyền", 0.2)])  # fmt: skip
+        "KC1.1": [
+            ("Thù lao giáo viên, hướng dẫn thực hành", 0.45),
+            ("Nguyên vật liệu thực hành", 0.35),
+            ("Hỗ trợ tiền ăn, đi lại cho học viên", 0.2),
+        ],
+        "KC3.1": [
+            (f"Máy móc thiết bị của mô hình ({machine})", 0.75),
+            ("Hội nghị trình diễn, tuyên truyền", 0.1),
+            ("Xây dựng tài liệu quy trình công nghệ", 0.15),
+        ],
+    }.get(activity, [("Chi phí thực hiện nội dung chính", 0.8), ("Chi phí quản lý, hội nghị, tuyên truyền", 0.2)])
     kc_parts = _split(kc, [part for _, part in items])
     cp_parts = _split(counterpart, [part for _, part in items])
     for no, ((item, _part), kc_line, cp_line) in enumerate(zip(items, kc_parts, cp_parts, strict=True), start=1):
-        rows.add("budget_line", {
-            "id": rng.uuid7(), "proposal_id": pid, "line_no": no, "item": item, "activity_code": activity,
-            "facility_id": main["id"] if per_facility else None, "unit": "gói", "quantity": "1",
-            "unit_price": kc_line + cp_line, "kc_amount": kc_line, "counterpart_amount": cp_line, "other_amount": 0,
-        })  # fmt: skip
+        rows.add(
+            "budget_line",
+            {
+                "id": rng.uuid7(),
+                "proposal_id": pid,
+                "line_no": no,
+                "item": item,
+                "activity_code": activity,
+                "facility_id": main["id"] if per_facility else None,
+                "unit": "gói",
+                "quantity": "1",
+                "unit_price": kc_line + cp_line,
+                "kc_amount": kc_line,
+                "counterpart_amount": cp_line,
+                "other_amount": 0,
+            },
+        )
     return kc, counterpart
 
 
@@ -184,24 +299,39 @@ def _split(total: int, parts: list[float]) -> list[int]:
 
 
 ROLE_FOR: Callable[[str], str] = lambda action: (  # noqa: E731
-    "so_reviewer" if action in ("return", "reject", "appraise", "submit_to_ministry", "approve_local", "adjust", "stop",
-                                "settle") else  # fmt: skip
-    "ministry" if action in ("ministry_appraise", "approve") else
-    "accountant" if action == "start" else "centre_leader" if action == "sign_contract" else "centre_staff")
+    "so_reviewer"
+    if action in ("return", "reject", "appraise", "submit_to_ministry", "approve_local", "adjust", "stop", "settle")
+    else "ministry"
+    if action in ("ministry_appraise", "approve")
+    else "accountant"
+    if action == "start"
+    else "centre_leader"
+    if action == "sign_contract"
+    else "centre_staff"
+)
 
 
 # When each step happens, relative to the plan year Y and the step before it:
 # (earliest month-day of year offset, or None to follow the previous step) and a gap in days.
 STEP_TIMING: dict[str, tuple[tuple[int, int, int] | None, tuple[int, int]]] = {
     "submit": ((-1, 4, 1), (0, 45)),
-    "return": (None, (10, 30)), "reject": (None, (10, 40)), "appraise": (None, (10, 30)),
-    "submit_to_ministry": (None, (5, 20)), "ministry_appraise": (None, (30, 90)),
-    "approve": ((-1, 11, 1), (0, 80)), "approve_local": ((-1, 11, 1), (0, 80)),
-    "sign_contract": ((0, 2, 1), (0, 50)), "start": (None, (10, 30)),
-    "request_adjustment": (None, (60, 120)), "stop": (None, (15, 30)),
-    "accept": ((0, 9, 15), (0, 75)), "accept_partially": ((0, 9, 15), (0, 75)),
-    "submit_settlement": (None, (5, 20)), "settle": (None, (15, 60)), "evaluate": (None, (180, 400)),
-}  # fmt: skip
+    "return": (None, (10, 30)),
+    "reject": (None, (10, 40)),
+    "appraise": (None, (10, 30)),
+    "submit_to_ministry": (None, (5, 20)),
+    "ministry_appraise": (None, (30, 90)),
+    "approve": ((-1, 11, 1), (0, 80)),
+    "approve_local": ((-1, 11, 1), (0, 80)),
+    "sign_contract": ((0, 2, 1), (0, 50)),
+    "start": (None, (10, 30)),
+    "request_adjustment": (None, (60, 120)),
+    "stop": (None, (15, 30)),
+    "accept": ((0, 9, 15), (0, 75)),
+    "accept_partially": ((0, 9, 15), (0, 75)),
+    "submit_settlement": (None, (5, 20)),
+    "settle": (None, (15, 60)),
+    "evaluate": (None, (180, 400)),
+}
 
 
 def _step_day(rng: DemoRandom, action: str, previous: date, year: int) -> date:
@@ -220,34 +350,70 @@ def _history(ctx: Context, rows: Rows, pid: str, status: str, level: str, create
     for action in _actions(status, level):
         step = lifecycle.BY_ACTION[action]
         day = _step_day(rng, action, day, year)
-        rows.add("proposal_status_event", {
-            "id": rng.uuid7(), "proposal_id": pid, "action": action, "from_status": current, "to_status": step.target,
-            "event_date": day, "user_id": ctx.users.get(ROLE_FOR(action)),
-            "document_number": f"{rng.randint(10, 999)}/QĐ-SCT" if action in ("approve", "approve_local", "settle") else None,
-        })  # fmt: skip
+        rows.add(
+            "proposal_status_event",
+            {
+                "id": rng.uuid7(),
+                "proposal_id": pid,
+                "action": action,
+                "from_status": current,
+                "to_status": step.target,
+                "event_date": day,
+                "user_id": ctx.users.get(ROLE_FOR(action)),
+                "document_number": f"{rng.randint(10, 999)}/QĐ-SCT"
+                if action in ("approve", "approve_local", "settle")
+                else None,
+            },
+        )
         current = step.target
     rows.tables["proposal"][-1]["status_date"] = day if current != "draft" else None
     return day
 
 
-def _money_and_papers(ctx: Context, rows: Rows, pid: str, status: str, activity: str, amounts: tuple[int, int],
-                      start: date, last: date, main: dict[str, Any]) -> None:  # fmt: skip
+def _money_and_papers(
+    ctx: Context,
+    rows: Rows,
+    pid: str,
+    status: str,
+    activity: str,
+    amounts: tuple[int, int],
+    start: date,
+    last: date,
+    main: dict[str, Any],
+) -> None:
     rng = ctx.rng
     kc_total, counterpart = amounts
     started = status not in ("draft", "registered", "returned", "rejected", "base_appraised", "approved", "contracted")
     if not started:
         return
     advance = kc_total * 7 // 10 // 1000 * 1000
-    rows.add("disbursement", {"id": rng.uuid7(), "proposal_id": pid, "kind": "tam_ung", "amount": advance,
-                              "paid_on": min(start + timedelta(days=20), TODAY), "tranche_no": 1, "pct": "70",
-                              "document_number": f"UNC-{rng.randint(100, 9999)}"})  # fmt: skip
+    rows.add(
+        "disbursement",
+        {
+            "id": rng.uuid7(),
+            "proposal_id": pid,
+            "kind": "tam_ung",
+            "amount": advance,
+            "paid_on": min(start + timedelta(days=20), TODAY),
+            "tranche_no": 1,
+            "pct": "70",
+            "document_number": f"UNC-{rng.randint(100, 9999)}",
+        },
+    )
     if status in ("in_progress", "adjustment_requested"):
         month, n = date(start.year, start.month, 1), 1
         while month < TODAY.replace(day=1):  # every month up to the last one; a few are missing
             if rng.random() < 0.85:
-                rows.add("progress_report", {"id": rng.uuid7(), "proposal_id": pid, "period": month.strftime("%Y-%m"),
-                                             "submitted_on": month.replace(day=rng.randint(15, 25)),
-                                             "completed_pct": str(min(95, 12 * n))})  # fmt: skip
+                rows.add(
+                    "progress_report",
+                    {
+                        "id": rng.uuid7(),
+                        "proposal_id": pid,
+                        "period": month.strftime("%Y-%m"),
+                        "submitted_on": month.replace(day=rng.randint(15, 25)),
+                        "completed_pct": str(min(95, 12 * n)),
+                    },
+                )
             month, n = (month + timedelta(days=32)).replace(day=1), n + 1
         return
     accepted_states = ("accepted", "partially_accepted", "settlement_submitted", "settled", "evaluated")
@@ -255,36 +421,78 @@ def _money_and_papers(ctx: Context, rows: Rows, pid: str, status: str, activity:
         return
     partial = status == "partially_accepted"
     accepted_amount = kc_total if not partial else kc_total * rng.randint(55, 90) // 100 // 1000 * 1000
-    accepted_on = next(e["event_date"] for e in reversed(rows.tables["proposal_status_event"])
-                       if e["proposal_id"] == pid and e["action"] in ("accept", "accept_partially"))  # fmt: skip
+    accepted_on = next(
+        e["event_date"]
+        for e in reversed(rows.tables["proposal_status_event"])
+        if e["proposal_id"] == pid and e["action"] in ("accept", "accept_partially")
+    )
     _acceptance(ctx, rows, pid, activity, (kc_total, counterpart, accepted_amount), accepted_on, partial, main)
     if status in ("settlement_submitted", "settled", "evaluated"):
-        rows.add("disbursement", {"id": rng.uuid7(), "proposal_id": pid, "kind": "thanh_toan",
-                                  "amount": accepted_amount - advance, "paid_on": min(accepted_on + timedelta(days=25), TODAY),
-                                  "tranche_no": 2, "document_number": f"UNC-{rng.randint(100, 9999)}"})  # fmt: skip
+        rows.add(
+            "disbursement",
+            {
+                "id": rng.uuid7(),
+                "proposal_id": pid,
+                "kind": "thanh_toan",
+                "amount": accepted_amount - advance,
+                "paid_on": min(accepted_on + timedelta(days=25), TODAY),
+                "tranche_no": 2,
+                "document_number": f"UNC-{rng.randint(100, 9999)}",
+            },
+        )
     if status in ("settled", "evaluated"):
-        rows.add("disbursement", {"id": rng.uuid7(), "proposal_id": pid, "kind": "quyet_toan", "amount": accepted_amount,
-                                  "paid_on": min(accepted_on + timedelta(days=rng.randint(20, 90)), TODAY),
-                                  "document_number": f"{rng.randint(10, 999)}/QĐ-SCT"})  # fmt: skip
+        rows.add(
+            "disbursement",
+            {
+                "id": rng.uuid7(),
+                "proposal_id": pid,
+                "kind": "quyet_toan",
+                "amount": accepted_amount,
+                "paid_on": min(accepted_on + timedelta(days=rng.randint(20, 90)), TODAY),
+                "document_number": f"{rng.randint(10, 999)}/QĐ-SCT",
+            },
+        )
     if status == "evaluated":
         before = main["revenue_prev_year"] or 500 * M
         jobs = main["labour_total"] or 5
-        rows.add("post_support_evaluation", {
-            "id": rng.uuid7(), "proposal_id": pid, "facility_id": main["id"],
-            "evaluated_on": min(accepted_on + timedelta(days=rng.randint(180, 540)), TODAY),
-            "revenue_before": before, "revenue_after": int(before * rng.uniform(1.05, 1.4)) // M * M,
-            "jobs_before": jobs, "jobs_after": jobs + rng.randint(0, 8), "machinery_in_use": True,
-            "replicated_count": rng.randint(0, 6),
-        })  # fmt: skip
+        rows.add(
+            "post_support_evaluation",
+            {
+                "id": rng.uuid7(),
+                "proposal_id": pid,
+                "facility_id": main["id"],
+                "evaluated_on": min(accepted_on + timedelta(days=rng.randint(180, 540)), TODAY),
+                "revenue_before": before,
+                "revenue_after": int(before * rng.uniform(1.05, 1.4)) // M * M,
+                "jobs_before": jobs,
+                "jobs_after": jobs + rng.randint(0, 8),
+                "machinery_in_use": True,
+                "replicated_count": rng.randint(0, 6),
+            },
+        )
 
 
-def _acceptance(ctx: Context, rows: Rows, pid: str, activity: str, amounts: tuple[int, int, int],
-                accepted_on: date, partial: bool, main: dict[str, Any]) -> None:  # fmt: skip
+def _acceptance(
+    ctx: Context,
+    rows: Rows,
+    pid: str,
+    activity: str,
+    amounts: tuple[int, int, int],
+    accepted_on: date,
+    partial: bool,
+    main: dict[str, Any],
+) -> None:
     rng = ctx.rng
     aid = rng.uuid7()
     approved_kc, counterpart, accepted = amounts
-    outputs = {"trainees": None, "trainees_employed": None, "models_built": None, "machines_supplied": None,
-               "fairs": None, "brands": None}  # fmt: skip
+    outputs = {
+        "trainees": None,
+        "trainees_employed": None,
+        "models_built": None,
+        "machines_supplied": None,
+        "fairs": None,
+        "brands": None,
+    }
     if activity == "KC1.1":
         trainees = rng.randint(20, 60)
         outputs.update(trainees=trainees, trainees_employed=int(trainees * rng.uniform(0.8, 0.98)))
@@ -296,27 +504,66 @@ def _acceptance(ctx: Context, rows: Rows, pid: str, activity: str, amounts: tupl
         outputs.update(fairs=1)
     elif activity == "KC4.4":
         outputs.update(brands=1)
-    rows.add("acceptance", {
-        "id": aid, "proposal_id": pid, "number": f"{rng.randint(1, 99):02d}/BB-TTKC", "accepted_on": accepted_on,
-        "place": main["name"], "contract_number": f"{rng.randint(1, 99):02d}/HĐ-KC",
-        "basis": "Quyết định phê duyệt kế hoạch khuyến công;\nHợp đồng thực hiện đề án.",
-        "approved_amount": approved_kc + counterpart, "approved_kc_amount": approved_kc, "accepted_amount": accepted,
-        "counterpart_invested": counterpart if not partial else counterpart * 3 // 4,
-        "conclusion": "dat_mot_phan" if partial else "dat",
-        "assessment": "Đề án thực hiện đúng nội dung, tiến độ; máy móc hoạt động ổn định." if not partial
-        else "Do thiên tai, một phần khối lượng chưa thực hiện được; nghiệm thu theo khối lượng thực tế.",
-        "requests": "Đơn vị thực hiện hoàn thiện hồ sơ quyết toán trong 15 ngày.",
-        "signed_at": _stamp(accepted_on), "signed_by": ctx.users.get("so_reviewer"), **outputs,
-    })  # fmt: skip
-    members = [("chu_tri", "Phó Giám đốc", "Sở Công Thương"), ("thanh_vien", "Trưởng phòng", ctx.centre),
-               ("thu_ky", "Chuyên viên", ctx.centre), ("don_vi_thuc_hien", "Giám đốc", ctx.centre),
-               ("thu_huong", "Chủ cơ sở", main["name"])]  # fmt: skip
+    rows.add(
+        "acceptance",
+        {
+            "id": aid,
+            "proposal_id": pid,
+            "number": f"{rng.randint(1, 99):02d}/BB-TTKC",
+            "accepted_on": accepted_on,
+            "place": main["name"],
+            "contract_number": f"{rng.randint(1, 99):02d}/HĐ-KC",
+            "basis": "Quyết định phê duyệt kế hoạch khuyến công;\nHợp đồng thực hiện đề án.",
+            "approved_amount": approved_kc + counterpart,
+            "approved_kc_amount": approved_kc,
+            "accepted_amount": accepted,
+            "counterpart_invested": counterpart if not partial else counterpart * 3 // 4,
+            "conclusion": "dat_mot_phan" if partial else "dat",
+            "assessment": "Đề án thực hiện đúng nội dung, tiến độ; máy móc hoạt động ổn định."
+            if not partial
+            else "Do thiên tai, một phần khối lượng chưa thực hiện được; nghiệm thu theo khối lượng thực tế.",
+            "requests": "Đơn vị thực hiện hoàn thiện hồ sơ quyết toán trong 15 ngày.",
+            "signed_at": _stamp(accepted_on),
+            "signed_by": ctx.users.get("so_reviewer"),
+            **outputs,
+        },
+    )
+    members = [
+        ("chu_tri", "Phó Giám đốc", "Sở Công Thương"),
+        ("thanh_vien", "Trưởng phòng", ctx.centre),
+        ("thu_ky", "Chuyên viên", ctx.centre),
+        ("don_vi_thuc_hien", "Giám đốc", ctx.centre),
+        ("thu_huong", "Chủ cơ sở", main["name"]),
+    ]
     for order, (role, position, org) in enumerate(members):
-        rows.add("acceptance_member", {"id": rng.uuid7(), "acceptance_id": aid, "sort_order": order,
-                                       "full_name": main["representative"] if role == "thu_huong" else rng.person(),
-                                       "position": position, "organisation": org, "role": role})  # fmt: skip
-    for order, (content, ok) in enumerate([("Nội dung thực hiện so với đề án được duyệt", True),
-                                           ("Khối lượng hoàn thành", not partial),
-                                           ("Chất lượng, thông số kỹ thuật", True)]):  # fmt: skip
-        rows.add("acceptance_item", {"id": rng.uuid7(), "acceptance_id": aid, "sort_order": order, "content": content,
-                                     "planned": "Theo đề án", "actual": "Đạt" if ok else "Đạt 70%", "passed": ok})  # fmt: skip
+        rows.add(
+            "acceptance_member",
+            {
+                "id": rng.uuid7(),
+                "acceptance_id": aid,
+                "sort_order": order,
+                "full_name": main["representative"] if role == "thu_huong" else rng.person(),
+                "position": position,
+                "organisation": org,
+                "role": role,
+            },
+        )
+    for order, (content, ok) in enumerate(
+        [
+            ("Nội dung thực hiện so với đề án được duyệt", True),
+            ("Khối lượng hoàn thành", not partial),
+            ("Chất lượng, thông số kỹ thuật", True),
+        ]
+    ):
+        rows.add(
+            "acceptance_item",
+            {
+                "id": rng.uuid7(),
+                "acceptance_id": aid,
+                "sort_order": order,
+                "content": content,
+                "planned": "Theo đề án",
+                "actual": "Đạt" if ok else "Đạt 70%",
+                "passed": ok,
+            },
+        )

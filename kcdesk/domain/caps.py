@@ -84,12 +84,21 @@ def applicable_rules(rules: Iterable[CapRule], level: str, province_code: str | 
 
 def _matches(rule: CapRule, activity_code: str | None) -> bool:
     # A rule on KC3.3 covers lines coded KC3.3; a rule on KC5 covers KC5 and KC5.x.
-    return activity_code is not None and (activity_code == rule.activity_code
-                                          or activity_code.startswith(rule.activity_code + "."))  # fmt: skip
+    return activity_code is not None and (
+        activity_code == rule.activity_code or activity_code.startswith(rule.activity_code + ".")
+    )
 
 
-def check_caps(lines: Iterable[Line], rules: Iterable[CapRule], *, level: str, province_code: str | None, on: date,
-               priority_area: bool = False, facility_names: dict[str, str] | None = None) -> list[CapWarning]:  # fmt: skip
+def check_caps(
+    lines: Iterable[Line],
+    rules: Iterable[CapRule],
+    *,
+    level: str,
+    province_code: str | None,
+    on: date,
+    priority_area: bool = False,
+    facility_names: dict[str, str] | None = None,
+) -> list[CapWarning]:
     lines = list(lines)
     names = facility_names or {}
     warnings: list[CapWarning] = []
@@ -107,21 +116,48 @@ def check_caps(lines: Iterable[Line], rules: Iterable[CapRule], *, level: str, p
             if rule.max_pct is not None and total > 0:
                 pct = Decimal(kc) * 100 / Decimal(total)
                 if pct > rule.max_pct:
-                    params = (("what", rule.description), ("scope", scope), ("actual", percent(pct)),
-                              ("limit", percent(rule.max_pct, 0)), ("basis", rule.basis))  # fmt: skip
-                    warnings.append(CapWarning(
-                        rule.id, rule.activity_code, facility_id, "pct", pct.quantize(Decimal("0.01")),
-                        rule.max_pct, rule.basis,
-                        "{what}{scope}: kinh phí khuyến công chiếm {actual} chi phí, vượt mức tối đa {limit} theo "
-                        "{basis}.", params,
-                    ))  # fmt: skip
+                    params = (
+                        ("what", rule.description),
+                        ("scope", scope),
+                        ("actual", percent(pct)),
+                        ("limit", percent(rule.max_pct, 0)),
+                        ("basis", rule.basis),
+                    )
+                    warnings.append(
+                        CapWarning(
+                            rule.id,
+                            rule.activity_code,
+                            facility_id,
+                            "pct",
+                            pct.quantize(Decimal("0.01")),
+                            rule.max_pct,
+                            rule.basis,
+                            "{what}{scope}: kinh phí khuyến công chiếm {actual} chi phí, vượt mức tối đa {limit} theo "
+                            "{basis}.",
+                            params,
+                        )
+                    )
             if rule.max_amount is not None:
                 limit = int(Decimal(rule.max_amount) * multiplier)
                 if kc > limit:
-                    params = (("what", rule.description), ("scope", scope), ("actual", money(kc)),
-                              ("limit", money(limit)), ("basis", rule.basis))  # fmt: skip
-                    warnings.append(CapWarning(
-                        rule.id, rule.activity_code, facility_id, "amount", kc, limit, rule.basis,
-                        "{what}{scope}: kinh phí khuyến công {actual}, vượt mức tối đa {limit} theo {basis}.", params,
-                    ))  # fmt: skip
+                    params = (
+                        ("what", rule.description),
+                        ("scope", scope),
+                        ("actual", money(kc)),
+                        ("limit", money(limit)),
+                        ("basis", rule.basis),
+                    )
+                    warnings.append(
+                        CapWarning(
+                            rule.id,
+                            rule.activity_code,
+                            facility_id,
+                            "amount",
+                            kc,
+                            limit,
+                            rule.basis,
+                            "{what}{scope}: kinh phí khuyến công {actual}, vượt mức tối đa {limit} theo {basis}.",
+                            params,
+                        )
+                    )
     return warnings

@@ -81,8 +81,9 @@ def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
     raise ValueError(f"unknown deadline anchor {rule.anchor!r}")
 
 
-def due_items(rules: Iterable[Rule], proposals: Iterable[ProposalFacts], today: date,
-              horizon_days: int = 30) -> list[DueItem]:  # fmt: skip
+def due_items(
+    rules: Iterable[Rule], proposals: Iterable[ProposalFacts], today: date, horizon_days: int = 30
+) -> list[DueItem]:
     """Deadlines that are overdue or fall within `horizon_days`, soonest first."""
     rules = list(rules)
     items: list[DueItem] = []

@@ -38,9 +38,19 @@ STATUSES: dict[str, str] = {
 FINAL_STATUSES = frozenset({"rejected", "evaluated"})
 # Statuses whose proposals count in the plan (approved and onwards, not stopped before money).
 IN_PLAN_STATUSES = frozenset(
-    {"approved", "contracted", "in_progress", "adjustment_requested", "stopped", "accepted", "partially_accepted",
-     "settlement_submitted", "settled", "evaluated"}
-)  # fmt: skip
+    {
+        "approved",
+        "contracted",
+        "in_progress",
+        "adjustment_requested",
+        "stopped",
+        "accepted",
+        "partially_accepted",
+        "settlement_submitted",
+        "settled",
+        "evaluated",
+    }
+)
 
 BOTH = frozenset({"KCQG", "KCDP"})
 KCQG = frozenset({"KCQG"})
@@ -58,8 +68,15 @@ class Transition:
     needs: str | None = None  # a condition checked by the service layer (see REQUIREMENTS)
 
 
-def _t(action: str, label: str, sources: Iterable[str], target: str, roles: Iterable[str],
-       levels: frozenset[str] = BOTH, needs: str | None = None) -> Transition:  # fmt: skip
+def _t(
+    action: str,
+    label: str,
+    sources: Iterable[str],
+    target: str,
+    roles: Iterable[str],
+    levels: frozenset[str] = BOTH,
+    needs: str | None = None,
+) -> Transition:
     return Transition(action, label, frozenset(sources), target, frozenset(roles), levels, needs)
 
 
@@ -68,8 +85,14 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("return", "Trả lại để hoàn thiện (Sở)", ["registered", "base_appraised"], "returned", SO),
     _t("return_by_ministry", "Bộ trả lại để hoàn thiện", ["submitted_to_ministry"], "returned", MINISTRY, KCQG),
     _t("reject", "Không chấp thuận", ["registered", "base_appraised"], "rejected", SO),
-    _t("reject_by_ministry", "Bộ không chấp thuận", ["submitted_to_ministry", "ministry_appraised"], "rejected",
-       MINISTRY, KCQG),  # fmt: skip
+    _t(
+        "reject_by_ministry",
+        "Bộ không chấp thuận",
+        ["submitted_to_ministry", "ministry_appraised"],
+        "rejected",
+        MINISTRY,
+        KCQG,
+    ),
     _t("appraise", "Thẩm định cấp cơ sở (đạt)", ["registered"], "base_appraised", SO),
     _t("submit_to_ministry", "Trình Bộ Công Thương", ["base_appraised"], "submitted_to_ministry", SO, KCQG),
     _t("ministry_appraise", "Bộ thẩm định (đạt)", ["submitted_to_ministry"], "ministry_appraised", MINISTRY, KCQG),
@@ -81,10 +104,21 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("adjust", "Chấp thuận điều chỉnh", ["adjustment_requested"], "in_progress", SO | MINISTRY),
     _t("stop", "Ngừng thực hiện", ["in_progress", "adjustment_requested"], "stopped", SO | MINISTRY),
     _t("accept", "Nghiệm thu (đạt)", ["in_progress"], "accepted", SO | STAFF, needs="signed_acceptance:dat"),
-    _t("accept_partially", "Nghiệm thu một phần", ["in_progress", "stopped"], "partially_accepted", SO | STAFF,
-       needs="signed_acceptance:dat_mot_phan"),  # fmt: skip
-    _t("submit_settlement", "Nộp hồ sơ quyết toán", ["accepted", "partially_accepted", "stopped"],
-       "settlement_submitted", MONEY | STAFF),  # fmt: skip
+    _t(
+        "accept_partially",
+        "Nghiệm thu một phần",
+        ["in_progress", "stopped"],
+        "partially_accepted",
+        SO | STAFF,
+        needs="signed_acceptance:dat_mot_phan",
+    ),
+    _t(
+        "submit_settlement",
+        "Nộp hồ sơ quyết toán",
+        ["accepted", "partially_accepted", "stopped"],
+        "settlement_submitted",
+        MONEY | STAFF,
+    ),
     _t("settle", "Phê duyệt quyết toán", ["settlement_submitted"], "settled", SO | MINISTRY),
     _t("evaluate", "Đánh giá sau hỗ trợ", ["settled"], "evaluated", STAFF, needs="evaluation"),
 )
@@ -130,13 +164,15 @@ def check_transition(status: str, level: str, action: str, role: str) -> Transit
         raise TransitionError(
             "Không thể thực hiện '{action}' khi đề án đang ở trạng thái '{status}'. Các bước tiếp theo được phép: "
             "{steps}.",
-            action=label(transition.label) if transition else action, status=label(status_label(status)),
+            action=label(transition.label) if transition else action,
+            status=label(status_label(status)),
             steps=_steps_text(steps),
-        )  # fmt: skip
+        )
     if role != "admin" and role not in transition.roles:
         raise PermissionDenied(
             "Vai trò '{role}' không được thực hiện '{action}'. Người được phép: {roles}.",
-            role=label(role_label(role)), action=label(transition.label),
+            role=label(role_label(role)),
+            action=label(transition.label),
             roles=Lazy(lambda lang: ", ".join(sorted(tr(role_label(r), lang) for r in transition.roles))),
-        )  # fmt: skip
+        )
     return transition

@@ -103,8 +103,15 @@ class UnitIndex:
     sectors: Mapping[str, str] = field(default_factory=dict)
 
 
-def _number(value: Any, label_key: str, problems: dict[str, FieldMessage], *, integer: bool = True,
-            low: float | None = 0, high: float | None = None) -> None:  # fmt: skip
+def _number(
+    value: Any,
+    label_key: str,
+    problems: dict[str, FieldMessage],
+    *,
+    integer: bool = True,
+    low: float | None = 0,
+    high: float | None = None,
+) -> None:
     if value is None or value == "":
         return
     try:
@@ -177,7 +184,12 @@ def facility_problems(values: Mapping[str, Any], units: UnitIndex) -> dict[str, 
     _number(values.get("latitude"), "latitude", problems, integer=False, low=LAT_RANGE[0], high=LAT_RANGE[1])
     _number(values.get("longitude"), "longitude", problems, integer=False, low=LON_RANGE[0], high=LON_RANGE[1])
     total, insured = values.get("labour_total"), values.get("labour_insured")
-    if "labour_total" not in problems and "labour_insured" not in problems and total not in (None, "") \
-            and insured not in (None, "") and int(insured) > int(total):  # fmt: skip
+    if (
+        "labour_total" not in problems
+        and "labour_insured" not in problems
+        and total not in (None, "")
+        and insured not in (None, "")
+        and int(insured) > int(total)
+    ):
         problems["labour_insured"] = FieldMessage("Số lao động có BHXH không thể lớn hơn tổng số lao động.")
     return problems

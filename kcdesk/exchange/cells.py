@@ -59,8 +59,9 @@ def money(value: Any) -> int | None:
         elif _DOT_GROUPS.match(s) or _SPACE_GROUPS.match(s) or _COMMA_GROUPS.match(s):
             number = int(re.sub(r"[. ,]", "", s))
         else:
-            raise CellProblem("Số tiền '{value}' không đúng dạng; hãy ghi số nguyên đồng, ví dụ 1.250.000.000.",
-                              value=value)  # fmt: skip
+            raise CellProblem(
+                "Số tiền '{value}' không đúng dạng; hãy ghi số nguyên đồng, ví dụ 1.250.000.000.", value=value
+            )
     if number < 0:
         raise CellProblem("Số tiền không được âm ({value}).", value=value)
     return number

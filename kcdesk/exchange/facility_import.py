@@ -44,10 +44,11 @@ class FacilityRows:
         self.registered = {
             normalize_tax_code(code): name
             for code, name in session.execute(
-                select(Facility.tax_code, Facility.name).where(Facility.deleted_at.is_(None),
-                                                               Facility.tax_code.is_not(None))
+                select(Facility.tax_code, Facility.name).where(
+                    Facility.deleted_at.is_(None), Facility.tax_code.is_not(None)
+                )
             )
-        }  # fmt: skip
+        }
         self.seen: dict[str, int] = {}  # tax code -> first row in this file
         self.spec = {c.field: c for c in FACILITY_COLUMNS}
 
@@ -71,8 +72,9 @@ class FacilityRows:
             fld = _FIELD_COLUMN.get(key, key)
             if fld in row.bad or (fld == "ward" and legacy_ward and v.get("ward_code") is None):
                 continue  # already reported, or a legacy ward kept on purpose
-            if fld == "province" and any(p.row == row.number and p.column == self._title(row, "province")
-                                         for p in self.outcome.problems[before:]):  # fmt: skip
+            if fld == "province" and any(
+                p.row == row.number and p.column == self._title(row, "province") for p in self.outcome.problems[before:]
+            ):
                 continue
             self.outcome.problems.append(Finding(row.number, self._title(row, fld), message))
         self._duplicates(row, v)
@@ -87,11 +89,18 @@ class FacilityRows:
         typed = row.values.get("facility_type")
         v["facility_type"] = choose(typed, FACILITY_TYPES, FACILITY_TYPE_ALIASES) if typed else None
         if typed and v["facility_type"] is None:
-            self.problem(row, "facility_type", "Loại hình '{value}' không có trong danh mục: {allowed}.", value=typed,
-                         allowed=", ".join(FACILITY_TYPES.values()))  # fmt: skip
+            self.problem(
+                row,
+                "facility_type",
+                "Loại hình '{value}' không có trong danh mục: {allowed}.",
+                value=typed,
+                allowed=", ".join(FACILITY_TYPES.values()),
+            )
             row.bad.add("facility_type")
-        for fld, vocab, label in (("sector_code", self.sectors, "Ngành nghề"), ("status", FACILITY_STATUSES,
-                                                                                "Tình trạng")):  # fmt: skip
+        for fld, vocab, label in (
+            ("sector_code", self.sectors, "Ngành nghề"),
+            ("status", FACILITY_STATUSES, "Tình trạng"),
+        ):
             typed = row.values.get(fld)
             v[fld] = choose(typed, vocab) if typed else None
             if typed and v[fld] is None:
@@ -105,8 +114,9 @@ class FacilityRows:
             if typed:
                 standard = normalise(typed)
                 if standard != typed:
-                    self.note(row, fld, "'{typed}' được ghi theo dạng chuẩn '{standard}'.", typed=typed,
-                              standard=standard)  # fmt: skip
+                    self.note(
+                        row, fld, "'{typed}' được ghi theo dạng chuẩn '{standard}'.", typed=typed, standard=standard
+                    )
                 v[fld] = standard
 
     def _units(self, row: SheetRow, v: dict[str, Any]) -> bool:
@@ -118,15 +128,25 @@ class FacilityRows:
             try:
                 province = self.units.province(province_text)
             except Ambiguous as many:
-                self.problem(row, "province", "Tên '{value}' chưa rõ, có thể là: {names}.", value=province_text,
-                             names="; ".join(many.names))  # fmt: skip
+                self.problem(
+                    row,
+                    "province",
+                    "Tên '{value}' chưa rõ, có thể là: {names}.",
+                    value=province_text,
+                    names="; ".join(many.names),
+                )
                 return False
             if province is None:
                 self.problem(row, "province", "Không có tỉnh/thành phố '{value}' trong danh mục.", value=province_text)
             elif province.legacy:
-                self.problem(row, "province", "'{value}' là tỉnh/thành phố cũ (trước 01/7/2025), không còn trong "
-                             "danh mục hiện hành. Hãy ghi tỉnh/thành phố hiện hành; địa chỉ cũ ghi ở cột "
-                             "'Địa chỉ cũ (trước 01/7/2025)'.", value=province_text)  # fmt: skip
+                self.problem(
+                    row,
+                    "province",
+                    "'{value}' là tỉnh/thành phố cũ (trước 01/7/2025), không còn trong "
+                    "danh mục hiện hành. Hãy ghi tỉnh/thành phố hiện hành; địa chỉ cũ ghi ở cột "
+                    "'Địa chỉ cũ (trước 01/7/2025)'.",
+                    value=province_text,
+                )
                 province = None
             else:
                 v["province_code"] = province.code
@@ -136,13 +156,22 @@ class FacilityRows:
         try:
             ward = self.units.ward(ward_text, v["province_code"])
         except Ambiguous as many:
-            self.problem(row, "ward", "Tên '{value}' chưa rõ, có thể là: {names}. Hãy ghi đủ 'Xã'/'Phường'.",
-                         value=ward_text, names="; ".join(many.names))  # fmt: skip
+            self.problem(
+                row,
+                "ward",
+                "Tên '{value}' chưa rõ, có thể là: {names}. Hãy ghi đủ 'Xã'/'Phường'.",
+                value=ward_text,
+                names="; ".join(many.names),
+            )
             row.bad.add("ward")
             return False
         if ward is None:
-            self.problem(row, "ward", "Không có xã/phường/đặc khu '{value}' trong danh mục hiện hành hay danh mục "
-                         "trước 01/7/2025.", value=ward_text)  # fmt: skip
+            self.problem(
+                row,
+                "ward",
+                "Không có xã/phường/đặc khu '{value}' trong danh mục hiện hành hay danh mục trước 01/7/2025.",
+                value=ward_text,
+            )
             row.bad.add("ward")
             return False
         if not ward.legacy:
@@ -150,12 +179,18 @@ class FacilityRows:
             return False
         # A pre-reform commune: kept as the legacy address, the current ward left for a person to choose.
         v["legacy_address"] = v.get("legacy_address") or f"{ward.full_name}" + (
-            f", {province_text}" if province_text else "")
+            f", {province_text}" if province_text else ""
+        )
         v["legacy_ward_code"] = v.get("legacy_ward_code") or ward.code or None
         v["legacy_district_code"] = v.get("legacy_district_code") or ward.district_code
         v["legacy_province_code"] = v.get("legacy_province_code") or ward.province_code
-        self.note(row, "ward", "'{value}' là đơn vị hành chính cũ (trước 01/7/2025): đã giữ trong địa chỉ cũ, "
-                  "chưa gán xã/phường hiện hành; hãy cập nhật sau.", value=ward_text)  # fmt: skip
+        self.note(
+            row,
+            "ward",
+            "'{value}' là đơn vị hành chính cũ (trước 01/7/2025): đã giữ trong địa chỉ cũ, "
+            "chưa gán xã/phường hiện hành; hãy cập nhật sau.",
+            value=ward_text,
+        )
         return True
 
     def _duplicates(self, row: SheetRow, v: dict[str, Any]) -> None:
@@ -163,17 +198,29 @@ class FacilityRows:
         if not code or "tax_code" in row.bad:
             return
         if code in self.seen:
-            self.problem(row, "tax_code", "Mã số thuế {code} trùng với dòng {first} trong tệp.", code=code,
-                         first=self.seen[code])  # fmt: skip
+            self.problem(
+                row, "tax_code", "Mã số thuế {code} trùng với dòng {first} trong tệp.", code=code, first=self.seen[code]
+            )
         else:
             self.seen[code] = row.number
         if code in self.registered:
-            self.problem(row, "tax_code", "Mã số thuế {code} đã có trong sổ cơ sở: {name}.", code=code,
-                         name=self.registered[code])  # fmt: skip
+            self.problem(
+                row,
+                "tax_code",
+                "Mã số thuế {code} đã có trong sổ cơ sở: {name}.",
+                code=code,
+                name=self.registered[code],
+            )
 
 
-def import_facilities(store: Store, path: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
-                      progress: Progress | None = None) -> ImportOutcome:  # fmt: skip
+def import_facilities(
+    store: Store,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
     progress = ensure(progress)
     path = Path(path)
     outcome = ImportOutcome("facilities", path.name, dry_run=dry_run, skip_invalid=skip_invalid)

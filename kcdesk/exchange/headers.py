@@ -72,8 +72,9 @@ def match_header(cells: Sequence[Any], aliases: Mapping[str, str], row: int) -> 
     return HeaderMatch(row, columns, titles, unknown, duplicated)
 
 
-def find_header(rows: Sequence[tuple[int, Sequence[Any]]], aliases: Mapping[str, str],
-                required: Sequence[str]) -> HeaderMatch | None:  # fmt: skip
+def find_header(
+    rows: Sequence[tuple[int, Sequence[Any]]], aliases: Mapping[str, str], required: Sequence[str]
+) -> HeaderMatch | None:
     """The first row among `rows` that names every required field (a title row above the
     header, as many centres' sheets have, is skipped)."""
     best: HeaderMatch | None = None

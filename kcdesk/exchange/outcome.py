@@ -16,8 +16,13 @@ class Finding:
     message: FieldMessage
 
     def text(self, lang: str | None = None) -> str:
-        return tr("Dòng {row}, cột '{column}': {reason}", lang, row=self.row, column=self.column,
-                  reason=self.message.text(lang))  # fmt: skip
+        return tr(
+            "Dòng {row}, cột '{column}': {reason}",
+            lang,
+            row=self.row,
+            column=self.column,
+            reason=self.message.text(lang),
+        )
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         return {"row": self.row, "column": self.column, "reason": self.message.text(lang)}
@@ -49,22 +54,45 @@ class ImportOutcome:
 
     def summary(self, lang: str | None = None) -> str:
         if self.dry_run:
-            head = tr("Kiểm tra thử (không ghi gì): {rows} dòng dữ liệu, {valid} dòng hợp lệ, {bad} dòng có lỗi.",
-                      lang, rows=self.rows, valid=self.valid_rows, bad=len(self.invalid_rows))  # fmt: skip
+            head = tr(
+                "Kiểm tra thử (không ghi gì): {rows} dòng dữ liệu, {valid} dòng hợp lệ, {bad} dòng có lỗi.",
+                lang,
+                rows=self.rows,
+                valid=self.valid_rows,
+                bad=len(self.invalid_rows),
+            )
         elif self.refused:
-            head = tr("Không nhập dòng nào: {bad} dòng có lỗi trong {rows} dòng. Hãy sửa tệp, hoặc dùng "
-                      "--skip-invalid để chỉ nhập {valid} dòng hợp lệ.",
-                      lang, bad=len(self.invalid_rows), rows=self.rows, valid=self.valid_rows)  # fmt: skip
+            head = tr(
+                "Không nhập dòng nào: {bad} dòng có lỗi trong {rows} dòng. Hãy sửa tệp, hoặc dùng "
+                "--skip-invalid để chỉ nhập {valid} dòng hợp lệ.",
+                lang,
+                bad=len(self.invalid_rows),
+                rows=self.rows,
+                valid=self.valid_rows,
+            )
         else:
-            head = tr("Đã nhập {imported} dòng; bỏ qua {bad} dòng có lỗi.", lang, imported=self.imported,
-                      bad=len(self.invalid_rows))  # fmt: skip
+            head = tr(
+                "Đã nhập {imported} dòng; bỏ qua {bad} dòng có lỗi.",
+                lang,
+                imported=self.imported,
+                bad=len(self.invalid_rows),
+            )
         return head
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         return {
-            "kind": self.kind, "file": self.file, "dry_run": self.dry_run, "skip_invalid": self.skip_invalid,
-            "rows": self.rows, "blank_rows": self.blank_rows, "valid_rows": self.valid_rows,
-            "imported": self.imported, "refused": self.refused, "invalid_rows": self.invalid_rows,
-            "problems": [p.as_dict(lang) for p in self.problems], "notes": [n.as_dict(lang) for n in self.notes],
-            "ignored_columns": self.ignored_columns, "summary": self.summary(lang),
-        }  # fmt: skip
+            "kind": self.kind,
+            "file": self.file,
+            "dry_run": self.dry_run,
+            "skip_invalid": self.skip_invalid,
+            "rows": self.rows,
+            "blank_rows": self.blank_rows,
+            "valid_rows": self.valid_rows,
+            "imported": self.imported,
+            "refused": self.refused,
+            "invalid_rows": self.invalid_rows,
+            "problems": [p.as_dict(lang) for p in self.problems],
+            "notes": [n.as_dict(lang) for n in self.notes],
+            "ignored_columns": self.ignored_columns,
+            "summary": self.summary(lang),
+        }

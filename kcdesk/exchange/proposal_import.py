@@ -49,10 +49,13 @@ class ProposalRows:
         self.sectors = {code: name for code, name in session.execute(select(Sector.code, Sector.name))}
         self.codes = set(session.scalars(select(Proposal.code).where(Proposal.deleted_at.is_(None))))
         self.facilities = {
-            normalize_tax_code(tax): fid for tax, fid in session.execute(
-                select(Facility.tax_code, Facility.id).where(Facility.deleted_at.is_(None),
-                                                             Facility.tax_code.is_not(None)))
-        }  # fmt: skip
+            normalize_tax_code(tax): fid
+            for tax, fid in session.execute(
+                select(Facility.tax_code, Facility.id).where(
+                    Facility.deleted_at.is_(None), Facility.tax_code.is_not(None)
+                )
+            )
+        }
         self.seen: dict[str, int] = {}
         self.spec = {c.field: c for c in PROPOSAL_COLUMNS}
 
@@ -77,8 +80,12 @@ class ProposalRows:
             typed = str(v["activity_code"]).upper().replace(" ", "")
             activity = typed if typed in self.activities else choose(v["activity_code"], self.activities)
             if activity is None:
-                self.problem(row, "activity_code", "Nội dung hoạt động '{value}' không có trong danh mục (KC1..KC9).",
-                             value=v["activity_code"])  # fmt: skip
+                self.problem(
+                    row,
+                    "activity_code",
+                    "Nội dung hoạt động '{value}' không có trong danh mục (KC1..KC9).",
+                    value=v["activity_code"],
+                )
         sector = choose(v.get("sector_code"), self.sectors) if v.get("sector_code") else None
         if v.get("sector_code") and sector is None:
             self.problem(row, "sector_code", "Ngành nghề '{value}' không có trong danh mục.", value=v["sector_code"])
@@ -95,8 +102,9 @@ class ProposalRows:
         code = v.get("code")
         if code:
             if code in self.seen:
-                self.problem(row, "code", "Mã đề án {code} trùng với dòng {first} trong tệp.", code=code,
-                             first=self.seen[code])  # fmt: skip
+                self.problem(
+                    row, "code", "Mã đề án {code} trùng với dòng {first} trong tệp.", code=code, first=self.seen[code]
+                )
             else:
                 self.seen[code] = row.number
             if code in self.codes:
@@ -104,16 +112,32 @@ class ProposalRows:
         if row.bad:
             return None
         return {
-            "proposal": {"id": new_id(), "code": code, "title": v["title"], "level": level, "plan_year": year,
-                         "sector_code": sector, "implementing_unit": v["implementing_unit"],
-                         "province_code": province_code, "ward_code": ward_code, "location": v.get("location"),
-                         "start_date": v.get("start_date"), "end_date": v.get("end_date"), "status": "draft",
-                         "status_date": None},
-            "status": status, "activity": activity, "beneficiaries": beneficiaries,
+            "proposal": {
+                "id": new_id(),
+                "code": code,
+                "title": v["title"],
+                "level": level,
+                "plan_year": year,
+                "sector_code": sector,
+                "implementing_unit": v["implementing_unit"],
+                "province_code": province_code,
+                "ward_code": ward_code,
+                "location": v.get("location"),
+                "start_date": v.get("start_date"),
+                "end_date": v.get("end_date"),
+                "status": "draft",
+                "status_date": None,
+            },
+            "status": status,
+            "activity": activity,
+            "beneficiaries": beneficiaries,
             "amounts": (v.get("kc_amount") or 0, v.get("counterpart_amount") or 0, v.get("other_amount") or 0),
-            "payments": [(kind, v[f"{prefix}_amount"], v[f"{prefix}_date"]) for prefix, kind in PAYMENTS
-                         if v.get(f"{prefix}_amount")],
-        }  # fmt: skip
+            "payments": [
+                (kind, v[f"{prefix}_amount"], v[f"{prefix}_date"])
+                for prefix, kind in PAYMENTS
+                if v.get(f"{prefix}_amount")
+            ],
+        }
 
     def _units(self, row: SheetRow) -> tuple[str | None, str | None]:
         province_text, ward_text = row.values.get("province"), row.values.get("ward")
@@ -122,24 +146,36 @@ class ProposalRows:
         try:
             province = self.units.province(province_text)
         except Ambiguous as many:
-            self.problem(row, "province", "Tên '{value}' chưa rõ, có thể là: {names}.", value=province_text,
-                         names="; ".join(many.names))  # fmt: skip
+            self.problem(
+                row,
+                "province",
+                "Tên '{value}' chưa rõ, có thể là: {names}.",
+                value=province_text,
+                names="; ".join(many.names),
+            )
             return None, None
         if province is None or province.legacy:
-            self.problem(row, "province", "'{value}' không phải tỉnh/thành phố hiện hành (từ 01/7/2025).",
-                         value=province_text)  # fmt: skip
+            self.problem(
+                row, "province", "'{value}' không phải tỉnh/thành phố hiện hành (từ 01/7/2025).", value=province_text
+            )
             return None, None
         if not ward_text:
             return province.code, None
         try:
             ward = self.units.ward(ward_text, province.code)
         except Ambiguous as many:
-            self.problem(row, "ward", "Tên '{value}' chưa rõ, có thể là: {names}.", value=ward_text,
-                         names="; ".join(many.names))  # fmt: skip
+            self.problem(
+                row, "ward", "Tên '{value}' chưa rõ, có thể là: {names}.", value=ward_text, names="; ".join(many.names)
+            )
             return province.code, None
         if ward is None or ward.legacy or ward.province_code != province.code:
-            self.problem(row, "ward", "'{value}' không phải xã/phường/đặc khu hiện hành của {province}.",
-                         value=ward_text, province=province.full_name)  # fmt: skip
+            self.problem(
+                row,
+                "ward",
+                "'{value}' không phải xã/phường/đặc khu hiện hành của {province}.",
+                value=ward_text,
+                province=province.full_name,
+            )
             return province.code, None
         return province.code, ward.code
 
@@ -153,15 +189,25 @@ class ProposalRows:
             if not tax:
                 continue
             if tax not in self.facilities:
-                self.problem(row, "beneficiaries", "Không có cơ sở mang mã số thuế {tax} trong sổ cơ sở; hãy nhập "
-                             "cơ sở trước.", tax=tax)  # fmt: skip
+                self.problem(
+                    row,
+                    "beneficiaries",
+                    "Không có cơ sở mang mã số thuế {tax} trong sổ cơ sở; hãy nhập cơ sở trước.",
+                    tax=tax,
+                )
             else:
                 ids.append(self.facilities[tax])
         return ids
 
 
-def import_proposals(store: Store, path: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
-                     progress: Progress | None = None) -> ImportOutcome:  # fmt: skip
+def import_proposals(
+    store: Store,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
     progress = ensure(progress)
     path = Path(path)
     outcome = ImportOutcome("proposals", path.name, dry_run=dry_run, skip_invalid=skip_invalid)
@@ -190,15 +236,30 @@ def _insert(session: Session, rows: list[dict[str, Any]], progress: Progress) ->
         for r in chunk:
             pid = r["proposal"]["id"]
             kc, cp, ot = r["amounts"]
-            lines.append({"proposal_id": pid, "line_no": 1, "item": "Kinh phí thực hiện đề án", "kc_amount": kc,
-                          "counterpart_amount": cp, "other_amount": ot, "activity_code": r["activity"]})  # fmt: skip
+            lines.append(
+                {
+                    "proposal_id": pid,
+                    "line_no": 1,
+                    "item": "Kinh phí thực hiện đề án",
+                    "kc_amount": kc,
+                    "counterpart_amount": cp,
+                    "other_amount": ot,
+                    "activity_code": r["activity"],
+                }
+            )
             if r["activity"]:
                 activities.append({"proposal_id": pid, "activity_code": r["activity"]})
             links += [{"proposal_id": pid, "facility_id": fid} for fid in r["beneficiaries"]]
-            payments += [{"proposal_id": pid, "kind": kind, "amount": amount, "paid_on": on}
-                         for kind, amount, on in r["payments"]]  # fmt: skip
-        for model, batch in ((BudgetLine, lines), (ProposalActivity, activities), (ProposalBeneficiary, links),
-                             (Disbursement, payments)):  # fmt: skip
+            payments += [
+                {"proposal_id": pid, "kind": kind, "amount": amount, "paid_on": on}
+                for kind, amount, on in r["payments"]
+            ]
+        for model, batch in (
+            (BudgetLine, lines),
+            (ProposalActivity, activities),
+            (ProposalBeneficiary, links),
+            (Disbursement, payments),
+        ):
             if batch:
                 session.execute(insert(model), batch)
         for r in chunk:

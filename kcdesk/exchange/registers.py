@@ -53,8 +53,9 @@ def facility_rows(session: Session, province_code: str | None = None) -> Iterato
         yield row
 
 
-def export_facilities(store: Store, path: Path | str, *, province_code: str | None = None,
-                      progress: Progress | None = None) -> int:  # fmt: skip
+def export_facilities(
+    store: Store, path: Path | str, *, province_code: str | None = None, progress: Progress | None = None
+) -> int:
     progress = ensure(progress)
     with store.read() as session:
         total = session.scalar(select(func.count()).select_from(Facility).where(Facility.deleted_at.is_(None))) or 0
@@ -68,52 +69,73 @@ def proposal_rows(session: Session, province_code: str | None = None) -> Iterato
     sub = scope.scalar_subquery()
     money = defaultdict(lambda: (0, 0, 0))
     for pid, kc, cp, ot in session.execute(
-        select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount), func.sum(BudgetLine.counterpart_amount),
-               func.sum(BudgetLine.other_amount))
-        .where(BudgetLine.deleted_at.is_(None), BudgetLine.proposal_id.in_(sub)).group_by(BudgetLine.proposal_id)
-    ):  # fmt: skip
+        select(
+            BudgetLine.proposal_id,
+            func.sum(BudgetLine.kc_amount),
+            func.sum(BudgetLine.counterpart_amount),
+            func.sum(BudgetLine.other_amount),
+        )
+        .where(BudgetLine.deleted_at.is_(None), BudgetLine.proposal_id.in_(sub))
+        .group_by(BudgetLine.proposal_id)
+    ):
         money[pid] = (kc, cp, ot)
     paid: dict[tuple[str, str], tuple[int, Any]] = {}
     for pid, kind, amount, last in session.execute(
-        select(Disbursement.proposal_id, Disbursement.kind, func.sum(Disbursement.amount),
-               func.max(Disbursement.paid_on))
+        select(
+            Disbursement.proposal_id, Disbursement.kind, func.sum(Disbursement.amount), func.max(Disbursement.paid_on)
+        )
         .where(Disbursement.deleted_at.is_(None), Disbursement.proposal_id.in_(sub))
         .group_by(Disbursement.proposal_id, Disbursement.kind)
-    ):  # fmt: skip
+    ):
         paid[(pid, kind)] = (amount, last)
-    activity = {pid: code for pid, code in session.execute(
-        select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code))
-        .where(ProposalActivity.deleted_at.is_(None), ProposalActivity.proposal_id.in_(sub))
-        .group_by(ProposalActivity.proposal_id))}  # fmt: skip
+    activity = {
+        pid: code
+        for pid, code in session.execute(
+            select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code))
+            .where(ProposalActivity.deleted_at.is_(None), ProposalActivity.proposal_id.in_(sub))
+            .group_by(ProposalActivity.proposal_id)
+        )
+    }
     beneficiaries: dict[str, list[str]] = defaultdict(list)
     for pid, tax in session.execute(
         select(ProposalBeneficiary.proposal_id, Facility.tax_code)
         .join(Facility, Facility.id == ProposalBeneficiary.facility_id)
         .where(ProposalBeneficiary.deleted_at.is_(None), ProposalBeneficiary.proposal_id.in_(sub))
-    ):  # fmt: skip
+    ):
         if tax:
             beneficiaries[pid].append(tax)
     stmt = select(Proposal).where(Proposal.id.in_(sub)).order_by(Proposal.plan_year, Proposal.code)
     for p in session.scalars(stmt.execution_options(yield_per=BATCH)):
         kc, cp, ot = money[p.id]
         row: dict[str, Any] = {
-            "code": p.code, "title": p.title, "level": LEVEL_LABELS.get(p.level, p.level), "plan_year": p.plan_year,
-            "activity_code": activity.get(p.id), "implementing_unit": p.implementing_unit,
-            "province": names.get(p.province_code, p.province_code), "ward": names.get(p.ward_code or "", p.ward_code),
-            "location": p.location, "start_date": p.start_date, "end_date": p.end_date,
-            "status": STATUS_LABELS.get(p.status, p.status), "beneficiaries": "; ".join(sorted(beneficiaries[p.id])),
-            "kc_amount": kc, "counterpart_amount": cp, "other_amount": ot, "sector_code": p.sector_code,
-        }  # fmt: skip
+            "code": p.code,
+            "title": p.title,
+            "level": LEVEL_LABELS.get(p.level, p.level),
+            "plan_year": p.plan_year,
+            "activity_code": activity.get(p.id),
+            "implementing_unit": p.implementing_unit,
+            "province": names.get(p.province_code, p.province_code),
+            "ward": names.get(p.ward_code or "", p.ward_code),
+            "location": p.location,
+            "start_date": p.start_date,
+            "end_date": p.end_date,
+            "status": STATUS_LABELS.get(p.status, p.status),
+            "beneficiaries": "; ".join(sorted(beneficiaries[p.id])),
+            "kc_amount": kc,
+            "counterpart_amount": cp,
+            "other_amount": ot,
+            "sector_code": p.sector_code,
+        }
         for kind, prefix in (("tam_ung", "advance"), ("thanh_toan", "payment"), ("quyet_toan", "settlement")):
             amount, last = paid.get((p.id, kind), (None, None))
             row[f"{prefix}_amount"], row[f"{prefix}_date"] = amount, last
         yield row
 
 
-def export_proposals(store: Store, path: Path | str, *, province_code: str | None = None,
-                     progress: Progress | None = None) -> int:  # fmt: skip
+def export_proposals(
+    store: Store, path: Path | str, *, province_code: str | None = None, progress: Progress | None = None
+) -> int:
     progress = ensure(progress)
     with store.read() as session:
         total = session.scalar(select(func.count()).select_from(Proposal).where(Proposal.deleted_at.is_(None))) or 0
         return write_sheet(path, "proposals", proposal_rows(session, province_code), total=total, progress=progress)
-

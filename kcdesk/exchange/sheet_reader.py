@@ -33,8 +33,9 @@ class SheetRow:
     bad: set[str] = field(default_factory=set)  # fields whose cell could not be read
 
 
-def read_sheet(path: Path, columns: tuple[SheetColumn, ...], outcome: ImportOutcome, progress: Progress,
-               sheet: str | None = None) -> Iterator[SheetRow]:  # fmt: skip
+def read_sheet(
+    path: Path, columns: tuple[SheetColumn, ...], outcome: ImportOutcome, progress: Progress, sheet: str | None = None
+) -> Iterator[SheetRow]:
     """Typed rows of the sheet; problems with single cells go into `outcome`."""
     aliases = aliases_of(columns)
     required = [c.field for c in columns if c.required]
@@ -71,13 +72,24 @@ def read_sheet(path: Path, columns: tuple[SheetColumn, ...], outcome: ImportOutc
 def _no_header(path: Path, columns: tuple[SheetColumn, ...], match: HeaderMatch | None) -> WorkbookError:
     needed = ", ".join(f"'{c.title}'" for c in columns if c.required)
     found = ", ".join(f"'{t}'" for t in (match.titles.values() if match else [])) or "không có"
-    return WorkbookError("Không tìm thấy dòng tiêu đề trong {limit} dòng đầu của tệp {path}: cần các cột {needed}; "
-                         "các cột nhận ra được: {found}. Hãy tải mẫu bằng lệnh: kcdesk import template.",
-                         limit=HEADER_SEARCH_ROWS, path=path.name, needed=needed, found=found)  # fmt: skip
+    return WorkbookError(
+        "Không tìm thấy dòng tiêu đề trong {limit} dòng đầu của tệp {path}: cần các cột {needed}; "
+        "các cột nhận ra được: {found}. Hãy tải mẫu bằng lệnh: kcdesk import template.",
+        limit=HEADER_SEARCH_ROWS,
+        path=path.name,
+        needed=needed,
+        found=found,
+    )
 
 
-def _read_row(number: int, raw_cells: tuple[Any, ...], match: HeaderMatch, spec: dict[str, SheetColumn],
-              titles: dict[str, str], outcome: ImportOutcome) -> SheetRow | None:  # fmt: skip
+def _read_row(
+    number: int,
+    raw_cells: tuple[Any, ...],
+    match: HeaderMatch,
+    spec: dict[str, SheetColumn],
+    titles: dict[str, str],
+    outcome: ImportOutcome,
+) -> SheetRow | None:
     if all(c is None or (isinstance(c, str) and not c.strip()) for c in raw_cells):
         return None
     row = SheetRow(number)
@@ -87,8 +99,11 @@ def _read_row(number: int, raw_cells: tuple[Any, ...], match: HeaderMatch, spec:
         shown, trimmed = cells.text(value)
         row.raw[fld] = shown
         if trimmed:
-            outcome.notes.append(Finding(number, titles[fld], FieldMessage(
-                "Đã bỏ khoảng trắng thừa ở đầu/cuối: '{value}'.", value=shown)))  # fmt: skip
+            outcome.notes.append(
+                Finding(
+                    number, titles[fld], FieldMessage("Đã bỏ khoảng trắng thừa ở đầu/cuối: '{value}'.", value=shown)
+                )
+            )
         try:
             row.values[fld] = _convert(value, column.kind, shown)
         except cells.CellProblem as problem:

@@ -52,8 +52,9 @@ def _row(ws: Any, columns: Sequence[SheetColumn], values: dict[str, Any]) -> lis
     return out
 
 
-def write_sheet(path: Path | str, kind: str, rows: Iterable[dict[str, Any]], *, total: int = 0,
-                progress: Progress | None = None) -> int:  # fmt: skip
+def write_sheet(
+    path: Path | str, kind: str, rows: Iterable[dict[str, Any]], *, total: int = 0, progress: Progress | None = None
+) -> int:
     """The exchange sheet of `kind` with `rows` (field -> value); returns the row count."""
     progress = ensure(progress)
     sheet, columns = TEMPLATES[kind]
@@ -83,8 +84,13 @@ def _guide(wb: Workbook, columns: Sequence[SheetColumn]) -> None:
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 90
     ws.append([_bold(ws, "Cột"), _bold(ws, "Bắt buộc"), _bold(ws, "Cách ghi")])
-    kinds = {"money": "số nguyên đồng, ví dụ 1.250.000.000", "whole": "số nguyên", "date": "ngày/tháng/năm, ví dụ "
-             "05/01/2026", "bool": "Có hoặc Không", "decimal": "số, ví dụ 12,5"}  # fmt: skip
+    kinds = {
+        "money": "số nguyên đồng, ví dụ 1.250.000.000",
+        "whole": "số nguyên",
+        "date": "ngày/tháng/năm, ví dụ 05/01/2026",
+        "bool": "Có hoặc Không",
+        "decimal": "số, ví dụ 12,5",
+    }
     for c in columns:
         ws.append([c.title, "Có" if c.required else "", c.hint or kinds.get(c.kind, "")])
     ws.append([])

@@ -19,9 +19,16 @@ from kcdesk.db.models import AdminUnit
 from kcdesk.text import fold
 
 _PREFIXES = {  # folded abbreviations typed before a name -> the unit type's full word
-    "tp": "thanh pho", "t p": "thanh pho", "tx": "thi xa", "tt": "thi tran", "p": "phuong", "x": "xa",
-    "q": "quan", "h": "huyen", "t": "tinh",
-}  # fmt: skip
+    "tp": "thanh pho",
+    "t p": "thanh pho",
+    "tx": "thi xa",
+    "tt": "thi tran",
+    "p": "phuong",
+    "x": "xa",
+    "q": "quan",
+    "h": "huyen",
+    "t": "tinh",
+}
 _TYPE_WORDS = ("thanh pho", "tinh", "phuong", "xa", "dac khu", "thi tran", "thi xa", "quan", "huyen")
 
 
@@ -68,9 +75,15 @@ class UnitNames:
         self.legacy_wards: dict[str, list[UnitMatch]] = defaultdict(list)
         self.current_codes: dict[str, UnitMatch] = {}
         rows = session.execute(
-            select(AdminUnit.code, AdminUnit.level, AdminUnit.full_name, AdminUnit.name, AdminUnit.parent_code,
-                   AdminUnit.valid_to)
-        ).all()  # fmt: skip
+            select(
+                AdminUnit.code,
+                AdminUnit.level,
+                AdminUnit.full_name,
+                AdminUnit.name,
+                AdminUnit.parent_code,
+                AdminUnit.valid_to,
+            )
+        ).all()
         district_province = {code: parent for code, level, _, _, parent, to in rows if level == "district"}
         for code, level, full_name, name, parent, valid_to in rows:
             legacy = valid_to is not None

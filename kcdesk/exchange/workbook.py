@@ -58,32 +58,48 @@ def check_file(path: Path) -> None:
     if size == 0:
         raise _refuse("Tệp {path} rỗng (0 byte).", path=path.name)
     if size > MAX_FILE_BYTES:
-        raise _refuse("Tệp {path} quá lớn ({mb} MB); giới hạn là {limit} MB.", path=path.name,
-                      mb=size // 2**20, limit=MAX_FILE_BYTES // 2**20)  # fmt: skip
+        raise _refuse(
+            "Tệp {path} quá lớn ({mb} MB); giới hạn là {limit} MB.",
+            path=path.name,
+            mb=size // 2**20,
+            limit=MAX_FILE_BYTES // 2**20,
+        )
     if not head.startswith(b"PK\x03\x04"):
         what = next((name for sig, name in _SIGNATURES if head.startswith(sig)), None)
         if what:
-            raise _refuse("Tệp {path} không phải tệp Excel .xlsx mà là {what} (có thể đã bị đổi đuôi).",
-                          path=path.name, what=what)  # fmt: skip
-        raise _refuse("Tệp {path} không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng "
-                      "\"Excel Workbook (*.xlsx)\".", path=path.name)  # fmt: skip
+            raise _refuse(
+                "Tệp {path} không phải tệp Excel .xlsx mà là {what} (có thể đã bị đổi đuôi).", path=path.name, what=what
+            )
+        raise _refuse(
+            'Tệp {path} không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)".',
+            path=path.name,
+        )
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise _refuse("Tệp {path} bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong): {reason}",
-                      path=path.name, reason=str(exc)) from exc  # fmt: skip
+        raise _refuse(
+            "Tệp {path} bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong): {reason}",
+            path=path.name,
+            reason=str(exc),
+        ) from exc
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         odd = "một tài liệu Word" if "word/document.xml" in names else "một tệp nén khác"
         raise _refuse("Tệp {path} không phải bảng tính Excel .xlsx mà là {what}.", path=path.name, what=odd)
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise _refuse("Tệp {path} khi giải nén quá lớn (trên {limit} MB); có thể là tệp độc hại, không nhập.",
-                      path=path.name, limit=MAX_UNPACKED_BYTES // 2**20)  # fmt: skip
+        raise _refuse(
+            "Tệp {path} khi giải nén quá lớn (trên {limit} MB); có thể là tệp độc hại, không nhập.",
+            path=path.name,
+            limit=MAX_UNPACKED_BYTES // 2**20,
+        )
     for info in infos:
         if info.compress_size and info.file_size > 10 * 2**20 and info.file_size / info.compress_size > MAX_RATIO:
-            raise _refuse("Tệp {path} có phần nén bất thường ({part}); có thể là tệp độc hại, không nhập.",
-                          path=path.name, part=info.filename)  # fmt: skip
+            raise _refuse(
+                "Tệp {path} có phần nén bất thường ({part}); có thể là tệp độc hại, không nhập.",
+                path=path.name,
+                part=info.filename,
+            )
 
 
 @contextmanager
@@ -121,10 +137,12 @@ def _broken(path: Path, exc: Exception) -> WorkbookError:
     name = type(exc).__name__
     # openpyxl wraps what its parser raised; defusedxml's refusal may sit deeper in the chain.
     if any(isinstance(e, DefusedXmlException) for e in _chain(exc)):
-        return _refuse("Tệp {path} chứa khai báo XML không an toàn (có thể là \"bom XML\"); không nhập.",
-                       path=path.name)  # fmt: skip
-    return _refuse("Tệp {path} bị hỏng, không đọc được nội dung bảng tính ({reason}).", path=path.name,
-                   reason=f"{name}: {exc}"[:200])  # fmt: skip
+        return _refuse('Tệp {path} chứa khai báo XML không an toàn (có thể là "bom XML"); không nhập.', path=path.name)
+    return _refuse(
+        "Tệp {path} bị hỏng, không đọc được nội dung bảng tính ({reason}).",
+        path=path.name,
+        reason=f"{name}: {exc}"[:200],
+    )
 
 
 def _pick_sheet(wb: Any, sheet: str | None) -> Any:
@@ -152,11 +170,24 @@ def _stream(ws: Any, path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
             row = next(rows)
         except StopIteration:
             return
-        except (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, ParseError, KeyError, ValueError,
-                TypeError, OSError) as exc:  # fmt: skip
+        except (
+            InvalidFileException,
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            ParseError,
+            KeyError,
+            ValueError,
+            TypeError,
+            OSError,
+        ) as exc:
             raise _broken(path, exc) from exc
         n += 1
         if n > MAX_ROWS + 20:  # header rows above the data are allowed a little room
-            raise _refuse("Trang tính '{sheet}' của tệp {path} có hơn {limit} dòng; hãy chia thành nhiều tệp.",
-                          sheet=ws.title, path=path.name, limit=f"{MAX_ROWS:,}".replace(",", "."))  # fmt: skip
+            raise _refuse(
+                "Trang tính '{sheet}' của tệp {path} có hơn {limit} dòng; hãy chia thành nhiều tệp.",
+                sheet=ws.title,
+                path=path.name,
+                limit=f"{MAX_ROWS:,}".replace(",", "."),
+            )
         yield n, row

@@ -38,24 +38,27 @@ OUTPUTS = (
 )
 
 
-def acceptance_document(session: Session, acceptance: Acceptance, agency: Agency,
-                        progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+def acceptance_document(
+    session: Session, acceptance: Acceptance, agency: Agency, progress: Progress | None = None
+) -> OfficialDocument:
     proposal = session.get(Proposal, acceptance.proposal_id)
     assert proposal is not None  # a foreign key guarantees it
     members = session.scalars(
-        select(AcceptanceMember).where(AcceptanceMember.acceptance_id == acceptance.id,
-                                       AcceptanceMember.deleted_at.is_(None))
+        select(AcceptanceMember)
+        .where(AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None))
         .order_by(AcceptanceMember.sort_order, AcceptanceMember.full_name)
-    ).all()  # fmt: skip
+    ).all()
     items = session.scalars(
-        select(AcceptanceItem).where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
+        select(AcceptanceItem)
+        .where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
         .order_by(AcceptanceItem.sort_order)
-    ).all()  # fmt: skip
+    ).all()
     beneficiaries = session.scalars(
-        select(Facility.name).join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
+        select(Facility.name)
+        .join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
         .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None))
         .order_by(Facility.name)
-    ).all()  # fmt: skip
+    ).all()
 
     doc = OfficialDocument(title=f"Biên bản nghiệm thu {proposal.code}")
     doc.header(agency, acceptance.number, acceptance.accepted_on)
@@ -93,8 +96,9 @@ def acceptance_document(session: Session, acceptance: Acceptance, agency: Agency
         doc.table(_items_table(items), caption=False, progress=progress)
     else:
         doc.paragraph("Không có hạng mục kiểm tra chi tiết.")
-    produced = [(label, getattr(acceptance, key), unit) for key, label, unit in OUTPUTS
-                if getattr(acceptance, key) is not None]  # fmt: skip
+    produced = [
+        (label, getattr(acceptance, key), unit) for key, label, unit in OUTPUTS if getattr(acceptance, key) is not None
+    ]
     if produced:
         doc.paragraph("Kết quả đầu ra của đề án:")
         for label, value, unit in produced:
@@ -107,13 +111,18 @@ def acceptance_document(session: Session, acceptance: Acceptance, agency: Agency
     if acceptance.assessment:
         doc.paragraph(acceptance.assessment)
     conclusion = CONCLUSIONS.get(acceptance.conclusion or "", "chưa kết luận")
-    doc.paragraph(f"Kết luận: <b>{markup(conclusion)}</b>. Hội đồng nghiệm thu thống nhất "
-                  f"{markup(_conclusion_sentence(acceptance.conclusion))}", rich=True)  # fmt: skip
+    doc.paragraph(
+        f"Kết luận: <b>{markup(conclusion)}</b>. Hội đồng nghiệm thu thống nhất "
+        f"{markup(_conclusion_sentence(acceptance.conclusion))}",
+        rich=True,
+    )
     if acceptance.requests:
         doc.heading("VI. KIẾN NGHỊ")
         doc.paragraph(acceptance.requests)
-    doc.paragraph("Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, nhất trí thông qua và được lập "
-                  "thành 06 bản có giá trị như nhau, mỗi bên giữ 02 bản.")
+    doc.paragraph(
+        "Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, nhất trí thông qua và được lập "
+        "thành 06 bản có giá trị như nhau, mỗi bên giữ 02 bản."
+    )
     doc.signatures(_signatures(members))
     return doc
 
@@ -127,9 +136,14 @@ def _conclusion_sentence(conclusion: str | None) -> str:
 
 
 def _items_table(items: list[AcceptanceItem]) -> TableData:
-    cols = [Column("STT", "int", 0.7), Column("Nội dung kiểm tra", width=3.0),
-            Column("Theo đề án được duyệt", width=2.2),
-            Column("Thực hiện", width=2.2), Column("Đánh giá", width=1.1), Column("Ghi chú", width=1.5)]  # fmt: skip
+    cols = [
+        Column("STT", "int", 0.7),
+        Column("Nội dung kiểm tra", width=3.0),
+        Column("Theo đề án được duyệt", width=2.2),
+        Column("Thực hiện", width=2.2),
+        Column("Đánh giá", width=1.1),
+        Column("Ghi chú", width=1.5),
+    ]
     verdict = {True: "Đạt", False: "Không đạt", None: ""}
     rows = [[i, it.content, it.planned, it.actual, verdict[it.passed], it.note] for i, it in enumerate(items, 1)]
     return TableData("Kết quả kiểm tra", cols, rows)
@@ -158,13 +172,14 @@ def _signatures(members: list[AcceptanceMember]) -> list[Signature]:
 def acceptance_tables(session: Session, acceptance: Acceptance) -> list[TableData]:
     """The record's tables, for the workbook export."""
     items = session.scalars(
-        select(AcceptanceItem).where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
+        select(AcceptanceItem)
+        .where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
         .order_by(AcceptanceItem.sort_order)
-    ).all()  # fmt: skip
+    ).all()
     return [_items_table(list(items)), _money_table(acceptance)]
 
 
-def write_acceptance_pdf(session: Session, acceptance: Acceptance, agency: Agency, out: Path,
-                         progress: Progress | None = None) -> Path:  # fmt: skip
+def write_acceptance_pdf(
+    session: Session, acceptance: Acceptance, agency: Agency, out: Path, progress: Progress | None = None
+) -> Path:
     return acceptance_document(session, acceptance, agency, progress).build(out, progress)
-

@@ -20,13 +20,19 @@ from kcdesk.text import nfc
 SERIES_COLOURS = (colors.Color(0.16, 0.32, 0.55), colors.Color(0.85, 0.55, 0.15), colors.Color(0.45, 0.6, 0.35))
 
 
-def grouped_bars(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *,
-                 width: float, height: float = 200, unit: str = "") -> Drawing:  # fmt: skip
+def grouped_bars(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    width: float,
+    height: float = 200,
+    unit: str = "",
+) -> Drawing:
     """Side-by-side bars per category (e.g. plan against disbursed, in tỷ đồng)."""
     drawing = Drawing(width, height)
     drawing.initialFontName = FAMILY  # the renderer's initial font; left alone it selects Helvetica
-    drawing.add(String(width / 2, height - 12, nfc(title), fontName=f"{FAMILY}-Bold", fontSize=11,
-                       textAnchor="middle"))  # fmt: skip
+    drawing.add(String(width / 2, height - 12, nfc(title), fontName=f"{FAMILY}-Bold", fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
     chart.x, chart.y = 50, 45
     chart.width, chart.height = width - 70, height - 95

@@ -66,8 +66,9 @@ class Signature:
 def _layout_style(extra: list[tuple[Any, ...]]) -> TableStyle:
     """A borderless table used for layout. Its font is set, although only paragraphs sit
     in it, because cells otherwise select Helvetica, which would be listed unembedded."""
-    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.FAMILY, Styles.body.fontSize),
-                       ("VALIGN", (0, 0), (-1, -1), "TOP"), *extra])  # fmt: skip
+    return TableStyle(
+        [("FONT", (0, 0), (-1, -1), fonts.FAMILY, Styles.body.fontSize), ("VALIGN", (0, 0), (-1, -1), "TOP"), *extra]
+    )
 
 
 class Rule(Flowable):
@@ -120,10 +121,19 @@ class OfficialDocument:
         right = [Paragraph(NATION, s.motto_nation), Paragraph(MOTTO, s.motto), Rule(motto_w)]
         number_text = f"Số: {markup(number)}" if number else "Số: ......"
         date_text = markup(long_date(on, place or agency.place))
-        table = Table([[left, right], [Paragraph(number_text, s.number), Paragraph(date_text, s.place_date)]],
-                      colWidths=[left_w, right_w])  # fmt: skip
-        table.setStyle(_layout_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                      ("TOPPADDING", (0, 1), (-1, 1), 4)]))  # fmt: skip
+        table = Table(
+            [[left, right], [Paragraph(number_text, s.number), Paragraph(date_text, s.place_date)]],
+            colWidths=[left_w, right_w],
+        )
+        table.setStyle(
+            _layout_style(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 1), (-1, 1), 4),
+                ]
+            )
+        )
         self.story.append(table)
 
     def doc_title(self, doc_type: str, summary: str | None = None) -> None:
@@ -148,12 +158,13 @@ class OfficialDocument:
 
     def paragraph(self, text: str, *, rich: bool = False, style: Any = None) -> None:
         """Body text; `rich` means the caller built the markup itself (and escaped user data)."""
-        for part in (text.split("\n") if not rich else [text]):
+        for part in text.split("\n") if not rich else [text]:
             if part.strip():
                 self.story.append(Paragraph(part if rich else markup(part), style or Styles.body))
 
-    def table(self, data: TableData, *, size: float = 11, caption: bool = True,
-              progress: Progress | None = None) -> None:  # fmt: skip
+    def table(
+        self, data: TableData, *, size: float = 11, caption: bool = True, progress: Progress | None = None
+    ) -> None:
         if caption:
             self.story.append(CondPageBreak(35 * mm))
             self.story.append(Paragraph(markup(data.name), Styles.caption))
@@ -189,8 +200,9 @@ class OfficialDocument:
             names += [""] * (per_row - len(row))
             table = Table([heads, names], colWidths=[self.width / per_row] * per_row)
             # the room for the signature itself is the padding above the names
-            table.setStyle(_layout_style([("TOPPADDING", (0, 0), (-1, 0), 12),
-                                          ("TOPPADDING", (0, 1), (-1, 1), 24 * mm)]))  # fmt: skip
+            table.setStyle(
+                _layout_style([("TOPPADDING", (0, 0), (-1, 0), 12), ("TOPPADDING", (0, 1), (-1, 1), 24 * mm)])
+            )
             self.story.append(KeepTogether([table]))
 
     def closing(self, recipients: Sequence[str], signature: Signature) -> None:
@@ -222,14 +234,31 @@ class OfficialDocument:
         path = Path(path)
         tmp = path.with_name(f".{path.name}.tmp")
         doc = BaseDocTemplate(
-            str(tmp), pagesize=self.pagesize, leftMargin=self.margins["left"], rightMargin=self.margins["right"],
-            topMargin=self.margins["top"], bottomMargin=self.margins["bottom"], title=self.title,
-            author="kcdesk", creator="kcdesk", lang="vi-VN",
+            str(tmp),
+            pagesize=self.pagesize,
+            leftMargin=self.margins["left"],
+            rightMargin=self.margins["right"],
+            topMargin=self.margins["top"],
+            bottomMargin=self.margins["bottom"],
+            title=self.title,
+            author="kcdesk",
+            creator="kcdesk",
+            lang="vi-VN",
             # Otherwise the canvas starts in Helvetica, a font that is never embedded.
-            initialFontName=fonts.FAMILY, initialFontSize=Styles.body.fontSize,
-        )  # fmt: skip
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+            initialFontName=fonts.FAMILY,
+            initialFontSize=Styles.body.fontSize,
+        )
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
         total = len(self.story)
 

@@ -16,9 +16,30 @@ from kcdesk.progress import Progress
 from kcdesk.reports.document import Agency, OfficialDocument
 from kcdesk.reports.tabular import Column, TableData
 
-SHOWN = ("name", "facility_type", "tax_code", "business_reg_no", "reg_date", "representative", "representative_title",
-         "phone", "email", "street", "village", "ward_code", "province_code", "legacy_address", "sector_code",
-         "main_products", "labour_total", "labour_insured", "total_capital", "revenue_prev_year", "status", "note")
+SHOWN = (
+    "name",
+    "facility_type",
+    "tax_code",
+    "business_reg_no",
+    "reg_date",
+    "representative",
+    "representative_title",
+    "phone",
+    "email",
+    "street",
+    "village",
+    "ward_code",
+    "province_code",
+    "legacy_address",
+    "sector_code",
+    "main_products",
+    "labour_total",
+    "labour_insured",
+    "total_capital",
+    "revenue_prev_year",
+    "status",
+    "note",
+)
 
 
 def _unit(session: Session, code: str | None) -> str:
@@ -47,24 +68,40 @@ def facility_tables(session: Session, facility: Facility) -> list[TableData]:
         if value not in (None, ""):
             rows.append([FACILITY_LABELS.get(key, key), str(value)])
     info = TableData("Thông tin cơ sở", [Column("Thông tin", width=1.3), Column("Nội dung", width=3)], rows)
-    kc = (select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"))
-          .where(BudgetLine.deleted_at.is_(None)).group_by(BudgetLine.proposal_id).subquery())  # fmt: skip
+    kc = (
+        select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"))
+        .where(BudgetLine.deleted_at.is_(None))
+        .group_by(BudgetLine.proposal_id)
+        .subquery()
+    )
     supported = session.execute(
         select(Proposal.code, Proposal.title, Proposal.plan_year, Proposal.level, kc.c.kc)
         .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
         .outerjoin(kc, kc.c.proposal_id == Proposal.id)
-        .where(ProposalBeneficiary.facility_id == facility.id, ProposalBeneficiary.deleted_at.is_(None),
-               Proposal.deleted_at.is_(None)).order_by(Proposal.plan_year, Proposal.code)
-    ).all()  # fmt: skip
-    support = TableData("Các đề án khuyến công đã hỗ trợ cơ sở",
-                        [Column("Mã đề án", width=1.3), Column("Tên đề án", width=4), Column("Năm", width=0.6),
-                         Column("Cấp", width=1.6), Column("Kinh phí khuyến công (đồng)", "money", 1.6)],
-                        [[c, t, str(y), LEVELS.get(lv, lv), k] for c, t, y, lv, k in supported])  # fmt: skip
+        .where(
+            ProposalBeneficiary.facility_id == facility.id,
+            ProposalBeneficiary.deleted_at.is_(None),
+            Proposal.deleted_at.is_(None),
+        )
+        .order_by(Proposal.plan_year, Proposal.code)
+    ).all()
+    support = TableData(
+        "Các đề án khuyến công đã hỗ trợ cơ sở",
+        [
+            Column("Mã đề án", width=1.3),
+            Column("Tên đề án", width=4),
+            Column("Năm", width=0.6),
+            Column("Cấp", width=1.6),
+            Column("Kinh phí khuyến công (đồng)", "money", 1.6),
+        ],
+        [[c, t, str(y), LEVELS.get(lv, lv), k] for c, t, y, lv, k in supported],
+    )
     return [info, support]
 
 
-def facility_document(session: Session, facility: Facility, agency: Agency, *, on: date | None = None,
-                      progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+def facility_document(
+    session: Session, facility: Facility, agency: Agency, *, on: date | None = None, progress: Progress | None = None
+) -> OfficialDocument:
     info, support = facility_tables(session, facility)
     doc = OfficialDocument(title=f"Thông tin cơ sở {facility.name}")
     doc.header(agency, None, on or date.today())
@@ -77,6 +114,7 @@ def facility_document(session: Session, facility: Facility, agency: Agency, *, o
     return doc
 
 
-def write_facility_pdf(session: Session, facility: Facility, agency: Agency, out: Path,
-                       progress: Progress | None = None) -> Path:  # fmt: skip
+def write_facility_pdf(
+    session: Session, facility: Facility, agency: Agency, out: Path, progress: Progress | None = None
+) -> Path:
     return facility_document(session, facility, agency, progress=progress).build(out, progress)

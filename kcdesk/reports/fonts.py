@@ -23,9 +23,7 @@ from kcdesk.errors import KcError
 FAMILY = "KcSerif"
 STYLES = ("regular", "bold", "italic", "bolditalic")
 # Every precomposed Vietnamese letter ReportLab must find in the font, upper and lower case.
-VIETNAMESE_SAMPLE = (
-    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
-)
+VIETNAMESE_SAMPLE = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 
 
 class FontMissingError(KcError):
@@ -57,8 +55,12 @@ def _times_candidates() -> list[dict[str, Path]]:
         files = {style: _find_case_insensitive(folder, name) for style, name in names.items()}
         if all(files.values()):
             found.append({k: v for k, v in files.items() if v})
-    mac = {"regular": "Times New Roman.ttf", "bold": "Times New Roman Bold.ttf",
-           "italic": "Times New Roman Italic.ttf", "bolditalic": "Times New Roman Bold Italic.ttf"}  # fmt: skip
+    mac = {
+        "regular": "Times New Roman.ttf",
+        "bold": "Times New Roman Bold.ttf",
+        "italic": "Times New Roman Italic.ttf",
+        "bolditalic": "Times New Roman Bold Italic.ttf",
+    }
     for folder in (Path("/System/Library/Fonts/Supplemental"), Path("/Library/Fonts")):
         files = {style: folder / name for style, name in mac.items()}
         if all(p.is_file() for p in files.values()):
@@ -90,8 +92,13 @@ def _fontconfig(family: str) -> dict[str, Path] | None:
     files: dict[str, Path] = {}
     for style, fc_style in styles.items():
         try:
-            out = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", f"{family}:style={fc_style}"],
-                                 capture_output=True, text=True, timeout=10, check=False).stdout  # fmt: skip
+            out = subprocess.run(
+                ["fc-match", "-f", "%{family}\t%{file}", f"{family}:style={fc_style}"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             return None
         families, _, file = out.partition("\t")
@@ -102,14 +109,21 @@ def _fontconfig(family: str) -> dict[str, Path] | None:
 
 
 def _liberation_candidates() -> list[dict[str, Path]]:
-    names = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
-             "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}  # fmt: skip
+    names = {
+        "regular": "LiberationSerif-Regular.ttf",
+        "bold": "LiberationSerif-Bold.ttf",
+        "italic": "LiberationSerif-Italic.ttf",
+        "bolditalic": "LiberationSerif-BoldItalic.ttf",
+    }
     found = []
     fc = _fontconfig("Liberation Serif")
     if fc:
         found.append(fc)
-    for folder in (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"),
-                   Path("/usr/share/fonts/liberation-serif")):  # fmt: skip
+    for folder in (
+        Path("/usr/share/fonts/truetype/liberation2"),
+        Path("/usr/share/fonts/truetype/liberation"),
+        Path("/usr/share/fonts/liberation-serif"),
+    ):
         files = {style: folder / name for style, name in names.items()}
         if all(p.is_file() for p in files.values()):
             found.append(files)
@@ -122,8 +136,12 @@ def _crimson_candidates() -> list[dict[str, Path]]:
     except ImportError:
         return []
     root = Path(fontpkg_crimson_text.ROOT) / "files"
-    names = {"regular": "CrimsonText-Regular.ttf", "bold": "CrimsonText-Bold.ttf",
-             "italic": "CrimsonText-Italic.ttf", "bolditalic": "CrimsonText-BoldItalic.ttf"}  # fmt: skip
+    names = {
+        "regular": "CrimsonText-Regular.ttf",
+        "bold": "CrimsonText-Bold.ttf",
+        "italic": "CrimsonText-Italic.ttf",
+        "bolditalic": "CrimsonText-BoldItalic.ttf",
+    }
     files = {style: root / name for style, name in names.items()}
     return [files] if all(p.is_file() for p in files.values()) else []
 
@@ -170,8 +188,12 @@ def register(only: str | None = None) -> FontFamily:
     from reportlab.pdfbase.ttfonts import TTFont
 
     family = find_family(only)
-    names = {"regular": FAMILY, "bold": f"{FAMILY}-Bold", "italic": f"{FAMILY}-Italic",
-             "bolditalic": f"{FAMILY}-BoldItalic"}  # fmt: skip
+    names = {
+        "regular": FAMILY,
+        "bold": f"{FAMILY}-Bold",
+        "italic": f"{FAMILY}-Italic",
+        "bolditalic": f"{FAMILY}-BoldItalic",
+    }
     for style, font_name in names.items():
         pdfmetrics.registerFont(TTFont(font_name, str(family.files[style])))
     addMapping(FAMILY, 0, 0, names["regular"])

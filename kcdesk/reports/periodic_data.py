@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, Select, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.models import (
@@ -199,33 +199,46 @@ def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress 
     budgets = {
         pid: (int(kc or 0), int(cp or 0), int(ot or 0))
         for pid, kc, cp, ot in session.execute(
-            select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount), func.sum(BudgetLine.counterpart_amount),
-                   func.sum(BudgetLine.other_amount))
+            select(
+                BudgetLine.proposal_id,
+                func.sum(BudgetLine.kc_amount),
+                func.sum(BudgetLine.counterpart_amount),
+                func.sum(BudgetLine.other_amount),
+            )
             .where(BudgetLine.deleted_at.is_(None), BudgetLine.proposal_id.in_(scope))
             .group_by(BudgetLine.proposal_id)
         )
-    }  # fmt: skip
+    }
     settled_kind = Disbursement.kind == "quyet_toan"
     paid = {
         pid: max(int(out or 0), int(settled or 0))
         for pid, out, settled in session.execute(
-            select(Disbursement.proposal_id,
-                   func.sum(case((settled_kind, 0), else_=Disbursement.amount)),
-                   func.sum(case((settled_kind, Disbursement.amount), else_=0)))
-            .where(Disbursement.deleted_at.is_(None), Disbursement.paid_on <= query.end,
-                   Disbursement.proposal_id.in_(scope))
+            select(
+                Disbursement.proposal_id,
+                func.sum(case((settled_kind, 0), else_=Disbursement.amount)),
+                func.sum(case((settled_kind, Disbursement.amount), else_=0)),
+            )
+            .where(
+                Disbursement.deleted_at.is_(None),
+                Disbursement.paid_on <= query.end,
+                Disbursement.proposal_id.in_(scope),
+            )
             .group_by(Disbursement.proposal_id)
         )
-    }  # fmt: skip
+    }
     activity_of = dict(
         session.execute(
             select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code))
             .where(ProposalActivity.deleted_at.is_(None), ProposalActivity.proposal_id.in_(scope))
             .group_by(ProposalActivity.proposal_id)
         ).all()
-    )  # fmt: skip
-    activities = {code: (parent, name) for code, parent, name in
-                  session.execute(select(ActivityType.code, ActivityType.parent_code, ActivityType.name))}  # fmt: skip
+    )
+    activities = {
+        code: (parent, name)
+        for code, parent, name in session.execute(
+            select(ActivityType.code, ActivityType.parent_code, ActivityType.name)
+        )
+    }
     levels = dict(session.execute(select(Proposal.id, Proposal.level).where(Proposal.id.in_(scope))).all())
 
     progress.step(1, 5, "kinh phí")
@@ -252,10 +265,15 @@ def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress 
     overdue = _overdue(session, query)
     progress.step(5, 5, "")
     return PeriodicFigures(
-        query=query, total=total, by_level=list(by_level.values()),
-        by_activity=sorted(by_activity.values(), key=_activity_sort), outputs=outputs, post_support=post,
-        settlements=settlements, overdue=overdue,
-    )  # fmt: skip
+        query=query,
+        total=total,
+        by_level=list(by_level.values()),
+        by_activity=sorted(by_activity.values(), key=_activity_sort),
+        outputs=outputs,
+        post_support=post,
+        settlements=settlements,
+        overdue=overdue,
+    )
 
 
 def _root(code: str | None, activities: dict[str, tuple[str | None, str]]) -> str:
@@ -276,19 +294,46 @@ def _activity_sort(f: Funds) -> tuple[int, str]:
 def _outputs(session: Session, query: PeriodicQuery, scope: object) -> Outputs:
     out = Outputs()
     acc = session.execute(
-        select(func.count(), *(func.coalesce(func.sum(getattr(Acceptance, c)), 0) for c in
-               ("trainees", "trainees_employed", "models_built", "machines_supplied", "fairs", "brands",
-                "counterpart_invested")))
+        select(
+            func.count(),
+            *(
+                func.coalesce(func.sum(getattr(Acceptance, c)), 0)
+                for c in (
+                    "trainees",
+                    "trainees_employed",
+                    "models_built",
+                    "machines_supplied",
+                    "fairs",
+                    "brands",
+                    "counterpart_invested",
+                )
+            ),
+        )
         .join(Proposal, Proposal.id == Acceptance.proposal_id)
-        .where(Acceptance.deleted_at.is_(None), Acceptance.accepted_on.between(query.start, query.end),
-               *((Proposal.province_code == query.province_code,) if query.province_code else ()))
-    ).one()  # fmt: skip
-    (out.acceptances, out.trainees, out.trainees_employed, out.models_built, out.machines_supplied, out.fairs,
-     out.brands, out.counterpart_invested) = (int(v) for v in acc)  # fmt: skip
+        .where(
+            Acceptance.deleted_at.is_(None),
+            Acceptance.accepted_on.between(query.start, query.end),
+            *((Proposal.province_code == query.province_code,) if query.province_code else ()),
+        )
+    ).one()
+    (
+        out.acceptances,
+        out.trainees,
+        out.trainees_employed,
+        out.models_built,
+        out.machines_supplied,
+        out.fairs,
+        out.brands,
+        out.counterpart_invested,
+    ) = (int(v) for v in acc)
     planned = session.execute(
-        select(*(func.coalesce(func.sum(getattr(Proposal, c)), 0) for c in
-                 ("planned_trainees", "planned_models", "planned_machines"))).where(Proposal.id.in_(scope))
-    ).one()  # fmt: skip
+        select(
+            *(
+                func.coalesce(func.sum(getattr(Proposal, c)), 0)
+                for c in ("planned_trainees", "planned_models", "planned_machines")
+            )
+        ).where(Proposal.id.in_(scope))
+    ).one()
     out.planned_trainees, out.planned_models, out.planned_machines = (int(v) for v in planned)
     return out
 
@@ -296,11 +341,13 @@ def _outputs(session: Session, query: PeriodicQuery, scope: object) -> Outputs:
 def _post_support(session: Session, query: PeriodicQuery) -> PostSupport:
     e = PostSupportEvaluation
     stmt = (
-        select(func.count(), *(func.coalesce(func.sum(c), 0) for c in
-                               (e.revenue_before, e.revenue_after, e.jobs_before, e.jobs_after)))
+        select(
+            func.count(),
+            *(func.coalesce(func.sum(c), 0) for c in (e.revenue_before, e.revenue_after, e.jobs_before, e.jobs_after)),
+        )
         .join(Proposal, Proposal.id == e.proposal_id)
         .where(e.deleted_at.is_(None), e.evaluated_on.between(query.start, query.end))
-    )  # fmt: skip
+    )
     if query.province_code:
         stmt = stmt.where(Proposal.province_code == query.province_code)
     n, rb, ra, jb, ja = (int(v) for v in session.execute(stmt).one())
@@ -330,15 +377,20 @@ def _settlements(session: Session, query: PeriodicQuery) -> list[SettlementCase]
         return []
     last_acceptance = (
         select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
-        .where(Acceptance.deleted_at.is_(None)).group_by(Acceptance.proposal_id)
-    )  # fmt: skip
+        .where(Acceptance.deleted_at.is_(None))
+        .group_by(Acceptance.proposal_id)
+    )
     accepted_on = dict(session.execute(last_acceptance).all())
     rows = session.execute(
-        select(Proposal.id, Proposal.code, Proposal.title)
-        .where(Proposal.deleted_at.is_(None), *_province_filter(query))
+        select(Proposal.id, Proposal.code, Proposal.title).where(
+            Proposal.deleted_at.is_(None), *_province_filter(query)
+        )
     )
-    cases = [SettlementCase(code, title, accepted_on[pid], settled_on[pid]) for pid, code, title in rows
-             if pid in settled_on and pid in accepted_on]  # fmt: skip
+    cases = [
+        SettlementCase(code, title, accepted_on[pid], settled_on[pid])
+        for pid, code, title in rows
+        if pid in settled_on and pid in accepted_on
+    ]
     return sorted(cases, key=lambda c: (-c.lag_days, c.code))
 
 
@@ -358,25 +410,30 @@ def _overdue(session: Session, query: PeriodicQuery) -> list[OverdueItem]:
             .where(Acceptance.deleted_at.is_(None), Acceptance.accepted_on <= as_of)
             .group_by(Acceptance.proposal_id)
         ).all()
-    )  # fmt: skip
+    )
     rows = session.execute(
-        select(Proposal.id, Proposal.code, Proposal.title, Proposal.status, Proposal.end_date, Proposal.plan_year)
-        .where(Proposal.deleted_at.is_(None), Proposal.status.in_(IMPLEMENTING | AWAITING_SETTLEMENT),
-               *_province_filter(query))
-    )  # fmt: skip
+        select(
+            Proposal.id, Proposal.code, Proposal.title, Proposal.status, Proposal.end_date, Proposal.plan_year
+        ).where(
+            Proposal.deleted_at.is_(None),
+            Proposal.status.in_(IMPLEMENTING | AWAITING_SETTLEMENT),
+            *_province_filter(query),
+        )
+    )
     items: list[OverdueItem] = []
     for pid, code, title, status, end_date, plan_year in rows:
         if status in IMPLEMENTING and end_date and end_date < as_of and pid not in last_acceptance:
-            items.append(OverdueItem(code, title, "Quá thời hạn thực hiện, chưa nghiệm thu", end_date,
-                                     (as_of - end_date).days))  # fmt: skip
+            items.append(
+                OverdueItem(code, title, "Quá thời hạn thực hiện, chưa nghiệm thu", end_date, (as_of - end_date).days)
+            )
         if status in ACCEPTED and pid in last_acceptance:
             due = last_acceptance[pid] + timedelta(days=papers_days)
             if due < as_of:
-                items.append(OverdueItem(code, title, "Chậm nộp hồ sơ quyết toán sau nghiệm thu", due,
-                                         (as_of - due).days))  # fmt: skip
+                items.append(
+                    OverdueItem(code, title, "Chậm nộp hồ sơ quyết toán sau nghiệm thu", due, (as_of - due).days)
+                )
         if status in AWAITING_SETTLEMENT:
             due = date(plan_year + 1, month, day)
             if due < as_of:
                 items.append(OverdueItem(code, title, "Quá hạn quyết toán", due, (as_of - due).days))
     return sorted(items, key=lambda i: (-i.days_late, i.code))
-

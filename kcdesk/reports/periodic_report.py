@@ -38,45 +38,81 @@ def _funds_values(f: Funds) -> list[object]:
 
 
 def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
-    level = TableData("Biểu 1. Kế hoạch và thực hiện kinh phí theo cấp",
-                      _funds_columns([Column("Cấp", width=2.2)]),
-                      [[f.label, *_funds_values(f)] for f in fig.by_level],
-                      ["Tổng cộng", *_funds_values(fig.total)])  # fmt: skip
-    activity = TableData("Biểu 2. Kế hoạch và thực hiện kinh phí theo nội dung hoạt động",
-                         _funds_columns([Column("Mã", width=0.7), Column("Nội dung hoạt động", width=3.0)]),
-                         [[f.key, f.label, *_funds_values(f)] for f in fig.by_activity],
-                         ["", "Tổng cộng", *_funds_values(fig.total)])  # fmt: skip
+    level = TableData(
+        "Biểu 1. Kế hoạch và thực hiện kinh phí theo cấp",
+        _funds_columns([Column("Cấp", width=2.2)]),
+        [[f.label, *_funds_values(f)] for f in fig.by_level],
+        ["Tổng cộng", *_funds_values(fig.total)],
+    )
+    activity = TableData(
+        "Biểu 2. Kế hoạch và thực hiện kinh phí theo nội dung hoạt động",
+        _funds_columns([Column("Mã", width=0.7), Column("Nội dung hoạt động", width=3.0)]),
+        [[f.key, f.label, *_funds_values(f)] for f in fig.by_activity],
+        ["", "Tổng cộng", *_funds_values(fig.total)],
+    )
     o = fig.outputs
-    outputs = TableData("Biểu 3. Kết quả đầu ra", [Column("Chỉ tiêu", width=4), Column("Đơn vị tính", width=1.3),
-                        Column("Kế hoạch", "int", 1.2), Column("Thực hiện", "int", 1.2)], [
-        ["Số đề án được nghiệm thu", "đề án", None, o.acceptances],
-        ["Số học viên được đào tạo", "người", o.planned_trainees or None, o.trainees],
-        ["Số học viên có việc làm sau đào tạo", "người", None, o.trainees_employed],
-        ["Số mô hình trình diễn được xây dựng", "mô hình", o.planned_models or None, o.models_built],
-        ["Số máy móc, thiết bị được hỗ trợ", "máy, thiết bị", o.planned_machines or None, o.machines_supplied],
-        ["Số hội chợ, triển lãm", "hội chợ", None, o.fairs],
-        ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", None, o.brands],
-        ["Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)", "đồng", None, o.counterpart_invested],
-    ])  # fmt: skip
+    outputs = TableData(
+        "Biểu 3. Kết quả đầu ra",
+        [
+            Column("Chỉ tiêu", width=4),
+            Column("Đơn vị tính", width=1.3),
+            Column("Kế hoạch", "int", 1.2),
+            Column("Thực hiện", "int", 1.2),
+        ],
+        [
+            ["Số đề án được nghiệm thu", "đề án", None, o.acceptances],
+            ["Số học viên được đào tạo", "người", o.planned_trainees or None, o.trainees],
+            ["Số học viên có việc làm sau đào tạo", "người", None, o.trainees_employed],
+            ["Số mô hình trình diễn được xây dựng", "mô hình", o.planned_models or None, o.models_built],
+            ["Số máy móc, thiết bị được hỗ trợ", "máy, thiết bị", o.planned_machines or None, o.machines_supplied],
+            ["Số hội chợ, triển lãm", "hội chợ", None, o.fairs],
+            ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", None, o.brands],
+            ["Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)", "đồng", None, o.counterpart_invested],
+        ],
+    )
     p = fig.post_support
-    post = TableData("Biểu 4. Hiệu quả sau hỗ trợ", [Column("Chỉ tiêu", width=3), Column("Trước hỗ trợ", "int", 1.6),
-                     Column("Sau hỗ trợ", "int", 1.6), Column("Thay đổi", "percent", 1.2)], [
-        ["Doanh thu của cơ sở được đánh giá (đồng)", p.revenue_before, p.revenue_after, p.revenue_change],
-        ["Số lao động (người)", p.jobs_before, p.jobs_after,
-         Decimal(p.jobs_change) / p.jobs_before if p.jobs_before else None],
-    ])  # fmt: skip
-    lag = TableData("Biểu 5. Thời gian từ nghiệm thu đến quyết toán",
-                    [Column("STT", "int", 0.6), Column("Mã đề án", width=1.6), Column("Tên đề án", width=4),
-                     Column("Ngày nghiệm thu", "date", 1.3), Column("Ngày quyết toán", "date", 1.3),
-                     Column("Số ngày", "int", 0.9)],
-                    [[i, c.code, c.title, c.accepted_on, c.settled_on, c.lag_days]
-                     for i, c in enumerate(fig.settlements, 1)])  # fmt: skip
-    overdue = TableData("Biểu 6. Các việc quá hạn",
-                        [Column("STT", "int", 0.6), Column("Mã đề án", width=1.6), Column("Tên đề án", width=3.4),
-                         Column("Việc quá hạn", width=2.4), Column("Hạn", "date", 1.2),
-                         Column("Số ngày quá hạn", "int", 1.1)],
-                        [[i, x.code, x.title, x.what, x.due, x.days_late]
-                         for i, x in enumerate(fig.overdue, 1)])  # fmt: skip
+    post = TableData(
+        "Biểu 4. Hiệu quả sau hỗ trợ",
+        [
+            Column("Chỉ tiêu", width=3),
+            Column("Trước hỗ trợ", "int", 1.6),
+            Column("Sau hỗ trợ", "int", 1.6),
+            Column("Thay đổi", "percent", 1.2),
+        ],
+        [
+            ["Doanh thu của cơ sở được đánh giá (đồng)", p.revenue_before, p.revenue_after, p.revenue_change],
+            [
+                "Số lao động (người)",
+                p.jobs_before,
+                p.jobs_after,
+                Decimal(p.jobs_change) / p.jobs_before if p.jobs_before else None,
+            ],
+        ],
+    )
+    lag = TableData(
+        "Biểu 5. Thời gian từ nghiệm thu đến quyết toán",
+        [
+            Column("STT", "int", 0.6),
+            Column("Mã đề án", width=1.6),
+            Column("Tên đề án", width=4),
+            Column("Ngày nghiệm thu", "date", 1.3),
+            Column("Ngày quyết toán", "date", 1.3),
+            Column("Số ngày", "int", 0.9),
+        ],
+        [[i, c.code, c.title, c.accepted_on, c.settled_on, c.lag_days] for i, c in enumerate(fig.settlements, 1)],
+    )
+    overdue = TableData(
+        "Biểu 6. Các việc quá hạn",
+        [
+            Column("STT", "int", 0.6),
+            Column("Mã đề án", width=1.6),
+            Column("Tên đề án", width=3.4),
+            Column("Việc quá hạn", width=2.4),
+            Column("Hạn", "date", 1.2),
+            Column("Số ngày quá hạn", "int", 1.1),
+        ],
+        [[i, x.code, x.title, x.what, x.due, x.days_late] for i, x in enumerate(fig.overdue, 1)],
+    )
     return [level, activity, outputs, post, lag, overdue]
 
 
@@ -114,16 +150,25 @@ def summary_sentences(fig: PeriodicFigures) -> list[str]:
     return lines
 
 
-def periodic_document(fig: PeriodicFigures, agency: Agency, *, scope_name: str, on: date | None = None,
-                      number: str | None = None, signer: str | None = None,
-                      progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+def periodic_document(
+    fig: PeriodicFigures,
+    agency: Agency,
+    *,
+    scope_name: str,
+    on: date | None = None,
+    number: str | None = None,
+    signer: str | None = None,
+    progress: Progress | None = None,
+) -> OfficialDocument:
     progress = ensure(progress)
     label = fig.query.label
     doc = OfficialDocument(title=f"Báo cáo kết quả thực hiện hoạt động khuyến công {label}")
     doc.header(agency, number or f"     /BC-{agency.code}", on or date.today())
     doc.doc_title("Báo cáo", f"Kết quả thực hiện hoạt động khuyến công {label}")
-    doc.paragraph(f"Phạm vi báo cáo: {scope_name}; kỳ báo cáo {label} (từ ngày {day(fig.query.start)} "
-                  f"đến ngày {day(fig.query.end)}).")  # fmt: skip
+    doc.paragraph(
+        f"Phạm vi báo cáo: {scope_name}; kỳ báo cáo {label} (từ ngày {day(fig.query.start)} "
+        f"đến ngày {day(fig.query.end)})."
+    )
     doc.heading("I. KẾT QUẢ CHUNG")
     for line in summary_sentences(fig):
         doc.paragraph(line)
@@ -141,8 +186,7 @@ def periodic_document(fig: PeriodicFigures, agency: Agency, *, scope_name: str, 
             doc.table(table, size=10, progress=progress)
         else:
             doc.paragraph(f"{table.name}: không có.")
-    doc.closing(["Sở Công Thương", "Lưu: VT, " + agency.code],
-                Signature(title="Giám đốc", name=signer, authority=None))  # fmt: skip
+    doc.closing(["Sở Công Thương", "Lưu: VT, " + agency.code], Signature(title="Giám đốc", name=signer, authority=None))
     return doc
 
 
@@ -152,37 +196,55 @@ def _funds_chart(fig: PeriodicFigures, width: float):  # type: ignore[no-untyped
         "Kinh phí khuyến công kế hoạch và đã giải ngân theo nội dung hoạt động",
         [f.key for f in rows],
         [("Kế hoạch", [f.plan / BILLION for f in rows]), ("Đã giải ngân", [f.disbursed / BILLION for f in rows])],
-        width=width, unit="tỷ đồng",
-    )  # fmt: skip
+        width=width,
+        unit="tỷ đồng",
+    )
 
 
-def write_periodic_pdf(fig: PeriodicFigures, agency: Agency, out: Path, *, scope_name: str,
-                       progress: Progress | None = None, **kw: object) -> Path:  # fmt: skip
+def write_periodic_pdf(
+    fig: PeriodicFigures, agency: Agency, out: Path, *, scope_name: str, progress: Progress | None = None, **kw: object
+) -> Path:
     doc = periodic_document(fig, agency, scope_name=scope_name, progress=progress, **kw)  # type: ignore[arg-type]
     return doc.build(out, progress)
-
 
 
 def figures_as_dict(fig: PeriodicFigures) -> dict[str, object]:
     """The figures as JSON-ready data (rates as fractions, money as whole đồng)."""
 
     def funds(f: Funds) -> dict[str, object]:
-        return {"key": f.key, "label": f.label, "proposals": f.proposals, "plan": f.plan, "disbursed": f.disbursed,
-                "execution_rate": _num(f.execution_rate), "counterpart": f.counterpart, "other": f.other,
-                "counterpart_ratio": _num(f.counterpart_ratio)}  # fmt: skip
+        return {
+            "key": f.key,
+            "label": f.label,
+            "proposals": f.proposals,
+            "plan": f.plan,
+            "disbursed": f.disbursed,
+            "execution_rate": _num(f.execution_rate),
+            "counterpart": f.counterpart,
+            "other": f.other,
+            "counterpart_ratio": _num(f.counterpart_ratio),
+        }
 
     o, p = fig.outputs, fig.post_support
     return {
-        "period": {"start": fig.query.start, "end": fig.query.end, "province_code": fig.query.province_code,
-                   "label": fig.query.label},
-        "total": funds(fig.total), "by_level": [funds(f) for f in fig.by_level],
+        "period": {
+            "start": fig.query.start,
+            "end": fig.query.end,
+            "province_code": fig.query.province_code,
+            "label": fig.query.label,
+        },
+        "total": funds(fig.total),
+        "by_level": [funds(f) for f in fig.by_level],
         "by_activity": [funds(f) for f in fig.by_activity],
         "outputs": {**vars(o), "employed_rate": _num(o.employed_rate)},
         "post_support": {**vars(p), "revenue_change": _num(p.revenue_change), "jobs_change": p.jobs_change},
-        "settlement_lag_days": {"count": len(fig.settlements), "mean": _num(fig.lag_mean), "median": fig.lag_median,
-                                "max": fig.lag_max},
+        "settlement_lag_days": {
+            "count": len(fig.settlements),
+            "mean": _num(fig.lag_mean),
+            "median": fig.lag_median,
+            "max": fig.lag_max,
+        },
         "overdue": [vars(i) for i in fig.overdue],
-    }  # fmt: skip
+    }
 
 
 def _num(value: Decimal | None) -> float | None:

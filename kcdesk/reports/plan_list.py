@@ -23,13 +23,19 @@ from kcdesk.reports.tabular import Column, TableData
 
 EXCLUDED = ("rejected",)
 COLUMNS = [
-    Column("STT", "int", 0.5), Column("Tên đề án", width=3.2), Column("Nội dung", width=0.9),
-    Column("Đơn vị thực hiện", width=2.0), Column("Đơn vị thụ hưởng", width=2.0), Column("Địa điểm", width=1.8),
-    Column("Thời gian thực hiện", width=1.3), Column("Tổng kinh phí (đồng)", "money", 1.5),
+    Column("STT", "int", 0.5),
+    Column("Tên đề án", width=3.2),
+    Column("Nội dung", width=0.9),
+    Column("Đơn vị thực hiện", width=2.0),
+    Column("Đơn vị thụ hưởng", width=2.0),
+    Column("Địa điểm", width=1.8),
+    Column("Thời gian thực hiện", width=1.3),
+    Column("Tổng kinh phí (đồng)", "money", 1.5),
     Column("Kinh phí khuyến công đề nghị (đồng)", "money", 1.5),
-    Column("Vốn đối ứng, nguồn khác (đồng)", "money", 1.5), Column("Ưu tiên", width=0.8),
+    Column("Vốn đối ứng, nguồn khác (đồng)", "money", 1.5),
+    Column("Ưu tiên", width=0.8),
     Column("Ghi chú", width=1.0),
-]  # fmt: skip
+]
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,11 @@ class PlanQuery:
 
 def plan_table(session: Session, query: PlanQuery, progress: Progress | None = None) -> TableData:
     progress = ensure(progress)
-    stmt = select(Proposal).where(Proposal.deleted_at.is_(None), Proposal.plan_year == query.year,
-                                  Proposal.status.not_in(EXCLUDED)).order_by(Proposal.level, Proposal.code)  # fmt: skip
+    stmt = (
+        select(Proposal)
+        .where(Proposal.deleted_at.is_(None), Proposal.plan_year == query.year, Proposal.status.not_in(EXCLUDED))
+        .order_by(Proposal.level, Proposal.code)
+    )
     if query.level:
         stmt = stmt.where(Proposal.level == query.level)
     if query.province_code:
@@ -56,49 +65,71 @@ def plan_table(session: Session, query: PlanQuery, progress: Progress | None = N
         chunk = ids[start : start + 900]
         progress.step(start, len(ids), "dự toán")
         for pid, kc, cp, ot in session.execute(
-            select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount), func.sum(BudgetLine.counterpart_amount),
-                   func.sum(BudgetLine.other_amount))
-            .where(BudgetLine.proposal_id.in_(chunk), BudgetLine.deleted_at.is_(None)).group_by(BudgetLine.proposal_id)
-        ):  # fmt: skip
+            select(
+                BudgetLine.proposal_id,
+                func.sum(BudgetLine.kc_amount),
+                func.sum(BudgetLine.counterpart_amount),
+                func.sum(BudgetLine.other_amount),
+            )
+            .where(BudgetLine.proposal_id.in_(chunk), BudgetLine.deleted_at.is_(None))
+            .group_by(BudgetLine.proposal_id)
+        ):
             money[pid] = (int(kc or 0), int(cp or 0), int(ot or 0))
         for pid, name in session.execute(
             select(ProposalBeneficiary.proposal_id, Facility.name)
             .join(Facility, Facility.id == ProposalBeneficiary.facility_id)
             .where(ProposalBeneficiary.proposal_id.in_(chunk), ProposalBeneficiary.deleted_at.is_(None))
-        ):  # fmt: skip
+        ):
             beneficiaries[pid].append(name)
         for pid, code in session.execute(
-            select(ProposalActivity.proposal_id, ProposalActivity.activity_code)
-            .where(ProposalActivity.proposal_id.in_(chunk), ProposalActivity.deleted_at.is_(None))
-        ):  # fmt: skip
+            select(ProposalActivity.proposal_id, ProposalActivity.activity_code).where(
+                ProposalActivity.proposal_id.in_(chunk), ProposalActivity.deleted_at.is_(None)
+            )
+        ):
             activities[pid].append(code)
     rows = []
     totals = [0, 0, 0]
     for i, p in enumerate(proposals, 1):
         kc, cp, ot = money.get(p.id, (0, 0, 0))
         when = f"{p.start_date:%m/%Y} - {p.end_date:%m/%Y}" if p.start_date and p.end_date else ""
-        rows.append([i, p.title, ", ".join(sorted(activities[p.id])), p.implementing_unit,
-                     "; ".join(sorted(beneficiaries[p.id])), p.location, when, kc + cp + ot, kc, cp + ot,
-                     "Có" if p.priority_area else "", ""])  # fmt: skip
+        rows.append(
+            [
+                i,
+                p.title,
+                ", ".join(sorted(activities[p.id])),
+                p.implementing_unit,
+                "; ".join(sorted(beneficiaries[p.id])),
+                p.location,
+                when,
+                kc + cp + ot,
+                kc,
+                cp + ot,
+                "Có" if p.priority_area else "",
+                "",
+            ]
+        )
         totals = [totals[0] + kc + cp + ot, totals[1] + kc, totals[2] + cp + ot]
     level = LEVELS.get(query.level or "", "khuyến công").lower()
     name = f"Danh mục đề án {level} năm {query.year}"
     return TableData(name, COLUMNS, rows, [None, "Tổng cộng", None, None, None, None, None, *totals, None, None])
 
 
-def plan_document(table: TableData, agency: Agency, query: PlanQuery, *, on: date | None = None,
-                  progress: Progress | None = None) -> OfficialDocument:  # fmt: skip
+def plan_document(
+    table: TableData, agency: Agency, query: PlanQuery, *, on: date | None = None, progress: Progress | None = None
+) -> OfficialDocument:
     level = LEVELS.get(query.level or "", "khuyến công").upper()
     doc = OfficialDocument(title=table.name, landscape_pages=True)
     doc.header(agency, None, on or date.today())
     doc.doc_title("Biểu tổng hợp chi tiết", f"Các đề án {level.lower()} đăng ký thực hiện năm {query.year}")
     doc.table(table, size=9, caption=False, progress=progress)
-    doc.signatures([Signature(title="Người lập biểu"), Signature(title="Thủ trưởng đơn vị",
-                                                                  hint="(Ký, ghi rõ họ tên, đóng dấu)")])  # fmt: skip
+    doc.signatures(
+        [Signature(title="Người lập biểu"), Signature(title="Thủ trưởng đơn vị", hint="(Ký, ghi rõ họ tên, đóng dấu)")]
+    )
     return doc
 
 
-def write_plan_pdf(session: Session, query: PlanQuery, agency: Agency, out: Path,
-                   progress: Progress | None = None) -> Path:  # fmt: skip
+def write_plan_pdf(
+    session: Session, query: PlanQuery, agency: Agency, out: Path, progress: Progress | None = None
+) -> Path:
     table = plan_table(session, query, progress)
     return plan_document(table, agency, query, progress=progress).build(out, progress)

@@ -24,12 +24,29 @@ def markup(text: object) -> str:
     return escape(nfc(str(text))).replace("\n", "<br/>")
 
 
-def _style(name: str, size: float, *, bold: bool = False, italic: bool = False, align: int = TA_LEFT,
-           indent: float = 0, before: float = 0, after: float = 0,
-           leading: float | None = None) -> ParagraphStyle:  # fmt: skip
+def _style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: int = TA_LEFT,
+    indent: float = 0,
+    before: float = 0,
+    after: float = 0,
+    leading: float | None = None,
+) -> ParagraphStyle:
     font = FAMILY + ("-BoldItalic" if bold and italic else "-Bold" if bold else "-Italic" if italic else "")
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.22, alignment=align,
-                          firstLineIndent=indent, spaceBefore=before, spaceAfter=after)  # fmt: skip
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=leading or size * 1.22,
+        alignment=align,
+        firstLineIndent=indent,
+        spaceBefore=before,
+        spaceAfter=after,
+    )
 
 
 class Styles:

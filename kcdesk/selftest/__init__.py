@@ -63,8 +63,11 @@ def run_self_test(out: TextIO | None = None, keep: bool = False) -> int:
     os.environ["KCDESK_HOME"] = str(root / "home")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     frozen = tr("bản đóng gói") if getattr(sys, "frozen", False) else tr("mã nguồn")
-    print(tr("kcdesk {version} ({kind}) tự kiểm tra trong {folder}", version=__version__, kind=frozen, folder=root),
-          file=out, flush=True)  # fmt: skip
+    print(
+        tr("kcdesk {version} ({kind}) tự kiểm tra trong {folder}", version=__version__, kind=frozen, folder=root),
+        file=out,
+        flush=True,
+    )
     # Warnings go to a log beside the test files (kept when a step fails), not the console.
     log_handler = logging.FileHandler(root / "selftest.log", encoding="utf-8")
     log_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -84,8 +87,16 @@ def run_self_test(out: TextIO | None = None, keep: bool = False) -> int:
                 os.environ[key] = value
     failed = [r for r in results if r.status == "failed"]
     passed = sum(r.status == "passed" for r in results)
-    print(tr("Kết quả: {passed}/{total} bước đạt, {skipped} bỏ qua, {failed} lỗi.", passed=passed, total=len(results),
-             skipped=sum(r.status == "skipped" for r in results), failed=len(failed)), file=out)  # fmt: skip
+    print(
+        tr(
+            "Kết quả: {passed}/{total} bước đạt, {skipped} bỏ qua, {failed} lỗi.",
+            passed=passed,
+            total=len(results),
+            skipped=sum(r.status == "skipped" for r in results),
+            failed=len(failed),
+        ),
+        file=out,
+    )
     if failed or keep:
         print(tr("Các tệp của lần tự kiểm tra được giữ lại tại {folder}", folder=root), file=out)
     else:

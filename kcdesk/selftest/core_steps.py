@@ -42,8 +42,14 @@ def new_store(path: Path) -> Store:
 def add_facility(store: Store, name: str = FACILITY_NAME) -> str:
     from kcdesk.services.facilities import create_facility
 
-    values = {"name": name, "facility_type": "hkd", "province_code": PROVINCE, "ward_code": WARD,
-              "representative": "Nguyễn Thị Hằng", "main_product": "Giỏ mây xuất khẩu"}  # fmt: skip
+    values = {
+        "name": name,
+        "facility_type": "hkd",
+        "province_code": PROVINCE,
+        "ward_code": WARD,
+        "representative": "Nguyễn Thị Hằng",
+        "main_product": "Giỏ mây xuất khẩu",
+    }
     return store.write(lambda s: create_facility(s, values))
 
 
@@ -52,14 +58,19 @@ def create_database(folder: Path) -> str:
     with new_store(path) as store:
         revision = current_revision(store.path)
         with store.engine.connect() as conn:
-            provinces = conn.exec_driver_sql("SELECT count(*) FROM admin_unit "
-                                             "WHERE level = 'province' AND valid_to IS NULL").scalar_one()  # fmt: skip
+            provinces = conn.exec_driver_sql(
+                "SELECT count(*) FROM admin_unit WHERE level = 'province' AND valid_to IS NULL"
+            ).scalar_one()
             fts5 = conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar_one()
-    check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision,
-          head=HEAD_REVISION)  # fmt: skip
+    check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision, head=HEAD_REVISION)
     check(provinces > 0, "Danh mục đơn vị hành chính trống.")
-    return tr("lược đồ {revision}, {n} tỉnh/thành, SQLite {version}{fts}", revision=revision, n=provinces,
-              version=sqlite3.sqlite_version, fts=" + FTS5" if fts5 else "")  # fmt: skip
+    return tr(
+        "lược đồ {revision}, {n} tỉnh/thành, SQLite {version}{fts}",
+        revision=revision,
+        n=provinces,
+        version=sqlite3.sqlite_version,
+        fts=" + FTS5" if fts5 else "",
+    )
 
 
 def upgrade_first_schema(folder: Path) -> str:
@@ -79,8 +90,11 @@ def upgrade_first_schema(folder: Path) -> str:
     engine.dispose()
     raw = sqlite3.connect(path)
     with raw:
-        raw.execute("INSERT INTO facility (id, name, facility_type, province_code, tax_code) "
-                    "VALUES ('selftest-1', ?, 'hkd', ?, '0401999888')", (FACILITY_NAME, PROVINCE))  # fmt: skip
+        raw.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code, tax_code) "
+            "VALUES ('selftest-1', ?, 'hkd', ?, '0401999888')",
+            (FACILITY_NAME, PROVINCE),
+        )
     raw.close()
     with Store.open(path) as store, store.engine.connect() as c:
         names = [r[0] for r in c.exec_driver_sql("SELECT name FROM facility")]
@@ -89,8 +103,12 @@ def upgrade_first_schema(folder: Path) -> str:
     check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision, head=HEAD_REVISION)
     check(names == [FACILITY_NAME], "Dữ liệu sau nâng cấp không khớp: {names}", names=names)
     check(len(backups) == 1, "Không thấy bản sao lưu trước nâng cấp trong {folder}.", folder=folder / "cu-backups")
-    return tr("{first} → {head}, dữ liệu còn nguyên, sao lưu {backup}", first=KNOWN_REVISIONS[0], head=HEAD_REVISION,
-              backup=backups[0].name)  # fmt: skip
+    return tr(
+        "{first} → {head}, dữ liệu còn nguyên, sao lưu {backup}",
+        first=KNOWN_REVISIONS[0],
+        head=HEAD_REVISION,
+        backup=backups[0].name,
+    )
 
 
 def write_and_search(folder: Path) -> str:
@@ -127,8 +145,12 @@ def render_pdf(folder: Path) -> str:
     head = out.read_bytes()[:5]
     check(head == b"%PDF-", "Tệp PDF không hợp lệ.")
     check(out.stat().st_size > 2000, "Tệp PDF quá nhỏ ({size} byte).", size=out.stat().st_size)
-    return tr("{size} KB, phông {family}; phông đi kèm {bundled} đủ dấu tiếng Việt", size=out.stat().st_size // 1024,
-              family=family.name, bundled=bundled.name)  # fmt: skip
+    return tr(
+        "{size} KB, phông {family}; phông đi kèm {bundled} đủ dấu tiếng Việt",
+        size=out.stat().st_size // 1024,
+        family=family.name,
+        bundled=bundled.name,
+    )
 
 
 def backup_and_restore(folder: Path) -> str:

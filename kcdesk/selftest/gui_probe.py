@@ -52,9 +52,15 @@ def probe_gui(folder: Path) -> str:
     check(inked > 200, "Chữ tiếng Việt không hiện lên ảnh ({n} điểm ảnh).", n=inked)
     missing = IMAGE_FORMATS - formats
     check(not missing, "Thiếu định dạng ảnh: {missing}", missing=", ".join(sorted(missing)))
-    return tr("nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, "
-              "{catalogues} bản dịch giao diện", platform=app.platformName(), family=family, n=modules,
-              formats="/".join(sorted(IMAGE_FORMATS)), catalogues=catalogues)  # fmt: skip
+    return tr(
+        "nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, "
+        "{catalogues} bản dịch giao diện",
+        platform=app.platformName(),
+        family=family,
+        n=modules,
+        formats="/".join(sorted(IMAGE_FORMATS)),
+        catalogues=catalogues,
+    )
 
 
 def _load_shipped_fonts(gui: ModuleType) -> str | None:
@@ -76,8 +82,9 @@ def _draw(gui: ModuleType, family: str | None, out: Path) -> int:
     painter.drawText(8, 44, SAMPLE)
     painter.end()
     image.save(str(out))
-    return sum(1 for y in range(image.height()) for x in range(0, image.width(), 2)
-               if image.pixel(x, y) & 0xFFFFFF != 0xFFFFFF)  # fmt: skip
+    return sum(
+        1 for y in range(image.height()) for x in range(0, image.width(), 2) if image.pixel(x, y) & 0xFFFFFF != 0xFFFFFF
+    )
 
 
 def _load_translations(core: ModuleType) -> int:

@@ -34,8 +34,9 @@ class LocalServer:
         self.port = self.sock.getsockname()[1]
         config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       name="kcdesk-selftest-server", daemon=True)  # fmt: skip
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, name="kcdesk-selftest-server", daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -43,8 +44,11 @@ class LocalServer:
 
     def code(self, laptop: str) -> str:
         """A one-time enrolment code for one person's laptop, as `kcdesk-server enroll` makes it."""
-        return str(self.app.state.server.make_code("centre_staff", PROVINCE, [], username=f"tu-kiem-tra-{laptop}",
-                                                   full_name=f"Tự kiểm tra {laptop}"))  # fmt: skip
+        return str(
+            self.app.state.server.make_code(
+                "centre_staff", PROVINCE, [], username=f"tu-kiem-tra-{laptop}", full_name=f"Tự kiểm tra {laptop}"
+            )
+        )
 
     def __enter__(self) -> LocalServer:
         self.thread.start()
@@ -94,6 +98,10 @@ def sync_round_trip(folder: Path) -> str:
                 store.close()
     check(name is not None, "Máy B không nhận được cơ sở máy A gửi lên.")
     check(status.pending == 0, "Máy A còn {n} thay đổi chưa gửi.", n=status.pending)
-    return tr("máy chủ {url}: máy A gửi {pushed} thay đổi; máy B nhận {pulled} thay đổi, "
-              "{snapshots} ảnh chụp dữ liệu", url=server.url, pushed=sent.pushed, pulled=received.pulled,
-              snapshots=len(received.snapshots))  # fmt: skip
+    return tr(
+        "máy chủ {url}: máy A gửi {pushed} thay đổi; máy B nhận {pulled} thay đổi, {snapshots} ảnh chụp dữ liệu",
+        url=server.url,
+        pushed=sent.pushed,
+        pulled=received.pulled,
+        snapshots=len(received.snapshots),
+    )

@@ -56,16 +56,28 @@ def ensure_identity(conn: Connection) -> None:
             conn.execute(db.server_meta.insert().values(key=key, value=make()))
 
 
-def make_enrol_code(conn: Connection, role: str, province_code: str | None, communes: list[str],
-                    user_id: str | None = None, valid_days: int = 7) -> str:  # fmt: skip
+def make_enrol_code(
+    conn: Connection,
+    role: str,
+    province_code: str | None,
+    communes: list[str],
+    user_id: str | None = None,
+    valid_days: int = 7,
+) -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
     code = f"{raw[:5]}-{raw[5:]}"
     now = datetime.now(UTC)
-    conn.execute(db.enrol_code.insert().values(
-        code_hash=_hash(normalise_code(code)), role=role, province_code=province_code,
-        communes=json.dumps(sorted(communes)), created_at=now_text(now),
-        expires_at=now_text(now + timedelta(days=valid_days)), user_id=user_id,
-    ))  # fmt: skip
+    conn.execute(
+        db.enrol_code.insert().values(
+            code_hash=_hash(normalise_code(code)),
+            role=role,
+            province_code=province_code,
+            communes=json.dumps(sorted(communes)),
+            created_at=now_text(now),
+            expires_at=now_text(now + timedelta(days=valid_days)),
+            user_id=user_id,
+        )
+    )
     return code
 
 
@@ -73,8 +85,9 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def enrol(conn: Connection, code: str, device_name: str, first_seq: int,
-          app_version: str) -> tuple[str, str, dict[str, Any]]:  # fmt: skip
+def enrol(
+    conn: Connection, code: str, device_name: str, first_seq: int, app_version: str
+) -> tuple[str, str, dict[str, Any]]:
     t = db.enrol_code
     row = conn.execute(select(t).where(t.c.code_hash == _hash(normalise_code(code)))).mappings().first()
     now = now_text()
@@ -83,11 +96,20 @@ def enrol(conn: Connection, code: str, device_name: str, first_seq: int,
     device_id = new_id()
     token = secrets.token_urlsafe(32)
     conn.execute(update(t).where(t.c.code_hash == row["code_hash"]).values(used_at=now, device_id=device_id))
-    conn.execute(db.device.insert().values(
-        id=device_id, name=device_name or device_id[:8], role=row["role"], province_code=row["province_code"],
-        communes=row["communes"], token_hash=_hash(token), last_seq=first_seq - 1, created_at=now,
-        app_version=app_version, user_id=row["user_id"],
-    ))  # fmt: skip
+    conn.execute(
+        db.device.insert().values(
+            id=device_id,
+            name=device_name or device_id[:8],
+            role=row["role"],
+            province_code=row["province_code"],
+            communes=row["communes"],
+            token_hash=_hash(token),
+            last_seq=first_seq - 1,
+            created_at=now,
+            app_version=app_version,
+            user_id=row["user_id"],
+        )
+    )
     return device_id, token, dict(row)
 
 
@@ -149,16 +171,28 @@ class DeviceRow:
 def list_devices(conn: Connection) -> list[DeviceRow]:
     t = db.device
     return [
-        DeviceRow(r["id"], r["name"], r["role"], r["province_code"], json.loads(r["communes"]), r["last_seq"],
-                  r["created_at"], r["revoked_at"], r["last_seen_at"], r["last_push_at"], r["outbox_depth"])
+        DeviceRow(
+            r["id"],
+            r["name"],
+            r["role"],
+            r["province_code"],
+            json.loads(r["communes"]),
+            r["last_seq"],
+            r["created_at"],
+            r["revoked_at"],
+            r["last_seen_at"],
+            r["last_push_at"],
+            r["outbox_depth"],
+        )
         for r in conn.execute(select(t).order_by(t.c.created_at)).mappings()
-    ]  # fmt: skip
+    ]
 
 
 def revoke(conn: Connection, device_id: str) -> bool:
     t = db.device
-    result = conn.execute(update(t).where(t.c.id.startswith(device_id), t.c.revoked_at.is_(None))
-                          .values(revoked_at=now_text()))  # fmt: skip
+    result = conn.execute(
+        update(t).where(t.c.id.startswith(device_id), t.c.revoked_at.is_(None)).values(revoked_at=now_text())
+    )
     return bool(result.rowcount)
 
 

@@ -49,8 +49,9 @@ class BlobStore:
 
     def start(self, conn: Connection, device_id: str, sha256: str, size: int) -> UploadState:
         if size > self.max_file_bytes:
-            raise BlobRefusal(413, "too_large", "Tệp {size} byte vượt giới hạn {limit} byte.", size=size,
-                              limit=self.max_file_bytes)  # fmt: skip
+            raise BlobRefusal(
+                413, "too_large", "Tệp {size} byte vượt giới hạn {limit} byte.", size=size, limit=self.max_file_bytes
+            )
         if self.exists(conn, sha256) is not None:
             return UploadState(upload_id="", received=size, size=size, chunk_bytes=self.chunk_bytes, complete=True)
         t = db.upload
@@ -63,8 +64,11 @@ class BlobStore:
             conn.execute(delete(t).where(t.c.id == row["id"]))
             self._part(row["id"]).unlink(missing_ok=True)
         upload_id = new_id()
-        conn.execute(t.insert().values(id=upload_id, device_id=device_id, sha256=sha256, size=size, received=0,
-                                       created_at=now_text()))  # fmt: skip
+        conn.execute(
+            t.insert().values(
+                id=upload_id, device_id=device_id, sha256=sha256, size=size, received=0, created_at=now_text()
+            )
+        )
         self._part(upload_id).write_bytes(b"")
         return UploadState(upload_id=upload_id, received=0, size=size, chunk_bytes=self.chunk_bytes)
 
@@ -75,8 +79,9 @@ class BlobStore:
             raise BlobRefusal(404, "no_upload", "Không có phiên tải lên này; hãy bắt đầu lại.")
         return dict(row)
 
-    def put_chunk(self, conn: Connection, device_id: str, upload_id: str, offset: int, data: bytes,
-                  chunk_sha256: str) -> UploadState:  # fmt: skip
+    def put_chunk(
+        self, conn: Connection, device_id: str, upload_id: str, offset: int, data: bytes, chunk_sha256: str
+    ) -> UploadState:
         row = self._upload(conn, device_id, upload_id)
         size, received = int(row["size"]), int(row["received"])  # type: ignore[call-overload]
         if hashlib.sha256(data).hexdigest() != chunk_sha256:

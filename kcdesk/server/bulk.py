@@ -48,8 +48,9 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     rest = columns[1:]
     if conn.dialect.name == "postgresql":
         stage = f"kc_stage_{table.name}"
-        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_quote(stage)} (LIKE {_quote(table.name)}) "
-                             "ON COMMIT DELETE ROWS")  # fmt: skip
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_quote(stage)} (LIKE {_quote(table.name)}) ON COMMIT DELETE ROWS"
+        )
         conn.exec_driver_sql(f"DELETE FROM {_quote(stage)}")
         _copy(conn, stage, columns, rows)
         sets = ", ".join(f"{_quote(c)} = s.{_quote(c)}" for c in rest)

@@ -34,8 +34,15 @@ def _settings(args: argparse.Namespace) -> object:
     data_dir = Path(data) if data else db.default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = ServerSettings(url=getattr(args, "db", None) or db.default_url(data_dir), data_dir=data_dir)
-    for name in ("access_ttl", "max_file_bytes", "chunk_bytes", "max_batch_mutations", "max_batch_bytes",
-                 "pull_page_rows", "requests_per_minute"):  # fmt: skip
+    for name in (
+        "access_ttl",
+        "max_file_bytes",
+        "chunk_bytes",
+        "max_batch_mutations",
+        "max_batch_bytes",
+        "pull_page_rows",
+        "requests_per_minute",
+    ):
         value = os.environ.get(f"KCDESK_SERVER_{name.upper()}")
         if value:
             setattr(settings, name, int(value))
@@ -59,8 +66,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"kcdesk-server listening on {scheme}://{args.host}:{port}", flush=True)
     if args.port_file:
         Path(args.port_file).write_text(str(port))
-    config = uvicorn.Config(app, log_level=args.log_level, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
-                            access_log=False, timeout_keep_alive=30)  # fmt: skip
+    config = uvicorn.Config(
+        app,
+        log_level=args.log_level,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        access_log=False,
+        timeout_keep_alive=30,
+    )
     uvicorn.Server(config).run(sockets=[sock])
     return 0
 
@@ -69,8 +82,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     from kcdesk.server.service import SyncServer
 
     if args.role not in ALL_ROLES:
-        print(tr("Vai trò không hợp lệ: {role}. Chọn một trong: {roles}", role=args.role,
-                 roles=", ".join(sorted(ALL_ROLES))), file=sys.stderr)  # fmt: skip
+        print(
+            tr(
+                "Vai trò không hợp lệ: {role}. Chọn một trong: {roles}",
+                role=args.role,
+                roles=", ".join(sorted(ALL_ROLES)),
+            ),
+            file=sys.stderr,
+        )
         return 2
     province = None if args.role in MINISTRY_ROLES else args.province
     if province is None and args.role not in MINISTRY_ROLES:
@@ -108,8 +127,10 @@ def cmd_devices(args: argparse.Namespace) -> int:
         return 0
     for d in devices:
         state = tr("đã thu hồi") if d.revoked_at else tr("đang hoạt động")
-        print(f"{d.id}  {d.name}  {d.role}  {d.province_code or '-'}  {','.join(d.communes) or '-'}  "
-              f"seq={d.last_seq}  {tr('lần cuối')}: {d.last_seen_at or '-'}  {state}")  # fmt: skip
+        print(
+            f"{d.id}  {d.name}  {d.role}  {d.province_code or '-'}  {','.join(d.communes) or '-'}  "
+            f"seq={d.last_seq}  {tr('lần cuối')}: {d.last_seen_at or '-'}  {state}"
+        )
     return 0
 
 
@@ -122,8 +143,14 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         with server.engine.execution_options(write=True).begin() as conn:
             matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
             if len(matches) != 1:
-                print(tr("Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).", device=args.device,
-                         n=len(matches)), file=sys.stderr)  # fmt: skip
+                print(
+                    tr(
+                        "Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).",
+                        device=args.device,
+                        n=len(matches),
+                    ),
+                    file=sys.stderr,
+                )
                 return 1
             revoke(conn, matches[0].id)
     finally:
@@ -141,14 +168,25 @@ def cmd_assign(args: argparse.Namespace) -> int:
         with server.engine.execution_options(write=True).begin() as conn:
             matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
             if len(matches) != 1:
-                print(tr("Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).", device=args.device,
-                         n=len(matches)), file=sys.stderr)  # fmt: skip
+                print(
+                    tr(
+                        "Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).",
+                        device=args.device,
+                        n=len(matches),
+                    ),
+                    file=sys.stderr,
+                )
                 return 1
             assign(conn, matches[0].id, list(args.communes))
     finally:
         server.close()
-    print(tr("Đã giao xã/phường {communes} cho thiết bị {device}.", communes=", ".join(args.communes),
-             device=matches[0].id))  # fmt: skip
+    print(
+        tr(
+            "Đã giao xã/phường {communes} cho thiết bị {device}.",
+            communes=", ".join(args.communes),
+            device=matches[0].id,
+        )
+    )
     return 0
 
 
@@ -180,10 +218,10 @@ def cmd_compact(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
-    common.add_argument("--data", default=argparse.SUPPRESS,
-                        help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)"))  # fmt: skip
-    parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common],
-                                     description=tr("Máy chủ đồng bộ kcdesk"))  # fmt: skip
+    common.add_argument(
+        "--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)")
+    )
+    parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common], description=tr("Máy chủ đồng bộ kcdesk"))
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", parents=[common], help=tr("chạy máy chủ"))
     serve.add_argument("--host", default="127.0.0.1")

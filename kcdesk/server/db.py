@@ -74,9 +74,7 @@ def _replicated_table(source: Table) -> Table:
 REPLICATED: dict[str, Table] = {name: _replicated_table(Base.metadata.tables[name]) for name in synced_tables()}
 Index("ix_attachment_owner_ref", REPLICATED["attachment"].c.owner_id)
 
-server_meta = Table(
-    "server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text)
-)
+server_meta = Table("server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text))
 device = Table(
     "server_device",
     metadata,

@@ -77,8 +77,13 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def check_locks(table: str, current: Mapping[str, Any] | None, changed: set[str],
-                parent: Mapping[str, Any] | None, parent_table: str | None) -> None:  # fmt: skip
+def check_locks(
+    table: str,
+    current: Mapping[str, Any] | None,
+    changed: set[str],
+    parent: Mapping[str, Any] | None,
+    parent_table: str | None,
+) -> None:
     """Signed acceptances and settled proposals (and their children) do not change."""
     if table == "acceptance" and current is not None and current.get("signed_at"):
         raise Refusal("locked", what_key="acceptance")

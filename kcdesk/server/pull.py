@@ -46,8 +46,14 @@ def _view_filter(table: Any, view: View, ward_col: Any, table_col: Any | None) -
     )
 
 
-def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after: int, limit: int,
-              other_views: Sequence[View] = ()) -> PullResponse:  # fmt: skip
+def pull_page(
+    conn: Connection,
+    codecs: dict[str, TableCodec],
+    view: View,
+    after: int,
+    limit: int,
+    other_views: Sequence[View] = (),
+) -> PullResponse:
     """A page of the view's change log. A row that left this view comes as an EVICT, unless
     the device still sees it through another of its views (the ministry watching both the
     province a facility left and the one it joined): that view's log brings it."""
@@ -93,17 +99,24 @@ def pull_page(conn: Connection, codecs: dict[str, TableCodec], view: View, after
             continue
         else:
             changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="evict"))
-    return PullResponse(scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor,
-                        has_more=has_more)  # fmt: skip
+    return PullResponse(
+        scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor, has_more=has_more
+    )
 
 
 def conflict_record(row: Any) -> ConflictRecord:
     return ConflictRecord(
-        id=row["id"], table=row["table_name"], row_id=row["row_id"], kind=row["kind"],
-        fields=json.loads(row["fields"]), winner_device=row["winner_device"], loser_device=row["loser_device"],
-        created_at=row["created_at"], resolved_at=row["resolved_at"],
+        id=row["id"],
+        table=row["table_name"],
+        row_id=row["row_id"],
+        kind=row["kind"],
+        fields=json.loads(row["fields"]),
+        winner_device=row["winner_device"],
+        loser_device=row["loser_device"],
+        created_at=row["created_at"],
+        resolved_at=row["resolved_at"],
         resolution=json.loads(row["resolution"]) if row["resolution"] else None,
-    )  # fmt: skip
+    )
 
 
 def _conflicts(conn: Connection, view: View, ids: list[str]) -> list[ConflictRecord]:
@@ -122,15 +135,21 @@ def _conflicts(conn: Connection, view: View, ids: list[str]) -> list[ConflictRec
 
 def find_snapshot(conn: Connection, view: View) -> SnapshotInfo | None:
     t = db.snapshot
-    row = conn.execute(
-        select(t).where(t.c.view_key == view.key).order_by(t.c.cursor.desc()).limit(1)
-    ).mappings().first()
+    row = (
+        conn.execute(select(t).where(t.c.view_key == view.key).order_by(t.c.cursor.desc()).limit(1)).mappings().first()
+    )
     if row is None or row["cursor"] < last_cursor(conn, view.scope) - SNAPSHOT_REUSE:
         return None
     if row["cursor"] < horizon(conn, view.scope):
         return None
-    return SnapshotInfo(scope=view.scope, cursor=row["cursor"], snapshot_id=row["id"], size=row["size"],
-                        sha256=row["sha256"], rows=row["rows"])  # fmt: skip
+    return SnapshotInfo(
+        scope=view.scope,
+        cursor=row["cursor"],
+        snapshot_id=row["id"],
+        size=row["size"],
+        sha256=row["sha256"],
+        rows=row["rows"],
+    )
 
 
 def build_snapshot(conn: Connection, codecs: dict[str, TableCodec], view: View, folder: Path) -> SnapshotInfo:
@@ -175,16 +194,30 @@ def build_snapshot(conn: Connection, codecs: dict[str, TableCodec], view: View, 
         with final.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
-    info = SnapshotInfo(scope=view.scope, cursor=cursor, snapshot_id=snapshot_id, size=final.stat().st_size,
-                        sha256=digest.hexdigest(), rows=total)  # fmt: skip
+    info = SnapshotInfo(
+        scope=view.scope,
+        cursor=cursor,
+        snapshot_id=snapshot_id,
+        size=final.stat().st_size,
+        sha256=digest.hexdigest(),
+        rows=total,
+    )
     return info
 
 
 def record_snapshot(conn: Connection, view: View, info: SnapshotInfo) -> None:
-    conn.execute(db.snapshot.insert().values(
-        id=info.snapshot_id, view_key=view.key, scope=view.scope, cursor=info.cursor, size=info.size,
-        sha256=info.sha256, rows=info.rows, created_at=now_text(),
-    ))  # fmt: skip
+    conn.execute(
+        db.snapshot.insert().values(
+            id=info.snapshot_id,
+            view_key=view.key,
+            scope=view.scope,
+            cursor=info.cursor,
+            size=info.size,
+            sha256=info.sha256,
+            rows=info.rows,
+            created_at=now_text(),
+        )
+    )
 
 
 def _storage_tuple(codec: TableCodec, cols: list[str], record: Any) -> tuple[Any, ...]:

@@ -63,8 +63,9 @@ class RowState:
 
 
 class BatchApplier:
-    def __init__(self, conn: Connection, grant: DeviceGrant, codecs: dict[str, TableCodec], now: str,
-                 is_pg: bool) -> None:  # fmt: skip
+    def __init__(
+        self, conn: Connection, grant: DeviceGrant, codecs: dict[str, TableCodec], now: str, is_pg: bool
+    ) -> None:
         self.conn = conn
         self.grant = grant
         self.codecs = codecs
@@ -157,9 +158,16 @@ class BatchApplier:
     def _keep_aside(self, m: Mutation, outcome: Outcome) -> Outcome:
         """Fields this server does not know (a newer laptop's) are kept, not refused: the
         rest of the change applies, and a later server version can take them from here."""
-        self.aside.append({"device_id": self.grant.device_id, "seq": m.seq, "table_name": m.table,
-                           "row_id": m.row_id, "fields": json.dumps(self.kept_aside, ensure_ascii=False),
-                           "at": self.now})  # fmt: skip
+        self.aside.append(
+            {
+                "device_id": self.grant.device_id,
+                "seq": m.seq,
+                "table_name": m.table,
+                "row_id": m.row_id,
+                "fields": json.dumps(self.kept_aside, ensure_ascii=False),
+                "at": self.now,
+            }
+        )
         params = {**(outcome.params or {}), "kept_aside": sorted(self.kept_aside)}
         return outcome.model_copy(update={"params": params})
 
@@ -172,9 +180,13 @@ class BatchApplier:
             params["what"] = LOCKED_WHAT[params.pop("what_key")]
         current = self.rows.get((m.table, m.row_id))
         return Outcome(
-            seq=m.seq, status="rejected", code=refusal.code, message=REASONS[refusal.code], params=params,
+            seq=m.seq,
+            status="rejected",
+            code=refusal.code,
+            message=REASONS[refusal.code],
+            params=params,
             row=current.row if current and current.row else None,
-        )  # fmt: skip
+        )
 
     def _parent(self, table: str, row: dict[str, Any]) -> tuple[str | None, RowState | None]:
         ref = parent_ref(table, row)
@@ -250,19 +262,22 @@ class BatchApplier:
         elif concurrent:
             log.info("soft merge of %s %s by %s: %s", m.table, m.row_id, self.grant.device_id, sorted(changed))
         if conflict_id or concurrent:
-            return Outcome(seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id,
-                           row=new_row)  # fmt: skip
+            return Outcome(
+                seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id, row=new_row
+            )
         return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"])
 
-    def _update_against_delete(self, m: Mutation, st: RowState, values: dict[str, Any],
-                               base: dict[str, Any]) -> Outcome:  # fmt: skip
+    def _update_against_delete(
+        self, m: Mutation, st: RowState, values: dict[str, Any], base: dict[str, Any]
+    ) -> Outcome:
         """The delete wins; the device's edit is kept in a conflict record (no resurrection)."""
         assert st.row is not None and st.placement is not None
         self._authorise(m.table, st.placement, st.placement)
         fields = {f: {"base": base.get(f), "mine": v, "theirs": st.row.get(f)} for f, v in values.items()}
         conflict_id = self._record_conflict(m, st.placement, "update_deleted", fields, st)
-        return Outcome(seq=m.seq, status="merged", row_version=st.row["row_version"], conflict_id=conflict_id,
-                       row=st.row)  # fmt: skip
+        return Outcome(
+            seq=m.seq, status="merged", row_version=st.row["row_version"], conflict_id=conflict_id, row=st.row
+        )
 
     def _normalised(self, codec: TableCodec, m: Mutation) -> tuple[dict[str, Any], dict[str, Any]]:
         checks = codec.normalisers
@@ -314,16 +329,26 @@ class BatchApplier:
             return True
         return self.grant.role == MOVER_ROLE and self.grant.can_write(table, old)
 
-    def _record_conflict(self, m: Mutation, placement: Placement, kind: str, fields: dict[str, dict[str, Any]],
-                         st: RowState) -> str:  # fmt: skip
+    def _record_conflict(
+        self, m: Mutation, placement: Placement, kind: str, fields: dict[str, dict[str, Any]], st: RowState
+    ) -> str:
         conflict_id = new_id()
-        self.conflicts.append({
-            "id": conflict_id, "scope": placement.scope, "ward": placement.ward, "table_name": m.table,
-            "row_id": m.row_id, "kind": kind, "fields": json.dumps(fields, ensure_ascii=False),
-            "winner_device": self.grant.device_id if kind == "field" else None,
-            "loser_device": self.grant.device_id if kind == "update_deleted" else None,
-            "created_at": self.now, "resolved_at": None, "resolution": None,
-        })  # fmt: skip
+        self.conflicts.append(
+            {
+                "id": conflict_id,
+                "scope": placement.scope,
+                "ward": placement.ward,
+                "table_name": m.table,
+                "row_id": m.row_id,
+                "kind": kind,
+                "fields": json.dumps(fields, ensure_ascii=False),
+                "winner_device": self.grant.device_id if kind == "field" else None,
+                "loser_device": self.grant.device_id if kind == "update_deleted" else None,
+                "created_at": self.now,
+                "resolved_at": None,
+                "resolution": None,
+            }
+        )
         self.log_entries.add((placement.scope, placement.ward, "_conflict", conflict_id))
         return conflict_id
 
@@ -407,8 +432,9 @@ def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
     return grouped
 
 
-def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutation],
-                    codecs: dict[str, TableCodec]) -> list[Outcome]:  # fmt: skip
+def stored_outcomes(
+    conn: Connection, device_id: str, mutations: Sequence[Mutation], codecs: dict[str, TableCodec]
+) -> list[Outcome]:
     """Outcomes of mutations this device sent before (a resent batch gets the same answers).
 
     Rows are not stored with the outcomes; a merged or refused outcome comes back with the
@@ -431,16 +457,24 @@ def stored_outcomes(conn: Connection, device_id: str, mutations: Sequence[Mutati
         if stored is None:  # pruned after the retention period: it was handled, say so
             outcomes.append(Outcome(seq=m.seq, status="applied"))
         elif stored[0] != m.mutation_id:
-            outcomes.append(Outcome(seq=m.seq, status="rejected", code="mutation_mismatch",
-                                    message=REASONS["mutation_mismatch"], params={"seq": m.seq}))  # fmt: skip
+            outcomes.append(
+                Outcome(
+                    seq=m.seq,
+                    status="rejected",
+                    code="mutation_mismatch",
+                    message=REASONS["mutation_mismatch"],
+                    params={"seq": m.seq},
+                )
+            )
         else:
             outcomes.append(Outcome.model_validate_json(stored[1]))
     _attach_current_rows(conn, mutations, outcomes, codecs)
     return outcomes
 
 
-def _attach_current_rows(conn: Connection, mutations: Sequence[Mutation], outcomes: list[Outcome],
-                         codecs: dict[str, TableCodec]) -> None:  # fmt: skip
+def _attach_current_rows(
+    conn: Connection, mutations: Sequence[Mutation], outcomes: list[Outcome], codecs: dict[str, TableCodec]
+) -> None:
     wanted: dict[str, set[str]] = {}
     for m, o in zip(mutations, outcomes, strict=True):
         if _carries_row(o) and m.table in db.REPLICATED:
@@ -469,8 +503,11 @@ def reused_mutation_ids(conn: Connection, device_id: str, mutations: Sequence[Mu
     ids = [m.mutation_id for m in mutations]
     found: set[str] = set()
     for i in range(0, len(ids), 1000):
-        found |= set(conn.execute(select(t.c.mutation_id).where(
-            t.c.device_id == device_id, t.c.mutation_id.in_(ids[i : i + 1000]))).scalars())  # fmt: skip
+        found |= set(
+            conn.execute(
+                select(t.c.mutation_id).where(t.c.device_id == device_id, t.c.mutation_id.in_(ids[i : i + 1000]))
+            ).scalars()
+        )
     return found
 
 
@@ -478,8 +515,9 @@ OUTCOME_COLUMNS = ("device_id", "seq", "mutation_id", "outcome", "at")
 OutcomeRecord = tuple[str, int, str, str, str]
 
 
-def outcome_records(device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome], now: str,
-                    reused: Set[str] = frozenset()) -> list[OutcomeRecord]:  # fmt: skip
+def outcome_records(
+    device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome], now: str, reused: Set[str] = frozenset()
+) -> list[OutcomeRecord]:
     return [
         (device_id, m.seq, f"reused:{m.seq}" if m.mutation_id in reused else m.mutation_id, _stored(o), now)
         for m, o in zip(mutations, outcomes, strict=True)
@@ -497,10 +535,15 @@ def withdrawn_records(device_id: str, seqs: Sequence[int], now: str) -> list[Out
     """Seqs the device took back unsent: recorded so that the number can never carry a
     change later (a mutation sent with it is refused as a mismatch)."""
     return [
-        (device_id, seq, f"withdrawn:{seq}",
-         Outcome(seq=seq, status="rejected", code="withdrawn").model_dump_json(exclude_none=True), now)
+        (
+            device_id,
+            seq,
+            f"withdrawn:{seq}",
+            Outcome(seq=seq, status="rejected", code="withdrawn").model_dump_json(exclude_none=True),
+            now,
+        )
         for seq in seqs
-    ]  # fmt: skip
+    ]
 
 
 def table_of(name: str) -> Table:

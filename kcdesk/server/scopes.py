@@ -27,10 +27,20 @@ from kcdesk.sync.relations import (
 )
 
 __all__ = [
-    "ATTACHMENT", "CHILDREN", "MINISTRY_ROLES", "MOVER_ROLE", "OWN_PLACEMENT", "PARENT", "SERVER_OWNED",
-    "DeviceGrant", "Placement", "View",
-    "is_placed_by_parent", "own_placement", "parent_ref",
-]  # fmt: skip
+    "ATTACHMENT",
+    "CHILDREN",
+    "MINISTRY_ROLES",
+    "MOVER_ROLE",
+    "OWN_PLACEMENT",
+    "PARENT",
+    "SERVER_OWNED",
+    "DeviceGrant",
+    "Placement",
+    "View",
+    "is_placed_by_parent",
+    "own_placement",
+    "parent_ref",
+]
 NATIONAL = "00"
 MINISTRY_ROLES = frozenset({"ministry"})
 COLLABORATOR_ROLES = frozenset({"collaborator"})

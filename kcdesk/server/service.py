@@ -73,10 +73,13 @@ class ServerSettings:
 
     def limits(self) -> Limits:
         return Limits(
-            max_batch_mutations=self.max_batch_mutations, max_batch_bytes=self.max_batch_bytes,
-            max_file_bytes=self.max_file_bytes, chunk_bytes=self.chunk_bytes, pull_page_rows=self.pull_page_rows,
+            max_batch_mutations=self.max_batch_mutations,
+            max_batch_bytes=self.max_batch_bytes,
+            max_file_bytes=self.max_file_bytes,
+            chunk_bytes=self.chunk_bytes,
+            pull_page_rows=self.pull_page_rows,
             requests_per_minute=self.requests_per_minute,
-        )  # fmt: skip
+        )
 
 
 class NotAllowed(Exception):
@@ -117,22 +120,36 @@ class SyncServer:
 
     # -- devices -----------------------------------------------------------------------
 
-    def make_code(self, role: str, province_code: str | None, communes: list[str], username: str,
-                  full_name: str | None = None) -> str:  # fmt: skip
+    def make_code(
+        self, role: str, province_code: str | None, communes: list[str], username: str, full_name: str | None = None
+    ) -> str:
         """A one-time code that enrols a laptop for this person (created on first use of
         the username; the same person's next laptop reuses the user)."""
         with self._write() as conn:
-            user_id = ensure_user(conn, self.codecs[USER_TABLE], username=username, full_name=full_name, role=role,
-                                  province_code=province_code, now=auth.now_text())  # fmt: skip
+            user_id = ensure_user(
+                conn,
+                self.codecs[USER_TABLE],
+                username=username,
+                full_name=full_name,
+                role=role,
+                province_code=province_code,
+                now=auth.now_text(),
+            )
             return auth.make_enrol_code(conn, role, province_code, communes, user_id)
 
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         with self._write() as conn:
             device_id, token, grant = auth.enrol(conn, req.code, req.device_name, req.first_seq, req.app_version)
             user = user_row(conn, self.codecs[USER_TABLE], grant.get("user_id"))
-        return EnrolResponse(device_id=device_id, refresh_token=token, server_epoch=self.epoch, role=grant["role"],
-                             province_code=grant["province_code"], communes=json.loads(grant["communes"]),
-                             user=user)  # fmt: skip
+        return EnrolResponse(
+            device_id=device_id,
+            refresh_token=token,
+            server_epoch=self.epoch,
+            role=grant["role"],
+            province_code=grant["province_code"],
+            communes=json.loads(grant["communes"]),
+            user=user,
+        )
 
     def access_token(self, device_id: str, refresh_token: str) -> str:
         with self.engine.connect() as conn:
@@ -153,26 +170,43 @@ class SyncServer:
             except ValueError:
                 skew = None
         with self._write() as conn:
-            conn.execute(update(db.device).where(db.device.c.id == grant.device_id).values(
-                last_seen_at=auth.now_text(now), outbox_depth=min(req.outbox_depth, INT32),
-                app_version=req.app_version or None))  # fmt: skip
+            conn.execute(
+                update(db.device)
+                .where(db.device.c.id == grant.device_id)
+                .values(
+                    last_seen_at=auth.now_text(now),
+                    outbox_depth=min(req.outbox_depth, INT32),
+                    app_version=req.app_version or None,
+                )
+            )
             scopes = known_scopes(conn)
         views = grant.views(scopes)
         return HelloResponse(
-            proto_range=PROTOCOL_RANGE, server_time=auth.now_text(now), server_epoch=self.epoch,
+            proto_range=PROTOCOL_RANGE,
+            server_time=auth.now_text(now),
+            server_epoch=self.epoch,
             schema_versions=list(KNOWN_REVISIONS[-2:]) if len(KNOWN_REVISIONS) > 1 else [HEAD_REVISION],
-            device_id=grant.device_id, role=grant.role, province_code=grant.province_code,
-            communes=list(grant.communes), limits=self.settings.limits(), clock_skew_seconds=skew,
-            scopes=[ScopeInfo(scope=v.scope, communes=list(v.communes) if v.communes is not None else None,
-                              writable=v.writable) for v in views],
-        )  # fmt: skip
+            device_id=grant.device_id,
+            role=grant.role,
+            province_code=grant.province_code,
+            communes=list(grant.communes),
+            limits=self.settings.limits(),
+            clock_skew_seconds=skew,
+            scopes=[
+                ScopeInfo(
+                    scope=v.scope, communes=list(v.communes) if v.communes is not None else None, writable=v.writable
+                )
+                for v in views
+            ],
+        )
 
     # -- push --------------------------------------------------------------------------
 
     def push(self, grant: DeviceGrant, req: PushRequest) -> PushResponse:
         if len(req.mutations) > self.settings.max_batch_mutations:
-            raise NotAllowed(413, "batch_too_large", "Lô thay đổi quá lớn (tối đa {limit}).",
-                             limit=self.settings.max_batch_mutations)  # fmt: skip
+            raise NotAllowed(
+                413, "batch_too_large", "Lô thay đổi quá lớn (tối đa {limit}).", limit=self.settings.max_batch_mutations
+            )
         mutations = sorted(req.mutations, key=lambda m: m.seq)
         withdrawn = sorted(set(req.withdrawn))
         careful = False  # look for reused mutation ids up front only after a duplicate key
@@ -192,8 +226,7 @@ class SyncServer:
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int],
-                   careful: bool) -> PushResponse:  # fmt: skip
+    def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int], careful: bool) -> PushResponse:
         now = auth.now_text()
         with self._write() as conn:
             device = self._lock_device(conn, grant.device_id)
@@ -218,8 +251,9 @@ class SyncServer:
                     outcomes.extend(new_outcomes)
                 insert_rows(conn, db.applied_mutation, OUTCOME_COLUMNS, records)
                 last = expected - 1
-                conn.execute(update(db.device).where(db.device.c.id == grant.device_id)
-                             .values(last_seq=last, last_push_at=now))  # fmt: skip
+                conn.execute(
+                    update(db.device).where(db.device.c.id == grant.device_id).values(last_seq=last, last_push_at=now)
+                )
                 faults.hit("push.before_commit")
         faults.hit("push.after_commit")
         return PushResponse(outcomes=outcomes, last_seq=last)
@@ -281,8 +315,9 @@ class SyncServer:
             raise NotAllowed(404, "no_snapshot", "Không có bản chụp dữ liệu này.")
         view = self.view_for(grant, row["scope"])
         if view.key != row["view_key"]:
-            raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.",
-                             scope=row["scope"])  # fmt: skip
+            raise NotAllowed(
+                403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=row["scope"]
+            )
         return self.snapshot_path(snapshot_id)
 
     # -- conflicts ---------------------------------------------------------------------
@@ -298,8 +333,9 @@ class SyncServer:
             if not grant.can_write(row["table_name"], placement):
                 raise NotAllowed(403, "scope_denied", "Thiết bị không được xử lý xung đột này.")
             if row["resolved_at"] is None:
-                resolution = json.dumps({"by": grant.device_id, "choice": req.resolution, "values": req.values},
-                                        ensure_ascii=False)  # fmt: skip
+                resolution = json.dumps(
+                    {"by": grant.device_id, "choice": req.resolution, "values": req.values}, ensure_ascii=False
+                )
                 conn.execute(t.update().where(t.c.id == req.conflict_id).values(resolved_at=now, resolution=resolution))
                 append_changes(conn, [(row["scope"], row["ward"], "_conflict", row["id"])], now)
                 resolved_at = now

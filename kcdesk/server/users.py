@@ -34,8 +34,16 @@ class UserRefused(Exception):
         self.params = params
 
 
-def ensure_user(conn: Connection, codec: TableCodec, *, username: str, full_name: str | None, role: str,
-                province_code: str | None, now: str) -> str:  # fmt: skip
+def ensure_user(
+    conn: Connection,
+    codec: TableCodec,
+    *,
+    username: str,
+    full_name: str | None,
+    role: str,
+    province_code: str | None,
+    now: str,
+) -> str:
     """The id of the user with this username, created (and logged for its scope) when new."""
     username = nfc(username.strip())
     if not username or len(username) > MAX_USERNAME:
@@ -49,8 +57,10 @@ def ensure_user(conn: Connection, codec: TableCodec, *, username: str, full_name
             raise UserRefused(
                 "Người dùng {username} đã có trên máy chủ với vai trò {role}, tỉnh {province}; "
                 "hãy dùng đúng vai trò và tỉnh đó, hoặc một tên đăng nhập khác.",
-                username=username, role=found["role"], province=found["province_code"] or "-",
-            )  # fmt: skip
+                username=username,
+                role=found["role"],
+                province=found["province_code"] or "-",
+            )
         return str(found["id"])
     name = nfc((full_name or "").strip())
     if not name:
@@ -58,8 +68,17 @@ def ensure_user(conn: Connection, codec: TableCodec, *, username: str, full_name
     user_id = new_id()
     wire: dict[str, Any] = dict.fromkeys(codec.columns)
     wire.update(codec.defaults)
-    wire.update(id=user_id, username=username, full_name=name, role=role, province_code=province_code,
-                active=True, row_version=1, created_at=now, updated_at=now)  # fmt: skip
+    wire.update(
+        id=user_id,
+        username=username,
+        full_name=name,
+        role=role,
+        province_code=province_code,
+        active=True,
+        row_version=1,
+        created_at=now,
+        updated_at=now,
+    )
     record = codec.row_to_python(wire)
     placement = own_placement(USER_TABLE, wire)
     record.update({db.SCOPE_COL: placement.scope, db.WARD_COL: None, db.DEVICE_COL: None})

@@ -31,7 +31,8 @@ def check_acceptance(data: Mapping[str, Any], members: list[Mapping[str, Any]]) 
             problems[key] = FieldMessage("Số tiền phải là số nguyên đồng, không âm.")
     if (data.get("accepted_amount") or 0) > (data.get("approved_kc_amount") or 0) > 0:
         problems["accepted_amount"] = FieldMessage(
-            "Kinh phí nghiệm thu không được vượt kinh phí khuyến công được duyệt.")
+            "Kinh phí nghiệm thu không được vượt kinh phí khuyến công được duyệt."
+        )
     for i, member in enumerate(members, start=1):
         if not clean(member.get("full_name")):
             problems[f"members[{i}].full_name"] = FieldMessage("Thành viên {n}: hãy nhập họ tên.", n=i)
@@ -41,8 +42,14 @@ def check_acceptance(data: Mapping[str, Any], members: list[Mapping[str, Any]]) 
         raise ValidationError(problems)
 
 
-def create_acceptance(session: Session, proposal_ref: str, values: Mapping[str, Any], *,
-                      members: Iterable[Mapping[str, Any]] = (), items: Iterable[Mapping[str, Any]] = ()) -> str:  # fmt: skip
+def create_acceptance(
+    session: Session,
+    proposal_ref: str,
+    values: Mapping[str, Any],
+    *,
+    members: Iterable[Mapping[str, Any]] = (),
+    items: Iterable[Mapping[str, Any]] = (),
+) -> str:
     proposal = find_proposal(session, proposal_ref)
     members = list(members)
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items()}
@@ -51,11 +58,23 @@ def create_acceptance(session: Session, proposal_ref: str, values: Mapping[str, 
     session.add(acceptance)
     session.flush()
     for order, member in enumerate(members):
-        session.add(AcceptanceMember(id=new_id(), acceptance_id=acceptance.id, sort_order=order,
-                                     **{k: clean(v) if isinstance(v, str) else v for k, v in member.items()}))  # fmt: skip
+        session.add(
+            AcceptanceMember(
+                id=new_id(),
+                acceptance_id=acceptance.id,
+                sort_order=order,
+                **{k: clean(v) if isinstance(v, str) else v for k, v in member.items()},
+            )
+        )
     for order, item in enumerate(items):
-        session.add(AcceptanceItem(id=new_id(), acceptance_id=acceptance.id, sort_order=order,
-                                   **{k: clean(v) if isinstance(v, str) else v for k, v in item.items()}))  # fmt: skip
+        session.add(
+            AcceptanceItem(
+                id=new_id(),
+                acceptance_id=acceptance.id,
+                sort_order=order,
+                **{k: clean(v) if isinstance(v, str) else v for k, v in item.items()},
+            )
+        )
     session.flush()
     return acceptance.id
 
@@ -77,8 +96,11 @@ def sign_acceptance(session: Session, acceptance_id: str, user_id: str | None) -
         problems["conclusion"] = FieldMessage("Chưa có kết luận nghiệm thu; hãy chọn trước khi ký.")
     if not acceptance.number:
         problems["number"] = FieldMessage("Chưa có số biên bản; hãy nhập trước khi ký.")
-    has_member = session.execute(select(AcceptanceMember.id).where(
-        AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None))).first()  # fmt: skip
+    has_member = session.execute(
+        select(AcceptanceMember.id).where(
+            AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None)
+        )
+    ).first()
     if not has_member:
         problems["members"] = FieldMessage("Biên bản cần ít nhất một thành viên trước khi ký.")
     if problems:

@@ -28,14 +28,26 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
     if not source.is_file():
         raise ValidationError({"file": FieldMessage("Không tìm thấy tệp {path}.", path=str(source))})
     if source.stat().st_size > MAX_FILE_BYTES:
-        raise ValidationError({"file": FieldMessage("Tệp {path} lớn hơn 2 GB; hãy chia nhỏ hoặc nén lại.",
-                                                    path=str(source))})  # fmt: skip
+        raise ValidationError(
+            {"file": FieldMessage("Tệp {path} lớn hơn 2 GB; hãy chia nhỏ hoặc nén lại.", path=str(source))}
+        )
     return add_file(files_dir, source)
 
 
-def link(session: Session, *, sha256: str, size: int, filename: str, owner_table: str, owner_id: str,
-         doc_type: str | None = None, caption: str | None = None, taken_at: datetime | None = None,
-         latitude: float | None = None, longitude: float | None = None) -> str:  # fmt: skip
+def link(
+    session: Session,
+    *,
+    sha256: str,
+    size: int,
+    filename: str,
+    owner_table: str,
+    owner_id: str,
+    doc_type: str | None = None,
+    caption: str | None = None,
+    taken_at: datetime | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> str:
     """Record an already stored file as an attachment of (owner_table, owner_id)."""
     table = Base.metadata.tables.get(owner_table)
     if table is None or "id" not in table.columns:
@@ -43,20 +55,48 @@ def link(session: Session, *, sha256: str, size: int, filename: str, owner_table
     if session.execute(select(table.c.id).where(table.c.id == owner_id)).first() is None:
         raise NotFoundError("Không tìm thấy bản ghi {id} để gắn tệp.", id=owner_id)
     mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    item = Attachment(id=new_id(), sha256=sha256, size=size, mime=mime, filename=clean(filename) or sha256,
-                      owner_table=owner_table, owner_id=owner_id, doc_type=doc_type, caption=clean(caption),
-                      taken_at=taken_at, latitude=latitude, longitude=longitude)  # fmt: skip
+    item = Attachment(
+        id=new_id(),
+        sha256=sha256,
+        size=size,
+        mime=mime,
+        filename=clean(filename) or sha256,
+        owner_table=owner_table,
+        owner_id=owner_id,
+        doc_type=doc_type,
+        caption=clean(caption),
+        taken_at=taken_at,
+        latitude=latitude,
+        longitude=longitude,
+    )
     session.add(item)
     session.flush()
     return item.id
 
 
 def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
-    rows = session.scalars(select(Attachment).where(
-        Attachment.owner_table == owner_table, Attachment.owner_id == owner_id, Attachment.deleted_at.is_(None),
-    ).order_by(Attachment.created_at))  # fmt: skip
-    return [{"id": a.id, "sha256": a.sha256, "size": a.size, "mime": a.mime, "filename": a.filename,
-             "doc_type": a.doc_type, "caption": a.caption, "taken_at": a.taken_at} for a in rows]  # fmt: skip
+    rows = session.scalars(
+        select(Attachment)
+        .where(
+            Attachment.owner_table == owner_table,
+            Attachment.owner_id == owner_id,
+            Attachment.deleted_at.is_(None),
+        )
+        .order_by(Attachment.created_at)
+    )
+    return [
+        {
+            "id": a.id,
+            "sha256": a.sha256,
+            "size": a.size,
+            "mime": a.mime,
+            "filename": a.filename,
+            "doc_type": a.doc_type,
+            "caption": a.caption,
+            "taken_at": a.taken_at,
+        }
+        for a in rows
+    ]
 
 
 def local_path(files_dir: Path, sha256: str) -> Path | None:

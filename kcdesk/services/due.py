@@ -14,10 +14,19 @@ from kcdesk.domain.deadlines import DueItem, ProposalFacts, Rule, due_items
 
 def rules(session: Session) -> list[Rule]:
     return [
-        Rule(r.code, r.name, r.level, frozenset(s.strip() for s in r.statuses.split(",")), r.anchor, r.month, r.day,
-             r.days, r.legal_basis)
+        Rule(
+            r.code,
+            r.name,
+            r.level,
+            frozenset(s.strip() for s in r.statuses.split(",")),
+            r.anchor,
+            r.month,
+            r.day,
+            r.days,
+            r.legal_basis,
+        )
         for r in session.scalars(select(DeadlineRule))
-    ]  # fmt: skip
+    ]
 
 
 def due_list(session: Session, today: date | None = None, horizon_days: int = 30) -> list[DueItem]:
@@ -25,19 +34,23 @@ def due_list(session: Session, today: date | None = None, horizon_days: int = 30
     rule_list = rules(session)
     watched = {s for r in rule_list for s in r.statuses}
     proposals = session.execute(
-        select(Proposal.id, Proposal.code, Proposal.title, Proposal.level, Proposal.status, Proposal.plan_year)
-        .where(Proposal.deleted_at.is_(None), Proposal.status.in_(watched))
+        select(Proposal.id, Proposal.code, Proposal.title, Proposal.level, Proposal.status, Proposal.plan_year).where(
+            Proposal.deleted_at.is_(None), Proposal.status.in_(watched)
+        )
     ).all()
     ids = [p[0] for p in proposals]
-    accepted = dict(session.execute(
-        select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
-        .where(Acceptance.proposal_id.in_(ids), Acceptance.deleted_at.is_(None), Acceptance.signed_at.is_not(None))
-        .group_by(Acceptance.proposal_id)
-    ).all())  # fmt: skip
+    accepted = dict(
+        session.execute(
+            select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
+            .where(Acceptance.proposal_id.in_(ids), Acceptance.deleted_at.is_(None), Acceptance.signed_at.is_not(None))
+            .group_by(Acceptance.proposal_id)
+        ).all()
+    )
     periods: dict[str, set[str]] = defaultdict(set)
     for pid, period in session.execute(
-        select(ProgressReport.proposal_id, ProgressReport.period)
-        .where(ProgressReport.proposal_id.in_(ids), ProgressReport.deleted_at.is_(None))
+        select(ProgressReport.proposal_id, ProgressReport.period).where(
+            ProgressReport.proposal_id.in_(ids), ProgressReport.deleted_at.is_(None)
+        )
     ):
         periods[pid].add(period)
     facts = [

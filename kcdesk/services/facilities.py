@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,9 +30,10 @@ from kcdesk.text import clean
 
 # Fields a person edits (everything but ids, versions and timestamps).
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    c.key for c in Facility.__table__.columns
+    c.key
+    for c in Facility.__table__.columns
     if c.key not in {"id", "row_version", "created_at", "updated_at", "deleted_at"}
-)  # fmt: skip
+)
 _INT_FIELDS = ("labour_total", "labour_insured", "total_capital", "revenue_prev_year")
 _FLOAT_FIELDS = ("latitude", "longitude")
 _BOOL_FIELDS = ("has_export_contract", "in_supporting_industry_list", "cleaner_production", "typical_product")
@@ -56,10 +58,8 @@ def normalize(values: Mapping[str, Any]) -> dict[str, Any]:
         elif key in _INT_FIELDS and isinstance(value, str) and value.replace(".", "").isdigit():
             value = int(value.replace(".", ""))
         elif key in _FLOAT_FIELDS and isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):  # left as typed: validation names the field
                 value = float(value.replace(",", "."))
-            except ValueError:
-                pass  # left as typed: validation names the field
         elif key == "local_raw_material_pct" and isinstance(value, str):
             value = value.replace(",", ".")
         elif key in _BOOL_FIELDS:
@@ -91,8 +91,9 @@ def _load(session: Session, facility_id: str) -> Facility:
     return facility
 
 
-def update_facility(session: Session, facility_id: str, changes: Mapping[str, Any], *,
-                    units: UnitIndex | None = None) -> dict[str, tuple[Any, Any]]:  # fmt: skip
+def update_facility(
+    session: Session, facility_id: str, changes: Mapping[str, Any], *, units: UnitIndex | None = None
+) -> dict[str, tuple[Any, Any]]:
     """Apply the changed fields; return {field: (before, after)} of what really changed."""
     facility = _load(session, facility_id)
     data = normalize(changes)
@@ -169,12 +170,30 @@ def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     return stmt
 
 
-LIST_COLUMNS: tuple[str, ...] = ("id", "name", "facility_type", "tax_code", "representative", "phone", "ward_code",
-                                 "sector_code", "labour_total", "revenue_prev_year", "status")  # fmt: skip
+LIST_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "facility_type",
+    "tax_code",
+    "representative",
+    "phone",
+    "ward_code",
+    "sector_code",
+    "labour_total",
+    "revenue_prev_year",
+    "status",
+)
 
 
-def list_facilities(session: Session, flt: FacilityFilter | None = None, *, limit: int | None = 100, offset: int = 0,
-                    order_by: str = "name", descending: bool = False) -> list[dict[str, Any]]:  # fmt: skip
+def list_facilities(
+    session: Session,
+    flt: FacilityFilter | None = None,
+    *,
+    limit: int | None = 100,
+    offset: int = 0,
+    order_by: str = "name",
+    descending: bool = False,
+) -> list[dict[str, Any]]:
     flt = flt or FacilityFilter()
     columns = [getattr(Facility, c) for c in LIST_COLUMNS]
     order_col = getattr(Facility, order_by)
@@ -185,8 +204,9 @@ def list_facilities(session: Session, flt: FacilityFilter | None = None, *, limi
 
 
 def count_facilities(session: Session, flt: FacilityFilter | None = None) -> int:
-    return int(session.execute(_filtered(select(func.count()).select_from(Facility), flt or FacilityFilter()))
-               .scalar_one())  # fmt: skip
+    return int(
+        session.execute(_filtered(select(func.count()).select_from(Facility), flt or FacilityFilter())).scalar_one()
+    )
 
 
 def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:

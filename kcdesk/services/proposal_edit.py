@@ -64,8 +64,9 @@ def save_proposal(
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE_FIELDS}
     if proposal_id is None:
         return create_proposal(session, data, activities=activities, beneficiaries=beneficiaries, budget=budget)
-    return update_proposal(session, proposal_id, data, activities=activities, beneficiaries=beneficiaries,
-                           budget=budget)  # fmt: skip
+    return update_proposal(
+        session, proposal_id, data, activities=activities, beneficiaries=beneficiaries, budget=budget
+    )
 
 
 def update_proposal(

@@ -72,7 +72,9 @@ def check_proposal(data: Mapping[str, Any]) -> None:
     if data.get("level") not in LEVELS:
         problems["level"] = FieldMessage("Cấp đề án phải là KCQG hoặc KCDP.")
     if data.get("proposal_class", "single") not in PROPOSAL_CLASSES:
-        problems["proposal_class"] = FieldMessage("Loại đề án '{value}' không hợp lệ.", value=data.get("proposal_class"))
+        problems["proposal_class"] = FieldMessage(
+            "Loại đề án '{value}' không hợp lệ.", value=data.get("proposal_class")
+        )
     if not data.get("implementing_unit"):
         problems["implementing_unit"] = FieldMessage("Hãy nhập đơn vị thực hiện.")
     year = data.get("plan_year")
@@ -94,13 +96,21 @@ def check_budget(lines: Iterable[BudgetInput]) -> None:
         for key in ("kc_amount", "counterpart_amount", "other_amount"):
             value = getattr(line, key)
             if not isinstance(value, int) or value < 0:
-                problems[f"budget[{i}].{key}"] = FieldMessage("Dòng {n}: số tiền phải là số nguyên đồng, không âm.", n=i)
+                problems[f"budget[{i}].{key}"] = FieldMessage(
+                    "Dòng {n}: số tiền phải là số nguyên đồng, không âm.", n=i
+                )
     if problems:
         raise ValidationError(problems)
 
 
-def create_proposal(session: Session, values: Mapping[str, Any], *, activities: Iterable[str] = (),
-                    beneficiaries: Iterable[str] = (), budget: Iterable[BudgetInput] = ()) -> str:  # fmt: skip
+def create_proposal(
+    session: Session,
+    values: Mapping[str, Any],
+    *,
+    activities: Iterable[str] = (),
+    beneficiaries: Iterable[str] = (),
+    budget: Iterable[BudgetInput] = (),
+) -> str:
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items()}
     data.setdefault("province_code", get_meta(session, "province_code"))
     data.setdefault("proposal_class", "single")
@@ -108,8 +118,13 @@ def create_proposal(session: Session, values: Mapping[str, Any], *, activities: 
     budget = list(budget)
     check_budget(budget)
     if not data.get("code"):
-        data["code"] = next_code(session, str(data["level"]), str(data["province_code"]), int(str(data["plan_year"])),
-                                 get_meta(session, "device_id"))  # fmt: skip
+        data["code"] = next_code(
+            session,
+            str(data["level"]),
+            str(data["province_code"]),
+            int(str(data["plan_year"])),
+            get_meta(session, "device_id"),
+        )
     proposal = Proposal(id=new_id(), status="draft", **data)
     session.add(proposal)
     session.flush()
@@ -124,8 +139,11 @@ def create_proposal(session: Session, values: Mapping[str, Any], *, activities: 
 
 
 def find_proposal(session: Session, ref: str) -> Proposal:
-    proposal = session.get(Proposal, ref) if is_uuid(ref) else session.scalars(
-        select(Proposal).where(Proposal.code == ref, Proposal.deleted_at.is_(None))).first()  # fmt: skip
+    proposal = (
+        session.get(Proposal, ref)
+        if is_uuid(ref)
+        else session.scalars(select(Proposal).where(Proposal.code == ref, Proposal.deleted_at.is_(None))).first()
+    )
     if proposal is None or proposal.deleted_at is not None:
         raise NotFoundError("Không tìm thấy đề án '{ref}'.", ref=ref)
     return proposal
@@ -135,53 +153,95 @@ def _requirement_met(session: Session, proposal: Proposal, needs: str) -> bool:
     if needs.startswith("signed_acceptance:"):
         conclusion = needs.split(":", 1)[1]
         stmt = select(func.count()).where(
-            Acceptance.proposal_id == proposal.id, Acceptance.deleted_at.is_(None),
-            Acceptance.signed_at.is_not(None), Acceptance.conclusion == conclusion,
-        )  # fmt: skip
+            Acceptance.proposal_id == proposal.id,
+            Acceptance.deleted_at.is_(None),
+            Acceptance.signed_at.is_not(None),
+            Acceptance.conclusion == conclusion,
+        )
         return bool(session.execute(stmt).scalar_one())
     if needs == "evaluation":
-        stmt = select(func.count()).where(PostSupportEvaluation.proposal_id == proposal.id,
-                                          PostSupportEvaluation.deleted_at.is_(None))  # fmt: skip
+        stmt = select(func.count()).where(
+            PostSupportEvaluation.proposal_id == proposal.id, PostSupportEvaluation.deleted_at.is_(None)
+        )
         return bool(session.execute(stmt).scalar_one())
     raise ValueError(f"unknown requirement {needs!r}")
 
 
-def transition(session: Session, ref: str, action: str, *, role: str, user_id: str | None = None,
-               on: date | None = None, note: str | None = None, document_number: str | None = None) -> str:  # fmt: skip
+def transition(
+    session: Session,
+    ref: str,
+    action: str,
+    *,
+    role: str,
+    user_id: str | None = None,
+    on: date | None = None,
+    note: str | None = None,
+    document_number: str | None = None,
+) -> str:
     """Fire a lifecycle action; record the dated step. Returns the new status."""
     proposal = find_proposal(session, ref)
     step = lifecycle.check_transition(proposal.status, proposal.level, action, role)
     if step.needs and not _requirement_met(session, proposal, step.needs):
-        raise TransitionError("Chưa thể '{action}': {requirement}.", action=step.label,
-                              requirement=lifecycle.REQUIREMENTS[step.needs])  # fmt: skip
+        raise TransitionError(
+            "Chưa thể '{action}': {requirement}.", action=step.label, requirement=lifecycle.REQUIREMENTS[step.needs]
+        )
     on = on or date.today()
-    last = session.execute(select(func.max(ProposalStatusEvent.event_date))
-                           .where(ProposalStatusEvent.proposal_id == proposal.id)).scalar()  # fmt: skip
+    last = session.execute(
+        select(func.max(ProposalStatusEvent.event_date)).where(ProposalStatusEvent.proposal_id == proposal.id)
+    ).scalar()
     if last and on < last:
-        raise TransitionError("Ngày {on} sớm hơn bước trước ({last}); các bước phải theo thứ tự thời gian.",
-                              on=on.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))  # fmt: skip
-    session.add(ProposalStatusEvent(
-        id=new_id(), proposal_id=proposal.id, action=action, from_status=proposal.status, to_status=step.target,
-        event_date=on, user_id=user_id, note=clean(note), document_number=clean(document_number),
-    ))  # fmt: skip
+        raise TransitionError(
+            "Ngày {on} sớm hơn bước trước ({last}); các bước phải theo thứ tự thời gian.",
+            on=on.strftime("%d/%m/%Y"),
+            last=last.strftime("%d/%m/%Y"),
+        )
+    session.add(
+        ProposalStatusEvent(
+            id=new_id(),
+            proposal_id=proposal.id,
+            action=action,
+            from_status=proposal.status,
+            to_status=step.target,
+            event_date=on,
+            user_id=user_id,
+            note=clean(note),
+            document_number=clean(document_number),
+        )
+    )
     proposal.status = step.target
     proposal.status_date = on
     session.flush()
     return step.target
 
 
-def add_disbursement(session: Session, ref: str, kind: str, amount: int, paid_on: date, *,
-                     document_number: str | None = None, note: str | None = None) -> str:  # fmt: skip
+def add_disbursement(
+    session: Session,
+    ref: str,
+    kind: str,
+    amount: int,
+    paid_on: date,
+    *,
+    document_number: str | None = None,
+    note: str | None = None,
+) -> str:
     proposal = find_proposal(session, ref)
     if proposal.status in ("settled", "evaluated"):
         raise LockedError("Đề án đã quyết toán và khóa, không ghi thêm giải ngân được.")
     if kind not in DISBURSEMENT_KINDS:
-        raise ValidationError({"kind": FieldMessage("Loại giải ngân phải là: {allowed}.",
-                                                    allowed=", ".join(DISBURSEMENT_KINDS))})  # fmt: skip
+        raise ValidationError(
+            {"kind": FieldMessage("Loại giải ngân phải là: {allowed}.", allowed=", ".join(DISBURSEMENT_KINDS))}
+        )
     if not isinstance(amount, int) or amount <= 0:
         raise ValidationError({"amount": FieldMessage("Số tiền giải ngân phải là số nguyên đồng lớn hơn 0.")})
-    item = Disbursement(id=new_id(), proposal_id=proposal.id, kind=kind, amount=amount, paid_on=paid_on,
-                        document_number=clean(document_number), note=clean(note))  # fmt: skip
+    item = Disbursement(
+        id=new_id(),
+        proposal_id=proposal.id,
+        kind=kind,
+        amount=amount,
+        paid_on=paid_on,
+        document_number=clean(document_number),
+        note=clean(note),
+    )
     session.add(item)
     session.flush()
     return item.id
@@ -197,19 +257,40 @@ def add_progress_report(session: Session, ref: str, period: str, submitted_on: d
 
 def budget_totals(session: Session, proposal_id: str) -> dict[str, int]:
     row = session.execute(
-        select(func.coalesce(func.sum(BudgetLine.kc_amount), 0), func.coalesce(func.sum(BudgetLine.counterpart_amount), 0),
-               func.coalesce(func.sum(BudgetLine.other_amount), 0))
-        .where(BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None))
-    ).one()  # fmt: skip
+        select(
+            func.coalesce(func.sum(BudgetLine.kc_amount), 0),
+            func.coalesce(func.sum(BudgetLine.counterpart_amount), 0),
+            func.coalesce(func.sum(BudgetLine.other_amount), 0),
+        ).where(BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None))
+    ).one()
     kc, counterpart, other = (int(v) for v in row)
-    return {"kc_amount": kc, "counterpart_amount": counterpart, "other_amount": other,
-            "total": kc + counterpart + other}  # fmt: skip
+    return {
+        "kc_amount": kc,
+        "counterpart_amount": counterpart,
+        "other_amount": other,
+        "total": kc + counterpart + other,
+    }
 
 
 def cap_rules(session: Session) -> list[caps.CapRule]:
     rows = session.scalars(select(SupportRule).where(SupportRule.deleted_at.is_(None)))
-    return [caps.CapRule(r.id, r.activity_code, r.level, r.province_code, r.basis, r.valid_from, r.valid_to,
-                         r.max_pct, r.max_amount, r.unit, r.priority_multiplier, r.description) for r in rows]  # fmt: skip
+    return [
+        caps.CapRule(
+            r.id,
+            r.activity_code,
+            r.level,
+            r.province_code,
+            r.basis,
+            r.valid_from,
+            r.valid_to,
+            r.max_pct,
+            r.max_amount,
+            r.unit,
+            r.priority_multiplier,
+            r.description,
+        )
+        for r in rows
+    ]
 
 
 def check_proposal_caps(session: Session, ref: str) -> list[caps.CapWarning]:
@@ -218,26 +299,47 @@ def check_proposal_caps(session: Session, ref: str) -> list[caps.CapWarning]:
     proposal = find_proposal(session, ref)
     lines = [
         caps.Line(b.item, b.activity_code, b.facility_id, b.kc_amount, b.counterpart_amount, b.other_amount)
-        for b in session.scalars(select(BudgetLine).where(BudgetLine.proposal_id == proposal.id,
-                                                          BudgetLine.deleted_at.is_(None)))
-    ]  # fmt: skip
+        for b in session.scalars(
+            select(BudgetLine).where(BudgetLine.proposal_id == proposal.id, BudgetLine.deleted_at.is_(None))
+        )
+    ]
     ids = {line.facility_id for line in lines if line.facility_id}
     names = dict(session.execute(select(Facility.id, Facility.name).where(Facility.id.in_(ids))).all())
     on = proposal.start_date or date(proposal.plan_year, 1, 1)
-    return caps.check_caps(lines, cap_rules(session), level=proposal.level, province_code=proposal.province_code,
-                           on=on, priority_area=proposal.priority_area, facility_names=names)  # fmt: skip
+    return caps.check_caps(
+        lines,
+        cap_rules(session),
+        level=proposal.level,
+        province_code=proposal.province_code,
+        on=on,
+        priority_area=proposal.priority_area,
+        facility_names=names,
+    )
 
 
 LIST_COLUMNS = ("id", "code", "title", "level", "plan_year", "status", "status_date", "implementing_unit", "ward_code")
 
 
-def list_proposals(session: Session, *, status: str | None = None, year: int | None = None, level: str | None = None,
-                   limit: int | None = 200, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
+def list_proposals(
+    session: Session,
+    *,
+    status: str | None = None,
+    year: int | None = None,
+    level: str | None = None,
+    limit: int | None = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     totals = (
-        select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"),
-               func.sum(BudgetLine.counterpart_amount).label("counterpart"), func.sum(BudgetLine.other_amount).label("other"))
-        .where(BudgetLine.deleted_at.is_(None)).group_by(BudgetLine.proposal_id).subquery()
-    )  # fmt: skip
+        select(
+            BudgetLine.proposal_id,
+            func.sum(BudgetLine.kc_amount).label("kc"),
+            func.sum(BudgetLine.counterpart_amount).label("counterpart"),
+            func.sum(BudgetLine.other_amount).label("other"),
+        )
+        .where(BudgetLine.deleted_at.is_(None))
+        .group_by(BudgetLine.proposal_id)
+        .subquery()
+    )
     stmt = (
         select(*(getattr(Proposal, c) for c in LIST_COLUMNS), totals.c.kc, totals.c.counterpart, totals.c.other)
         .outerjoin(totals, totals.c.proposal_id == Proposal.id)
@@ -256,8 +358,13 @@ def list_proposals(session: Session, *, status: str | None = None, year: int | N
     for row in session.execute(stmt):
         item = dict(zip(LIST_COLUMNS, row[: len(LIST_COLUMNS)], strict=True))
         kc, counterpart, other = (int(v or 0) for v in row[len(LIST_COLUMNS) :])
-        item.update(kc_amount=kc, counterpart_amount=counterpart, other_amount=other, total=kc + counterpart + other,
-                    status_label=lifecycle.status_label(item["status"]))  # fmt: skip
+        item.update(
+            kc_amount=kc,
+            counterpart_amount=counterpart,
+            other_amount=other,
+            total=kc + counterpart + other,
+            status_label=lifecycle.status_label(item["status"]),
+        )
         out.append(item)
     return out
 
@@ -265,30 +372,55 @@ def list_proposals(session: Session, *, status: str | None = None, year: int | N
 def proposal_dict(session: Session, proposal: Proposal) -> dict[str, Any]:
     data: dict[str, Any] = {c.key: getattr(proposal, c.key) for c in Proposal.__table__.columns}
     data["status_label"] = lifecycle.status_label(proposal.status)
-    data["activities"] = list(session.scalars(select(ProposalActivity.activity_code).where(
-        ProposalActivity.proposal_id == proposal.id, ProposalActivity.deleted_at.is_(None))))  # fmt: skip
+    data["activities"] = list(
+        session.scalars(
+            select(ProposalActivity.activity_code).where(
+                ProposalActivity.proposal_id == proposal.id, ProposalActivity.deleted_at.is_(None)
+            )
+        )
+    )
     data["beneficiaries"] = [
         {"facility_id": fid, "name": name}
         for fid, name in session.execute(
-            select(Facility.id, Facility.name).join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
-            .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None)))
-    ]  # fmt: skip
+            select(Facility.id, Facility.name)
+            .join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
+            .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None))
+        )
+    ]
     data["budget"] = [
-        {c.key: getattr(b, c.key) for c in BudgetLine.__table__.columns
-         if c.key not in ("row_version", "created_at", "updated_at", "deleted_at")}
-        for b in session.scalars(select(BudgetLine).where(BudgetLine.proposal_id == proposal.id,
-                                                          BudgetLine.deleted_at.is_(None)).order_by(BudgetLine.line_no))
-    ]  # fmt: skip
+        {
+            c.key: getattr(b, c.key)
+            for c in BudgetLine.__table__.columns
+            if c.key not in ("row_version", "created_at", "updated_at", "deleted_at")
+        }
+        for b in session.scalars(
+            select(BudgetLine)
+            .where(BudgetLine.proposal_id == proposal.id, BudgetLine.deleted_at.is_(None))
+            .order_by(BudgetLine.line_no)
+        )
+    ]
     data["totals"] = budget_totals(session, proposal.id)
     data["history"] = [
-        {"action": e.action, "from": e.from_status, "to": e.to_status, "date": e.event_date, "note": e.note,
-         "document_number": e.document_number}
-        for e in session.scalars(select(ProposalStatusEvent).where(ProposalStatusEvent.proposal_id == proposal.id)
-                                 .order_by(ProposalStatusEvent.event_date, ProposalStatusEvent.created_at))
-    ]  # fmt: skip
+        {
+            "action": e.action,
+            "from": e.from_status,
+            "to": e.to_status,
+            "date": e.event_date,
+            "note": e.note,
+            "document_number": e.document_number,
+        }
+        for e in session.scalars(
+            select(ProposalStatusEvent)
+            .where(ProposalStatusEvent.proposal_id == proposal.id)
+            .order_by(ProposalStatusEvent.event_date, ProposalStatusEvent.created_at)
+        )
+    ]
     data["disbursements"] = [
         {"kind": d.kind, "amount": d.amount, "paid_on": d.paid_on, "document_number": d.document_number}
-        for d in session.scalars(select(Disbursement).where(Disbursement.proposal_id == proposal.id,
-                                                            Disbursement.deleted_at.is_(None)).order_by(Disbursement.paid_on))
-    ]  # fmt: skip
+        for d in session.scalars(
+            select(Disbursement)
+            .where(Disbursement.proposal_id == proposal.id, Disbursement.deleted_at.is_(None))
+            .order_by(Disbursement.paid_on)
+        )
+    ]
     return data

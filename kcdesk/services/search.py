@@ -56,8 +56,9 @@ _PROPOSAL_SQL = text(
 )
 
 
-def search(session: Session, query: str, *, kinds: tuple[str, ...] = ("facility", "proposal"),
-           limit: int = 50) -> list[Hit]:  # fmt: skip
+def search(
+    session: Session, query: str, *, kinds: tuple[str, ...] = ("facility", "proposal"), limit: int = 50
+) -> list[Hit]:
     """Best matches first, facilities before proposals at equal score."""
     expr = match_expression(query)
     if expr is None:

@@ -95,8 +95,9 @@ def survey_problems(data: SurveyInput, *, sending: bool, today: date | None = No
     ):
         out["coordinates"] = FieldMessage(
             "Tọa độ ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam; kiểm tra lại thứ tự vĩ độ, kinh độ.",
-            lat=round(data.latitude, 6), lon=round(data.longitude, 6),
-        )  # fmt: skip
+            lat=round(data.latitude, 6),
+            lon=round(data.longitude, 6),
+        )
     for i, need in enumerate(data.needs, start=1):
         if need.priority not in PRIORITIES:
             out[f"needs[{i}].priority"] = FieldMessage("Nhu cầu {n}: mức ưu tiên phải là 1, 2 hoặc 3.", n=i)
@@ -146,8 +147,13 @@ def save_survey(
         "status": "submitted" if send else "draft",
     }
     if survey_id is None:
-        survey = Survey(id=new_id(), surveyor_id=surveyor_id, province_code=get_meta(session, "province_code") or "",
-                        form_version=1, **values)  # fmt: skip
+        survey = Survey(
+            id=new_id(),
+            surveyor_id=surveyor_id,
+            province_code=get_meta(session, "province_code") or "",
+            form_version=1,
+            **values,
+        )
         session.add(survey)
         session.flush()
     else:
@@ -166,13 +172,29 @@ def save_survey(
         ):
             old.deleted_at = now
     for need in data.needs:
-        session.add(SurveyNeed(id=new_id(), survey_id=survey.id, activity_code=need.activity_code,
-                               description=clean(need.description) or None, priority=need.priority))  # fmt: skip
+        session.add(
+            SurveyNeed(
+                id=new_id(),
+                survey_id=survey.id,
+                activity_code=need.activity_code,
+                description=clean(need.description) or None,
+                priority=need.priority,
+            )
+        )
     for photo in photos:
         sha, size = attachments.store_file(files_dir, photo.path)
-        attachments.link(session, sha256=sha, size=size, filename=photo.path.name, owner_table="survey",
-                         owner_id=survey.id, doc_type="photo", caption=photo.caption, latitude=data.latitude,
-                         longitude=data.longitude)  # fmt: skip
+        attachments.link(
+            session,
+            sha256=sha,
+            size=size,
+            filename=photo.path.name,
+            owner_table="survey",
+            owner_id=survey.id,
+            doc_type="photo",
+            caption=photo.caption,
+            latitude=data.latitude,
+            longitude=data.longitude,
+        )
     session.flush()
     return survey.id
 

@@ -123,8 +123,12 @@ class RowApplier:
         for i in range(0, len(ordered), 500):
             part = ordered[i : i + 500]
             marks = ", ".join(f":p{n}" for n in range(len(part)))
-            found |= {r[0] for r in self.session.execute(
-                text(f'SELECT id FROM "{table}" WHERE id IN ({marks})'), {f"p{n}": v for n, v in enumerate(part)})}
+            found |= {
+                r[0]
+                for r in self.session.execute(
+                    text(f'SELECT id FROM "{table}" WHERE id IN ({marks})'), {f"p{n}": v for n, v in enumerate(part)}
+                )
+            }
         return found
 
     def _park(self, table: str, row: dict[str, Any], parent_table: str) -> None:
@@ -159,8 +163,12 @@ class RowApplier:
             if child == table:
                 continue
             extra = " AND owner_table = :t" if child == ATTACHMENT else ""
-            ids = [r[0] for r in self.session.execute(
-                text(f'SELECT id FROM "{child}" WHERE "{column}" = :id{extra}'), {"id": row_id, "t": table})]
+            ids = [
+                r[0]
+                for r in self.session.execute(
+                    text(f'SELECT id FROM "{child}" WHERE "{column}" = :id{extra}'), {"id": row_id, "t": table}
+                )
+            ]
             for child_id in ids:
                 self._evict(child, child_id, pending, keep)
         if (table, row_id) in pending or (table, row_id) in keep:
@@ -176,8 +184,9 @@ class RowApplier:
             self._flag(table, row_id, "out_of_scope", "còn bản ghi khác tham chiếu", None)
             self.stats["kept_out_of_scope"] += 1
             return False
-        self.session.execute(text("DELETE FROM sync_record_state WHERE table_name = :t AND row_id = :r"),
-                             {"t": table, "r": row_id})  # fmt: skip
+        self.session.execute(
+            text("DELETE FROM sync_record_state WHERE table_name = :t AND row_id = :r"), {"t": table, "r": row_id}
+        )
         return True
 
     # -- flags -------------------------------------------------------------------------
@@ -190,9 +199,15 @@ class RowApplier:
                 "state = excluded.state, "
                 "note = excluded.note, payload = excluded.payload, updated_at = excluded.updated_at"
             ),
-            {"t": table, "r": row_id, "s": state, "n": note, "at": now_text(),
-             "p": json.dumps(payload, ensure_ascii=False) if payload is not None else None},
-        )  # fmt: skip
+            {
+                "t": table,
+                "r": row_id,
+                "s": state,
+                "n": note,
+                "at": now_text(),
+                "p": json.dumps(payload, ensure_ascii=False) if payload is not None else None,
+            },
+        )
 
     def _unflag(self, table: str, ids: list[str]) -> None:
         if not self.session.execute(text("SELECT 1 FROM sync_record_state LIMIT 1")).first():
@@ -202,5 +217,6 @@ class RowApplier:
             marks = ", ".join(f":p{n}" for n in range(len(part)))
             params: dict[str, Any] = {f"p{n}": v for n, v in enumerate(part)}
             params["t"] = table
-            self.session.execute(text(f"DELETE FROM sync_record_state WHERE table_name = :t AND row_id IN ({marks})"),
-                                 params)  # fmt: skip
+            self.session.execute(
+                text(f"DELETE FROM sync_record_state WHERE table_name = :t AND row_id IN ({marks})"), params
+            )

@@ -26,15 +26,25 @@ from kcdesk.sync.transport import Transport, detail, detail_code
 CHUNK_RETRIES = 8
 
 
-def _mark(store: Store, sha: str, direction: str, status: str, size: int | None, error: str | None = None,
-          upload_id: str | None = None) -> None:  # fmt: skip
+def _mark(
+    store: Store,
+    sha: str,
+    direction: str,
+    status: str,
+    size: int | None,
+    error: str | None = None,
+    upload_id: str | None = None,
+) -> None:
     def write(s: Session) -> None:
-        s.execute(text(
-            "INSERT INTO sync_blob (sha256, direction, state, size, upload_id, error, updated_at) VALUES "
-            "(:s, :d, :st, :size, :u, :e, :at) ON CONFLICT(sha256) DO UPDATE SET direction = excluded.direction, "
-            "state = excluded.state, size = excluded.size, upload_id = excluded.upload_id, error = excluded.error, "
-            "updated_at = excluded.updated_at"),
-            {"s": sha, "d": direction, "st": status, "size": size, "u": upload_id, "e": error, "at": now_text()})
+        s.execute(
+            text(
+                "INSERT INTO sync_blob (sha256, direction, state, size, upload_id, error, updated_at) VALUES "
+                "(:s, :d, :st, :size, :u, :e, :at) ON CONFLICT(sha256) DO UPDATE SET direction = excluded.direction, "
+                "state = excluded.state, size = excluded.size, upload_id = excluded.upload_id, error = excluded.error, "
+                "updated_at = excluded.updated_at"
+            ),
+            {"s": sha, "d": direction, "st": status, "size": size, "u": upload_id, "e": error, "at": now_text()},
+        )
 
     store.write(write, applying_remote=True)
 
@@ -42,23 +52,36 @@ def _mark(store: Store, sha: str, direction: str, status: str, size: int | None,
 def candidates(store: Store) -> list[tuple[str, int]]:
     """Attachment files not yet settled (sent, fetched, or marked with a problem)."""
     with store.read() as s:
-        rows = s.execute(text(
-            "SELECT DISTINCT a.sha256, a.size FROM attachment AS a LEFT JOIN sync_blob AS b ON b.sha256 = a.sha256 "
-            "WHERE a.deleted_at IS NULL AND (b.state IS NULL OR b.state IN ('pending', 'failed', 'missing'))"
-        )).all()  # fmt: skip
+        rows = s.execute(
+            text(
+                "SELECT DISTINCT a.sha256, a.size FROM attachment AS a LEFT JOIN sync_blob AS b ON b.sha256 = a.sha256 "
+                "WHERE a.deleted_at IS NULL AND (b.state IS NULL OR b.state IN ('pending', 'failed', 'missing'))"
+            )
+        ).all()
     return [(r[0], int(r[1] or 0)) for r in rows]
 
 
-def sync_files(store: Store, transport: Transport, limits: Limits, progress: Callable[[str, int, int], None],
-               cancel: threading.Event) -> tuple[int, int]:  # fmt: skip
+def sync_files(
+    store: Store,
+    transport: Transport,
+    limits: Limits,
+    progress: Callable[[str, int, int], None],
+    cancel: threading.Event,
+) -> tuple[int, int]:
     up = down = 0
     for sha, size in candidates(store):
         if cancel.is_set():
             break
         local = file_path(store.files_dir, sha)
         if size > limits.max_file_bytes:
-            _mark(store, sha, "up" if local.exists() else "down", "too_large", size,
-                  f"Tệp lớn hơn giới hạn {limits.max_file_bytes} byte của máy chủ")  # fmt: skip
+            _mark(
+                store,
+                sha,
+                "up" if local.exists() else "down",
+                "too_large",
+                size,
+                f"Tệp lớn hơn giới hạn {limits.max_file_bytes} byte của máy chủ",
+            )
             continue
         info = transport.call("GET", f"{API_PREFIX}/blobs/{sha}/info")
         on_server = info.status_code == 200
@@ -104,10 +127,16 @@ def upload(store: Store, transport: Transport, sha: str, path: Path, progress: C
         while st.received < size:
             fh.seek(st.received)
             chunk = fh.read(st.chunk_bytes)
-            response = transport.call("PUT", f"{API_PREFIX}/uploads/{st.upload_id}", content=chunk,
-                                      params={"offset": st.received},
-                                      headers={"X-Chunk-Sha256": hashlib.sha256(chunk).hexdigest(),
-                                               "Content-Type": "application/octet-stream"})  # fmt: skip
+            response = transport.call(
+                "PUT",
+                f"{API_PREFIX}/uploads/{st.upload_id}",
+                content=chunk,
+                params={"offset": st.received},
+                headers={
+                    "X-Chunk-Sha256": hashlib.sha256(chunk).hexdigest(),
+                    "Content-Type": "application/octet-stream",
+                },
+            )
             if response.status_code == 200:
                 st = UploadState.model_validate(response.json())
                 progress(f"file:{sha[:8]}", st.received, size)
@@ -127,8 +156,14 @@ def upload(store: Store, transport: Transport, sha: str, path: Path, progress: C
         raise Offline("Tệp đến máy chủ bị sai mã băm; sẽ gửi lại.")
 
 
-def download(store: Store, transport: Transport, sha: str, size: int, progress: Callable[[str, int, int], None],
-             cancel: threading.Event) -> None:  # fmt: skip
+def download(
+    store: Store,
+    transport: Transport,
+    sha: str,
+    size: int,
+    progress: Callable[[str, int, int], None],
+    cancel: threading.Event,
+) -> None:
     part = work_dir(store) / f"{sha}.part"
     have = part.stat().st_size if part.exists() else 0
     if have > size:

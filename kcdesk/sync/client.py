@@ -82,8 +82,16 @@ def token_file(store: Store) -> Path:
 
 
 class SyncClient:
-    def __init__(self, store: Store, *, retry: RetryPolicy | None = None, progress: Progress | None = None,
-                 cancel: threading.Event | None = None, push_batch: int = 2000, verify: Any = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        retry: RetryPolicy | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        push_batch: int = 2000,
+        verify: Any = None,
+    ) -> None:
         self.store = store
         self.retry = retry or RetryPolicy()
         self.progress = progress or (lambda stage, done, total: None)
@@ -99,18 +107,31 @@ class SyncClient:
     def enrol(self, server_url: str, code: str, device_name: str = "", ca_file: str | None = None) -> EnrolResponse:
         meta = self.store.meta()
         if meta.get("demo") == "1":
-            raise DemoDataRefused("Cơ sở dữ liệu này chứa dữ liệu mẫu (demo); không thể đăng ký với máy chủ thật. "
-                                  "Hãy dùng một tệp dữ liệu mới: kcdesk --db <tệp mới> init")  # fmt: skip
+            raise DemoDataRefused(
+                "Cơ sở dữ liệu này chứa dữ liệu mẫu (demo); không thể đăng ký với máy chủ thật. "
+                "Hãy dùng một tệp dữ liệu mới: kcdesk --db <tệp mới> init"
+            )
         with self.store.read() as s:
             first_seq = _next_seq(s)
-        transport = Transport(server_url, None, None, verify=self._verify(ca_file), retry=self.retry,
-                              cancel=self.cancel)  # fmt: skip
+        transport = Transport(
+            server_url, None, None, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel
+        )
         try:
-            response = transport.call("POST", f"{API_PREFIX}/enrol", auth=False, json_body={
-                "code": code, "device_name": device_name, "first_seq": first_seq, "app_version": __version__})
+            response = transport.call(
+                "POST",
+                f"{API_PREFIX}/enrol",
+                auth=False,
+                json_body={
+                    "code": code,
+                    "device_name": device_name,
+                    "first_seq": first_seq,
+                    "app_version": __version__,
+                },
+            )
             if response.status_code != 200:
-                raise SyncError("Đăng ký thiết bị không thành công: {reason}",
-                                reason=detail(response).get("message", ""))  # fmt: skip
+                raise SyncError(
+                    "Đăng ký thiết bị không thành công: {reason}", reason=detail(response).get("message", "")
+                )
             enrolled = EnrolResponse.model_validate(response.json())
         finally:
             transport.close()
@@ -122,14 +143,25 @@ class SyncClient:
             state.put(s, state.SERVER_EPOCH, enrolled.server_epoch)
             state.put(s, state.CA_FILE, ca_file)
             state.put(s, state.REVOKED, None)
-            state.put_json(s, state.GRANT, {"role": enrolled.role, "province_code": enrolled.province_code,
-                                            "communes": enrolled.communes})  # fmt: skip
+            state.put_json(
+                s,
+                state.GRANT,
+                {"role": enrolled.role, "province_code": enrolled.province_code, "communes": enrolled.communes},
+            )
             set_meta(s, "device_id", enrolled.device_id)
             adopt_user(s, self.codecs, enrolled.user, first_seq)
-            s.execute(text("INSERT OR IGNORE INTO device (id, name, is_local, enrolled_at, server_url) VALUES "
-                           "(:id, :n, 1, :at, :u)"),
-                      {"id": enrolled.device_id, "n": device_name or enrolled.device_id[:8], "at": state.now_text(),
-                       "u": server_url})  # fmt: skip
+            s.execute(
+                text(
+                    "INSERT OR IGNORE INTO device (id, name, is_local, enrolled_at, server_url) VALUES "
+                    "(:id, :n, 1, :at, :u)"
+                ),
+                {
+                    "id": enrolled.device_id,
+                    "n": device_name or enrolled.device_id[:8],
+                    "at": state.now_text(),
+                    "u": server_url,
+                },
+            )
 
         self.store.write(save, origin="sync", applying_remote=True)
         self.store.reload_identity()
@@ -148,12 +180,14 @@ class SyncClient:
         with self.store.read() as s:
             url, device_id, ca_file = (state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.CA_FILE))
         if not url or not device_id:
-            raise NotEnrolled("Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL "
-                              "--code MÃ")  # fmt: skip
+            raise NotEnrolled(
+                "Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ"
+            )
         token = self.tokens.load(url, device_id)
         if token is None:
-            raise NotEnrolled("Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll "
-                              "--server URL --code MÃ")  # fmt: skip
+            raise NotEnrolled(
+                "Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll --server URL --code MÃ"
+            )
         return Transport(url, device_id, token, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
 
     # -- the cycle -----------------------------------------------------------------------
@@ -172,8 +206,9 @@ class SyncClient:
             report.pull_seconds = time.perf_counter() - started
             from kcdesk.sync.blobs import sync_files
 
-            report.files_up, report.files_down = sync_files(self.store, transport, hello.limits, self.progress,
-                                                            self.cancel)  # fmt: skip
+            report.files_up, report.files_down = sync_files(
+                self.store, transport, hello.limits, self.progress, self.cancel
+            )
             self._push(transport, report)  # edits made while the cycle ran
         except KcError as exc:
             self._record_error(exc)
@@ -193,9 +228,16 @@ class SyncClient:
         from kcdesk.sync.errors import DeviceRevoked
 
         def save(s: Session) -> None:
-            state.put_json(s, state.LAST_ERROR, {"type": type(exc).__name__, "message": exc.message,
-                                                 "params": {k: str(v) for k, v in exc.params.items()},
-                                                 "at": state.now_text()})  # fmt: skip
+            state.put_json(
+                s,
+                state.LAST_ERROR,
+                {
+                    "type": type(exc).__name__,
+                    "message": exc.message,
+                    "params": {k: str(v) for k, v in exc.params.items()},
+                    "at": state.now_text(),
+                },
+            )
             if isinstance(exc, DeviceRevoked):
                 state.put(s, state.REVOKED, state.now_text())
 
@@ -208,9 +250,18 @@ class SyncClient:
         self.progress("hello", 0, 0)
         with self.store.read() as s:
             depth, oldest = outbox_depth(s)
-        response = transport.call("POST", f"{API_PREFIX}/hello", json_body={
-            "proto": 1, "app_version": __version__, "schema_version": HEAD_REVISION, "outbox_depth": depth,
-            "oldest_pending": oldest, "client_time": state.now_text()})  # fmt: skip
+        response = transport.call(
+            "POST",
+            f"{API_PREFIX}/hello",
+            json_body={
+                "proto": 1,
+                "app_version": __version__,
+                "schema_version": HEAD_REVISION,
+                "outbox_depth": depth,
+                "oldest_pending": oldest,
+                "client_time": state.now_text(),
+            },
+        )
         hello = parse(_ok(response), HelloResponse.model_validate_json)
         self.limits = hello.limits
         report.clock_skew_seconds = hello.clock_skew_seconds
@@ -221,8 +272,9 @@ class SyncClient:
                 log.warning("server epoch changed from %s to %s: re-snapshotting", epoch, hello.server_epoch)
                 state.reset_cursors(s)
             state.put(s, state.SERVER_EPOCH, hello.server_epoch)
-            state.put_json(s, state.GRANT, {"role": hello.role, "province_code": hello.province_code,
-                                            "communes": hello.communes})  # fmt: skip
+            state.put_json(
+                s, state.GRANT, {"role": hello.role, "province_code": hello.province_code, "communes": hello.communes}
+            )
             state.put(s, state.CLOCK_SKEW, None if hello.clock_skew_seconds is None else str(hello.clock_skew_seconds))
 
         self.store.write(save, applying_remote=True)
@@ -247,8 +299,11 @@ class SyncClient:
         with self.store.read() as s:
             pending = conflicts.pending_resolutions(s)
         for conflict_id, resolution in pending:
-            body = {"conflict_id": conflict_id, "resolution": resolution.get("choice", "edited"),
-                    "values": resolution.get("values", {})}  # fmt: skip
+            body = {
+                "conflict_id": conflict_id,
+                "resolution": resolution.get("choice", "edited"),
+                "values": resolution.get("values", {}),
+            }
             response = transport.call("POST", f"{API_PREFIX}/conflicts/resolve", json_body=body)
             if response.status_code in (200, 404):
                 self.store.write(partial(conflicts.mark_sent, conflict_id=conflict_id), applying_remote=True)
@@ -269,8 +324,9 @@ class SyncClient:
                 self._snapshot(transport, scope, key, report, replacing=True)
                 continue
             page: PullResponse = parse(_ok(response), PullResponse.model_validate_json)
-            self.store.write(partial(self._apply_page, page=page, key=key, report=report), origin="sync",
-                             applying_remote=True)  # fmt: skip
+            self.store.write(
+                partial(self._apply_page, page=page, key=key, report=report), origin="sync", applying_remote=True
+            )
             self.progress(f"pull:{scope.scope}", page.next_cursor, 0)
             if not page.has_more:
                 return
@@ -305,15 +361,15 @@ class SyncClient:
         if run:
             applier.upsert(run[0].table, [c.row for c in run], pending)
 
-    def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport,
-                  replacing: bool) -> None:  # fmt: skip
+    def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport, replacing: bool) -> None:
         self.progress(f"snapshot:{scope.scope}", 0, 0)
         path, info = download_snapshot(self.store, transport, scope.scope, self.progress, self.cancel)
         try:
             stats = self.store.write(
                 lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
-                origin="sync", applying_remote=True,
-            )  # fmt: skip
+                origin="sync",
+                applying_remote=True,
+            )
         finally:
             path.unlink(missing_ok=True)
         report.snapshots.append(scope.scope)
@@ -324,8 +380,11 @@ class SyncClient:
 def _ok(response: Any) -> Any:
     if response.status_code != 200:
         info = detail(response)
-        raise SyncError("Máy chủ từ chối yêu cầu ({code}): {reason}", code=info.get("code", response.status_code),
-                        reason=info.get("message", ""))  # fmt: skip
+        raise SyncError(
+            "Máy chủ từ chối yêu cầu ({code}): {reason}",
+            code=info.get("code", response.status_code),
+            reason=info.get("message", ""),
+        )
     return response
 
 

@@ -47,8 +47,9 @@ def store_conflicts(session: Session, records: Iterable[ConflictRecord]) -> None
     for c in records:
         if c.kind == "soft":
             continue
-        local = session.execute(text("SELECT resolution_pending FROM sync_conflict WHERE id = :id"),
-                                {"id": c.id}).first()  # fmt: skip
+        local = session.execute(
+            text("SELECT resolution_pending FROM sync_conflict WHERE id = :id"), {"id": c.id}
+        ).first()
         if local is not None and local[0]:
             continue  # resolved here and not yet sent: the local answer stands
         session.execute(
@@ -57,10 +58,19 @@ def store_conflicts(session: Session, records: Iterable[ConflictRecord]) -> None
                 "created_at, resolved_at, resolution) VALUES (:id, :t, :r, :k, :f, :w, :l, :c, :ra, :res) "
                 "ON CONFLICT(id) DO UPDATE SET resolved_at = excluded.resolved_at, resolution = excluded.resolution"
             ),
-            {"id": c.id, "t": c.table, "r": c.row_id, "k": c.kind, "f": json.dumps(c.fields, ensure_ascii=False),
-             "w": c.winner_device, "l": c.loser_device, "c": c.created_at, "ra": c.resolved_at,
-             "res": json.dumps(c.resolution, ensure_ascii=False) if c.resolution else None},
-        )  # fmt: skip
+            {
+                "id": c.id,
+                "t": c.table,
+                "r": c.row_id,
+                "k": c.kind,
+                "f": json.dumps(c.fields, ensure_ascii=False),
+                "w": c.winner_device,
+                "l": c.loser_device,
+                "c": c.created_at,
+                "ra": c.resolved_at,
+                "res": json.dumps(c.resolution, ensure_ascii=False) if c.resolution else None,
+            },
+        )
 
 
 def _view(row: Mapping[str, Any] | RowMapping, device_id: str | None) -> Conflict:
@@ -78,8 +88,17 @@ def _view(row: Mapping[str, Any] | RowMapping, device_id: str | None) -> Conflic
             mine, theirs = v.get("theirs"), v.get("mine")
             current[name] = v.get("mine")
         fields.append(FieldConflict(name, v.get("base"), mine, theirs))
-    return Conflict(row["id"], row["table_name"], row["row_id"], row["kind"], fields, current, row["created_at"],
-                    row["resolved_at"], json.loads(row["resolution"]) if row["resolution"] else None)  # fmt: skip
+    return Conflict(
+        row["id"],
+        row["table_name"],
+        row["row_id"],
+        row["kind"],
+        fields,
+        current,
+        row["created_at"],
+        row["resolved_at"],
+        json.loads(row["resolution"]) if row["resolution"] else None,
+    )
 
 
 def list_conflicts(session: Session, device_id: str | None, include_resolved: bool = False) -> list[Conflict]:
@@ -116,9 +135,12 @@ def write_resolution(session: Session, conflict: Conflict, choice: Choice, value
         session.execute(text(f'UPDATE "{conflict.table}" SET {", ".join(sets)} WHERE id = :id'), params)
     session.execute(
         text("UPDATE sync_conflict SET resolved_at = :at, resolution = :r, resolution_pending = 1 WHERE id = :id"),
-        {"at": now_text(), "id": conflict.id,
-         "r": json.dumps({"choice": choice, "values": dict(values)}, ensure_ascii=False)},
-    )  # fmt: skip
+        {
+            "at": now_text(),
+            "id": conflict.id,
+            "r": json.dumps({"choice": choice, "values": dict(values)}, ensure_ascii=False),
+        },
+    )
 
 
 def _local(value: Any) -> Any:

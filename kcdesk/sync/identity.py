@@ -43,14 +43,16 @@ def user_references() -> list[tuple[str, str]]:
 
 def never_pushed(session: Session, user_id: str) -> bool:
     """A user made on this laptop whose creation is still waiting in the outbox."""
-    return session.execute(
-        text("SELECT 1 FROM sync_outbox WHERE table_name = :t AND row_id = :r AND op = 'insert' LIMIT 1"),
-        {"t": USER_TABLE, "r": user_id},
-    ).first() is not None  # fmt: skip
+    return (
+        session.execute(
+            text("SELECT 1 FROM sync_outbox WHERE table_name = :t AND row_id = :r AND op = 'insert' LIMIT 1"),
+            {"t": USER_TABLE, "r": user_id},
+        ).first()
+        is not None
+    )
 
 
-def adopt_user(session: Session, codecs: Mapping[str, TableCodec], user: dict[str, Any] | None,
-               first_seq: int) -> None:  # fmt: skip
+def adopt_user(session: Session, codecs: Mapping[str, TableCodec], user: dict[str, Any] | None, first_seq: int) -> None:
     """Run inside the enrolment's write (applying_remote: nothing here is queued)."""
     withdraw.keep_from(session, first_seq)
     if user is None:  # a server without user binding: keep working as the local user
@@ -66,12 +68,16 @@ def adopt_user(session: Session, codecs: Mapping[str, TableCodec], user: dict[st
         session.execute(text(f"DELETE FROM {USER_TABLE} WHERE id = :id"), {"id": placeholder})
     RowApplier(session, codecs).upsert(USER_TABLE, [user], pending=set())
     if session.execute(text(f"SELECT 1 FROM {USER_TABLE} WHERE id = :id"), {"id": new_id}).first() is None:
-        raise SyncError("Tên đăng nhập {username} đã có trên máy này cho một người khác; không nhận được người dùng "
-                        "từ máy chủ.", username=str(user.get("username", "")))  # fmt: skip
+        raise SyncError(
+            "Tên đăng nhập {username} đã có trên máy này cho một người khác; không nhận được người dùng từ máy chủ.",
+            username=str(user.get("username", "")),
+        )
     if placeholder is not None:
         for table, column in user_references():
-            session.execute(text(f'UPDATE "{table}" SET "{column}" = :new WHERE "{column}" = :old'),
-                            {"new": new_id, "old": placeholder})  # fmt: skip
+            session.execute(
+                text(f'UPDATE "{table}" SET "{column}" = :new WHERE "{column}" = :old'),
+                {"new": new_id, "old": placeholder},
+            )
         aliases: dict[str, str] = state.get_json(session, state.USER_ALIASES) or {}
         aliases = {k: (new_id if v == placeholder else v) for k, v in aliases.items()}
         aliases[placeholder] = new_id

@@ -45,8 +45,14 @@ class Outgoing:
     user_id: str | None = None
 
     def wire(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"seq": self.seq, "mutation_id": self.mutation_id, "table": self.table,
-                                "row_id": self.row_id, "op": self.op, "base_version": self.base_version}  # fmt: skip
+        body: dict[str, Any] = {
+            "seq": self.seq,
+            "mutation_id": self.mutation_id,
+            "table": self.table,
+            "row_id": self.row_id,
+            "op": self.op,
+            "base_version": self.base_version,
+        }
         if self.values:
             body["values"] = self.values
         if self.base:
@@ -56,8 +62,13 @@ class Outgoing:
         return body
 
 
-def read_pending(session: Session, codecs: Mapping[str, TableCodec], limit: int | None,
-                 tables: Collection[str] | None = None, after_seq: int = 0) -> list[Outgoing]:  # fmt: skip
+def read_pending(
+    session: Session,
+    codecs: Mapping[str, TableCodec],
+    limit: int | None,
+    tables: Collection[str] | None = None,
+    after_seq: int = 0,
+) -> list[Outgoing]:
     """The oldest unsent changes after `after_seq` as protocol mutations (all of them when
     limit is None; only those of `tables` when given)."""
     where = "WHERE o.seq > :after "
@@ -103,8 +114,9 @@ def outbox_depth(session: Session) -> tuple[int, str | None]:
     return int(row[0]), row[1]
 
 
-def record_outcomes(session: Session, applier: RowApplier, sent: Sequence[Outgoing],
-                    outcomes: Sequence[Outcome]) -> dict[str, int]:  # fmt: skip
+def record_outcomes(
+    session: Session, applier: RowApplier, sent: Sequence[Outgoing], outcomes: Sequence[Outcome]
+) -> dict[str, int]:
     """Apply the server's answers: one local transaction (the caller's session), a few
     set-based statements whatever the batch size."""
     by_seq = {m.seq: m for m in sent}
@@ -159,12 +171,22 @@ def dead_letter(session: Session, m: Outgoing, outcome: Outcome) -> None:
             ":op, :bv, :p, :bp, :code, :msg, :params, :blocked, :row, :at)"
         ),
         {
-            "seq": m.seq, "mid": m.mutation_id, "t": m.table, "r": m.row_id, "op": m.op, "bv": m.base_version,
-            "p": json.dumps(m.values, ensure_ascii=False), "bp": json.dumps(m.base, ensure_ascii=False),
-            "code": code, "msg": message, "params": json.dumps(params, ensure_ascii=False), "blocked": blocked_by,
-            "row": json.dumps(outcome.row, ensure_ascii=False) if outcome.row else None, "at": now_text(),
+            "seq": m.seq,
+            "mid": m.mutation_id,
+            "t": m.table,
+            "r": m.row_id,
+            "op": m.op,
+            "bv": m.base_version,
+            "p": json.dumps(m.values, ensure_ascii=False),
+            "bp": json.dumps(m.base, ensure_ascii=False),
+            "code": code,
+            "msg": message,
+            "params": json.dumps(params, ensure_ascii=False),
+            "blocked": blocked_by,
+            "row": json.dumps(outcome.row, ensure_ascii=False) if outcome.row else None,
+            "at": now_text(),
         },
-    )  # fmt: skip
+    )
 
 
 def _blocking_seq(session: Session, m: Outgoing) -> int | None:

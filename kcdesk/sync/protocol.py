@@ -74,7 +74,6 @@ class EnrolRequest(Strict):
     app_version: str = Field(default="", max_length=40)
 
 
-
 class EnrolResponse(BaseModel):
     device_id: Id
     refresh_token: str
@@ -90,7 +89,6 @@ class EnrolResponse(BaseModel):
 class TokenRequest(Strict):
     device_id: str = Field(max_length=64)
     refresh_token: str = Field(max_length=200)
-
 
 
 class TokenResponse(BaseModel):

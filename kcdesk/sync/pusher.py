@@ -48,8 +48,7 @@ class Batch:
 
 
 class Pusher:
-    def __init__(self, client: SyncClient, transport: Transport, report: CycleReport,
-                 ok: Callable[[Any], Any]) -> None:  # fmt: skip
+    def __init__(self, client: SyncClient, transport: Transport, report: CycleReport, ok: Callable[[Any], Any]) -> None:
         self.client = client
         self.store = client.store
         self.transport = transport
@@ -64,8 +63,9 @@ class Pusher:
             server_owned = withdraw.has_server_owned(s)
             total, _ = outbox_depth(s)
         if server_owned:
-            self.store.write(lambda s: withdraw.withdraw_server_owned(s, self.client.codecs), origin="sync",
-                             applying_remote=True)  # fmt: skip
+            self.store.write(
+                lambda s: withdraw.withdraw_server_owned(s, self.client.codecs), origin="sync", applying_remote=True
+            )
         helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcdesk-push-prepare")
         acking: Future[dict[str, int]] | None = None
         try:
@@ -121,15 +121,21 @@ class Pusher:
             payload["withdrawn"] = batch.withdrawn
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         batch.body = gzip_body(raw)
-        batch.headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
-                         "X-Content-Sha256": hashlib.sha256(raw).hexdigest()}  # fmt: skip
+        batch.headers = {
+            "Content-Type": "application/json",
+            "Content-Encoding": "gzip",
+            "X-Content-Sha256": hashlib.sha256(raw).hexdigest(),
+        }
         return batch
 
     def _send(self, batch: Batch) -> PushResponse:
         response = self.transport.call("POST", f"{API_PREFIX}/push", content=batch.body, headers=batch.headers)
         if response.status_code == 409:
-            raise SyncError("Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
-                            "hỗ trợ (dữ liệu trên máy vẫn an toàn).", expected=detail(response).get("expected_seq"))
+            raise SyncError(
+                "Máy chủ đang chờ thay đổi số {expected} nhưng máy này không còn giữ nó; hãy liên hệ "
+                "hỗ trợ (dữ liệu trên máy vẫn an toàn).",
+                expected=detail(response).get("expected_seq"),
+            )
         answer: PushResponse = parse(self.ok(response), PushResponse.model_validate_json)
         seqs = {m.seq for m in batch.mutations}
         if seqs and not any(o.seq in seqs for o in answer.outcomes):

@@ -20,8 +20,7 @@ REASONS: dict[str, str] = {
     "unknown_table": "Bảng '{table}' không đồng bộ được.",
     "invalid_value": "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.",
     "move_not_allowed": "Chỉ quản trị hệ thống hoặc Bộ Công Thương được chuyển bản ghi sang {scope_name}.",
-    "server_owned": "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy "
-    "chủ.",
+    "server_owned": "Người dùng do máy chủ quản lý; thay đổi này không được gửi đi. Hãy nhờ quản trị sửa trên máy chủ.",
     "withdrawn": "Thay đổi đã được rút lại trên máy trạm.",
     "mutation_mismatch": "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi "
     "phục từ bản sao lưu cũ.",

@@ -97,23 +97,41 @@ class SyncService:
 
     def status(self) -> SyncStatus:
         with self.store.read() as s:
-            kv = {k: state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS,
-                                                state.LAST_ATTEMPT, state.LAST_ERROR, state.REVOKED, state.CLOCK_SKEW)}
+            kv = {
+                k: state.get(s, k)
+                for k in (
+                    state.SERVER_URL,
+                    state.DEVICE_ID,
+                    state.LAST_SUCCESS,
+                    state.LAST_ATTEMPT,
+                    state.LAST_ERROR,
+                    state.REVOKED,
+                    state.CLOCK_SKEW,
+                )
+            }
             pending, oldest = s.execute(text("SELECT count(*), min(created_at) FROM sync_outbox")).one()
             dead = s.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one()
             open_conflicts = s.execute(
-                text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one()  # fmt: skip
+                text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")
+            ).scalar_one()
         last_error, skew = kv[state.LAST_ERROR], kv[state.CLOCK_SKEW]
         error = json.loads(last_error) if last_error else None
         return SyncStatus(
-            enrolled=bool(kv[state.DEVICE_ID] and kv[state.SERVER_URL]), server_url=kv[state.SERVER_URL],
-            device_id=kv[state.DEVICE_ID], online=self._online, running=self._running, pending=int(pending),
-            oldest_pending=oldest, dead_letters=int(dead), open_conflicts=int(open_conflicts),
-            last_success=kv[state.LAST_SUCCESS], last_attempt=kv[state.LAST_ATTEMPT],
+            enrolled=bool(kv[state.DEVICE_ID] and kv[state.SERVER_URL]),
+            server_url=kv[state.SERVER_URL],
+            device_id=kv[state.DEVICE_ID],
+            online=self._online,
+            running=self._running,
+            pending=int(pending),
+            oldest_pending=oldest,
+            dead_letters=int(dead),
+            open_conflicts=int(open_conflicts),
+            last_success=kv[state.LAST_SUCCESS],
+            last_attempt=kv[state.LAST_ATTEMPT],
             last_error=tr(error["message"], **error.get("params", {})) if error else None,
             revoked=bool(kv[state.REVOKED]) or (error or {}).get("type") == DeviceRevoked.__name__,
             clock_skew_seconds=float(skew) if skew else None,
-        )  # fmt: skip
+        )
 
     def dead_letters(self) -> list[DeadLetter]:
         with self.store.read() as s:
@@ -125,14 +143,26 @@ class SyncService:
                 reason = tr(r["message"], **params)
             except (KeyError, IndexError, ValueError):
                 reason = r["message"]
-            out.append(DeadLetter(r["seq"], r["table_name"], r["row_id"], r["op"], json.loads(r["payload"] or "{}"),
-                                  r["code"], reason, r["blocked_by"], r["rejected_at"]))  # fmt: skip
+            out.append(
+                DeadLetter(
+                    r["seq"],
+                    r["table_name"],
+                    r["row_id"],
+                    r["op"],
+                    json.loads(r["payload"] or "{}"),
+                    r["code"],
+                    reason,
+                    r["blocked_by"],
+                    r["rejected_at"],
+                )
+            )
         return out
 
     def discard_dead_letter(self, seq: int) -> None:
         """The person read the reason and lets the refused change go (the local record stays)."""
-        self.store.write(lambda s: s.execute(text("DELETE FROM sync_deadletter WHERE seq = :s"), {"s": seq}),
-                         applying_remote=True)  # fmt: skip
+        self.store.write(
+            lambda s: s.execute(text("DELETE FROM sync_deadletter WHERE seq = :s"), {"s": seq}), applying_remote=True
+        )
 
     def conflicts(self, include_resolved: bool = False) -> list[Conflict]:
         with self.store.read() as s:
@@ -152,13 +182,15 @@ class SyncService:
         """The sync state of one record, for a badge next to it."""
         with self.store.read() as s:
             p = {"t": table, "r": row_id}
-            if s.execute(text("SELECT 1 FROM sync_conflict WHERE table_name = :t AND row_id = :r "
-                              "AND resolved_at IS NULL"), p).first():  # fmt: skip
+            if s.execute(
+                text("SELECT 1 FROM sync_conflict WHERE table_name = :t AND row_id = :r AND resolved_at IS NULL"), p
+            ).first():
                 return "conflict"
             if s.execute(text("SELECT 1 FROM sync_deadletter WHERE table_name = :t AND row_id = :r"), p).first():
                 return "error"
-            flag = s.execute(text("SELECT state FROM sync_record_state WHERE table_name = :t AND row_id = :r"),
-                             p).first()  # fmt: skip
+            flag = s.execute(
+                text("SELECT state FROM sync_record_state WHERE table_name = :t AND row_id = :r"), p
+            ).first()
             if flag:
                 return str(flag[0])
             if s.execute(text("SELECT 1 FROM sync_outbox WHERE table_name = :t AND row_id = :r"), p).first():

@@ -43,8 +43,9 @@ def work_dir(store: Store) -> Path:
     return folder
 
 
-def download_snapshot(store: Store, transport: Transport, scope: str, progress: Callable[[str, int, int], None],
-                      cancel: threading.Event) -> tuple[Path, SnapshotInfo]:  # fmt: skip
+def download_snapshot(
+    store: Store, transport: Transport, scope: str, progress: Callable[[str, int, int], None], cancel: threading.Event
+) -> tuple[Path, SnapshotInfo]:
     response = transport.call("GET", f"{API_PREFIX}/snapshot", params={"scope": scope})
     if response.status_code != 200:
         from kcdesk.sync.client import _ok
@@ -57,8 +58,16 @@ def download_snapshot(store: Store, transport: Transport, scope: str, progress: 
         have = part.stat().st_size if part.exists() else 0
         if have < info.size:
             try:
-                _fetch(transport, f"{API_PREFIX}/snapshot/{info.snapshot_id}", part, have, info.size, progress, cancel,
-                       f"snapshot:{scope}")  # fmt: skip
+                _fetch(
+                    transport,
+                    f"{API_PREFIX}/snapshot/{info.snapshot_id}",
+                    part,
+                    have,
+                    info.size,
+                    progress,
+                    cancel,
+                    f"snapshot:{scope}",
+                )
             except Offline:
                 continue  # resume from what arrived
         if _sha256(part) == info.sha256:
@@ -73,9 +82,17 @@ def download_snapshot(store: Store, transport: Transport, scope: str, progress: 
     return plain, info
 
 
-def _fetch(transport: Transport, path: str, target: Path, start: int, size: int,
-           progress: Callable[[str, int, int], None], cancel: threading.Event, stage: str,
-           piece: int = 4 * 1024 * 1024) -> None:  # fmt: skip
+def _fetch(
+    transport: Transport,
+    path: str,
+    target: Path,
+    start: int,
+    size: int,
+    progress: Callable[[str, int, int], None],
+    cancel: threading.Event,
+    stage: str,
+    piece: int = 4 * 1024 * 1024,
+) -> None:
     """Fetch [start, size) in bounded pieces (memory stays small), appending to target."""
     mode = "ab" if start > 0 else "wb"
     with target.open(mode) as fh:
@@ -109,8 +126,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, codecs: dict[str, TableCodec],
-                   scope: ScopeInfo, reconcile: bool) -> dict[str, int]:  # fmt: skip
+def apply_snapshot(
+    session: Session,
+    path: Path,
+    info: SnapshotInfo,
+    key: str,
+    codecs: dict[str, TableCodec],
+    scope: ScopeInfo,
+    reconcile: bool,
+) -> dict[str, int]:
     applier = RowApplier(session, codecs)
     pending = state.pending_rows(session)
     keep = state.dead_letter_rows(session)
@@ -153,8 +177,15 @@ def apply_snapshot(session: Session, path: Path, info: SnapshotInfo, key: str, c
     return applier.stats
 
 
-def _upsert_plain(session: Session, applier: RowApplier, table: str, names: list[str], rows: list[tuple[Any, ...]],
-                  pending: set[tuple[str, str]], empty: bool = False) -> None:  # fmt: skip
+def _upsert_plain(
+    session: Session,
+    applier: RowApplier,
+    table: str,
+    names: list[str],
+    rows: list[tuple[Any, ...]],
+    pending: set[tuple[str, str]],
+    empty: bool = False,
+) -> None:
     """The fast path for tables without foreign keys: positional executemany."""
     if pending:
         rows = [r for r in rows if (table, r[0]) not in pending]
@@ -213,8 +244,15 @@ def _insert_new(session: Session, table: str, cols: list[str], rows: list[tuple[
     return len(rows)
 
 
-def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[str], scope: ScopeInfo,
-                   pending: set[tuple[str, str]], keep: set[tuple[str, str]]) -> None:  # fmt: skip
+def _evict_missing(
+    session: Session,
+    applier: RowApplier,
+    table: str,
+    seen: set[str],
+    scope: ScopeInfo,
+    pending: set[tuple[str, str]],
+    keep: set[tuple[str, str]],
+) -> None:
     """After a reset, rows of this scope that the snapshot no longer has left the scope."""
     province_col, ward_col = OWN_PLACEMENT[table]
     params: dict[str, Any]
@@ -236,8 +274,13 @@ def _evict_missing(session: Session, applier: RowApplier, table: str, seen: set[
             applier.evict(table, row_id, pending, keep)
 
 
-def _evict_missing_children(session: Session, applier: RowApplier, seen_in: dict[str, set[str]],
-                            pending: set[tuple[str, str]], keep: set[tuple[str, str]]) -> None:  # fmt: skip
+def _evict_missing_children(
+    session: Session,
+    applier: RowApplier,
+    seen_in: dict[str, set[str]],
+    pending: set[tuple[str, str]],
+    keep: set[tuple[str, str]],
+) -> None:
     """After a reset, a child row that left the scope while its parent stayed (re-attached
     to a record elsewhere) is missing from the snapshot although its parent is in it."""
     for table in applier.tables:  # parents before children

@@ -44,9 +44,17 @@ class RetryPolicy:
 
 
 class Transport:
-    def __init__(self, server_url: str, device_id: str | None, refresh_token: str | None, *,
-                 verify: Any = True, timeout: float = 60.0, retry: RetryPolicy | None = None,
-                 cancel: threading.Event | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        server_url: str,
+        device_id: str | None,
+        refresh_token: str | None,
+        *,
+        verify: Any = True,
+        timeout: float = 60.0,
+        retry: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
         self.server_url = server_url.rstrip("/")
         self.device_id = device_id
         self.refresh_token = refresh_token
@@ -57,10 +65,12 @@ class Transport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.client = httpx.Client(
-            base_url=self.server_url, verify=verify, timeout=httpx.Timeout(timeout, connect=10.0),
+            base_url=self.server_url,
+            verify=verify,
+            timeout=httpx.Timeout(timeout, connect=10.0),
             headers={"Accept-Encoding": "gzip", "User-Agent": "kcdesk-sync/1"},
             event_hooks={"response": [self._count]},
-        )  # fmt: skip
+        )
 
     def close(self) -> None:
         self.client.close()
@@ -83,9 +93,12 @@ class Transport:
             return self._access
         if not self.device_id or not self.refresh_token:
             raise AuthRejected("Thiết bị chưa đăng ký với máy chủ. Hãy chạy: kcdesk enroll --server URL --code MÃ")
-        response = self._send("POST", f"{API_PREFIX}/token",
-                              json_body={"device_id": self.device_id, "refresh_token": self.refresh_token},
-                              auth=False)  # fmt: skip
+        response = self._send(
+            "POST",
+            f"{API_PREFIX}/token",
+            json_body={"device_id": self.device_id, "refresh_token": self.refresh_token},
+            auth=False,
+        )
         token = TokenResponse.model_validate(response.json())
         self._access = token.access_token
         self._access_expires = time.time() + token.expires_in
@@ -93,9 +106,20 @@ class Transport:
 
     # -- requests ------------------------------------------------------------------------
 
-    def call(self, method: str, path: str, *, json_body: Any = None, content: bytes | None = None,
-             params: dict[str, Any] | None = None, headers: dict[str, str] | None = None, gzip: bool = False,
-             auth: bool = True, ok: tuple[int, ...] = (200,), retryable: bool = True) -> httpx.Response:  # fmt: skip
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        content: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        gzip: bool = False,
+        auth: bool = True,
+        ok: tuple[int, ...] = (200,),
+        retryable: bool = True,
+    ) -> httpx.Response:
         """Send with retries; return a response whose status is in `ok` or a 4xx the caller
         handles; raise a typed error for the rest."""
         attempts = self.retry.attempts if retryable else 1
@@ -106,8 +130,16 @@ class Transport:
 
                 raise Cancelled()
             try:
-                response = self._send(method, path, json_body=json_body, content=content, params=params,
-                                      headers=headers, gzip=gzip, auth=auth)  # fmt: skip
+                response = self._send(
+                    method,
+                    path,
+                    json_body=json_body,
+                    content=content,
+                    params=params,
+                    headers=headers,
+                    gzip=gzip,
+                    auth=auth,
+                )
             except (Offline, ServerBusy) as exc:
                 last = exc
                 if attempt + 1 < attempts:
@@ -125,9 +157,18 @@ class Transport:
             delay = max(delay, float(retry_after))
         self.cancel.wait(delay)
 
-    def _send(self, method: str, path: str, *, json_body: Any = None, content: bytes | None = None,
-              params: dict[str, Any] | None = None, headers: dict[str, str] | None = None, gzip: bool = False,
-              auth: bool = True) -> httpx.Response:  # fmt: skip
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        content: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        gzip: bool = False,
+        auth: bool = True,
+    ) -> httpx.Response:
         all_headers = dict(headers or {})
         body = content
         if json_body is not None:
@@ -146,11 +187,16 @@ class Transport:
                 _ = response.content  # read the body now: a reply cut short is a network failure
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 if _certificate_failed(exc):
-                    raise UntrustedServer("Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); "
-                                          "không gửi dữ liệu. Hãy kiểm tra địa chỉ máy chủ hoặc tệp CA (--ca-file).",
-                                          server=self.server_url, reason=_certificate_reason(exc)) from exc  # fmt: skip
-                raise Offline("Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.",
-                              reason=type(exc).__name__) from exc  # fmt: skip
+                    raise UntrustedServer(
+                        "Chứng chỉ TLS của máy chủ {server} không xác minh được ({reason}); "
+                        "không gửi dữ liệu. Hãy kiểm tra địa chỉ máy chủ hoặc tệp CA (--ca-file).",
+                        server=self.server_url,
+                        reason=_certificate_reason(exc),
+                    ) from exc
+                raise Offline(
+                    "Không kết nối được máy chủ đồng bộ ({reason}); dữ liệu vẫn an toàn trên máy.",
+                    reason=type(exc).__name__,
+                ) from exc
             if response.status_code == 401 and auth and not refreshed:
                 continue  # access token expired: get a new one and send again
             break
@@ -169,11 +215,15 @@ class Transport:
             busy.retry_after = float(retry_after) if retry_after and retry_after.isdigit() else None  # type: ignore[attr-defined]
             raise busy
         if status == 403 and detail_code(response) == "revoked":
-            raise DeviceRevoked("Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu và các thay đổi chưa gửi vẫn được "
-                                "giữ trên máy; hãy liên hệ quản trị để đăng ký lại.")  # fmt: skip
+            raise DeviceRevoked(
+                "Thiết bị đã bị thu hồi quyền đồng bộ. Dữ liệu và các thay đổi chưa gửi vẫn được "
+                "giữ trên máy; hãy liên hệ quản trị để đăng ký lại."
+            )
         if status == 401:
-            raise AuthRejected("Máy chủ không chấp nhận thiết bị này ({code}). Hãy đăng ký lại thiết bị.",
-                               code=detail_code(response) or "401")  # fmt: skip
+            raise AuthRejected(
+                "Máy chủ không chấp nhận thiết bị này ({code}). Hãy đăng ký lại thiết bị.",
+                code=detail_code(response) or "401",
+            )
         if status == 426:
             raise UpgradeRequired("Phiên bản kcdesk quá cũ so với máy chủ; hãy cập nhật. Dữ liệu được giữ nguyên.")
         return response

@@ -270,4 +270,3 @@ def gunzip_limited(data: bytes, limit: int = MAX_INFLATED) -> bytes:
     if not decompressor.eof:
         raise BadValue("nội dung nén bị cắt")
     return bytes(out)
-

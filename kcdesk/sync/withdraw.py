@@ -54,8 +54,10 @@ def drop_entries(session: Session, table: str, row_id: str) -> list[int]:
     """Remove a record's unsent outbox entries and withdraw their seqs (nobody needs to see
     them: used for the placeholder user, which the server's user replaces)."""
     params = {"t": table, "r": row_id}
-    seqs = [int(r[0]) for r in session.execute(
-        text("SELECT seq FROM sync_outbox WHERE table_name = :t AND row_id = :r"), params)]  # fmt: skip
+    seqs = [
+        int(r[0])
+        for r in session.execute(text("SELECT seq FROM sync_outbox WHERE table_name = :t AND row_id = :r"), params)
+    ]
     if seqs:
         session.execute(text("DELETE FROM sync_outbox WHERE table_name = :t AND row_id = :r"), params)
         add(session, seqs)
@@ -73,8 +75,13 @@ def withdraw_server_owned(session: Session, codecs: Mapping[str, TableCodec]) ->
     and its seq is withdrawn."""
     moved = read_pending(session, codecs, limit=None, tables=SERVER_OWNED)
     for m in moved:
-        outcome = Outcome(seq=m.seq, status="rejected", code="server_owned", message=REASONS["server_owned"],
-                          params={"table": m.table})  # fmt: skip
+        outcome = Outcome(
+            seq=m.seq,
+            status="rejected",
+            code="server_owned",
+            message=REASONS["server_owned"],
+            params={"table": m.table},
+        )
         dead_letter(session, m, outcome)
         session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": m.seq})
     add(session, [m.seq for m in moved])

@@ -9,8 +9,19 @@ from pathlib import Path
 
 import openpyxl
 
-HEADERS = ["Tên cơ sở", "Loại hình", "Mã số thuế", "Người đại diện", "Điện thoại", "Địa chỉ", "Xã/Phường/Đặc khu",
-           "Tỉnh/Thành phố", "Ngành nghề", "Số lao động", "Doanh thu năm trước (đồng)"]
+HEADERS = [
+    "Tên cơ sở",
+    "Loại hình",
+    "Mã số thuế",
+    "Người đại diện",
+    "Điện thoại",
+    "Địa chỉ",
+    "Xã/Phường/Đặc khu",
+    "Tỉnh/Thành phố",
+    "Ngành nghề",
+    "Số lao động",
+    "Doanh thu năm trước (đồng)",
+]
 
 
 def nfd(text: str) -> str:
@@ -30,9 +41,19 @@ def workbook(path: Path, rows, headers=HEADERS, title_row: str | None = None) ->
 
 
 def good_row(n: int, **kw) -> list:
-    row = {"name": f"Cơ sở Mộc mỹ nghệ số {n}", "type": "Hộ kinh doanh", "tax": f"04012{n:05d}",
-           "rep": "Nguyễn Văn Đức", "phone": "0905123456", "street": f"{n} Lê Duẩn", "ward": "Phường Hải Châu",
-           "province": "Thành phố Đà Nẵng", "sector": "E", "labour": 12, "revenue": 1_250_000_000}
+    row = {
+        "name": f"Cơ sở Mộc mỹ nghệ số {n}",
+        "type": "Hộ kinh doanh",
+        "tax": f"04012{n:05d}",
+        "rep": "Nguyễn Văn Đức",
+        "phone": "0905123456",
+        "street": f"{n} Lê Duẩn",
+        "ward": "Phường Hải Châu",
+        "province": "Thành phố Đà Nẵng",
+        "sector": "E",
+        "labour": 12,
+        "revenue": 1_250_000_000,
+    }
     row.update(kw)
     return list(row.values())
 
@@ -65,8 +86,10 @@ BILLION_LAUGHS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def huge_sheet(source: Path, target: Path, rows: int) -> Path:
     """A copy of `source` whose first sheet has `rows` rows of inline strings, streamed into the zip."""
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    )
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             if item.filename != "xl/worksheets/sheet1.xml":
@@ -74,8 +97,9 @@ def huge_sheet(source: Path, target: Path, rows: int) -> Path:
                 continue
             with zout.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
                 fh.write(head)
-                cells = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>'
-                                for i, h in enumerate(HEADERS))
+                cells = "".join(
+                    f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(HEADERS)
+                )
                 fh.write(f'<row r="1">{cells}</row>'.encode())
                 buf = io.BytesIO()
                 for r in range(2, rows + 2):

@@ -11,8 +11,13 @@ from kcdesk.db.models import Facility
 
 
 def kcdesk(*args, db):
-    proc = subprocess.run([sys.executable, "-m", "kcdesk", "--db", str(db), *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kcdesk", "--db", str(db), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -37,8 +42,9 @@ def test_import_export_and_report_from_the_command_line(store, tmp_path):
     assert code == 0 and (tmp_path / "so.xlsx").stat().st_size > 0
     code, _, _ = kcdesk("import", "template", "proposals", tmp_path / "mau.xlsx", db=db)
     assert code == 0
-    code, out, _ = kcdesk("report", "periodic", "--half", "2026-1", "--province", "48", "--out", tmp_path / "bc.pdf",
-                          db=db)
+    code, out, _ = kcdesk(
+        "report", "periodic", "--half", "2026-1", "--province", "48", "--out", tmp_path / "bc.pdf", db=db
+    )
     assert code == 0 and (tmp_path / "bc.pdf").read_bytes().startswith(b"%PDF")
 
 

@@ -16,15 +16,28 @@ from kcdesk.exchange.workbook import WorkbookError
 
 def _count(store) -> tuple[int, int]:
     with store.read() as s:
-        return (s.scalar(select(func.count()).select_from(Facility)),
-                s.scalar(select(func.count()).select_from(OutboxEntry)))
+        return (
+            s.scalar(select(func.count()).select_from(Facility)),
+            s.scalar(select(func.count()).select_from(OutboxEntry)),
+        )
 
 
 def _messy(tmp_path: Path) -> Path:
     rows = [
         # NFD text, stray spaces, money as text with dots: valid (row 3)
-        [x.nfd("  Cơ sở Mộc Đồng Tiến "), x.nfd("Hộ kinh doanh"), "0401234567", x.nfd("Nguyễn Văn Đức"),
-         "0905 123 456", "12 Lê Duẩn", x.nfd("Phường Hải Châu"), "TP. Đà Nẵng", "E", 25, "1.250.000.000"],
+        [
+            x.nfd("  Cơ sở Mộc Đồng Tiến "),
+            x.nfd("Hộ kinh doanh"),
+            "0401234567",
+            x.nfd("Nguyễn Văn Đức"),
+            "0905 123 456",
+            "12 Lê Duẩn",
+            x.nfd("Phường Hải Châu"),
+            "TP. Đà Nẵng",
+            "E",
+            25,
+            "1.250.000.000",
+        ],
         [],  # a blank row (row 4) is skipped
         x.good_row(2, tax="0401234567"),  # duplicate tax code in the file (row 5)
         x.good_row(3, tax="12345"),  # bad tax code (row 6)
@@ -38,8 +51,7 @@ def _messy(tmp_path: Path) -> Path:
 def test_dry_run_lists_every_problem_by_row_and_column(store, tmp_path):
     outcome = import_facilities(store, _messy(tmp_path), dry_run=True)
     found = {(p.row, p.column) for p in outcome.problems}
-    assert found == {(5, "Mã số thuế"), (6, "Mã số thuế"), (7, "Xã/Phường/Đặc khu"),
-                     (8, "Doanh thu năm trước (đồng)")}
+    assert found == {(5, "Mã số thuế"), (6, "Mã số thuế"), (7, "Xã/Phường/Đặc khu"), (8, "Doanh thu năm trước (đồng)")}
     reasons = {p.row: p.message.text("vi") for p in outcome.problems}
     assert "trùng với dòng 3" in reasons[5]
     assert "không đúng" in reasons[6]
@@ -78,8 +90,19 @@ def test_duplicates_against_the_register(store, tmp_path):
 
 
 def test_headers_tolerate_case_marks_spacing_and_abbreviations(store, tmp_path):
-    headers = ["TEN CO SO", "loại  hình", "MST", "Đại diện", "SĐT", "địa chỉ", "xa/phuong", "TỈNH", "ngành nghề",
-               "Số LĐ", "DOANH THU NĂM TRƯỚC"]
+    headers = [
+        "TEN CO SO",
+        "loại  hình",
+        "MST",
+        "Đại diện",
+        "SĐT",
+        "địa chỉ",
+        "xa/phuong",
+        "TỈNH",
+        "ngành nghề",
+        "Số LĐ",
+        "DOANH THU NĂM TRƯỚC",
+    ]
     outcome = import_facilities(store, x.workbook(tmp_path / "h.xlsx", [x.good_row(1)], headers=headers))
     assert outcome.imported == 1 and not outcome.problems
     headers[4] = "ĐT"
@@ -88,8 +111,10 @@ def test_headers_tolerate_case_marks_spacing_and_abbreviations(store, tmp_path):
 
 
 def test_legacy_units_are_recognised_never_mapped(store, tmp_path):
-    rows = [x.good_row(1, ward="Phường Thạch Thang"),  # a Đà Nẵng ward abolished on 1 July 2025
-            x.good_row(2, ward="Xã Điện Thắng Bắc", province="Tỉnh Quảng Nam")]  # a province merged away
+    rows = [
+        x.good_row(1, ward="Phường Thạch Thang"),  # a Đà Nẵng ward abolished on 1 July 2025
+        x.good_row(2, ward="Xã Điện Thắng Bắc", province="Tỉnh Quảng Nam"),
+    ]  # a province merged away
     outcome = import_facilities(store, x.workbook(tmp_path / "old.xlsx", rows), skip_invalid=True)
     assert outcome.imported == 1
     assert [(p.row, p.column) for p in outcome.problems] == [(3, "Tỉnh/Thành phố")]
@@ -127,9 +152,19 @@ def _register(store):
 def test_template_has_the_vietnamese_headers(tmp_path):
     path = write_template(tmp_path / "mau.xlsx", "facilities")
     header = [c.value for c in openpyxl.load_workbook(path).worksheets[0][1]]
-    for title in ["Tên cơ sở (*)", "Loại hình (*)", "Mã số thuế", "Người đại diện", "Điện thoại", "Địa chỉ",
-                  "Xã/Phường/Đặc khu (*)", "Tỉnh/Thành phố (*)", "Ngành nghề", "Số lao động",
-                  "Doanh thu năm trước (đồng)"]:
+    for title in [
+        "Tên cơ sở (*)",
+        "Loại hình (*)",
+        "Mã số thuế",
+        "Người đại diện",
+        "Điện thoại",
+        "Địa chỉ",
+        "Xã/Phường/Đặc khu (*)",
+        "Tỉnh/Thành phố (*)",
+        "Ngành nghề",
+        "Số lao động",
+        "Doanh thu năm trước (đồng)",
+    ]:
         assert title in header
 
 

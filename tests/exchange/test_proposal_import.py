@@ -11,20 +11,86 @@ from kcdesk.exchange.facility_import import import_facilities
 from kcdesk.exchange.proposal_import import import_proposals
 from kcdesk.exchange.registers import export_proposals
 
-HEADERS = ["Mã đề án", "Tên đề án", "Cấp", "Năm kế hoạch", "Nội dung hoạt động", "Đơn vị thực hiện",
-           "Tỉnh/Thành phố", "Xã/Phường/Đặc khu", "Trạng thái", "MST cơ sở thụ hưởng", "Kinh phí KC",
-           "Vốn đối ứng", "Nguồn khác", "Tạm ứng", "Ngày tạm ứng", "Quyết toán", "Ngày quyết toán"]
+HEADERS = [
+    "Mã đề án",
+    "Tên đề án",
+    "Cấp",
+    "Năm kế hoạch",
+    "Nội dung hoạt động",
+    "Đơn vị thực hiện",
+    "Tỉnh/Thành phố",
+    "Xã/Phường/Đặc khu",
+    "Trạng thái",
+    "MST cơ sở thụ hưởng",
+    "Kinh phí KC",
+    "Vốn đối ứng",
+    "Nguồn khác",
+    "Tạm ứng",
+    "Ngày tạm ứng",
+    "Quyết toán",
+    "Ngày quyết toán",
+]
 
 
 def _rows():
     return [
-        ["KCDP-2026-01", x.nfd("Hỗ trợ máy chà nhám"), "KCĐP", 2026, "KC3.3", "Trung tâm Khuyến công", "Đà Nẵng",
-         "Hải Châu", "Đã quyết toán", "0401200001", "500.000.000", 750_000_000, None, "150.000.000", "05/02/2026",
-         350_000_000, date(2026, 6, 30)],
-        ["KCQG-2026-02", "Đào tạo nghề mây tre đan", "kcqg", "2026", "KC1", "Trung tâm Khuyến công", "Đà Nẵng",
-         None, None, None, 1_000_000_000, "0", None, 300_000_000, None, None, None],  # an amount without its date
-        ["KCDP-2026-01", "Trùng mã", "KCĐP", 2026, "KC12", "Trung tâm", "Đà Nẵng", None, None, "0409999999",
-         1, 0, 0, None, None, None, None],  # duplicate code, unknown activity and facility
+        [
+            "KCDP-2026-01",
+            x.nfd("Hỗ trợ máy chà nhám"),
+            "KCĐP",
+            2026,
+            "KC3.3",
+            "Trung tâm Khuyến công",
+            "Đà Nẵng",
+            "Hải Châu",
+            "Đã quyết toán",
+            "0401200001",
+            "500.000.000",
+            750_000_000,
+            None,
+            "150.000.000",
+            "05/02/2026",
+            350_000_000,
+            date(2026, 6, 30),
+        ],
+        [
+            "KCQG-2026-02",
+            "Đào tạo nghề mây tre đan",
+            "kcqg",
+            "2026",
+            "KC1",
+            "Trung tâm Khuyến công",
+            "Đà Nẵng",
+            None,
+            None,
+            None,
+            1_000_000_000,
+            "0",
+            None,
+            300_000_000,
+            None,
+            None,
+            None,
+        ],  # an amount without its date
+        [
+            "KCDP-2026-01",
+            "Trùng mã",
+            "KCĐP",
+            2026,
+            "KC12",
+            "Trung tâm",
+            "Đà Nẵng",
+            None,
+            None,
+            "0409999999",
+            1,
+            0,
+            0,
+            None,
+            None,
+            None,
+            None,
+        ],  # duplicate code, unknown activity and facility
     ]
 
 
@@ -39,8 +105,13 @@ def test_proposals_import_with_money_and_problems(store, tmp_path):
     assert outcome.imported == 1
     with store.read() as s:
         p = s.scalars(select(Proposal)).one()
-        assert (p.code, p.title, p.level, p.status, p.ward_code) == ("KCDP-2026-01", "Hỗ trợ máy chà nhám", "KCDP",
-                                                                    "settled", "20242")
+        assert (p.code, p.title, p.level, p.status, p.ward_code) == (
+            "KCDP-2026-01",
+            "Hỗ trợ máy chà nhám",
+            "KCDP",
+            "settled",
+            "20242",
+        )
         assert s.scalar(select(func.sum(BudgetLine.kc_amount))) == 500_000_000
         paid = {(d.kind, d.amount, d.paid_on) for d in s.scalars(select(Disbursement))}
         assert paid == {("tam_ung", 150_000_000, date(2026, 2, 5)), ("quyet_toan", 350_000_000, date(2026, 6, 30))}

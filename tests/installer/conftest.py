@@ -32,8 +32,9 @@ def frozen_bundle() -> Iterator[Bundle]:
     if not sys.platform.startswith("linux"):
         pytest.skip("installer/build_linux.sh builds the Linux bundle; on Windows see docs/install.md")
     env = {**os.environ, "VENV": str(Path(sys.prefix)), "KCDESK_DIST": str(DIST), "KCDESK_WORK": str(WORK)}
-    done = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, encoding="utf-8", env=env,
-                          timeout=900, cwd=REPO)  # fmt: skip
+    done = subprocess.run(
+        ["bash", str(SCRIPT)], capture_output=True, text=True, encoding="utf-8", env=env, timeout=900, cwd=REPO
+    )
     assert done.returncode == 0, f"build or frozen self-test failed:\n{done.stdout}\n{done.stderr}"
     with open(WORK / ".build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_SH)

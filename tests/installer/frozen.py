@@ -17,9 +17,15 @@ class Bundle:
     def cli(self) -> Path:
         return self.folder / "kcdesk"
 
-    def run(self, *args: str, env: dict[str, str] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:  # fmt: skip
-        full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                    "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **(env or {})}  # fmt: skip
-        return subprocess.run([str(self.cli), *args], capture_output=True, text=True, encoding="utf-8",
-                              env=full_env, timeout=timeout)  # fmt: skip
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
+        full_env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+            **(env or {}),
+        }
+        return subprocess.run(
+            [str(self.cli), *args], capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=timeout
+        )

@@ -68,10 +68,14 @@ def _first_schema_database(path: Path) -> dict[str, list[tuple[object, ...]]]:
     upgrade_to(path, KNOWN_REVISIONS[0])
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code, tax_code, representative) VALUES "
-                     "('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48', '0401999888', 'Huỳnh Văn Sáu')")  # fmt: skip
-        conn.execute("INSERT INTO facility (id, name, facility_type, province_code) VALUES "
-                     "('f-2', 'Hợp tác xã đá mỹ nghệ Non Nước', 'htx', '48')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code, tax_code, representative) VALUES "
+            "('f-1', 'Cơ sở mộc Kim Bồng', 'hkd', '48', '0401999888', 'Huỳnh Văn Sáu')"
+        )
+        conn.execute(
+            "INSERT INTO facility (id, name, facility_type, province_code) VALUES "
+            "('f-2', 'Hợp tác xã đá mỹ nghệ Non Nước', 'htx', '48')"
+        )
         conn.execute("INSERT INTO app_meta (key, value) VALUES ('province_code', '48')")
     data = {
         "facility": conn.execute("SELECT * FROM facility ORDER BY id").fetchall(),
@@ -84,8 +88,9 @@ def _first_schema_database(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return data
 
 
-def test_the_frozen_build_upgrades_a_first_schema_database_with_the_data_intact(frozen_bundle: Bundle,
-                                                                                 tmp_path: Path) -> None:  # fmt: skip
+def test_the_frozen_build_upgrades_a_first_schema_database_with_the_data_intact(
+    frozen_bundle: Bundle, tmp_path: Path
+) -> None:
     path = tmp_path / "kcdesk.db"
     before = _first_schema_database(path)
 

@@ -82,7 +82,7 @@ def test_the_vietnamese_messages_keep_every_argument_of_the_english() -> None:
     english = None
     for line in text.splitlines():
         if line.startswith("; en: "):
-            english = line[len("; en: "):]
+            english = line[len("; en: ") :]
         elif "=" in line and not line.startswith(";") and english is not None:
             key, vietnamese = line.split("=", 1)
             assert sorted(arguments.findall(vietnamese)) == sorted(arguments.findall(english)), key

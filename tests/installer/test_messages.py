@@ -12,8 +12,11 @@ import kcdesk
 from kcdesk.locale_en import EN
 
 PACKAGE = Path(kcdesk.__file__).parent
-MODULES = [*sorted((PACKAGE / "selftest").glob("*.py")), PACKAGE / "db" / "storage_errors.py",
-           PACKAGE / "db" / "daily_backup.py"]  # fmt: skip
+MODULES = [
+    *sorted((PACKAGE / "selftest").glob("*.py")),
+    PACKAGE / "db" / "storage_errors.py",
+    PACKAGE / "db" / "daily_backup.py",
+]
 # The argument that carries the message, by callable name.
 MESSAGE_ARGUMENT = {"tr": 0, "StoreError": 0, "check": 1}
 
@@ -39,7 +42,12 @@ def test_every_installer_message_has_its_english() -> None:
 
 def test_the_self_test_runs_from_source_in_english() -> None:
     # In its own process: the self-test starts a QApplication and loads every window module.
-    done = subprocess.run([sys.executable, "-m", "kcdesk", "--lang", "en", "--self-test"], capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "kcdesk", "--lang", "en", "--self-test"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "(from source)" in done.stdout and "Result: 7/7 steps passed, 0 skipped, 0 failed." in done.stdout

@@ -26,9 +26,20 @@ HAI_CHAU = "20242"  # Phường Hải Châu, Thành phố Đà Nẵng (current)
 
 
 def facility(s, name="Cơ sở Mộc mỹ nghệ Đồng Tiến", tax_code="0401234567", **kw) -> Facility:
-    values = dict(name=name, facility_type="hkd", tax_code=tax_code, representative="Nguyễn Văn Đức",
-                  phone="0905123456", province_code=DA_NANG, ward_code=HAI_CHAU, street="12 Lê Duẩn",
-                  sector_code="C", main_products="Đồ gỗ mỹ nghệ", labour_total=25, revenue_prev_year=3_450_000_000)
+    values = dict(
+        name=name,
+        facility_type="hkd",
+        tax_code=tax_code,
+        representative="Nguyễn Văn Đức",
+        phone="0905123456",
+        province_code=DA_NANG,
+        ward_code=HAI_CHAU,
+        street="12 Lê Duẩn",
+        sector_code="C",
+        main_products="Đồ gỗ mỹ nghệ",
+        labour_total=25,
+        revenue_prev_year=3_450_000_000,
+    )
     values.update(kw)
     f = Facility(**values)
     s.add(f)
@@ -36,13 +47,36 @@ def facility(s, name="Cơ sở Mộc mỹ nghệ Đồng Tiến", tax_code="0401
     return f
 
 
-def proposal(s, code, *, kc=0, counterpart=0, other=0, level="KCDP", plan_year=2026, status="in_progress",
-             activity="KC3.1", title=None, province=DA_NANG, lines=None, paid=(), **kw) -> Proposal:
+def proposal(
+    s,
+    code,
+    *,
+    kc=0,
+    counterpart=0,
+    other=0,
+    level="KCDP",
+    plan_year=2026,
+    status="in_progress",
+    activity="KC3.1",
+    title=None,
+    province=DA_NANG,
+    lines=None,
+    paid=(),
+    **kw,
+) -> Proposal:
     """A proposal with its budget lines and payments; the status is set last, since a
     settled proposal refuses new children."""
-    p = Proposal(code=code, title=title or f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất {code}", level=level,
-                 plan_year=plan_year, implementing_unit="Trung tâm Khuyến công Đà Nẵng", province_code=province,
-                 status="draft", location="Phường Hải Châu, Thành phố Đà Nẵng", **kw)
+    p = Proposal(
+        code=code,
+        title=title or f"Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất {code}",
+        level=level,
+        plan_year=plan_year,
+        implementing_unit="Trung tâm Khuyến công Đà Nẵng",
+        province_code=province,
+        status="draft",
+        location="Phường Hải Châu, Thành phố Đà Nẵng",
+        **kw,
+    )
     s.add(p)
     s.flush()
     s.add(ProposalActivity(proposal_id=p.id, activity_code=activity))
@@ -50,9 +84,20 @@ def proposal(s, code, *, kc=0, counterpart=0, other=0, level="KCDP", plan_year=2
         lines = [("Máy móc, thiết bị", "bộ", 1, kc, counterpart, other)]
     for n, (item, unit, qty, k, c, o) in enumerate(lines, 1):
         total = k + c + o
-        s.add(BudgetLine(proposal_id=p.id, line_no=n, item=item, unit=unit, quantity=qty,
-                         unit_price=total // qty if qty else None, kc_amount=k, counterpart_amount=c,
-                         other_amount=o, activity_code=activity))
+        s.add(
+            BudgetLine(
+                proposal_id=p.id,
+                line_no=n,
+                item=item,
+                unit=unit,
+                quantity=qty,
+                unit_price=total // qty if qty else None,
+                kc_amount=k,
+                counterpart_amount=c,
+                other_amount=o,
+                activity_code=activity,
+            )
+        )
     for amount, paid_on, kind in paid:
         s.add(Disbursement(proposal_id=p.id, kind=kind, amount=amount, paid_on=paid_on))
     s.flush()
@@ -69,21 +114,33 @@ def disburse(s, p, amount, paid_on, kind="tam_ung") -> Disbursement:
 
 
 def status_event(s, p, to_status, on, from_status="accepted") -> None:
-    s.add(ProposalStatusEvent(proposal_id=p.id, action=to_status, from_status=from_status, to_status=to_status,
-                              event_date=on))
+    s.add(
+        ProposalStatusEvent(
+            proposal_id=p.id, action=to_status, from_status=from_status, to_status=to_status, event_date=on
+        )
+    )
     s.flush()
 
 
 def acceptance(s, p, *, accepted_on=date(2026, 3, 5), signed=True, beneficiary=None, **kw) -> Acceptance:
-    values = dict(number="05/BB-TTKC", place="Cơ sở Mộc mỹ nghệ Đồng Tiến, phường Hải Châu",
-                  contract_number="18/2026/HĐ-KC", basis="Căn cứ Quyết định số 125/QĐ-SCT ngày 12 tháng 02 năm 2026 "
-                  "của Sở Công Thương thành phố Đà Nẵng về việc phê duyệt kế hoạch khuyến công địa phương năm 2026",
-                  approved_amount=1_250_000_000, approved_kc_amount=500_000_000, accepted_amount=498_500_000,
-                  counterpart_invested=752_000_000, conclusion="dat",
-                  assessment="Đơn vị thực hiện đúng nội dung, khối lượng được duyệt; máy móc vận hành ổn định, "
-                  "nâng cao năng suất và chất lượng sản phẩm gỗ mỹ nghệ.",
-                  requests="Đơn vị thụ hưởng tiếp tục duy trì hoạt động của máy móc, thiết bị và báo cáo hiệu quả "
-                  "sau 12 tháng.", trainees=None, models_built=1, machines_supplied=2)
+    values = dict(
+        number="05/BB-TTKC",
+        place="Cơ sở Mộc mỹ nghệ Đồng Tiến, phường Hải Châu",
+        contract_number="18/2026/HĐ-KC",
+        basis="Căn cứ Quyết định số 125/QĐ-SCT ngày 12 tháng 02 năm 2026 "
+        "của Sở Công Thương thành phố Đà Nẵng về việc phê duyệt kế hoạch khuyến công địa phương năm 2026",
+        approved_amount=1_250_000_000,
+        approved_kc_amount=500_000_000,
+        accepted_amount=498_500_000,
+        counterpart_invested=752_000_000,
+        conclusion="dat",
+        assessment="Đơn vị thực hiện đúng nội dung, khối lượng được duyệt; máy móc vận hành ổn định, "
+        "nâng cao năng suất và chất lượng sản phẩm gỗ mỹ nghệ.",
+        requests="Đơn vị thụ hưởng tiếp tục duy trì hoạt động của máy móc, thiết bị và báo cáo hiệu quả sau 12 tháng.",
+        trainees=None,
+        models_built=1,
+        machines_supplied=2,
+    )
     values.update(kw)
     a = Acceptance(proposal_id=p.id, accepted_on=accepted_on, **values)
     s.add(a)
@@ -98,17 +155,34 @@ def acceptance(s, p, *, accepted_on=date(2026, 3, 5), signed=True, beneficiary=N
         ("Võ Minh Khôi", "Chuyên viên", "Phòng Quản lý Công nghiệp, Sở Công Thương", "thu_ky"),
     ]
     for n, (name, pos, org, role) in enumerate(members):
-        s.add(AcceptanceMember(acceptance_id=a.id, sort_order=n, full_name=name, position=pos, organisation=org,
-                               role=role))
+        s.add(
+            AcceptanceMember(
+                acceptance_id=a.id, sort_order=n, full_name=name, position=pos, organisation=org, role=role
+            )
+        )
     items = [
-        ("Máy chà nhám thùng tự động", "01 máy, công suất 7,5 kW", "01 máy, công suất 7,5 kW, số seri CN-2026-118",
-         True, "Hóa đơn số 0001234"),
+        (
+            "Máy chà nhám thùng tự động",
+            "01 máy, công suất 7,5 kW",
+            "01 máy, công suất 7,5 kW, số seri CN-2026-118",
+            True,
+            "Hóa đơn số 0001234",
+        ),
         ("Máy cưa lọng CNC", "01 máy", "01 máy, vận hành ổn định", True, None),
         ("Hội thảo trình diễn mô hình", "50 lượt người tham dự", "62 lượt người tham dự", True, None),
     ]
     for n, (content, planned, actual, passed, note) in enumerate(items):
-        s.add(AcceptanceItem(acceptance_id=a.id, sort_order=n, content=content, planned=planned, actual=actual,
-                             passed=passed, note=note))
+        s.add(
+            AcceptanceItem(
+                acceptance_id=a.id,
+                sort_order=n,
+                content=content,
+                planned=planned,
+                actual=actual,
+                passed=passed,
+                note=note,
+            )
+        )
     s.flush()
     if signed:  # signing locks the record, so it comes after its members and items
         a.signed_at = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
@@ -117,8 +191,14 @@ def acceptance(s, p, *, accepted_on=date(2026, 3, 5), signed=True, beneficiary=N
 
 
 def evaluation(s, p, *, revenue=(1_000_000_000, 1_250_000_000), jobs=(20, 26), on=date(2026, 4, 1)):
-    e = PostSupportEvaluation(proposal_id=p.id, evaluated_on=on, revenue_before=revenue[0], revenue_after=revenue[1],
-                              jobs_before=jobs[0], jobs_after=jobs[1])
+    e = PostSupportEvaluation(
+        proposal_id=p.id,
+        evaluated_on=on,
+        revenue_before=revenue[0],
+        revenue_after=revenue[1],
+        jobs_before=jobs[0],
+        jobs_after=jobs[1],
+    )
     s.add(e)
     s.flush()
     return e
@@ -152,8 +232,22 @@ def assert_fonts_embedded(path: Path) -> None:
 
 
 def render_page(path: Path, out_prefix: Path, page: int = 1, dpi: int = 80) -> Path:
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(path), str(out_prefix)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(path),
+            str(out_prefix),
+        ],
+        check=True,
+    )
     png = out_prefix.with_suffix(".png")
     assert png.stat().st_size > 5000
     return png

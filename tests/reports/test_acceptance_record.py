@@ -15,8 +15,13 @@ pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is n
 def _make(store, **kw):
     def build(s):
         f = b.facility(s)
-        p = b.proposal(s, "KCDP-2026-007", kc=500_000_000, counterpart=750_000_000,
-                       title="Hỗ trợ ứng dụng máy chà nhám thùng tự động trong sản xuất đồ gỗ mỹ nghệ")
+        p = b.proposal(
+            s,
+            "KCDP-2026-007",
+            kc=500_000_000,
+            counterpart=750_000_000,
+            title="Hỗ trợ ứng dụng máy chà nhám thùng tự động trong sản xuất đồ gỗ mỹ nghệ",
+        )
         return b.acceptance(s, p, beneficiary=f, **kw).id
 
     return store.write(build)

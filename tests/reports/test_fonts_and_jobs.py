@@ -88,10 +88,12 @@ def test_long_tables_are_built_in_chunks(tmp_path):
 
 
 def test_reports_and_exchange_never_import_qt():
-    code = ("import sys, kcdesk.reports.periodic_report, kcdesk.reports.acceptance_record, kcdesk.reports.plan_list, "
-            "kcdesk.reports.proposal_dossier, kcdesk.reports.facility_profile, kcdesk.exchange.facility_import, "
-            "kcdesk.exchange.proposal_import, kcdesk.exchange.registers, kcdesk.cli.cmd_reports, "
-            "kcdesk.cli.cmd_exchange; "
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'kcdesk.ui'))]; "
-            "assert not bad, bad")
+    code = (
+        "import sys, kcdesk.reports.periodic_report, kcdesk.reports.acceptance_record, kcdesk.reports.plan_list, "
+        "kcdesk.reports.proposal_dossier, kcdesk.reports.facility_profile, kcdesk.exchange.facility_import, "
+        "kcdesk.exchange.proposal_import, kcdesk.exchange.registers, kcdesk.cli.cmd_reports, "
+        "kcdesk.cli.cmd_exchange; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'kcdesk.ui'))]; "
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

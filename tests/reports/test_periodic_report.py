@@ -17,12 +17,25 @@ JAN_APR = PeriodicQuery(date(2026, 1, 1), date(2026, 4, 30), "48")
 
 def _plan_140bn(s):
     """Plan 140.467.000.000 đồng; 17.322.000.000 đồng paid through 30 April."""
-    b.proposal(s, "KCQG-2026-01", level="KCQG", kc=60_000_000_000, counterpart=90_000_000_000,
-               paid=[(10_000_000_000, date(2026, 2, 10), "tam_ung"), (9_999_000_000, date(2026, 5, 2), "thanh_toan")])
-    b.proposal(s, "KCDP-2026-02", kc=45_467_000_000, counterpart=30_000_000_000, activity="KC1.1",
-               paid=[(5_322_000_000, date(2026, 4, 30), "tam_ung")])
-    b.proposal(s, "KCDP-2026-03", kc=35_000_000_000, activity="KC4.2",
-               paid=[(2_000_000_000, date(2026, 3, 1), "tam_ung")])
+    b.proposal(
+        s,
+        "KCQG-2026-01",
+        level="KCQG",
+        kc=60_000_000_000,
+        counterpart=90_000_000_000,
+        paid=[(10_000_000_000, date(2026, 2, 10), "tam_ung"), (9_999_000_000, date(2026, 5, 2), "thanh_toan")],
+    )
+    b.proposal(
+        s,
+        "KCDP-2026-02",
+        kc=45_467_000_000,
+        counterpart=30_000_000_000,
+        activity="KC1.1",
+        paid=[(5_322_000_000, date(2026, 4, 30), "tam_ung")],
+    )
+    b.proposal(
+        s, "KCDP-2026-03", kc=35_000_000_000, activity="KC4.2", paid=[(2_000_000_000, date(2026, 3, 1), "tam_ung")]
+    )
     # Not counted: a draft request, another province, another year.
     b.proposal(s, "KCDP-2026-04", kc=50_000_000_000, status="draft")
     b.proposal(s, "KCDP-2026-HN", kc=1_000_000_000, province="01", paid=[(1_000_000_000, date(2026, 3, 1), "tam_ung")])
@@ -33,8 +46,9 @@ def test_execution_rate_12_33_percent(store, tmp_path):
     store.write(_plan_140bn)
     with store.read() as s:
         fig = periodic_figures(s, JAN_APR)
-        pdf = write_periodic_pdf(fig, agency_for(s, "48"), tmp_path / "bao-cao.pdf",
-                                 scope_name="Thành phố Đà Nẵng", on=date(2026, 5, 5))
+        pdf = write_periodic_pdf(
+            fig, agency_for(s, "48"), tmp_path / "bao-cao.pdf", scope_name="Thành phố Đà Nẵng", on=date(2026, 5, 5)
+        )
     assert fig.total.plan == 140_467_000_000
     assert fig.total.disbursed == 17_322_000_000
     text = " ".join(b.pdftotext(pdf).split())
@@ -75,10 +89,17 @@ def test_outputs_lag_and_overdue(store, tmp_path):
     def build(s):
         f = b.facility(s)
         done = b.proposal(s, "KCDP-2026-20", kc=500_000_000, counterpart=750_000_000, status="accepted")
-        b.acceptance(s, done, beneficiary=f, accepted_on=date(2026, 3, 5), trainees=40, trainees_employed=30,
-                     fairs=1, brands=2)
-        settled = b.proposal(s, "KCDP-2026-21", kc=300_000_000, activity="KC1.1",
-                             paid=[(300_000_000, date(2026, 4, 10), "quyet_toan")], status="settled")
+        b.acceptance(
+            s, done, beneficiary=f, accepted_on=date(2026, 3, 5), trainees=40, trainees_employed=30, fairs=1, brands=2
+        )
+        settled = b.proposal(
+            s,
+            "KCDP-2026-21",
+            kc=300_000_000,
+            activity="KC1.1",
+            paid=[(300_000_000, date(2026, 4, 10), "quyet_toan")],
+            status="settled",
+        )
         b.acceptance(s, settled, accepted_on=date(2026, 3, 1), number="07/BB-TTKC")
         b.status_event(s, settled, "settled", date(2026, 4, 10))
         b.proposal(s, "KCDP-2026-22", kc=100_000_000, status="in_progress", end_date=date(2026, 3, 31))
@@ -123,11 +144,20 @@ def test_report_tables_export_with_number_formats(store, tmp_path):
 
 def test_a_settlement_is_not_counted_on_top_of_what_was_paid(store):
     def build(s):
-        p = b.proposal(s, "KCDP-2026-30", kc=400_000_000, status="settled",
-                       paid=[(280_000_000, date(2026, 2, 1), "tam_ung"), (120_000_000, date(2026, 3, 20), "thanh_toan"),
-                             (390_000_000, date(2026, 4, 15), "quyet_toan")])  # fmt: skip
-        only_settled = b.proposal(s, "KCDP-2026-31", kc=100_000_000, status="settled",
-                                  paid=[(90_000_000, date(2026, 4, 1), "quyet_toan")])  # fmt: skip
+        p = b.proposal(
+            s,
+            "KCDP-2026-30",
+            kc=400_000_000,
+            status="settled",
+            paid=[
+                (280_000_000, date(2026, 2, 1), "tam_ung"),
+                (120_000_000, date(2026, 3, 20), "thanh_toan"),
+                (390_000_000, date(2026, 4, 15), "quyet_toan"),
+            ],
+        )
+        only_settled = b.proposal(
+            s, "KCDP-2026-31", kc=100_000_000, status="settled", paid=[(90_000_000, date(2026, 4, 1), "quyet_toan")]
+        )
         return p, only_settled
 
     store.write(build)

@@ -72,8 +72,13 @@ class Database:
 
 
 class ServerProcess:
-    def __init__(self, db: Database, data_dir: Path, env: dict[str, str] | None = None,
-                 tls: tuple[Path, Path, Path] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path,
+        env: dict[str, str] | None = None,
+        tls: tuple[Path, Path, Path] | None = None,
+    ) -> None:
         self.db = db
         self.data_dir = data_dir
         self.env = dict(env or {})
@@ -92,11 +97,25 @@ class ServerProcess:
         port_file = self.data_dir / f"port-{uuid.uuid4().hex[:6]}"
         full_env = {**os.environ, "KCDESK_SERVER_ACCESS_TTL": "900", **self.env}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kcdesk.server.cli", "serve", "--db", self.db.url, "--data", str(self.data_dir),
-             "--port", str(port or self.port or 0), "--port-file", str(port_file),
-             *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else [])],
-            env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "kcdesk.server.cli",
+                "serve",
+                "--db",
+                self.db.url,
+                "--data",
+                str(self.data_dir),
+                "--port",
+                str(port or self.port or 0),
+                "--port-file",
+                str(port_file),
+                *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
+            ],
+            env=full_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         self._wait_ready(port_file)
         return self
 
@@ -143,8 +162,14 @@ class ServerProcess:
             self._settings = SyncServer(ServerSettings(url=self.db.url, data_dir=self.data_dir))
         return self._settings
 
-    def code(self, role: str = "centre_staff", province: str | None = "48", communes: list[str] | None = None,
-             username: str | None = None, full_name: str | None = None) -> str:  # fmt: skip
+    def code(
+        self,
+        role: str = "centre_staff",
+        province: str | None = "48",
+        communes: list[str] | None = None,
+        username: str | None = None,
+        full_name: str | None = None,
+    ) -> str:
         """A one-time code; each call makes a new person unless `username` names one."""
         username = username or f"nv-{role}-{uuid.uuid4().hex[:8]}"
         return str(self.admin().make_code(role, province, communes or [], username, full_name or f"Cán bộ {username}"))

@@ -11,11 +11,19 @@ from kcdesk.ids import new_id
 WARD_A, WARD_B = "20194", "20197"  # two communes of Đà Nẵng (48)
 
 
-def add_facility(device: Any, name: str = "Cơ sở mây tre đan Hòa Vang", province: str = "48",
-                 ward: str = WARD_A, **extra: Any) -> str:  # fmt: skip
+def add_facility(
+    device: Any, name: str = "Cơ sở mây tre đan Hòa Vang", province: str = "48", ward: str = WARD_A, **extra: Any
+) -> str:
     row_id = new_id()
-    fields = {"id": row_id, "name": name, "facility_type": "hkd", "province_code": province, "ward_code": ward,
-              "status": "active", **extra}  # fmt: skip
+    fields = {
+        "id": row_id,
+        "name": name,
+        "facility_type": "hkd",
+        "province_code": province,
+        "ward_code": ward,
+        "status": "active",
+        **extra,
+    }
     cols = ", ".join(fields)
     marks = ", ".join(f":{k}" for k in fields)
     device.store.write(lambda s: s.execute(text(f"INSERT INTO facility ({cols}) VALUES ({marks})"), fields))
@@ -33,9 +41,12 @@ def soft_delete(device: Any, table: str, row_id: str) -> None:
 
 def add_year_stat(device: Any, facility_id: str, year: int = 2025, revenue: int = 100) -> str:
     row_id = new_id()
-    device.store.write(lambda s: s.execute(text(
-        "INSERT INTO facility_year_stat (id, facility_id, year, revenue) VALUES (:id, :f, :y, :r)"),
-        {"id": row_id, "f": facility_id, "y": year, "r": revenue}))
+    device.store.write(
+        lambda s: s.execute(
+            text("INSERT INTO facility_year_stat (id, facility_id, year, revenue) VALUES (:id, :f, :y, :r)"),
+            {"id": row_id, "f": facility_id, "y": year, "r": revenue},
+        )
+    )
     return row_id
 
 

@@ -40,8 +40,9 @@ def test_body_cut_midway_applies_nothing_then_the_retry_succeeds(server, proxy, 
 
 
 @pytest.mark.parametrize("fault", ["push.mid_batch:exit@2", "push.before_commit:exit", "push.after_commit:exit"])
-def test_server_killed_during_a_batch_gives_all_or_nothing_then_exactly_once(server_factory, device_factory,
-                                                                             fault):  # T3
+def test_server_killed_during_a_batch_gives_all_or_nothing_then_exactly_once(
+    server_factory, device_factory, fault
+):  # T3
     server = server_factory({"KCDESK_FAULTS": fault})
     a = device_factory("a").enrol(server)
     for i in range(5):

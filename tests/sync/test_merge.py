@@ -43,7 +43,11 @@ def test_same_field_conflict_is_visible_on_both_and_resolution_converges(server,
     assert ca.id == cb.id
     [field_a] = ca.fields
     assert (field_a.name, field_a.mine, field_a.theirs, field_a.base) == (
-        "representative", "Nguyễn Văn An", "Trần Thị Bình", None)
+        "representative",
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        None,
+    )
     [field_b] = cb.fields
     assert (field_b.mine, field_b.theirs) == ("Trần Thị Bình", "Nguyễn Văn An")
 

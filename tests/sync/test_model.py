@@ -160,8 +160,12 @@ class SyncModel(RuleBasedStateMachine):
     def first_facility(self) -> str:
         return self.add(laptop="a", ward=0, name="Cơ sở đầu tiên")
 
-    @rule(target=facilities, laptop=st.sampled_from(sorted(LAPTOPS)), ward=st.integers(0, 1),
-          name=st.sampled_from(["Cơ sở mây tre", "HTX gốm", "Xưởng đúc đồng"]))  # fmt: skip
+    @rule(
+        target=facilities,
+        laptop=st.sampled_from(sorted(LAPTOPS)),
+        ward=st.integers(0, 1),
+        name=st.sampled_from(["Cơ sở mây tre", "HTX gốm", "Xưởng đúc đồng"]),
+    )
     def add(self, laptop: str, ward: int, name: str) -> str:
         device = self.laptops[laptop]
         before = device.last_seq()
@@ -172,8 +176,12 @@ class SyncModel(RuleBasedStateMachine):
     def _visible(self, device: Laptop, row_id: str) -> bool:
         return bool(device.rows("SELECT 1 FROM facility WHERE id = :id AND deleted_at IS NULL", id=row_id))
 
-    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), row=facilities, field=st.sampled_from(FIELDS),
-          value=st.sampled_from(VALUES))  # fmt: skip
+    @rule(
+        laptop=st.sampled_from(sorted(LAPTOPS)),
+        row=facilities,
+        field=st.sampled_from(FIELDS),
+        value=st.sampled_from(VALUES),
+    )
     def edit(self, laptop: str, row: str, field: str, value: str | None) -> None:
         device = self.laptops[laptop]
         if not self._visible(device, row):
@@ -225,8 +233,10 @@ class SyncModel(RuleBasedStateMachine):
         self.sync(laptop)
         device.proxy.state.toxics.clear()
 
-    @rule(laptop=st.sampled_from(sorted(LAPTOPS)),
-          point=st.sampled_from(["client.after_ack_before_delete", "client.mid_pull_page"]))  # fmt: skip
+    @rule(
+        laptop=st.sampled_from(sorted(LAPTOPS)),
+        point=st.sampled_from(["client.after_ack_before_delete", "client.mid_pull_page"]),
+    )
     def kill_laptop(self, laptop: str, point: str) -> None:
         """The laptop dies at a fault point (its open transaction is lost) and starts again."""
         device = self.laptops[laptop]
@@ -240,8 +250,10 @@ class SyncModel(RuleBasedStateMachine):
         device.restart()
 
     @precondition(lambda self: not self.server_killed)
-    @rule(laptop=st.sampled_from(sorted(LAPTOPS)),
-          point=st.sampled_from(["push.mid_batch:exit@0", "push.before_commit:exit", "push.after_commit:exit"]))
+    @rule(
+        laptop=st.sampled_from(sorted(LAPTOPS)),
+        point=st.sampled_from(["push.mid_batch:exit@0", "push.before_commit:exit", "push.after_commit:exit"]),
+    )
     def kill_server(self, laptop: str, point: str) -> None:
         """The server process dies inside (or right after) a push transaction; it restarts."""
         device = self.laptops[laptop]
@@ -277,8 +289,9 @@ class SyncModel(RuleBasedStateMachine):
             token = direct._token()  # straight to the server: a partition of this laptop does not matter
         finally:
             direct.close()
-        again = httpx.post(f"{self.server.url}/sync/v1/push", content=body,
-                           headers={**headers, "Authorization": f"Bearer {token}"})  # fmt: skip
+        again = httpx.post(
+            f"{self.server.url}/sync/v1/push", content=body, headers={**headers, "Authorization": f"Bearer {token}"}
+        )
         assert again.status_code == 200, again.text
         first, second = json.loads(answer)["outcomes"], again.json()["outcomes"]
         assert [{**o, "row": None} for o in second] == [{**o, "row": None} for o in first]
@@ -329,8 +342,9 @@ class SyncModel(RuleBasedStateMachine):
 
     def _check_the_end(self) -> None:
         with self.server.admin().engine.connect() as conn:
-            applied = conn.execute(text("SELECT rowid, device_id, seq, outcome FROM server_applied_mutation "
-                                        "ORDER BY rowid")).all()  # fmt: skip
+            applied = conn.execute(
+                text("SELECT rowid, device_id, seq, outcome FROM server_applied_mutation ORDER BY rowid")
+            ).all()
             server_rows = {
                 table: {r["id"]: dict(r) for r in conn.execute(server_db.REPLICATED[table].select()).mappings()}
                 for table in synced_tables()
@@ -368,9 +382,10 @@ class SyncModel(RuleBasedStateMachine):
                 codec = CODECS[table]
                 mine = {r["id"]: codec.local_to_wire(dict(r)) for r in device.rows(f'SELECT * FROM "{table}"')}
                 theirs = {
-                    row_id: codec.row_to_wire(r) for row_id, r in rows.items()
+                    row_id: codec.row_to_wire(r)
+                    for row_id, r in rows.items()
                     if r[server_db.SCOPE_COL] in (device.province, "00")
-                }  # fmt: skip
+                }
                 # Reference rows every laptop is born with (all of them, whatever its province).
                 born_with = {r["id"] for r in REFERENCE.get(table, [])}
                 assert set(theirs) <= set(mine) and set(mine) - set(theirs) <= born_with, (device.name, table)
@@ -390,15 +405,20 @@ def model_server(tmp_path: Path) -> Iterator[ServerProcess]:
     database.drop()
 
 
-def test_model_based_runs_keep_every_invariant(model_server: ServerProcess, tmp_path: Path,
-                                               template_db: Path) -> None:  # fmt: skip
+def test_model_based_runs_keep_every_invariant(model_server: ServerProcess, tmp_path: Path, template_db: Path) -> None:
     pushes = Pushes()
     pushes.install()
     try:
         run_state_machine_as_test(
             lambda: SyncModel(model_server, tmp_path, template_db, pushes),
-            settings=settings(max_examples=EXAMPLES, stateful_step_count=STEPS, derandomize=True, deadline=None,
-                              database=None, suppress_health_check=list(HealthCheck)),
+            settings=settings(
+                max_examples=EXAMPLES,
+                stateful_step_count=STEPS,
+                derandomize=True,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            ),
         )
     finally:
         pushes.uninstall()

@@ -50,8 +50,10 @@ def fuzz_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     server = ServerProcess(db, folder, {"KCDESK_SERVER_REQUESTS_PER_MINUTE": "100000"}).start()
     code = server.code(username=f"fuzz-{uuid.uuid4().hex[:6]}")
     enrolled = httpx.post(f"{server.url}/sync/v1/enrol", json={"code": code}).json()
-    token = httpx.post(f"{server.url}/sync/v1/token", json={"device_id": enrolled["device_id"],
-                                                          "refresh_token": enrolled["refresh_token"]}).json()
+    token = httpx.post(
+        f"{server.url}/sync/v1/token",
+        json={"device_id": enrolled["device_id"], "refresh_token": enrolled["refresh_token"]},
+    ).json()
     server.headers = {"Authorization": f"Bearer {token['access_token']}"}
     yield server
     server.close()
@@ -68,8 +70,14 @@ def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> N
     for operation, mode in itertools.product(operations, (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)):
 
         @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])  # fmt: skip
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+            phases=[Phase.explicit, Phase.generate],
+        )
         def run(case: Any) -> None:
             if case.operation.path.endswith("/push"):
                 _aim_at_real_tables(case, fuzz_server)
@@ -128,21 +136,54 @@ def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) 
     a field from a newer laptop is kept aside rather than refused."""
     with fuzz_server.admin().engine.connect() as conn:
         last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
-    good = {"name": "Cơ sở đúng", "facility_type": "hkd", "province_code": "48", "ward_code": "20194",
-            "status": "active", "total_capital": 3_000_000_000}  # đồng: past 2^31, as sums often are  # fmt: skip
+    good = {
+        "name": "Cơ sở đúng",
+        "facility_type": "hkd",
+        "province_code": "48",
+        "ward_code": "20194",
+        "status": "active",
+        "total_capital": 3_000_000_000,
+    }  # đồng: past 2^31, as sums often are
     odd = [
         ("x" * 50, good),  # an id longer than the column
         (str(uuid.uuid4()), {**good, "ward_code": "201940"}),  # text longer than its column
         (str(uuid.uuid4()), {**good, "revenue_prev_year": 2**70}),  # an integer past 64 bits
     ]
-    mutations = [{"seq": last + 1 + i, "mutation_id": uuid.uuid4().hex, "table": "facility", "row_id": row_id,
-                  "op": "insert", "base_version": 0, "values": values} for i, (row_id, values) in enumerate(odd)]
-    mutations.append({"seq": last + 1 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
-                      "row_id": str(uuid.uuid4()), "op": "insert", "base_version": 0, "values": good})
+    mutations = [
+        {
+            "seq": last + 1 + i,
+            "mutation_id": uuid.uuid4().hex,
+            "table": "facility",
+            "row_id": row_id,
+            "op": "insert",
+            "base_version": 0,
+            "values": values,
+        }
+        for i, (row_id, values) in enumerate(odd)
+    ]
+    mutations.append(
+        {
+            "seq": last + 1 + len(odd),
+            "mutation_id": uuid.uuid4().hex,
+            "table": "facility",
+            "row_id": str(uuid.uuid4()),
+            "op": "insert",
+            "base_version": 0,
+            "values": good,
+        }
+    )
     newer = str(uuid.uuid4())  # a newer laptop's change, with a field this server does not know yet
-    mutations.append({"seq": last + 2 + len(odd), "mutation_id": uuid.uuid4().hex, "table": "facility",
-                      "row_id": newer, "op": "insert", "base_version": 0,
-                      "values": {**good, "zalo_phone": "0905 000 111"}})  # fmt: skip
+    mutations.append(
+        {
+            "seq": last + 2 + len(odd),
+            "mutation_id": uuid.uuid4().hex,
+            "table": "facility",
+            "row_id": newer,
+            "op": "insert",
+            "base_version": 0,
+            "values": {**good, "zalo_phone": "0905 000 111"},
+        }
+    )
     answer = httpx.post(f"{fuzz_server.url}/sync/v1/push", json={"mutations": mutations}, headers=fuzz_server.headers)
     assert answer.status_code == 200, answer.text
     outcomes = answer.json()["outcomes"]

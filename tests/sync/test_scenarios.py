@@ -92,8 +92,9 @@ def test_device_clocks_never_pick_the_winner(server, device_factory):  # T12
     assert server_facility(server, fid)["phone"] == "A" == facility(b, fid)["phone"]
     token = _token(a)
     skewed = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(time.time() + 365 * 86400))
-    hello = httpx.post(f"{server.url}/sync/v1/hello", json={"client_time": skewed},
-                       headers={"Authorization": f"Bearer {token}"}).json()
+    hello = httpx.post(
+        f"{server.url}/sync/v1/hello", json={"client_time": skewed}, headers={"Authorization": f"Bearer {token}"}
+    ).json()
     assert hello["clock_skew_seconds"] > 364 * 86400  # shown as a warning, nothing more
 
 
@@ -113,10 +114,15 @@ def _attach(device, owner_id, data: bytes | None = None, size: int | None = None
     else:
         sha = "0" * 64
     row_id = new_id()
-    device.store.write(lambda s: s.execute(text(
-        "INSERT INTO attachment (id, sha256, size, mime, filename, owner_table, owner_id) "
-        "VALUES (:id, :sha, :size, 'application/pdf', 'bien-ban.pdf', 'facility', :o)"),
-        {"id": row_id, "sha": sha, "size": size, "o": owner_id}))
+    device.store.write(
+        lambda s: s.execute(
+            text(
+                "INSERT INTO attachment (id, sha256, size, mime, filename, owner_table, owner_id) "
+                "VALUES (:id, :sha, :size, 'application/pdf', 'bien-ban.pdf', 'facility', :o)"
+            ),
+            {"id": row_id, "sha": sha, "size": size, "o": owner_id},
+        )
+    )
     return row_id, sha
 
 
@@ -280,6 +286,11 @@ def test_a_first_pull_is_searchable_and_audited_like_typed_records(server, devic
     with b.store.read() as s:
         found = search(s, "thanh ha")
     assert fid in [hit.id for hit in found]
-    assert b.one("SELECT count(*) FROM audit_entry WHERE table_name = 'facility' AND row_id = :id AND origin = 'sync'",
-                 id=fid) == 1  # fmt: skip
+    assert (
+        b.one(
+            "SELECT count(*) FROM audit_entry WHERE table_name = 'facility' AND row_id = :id AND origin = 'sync'",
+            id=fid,
+        )
+        == 1
+    )
     assert b.pending() == 0  # pulled rows are never queued back

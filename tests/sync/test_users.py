@@ -21,8 +21,13 @@ def _init(device, username: str = "canbo") -> str:
 
 def _add_survey(device, surveyor_id: str) -> str:
     row_id = new_id()
-    device.execute("INSERT INTO survey (id, surveyor_id, survey_date, province_code, ward_code) "
-                   "VALUES (:id, :u, '2026-03-02', '48', :w)", id=row_id, u=surveyor_id, w=WARD_A)  # fmt: skip
+    device.execute(
+        "INSERT INTO survey (id, surveyor_id, survey_date, province_code, ward_code) "
+        "VALUES (:id, :u, '2026-03-02', '48', :w)",
+        id=row_id,
+        u=surveyor_id,
+        w=WARD_A,
+    )
     return row_id
 
 
@@ -71,8 +76,9 @@ def test_a_laptop_never_pushes_users_and_the_sequence_stays_whole(server, device
     before = add_facility(a, name="Trước")
     edit(a, "app_user", lan, phone="0905 123 456")  # someone edits a user on the laptop
     rogue = new_id()
-    a.execute("INSERT INTO app_user (id, username, full_name, role) VALUES (:id, 'tu-tao', 'Tự tạo', 'admin')",
-              id=rogue)  # fmt: skip
+    a.execute(
+        "INSERT INTO app_user (id, username, full_name, role) VALUES (:id, 'tu-tao', 'Tự tạo', 'admin')", id=rogue
+    )
     after = add_facility(a, name="Sau")
     a.sync()
     b.sync()
@@ -95,11 +101,28 @@ def test_a_laptop_never_pushes_users_and_the_sequence_stays_whole(server, device
         token = transport._token()
     finally:
         transport.close()
-    seq = int(server.admin().engine.connect().execute(
-        text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": b.store.device_id}).scalar_one()) + 1
-    body = {"mutations": [{"seq": seq, "mutation_id": new_id().replace("-", ""), "table": "app_user",
-                           "row_id": new_id(), "op": "insert", "base_version": 0,
-                           "values": {"username": "x", "full_name": "X", "role": "admin"}}]}  # fmt: skip
+    seq = (
+        int(
+            server.admin()
+            .engine.connect()
+            .execute(text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": b.store.device_id})
+            .scalar_one()
+        )
+        + 1
+    )
+    body = {
+        "mutations": [
+            {
+                "seq": seq,
+                "mutation_id": new_id().replace("-", ""),
+                "table": "app_user",
+                "row_id": new_id(),
+                "op": "insert",
+                "base_version": 0,
+                "values": {"username": "x", "full_name": "X", "role": "admin"},
+            }
+        ]
+    }
     answer = httpx.post(f"{server.url}/sync/v1/push", json=body, headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200
     [outcome] = answer.json()["outcomes"]

@@ -48,8 +48,20 @@ def test_walkthrough(server, tmp_path):
     people = {a_db: ("lan", "Nguyễn Thị Lan"), b_db: ("hung", "Trần Văn Hùng")}
     for db, (username, full_name) in people.items():
         kcdesk(db, "init")
-        code = json.loads(server_cli("enroll", "--province", "48", "--role", "centre_staff", "--username", username,
-                                     "--full-name", full_name, "--json"))["code"]  # fmt: skip
+        code = json.loads(
+            server_cli(
+                "enroll",
+                "--province",
+                "48",
+                "--role",
+                "centre_staff",
+                "--username",
+                username,
+                "--full-name",
+                full_name,
+                "--json",
+            )
+        )["code"]
         kcdesk(db, "enroll", "--server", server.url, "--code", code)
 
     with Laptop(a_db) as a:
@@ -90,6 +102,10 @@ def test_walkthrough(server, tmp_path):
             assert laptop.store is not None
             with laptop.store.read() as s:
                 users = sorted(r[0] for r in s.execute(text("SELECT username FROM app_user")))
-                current = s.execute(text("SELECT u.username FROM app_meta AS m JOIN app_user AS u "
-                                         "ON u.id = m.value WHERE m.key = 'current_user_id'")).scalar_one()  # fmt: skip
+                current = s.execute(
+                    text(
+                        "SELECT u.username FROM app_meta AS m JOIN app_user AS u "
+                        "ON u.id = m.value WHERE m.key = 'current_user_id'"
+                    )
+                ).scalar_one()
         assert users == ["hung", "lan"] and current == people[db][0]

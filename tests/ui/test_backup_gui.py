@@ -140,8 +140,17 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_pat
         cmd = [sys.executable, "-c", SCRIPT, str(data / "kcdesk.db"), "vi"]
         if as_root:
             remount = f'mount --bind "{data}" "{data}" && mount -o remount,bind,ro "{data}"'
-            cmd = ["unshare", "--mount", "--propagation", "private", "bash", "-c", f'{remount} && exec "$@"', "kcdesk",
-                   *cmd]  # fmt: skip
+            cmd = [
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "bash",
+                "-c",
+                f'{remount} && exec "$@"',
+                "kcdesk",
+                *cmd,
+            ]
         else:
             for p in (data / "kcdesk.db", data):
                 p.chmod(0o444 if p.is_file() else 0o555)
@@ -187,8 +196,14 @@ def test_the_window_makes_the_days_backup_when_it_starts(store, tmp_path: Path) 
     home = tmp_path / "home"
     home.mkdir()
     env = {**os.environ, "KCDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(store.path)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", START_SCRIPT, str(store.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
     line = next((x for x in done.stdout.splitlines() if x.startswith("BACKUP")), "")
     assert line.startswith("BACKUP kcdesk-") and line.split("|")[0].strip().endswith("-hang-ngay.db"), (
         done.stdout + done.stderr

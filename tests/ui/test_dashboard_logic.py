@@ -14,11 +14,20 @@ from kcdesk.ui.records.dashboard import dashboard_data
 
 
 def _proposal(store: Store, title: str) -> str:
-    pid = store.write(lambda s: create_proposal(
-        s, {"title": title, "level": "KCDP", "plan_year": 2026, "implementing_unit": "Trung tâm",
-            "start_date": date(2026, 3, 1)}, activities=["KC3.3"],
-        budget=[BudgetInput("Máy", kc_amount=300_000_000, counterpart_amount=300_000_000,
-                            activity_code="KC3.3")]))  # fmt: skip
+    pid = store.write(
+        lambda s: create_proposal(
+            s,
+            {
+                "title": title,
+                "level": "KCDP",
+                "plan_year": 2026,
+                "implementing_unit": "Trung tâm",
+                "start_date": date(2026, 3, 1),
+            },
+            activities=["KC3.3"],
+            budget=[BudgetInput("Máy", kc_amount=300_000_000, counterpart_amount=300_000_000, activity_code="KC3.3")],
+        )
+    )
     store.write(lambda s: s.execute(text("UPDATE proposal SET status = 'in_progress' WHERE id = :id"), {"id": pid}))
     return pid
 

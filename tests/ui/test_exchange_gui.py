@@ -36,13 +36,24 @@ def _facilities(window: Any) -> int:
 
 def _messy(folder: Path) -> Path:
     rows = [
-        [sheets.nfd("  Cơ sở Mộc Đồng Tiến "), sheets.nfd("Hộ kinh doanh"), "0401234567", "Nguyễn Văn Đức",
-         "0905 123 456", "12 Lê Duẩn", sheets.nfd("Phường Hải Châu"), "TP. Đà Nẵng", "E", 25, "1.250.000.000"],
+        [
+            sheets.nfd("  Cơ sở Mộc Đồng Tiến "),
+            sheets.nfd("Hộ kinh doanh"),
+            "0401234567",
+            "Nguyễn Văn Đức",
+            "0905 123 456",
+            "12 Lê Duẩn",
+            sheets.nfd("Phường Hải Châu"),
+            "TP. Đà Nẵng",
+            "E",
+            25,
+            "1.250.000.000",
+        ],
         [],
         sheets.good_row(2, tax="0401234567"),  # duplicate tax code (row 5)
         sheets.good_row(3, tax="12345"),  # bad tax code (row 6)
         sheets.good_row(4, ward="Phường Không Có"),  # unknown ward (row 7)
-    ]  # fmt: skip
+    ]
     return sheets.workbook(folder / "messy.xlsx", rows, title_row="DANH SÁCH CƠ SỞ")
 
 

@@ -192,10 +192,11 @@ def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  #
     scheduler = window.scheduler
     proposals = window.page("proposals")  # its rows carry their sync badge too
     job = window.ctx.runner.write(
-        lambda s: create_proposal(s, {"title": "Hỗ trợ máy sấy", "level": "KCDP", "plan_year": 2027,
-                                      "implementing_unit": "Trung tâm"}),
+        lambda s: create_proposal(
+            s, {"title": "Hỗ trợ máy sấy", "level": "KCDP", "plan_year": 2027, "implementing_unit": "Trung tâm"}
+        ),
         changes={"proposal"},
-    )  # fmt: skip
+    )
     pid = wait_job(qtbot, job)
     qtbot.waitUntil(lambda: proposals.model.badges.get(pid) == "pending", timeout=10_000)
     assert scheduler.schedule.after_error("Offline") is not None  # as after a cycle that found no server

@@ -46,12 +46,19 @@ def test_batched_badges_answer_what_record_badge_answers(store: Store) -> None:
     laptop = Laptop()
     laptop.store = store  # type: ignore[attr-defined]
     ids = [add_facility(laptop) for _ in range(3)]
-    store.write(lambda s: s.execute(text("DELETE FROM sync_outbox WHERE row_id = :r"),
-                                    {"r": ids[0]}), applying_remote=True)  # fmt: skip
-    store.write(lambda s: s.execute(text(
-        "INSERT INTO sync_conflict (id, table_name, row_id, kind, fields, created_at) "
-        "VALUES ('c1', 'facility', :r, 'field', '{}', '2026-01-01T00:00:00.000Z')"), {"r": ids[1]}),
-        applying_remote=True)  # fmt: skip
+    store.write(
+        lambda s: s.execute(text("DELETE FROM sync_outbox WHERE row_id = :r"), {"r": ids[0]}), applying_remote=True
+    )
+    store.write(
+        lambda s: s.execute(
+            text(
+                "INSERT INTO sync_conflict (id, table_name, row_id, kind, fields, created_at) "
+                "VALUES ('c1', 'facility', :r, 'field', '{}', '2026-01-01T00:00:00.000Z')"
+            ),
+            {"r": ids[1]},
+        ),
+        applying_remote=True,
+    )
     service = SyncService(store)
     with store.read() as s:
         batched = record_badges(s, "facility", ids)

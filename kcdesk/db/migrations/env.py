@@ -13,8 +13,8 @@ from alembic import context
 from sqlalchemy import Connection
 
 import kcdesk.db.models  # noqa: F401  (registers every table)
-from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.alembic_config import include_object
+from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.capture import existing_tables, install_triggers, set_context
 
 

@@ -22,7 +22,9 @@ class Acceptance(Synced, Base):
     approved_amount: Mapped[int] = mapped_column(default=0, server_default=text("0"))  # total approved cost
     approved_kc_amount: Mapped[int] = mapped_column(default=0, server_default=text("0"))  # khuyến công support approved
     accepted_amount: Mapped[int] = mapped_column(default=0, server_default=text("0"))  # khuyến công support accepted
-    counterpart_invested: Mapped[int] = mapped_column(default=0, server_default=text("0"))  # counterpart actually invested
+    counterpart_invested: Mapped[int] = mapped_column(
+        default=0, server_default=text("0")
+    )  # counterpart actually invested
     conclusion: Mapped[str | None] = mapped_column(String(14))  # dat | dat_mot_phan | khong_dat
     assessment: Mapped[str | None]
     requests: Mapped[str | None]

@@ -46,7 +46,9 @@ class Facility(Synced, Base):
     has_export_contract: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     in_supporting_industry_list: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     cleaner_production: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
-    typical_product: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # holds an SP CNNT tiêu biểu award
+    typical_product: Mapped[bool] = mapped_column(
+        default=False, server_default=text("0")
+    )  # holds an SP CNNT tiêu biểu award
     status: Mapped[str] = mapped_column(String(10), default="active", server_default=text("'active'"))
     note: Mapped[str | None]
 

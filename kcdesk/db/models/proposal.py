@@ -19,7 +19,9 @@ class Proposal(Synced, Base):
     code: Mapped[str] = mapped_column(String(40), index=True)
     title: Mapped[str]
     level: Mapped[str] = mapped_column(String(4))  # KCQG | KCDP
-    proposal_class: Mapped[str] = mapped_column(String(10), default="single", server_default=text("'single'"))  # single|flagship|group|task
+    proposal_class: Mapped[str] = mapped_column(
+        String(10), default="single", server_default=text("'single'")
+    )  # single|flagship|group|task
     plan_year: Mapped[int]
     sector_code: Mapped[str | None] = mapped_column(String(4))
     implementing_unit: Mapped[str]
@@ -31,7 +33,9 @@ class Proposal(Synced, Base):
     end_date: Mapped[date | None]
     multi_year: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     procurement_mode: Mapped[str] = mapped_column(String(12), default="xet_chon", server_default=text("'xet_chon'"))
-    priority_area: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # may raise caps by the rule's multiplier
+    priority_area: Mapped[bool] = mapped_column(
+        default=False, server_default=text("0")
+    )  # may raise caps by the rule's multiplier
     status: Mapped[str] = mapped_column(String(24), default="draft", server_default=text("'draft'"))
     status_date: Mapped[date | None]
     # Content sections, TT 36/2013 Art. 5.

@@ -24,7 +24,9 @@ class Survey(Synced, Base):
     longitude: Mapped[float | None]
     answers: Mapped[str | None]  # JSON, checked against the survey form version
     form_version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
-    status: Mapped[str] = mapped_column(String(10), default="draft", server_default=text("'draft'"))  # draft|submitted|reviewed|linked
+    status: Mapped[str] = mapped_column(
+        String(10), default="draft", server_default=text("'draft'")
+    )  # draft|submitted|reviewed|linked
     note: Mapped[str | None]
 
 

@@ -28,9 +28,19 @@ from kcdesk.ui.context import AppContext
 log = logging.getLogger(__name__)
 # Every table a view shows: after a restore, all of them changed.
 ALL_VIEWS = frozenset(
-    {"facility", "proposal", "acceptance", "survey", "attachment", "budget_line", "disbursement", "sync_state",
-     "proposal_beneficiary", "app_user"}
-)  # fmt: skip
+    {
+        "facility",
+        "proposal",
+        "acceptance",
+        "survey",
+        "attachment",
+        "budget_line",
+        "disbursement",
+        "sync_state",
+        "proposal_beneficiary",
+        "app_user",
+    }
+)
 
 
 def start_daily_backup(ctx: AppContext, on_done: Any, on_error: Any) -> Any:

@@ -76,8 +76,12 @@ class DocumentButton(QPushButton):
         self.setEnabled(True)
         self.last = Path(path)
         self.made.emit(self.last)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Đã lưu"), self.tr("Đã lưu {path}").format(path=path),
-                          parent=self.window())  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Đã lưu"),
+            self.tr("Đã lưu {path}").format(path=path),
+            parent=self.window(),
+        )
         box.setObjectName("documentSavedBox")
         open_button = box.addButton(self.tr("Mở tệp"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.RejectRole)

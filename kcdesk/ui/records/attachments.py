@@ -52,10 +52,18 @@ def add_attachments(
         sha, size = attachments.store_file(files_dir, f.path)
         ids.append(
             attachments.link(
-                session, sha256=sha, size=size, filename=f.path.name, owner_table=owner_table, owner_id=owner_id,
-                doc_type=f.doc_type, caption=f.caption, latitude=f.latitude, longitude=f.longitude,
+                session,
+                sha256=sha,
+                size=size,
+                filename=f.path.name,
+                owner_table=owner_table,
+                owner_id=owner_id,
+                doc_type=f.doc_type,
+                caption=f.caption,
+                latitude=f.latitude,
+                longitude=f.longitude,
             )
-        )  # fmt: skip
+        )
     return ids
 
 

@@ -93,8 +93,9 @@ def periodic_report(store: Store, start: date, end: date, out: Path, progress: P
         if out.suffix.lower() == ".xlsx":
             return _tables(out, periodic_tables(fig), progress)
         names = province_names(s, province)
-        return write_periodic_pdf(fig, agency_for(s, province), out, scope_name=names[0] if names else "",
-                                  progress=progress)  # fmt: skip
+        return write_periodic_pdf(
+            fig, agency_for(s, province), out, scope_name=names[0] if names else "", progress=progress
+        )
 
 
 def export_register(store: Store, kind: str, out: Path, progress: Progress) -> Path:

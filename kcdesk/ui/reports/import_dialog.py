@@ -141,11 +141,12 @@ class ImportDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Xác nhận nhập dữ liệu"),
-            self.tr("Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi.")
-            .format(n=rows, file=self.path.name if self.path else ""),
+            self.tr(
+                "Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi."
+            ).format(n=rows, file=self.path.name if self.path else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
-        )  # fmt: skip
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return self._start(dry_run=False)

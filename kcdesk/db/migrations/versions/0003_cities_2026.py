@@ -41,8 +41,14 @@ def upgrade() -> None:
                 " parent_code, source_decision) VALUES (:code, :start, NULL, 'province', 'thanh_pho', :name,"
                 " :full_name, :name_en, NULL, :source)"
             ),
-            {"code": code, "start": effective.isoformat(), "name": name, "full_name": f"Thành phố {name}",
-             "name_en": f"{name_en} City", "source": source},  # fmt: skip
+            {
+                "code": code,
+                "start": effective.isoformat(),
+                "name": name,
+                "full_name": f"Thành phố {name}",
+                "name_en": f"{name_en} City",
+                "source": source,
+            },
         )
     # Facility addresses in the search index name the province: re-index those provinces.
     if conn.execute(sa.text("SELECT count(*) FROM sqlite_master WHERE name = 'facility_fts'")).scalar():
@@ -54,7 +60,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     for code, _name, _en, effective, _source in CHANGES:
-        conn.execute(sa.text("DELETE FROM admin_unit WHERE code = :c AND valid_from = :s"), {"c": code, "s": effective.isoformat()})
+        conn.execute(
+            sa.text("DELETE FROM admin_unit WHERE code = :c AND valid_from = :s"),
+            {"c": code, "s": effective.isoformat()},
+        )
         conn.execute(
             sa.text("UPDATE admin_unit SET valid_to = NULL WHERE code = :c AND level = 'province' AND valid_to = :e"),
             {"c": code, "e": (effective - timedelta(days=1)).isoformat()},
