@@ -23,10 +23,11 @@ from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.errors import FieldMessage
 from kcdesk.exchange.choices import FACILITY_TYPE_ALIASES, choose
 from kcdesk.exchange.columns import FACILITY_COLUMNS
+from kcdesk.exchange.import_run import run_import
 from kcdesk.exchange.outcome import Finding, ImportOutcome
-from kcdesk.exchange.sheet_reader import SheetRow, read_sheet
+from kcdesk.exchange.sheet_reader import SheetRow
 from kcdesk.exchange.unit_names import Ambiguous, UnitNames
-from kcdesk.progress import Progress, ensure
+from kcdesk.progress import Progress
 
 INSERT_BATCH = 10_000
 # Validation keys that belong to a sheet column with another name.
@@ -221,21 +222,17 @@ def import_facilities(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportOutcome:
-    progress = ensure(progress)
-    path = Path(path)
-    outcome = ImportOutcome("facilities", path.name, dry_run=dry_run, skip_invalid=skip_invalid)
-    valid: list[dict[str, Any]] = []
-    with store.read() as session:
-        rows = FacilityRows(session, outcome)
-        for row in read_sheet(path, FACILITY_COLUMNS, outcome, progress):
-            values = rows.values(row)
-            if values is not None:
-                valid.append(values)
-    outcome.valid_rows = len(valid)
-    if dry_run or outcome.refused or not valid:
-        return outcome
-    outcome.imported = store.write(lambda s: _insert(s, valid, progress))
-    return outcome
+    return run_import(
+        store,
+        path,
+        kind="facilities",
+        columns=FACILITY_COLUMNS,
+        checker=FacilityRows,
+        insert=_insert,
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        progress=progress,
+    )
 
 
 def _insert(session: Session, rows: list[dict[str, Any]], progress: Progress) -> int:

@@ -31,12 +31,13 @@ from kcdesk.domain.validation import normalize_tax_code
 from kcdesk.errors import FieldMessage
 from kcdesk.exchange.choices import choose
 from kcdesk.exchange.columns import PROPOSAL_COLUMNS
+from kcdesk.exchange.import_run import run_import
 from kcdesk.exchange.outcome import Finding, ImportOutcome
 from kcdesk.exchange.proposal_vocab import DEFAULT_STATUS, LEVEL_ALIASES, LEVEL_LABELS, STATUS_LABELS
-from kcdesk.exchange.sheet_reader import SheetRow, read_sheet
+from kcdesk.exchange.sheet_reader import SheetRow
 from kcdesk.exchange.unit_names import Ambiguous, UnitNames
 from kcdesk.ids import new_id
-from kcdesk.progress import Progress, ensure
+from kcdesk.progress import Progress
 
 PAYMENTS = (("advance", "tam_ung"), ("payment", "thanh_toan"), ("settlement", "quyet_toan"))
 
@@ -208,21 +209,17 @@ def import_proposals(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportOutcome:
-    progress = ensure(progress)
-    path = Path(path)
-    outcome = ImportOutcome("proposals", path.name, dry_run=dry_run, skip_invalid=skip_invalid)
-    valid: list[dict[str, Any]] = []
-    with store.read() as session:
-        rows = ProposalRows(session, outcome)
-        for row in read_sheet(path, PROPOSAL_COLUMNS, outcome, progress):
-            values = rows.values(row)
-            if values is not None:
-                valid.append(values)
-    outcome.valid_rows = len(valid)
-    if dry_run or outcome.refused or not valid:
-        return outcome
-    outcome.imported = store.write(lambda s: _insert(s, valid, progress))
-    return outcome
+    return run_import(
+        store,
+        path,
+        kind="proposals",
+        columns=PROPOSAL_COLUMNS,
+        checker=ProposalRows,
+        insert=_insert,
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        progress=progress,
+    )
 
 
 def _insert(session: Session, rows: list[dict[str, Any]], progress: Progress) -> int:
