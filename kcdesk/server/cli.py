@@ -18,9 +18,10 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from kcdesk.i18n import tr
 from kcdesk.server import db
@@ -134,8 +135,10 @@ def cmd_devices(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_revoke(args: argparse.Namespace) -> int:
-    from kcdesk.server.auth import list_devices, revoke
+def _on_one_device(args: argparse.Namespace, action: Callable[[Any, str], object]) -> str | None:
+    """Run `action(conn, device_id)` on the one device whose id starts with args.device, in
+    one server transaction; None (after saying why) unless exactly one matches."""
+    from kcdesk.server.auth import list_devices
     from kcdesk.server.service import SyncServer
 
     server = SyncServer(_settings(args))  # type: ignore[arg-type]
@@ -151,40 +154,34 @@ def cmd_revoke(args: argparse.Namespace) -> int:
                     ),
                     file=sys.stderr,
                 )
-                return 1
-            revoke(conn, matches[0].id)
+                return None
+            action(conn, matches[0].id)
+            return matches[0].id
     finally:
         server.close()
-    print(tr("Đã thu hồi thiết bị {device}. Dữ liệu chưa gửi vẫn nằm trên máy đó.", device=matches[0].id))
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from kcdesk.server.auth import revoke
+
+    device = _on_one_device(args, revoke)
+    if device is None:
+        return 1
+    print(tr("Đã thu hồi thiết bị {device}. Dữ liệu chưa gửi vẫn nằm trên máy đó.", device=device))
     return 0
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from kcdesk.server.auth import assign, list_devices
-    from kcdesk.server.service import SyncServer
+    from kcdesk.server.auth import assign
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
-    try:
-        with server.engine.execution_options(write=True).begin() as conn:
-            matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
-            if len(matches) != 1:
-                print(
-                    tr(
-                        "Không tìm thấy đúng một thiết bị khớp '{device}' (tìm thấy {n}).",
-                        device=args.device,
-                        n=len(matches),
-                    ),
-                    file=sys.stderr,
-                )
-                return 1
-            assign(conn, matches[0].id, list(args.communes))
-    finally:
-        server.close()
+    device = _on_one_device(args, lambda conn, device_id: assign(conn, device_id, list(args.communes)))
+    if device is None:
+        return 1
     print(
         tr(
             "Đã giao xã/phường {communes} cho thiết bị {device}.",
             communes=", ".join(args.communes),
-            device=matches[0].id,
+            device=device,
         )
     )
     return 0
