@@ -87,6 +87,32 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
     b.close()
 
 
+def test_old_pre_upgrade_backups_are_rotated_after_a_successful_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    upgrade_to(path, "0001_initial")
+    backups = tmp_path / "old-backups"
+    backups.mkdir()
+    older = [backups / f"old-2020010{d}-080000-000000-truoc-nang-cap-0001_initial.db" for d in range(1, 5)]
+    others = [
+        backups / "old-20200101-080000-000000-hang-ngay.db",  # daily copies rotate on their own
+        backups / "old-20200101-080000-000000-thu-cong.db",  # a person's own backup is never removed
+        backups / "old-copy-20200101-080000-000000-truoc-nang-cap-0001_initial.db",  # another database's
+    ]
+    for f in older + others:
+        f.write_bytes(path.read_bytes())
+
+    Store.open(path).close()
+
+    kept = sorted(backups.glob("old-2*-truoc-nang-cap-*.db"))
+    assert len(kept) == 3
+    assert kept[:2] == older[2:]  # the two newest old ones, then this upgrade's own
+    assert kept[2].name.startswith("old-20") and kept[2] not in older
+    newest = sqlite3.connect(kept[2])
+    assert newest.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+    newest.close()
+    assert all(f.exists() for f in others)
+
+
 def test_failed_migration_keeps_the_original_bytes_moved_aside(tmp_path: Path) -> None:
     path = tmp_path / "kcdesk.db"
     upgrade_to(path, "0002_reference_data")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 from kcdesk.errors import StoreError
 
 AUTO_KEEP = 10
+# Upgrades come years apart and each copy is a whole database, so a few are plenty: the
+# newest is the one a failed or regretted upgrade needs.
+PRE_UPGRADE_KEEP = 3
+PRE_UPGRADE = "truoc-nang-cap"
 
 
 def snapshot(source: Path, dest: Path) -> Path:
@@ -57,9 +62,20 @@ def backup_name(db_path: Path, reason: str, when: datetime | None = None) -> str
     return f"{db_path.stem}-{stamp}-{reason}.db"
 
 
-def rotate(backups: Path, stem: str, reason: str, keep: int = AUTO_KEEP) -> list[Path]:
-    """Keep the newest `keep` automatic backups made for `reason`; return those removed."""
-    found = sorted(backups.glob(f"{stem}-*-{reason}.db"))
+def pre_upgrade_reason(revision: str) -> str:
+    return f"{PRE_UPGRADE}-{revision}"
+
+
+def rotate(backups: Path, stem: str, reason: str, keep: int = AUTO_KEEP, *, any_suffix: bool = False) -> list[Path]:
+    """Keep the newest `keep` automatic backups made for `reason`; return those removed.
+
+    Only names `backup_name` makes for this very database count (`kcdesk-backups` may also
+    hold another database's copies whose stem starts the same). With `any_suffix`, reasons
+    that start with `reason` (one per schema revision) are rotated together.
+    """
+    tail = re.escape(reason) + (r"-[^/]+" if any_suffix else "")
+    pattern = re.compile(rf"{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}-{tail}\.db")
+    found = sorted(p for p in backups.glob(f"{stem}-*.db") if pattern.fullmatch(p.name))
     removed = found[:-keep] if len(found) > keep else []
     for old in removed:
         old.unlink()

@@ -265,7 +265,7 @@ def upgrade_with_backup(path: Path, revision: str | None) -> None:
     backups = path.with_name(path.stem + "-backups")
     saved: Path | None = None
     if revision is not None:
-        saved = backup.snapshot(path, backups / backup.backup_name(path, f"truoc-nang-cap-{revision}"))
+        saved = backup.snapshot(path, backups / backup.backup_name(path, backup.pre_upgrade_reason(revision)))
         log.info("backed up %s to %s before migrating from %s", path, saved, revision)
     engine = make_engine(path)
     try:
@@ -286,6 +286,10 @@ def upgrade_with_backup(path: Path, revision: str | None) -> None:
         ) from exc
     finally:
         engine.dispose()
+    if saved is not None:  # only once the upgrade has succeeded: its own backup is the newest kept
+        removed = backup.rotate(backups, path.stem, backup.PRE_UPGRADE, backup.PRE_UPGRADE_KEEP, any_suffix=True)
+        if removed:
+            log.info("rotated out old pre-upgrade backups: %s", [p.name for p in removed])
 
 
 def _migrate(engine: Engine) -> None:
