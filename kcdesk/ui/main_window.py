@@ -30,7 +30,7 @@ from kcdesk.services.users import list_users, switch_user
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
-from kcdesk.ui.operations.progress_dialog import JobProgressDialog
+from kcdesk.ui.operations.progress_panel import JobProgressPanel
 from kcdesk.ui.sync.scheduler import SyncScheduler
 from kcdesk.ui.sync.status import SyncStatusLabel
 
@@ -134,23 +134,17 @@ class MainWindow(QMainWindow):
         self.scheduler.refused.connect(lambda error: show_refusal(self, error) if isinstance(error, KcError) else None)
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
-        self.busy_label = QLabel()
-        self.busy_label.setObjectName("busyIndicator")
+        self.job_progress = JobProgressPanel()
         self.statusBar().addWidget(self.sync_status, 1)
         self.notice_label = QLabel()
         self.notice_label.setObjectName("noticeLabel")
         self.statusBar().addPermanentWidget(self.notice_label)
-        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.job_progress)
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_user()
         ctx.user_changed.connect(lambda _u: self._show_user())
         ctx.runner.error.connect(lambda _job, error: show_refusal(self, error))
-        ctx.runner.progress_wanted.connect(lambda job: JobProgressDialog(job, self).show())
-        ctx.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(
-                QCoreApplication.translate("MainWindow", "Đang xử lý…") if busy else ""
-            )
-        )
+        ctx.runner.progress_wanted.connect(self.job_progress.track)
         self._menus()
         self._shortcuts()
         start = ctx.settings.get("last_page")
@@ -423,6 +417,18 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.job_progress.labels()
+        if running:  # closing now could cut an import or a report short: say so, stay open
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("MainWindow", "Chưa đóng được"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "kcdesk đang làm: {jobs}.\nHãy đợi xong (hoặc bấm Hủy ở thanh trạng thái) rồi đóng cửa sổ.",
+                ).format(jobs="; ".join(running)),
+            )
+            event.ignore()
+            return
         for editor in list(self.editors):
             if not editor.close():
                 event.ignore()

@@ -3,27 +3,27 @@
   <context>
     <name />
     <message>
-      <location filename="../../kcdesk/ui/logic/first_run.py" line="60" />
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="63" />
       <source>{path} là một thư mục; hãy chọn một tệp .db.</source>
       <translation>{path} is a folder; choose a .db file.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/first_run.py" line="62" />
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="65" />
       <source>Hãy chọn nơi lưu tệp dữ liệu.</source>
       <translation>Choose where to keep the data file.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/first_run.py" line="65" />
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="68" />
       <source>Hãy chọn tỉnh/thành phố của Trung tâm.</source>
       <translation>Choose the centre's province or city.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/first_run.py" line="67" />
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="70" />
       <source>Hãy nhập tên Trung tâm.</source>
       <translation>Enter the centre's name.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/logic/first_run.py" line="69" />
+      <location filename="../../kcdesk/ui/logic/first_run.py" line="72" />
       <source>Số cơ sở mẫu không hợp lệ.</source>
       <translation>Invalid number of demo facilities.</translation>
     </message>
@@ -579,12 +579,12 @@
   <context>
     <name>Backups</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="45" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="55" />
       <source>Sao lưu hằng ngày</source>
       <translation>Daily backup</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="175" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="185" />
       <source>Sao lưu dữ liệu</source>
       <translation>Backing up the data</translation>
     </message>
@@ -918,22 +918,22 @@ Reason for refusal: {reason}</translation>
       <translation>Making {what}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="79" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="81" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="79" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="82" />
       <source>Đã lưu {path}</source>
       <translation>Saved {path}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="82" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="86" />
       <source>Mở tệp</source>
       <translation>Open file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/documents.py" line="83" />
+      <location filename="../../kcdesk/ui/operations/documents.py" line="87" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
@@ -1543,47 +1543,57 @@ Please copy the error report and send it to support.</translation>
       <translation>Confirm the import</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="144" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="145" />
       <source>Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi.</source>
       <translation>Import {n} rows from {file}? They are written together; if anything goes wrong, none is written.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="159" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="160" />
       <source>Đang kiểm tra tệp…</source>
       <translation>Checking the file…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="159" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="160" />
       <source>Đang nhập…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="164" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="165" />
       <source>Kiểm tra tệp Excel</source>
       <translation>Checking an Excel file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="164" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="165" />
       <source>Nhập dữ liệu từ Excel</source>
       <translation>Importing from Excel</translation>
     </message>
   </context>
   <context>
-    <name>JobProgressDialog</name>
+    <name>JobProgressPanel</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="13" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="34" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="14" />
-      <source>Đang xử lý…</source>
-      <translation>Working…</translation>
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="35" />
+      <source>Dừng việc đang chạy</source>
+      <translation>Stop the running job</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_dialog.py" line="17" />
-      <source>Đang xử lý</source>
-      <translation>Working</translation>
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="42" />
+      <source>Tiến độ công việc</source>
+      <translation>Job progress</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="95" />
+      <source>Đang dừng…</source>
+      <translation>Stopping…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="99" />
+      <source>Đang xử lý…</source>
+      <translation>Working…</translation>
     </message>
   </context>
   <context>
@@ -1639,104 +1649,99 @@ Please copy the error report and send it to support.</translation>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="151" />
-      <source>Đang xử lý…</source>
-      <translation>Working…</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="236" />
+      <location filename="../../kcdesk/ui/main_window.py" line="230" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="237" />
+      <location filename="../../kcdesk/ui/main_window.py" line="231" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="239" />
+      <location filename="../../kcdesk/ui/main_window.py" line="233" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="244" />
+      <location filename="../../kcdesk/ui/main_window.py" line="238" />
       <source>Nhập cơ sở CNNT từ Excel…</source>
       <translation>Import facilities from Excel…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="248" />
+      <location filename="../../kcdesk/ui/main_window.py" line="242" />
       <source>Nhập đề án từ Excel…</source>
       <translation>Import proposals from Excel…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="252" />
+      <location filename="../../kcdesk/ui/main_window.py" line="246" />
       <source>Mở thư mục nhật ký</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="256" />
+      <location filename="../../kcdesk/ui/main_window.py" line="250" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="258" />
+      <location filename="../../kcdesk/ui/main_window.py" line="252" />
       <source>&amp;Người dùng</source>
       <translation>&amp;User</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="260" />
+      <location filename="../../kcdesk/ui/main_window.py" line="254" />
       <source>Ngôn &amp;ngữ</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="264" />
+      <location filename="../../kcdesk/ui/main_window.py" line="258" />
       <source>Áp dụng từ lần mở kcdesk sau</source>
       <translation>Applies from the next start of kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="272" />
+      <location filename="../../kcdesk/ui/main_window.py" line="266" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="273" />
-      <location filename="../../kcdesk/ui/main_window.py" line="342" />
+      <location filename="../../kcdesk/ui/main_window.py" line="267" />
+      <location filename="../../kcdesk/ui/main_window.py" line="336" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="274" />
-      <location filename="../../kcdesk/ui/main_window.py" line="353" />
+      <location filename="../../kcdesk/ui/main_window.py" line="268" />
+      <location filename="../../kcdesk/ui/main_window.py" line="347" />
       <source>Giới thiệu kcdesk</source>
       <translation>About kcdesk</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="312" />
+      <location filename="../../kcdesk/ui/main_window.py" line="306" />
       <source>Đổi người dùng trên máy này</source>
       <translation>Switch user on this computer</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="314" />
+      <location filename="../../kcdesk/ui/main_window.py" line="308" />
       <source>Đọc danh sách người dùng</source>
       <translation>Reading users</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="328" />
+      <location filename="../../kcdesk/ui/main_window.py" line="322" />
       <source>Đổi người dùng</source>
       <translation>Switching user</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="335" />
+      <location filename="../../kcdesk/ui/main_window.py" line="329" />
       <source>Ngôn ngữ</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="336" />
+      <location filename="../../kcdesk/ui/main_window.py" line="330" />
       <source>Ngôn ngữ mới được áp dụng khi mở lại kcdesk.</source>
       <translation>The new language applies when kcdesk is opened again.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="343" />
+      <location filename="../../kcdesk/ui/main_window.py" line="337" />
       <source>Ctrl+1 … Ctrl+8: chuyển trang
 Ctrl+F: tìm cơ sở
 Ctrl+N: thêm mới
@@ -1755,22 +1760,34 @@ F9: sync now
 Enter: open the selected row</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="375" />
+      <location filename="../../kcdesk/ui/main_window.py" line="369" />
       <source>Đã sao lưu: {name}</source>
       <translation>Backed up: {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="381" />
+      <location filename="../../kcdesk/ui/main_window.py" line="375" />
       <source>Chưa sao lưu được hôm nay: {reason}</source>
       <translation>No backup today yet: {reason}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="408" />
+      <location filename="../../kcdesk/ui/main_window.py" line="402" />
       <source>Đã khôi phục. Dữ liệu trước đó được giữ ở {name}</source>
       <translation>Restored. The data it replaced is kept in {name}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/main_window.py" line="354" />
+      <location filename="../../kcdesk/ui/main_window.py" line="424" />
+      <source>Chưa đóng được</source>
+      <translation>Not closed yet</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="425" />
+      <source>kcdesk đang làm: {jobs}.
+Hãy đợi xong (hoặc bấm Hủy ở thanh trạng thái) rồi đóng cửa sổ.</source>
+      <translation>kcdesk is still working on: {jobs}.
+Wait until it is done (or press Cancel in the status bar), then close the window.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/main_window.py" line="348" />
       <source>kcdesk {version}
 Quản lý khuyến công ngoại tuyến cho Trung tâm Khuyến công và Tư vấn phát triển công nghiệp.</source>
       <translation>kcdesk {version}
@@ -2031,52 +2048,52 @@ Offline industrial extension management for the provincial Industrial Extension 
   <context>
     <name>ProposalsPage</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="94" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="116" />
       <source>Đề án khuyến công</source>
       <translation>Industrial extension proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="100" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="122" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="105" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="127" />
       <source>Mọi trạng thái</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="110" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="132" />
       <source>Đề án mới</source>
       <translation>New proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="113" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="135" />
       <source>Lập đề án mới (Ctrl+N)</source>
       <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="118" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="140" />
       <source>Danh sách đề án</source>
       <translation>Proposal list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="139" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="161" />
       <source>Năm kế hoạch</source>
       <translation>Plan year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="141" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="163" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="157" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="181" />
       <source>Đọc danh sách đề án</source>
       <translation>Reading proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/page.py" line="163" />
+      <location filename="../../kcdesk/ui/proposals/page.py" line="188" />
       <source>{n} đề án · kinh phí khuyến công {kc}</source>
       <translation>{n} proposals · extension funds {kc}</translation>
     </message>
@@ -2275,22 +2292,22 @@ Offline industrial extension management for the provincial Industrial Extension 
   <context>
     <name>RestoreFlow</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="75" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="85" />
       <source>Chọn bản sao lưu để khôi phục</source>
       <translation>Choose a backup to restore</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="75" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="85" />
       <source>Bản sao lưu kcdesk (*.db)</source>
       <translation>kcdesk backups (*.db)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="82" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="92" />
       <source>Khôi phục từ bản sao lưu</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="84" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="94" />
       <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {name}?
 
 Dữ liệu hiện tại được sao lưu trước vào thư mục {folder}, nên vẫn lấy lại được. Các cửa sổ đang mở sẽ được đóng.</source>
@@ -2299,7 +2316,7 @@ Dữ liệu hiện tại được sao lưu trước vào thư mục {folder}, n�
 The current data is first backed up into {folder}, so it can be recovered. Open editors will be closed.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/backups.py" line="119" />
+      <location filename="../../kcdesk/ui/operations/backups.py" line="129" />
       <source>Khôi phục dữ liệu</source>
       <translation>Restoring the data</translation>
     </message>
@@ -2672,7 +2689,7 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>Syncing with the server</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/sync/scheduler.py" line="119" />
+      <location filename="../../kcdesk/ui/sync/scheduler.py" line="118" />
       <source>Kiểm tra kết nối máy chủ</source>
       <translation>Checking the server connection</translation>
     </message>

@@ -6,14 +6,13 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from kcdesk.db.units import current_wards
 from kcdesk.demo.people import DemoRandom, Ward, facility_row
 from kcdesk.services.facilities import bulk_insert_facilities, count_facilities
 from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import BudgetInput, budget_totals
-from kcdesk.ui.operations.progress_dialog import JobProgressDialog
 
 # No time limits here (the machines are shared): the proof is that the timer keeps firing
 # WHILE the write runs. A write on the GUI thread would let no tick in until it ended.
@@ -64,7 +63,7 @@ def timed(fn):  # type: ignore[no-untyped-def]
 def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     store, runner = window.ctx.store, window.ctx.runner
     rows = _rows(store, 20_000)
-    runner.progress_delay_ms = 100  # so this test also sees the delayed progress dialog appear
+    runner.progress_delay_ms = 100  # so this test also sees the delayed progress appear
     seen: dict[str, object] = {}
 
     def insert(session):  # type: ignore[no-untyped-def]
@@ -73,8 +72,9 @@ def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(win
 
     write, span = timed(insert)
 
-    dialogs: list[JobProgressDialog] = []
-    runner.progress_wanted.connect(lambda job: dialogs.append(window.findChild(JobProgressDialog)))
+    panel = window.job_progress
+    shown: list[str] = []
+    runner.progress_wanted.connect(lambda job: shown.append(panel.label.text() if panel.isVisible() else ""))
     with Ticker() as ticker:
         job = runner.write(write, changes={"facility"}, label="Nhập 20.000 cơ sở")
         qtbot.waitUntil(lambda: job.done, timeout=120_000)
@@ -89,10 +89,8 @@ def test_a_20000_row_write_runs_off_the_gui_thread_while_events_keep_flowing(win
     page = window.page("facilities")
     qtbot.waitUntil(lambda: page.model.rowCount() == 20_000, timeout=20_000)
     if elapsed > 0.3:
-        assert dialogs, "a slow write shows its progress dialog"
-    qtbot.waitUntil(
-        lambda: window.findChild(JobProgressDialog) is None or not window.findChild(JobProgressDialog).isVisible()
-    )
+        assert shown == ["Nhập 20.000 cơ sở"], "a slow write shows what it is doing in the status bar"
+    assert not panel.isVisible() and not panel.labels()  # gone once done
 
 
 def test_a_large_save_keeps_the_window_responsive(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -137,3 +135,45 @@ def test_a_refused_write_reaches_its_caller_and_changes_nothing(window, qtbot) -
     assert isinstance(errors[0], ValidationError) and "name" in errors[0].fields
     with window.ctx.store.read() as s:
         assert count_facilities(s) == 0
+
+
+def test_slow_work_shows_its_progress_can_be_cancelled_and_holds_the_window_open(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    runner = window.ctx.runner
+    runner.progress_delay_ms = 50
+    panel = window.job_progress
+    release = threading.Event()
+    reached: list[int] = []
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        for i in range(1, 1_000):
+            progress.step(i, 1_000, f"Đang kiểm tra dòng {i}")
+            reached.append(i)
+            release.wait(0.01)
+        return "xong"
+
+    job = runner.run(work, label="Kiểm tra tệp Excel")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.bar.maximum() == 1_000, timeout=10_000)
+    assert panel.label.text().startswith("Đang kiểm tra dòng")
+    assert panel.cancel_button.isVisible() and panel.cancel_button.isEnabled()
+
+    # Closing the window now would cut the work short: it says what runs and stays open.
+    answered: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        answered.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    assert window.close() is False
+    assert window.isVisible()
+    assert answered and "Kiểm tra tệp Excel" in answered[0]
+
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert job.result is None and job.error is not None  # stopped, not finished
+    assert len(reached) < 999
+    assert not panel.isVisible()

@@ -72,7 +72,7 @@ class Runner(QObject):
     changed = Signal(object)  # frozenset of table names a write touched
     error = Signal(object, object)  # job, KcError the caller did not handle (the window shows it)
     busy_changed = Signal(bool)
-    progress_wanted = Signal(object)  # job still running after PROGRESS_DELAY_MS: show a dialog
+    progress_wanted = Signal(object)  # job still running after PROGRESS_DELAY_MS: show its progress
 
     def __init__(
         self, store: Store, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS
@@ -226,7 +226,9 @@ class Runner(QObject):
             on_error(error)
         job.failed.emit(error)
         if on_error is None:
-            if isinstance(error, KcError):
+            if isinstance(error, Cancelled):
+                pass  # the person asked for it: no box to tell them so
+            elif isinstance(error, KcError):
                 self.error.emit(job, error)
             else:
                 # A bug, not a refusal: the exception hook logs it and shows the report dialog
