@@ -1571,27 +1571,27 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>JobProgressPanel</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="34" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="42" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="35" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="43" />
       <source>Dừng việc đang chạy</source>
       <translation>Stop the running job</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="42" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="50" />
       <source>Tiến độ công việc</source>
       <translation>Job progress</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="95" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="112" />
       <source>Đang dừng…</source>
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="99" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="121" />
       <source>Đang xử lý…</source>
       <translation>Working…</translation>
     </message>

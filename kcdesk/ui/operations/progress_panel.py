@@ -1,20 +1,27 @@
 """Progress of slow work, in the status bar: what is running, how far, and Hủy where it can stop.
 
 Shown only when a job outlives the runner's delay (600 ms), hidden when the last one ends.
-It is built once with the window and never opens a window of its own. A progress *dialog*
-did, and the first window shown while a worker thread holds the GIL stalled the event loop
-for 150-450 ms on a two-core laptop (bench/bench_gui.py, 20,000-row write): every widget of
-the main window handles activation and blocking events it had never seen, each one a trip
-into Python. The panel keeps that stall at the ordinary 30-45 ms, and the window stays usable:
-other work waits its turn on the single writer.
+Built once with the window, it takes its room in the status bar from the start and never
+opens a window of its own, so appearing and changing its text never relayout the window.
+That matters while a worker holds the GIL: a progress dialog, or a panel that resized the
+status bar, made the register beside it repaint, about a thousand calls into the Python
+model that each waited for the GIL, and stalled the event loop 150-450 ms in a 20,000-row
+write on two cores (bench/bench_gui.py); with this panel the longest stall is 15-50 ms.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
 
 from kcdesk.ui.operations.runner import Job
+
+LABEL_WIDTH = 240  # px; longer text is elided, the whole of it in the tooltip
+
+
+def _retained(policy: QSizePolicy) -> QSizePolicy:
+    policy.setRetainSizeWhenHidden(True)
+    return policy
 
 
 class JobProgressPanel(QWidget):
@@ -40,6 +47,15 @@ class JobProgressPanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
         self.setAccessibleName(QCoreApplication.translate("JobProgressPanel", "Tiến độ công việc"))
+        # Appearing, disappearing or changing its text never changes the status bar's layout:
+        # a relayout repaints the register beside it, a thousand calls into Python that each
+        # wait for a worker holding the GIL (measured: 200-450 ms stalls during a write).
+        self.label.setFixedWidth(LABEL_WIDTH)
+        self.cancel_button.setFixedWidth(self.cancel_button.sizeHint().width())
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.cancel_button.setSizePolicy(_retained(self.cancel_button.sizePolicy()))
         self.hide()
 
     @property
@@ -63,7 +79,7 @@ class JobProgressPanel(QWidget):
     # -- internals ----------------------------------------------------------------------
 
     def _display(self, job: Job) -> None:
-        self.label.setText(self._label_of(job))
+        self._set_text(self._label_of(job))
         self.bar.setRange(0, 0)  # busy until the job says how far it is
         self.cancel_button.setVisible(job.cancellable)
         self.cancel_button.setEnabled(not job.cancel_event.is_set())
@@ -77,7 +93,7 @@ class JobProgressPanel(QWidget):
             self.bar.setValue(min(done, total))
         else:
             self.bar.setRange(0, 0)
-        self.label.setText(what or self._label_of(job))
+        self._set_text(what or self._label_of(job))
 
     def _drop(self, job: Job) -> None:
         if job in self.jobs:
@@ -92,7 +108,12 @@ class JobProgressPanel(QWidget):
         if job is not None and job.cancellable:
             job.cancel()
             self.cancel_button.setEnabled(False)
-            self.label.setText(QCoreApplication.translate("JobProgressPanel", "Đang dừng…"))
+            self._set_text(QCoreApplication.translate("JobProgressPanel", "Đang dừng…"))
+
+    def _set_text(self, text: str) -> None:
+        metrics = self.label.fontMetrics()
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 6))
+        self.label.setToolTip(text)
 
     @staticmethod
     def _label_of(job: Job) -> str:
