@@ -52,9 +52,7 @@ class JobProgressPanel(QWidget):
         # wait for a worker holding the GIL (measured: 200-450 ms stalls during a write).
         self.label.setFixedWidth(LABEL_WIDTH)
         self.cancel_button.setFixedWidth(self.cancel_button.sizeHint().width())
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(_retained(self.sizePolicy()))
         self.cancel_button.setSizePolicy(_retained(self.cancel_button.sizePolicy()))
         self.hide()
 
@@ -74,7 +72,7 @@ class JobProgressPanel(QWidget):
 
     def labels(self) -> list[str]:
         """What is still running, for the question asked when the window is closed."""
-        return [self._label_of(job) for job in self.jobs if not job.done]
+        return [self._label_of(job) for job in self.jobs]
 
     # -- internals ----------------------------------------------------------------------
 

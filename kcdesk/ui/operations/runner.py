@@ -71,7 +71,6 @@ class _Task(QRunnable):
 class Runner(QObject):
     changed = Signal(object)  # frozenset of table names a write touched
     error = Signal(object, object)  # job, KcError the caller did not handle (the window shows it)
-    busy_changed = Signal(bool)
     progress_wanted = Signal(object)  # job still running after PROGRESS_DELAY_MS: show its progress
 
     def __init__(
@@ -185,10 +184,7 @@ class Runner(QObject):
     ) -> Job:
         job = Job(label, cancellable, cancel_event)
         job._relay = self._relay
-        was_idle = not self._active
         self._active[job] = (on_done, on_error, changes)
-        if was_idle:
-            self.busy_changed.emit(True)
         return job
 
     def _arm_progress(self, job: Job, show_progress: bool) -> None:
@@ -202,18 +198,14 @@ class Runner(QObject):
     def _deliver(self, job: Job, result: Any, error: BaseException | None) -> None:
         on_done, on_error, changes = self._active.pop(job, (None, None, frozenset()))
         job.done, job.result, job.error = True, result, error
-        try:
-            if error is None:
-                if on_done is not None:
-                    on_done(result)
-                job.finished.emit(result)
-                if changes:
-                    self.changed.emit(changes)
-            else:
-                self._fail(job, error, on_error)
-        finally:
-            if not self._active:
-                self.busy_changed.emit(False)
+        if error is None:
+            if on_done is not None:
+                on_done(result)
+            job.finished.emit(result)
+            if changes:
+                self.changed.emit(changes)
+        else:
+            self._fail(job, error, on_error)
 
     def _fail(self, job: Job, error: BaseException, on_error: Callable[[BaseException], None] | None) -> None:
         if isinstance(error, Cancelled):

@@ -23,22 +23,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.services.facilities import FacilityFilter
+from kcdesk.services.facilities import LIST_COLUMNS, FacilityFilter
 from kcdesk.services.search import match_expression
 
-# Columns of the register, in display order (also the SQL of a row).
-ROW_FIELDS: tuple[str, ...] = (
-    "name",
-    "facility_type",
-    "tax_code",
-    "representative",
-    "phone",
-    "ward_code",
-    "sector_code",
-    "labour_total",
-    "revenue_prev_year",
-    "status",
-)
+# Columns of the register, in display order (also the SQL of a row): the facility list's.
+ROW_FIELDS: tuple[str, ...] = tuple(c for c in LIST_COLUMNS if c != "id")
 SORTABLE = frozenset(ROW_FIELDS)
 FILTERS = ("ward_code", "facility_type", "sector_code", "status", "province_code")
 
