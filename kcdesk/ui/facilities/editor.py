@@ -26,6 +26,7 @@ from kcdesk.services.facilities import create_facility, facility_dict, find_faci
 from kcdesk.ui.common.history_view import HistoryView
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.evaluations.facility_tab import FacilityEvaluations
 from kcdesk.ui.facilities.form_widget import FacilityFormWidget
 from kcdesk.ui.logic.facility_form import FacilityForm
 from kcdesk.ui.operations.documents import DocumentButton
@@ -59,6 +60,8 @@ class FacilityEditor(QDialog):
         self.tabs.addTab(scroll, self.tr("Thông tin cơ sở"))
         self.tabs.addTab(self.history, self.tr("Lịch sử thay đổi"))
         self.tabs.addTab(self.attachments, self.tr("Tệp đính kèm"))
+        self.evaluations = FacilityEvaluations(ctx)
+        self.tabs.addTab(self.evaluations, self.tr("Đánh giá sau hỗ trợ"))
         self.heading = QLabel(self.tr("Cơ sở mới"))
         self.heading.setObjectName("pageTitle")
         self.state_label = QLabel()
@@ -121,6 +124,7 @@ class FacilityEditor(QDialog):
         self.heading.setText(data["name"])
         self.history.load(data["id"])
         self.attachments.set_owner(data["id"])
+        self.evaluations.set_facility(data["id"])
         self.sync_badge.set_record(data["id"])
         self.setEnabled(True)
         self._update_buttons()

@@ -26,19 +26,27 @@ from sqlalchemy.orm import Session
 
 from kcdesk.domain.lifecycle import status_label
 from kcdesk.domain.vnformat import day, money
-from kcdesk.domain.vocab import DISBURSEMENT_KINDS
+from kcdesk.domain.evaluation import EVALUABLE_STATUSES
 from kcdesk.errors import KcError, ValidationError
 from kcdesk.services.due import due_list
+from kcdesk.services.evaluations import evaluation_due_on, evaluations_of
+from kcdesk.services.money import money_summary
+from kcdesk.services.progress_reports import progress_reports, rule_terms
 from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import cap_rules, find_proposal, proposal_dict, transition
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
+from kcdesk.ui.evaluations.form import EvaluationForm
+from kcdesk.ui.evaluations.list_panel import EvaluationList
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.evaluation_view import due_text
 from kcdesk.ui.logic.proposal_view import action_states, deadline_badges, default_plan_year, is_locked
 from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.proposals.beneficiaries import BeneficiaryList
 from kcdesk.ui.proposals.budget_table import BudgetTable
 from kcdesk.ui.proposals.fields import ProposalFields
+from kcdesk.ui.proposals.money_tab import MoneyTab
+from kcdesk.ui.proposals.progress_tab import ProgressTab
 from kcdesk.ui.records.documents import file_part, proposal_dossier
 from kcdesk.ui.records.surveys import activity_choices
 from kcdesk.ui.sync.badge import SyncBadge
@@ -50,6 +58,11 @@ def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
     if proposal_id is not None:
         data["proposal"] = proposal_dict(session, find_proposal(session, proposal_id))
         data["due"] = [d for d in due_list(session) if d.proposal_id == proposal_id]
+        data["money"] = money_summary(session, proposal_id)
+        data["progress"] = progress_reports(session, proposal_id)
+        data["reporting_statuses"] = rule_terms(session)[1]
+        data["evaluations"] = evaluations_of(session, proposal_id)
+        data["evaluation_due"] = evaluation_due_on(session, proposal_id)
     return data
 
 
@@ -88,21 +101,26 @@ class ProposalEditor(QDialog):
         self.history.setRootIsDecorated(False)
         for col, width in enumerate((100, 300, 200, 200)):
             self.history.setColumnWidth(col, width)
-        self.money = QLabel()
-        self.money.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields)
-        progress = QWidget()
-        progress_layout = QVBoxLayout(progress)
-        progress_layout.addWidget(self.history, 1)
-        progress_layout.addWidget(self.money)
+        self.money = MoneyTab(ctx)
+        self.progress = ProgressTab(ctx)
+        self.evaluations = EvaluationList(hidden_column=1)  # the proposal column: this one
+        self.evaluations.add_requested.connect(lambda: self.open_evaluation(None))
+        self.evaluations.open_requested.connect(self.open_evaluation)
+        self.evaluation_form: EvaluationForm | None = None
+        for tab in (self.money, self.progress):
+            tab.changed.connect(self._reload)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Thông tin chung"))
         self.tabs.addTab(self.beneficiaries, self.tr("Cơ sở thụ hưởng"))
         self.tabs.addTab(self.budget, self.tr("Dự toán kinh phí"))
         self.tabs.addTab(self.fields.content_widget(), self.tr("Nội dung đề án"))
-        self.tabs.addTab(progress, self.tr("Tiến trình và giải ngân"))
+        self.tabs.addTab(self.history, self.tr("Tiến trình"))
+        self.tabs.addTab(self.money, self.tr("Giải ngân"))
+        self.tabs.addTab(self.progress, self.tr("Báo cáo tiến độ"))
+        self.tabs.addTab(self.evaluations, self.tr("Đánh giá sau hỗ trợ"))
         for widget in (self.fields, self.beneficiaries, self.budget):
             widget.edited.connect(self._edited)
         self.fields.level.currentIndexChanged.connect(lambda _: self._budget_context())
@@ -174,6 +192,7 @@ class ProposalEditor(QDialog):
             self.status_badge.setText(vocab(status_label(p["status"])))
             self._show_history(p)
             self._show_deadlines(data.get("due", []))
+            self._show_follow_up(p, data)
         self._budget_context()
         locked = is_locked(self.status)
         for w in (self.fields, self.beneficiaries, self.budget):
@@ -208,15 +227,36 @@ class ProposalEditor(QDialog):
                     e["document_number"] or "",
                 ],
             )
-        paid = [
-            f"{vocab(DISBURSEMENT_KINDS.get(d['kind'], d['kind']))} {money(d['amount'])} ({day(d['paid_on'])})"
-            for d in p["disbursements"]
-        ]
-        self.money.setText(
-            self.tr("Giải ngân: {items}").format(items="; ".join(paid))
-            if paid
-            else self.tr("Chưa có khoản giải ngân nào.")
+
+    def _show_follow_up(self, p: dict[str, Any], data: dict[str, Any]) -> None:
+        """Money, monthly reports and evaluations: the proposal after its approval."""
+        heading = f"{p['code']} · {p['title']}"
+        self.money.show_summary(data["money"], heading)
+        self.progress.show_reports(
+            p["id"], heading, data["progress"], data.get("due", []), p["status"] in data["reporting_statuses"]
         )
+        evaluated = bool(data["evaluations"])
+        self.evaluations.set_rows(data["evaluations"], self.ctx.lang)
+        self.evaluations.due.setText(due_text(data["evaluation_due"], evaluated, date.today(), self.ctx.lang))
+        can_evaluate = p["status"] in EVALUABLE_STATUSES
+        self.evaluations.add_button.setEnabled(can_evaluate)
+        self.evaluations.add_button.setToolTip(
+            "" if can_evaluate else self.tr("Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.")
+        )
+
+    def open_evaluation(self, existing: dict[str, Any] | None) -> EvaluationForm | None:
+        p = self.data.get("proposal")
+        if p is None:
+            return None
+        facilities = [(b["facility_id"], b["name"]) for b in p["beneficiaries"]]
+        proposals = [(p["id"], f"{p['code']} · {p['title']}")]
+        form = EvaluationForm(self.ctx, proposals, facilities, existing, self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(lambda _id: self._reload())
+        form.destroyed.connect(lambda _=None: setattr(self, "evaluation_form", None))
+        self.evaluation_form = form
+        form.open()
+        return form
 
     def _show_deadlines(self, items: list[Any]) -> None:
         while self.deadlines.count():

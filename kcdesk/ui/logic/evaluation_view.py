@@ -1,0 +1,93 @@
+"""Post-support evaluations as the window shows them: before -> after with the change, the
+rows of the proposal's and the facility profile's lists, and a saved evaluation put back
+into the form's boxes. Plain Python, tested without Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kcdesk.domain.vnformat import day, decimal, group, percent
+from kcdesk.ui.logic.i18n import tr
+
+
+def number_text(value: Any) -> str:
+    """12000000 -> '12.000.000'; Decimal('12.50') -> '12,5'; None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return group(value)
+    d = Decimal(str(value))
+    if d == d.to_integral_value():
+        return group(int(d))
+    return decimal(d, 2).rstrip("0").rstrip(",")
+
+
+def change_text(before: Any, after: Any, lang: str | None = None) -> str:
+    """'120.000.000 → 180.000.000 (+50%)'; a side not known shows as '?'; nothing known: ''."""
+    if before is None and after is None:
+        return ""
+    text = f"{number_text(before) if before is not None else '?'} → {number_text(after) if after is not None else '?'}"
+    if before is None or after is None:
+        return text
+    b, a = Decimal(str(before)), Decimal(str(after))
+    if b == 0:
+        return text
+    pct = (a - b) * 100 / b
+    sign = "+" if pct > 0 else ""
+    return f"{text} ({sign}{percent(pct, 0 if pct == pct.to_integral_value() else 1)})"
+
+
+def in_use_text(value: bool | None, lang: str | None = None) -> str:
+    if value is None:
+        return tr("Chưa rõ", lang)
+    return tr("Còn sử dụng", lang) if value else tr("Không còn sử dụng", lang)
+
+
+def evaluation_cells(e: Mapping[str, Any], lang: str | None = None) -> tuple[str, ...]:
+    """Date, proposal, facility, revenue, jobs, output (with its unit), products, in use,
+    evaluator: one row of the lists."""
+    output = change_text(e.get("output_before"), e.get("output_after"), lang)
+    if output and e.get("output_unit"):
+        output = f"{output} {e['output_unit']}"
+    products = " → ".join(p for p in (e.get("product_before") or "", e.get("product_after") or "") if p)
+    return (
+        day(e.get("evaluated_on")),
+        e.get("proposal_code") or "",
+        e.get("facility_name") or "",
+        change_text(e.get("revenue_before"), e.get("revenue_after"), lang),
+        change_text(e.get("jobs_before"), e.get("jobs_after"), lang),
+        output,
+        products,
+        in_use_text(e.get("machinery_in_use"), lang),
+        e.get("evaluator") or "",
+    )
+
+
+def form_texts(e: Mapping[str, Any]) -> dict[str, str]:
+    """A saved evaluation's values as the form's boxes show them (choices excluded)."""
+    out: dict[str, str] = {}
+    for key, value in e.items():
+        if key in ("facility_id", "machinery_in_use", "id", "proposal_id") or value is None:
+            continue
+        if isinstance(value, date):
+            out[key] = value.strftime("%d/%m/%Y")
+        elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+            out[key] = number_text(value)
+        elif isinstance(value, str):
+            out[key] = value
+    return out
+
+
+def due_text(due: date | None, evaluated: bool, today: date, lang: str | None = None) -> str:
+    """The line above the evaluations: when the evaluation falls due after settlement."""
+    if due is None:
+        return tr("Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.", lang)
+    if evaluated:
+        return tr("Đã có phiếu đánh giá sau hỗ trợ (hạn {due}).", lang, due=day(due))
+    left = (due - today).days
+    if left < 0:
+        return tr("Đánh giá sau hỗ trợ quá hạn {n} ngày (hạn {due}).", lang, n=-left, due=day(due))
+    return tr("Đánh giá sau hỗ trợ đến hạn ngày {due} (còn {n} ngày).", lang, due=day(due), n=left)

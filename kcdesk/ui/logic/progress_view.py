@@ -1,0 +1,66 @@
+"""Monthly progress reports (Mẫu 3a) as the proposal's tab shows them: one row per month
+filed, late ones with their days, and what is still missing. Plain Python, tested
+without Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from kcdesk.domain.deadlines import DueItem
+from kcdesk.domain.vnformat import day, group, percent
+from kcdesk.ui.logic.i18n import tr
+from kcdesk.ui.logic.typed_fields import month_of, month_text
+
+RULE_CODE = "bao_cao_tien_do"  # the deadline rule the monthly report meets
+
+
+def lateness_text(days_late: int | None, lang: str | None = None) -> str:
+    if not days_late:
+        return tr("Đúng hạn", lang)
+    return tr("Trễ {n} ngày", lang, n=days_late)
+
+
+def report_cells(r: Mapping[str, Any], lang: str | None = None) -> tuple[str, ...]:
+    """Month, filed on, due on, on time or late, progress %, money used, outputs,
+    problems, proposals."""
+    pct = r.get("completed_pct")
+    return (
+        month_text(r.get("period")),
+        day(r.get("submitted_on")),
+        day(r.get("due_on")),
+        lateness_text(r.get("days_late"), lang),
+        "" if pct is None else percent(pct, 0 if pct == int(pct) else 1),
+        "" if r.get("spent") is None else group(r["spent"]),
+        r.get("outputs") or "",
+        r.get("issues") or "",
+        r.get("recommendations") or "",
+    )
+
+
+def missing(due: Iterable[DueItem]) -> list[DueItem]:
+    """The proposal's due items that a monthly report clears."""
+    return [d for d in due if d.rule == RULE_CODE]
+
+
+def missing_text(due: Iterable[DueItem], lang: str | None = None) -> str:
+    items = missing(due)
+    if not items:
+        return tr("Không còn tháng nào thiếu báo cáo tiến độ.", lang)
+    parts = []
+    for d in items:
+        if d.overdue:
+            parts.append(
+                tr("tháng {month} (hạn {due}, quá hạn {n} ngày)", lang, month=month_text(month_of(d.due)), due=day(d.due), n=-d.days_left)
+            )
+        else:
+            parts.append(tr("tháng {month} (hạn {due})", lang, month=month_text(month_of(d.due)), due=day(d.due)))
+    return tr("Chưa nộp báo cáo tiến độ: {months}.", lang, months="; ".join(parts))
+
+
+def suggested_period(due: Iterable[DueItem], today: date | None = None) -> str:
+    """The month a new report most likely covers: the earliest one still missing, else
+    the current month."""
+    items = sorted(missing(due), key=lambda d: d.due)
+    return month_of(items[0].due) if items else month_of(today or date.today())

@@ -1,0 +1,215 @@
+"""A small form over one core write: boxes with their own message line, read through
+`logic.typed_fields`, sent to the single writer, refusals shown where they belong.
+
+The money entry, the monthly progress report and the post-support evaluation are each one
+of these. A box that cannot be read says so beside itself and nothing is sent; the core's
+refusal of a field (ValidationError) goes beside that field; any other refusal (a locked
+proposal, a step out of order) goes in the banner above the buttons. Nothing is written
+unless the core accepts the whole record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcdesk.errors import KcError, ValidationError
+from kcdesk.ui.context import AppContext
+from kcdesk.ui.logic.typed_fields import Field, read_fields
+from kcdesk.ui.widgets.field_box import FieldBox
+
+
+class RecordForm(QDialog):
+    saved = Signal(object)  # what the core returned (the new row's id)
+
+    def __init__(
+        self, ctx: AppContext, object_name: str, title: str, submit_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.busy = False
+        self.result_id: Any = None
+        self.setObjectName(object_name)
+        self.setAccessibleName(title)
+        self.setWindowTitle(title)
+        self.fields: list[Field] = []
+        self.boxes: dict[str, FieldBox] = {}
+        self.heading = QLabel(title)
+        self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("sectionNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.refusal = QLabel()
+        self.refusal.setObjectName("formRefusal")
+        self.refusal.setProperty("role", "warning")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self._submit_text = submit_text
+        self.submit_button = QPushButton(submit_text)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setProperty("primary", True)
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Hủy"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+        self.body = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.refusal)
+        layout.addLayout(buttons)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    # -- boxes ----------------------------------------------------------------------------
+
+    def line(self, key: str, kind: str = "text", placeholder: str = "", *, required: bool = False) -> FieldBox:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        if kind in ("amount", "count", "percent", "quantity"):
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.textEdited.connect(lambda _t, k=key: self.clear_problem(k))
+        return self._add(Field(key, kind, required), edit)
+
+    def combo(self, key: str, items: Iterable[tuple[Any, str]]) -> FieldBox:
+        box = QComboBox()
+        for data, text in items:
+            box.addItem(text, data)
+        box.currentIndexChanged.connect(lambda _i, k=key: self.clear_problem(k))
+        return self._add(None, box, key)
+
+    def text(self, key: str, placeholder: str = "", height: int = 64) -> FieldBox:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(height)
+        return self._add(Field(key, "text"), edit)
+
+    def _add(self, field: Field | None, editor: QWidget, key: str | None = None) -> FieldBox:
+        name = field.key if field else str(key)
+        if field is not None:
+            self.fields.append(field)
+        box = FieldBox(editor, name)
+        self.boxes[name] = box
+        return box
+
+    def typed(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for f in self.fields:
+            editor = self.boxes[f.key].editor
+            out[f.key] = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()  # type: ignore[attr-defined]
+        return out
+
+    def set_typed(self, key: str, text: str) -> None:
+        editor = self.boxes[key].editor
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+        else:
+            editor.setText(text)  # type: ignore[attr-defined]
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        values, problems = read_fields(self.fields, self.typed(), self.ctx.lang)
+        for key, box in self.boxes.items():
+            if isinstance(box.editor, QComboBox):
+                values[key] = box.editor.currentData()
+        return values, problems
+
+    # -- problems ---------------------------------------------------------------------------
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, box in self.boxes.items():
+            box.set_error(problems.get(key))
+        elsewhere = [text for key, text in problems.items() if key not in self.boxes]
+        self._banner("\n".join(elsewhere))
+        first = next((box for key, box in self.boxes.items() if key in problems), None)
+        if first is not None:
+            first.editor.setFocus()
+
+    def clear_problem(self, key: str) -> None:
+        box = self.boxes.get(key)
+        if box is not None and box.error_text:
+            box.set_error(None)
+
+    def _banner(self, text: str) -> None:
+        self.refusal.setText(text)
+        self.refusal.setVisible(bool(text))
+
+    @property
+    def problems_shown(self) -> dict[str, str]:
+        """What the person sees now: field -> its message (and '' -> the banner's)."""
+        shown = {k: b.message.text() for k, b in self.boxes.items() if not b.message.isHidden()}
+        if not self.refusal.isHidden():
+            shown[""] = self.refusal.text()
+        return shown
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def work(self, values: dict[str, Any]) -> Callable[[Any], Any]:
+        """fn(session) that writes the record through the core; subclasses give it."""
+        raise NotImplementedError
+
+    def changes(self) -> set[str]:
+        """Tables the write touches (views showing them refresh)."""
+        raise NotImplementedError
+
+    def submit(self) -> Any:
+        if self.busy:
+            return None
+        values, problems = self.values()
+        self.show_problems(problems)
+        if problems:
+            return None
+        fn = self.work(values)
+        self._set_busy(True)
+        return self.ctx.runner.write(
+            fn, self._done, on_error=self._failed, label=self.windowTitle(), changes=self.changes()
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.submit_button.setEnabled(not busy)
+        self.submit_button.setText(self.tr("Đang ghi…") if busy else self._submit_text)
+
+    def _done(self, result: Any) -> None:
+        self._set_busy(False)
+        self.result_id = result
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, ValidationError):
+            self.show_problems({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
+        elif isinstance(error, KcError):
+            self.show_problems({})
+            self._banner(error.text(self.ctx.lang))
+        else:
+            raise error
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:  # the write is on its way; its answer needs this form
+            event.ignore()
+            return
+        super().closeEvent(event)
