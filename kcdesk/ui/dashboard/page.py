@@ -15,6 +15,8 @@ from kcdesk.ui.records.dashboard import DashboardData, available_years, dashboar
 
 PLAN, PAID = QColor("#9db3d6"), QColor("#1d4f91")
 MILLION = 1_000_000
+# Writes that change a figure: plans, budgets, money, acceptances, monthly reports.
+WATCHED = frozenset({"proposal", "acceptance", "budget_line", "disbursement", "progress_report"})
 
 
 def _card(label: str, value: str) -> tuple[QFrame, QLabel]:
@@ -74,7 +76,7 @@ class DashboardPage(QWidget):
         layout.addLayout(cards)
         layout.addLayout(charts, 1)
         layout.addWidget(self.outputs)
-        ctx.runner.changed.connect(lambda t: self.refresh() if t & {"proposal", "acceptance", "budget_line"} else None)
+        ctx.runner.changed.connect(lambda t: self.refresh() if t & WATCHED else None)
         ctx.runner.read(available_years, self._years, label=self.tr("Đọc các năm kế hoạch"))
 
     def _chart_view(self, name: str) -> QChartView:

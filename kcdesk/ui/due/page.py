@@ -16,6 +16,8 @@ from kcdesk.ui.logic.proposal_view import due_severity
 
 COLOURS = {"overdue": ("#fde2e1", "#a4161a"), "soon": ("#fff1d6", "#8a5300"), "later": ("#ffffff", "#25613a")}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Writes that can add or clear a deadline: steps, acceptances, monthly reports, evaluations.
+WATCHED = frozenset({"proposal", "acceptance", "progress_report", "post_support_evaluation"})
 
 
 class DuePage(QWidget):
@@ -64,7 +66,7 @@ class DuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        ctx.runner.changed.connect(lambda t: self.refresh() if t & {"proposal", "acceptance"} else None)
+        ctx.runner.changed.connect(lambda t: self.refresh() if t & WATCHED else None)
         self.refresh()
 
     def refresh(self) -> None:
