@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, DeadlineRule, ProgressReport, Proposal
 from kcdesk.domain.deadlines import DueItem, ProposalFacts, Rule, due_items
+from kcdesk.services.money import settlement_dates
 
 
 def rules(session: Session) -> list[Rule]:
@@ -53,8 +54,11 @@ def due_list(session: Session, today: date | None = None, horizon_days: int = 30
         )
     ):
         periods[pid].add(period)
+    settled = settlement_dates(session, [p[0] for p in proposals if p[4] == "settled"])
     facts = [
-        ProposalFacts(pid, code, title, level, status, year, accepted.get(pid), frozenset(periods.get(pid, ())))
+        ProposalFacts(
+            pid, code, title, level, status, year, accepted.get(pid), frozenset(periods.get(pid, ())), settled.get(pid)
+        )
         for pid, code, title, level, status, year in proposals
     ]
     return due_items(rule_list, facts, today, horizon_days)
