@@ -95,4 +95,6 @@ FOLLOW_UP: dict[str, str] = {
     "Số máy móc, thiết bị dự kiến": "Planned machines and equipment",
     "Số hội chợ, triển lãm dự kiến": "Planned fairs and exhibitions",
     "Số nhãn hiệu, thương hiệu dự kiến": "Planned brands and trademarks",
+    # status and due list
+    "Báo cáo tiến độ tháng này còn thiếu: {missing} (quá hạn: {late}) · đánh giá sau hỗ trợ đến hạn: {evaluations} (quá hạn: {evaluations_late})": "Progress reports still missing this month: {missing} (overdue: {late}) · post-support evaluations due: {evaluations} (overdue: {evaluations_late})",
 }
