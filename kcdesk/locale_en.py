@@ -243,3 +243,7 @@ EN.update(CORE)
 from kcdesk.locale_en_installer import INSTALLER  # noqa: E402  (self-test and start-up safety)
 
 EN.update(INSTALLER)
+
+from kcdesk.locale_en_followup import FOLLOW_UP  # noqa: E402  (issue 10: money, progress, evaluation)
+
+EN.update(FOLLOW_UP)

@@ -44,6 +44,14 @@ def cmd_status(args: argparse.Namespace) -> int:
                 due_soon=d["due_soon"],
                 pending=group(d["pending_changes"]),
             ),
+            tr(
+                "Báo cáo tiến độ tháng này còn thiếu: {missing} (quá hạn: {late}) · đánh giá sau hỗ trợ đến hạn: "
+                "{evaluations} (quá hạn: {evaluations_late})",
+                missing=d["progress_missing"],
+                late=d["progress_overdue"],
+                evaluations=d["evaluations_due"],
+                evaluations_late=d["evaluations_overdue"],
+            ),
         ]
         return "\n".join(lines)
 

@@ -5,5 +5,11 @@ imported only when a migration is really needed. tests/test_migrations.py checks
 constants against the migration scripts.
 """
 
-KNOWN_REVISIONS = ("0001_initial", "0002_reference_data", "0003_cities_2026", "0004_sync_state")
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_reference_data",
+    "0003_cities_2026",
+    "0004_sync_state",
+    "0005_proposal_follow_up",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

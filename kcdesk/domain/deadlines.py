@@ -6,7 +6,9 @@ editable when a province sets its own). Anchors:
 - monthly: a day of every month while the proposal is in the watched statuses (progress by the 25th),
   met by a progress report for the month;
 - after_acceptance: N days after the (last) acceptance date (settlement papers within 15 days);
-- after_plan_year: a fixed day and month of the year after the plan year (settlement by 22 January).
+- after_plan_year: a fixed day and month of the year after the plan year (settlement by 22 January);
+- after_settlement: N days after the settlement date (the post-support evaluation, met by an
+  evaluation: the proposal then leaves the watched "settled" status).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class ProposalFacts:
     plan_year: int
     last_acceptance: date | None
     reported_periods: frozenset[str]  # "YYYY-MM" months with a progress report
+    settled_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
         return date(p.plan_year + 1, rule.month or 1, rule.day or 1)
     if rule.anchor == "after_acceptance":
         return p.last_acceptance + timedelta(days=rule.days or 0) if p.last_acceptance else None
+    if rule.anchor == "after_settlement":
+        return p.settled_on + timedelta(days=rule.days or 0) if p.settled_on else None
     if rule.anchor == "monthly":
         # The report for a month is due on `day` of that month: the earliest month not yet
         # reported (from the current one back to last month) decides.

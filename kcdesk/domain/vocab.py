@@ -29,13 +29,22 @@ PROPOSAL_CLASSES: dict[str, str] = {
 
 PROCUREMENT_MODES: dict[str, str] = {"xet_chon": "Xét chọn", "dau_thau": "Đấu thầu"}
 
+# Where money comes from: the code stored on a money entry, and the budget column
+# (BudgetLine) that holds the approved amount of that source.
 FUND_SOURCES: dict[str, str] = {
-    "kc_amount": "Kinh phí khuyến công",
-    "counterpart_amount": "Vốn đối ứng",
-    "other_amount": "Nguồn khác",
+    "kc": "Kinh phí khuyến công",
+    "doi_ung": "Vốn đối ứng",
+    "khac": "Nguồn khác",
+}
+FUND_SOURCE_BUDGET_COLUMNS: dict[str, str] = {
+    "kc": "kc_amount",
+    "doi_ung": "counterpart_amount",
+    "khac": "other_amount",
 }
 
 DISBURSEMENT_KINDS: dict[str, str] = {"tam_ung": "Tạm ứng", "thanh_toan": "Thanh toán", "quyet_toan": "Quyết toán"}
+# Kinds that are money paid out; a settlement (quyet_toan) states the final total instead.
+PAID_OUT_KINDS = ("tam_ung", "thanh_toan")
 
 CONCLUSIONS: dict[str, str] = {"dat": "Đạt", "dat_mot_phan": "Đạt một phần", "khong_dat": "Không đạt"}
 

@@ -243,8 +243,9 @@ def is_postgres(engine: Engine) -> bool:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create what is missing. The server's own tables only ever gain nullable columns;
-    those are added to an existing database here (create_all leaves existing tables be)."""
+    """Create what is missing. Tables only ever gain nullable columns (replicated tables'
+    columns are all nullable on the server); those are added to an existing database here
+    (create_all leaves existing tables be)."""
     metadata.create_all(engine)
     from sqlalchemy import inspect
 
@@ -256,7 +257,8 @@ def create_schema(engine: Engine) -> None:
                 for column in table.columns:
                     if column.name in narrow and isinstance(column.type, BigInteger):
                         conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ALTER COLUMN "{column.name}" TYPE BIGINT')
-        for table in (device, enrol_code):
+        # Replicated tables gain the columns a newer desktop schema adds (all nullable here).
+        for table in (device, enrol_code, *REPLICATED.values()):
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in present and column.nullable:

@@ -1,8 +1,11 @@
-"""The due list: every proposal deadline that is overdue or coming up."""
+"""The due list: every proposal deadline that is overdue or coming up; and the counts the
+dashboard and `kcdesk status` show for the follow-up work (progress reports still missing
+this month, evaluations falling due)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, DeadlineRule, ProgressReport, Proposal
 from kcdesk.domain.deadlines import DueItem, ProposalFacts, Rule, due_items
+from kcdesk.services.money import settlement_dates
 
 
 def rules(session: Session) -> list[Rule]:
@@ -53,8 +57,43 @@ def due_list(session: Session, today: date | None = None, horizon_days: int = 30
         )
     ):
         periods[pid].add(period)
+    settled = settlement_dates(session, [p[0] for p in proposals if p[4] == "settled"])
     facts = [
-        ProposalFacts(pid, code, title, level, status, year, accepted.get(pid), frozenset(periods.get(pid, ())))
+        ProposalFacts(
+            pid, code, title, level, status, year, accepted.get(pid), frozenset(periods.get(pid, ())), settled.get(pid)
+        )
         for pid, code, title, level, status, year in proposals
     ]
     return due_items(rule_list, facts, today, horizon_days)
+
+
+PROGRESS_RULE = "bao_cao_tien_do"
+EVALUATION_RULE = "danh_gia_sau_ho_tro"
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    progress_missing: int  # proposals under way with no progress report for this month yet
+    progress_overdue: int  # of which (or for last month) the report is past its due day
+    evaluations_due: int  # settled proposals whose evaluation falls due within the horizon
+    evaluations_overdue: int  # of which past due
+
+
+def follow_up_counts(session: Session, today: date | None = None, horizon_days: int = 30) -> FollowUpCounts:
+    today = today or date.today()
+    due = due_list(session, today, horizon_days)
+    period = today.strftime("%Y-%m")
+    statuses = {s for r in rules(session) if r.code == PROGRESS_RULE for s in r.statuses}
+    under_way = select(Proposal.id).where(Proposal.deleted_at.is_(None), Proposal.status.in_(statuses))
+    reported = select(ProgressReport.proposal_id).where(
+        ProgressReport.deleted_at.is_(None), ProgressReport.period == period
+    )
+    missing = session.execute(
+        select(func.count()).select_from(under_way.where(Proposal.id.not_in(reported)).subquery())
+    ).scalar_one()
+    return FollowUpCounts(
+        progress_missing=int(missing),
+        progress_overdue=sum(1 for d in due if d.rule == PROGRESS_RULE and d.overdue),
+        evaluations_due=sum(1 for d in due if d.rule == EVALUATION_RULE),
+        evaluations_overdue=sum(1 for d in due if d.rule == EVALUATION_RULE and d.overdue),
+    )

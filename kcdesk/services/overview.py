@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, Facility, OutboxEntry, Proposal, Survey
 from kcdesk.db.store import get_meta
-from kcdesk.services.due import due_list
+from kcdesk.services.due import due_list, follow_up_counts
 from kcdesk.services.setup import identity
 
 
@@ -26,6 +26,10 @@ class Overview:
     due_soon: int
     overdue: int
     demo: bool
+    progress_missing: int = 0  # progress reports still missing this month
+    progress_overdue: int = 0
+    evaluations_due: int = 0  # post-support evaluations due within 30 days or overdue
+    evaluations_overdue: int = 0
 
 
 def _count(session: Session, model: type[Facility] | type[Proposal] | type[Acceptance] | type[Survey]) -> int:
@@ -35,6 +39,7 @@ def _count(session: Session, model: type[Facility] | type[Proposal] | type[Accep
 def overview(session: Session, today: date | None = None) -> Overview:
     ident = identity(session)
     due = due_list(session, today)
+    follow_up = follow_up_counts(session, today)
     return Overview(
         province=ident.province_name if ident else "",
         centre=ident.centre_name if ident else "",
@@ -46,4 +51,8 @@ def overview(session: Session, today: date | None = None) -> Overview:
         due_soon=sum(1 for d in due if not d.overdue),
         overdue=sum(1 for d in due if d.overdue),
         demo=get_meta(session, "demo") == "1",
+        progress_missing=follow_up.progress_missing,
+        progress_overdue=follow_up.progress_overdue,
+        evaluations_due=follow_up.evaluations_due,
+        evaluations_overdue=follow_up.evaluations_overdue,
     )

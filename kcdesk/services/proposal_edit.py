@@ -38,6 +38,8 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "planned_trainees",
     "planned_models",
     "planned_machines",
+    "planned_fairs",
+    "planned_brands",
     "sector_code",
     "ward_code",
 )

@@ -16,7 +16,6 @@ from kcdesk.db.models import (
     Disbursement,
     Facility,
     PostSupportEvaluation,
-    ProgressReport,
     Proposal,
     ProposalActivity,
     ProposalBeneficiary,
@@ -25,8 +24,8 @@ from kcdesk.db.models import (
 )
 from kcdesk.db.store import get_meta
 from kcdesk.domain import caps, lifecycle
-from kcdesk.domain.vocab import DISBURSEMENT_KINDS, LEVELS, PROPOSAL_CLASSES
-from kcdesk.errors import FieldMessage, LockedError, NotFoundError, TransitionError, ValidationError
+from kcdesk.domain.vocab import LEVELS, PROPOSAL_CLASSES
+from kcdesk.errors import FieldMessage, NotFoundError, TransitionError, ValidationError
 from kcdesk.ids import is_uuid, new_id
 from kcdesk.text import clean
 
@@ -39,7 +38,14 @@ PROPOSAL_LABELS = {
     "implementing_unit": "Đơn vị thực hiện",
     "start_date": "Ngày bắt đầu",
     "end_date": "Ngày kết thúc",
+    "planned_trainees": "Số học viên dự kiến",
+    "planned_models": "Số mô hình trình diễn dự kiến",
+    "planned_machines": "Số máy móc, thiết bị dự kiến",
+    "planned_fairs": "Số hội chợ, triển lãm dự kiến",
+    "planned_brands": "Số nhãn hiệu, thương hiệu dự kiến",
 }
+# Planned outputs, compared in the periodic report with what acceptances record.
+PLANNED_OUTPUTS = ("planned_trainees", "planned_models", "planned_machines", "planned_fairs", "planned_brands")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,10 @@ def check_proposal(data: Mapping[str, Any]) -> None:
     start, end = data.get("start_date"), data.get("end_date")
     if start and end and end < start:
         problems["end_date"] = FieldMessage("Ngày kết thúc phải sau ngày bắt đầu.")
+    for key in PLANNED_OUTPUTS:
+        value = data.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            problems[key] = FieldMessage("Giá trị phải là số nguyên, không âm.")
     if problems:
         raise ValidationError(problems, labels=PROPOSAL_LABELS)
 
@@ -221,38 +231,23 @@ def add_disbursement(
     amount: int,
     paid_on: date,
     *,
+    fund_source: str = "kc",
     document_number: str | None = None,
     note: str | None = None,
 ) -> str:
-    proposal = find_proposal(session, ref)
-    if proposal.status in ("settled", "evaluated"):
-        raise LockedError("Đề án đã quyết toán và khóa, không ghi thêm giải ngân được.")
-    if kind not in DISBURSEMENT_KINDS:
-        raise ValidationError(
-            {"kind": FieldMessage("Loại giải ngân phải là: {allowed}.", allowed=", ".join(DISBURSEMENT_KINDS))}
-        )
-    if not isinstance(amount, int) or amount <= 0:
-        raise ValidationError({"amount": FieldMessage("Số tiền giải ngân phải là số nguyên đồng lớn hơn 0.")})
-    item = Disbursement(
-        id=new_id(),
-        proposal_id=proposal.id,
-        kind=kind,
-        amount=amount,
-        paid_on=paid_on,
-        document_number=clean(document_number),
-        note=clean(note),
+    """Record money on a proposal, under every rule of kcdesk.services.money.record_money."""
+    from kcdesk.services.money import record_money  # money builds on this module
+
+    return record_money(
+        session, ref, kind, amount, paid_on, fund_source=fund_source, document_number=document_number, note=note
     )
-    session.add(item)
-    session.flush()
-    return item.id
 
 
 def add_progress_report(session: Session, ref: str, period: str, submitted_on: date, **fields: Any) -> str:
-    proposal = find_proposal(session, ref)
-    report = ProgressReport(id=new_id(), proposal_id=proposal.id, period=period, submitted_on=submitted_on, **fields)
-    session.add(report)
-    session.flush()
-    return report.id
+    """File a monthly progress report (kcdesk.services.progress_reports.file_progress_report)."""
+    from kcdesk.services.progress_reports import file_progress_report
+
+    return file_progress_report(session, ref, {"period": period, "submitted_on": submitted_on, **fields})
 
 
 def budget_totals(session: Session, proposal_id: str) -> dict[str, int]:
@@ -416,11 +411,20 @@ def proposal_dict(session: Session, proposal: Proposal) -> dict[str, Any]:
         )
     ]
     data["disbursements"] = [
-        {"kind": d.kind, "amount": d.amount, "paid_on": d.paid_on, "document_number": d.document_number}
+        {
+            "id": d.id,
+            "kind": d.kind,
+            "fund_source": d.fund_source,
+            "amount": d.amount,
+            "paid_on": d.paid_on,
+            "document_number": d.document_number,
+            "note": d.note,
+            "reverses_id": d.reverses_id,
+        }
         for d in session.scalars(
             select(Disbursement)
             .where(Disbursement.proposal_id == proposal.id, Disbursement.deleted_at.is_(None))
-            .order_by(Disbursement.paid_on)
+            .order_by(Disbursement.paid_on, Disbursement.created_at, Disbursement.id)
         )
     ]
     return data

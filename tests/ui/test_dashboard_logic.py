@@ -37,10 +37,16 @@ def test_a_settlement_replaces_what_was_paid_never_adds_to_it(store: Store) -> N
     for pid, kind, amount, on in (
         (a, "tam_ung", 100_000_000, date(2026, 4, 10)),
         (a, "thanh_toan", 50_000_000, date(2026, 6, 5)),
-        (a, "quyet_toan", 120_000_000, date(2026, 11, 20)),  # less than paid: A stays at 150
         (b, "tam_ung", 80_000_000, date(2026, 5, 2)),
-        (b, "quyet_toan", 200_000_000, date(2026, 12, 15)),  # more than paid: B becomes 200
+        (a, "quyet_toan", 120_000_000, date(2026, 10, 20)),  # less than paid: A stays at 150
+        (b, "quyet_toan", 200_000_000, date(2026, 11, 16)),  # more than paid: B becomes 200
     ):
+        if kind == "quyet_toan":  # settled once the papers are in
+            store.write(
+                lambda s, pid=pid: s.execute(
+                    text("UPDATE proposal SET status = 'settlement_submitted' WHERE id = :id"), {"id": pid}
+                )
+            )
         store.write(lambda s, pid=pid, kind=kind, amount=amount, on=on: add_disbursement(s, pid, kind, amount, on))
     with store.read() as s:
         data = dashboard_data(s, 2026)
@@ -48,5 +54,5 @@ def test_a_settlement_replaces_what_was_paid_never_adds_to_it(store: Store) -> N
     assert data.paid_total == report.total.disbursed == 350_000_000
     assert sum(data.paid_by_month) == data.paid_total
     assert data.paid_by_month[3] == 100_000_000 and data.paid_by_month[4] == 80_000_000
-    assert data.paid_by_month[5] == 50_000_000 and data.paid_by_month[10] == 0 and data.paid_by_month[11] == 120_000_000
+    assert data.paid_by_month[5] == 50_000_000 and data.paid_by_month[9] == 0 and data.paid_by_month[10] == 120_000_000
     assert sum(data.paid_by_activity.values()) == data.paid_total

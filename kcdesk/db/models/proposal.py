@@ -50,6 +50,8 @@ class Proposal(Synced, Base):
     planned_trainees: Mapped[int | None]
     planned_models: Mapped[int | None]
     planned_machines: Mapped[int | None]
+    planned_fairs: Mapped[int | None]
+    planned_brands: Mapped[int | None]
 
     __table_args__ = (Index("ix_proposal_status", "status", "plan_year"),)
 
@@ -118,13 +120,22 @@ class ProposalStatusEvent(Synced, Base):
 class Disbursement(Synced, Base):
     """Money for a proposal: tạm ứng (an advance) and thanh toán (a payment) are money paid
     out; quyết toán (settlement) records the final approved total, which replaces, never
-    adds to, what was paid out (see kcdesk.reports.periodic_data)."""
+    adds to, what was paid out (see kcdesk.domain.money).
+
+    The rows are a ledger: a mistaken entry is never edited, it is cancelled by a reversing
+    entry (same kind and fund source, the amount negated, `reverses_id` naming it), so the
+    trail shows both. `reverses_id` has no foreign key on purpose: sync may bring a reversal
+    before the entry it reverses, and the money service checks the link itself."""
 
     __tablename__ = "disbursement"
 
     proposal_id: Mapped[str] = mapped_column(ForeignKey("proposal.id"), index=True)
     kind: Mapped[str] = mapped_column(String(12))  # tam_ung | thanh_toan | quyet_toan
-    amount: Mapped[int]
+    fund_source: Mapped[str] = mapped_column(
+        String(12), default="kc", server_default=text("'kc'")
+    )  # kc | doi_ung | khac (kcdesk.domain.vocab.FUND_SOURCES)
+    amount: Mapped[int]  # whole đồng; negative only on a reversing entry
+    reverses_id: Mapped[str | None] = mapped_column(String(36), index=True)
     paid_on: Mapped[date]
     tranche_no: Mapped[int | None]
     pct: Mapped[Decimal | None] = mapped_column(ExactDecimal())
@@ -140,13 +151,19 @@ class ProgressReport(Synced, Base):
     proposal_id: Mapped[str] = mapped_column(ForeignKey("proposal.id"), index=True)
     period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
     submitted_on: Mapped[date]
-    completed_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal())
-    spent: Mapped[int | None]
-    issues: Mapped[str | None]
+    completed_pct: Mapped[Decimal | None] = mapped_column(ExactDecimal())  # physical progress, 0-100
+    spent: Mapped[int | None]  # money used so far, đồng
+    outputs: Mapped[str | None]  # outputs so far (khối lượng thực hiện)
+    issues: Mapped[str | None]  # problems (khó khăn, vướng mắc)
+    recommendations: Mapped[str | None]  # proposals (kiến nghị, đề xuất)
+    # Set when filed, from the deadline rule then in force: when it was due and how late.
+    due_on: Mapped[date | None]
+    days_late: Mapped[int | None]  # 0: on time
 
 
 class PostSupportEvaluation(Synced, Base):
-    """Revenue and jobs of a supported facility before and after support."""
+    """A supported facility before and after support: revenue, jobs, output and products,
+    and whether what was supplied is still in use. Photos are attachments of the row."""
 
     __tablename__ = "post_support_evaluation"
 
@@ -157,6 +174,12 @@ class PostSupportEvaluation(Synced, Base):
     revenue_after: Mapped[int | None]
     jobs_before: Mapped[int | None]
     jobs_after: Mapped[int | None]
-    machinery_in_use: Mapped[bool | None]
+    output_before: Mapped[Decimal | None] = mapped_column(ExactDecimal())  # sản lượng, in output_unit
+    output_after: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    output_unit: Mapped[str | None]
+    product_before: Mapped[str | None]  # products made before support
+    product_after: Mapped[str | None]
+    machinery_in_use: Mapped[bool | None]  # the equipment or model is still in use
     replicated_count: Mapped[int | None]  # facilities that copied the model
+    evaluator: Mapped[str | None]  # who evaluated (name, position)
     note: Mapped[str | None]

@@ -115,7 +115,8 @@ class DeadlineRule(Base):
     name: Mapped[str]
     level: Mapped[str | None] = mapped_column(String(4))  # NULL: both levels
     statuses: Mapped[str]  # comma-separated proposal statuses the rule watches
-    anchor: Mapped[str] = mapped_column(String(20))  # before_plan_year | monthly | after_acceptance | after_plan_year
+    # before_plan_year | monthly | after_acceptance | after_plan_year | after_settlement
+    anchor: Mapped[str] = mapped_column(String(20))
     month: Mapped[int | None]
     day: Mapped[int | None]
     days: Mapped[int | None]
