@@ -4,19 +4,25 @@ not Qt Graphs), imported on first visit so start-up does not pay for them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kcdesk.domain.vnformat import group, money, ratio_percent
+from kcdesk.services.due import follow_up_counts
 from kcdesk.ui.context import AppContext
+from kcdesk.ui.logic.progress_view import follow_up_text
 from kcdesk.ui.records.dashboard import DashboardData, available_years, dashboard_data
 
 PLAN, PAID = QColor("#9db3d6"), QColor("#1d4f91")
 MILLION = 1_000_000
 # Writes that change a figure: plans, budgets, money, acceptances, monthly reports.
-WATCHED = frozenset({"proposal", "acceptance", "budget_line", "disbursement", "progress_report"})
+WATCHED = frozenset(
+    {"proposal", "acceptance", "budget_line", "disbursement", "progress_report", "post_support_evaluation"}
+)
 
 
 def _card(label: str, value: str) -> tuple[QFrame, QLabel]:
@@ -60,6 +66,11 @@ class DashboardPage(QWidget):
             cards.addWidget(frame)
         self.by_month = self._chart_view("chartByMonth")
         self.by_activity = self._chart_view("chartByActivity")
+        # This month's follow-up work (not the plan year's): reports missing, evaluations due.
+        self.follow_up = QLabel()
+        self.follow_up.setObjectName("followUpSummary")
+        self.follow_up.setWordWrap(True)
+        self.counts: Any = None
         self.outputs = QLabel()
         self.outputs.setObjectName("outputsSummary")
         self.outputs.setWordWrap(True)
@@ -74,6 +85,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(cards)
+        layout.addWidget(self.follow_up)
         layout.addLayout(charts, 1)
         layout.addWidget(self.outputs)
         ctx.runner.changed.connect(lambda t: self.refresh() if t & WATCHED else None)
@@ -102,6 +114,15 @@ class DashboardPage(QWidget):
         year = self.year.currentData()
         if year is not None:
             self.ctx.runner.read(lambda s: dashboard_data(s, year), self._show, label=self.tr("Tính số liệu"))
+        self.ctx.runner.read(follow_up_counts, self._show_follow_up, label=self.tr("Đếm việc theo dõi đề án"))
+
+    def _show_follow_up(self, counts: Any) -> None:
+        self.counts = counts
+        self.follow_up.setText(follow_up_text(counts, lang=self.ctx.lang))
+        overdue = counts.progress_overdue or counts.evaluations_overdue
+        self.follow_up.setProperty("role", "warning" if overdue else "banner")
+        self.follow_up.style().unpolish(self.follow_up)
+        self.follow_up.style().polish(self.follow_up)
 
     def _show(self, data: DashboardData) -> None:
         total = data.figures.total

@@ -9,9 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from kcdesk.domain.vnformat import day
-from kcdesk.services.due import due_list
+from kcdesk.services.due import due_list, follow_up_counts
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.progress_view import follow_up_text
 from kcdesk.ui.logic.proposal_view import due_severity
 
 COLOURS = {"overdue": ("#fde2e1", "#a4161a"), "soon": ("#fff1d6", "#8a5300"), "later": ("#ffffff", "#25613a")}
@@ -27,11 +28,15 @@ class DuePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.counts: Any = None  # follow_up_counts of the last read
         self.setObjectName("duePage")
         title = QLabel(self.tr("Việc đến hạn và quá hạn"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("sectionNote")
+        self.follow_up = QLabel()
+        self.follow_up.setObjectName("followUpSummary")
+        self.follow_up.setWordWrap(True)
         self.horizon = QSpinBox()
         self.horizon.setRange(7, 365)
         self.horizon.setValue(30)
@@ -65,15 +70,23 @@ class DuePage(QWidget):
         top.addWidget(self.horizon)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.follow_up)
         layout.addWidget(self.tree, 1)
         ctx.runner.changed.connect(lambda t: self.refresh() if t & WATCHED else None)
         self.refresh()
 
     def refresh(self) -> None:
         horizon = self.horizon.value()
-        self.ctx.runner.read(lambda s: due_list(s, horizon_days=horizon), self._show, label=self.tr("Đọc việc đến hạn"))
+        self.ctx.runner.read(
+            lambda s: (due_list(s, horizon_days=horizon), follow_up_counts(s, horizon_days=horizon)),
+            self._show,
+            label=self.tr("Đọc việc đến hạn"),
+        )
 
-    def _show(self, items: list[Any]) -> None:
+    def _show(self, answer: tuple[list[Any], Any]) -> None:
+        items, counts = answer
+        self.counts = counts
+        self.follow_up.setText(follow_up_text(counts, lang=self.ctx.lang))
         self.tree.clear()
         overdue = 0
         for d in items:

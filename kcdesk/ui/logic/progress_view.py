@@ -64,3 +64,21 @@ def suggested_period(due: Iterable[DueItem], today: date | None = None) -> str:
     the current month."""
     items = sorted(missing(due), key=lambda d: d.due)
     return month_of(items[0].due) if items else month_of(today or date.today())
+
+
+def follow_up_text(counts: Any, today: date | None = None, lang: str | None = None) -> str:
+    """The due list's and the dashboard's line about this month's follow-up work, from
+    kcdesk.services.due.follow_up_counts."""
+    month = month_text(month_of(today or date.today()))
+    if counts.progress_missing:
+        progress = tr(
+            "Tháng {month}: {n} đề án chưa nộp báo cáo tiến độ", lang, month=month, n=counts.progress_missing
+        )
+    else:
+        progress = tr("Tháng {month}: đã đủ báo cáo tiến độ", lang, month=month)
+    if counts.progress_overdue:
+        progress += tr(" ({n} quá hạn)", lang, n=counts.progress_overdue)
+    evaluations = tr("{n} đánh giá sau hỗ trợ đến hạn", lang, n=counts.evaluations_due)
+    if counts.evaluations_overdue:
+        evaluations += tr(" ({n} quá hạn)", lang, n=counts.evaluations_overdue)
+    return f"{progress} · {evaluations}"

@@ -45,6 +45,7 @@ from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.proposals.beneficiaries import BeneficiaryList
 from kcdesk.ui.proposals.budget_table import BudgetTable
 from kcdesk.ui.proposals.fields import ProposalFields
+from kcdesk.ui.proposals.money_forms import SettlementForm
 from kcdesk.ui.proposals.money_tab import MoneyTab
 from kcdesk.ui.proposals.progress_tab import ProgressTab
 from kcdesk.ui.records.documents import file_part, proposal_dossier
@@ -110,6 +111,7 @@ class ProposalEditor(QDialog):
         self.evaluations.add_requested.connect(lambda: self.open_evaluation(None))
         self.evaluations.open_requested.connect(self.open_evaluation)
         self.evaluation_form: EvaluationForm | None = None
+        self.settlement_form: SettlementForm | None = None
         for tab in (self.money, self.progress):
             tab.changed.connect(self._reload)
         self.tabs = QTabWidget()
@@ -244,17 +246,27 @@ class ProposalEditor(QDialog):
             "" if can_evaluate else self.tr("Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.")
         )
 
+    def open_settlement(self) -> SettlementForm | None:
+        p, summary = self.data.get("proposal"), self.data.get("money")
+        if p is None or summary is None:
+            return None
+        form = SettlementForm(self.ctx, summary, f"{p['code']} · {p['title']}", self)
+        return self._open_form(form, "settlement_form")
+
     def open_evaluation(self, existing: dict[str, Any] | None) -> EvaluationForm | None:
         p = self.data.get("proposal")
         if p is None:
             return None
         facilities = [(b["facility_id"], b["name"]) for b in p["beneficiaries"]]
         proposals = [(p["id"], f"{p['code']} · {p['title']}")]
-        form = EvaluationForm(self.ctx, proposals, facilities, existing, self)
+        return self._open_form(EvaluationForm(self.ctx, proposals, facilities, existing, self), "evaluation_form")
+
+    def _open_form(self, form: Any, attribute: str) -> Any:
+        """A form over this proposal, window-modal; when it writes, the editor reads again."""
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: self._reload())
-        form.destroyed.connect(lambda _=None: setattr(self, "evaluation_form", None))
-        self.evaluation_form = form
+        form.destroyed.connect(lambda _=None: setattr(self, attribute, None))
+        setattr(self, attribute, form)
         form.open()
         return form
 
@@ -368,6 +380,8 @@ class ProposalEditor(QDialog):
         """Press a status action: the core checks it again and records the dated step."""
         if self.proposal_id is None or self.dirty or self.busy:
             return None
+        if action == "settle":  # the settled amounts and the approval's number go with the step
+            return self.open_settlement()
         pid, role, uid = self.proposal_id, self.ctx.role, self.ctx.user_id
         self.busy = True
         self._show_actions()

@@ -10,14 +10,19 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
+from kcdesk.domain.vnformat import group as group_digits
+from kcdesk.domain.vnformat import money
 from kcdesk.domain.vocab import DISBURSEMENT_KINDS, FUND_SOURCES
-from kcdesk.services.money import record_money, reverse_money
+from kcdesk.services.money import record_money, reverse_money, settle_proposal
+from kcdesk.services.proposals import transition
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.labels import choices
+from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.money_view import default_kind, entry_title, remaining_text
 from kcdesk.ui.widgets.record_form import RecordForm
 
 CHANGES = {"disbursement", "proposal"}
+# The settlement form's amount boxes, named as the core names its refusals.
+SETTLEMENT_KEYS = {"kc": "amount", "doi_ung": "amount[doi_ung]", "khac": "amount[khac]"}
 
 
 class PaymentForm(RecordForm):
@@ -96,3 +101,67 @@ class ReversalForm(RecordForm):
 
     def changes(self) -> set[str]:
         return CHANGES
+
+
+class SettlementForm(RecordForm):
+    """Phê duyệt quyết toán: the settled amount of each fund source, the date and number of
+    the approval; the core records the settlement entries and takes the 'settle' step
+    together, after which the proposal's money is locked. When a settlement entry was
+    already recorded on the money tab, only the step remains to be taken."""
+
+    def __init__(self, ctx: AppContext, summary: Any, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx, "settlementForm", self.tr("Phê duyệt quyết toán"), self.tr("Phê duyệt quyết toán"), parent
+        )
+        self.proposal_id = summary.proposal_id
+        self.heading.setText(self.tr("Phê duyệt quyết toán · {proposal}").format(proposal=heading))
+        self.recorded = {s: t.settled for s, t in summary.totals.items() if t.settled is not None}
+        self.resize(660, 480)
+        group = QGroupBox(self.tr("Quyết toán"))
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Ngày phê duyệt"), self.line("paid_on", "date", "dd/mm/yyyy", required=True))
+        form.addRow(self.tr("Số quyết định"), self.line("document_number", "text", self.tr("ví dụ: 25/QĐ-SCT")))
+        if self.recorded:
+            self.note.setText(
+                self.tr("Đã ghi số quyết toán: {amounts}. Phê duyệt sẽ khóa phần kinh phí của đề án.").format(
+                    amounts="; ".join(
+                        f"{vocab(FUND_SOURCES.get(s, s))} {money(a)}" for s, a in self.recorded.items()
+                    )
+                )
+            )
+        else:
+            self.note.setText(
+                self.tr(
+                    "Số quyết toán thay cho số đã tạm ứng, thanh toán (không cộng thêm). Sau khi phê duyệt, "
+                    "không ghi thêm hay đảo khoản tiền nào được nữa."
+                )
+            )
+            for source, key in SETTLEMENT_KEYS.items():
+                paid = summary.totals[source].paid_out
+                form.addRow(
+                    self.tr("{source} (đồng)").format(source=vocab(FUND_SOURCES[source])),
+                    self.line(key, "amount", "0", required=source == "kc"),
+                )
+                if paid:
+                    self.set_typed(key, group_digits(paid))
+        self.note.show()
+        form.addRow(self.tr("Ghi chú"), self.text("note", height=56))
+        self.body.addWidget(group)
+        self.body.addStretch(1)
+        self.set_typed("paid_on", date.today().strftime("%d/%m/%Y"))
+
+    def work(self, values: dict[str, Any]) -> Any:
+        pid, role, uid = self.proposal_id, self.ctx.role, self.ctx.user_id
+        on, number, note = values["paid_on"], values["document_number"], values["note"]
+        if self.recorded:
+            return lambda s: transition(
+                s, pid, "settle", role=role, user_id=uid, on=on, note=note, document_number=number
+            )
+        amounts = {source: values[key] for source, key in SETTLEMENT_KEYS.items() if values.get(key) is not None}
+        return lambda s: settle_proposal(
+            s, pid, amounts, on, role=role, user_id=uid, document_number=number, note=note
+        )
+
+    def changes(self) -> set[str]:
+        return CHANGES | {"proposal_status_event"}
