@@ -28,6 +28,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--lang", default="vi", choices=("vi", "en"))
     args = parser.parse_args()
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -69,7 +70,7 @@ def main() -> int:
         widget.grab().save(str(path), "PNG")
         _compress(path)
         shots.append(path)
-        print(f"{path.relative_to(REPO)}  {path.stat().st_size // 1024} KB")
+        print(f"{path}  {path.stat().st_size // 1024} KB")
 
     window = build_main_window(store, settings, args.lang)
     window.resize(1366, 768)
@@ -130,6 +131,7 @@ def main() -> int:
     settle(200)
     save(proposal, "05-proposal-budget")
     proposal.hide()
+    follow_up_shots(window, store, save, wait, settle)
 
     accept = window.open_acceptance(acceptance)
     accept.resize(1200, 740)
@@ -221,8 +223,107 @@ def main() -> int:
     store.close()
 
     sync_shots(app, settings, args, save, wait, settle)
-    print(f"{len(shots)} screenshots in {args.out.relative_to(REPO)}")
+    print(f"{len(shots)} screenshots in {args.out}")
     return 0
+
+
+def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[no-untyped-def]
+    """The proposal after approval: the money tab (a payment added and a mistaken entry
+    reversed on a demo proposal in progress), a monthly progress report being filed, and a
+    post-support evaluation with photos, then the facility profile's before and after."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from kcdesk.db.models import Proposal, ProposalBeneficiary
+    from kcdesk.services.evaluations import save_evaluation
+    from kcdesk.services.money import money_summary, record_money, reverse_money
+    from kcdesk.ui.records.attachments import NewFile, add_attachments
+    from tests.ui.photos import photo_with_gps
+
+    runner = window.ctx.runner
+    with store.read() as s:
+        in_progress = s.execute(
+            select(Proposal.id).where(Proposal.status == "in_progress").order_by(Proposal.code).limit(1)
+        ).scalar_one()
+        summary = money_summary(s, in_progress)
+        settled, facility = s.execute(
+            select(Proposal.id, ProposalBeneficiary.facility_id)
+            .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
+            .where(Proposal.status == "settled")
+            .order_by(Proposal.plan_year.desc(), Proposal.code)
+            .limit(1)
+        ).one()
+    today = date.today()
+    payment = summary.totals["kc"].remaining // 2 // 1_000_000 * 1_000_000
+
+    def money(s):  # type: ignore[no-untyped-def]
+        record_money(s, in_progress, "thanh_toan", payment, today, document_number="UNC-2231", note="Thanh toán đợt 2")
+        record_money(s, in_progress, "thanh_toan", 45_000_000, today, fund_source="doi_ung", document_number="PC-118")
+        wrong = record_money(s, in_progress, "thanh_toan", 54_000_000, today, fund_source="doi_ung")
+        reverse_money(s, wrong, today, note="Ghi nhầm số tiền (đúng là 45.000.000)")
+
+    runner.write(money, changes={"disbursement"})
+    photos = [photo_with_gps(HOME / f"danh-gia-{i}.jpg", 16.02 + i / 100, 108.15) for i in range(2)]
+    values = {
+        "facility_id": facility,
+        "evaluated_on": today,
+        "evaluator": "Trần Thị Mai, cán bộ kỹ thuật Trung tâm",
+        "revenue_before": 1_850_000_000,
+        "revenue_after": 2_420_000_000,
+        "jobs_before": 14,
+        "jobs_after": 19,
+        "output_before": "18",
+        "output_after": "26,5",
+        "output_unit": "tấn/năm",
+        "product_before": "Sản phẩm thô, bán cho thương lái",
+        "product_after": "Sản phẩm đóng gói có nhãn, bán cho siêu thị",
+        "machinery_in_use": True,
+        "replicated_count": 3,
+        "note": "Máy vận hành ổn định; cơ sở đã tự đầu tư thêm một dây chuyền đóng gói.",
+    }
+
+    def evaluate(s):  # type: ignore[no-untyped-def]
+        eid = save_evaluation(s, None, settled, values)
+        add_attachments(s, store.files_dir, "post_support_evaluation", eid, [NewFile(p, "photo") for p in photos])
+
+    runner.write(evaluate, changes={"post_support_evaluation", "attachment"})
+    wait(lambda: not runner.busy)
+
+    editor = window.open_proposal(in_progress)
+    editor.resize(1240, 760)
+    wait(lambda: editor.status == "in_progress" and editor.money.summary is not None)
+    editor.tabs.setCurrentWidget(editor.money)
+    editor.money.ledger.setCurrentItem(editor.money.ledger.topLevelItem(editor.money.ledger.topLevelItemCount() - 3))
+    settle(200)
+    save(editor, "15-proposal-money")
+    editor.tabs.setCurrentWidget(editor.progress)
+    form = editor.progress.open_form()
+    form.set_typed("completed_pct", "65")
+    form.set_typed("spent", "132.500.000")
+    form.set_typed("outputs", "Đã lắp đặt và chạy thử 2/3 máy; đào tạo xong 20 học viên vận hành")
+    form.set_typed("issues", "Nhà cung cấp giao máy thứ ba chậm 3 tuần")
+    form.set_typed("recommendations", "Đề nghị gia hạn thời gian lắp đặt máy thứ ba đến hết tháng sau")
+    settle(300)
+    save(form, "16-progress-report")
+    form.close()
+    editor.hide()
+
+    evaluated = window.open_proposal(settled)
+    wait(lambda: evaluated.status == "settled" and evaluated.data.get("evaluations"))
+    form = evaluated.open_evaluation(evaluated.data["evaluations"][0])
+    wait(lambda: form.photos.list.count() == 2 and not runner.busy)
+    save(form, "17-evaluation")
+    form.close()
+    evaluated.hide()
+
+    profile = window.open_facility(values["facility_id"])
+    profile.resize(1240, 740)
+    wait(lambda: bool(profile.evaluations.data))
+    profile.tabs.setCurrentWidget(profile.evaluations)
+    settle(200)
+    save(profile, "18-facility-before-after")
+    profile.hide()
 
 
 def sync_shots(app, settings, args, save, wait, settle) -> None:  # type: ignore[no-untyped-def]

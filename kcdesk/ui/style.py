@@ -41,5 +41,8 @@ QFrame#kpiCard { background: white; border: 1px solid #dde2e8; border-radius: 6p
 QLabel#kpiValue { font-size: 16pt; font-weight: 600; color: #1d4f91; }
 QLabel#kpiLabel { color: #5b6573; }
 QStatusBar { background: #eef1f5; color: #2d3a4a; }
-QTreeWidget#dueList::item, QTreeWidget#historyTree::item, QTreeWidget#statusHistory::item { padding: 4px 2px; }
+QTreeWidget#dueList::item, QTreeWidget#historyTree::item, QTreeWidget#statusHistory::item,
+QTreeWidget#moneyLedger::item, QTreeWidget#progressReports::item, QTreeWidget#evaluationTree::item { padding: 4px 2px; }
+QLabel#formSubject { font-weight: 600; color: #2d3a4a; font-size: 10.5pt; }
+QLabel#remainingBudget { color: #1d4f91; font-size: 10.5pt; }
 """

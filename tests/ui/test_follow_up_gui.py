@@ -236,7 +236,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     assert reverse.isEnabled()
     qtbot.mouseClick(reverse, Qt.MouseButton.LeftButton)
     form = money.form
-    assert form.objectName() == "reversalForm" and "30.000.000" in form.heading.text()
+    assert form.objectName() == "reversalForm" and "30.000.000" in _child(form, QLabel, "formSubject").text()
     _fill(form, note="Ghi nhầm: khoản này chưa chi")
     _submit(qtbot, editor, form)
     assert ledger.topLevelItemCount() == 4
@@ -256,6 +256,9 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     form = progress.form
     assert form.objectName() == "progressReportForm"
     assert _child(form, QWidget, "period").text() == f"{LAST_MONTH:%m/%Y}"
+    assert f"là trễ {(TODAY - date(LAST_MONTH.year, LAST_MONTH.month, 25)).days} ngày" in _child(
+        form, QLabel, "progressLateness"
+    ).text()
     _fill(
         form,
         completed_pct="45,5",
@@ -349,7 +352,8 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     _submit(qtbot, editor, form)
     tree = _child(evaluations, QTreeWidget, "evaluationTree")
     assert tree.topLevelItemCount() == 1
-    assert tree.topLevelItem(0).text(3) == "1.200.000.000 → 1.500.000.000 (+25%)"
+    revenue = tree.topLevelItem(0).child(0)
+    assert [revenue.text(c) for c in range(4)] == ["Doanh thu (đồng/năm)", "1.200.000.000", "1.500.000.000", "+25%"]
     evaluation_id = editor.data["evaluations"][0]["id"]
     with store.read() as s:
         assert len(list_attachments(s, store.files_dir, "post_support_evaluation", evaluation_id)) == 1
@@ -364,8 +368,15 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     profile.tabs.setCurrentWidget(tab)
     rows = _child(tab, QTreeWidget, "evaluationTree")
     qtbot.waitUntil(lambda: rows.topLevelItemCount() == 1, timeout=10_000)
-    row = rows.topLevelItem(0)
-    assert row.text(1).startswith(editor.data["proposal"]["code"])
-    assert row.text(3) == "1.200.000.000 → 1.500.000.000 (+25%)"
-    assert row.text(4) == "20 → 26 (+30%)" and row.text(5) == "10 → 12,5 (+25%) tấn/năm"
-    assert row.text(7) == "Còn sử dụng"
+    evaluation = rows.topLevelItem(0)
+    assert evaluation.text(0) == (
+        f"Đánh giá ngày {TODAY:%d/%m/%Y} · đề án {editor.data['proposal']['code']} · "
+        "người đánh giá: Nguyễn Văn An, cán bộ khuyến công"
+    )
+    figures = [tuple(evaluation.child(i).text(c) for c in range(4)) for i in range(evaluation.childCount())]
+    assert figures[:3] == [
+        ("Doanh thu (đồng/năm)", "1.200.000.000", "1.500.000.000", "+25%"),
+        ("Lao động (người)", "20", "26", "+30%"),
+        ("Sản lượng (tấn/năm)", "10", "12,5", "+25%"),
+    ]
+    assert ("Thiết bị, mô hình được hỗ trợ", "", "Còn sử dụng", "") in figures

@@ -10,8 +10,14 @@ from decimal import Decimal
 import pytest
 
 from kcdesk.domain.deadlines import DueItem
-from kcdesk.ui.logic.evaluation_view import change_text, evaluation_cells, form_texts, number_text
-from kcdesk.ui.logic.progress_view import lateness_text, missing_text, report_cells, suggested_period
+from kcdesk.ui.logic.evaluation_view import change_text, evaluation_rows, evaluation_title, form_texts, number_text
+from kcdesk.ui.logic.progress_view import (
+    lateness_hint,
+    lateness_text,
+    missing_text,
+    report_cells,
+    suggested_period,
+)
 from kcdesk.ui.logic.typed_fields import Field, month_text, parse_decimal, parse_month, read_fields
 
 
@@ -99,11 +105,11 @@ def test_before_and_after_with_the_change() -> None:
     assert number_text(120_000_000) == "120.000.000"
     assert number_text(Decimal("12.50")) == "12,5"
     assert number_text(Decimal("1200.00")) == "1.200"
-    assert change_text(120_000_000, 180_000_000) == "120.000.000 → 180.000.000 (+50%)"
-    assert change_text(8, 7) == "8 → 7 (-12,5%)"
-    assert change_text(None, 7) == "? → 7"
-    assert change_text(0, 7) == "0 → 7"
-    assert change_text(None, None) == ""
+    assert change_text(120_000_000, 180_000_000) == "+50%"
+    assert change_text(8, 7) == "-12,5%"
+    assert change_text(14, 19) == "+35,7%"
+    assert change_text(5, 5) == "0%"
+    assert change_text(None, 7) == "" and change_text(0, 7) == ""  # nothing to compare with
 
 
 def test_an_evaluation_row_and_its_form_boxes() -> None:
@@ -128,13 +134,22 @@ def test_an_evaluation_row_and_its_form_boxes() -> None:
         "replicated_count": 3,
         "note": None,
     }
-    cells = evaluation_cells(e)
-    assert cells[0] == "03/11/2026" and cells[2] == "Hợp tác xã Mây tre đan Hòa Vang"
-    assert cells[3] == "1.200.000.000 → 1.500.000.000 (+25%)"
-    assert cells[4] == "20 → 26 (+30%)"
-    assert cells[5] == "10 → 12,5 (+25%) tấn/năm"
-    assert cells[6] == "Rổ, rá → Rổ, rá, hàng xuất khẩu"
-    assert cells[7] == "Còn sử dụng"
+    assert evaluation_title(e) == (
+        "Đánh giá ngày 03/11/2026 · đề án KCDP-48-2026-001 · Hợp tác xã Mây tre đan Hòa Vang · "
+        "người đánh giá: Nguyễn Văn An, cán bộ khuyến công"
+    )
+    assert "Hợp tác xã" not in evaluation_title(e, facility=False)  # on the facility's own profile
+    assert evaluation_rows(e) == [
+        ("Doanh thu (đồng/năm)", "1.200.000.000", "1.500.000.000", "+25%"),
+        ("Lao động (người)", "20", "26", "+30%"),
+        ("Sản lượng (tấn/năm)", "10", "12,5", "+25%"),
+        ("Sản phẩm", "Rổ, rá", "Rổ, rá, hàng xuất khẩu", ""),
+        ("Thiết bị, mô hình được hỗ trợ", "", "Còn sử dụng", ""),
+        ("Số cơ sở học tập, nhân rộng", "", "3", ""),
+    ]
+    bare = {"id": "e2", "evaluated_on": date(2026, 11, 3), "machinery_in_use": None}
+    assert evaluation_rows(bare)[0] == ("Doanh thu (đồng/năm)", "", "", "")
+    assert evaluation_rows(bare)[-1] == ("Thiết bị, mô hình được hỗ trợ", "", "Chưa rõ", "")
     boxes = form_texts(e)
     assert boxes["evaluated_on"] == "03/11/2026" and boxes["revenue_before"] == "1.200.000.000"
     assert boxes["output_after"] == "12,5" and boxes["replicated_count"] == "3"
@@ -168,3 +183,16 @@ def test_progress_reports_late_and_missing() -> None:
     assert suggested_period(owed, today) == "2026-05"
     assert suggested_period(owed[1:], today) == "2026-05"  # nothing missing: this month
     assert missing_text(owed[1:]) == "Không còn tháng nào thiếu báo cáo tiến độ."
+
+
+def test_the_form_says_when_the_month_is_due_and_how_late_filing_is() -> None:
+    assert lateness_hint("11/2026", "04/12/2026", 25) == (
+        "Hạn nộp báo cáo tháng 11/2026: 25/11/2026 · nộp ngày 04/12/2026 là trễ 9 ngày.",
+        True,
+    )
+    assert lateness_hint("12/2026", "04/12/2026", 25) == (
+        "Hạn nộp báo cáo tháng 12/2026: 25/12/2026 · nộp ngày 04/12/2026 là đúng hạn.",
+        False,
+    )
+    assert lateness_hint("02/2026", "", 30)[0] == "Hạn nộp báo cáo tháng 02/2026: 28/02/2026."  # a short month
+    assert lateness_hint("tháng mười", "04/12/2026", 25) == ("", False)

@@ -14,9 +14,6 @@ from kcdesk.ui.evaluations.form import EvaluationForm
 from kcdesk.ui.evaluations.list_panel import EvaluationList
 from kcdesk.ui.records.evaluations import facility_evaluations
 
-FACILITY_COLUMN = 2  # this facility: the column says nothing here
-
-
 class FacilityEvaluations(QWidget):
     loaded = Signal()
 
@@ -27,7 +24,7 @@ class FacilityEvaluations(QWidget):
         self.data: dict[str, Any] = {}
         self.form: EvaluationForm | None = None
         self.setObjectName("facilityEvaluations")
-        self.list = EvaluationList(hidden_column=FACILITY_COLUMN)
+        self.list = EvaluationList(show_facility=False)  # this facility: its name says nothing here
         self.list.add_requested.connect(lambda: self.open_form(None))
         self.list.open_requested.connect(self.open_form)
         layout = QVBoxLayout(self)

@@ -9,7 +9,17 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kcdesk.services.evaluations import save_evaluation
 from kcdesk.ui.context import AppContext
@@ -45,12 +55,12 @@ class EvaluationForm(RecordForm):
         super().__init__(ctx, "evaluationForm", title, self.tr("Lưu phiếu đánh giá"), parent)
         self.evaluation_id = existing["id"] if existing else None
         self.resize(1000, 740)
-        who = QGroupBox(self.tr("Đề án, cơ sở và người đánh giá"))
+        who = QGroupBox(self.tr("Cơ sở và người đánh giá"))
         who_grid = QGridLayout(who)
         self.proposal: FieldBox | None = None
         if len(proposals) == 1:
             self.proposal_id: str | None = proposals[0][0]
-            self.heading.setText(self.tr("{title} · {proposal}").format(title=title, proposal=proposals[0][1]))
+            self.set_subject(proposals[0][1])
         else:
             self.proposal_id = None
             self.proposal = self.combo("proposal_id", proposals)
@@ -69,7 +79,9 @@ class EvaluationForm(RecordForm):
         grid = QGridLayout(grid_box)
         for col, text in ((1, self.tr("Trước hỗ trợ")), (2, self.tr("Sau hỗ trợ"))):
             head = QLabel(text)
-            head.setObjectName("columnHead")
+            font = QFont(head.font())
+            font.setBold(True)
+            head.setFont(font)
             grid.addWidget(head, 0, col)
         for row, (label, before, after, kind) in enumerate(BEFORE_AFTER, start=1):
             grid.addWidget(QLabel(self.tr(label)), row, 0)
@@ -81,7 +93,10 @@ class EvaluationForm(RecordForm):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         use_box = QGroupBox(self.tr("Hiệu quả của hỗ trợ"))
-        use_form = QFormLayout(use_box)
+        use_layout = QVBoxLayout(use_box)
+        use_form = QFormLayout()
+        use_layout.addLayout(use_form)
+        use_layout.addStretch(1)
         use_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         in_use = [
             (None, self.tr("— Chưa rõ —")),

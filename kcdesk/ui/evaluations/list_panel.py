@@ -7,34 +7,32 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from kcdesk.ui.logic.evaluation_view import evaluation_cells
+from kcdesk.ui.logic.evaluation_view import evaluation_rows, evaluation_title
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = (  # the order of logic.evaluation_view.evaluation_cells
-    QT_TRANSLATE_NOOP("EvaluationList", "Ngày đánh giá"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Đề án"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Cơ sở"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Doanh thu (đồng/năm) trước → sau"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Lao động trước → sau"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Sản lượng trước → sau"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Sản phẩm"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Thiết bị, mô hình"),
-    QT_TRANSLATE_NOOP("EvaluationList", "Người đánh giá"),
+COLUMNS = (  # the order of logic.evaluation_view.evaluation_rows
+    QT_TRANSLATE_NOOP("EvaluationList", "Chỉ tiêu"),
+    QT_TRANSLATE_NOOP("EvaluationList", "Trước hỗ trợ"),
+    QT_TRANSLATE_NOOP("EvaluationList", "Sau hỗ trợ"),
+    QT_TRANSLATE_NOOP("EvaluationList", "Thay đổi"),
 )
-WIDTHS = (95, 150, 200, 250, 130, 190, 200, 130)
+WIDTHS = (260, 300, 300)
+RISE, FALL = QColor("#25613a"), QColor("#a4161a")
 
 
 class EvaluationList(QWidget):
     add_requested = Signal()
     open_requested = Signal(object)  # the evaluation's dict
 
-    def __init__(self, hidden_column: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, show_facility: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationList")
         self.setAccessibleName(self.tr("Đánh giá sau hỗ trợ"))
         self.rows: list[dict[str, Any]] = []
+        self.show_facility = show_facility
         self.due = QLabel()
         self.due.setObjectName("evaluationDue")
         self.due.setWordWrap(True)
@@ -42,11 +40,10 @@ class EvaluationList(QWidget):
         self.tree.setObjectName("evaluationTree")
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
         self.tree.setWordWrap(True)
         for col, width in enumerate(WIDTHS):
             self.tree.setColumnWidth(col, width)
-        if hidden_column is not None:
-            self.tree.setColumnHidden(hidden_column, True)
         self.tree.itemActivated.connect(self._open)
         self.tree.itemDoubleClicked.connect(self._open)
         self.add_button = QPushButton(self.tr("Lập phiếu đánh giá…"))
@@ -68,12 +65,22 @@ class EvaluationList(QWidget):
         self.rows = rows
         self.tree.clear()
         for e in rows:
-            cells = evaluation_cells(e, lang)
-            item = QTreeWidgetItem(list(cells))
+            # One evaluation: a heading line (when, proposal, facility, who), then its figures.
+            item = QTreeWidgetItem([evaluation_title(e, lang, facility=self.show_facility)])
             item.setData(0, ID_ROLE, e["id"])
-            for col, text in enumerate(cells):
-                item.setToolTip(col, text)
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
             self.tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+            for cells in evaluation_rows(e, lang):
+                child = QTreeWidgetItem(item, list(cells))
+                child.setData(0, ID_ROLE, e["id"])
+                child.setToolTip(1, cells[1])
+                child.setToolTip(2, cells[2])
+                if cells[3]:
+                    child.setForeground(3, QBrush(RISE if not cells[3].startswith("-") else FALL))
+            item.setExpanded(True)
         self.open_button.setEnabled(bool(rows))
 
     def _open(self, item: QTreeWidgetItem | None) -> None:

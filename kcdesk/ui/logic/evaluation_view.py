@@ -25,19 +25,17 @@ def number_text(value: Any) -> str:
     return decimal(d, 2).rstrip("0").rstrip(",")
 
 
-def change_text(before: Any, after: Any, lang: str | None = None) -> str:
-    """'120.000.000 → 180.000.000 (+50%)'; a side not known shows as '?'; nothing known: ''."""
-    if before is None and after is None:
-        return ""
-    text = f"{number_text(before) if before is not None else '?'} → {number_text(after) if after is not None else '?'}"
+def change_text(before: Any, after: Any) -> str:
+    """The change from before to after as a percent of before: '+25%', '-12,5%'; '' when a
+    side is unknown or before is zero."""
     if before is None or after is None:
-        return text
+        return ""
     b, a = Decimal(str(before)), Decimal(str(after))
     if b == 0:
-        return text
-    pct = (a - b) * 100 / b
+        return ""
+    pct = ((a - b) * 100 / b).quantize(Decimal("0.1"))
     sign = "+" if pct > 0 else ""
-    return f"{text} ({sign}{percent(pct, 0 if pct == pct.to_integral_value() else 1)})"
+    return f"{sign}{percent(pct, 0 if pct == pct.to_integral_value() else 1)}"
 
 
 def in_use_text(value: bool | None, lang: str | None = None) -> str:
@@ -46,24 +44,48 @@ def in_use_text(value: bool | None, lang: str | None = None) -> str:
     return tr("Còn sử dụng", lang) if value else tr("Không còn sử dụng", lang)
 
 
-def evaluation_cells(e: Mapping[str, Any], lang: str | None = None) -> tuple[str, ...]:
-    """Date, proposal, facility, revenue, jobs, output (with its unit), products, in use,
-    evaluator: one row of the lists."""
-    output = change_text(e.get("output_before"), e.get("output_after"), lang)
-    if output and e.get("output_unit"):
-        output = f"{output} {e['output_unit']}"
-    products = " → ".join(p for p in (e.get("product_before") or "", e.get("product_after") or "") if p)
-    return (
-        day(e.get("evaluated_on")),
-        e.get("proposal_code") or "",
-        e.get("facility_name") or "",
-        change_text(e.get("revenue_before"), e.get("revenue_after"), lang),
-        change_text(e.get("jobs_before"), e.get("jobs_after"), lang),
-        output,
-        products,
-        in_use_text(e.get("machinery_in_use"), lang),
-        e.get("evaluator") or "",
-    )
+def evaluation_title(e: Mapping[str, Any], lang: str | None = None, *, facility: bool = True) -> str:
+    """The line above an evaluation's figures: when, which proposal, (which facility), who."""
+    parts = [tr("Đánh giá ngày {on}", lang, on=day(e.get("evaluated_on")))]
+    if e.get("proposal_code"):
+        parts.append(tr("đề án {code}", lang, code=e["proposal_code"]))
+    if facility and e.get("facility_name"):
+        parts.append(str(e["facility_name"]))
+    if e.get("evaluator"):
+        parts.append(tr("người đánh giá: {who}", lang, who=e["evaluator"]))
+    return " · ".join(parts)
+
+
+def evaluation_rows(e: Mapping[str, Any], lang: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(what, before, after, change) for each figure of an evaluation, then whether the
+    equipment or model is still in use and how many facilities copied it."""
+    unit = e.get("output_unit")
+    rows = [
+        (
+            tr("Doanh thu (đồng/năm)", lang),
+            number_text(e.get("revenue_before")),
+            number_text(e.get("revenue_after")),
+            change_text(e.get("revenue_before"), e.get("revenue_after")),
+        ),
+        (
+            tr("Lao động (người)", lang),
+            number_text(e.get("jobs_before")),
+            number_text(e.get("jobs_after")),
+            change_text(e.get("jobs_before"), e.get("jobs_after")),
+        ),
+        (
+            tr("Sản lượng ({unit})", lang, unit=unit) if unit else tr("Sản lượng", lang),
+            number_text(e.get("output_before")),
+            number_text(e.get("output_after")),
+            change_text(e.get("output_before"), e.get("output_after")),
+        ),
+    ]
+    if e.get("product_before") or e.get("product_after"):
+        rows.append((tr("Sản phẩm", lang), e.get("product_before") or "", e.get("product_after") or "", ""))
+    rows.append((tr("Thiết bị, mô hình được hỗ trợ", lang), "", in_use_text(e.get("machinery_in_use"), lang), ""))
+    if e.get("replicated_count") is not None:
+        rows.append((tr("Số cơ sở học tập, nhân rộng", lang), "", number_text(e["replicated_count"]), ""))
+    return rows
 
 
 def form_texts(e: Mapping[str, Any]) -> dict[str, str]:

@@ -9,9 +9,11 @@ from datetime import date
 from typing import Any
 
 from kcdesk.domain.deadlines import DueItem
+from kcdesk.domain.progress_reports import lateness
 from kcdesk.domain.vnformat import day, group, percent
 from kcdesk.ui.logic.i18n import tr
-from kcdesk.ui.logic.typed_fields import month_of, month_text
+from kcdesk.ui.logic.facility_form import parse_day
+from kcdesk.ui.logic.typed_fields import month_of, month_text, parse_month
 
 RULE_CODE = "bao_cao_tien_do"  # the deadline rule the monthly report meets
 
@@ -82,3 +84,22 @@ def follow_up_text(counts: Any, today: date | None = None, lang: str | None = No
     if counts.evaluations_overdue:
         evaluations += tr(" ({n} quá hạn)", lang, n=counts.evaluations_overdue)
     return f"{progress} · {evaluations}"
+
+
+def lateness_hint(
+    period_typed: str, submitted_typed: str, due_day: int, lang: str | None = None
+) -> tuple[str, bool]:
+    """(text, late) under the month and date boxes, as they are typed: when that month's
+    report is due and whether filing it on that date is late (the core's rule, which the
+    filed report keeps)."""
+    period = parse_month(period_typed)
+    if period is None:
+        return "", False
+    submitted = parse_day(submitted_typed)
+    late = lateness(period, submitted if isinstance(submitted, date) else date.today(), due_day)
+    text = tr("Hạn nộp báo cáo tháng {month}: {due}", lang, month=month_text(period), due=day(late.due_on))
+    if not isinstance(submitted, date):
+        return text + ".", False
+    if late.days_late:
+        return text + tr(" · nộp ngày {on} là trễ {n} ngày.", lang, on=day(submitted), n=late.days_late), True
+    return text + tr(" · nộp ngày {on} là đúng hạn.", lang, on=day(submitted)), False

@@ -61,7 +61,7 @@ def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
         data["due"] = [d for d in due_list(session) if d.proposal_id == proposal_id]
         data["money"] = money_summary(session, proposal_id)
         data["progress"] = progress_reports(session, proposal_id)
-        data["reporting_statuses"] = rule_terms(session)[1]
+        data["reporting"] = rule_terms(session)  # (due day, statuses that report monthly)
         data["evaluations"] = evaluations_of(session, proposal_id)
         data["evaluation_due"] = evaluation_due_on(session, proposal_id)
     return data
@@ -107,7 +107,7 @@ class ProposalEditor(QDialog):
         scroll.setWidget(self.fields)
         self.money = MoneyTab(ctx)
         self.progress = ProgressTab(ctx)
-        self.evaluations = EvaluationList(hidden_column=1)  # the proposal column: this one
+        self.evaluations = EvaluationList()
         self.evaluations.add_requested.connect(lambda: self.open_evaluation(None))
         self.evaluations.open_requested.connect(self.open_evaluation)
         self.evaluation_form: EvaluationForm | None = None
@@ -234,8 +234,9 @@ class ProposalEditor(QDialog):
         """Money, monthly reports and evaluations: the proposal after its approval."""
         heading = f"{p['code']} · {p['title']}"
         self.money.show_summary(data["money"], heading)
+        due_day, statuses = data["reporting"]
         self.progress.show_reports(
-            p["id"], heading, data["progress"], data.get("due", []), p["status"] in data["reporting_statuses"]
+            p["id"], heading, data["progress"], data.get("due", []), can_report=p["status"] in statuses, due_day=due_day
         )
         evaluated = bool(data["evaluations"])
         self.evaluations.set_rows(data["evaluations"], self.ctx.lang)

@@ -31,9 +31,8 @@ class PaymentForm(RecordForm):
     def __init__(self, ctx: AppContext, summary: Any, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "paymentForm", self.tr("Ghi khoản tiền"), self.tr("Ghi khoản tiền"), parent)
         self.proposal_id = summary.proposal_id
-        self.heading.setText(self.tr("Ghi khoản tiền · {proposal}").format(proposal=heading))
-        self.note.setText(remaining_text(summary, ctx.lang))
-        self.note.show()
+        self.set_subject(heading)
+        self.set_note(remaining_text(summary, ctx.lang))
         self.resize(640, 460)
         group = QGroupBox(self.tr("Khoản tiền"))
         form = QFormLayout(group)
@@ -74,14 +73,13 @@ class ReversalForm(RecordForm):
     def __init__(self, ctx: AppContext, line: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "reversalForm", self.tr("Đảo khoản tiền"), self.tr("Ghi bút toán đảo"), parent)
         self.entry_id = line.id
-        self.heading.setText(self.tr("Đảo khoản: {entry}").format(entry=entry_title(line, ctx.lang)))
-        self.note.setText(
+        self.set_subject(self.tr("Khoản bị đảo: {entry}").format(entry=entry_title(line, ctx.lang)))
+        self.set_note(
             self.tr(
                 "Khoản ghi nhầm không sửa trực tiếp: một bút toán đảo (số tiền âm) hủy nó, cả hai vẫn nằm "
                 "trong sổ. Sau đó hãy ghi lại khoản đúng."
             )
         )
-        self.note.show()
         self.resize(600, 380)
         group = QGroupBox(self.tr("Bút toán đảo"))
         form = QFormLayout(group)
@@ -114,7 +112,7 @@ class SettlementForm(RecordForm):
             ctx, "settlementForm", self.tr("Phê duyệt quyết toán"), self.tr("Phê duyệt quyết toán"), parent
         )
         self.proposal_id = summary.proposal_id
-        self.heading.setText(self.tr("Phê duyệt quyết toán · {proposal}").format(proposal=heading))
+        self.set_subject(heading)
         self.recorded = {s: t.settled for s, t in summary.totals.items() if t.settled is not None}
         self.resize(660, 480)
         group = QGroupBox(self.tr("Quyết toán"))
@@ -123,7 +121,7 @@ class SettlementForm(RecordForm):
         form.addRow(self.tr("Ngày phê duyệt"), self.line("paid_on", "date", "dd/mm/yyyy", required=True))
         form.addRow(self.tr("Số quyết định"), self.line("document_number", "text", self.tr("ví dụ: 25/QĐ-SCT")))
         if self.recorded:
-            self.note.setText(
+            self.set_note(
                 self.tr("Đã ghi số quyết toán: {amounts}. Phê duyệt sẽ khóa phần kinh phí của đề án.").format(
                     amounts="; ".join(
                         f"{vocab(FUND_SOURCES.get(s, s))} {money(a)}" for s, a in self.recorded.items()
@@ -131,7 +129,7 @@ class SettlementForm(RecordForm):
                 )
             )
         else:
-            self.note.setText(
+            self.set_note(
                 self.tr(
                     "Số quyết toán thay cho số đã tạm ứng, thanh toán (không cộng thêm). Sau khi phê duyệt, "
                     "không ghi thêm hay đảo khoản tiền nào được nữa."
@@ -145,7 +143,6 @@ class SettlementForm(RecordForm):
                 )
                 if paid:
                     self.set_typed(key, group_digits(paid))
-        self.note.show()
         form.addRow(self.tr("Ghi chú"), self.text("note", height=56))
         self.body.addWidget(group)
         self.body.addStretch(1)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from kcdesk.services.progress_reports import file_progress_report
 from kcdesk.ui.context import AppContext
+from kcdesk.ui.logic.progress_view import lateness_hint
 from kcdesk.ui.logic.typed_fields import month_of, month_text
 from kcdesk.ui.widgets.record_form import RecordForm
 
@@ -23,22 +24,29 @@ class ProgressReportForm(RecordForm):
         proposal_id: str,
         heading: str,
         period: str | None = None,
+        due_day: int = 25,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             ctx, "progressReportForm", self.tr("Báo cáo tiến độ thực hiện (Mẫu 3a)"), self.tr("Nộp báo cáo"), parent
         )
         self.proposal_id = proposal_id
-        self.heading.setText(self.tr("Báo cáo tiến độ thực hiện (Mẫu 3a) · {proposal}").format(proposal=heading))
-        self.resize(760, 600)
+        self.due_day = due_day
+        self.set_subject(heading)
+        self.resize(780, 640)
         when = QGroupBox(self.tr("Kỳ báo cáo"))
-        when_form = QGridLayout(when)
+        when_form = QFormLayout(when)
         self.period = self.line("period", "month", "mm/yyyy", required=True)
         self.submitted_on = self.line("submitted_on", "date", "dd/mm/yyyy", required=True)
-        when_form.addWidget(QLabel(self.tr("Tháng báo cáo")), 0, 0)
-        when_form.addWidget(self.period, 0, 1)
-        when_form.addWidget(QLabel(self.tr("Ngày nộp")), 0, 2)
-        when_form.addWidget(self.submitted_on, 0, 3)
+        dates = QHBoxLayout()
+        dates.addWidget(self.period, 1)
+        dates.addWidget(QLabel(self.tr("Ngày nộp")))
+        dates.addWidget(self.submitted_on, 1)
+        when_form.addRow(self.tr("Tháng báo cáo"), dates)
+        self.lateness = QLabel()
+        self.lateness.setObjectName("progressLateness")
+        self.lateness.setWordWrap(True)
+        when_form.addRow("", self.lateness)
         done = QGroupBox(self.tr("Kết quả đến nay"))
         done_form = QFormLayout(done)
         done_form.addRow(self.tr("Khối lượng hoàn thành (%)"), self.line("completed_pct", "percent", "0–100"))
@@ -51,14 +59,26 @@ class ProgressReportForm(RecordForm):
         words_form = QFormLayout(words)
         words_form.addRow(self.tr("Khó khăn, vướng mắc"), self.text("issues"))
         words_form.addRow(self.tr("Kiến nghị, đề xuất"), self.text("recommendations"))
-        for form in (done_form, words_form):
+        for form in (when_form, done_form, words_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.align_labels(when_form, done_form, words_form)
         self.body.addWidget(when)
         self.body.addWidget(done)
         self.body.addWidget(words)
+        self.body.addStretch(1)
+        for box in (self.period, self.submitted_on):
+            box.editor.textChanged.connect(lambda _t: self._show_lateness())  # type: ignore[attr-defined]
         today = date.today()
         self.set_typed("period", month_text(period or month_of(today)))
         self.set_typed("submitted_on", today.strftime("%d/%m/%Y"))
+
+    def _show_lateness(self) -> None:
+        typed = self.typed()
+        text, late = lateness_hint(typed["period"], typed["submitted_on"], self.due_day, self.ctx.lang)
+        self.lateness.setText(text)
+        self.lateness.setProperty("role", "fieldError" if late else "")
+        self.lateness.style().unpolish(self.lateness)
+        self.lateness.style().polish(self.lateness)
 
     def work(self, values: dict[str, Any]) -> Any:
         pid = self.proposal_id

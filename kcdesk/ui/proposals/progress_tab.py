@@ -37,6 +37,7 @@ class ProgressTab(QWidget):
         self.proposal_id: str | None = None
         self.heading = ""
         self.due: list[Any] = []
+        self.due_day = 25
         self.form: ProgressReportForm | None = None
         self.setObjectName("progressTab")
         self.setAccessibleName(self.tr("Báo cáo tiến độ"))
@@ -62,9 +63,16 @@ class ProgressTab(QWidget):
         layout.addWidget(self.tree, 1)
 
     def show_reports(
-        self, proposal_id: str, heading: str, reports: list[dict[str, Any]], due: list[Any], can_report: bool
+        self,
+        proposal_id: str,
+        heading: str,
+        reports: list[dict[str, Any]],
+        due: list[Any],
+        *,
+        can_report: bool,
+        due_day: int,
     ) -> None:
-        self.proposal_id, self.heading, self.due = proposal_id, heading, due
+        self.proposal_id, self.heading, self.due, self.due_day = proposal_id, heading, due, due_day
         self.tree.clear()
         for r in reports:
             cells = report_cells(r, self.ctx.lang)
@@ -88,7 +96,9 @@ class ProgressTab(QWidget):
     def open_form(self) -> ProgressReportForm | None:
         if self.proposal_id is None:
             return None
-        form = ProgressReportForm(self.ctx, self.proposal_id, self.heading, suggested_period(self.due), self)
+        form = ProgressReportForm(
+            self.ctx, self.proposal_id, self.heading, suggested_period(self.due), self.due_day, self
+        )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: self.changed.emit())
         form.destroyed.connect(lambda _=None: setattr(self, "form", None))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +52,10 @@ class RecordForm(QDialog):
         self.heading = QLabel(title)
         self.heading.setObjectName("pageTitle")
         self.heading.setWordWrap(True)
+        self.subject = QLabel()  # the record the form is about (a proposal's code and title)
+        self.subject.setObjectName("formSubject")
+        self.subject.setWordWrap(True)
+        self.subject.hide()
         self.note = QLabel()
         self.note.setObjectName("sectionNote")
         self.note.setWordWrap(True)
@@ -77,11 +82,33 @@ class RecordForm(QDialog):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.subject)
         layout.addWidget(self.note)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.refusal)
         layout.addLayout(buttons)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def set_subject(self, text: str) -> None:
+        self.subject.setText(text)
+        self.subject.setVisible(bool(text))
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    @staticmethod
+    def align_labels(*forms: QFormLayout) -> None:
+        """Give the label column of several group boxes' forms one width, so their boxes line up."""
+        labels = [
+            item.widget()
+            for form in forms
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget() is not None
+        ]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     # -- boxes ----------------------------------------------------------------------------
 
