@@ -142,6 +142,222 @@
       <source>Đang đồng bộ</source>
       <translation>Syncing</translation>
     </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="43" />
+      <source>Chưa rõ</source>
+      <translation>Not known</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="44" />
+      <source>Còn sử dụng</source>
+      <translation>Still in use</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="44" />
+      <source>Không còn sử dụng</source>
+      <translation>No longer in use</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="49" />
+      <source>Đánh giá ngày {on}</source>
+      <translation>Evaluated on {on}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="51" />
+      <source>đề án {code}</source>
+      <translation>proposal {code}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="55" />
+      <source>người đánh giá: {who}</source>
+      <translation>evaluator: {who}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="65" />
+      <source>Doanh thu (đồng/năm)</source>
+      <translation>Revenue (đồng/year)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="71" />
+      <source>Lao động (người)</source>
+      <translation>Jobs (people)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="77" />
+      <source>Sản lượng ({unit})</source>
+      <translation>Output ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="77" />
+      <source>Sản lượng</source>
+      <translation>Output</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="84" />
+      <source>Sản phẩm</source>
+      <translation>Products</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="85" />
+      <source>Thiết bị, mô hình được hỗ trợ</source>
+      <translation>Equipment or model supported</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="87" />
+      <source>Số cơ sở học tập, nhân rộng</source>
+      <translation>Facilities that copied the model</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="109" />
+      <source>Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.</source>
+      <translation>The post-support evaluation is made after the proposal is settled.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="111" />
+      <source>Đã có phiếu đánh giá sau hỗ trợ (hạn {due}).</source>
+      <translation>The post-support evaluation is done (due {due}).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="114" />
+      <source>Đánh giá sau hỗ trợ quá hạn {n} ngày (hạn {due}).</source>
+      <translation>Post-support evaluation {n} days overdue (due {due}).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/evaluation_view.py" line="115" />
+      <source>Đánh giá sau hỗ trợ đến hạn ngày {due} (còn {n} ngày).</source>
+      <translation>Post-support evaluation due on {due} ({n} days left).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="52" />
+      <source>Đã quyết toán kinh phí khuyến công {settled} trên {budget} được duyệt ({rate}).</source>
+      <translation>Khuyến công funds settled: {settled} of {budget} approved ({rate}).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="59" />
+      <source>Đề án chưa có dự toán kinh phí khuyến công: hãy lập dự toán trước khi ghi khoản chi.</source>
+      <translation>The proposal has no khuyến công budget yet: draw up the budget before recording money.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="61" />
+      <source>Kinh phí khuyến công còn được chi: {remaining} (đã chi {paid} trên {budget} được duyệt, {rate}).</source>
+      <translation>Khuyến công funds still available: {remaining} (paid out {paid} of {budget} approved, {rate}).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="75" />
+      <source>Đảo khoản ngày {on}</source>
+      <translation>Reverses the entry of {on}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="77" />
+      <source>Đã bị đảo ngày {on}</source>
+      <translation>Reversed on {on}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/money_view.py" line="108" />
+      <source>{kind} {amount} ngày {on}</source>
+      <translation>{kind} {amount} on {on}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="23" />
+      <source>Đúng hạn</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="24" />
+      <source>Trễ {n} ngày</source>
+      <translation>{n} days late</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="52" />
+      <source>Không còn tháng nào thiếu báo cáo tiến độ.</source>
+      <translation>No month is missing its progress report.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="58" />
+      <source>tháng {month} (hạn {due}, quá hạn {n} ngày)</source>
+      <translation>{month} (due {due}, {n} days overdue)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="66" />
+      <source>tháng {month} (hạn {due})</source>
+      <translation>{month} (due {due})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="67" />
+      <source>Chưa nộp báo cáo tiến độ: {months}.</source>
+      <translation>Progress reports not filed: {months}.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="82" />
+      <source>Tháng {month}: {n} đề án chưa nộp báo cáo tiến độ</source>
+      <translation>{month}: {n} proposals have not filed their progress report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="84" />
+      <source>Tháng {month}: đã đủ báo cáo tiến độ</source>
+      <translation>{month}: every progress report filed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="86" />
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="89" />
+      <source> ({n} quá hạn)</source>
+      <translation> ({n} overdue)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="87" />
+      <source>{n} đánh giá sau hỗ trợ đến hạn</source>
+      <translation>{n} post-support evaluations due</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="102" />
+      <source>Hạn nộp báo cáo tháng {month}: {due}</source>
+      <translation>The report for {month} is due on {due}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="106" />
+      <source> · nộp ngày {on} là trễ {n} ngày.</source>
+      <translation> · filed on {on} it is {n} days late.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/progress_view.py" line="107" />
+      <source> · nộp ngày {on} là đúng hạn.</source>
+      <translation> · filed on {on} it is on time.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="106" />
+      <source>Hãy điền ô này.</source>
+      <translation>Please fill in this field.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="121" />
+      <source>Số tiền chỉ gồm chữ số, tính bằng đồng (ví dụ 12.500.000).</source>
+      <translation>An amount is digits only, in đồng (for example 12.500.000).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="126" />
+      <source>Ngày '{value}' không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026).</source>
+      <translation>Date '{value}' is not in day/month/year form (for example 05/01/2026).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="131" />
+      <source>Tháng '{value}' không đúng dạng tháng/năm (ví dụ 05/2026).</source>
+      <translation>Month '{value}' is not in month/year form (for example 05/2026).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="136" />
+      <source>Tỷ lệ phần trăm là một số từ 0 đến 100 (ví dụ 45 hoặc 45,5).</source>
+      <translation>A percentage is a number from 0 to 100 (for example 45 or 45,5).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="141" />
+      <source>Chỉ gồm chữ số (ví dụ 12).</source>
+      <translation>Digits only (for example 12).</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/logic/typed_fields.py" line="145" />
+      <source>Sản lượng là một số không âm (ví dụ 1.200 hoặc 12,5).</source>
+      <translation>Output is a number, not negative (for example 1.200 or 12,5).</translation>
+    </message>
   </context>
   <context>
     <name>AcceptanceEditor</name>
@@ -766,78 +982,83 @@
   <context>
     <name>DashboardPage</name>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="41" />
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="42" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="49" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
       <source>Bảng điều khiển</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="50" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="58" />
       <source>Kinh phí khuyến công trong kế hoạch</source>
       <translation>Extension funds in the plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="51" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="59" />
       <source>Đã giải ngân</source>
       <translation>Paid out</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="52" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="60" />
       <source>Tỷ lệ giải ngân</source>
       <translation>Payout rate</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="53" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="61" />
       <source>Tỷ lệ vốn đối ứng trên tổng kinh phí</source>
       <translation>Counterpart share of total cost</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="54" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="62" />
       <source>Đề án trong kế hoạch</source>
       <translation>Proposals in the plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="67" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="80" />
       <source>Năm kế hoạch</source>
       <translation>Plan year</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="78" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="92" />
       <source>Đọc các năm kế hoạch</source>
       <translation>Reading plan years</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="102" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="116" />
       <source>Tính số liệu</source>
       <translation>Computing figures</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="112" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="117" />
+      <source>Đếm việc theo dõi đề án</source>
+      <translation>Count follow-up work</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="135" />
       <source>T{n}</source>
       <translation>M{n}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="115" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="138" />
       <source>Kế hoạch và giải ngân theo tháng (triệu đồng)</source>
       <translation>Plan and payouts by month (million VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="121" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="144" />
       <source>Theo nội dung hoạt động (triệu đồng)</source>
       <translation>By activity (million VND)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="130" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="153" />
       <source>Kết quả đầu ra năm {year}: {acc} biên bản nghiệm thu · học viên {tr}/{ptr} (kế hoạch) · mô hình {m}/{pm} · máy móc {mc}/{pmc} · hội chợ {f} · thương hiệu {b} · vốn đối ứng thực hiện {cp}</source>
       <translation>Outputs in {year}: {acc} acceptance records · trainees {tr}/{ptr} (planned) · models {m}/{pm} · machines {mc}/{pmc} · fairs {f} · brands {b} · counterpart invested {cp}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="153" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="176" />
       <source>Kế hoạch</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/dashboard/page.py" line="153" />
+      <location filename="../../kcdesk/ui/dashboard/page.py" line="176" />
       <source>Giải ngân</source>
       <translation>Paid out</translation>
     </message>
@@ -941,77 +1162,77 @@ Reason for refusal: {reason}</translation>
   <context>
     <name>DuePage</name>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="29" />
+      <location filename="../../kcdesk/ui/due/page.py" line="33" />
       <source>Việc đến hạn và quá hạn</source>
       <translation>Due and overdue</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="36" />
+      <location filename="../../kcdesk/ui/due/page.py" line="43" />
       <source> ngày tới</source>
       <translation> days ahead</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="40" />
+      <location filename="../../kcdesk/ui/due/page.py" line="47" />
       <source>Danh sách việc đến hạn</source>
       <translation>Due list</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="43" />
+      <location filename="../../kcdesk/ui/due/page.py" line="50" />
       <source>Hạn</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="44" />
+      <location filename="../../kcdesk/ui/due/page.py" line="51" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="45" />
+      <location filename="../../kcdesk/ui/due/page.py" line="52" />
       <source>Mã đề án</source>
       <translation>Proposal code</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="46" />
+      <location filename="../../kcdesk/ui/due/page.py" line="53" />
       <source>Việc cần làm</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="47" />
+      <location filename="../../kcdesk/ui/due/page.py" line="54" />
       <source>Tên đề án</source>
       <translation>Proposal title</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="48" />
+      <location filename="../../kcdesk/ui/due/page.py" line="55" />
       <source>Căn cứ</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="62" />
+      <location filename="../../kcdesk/ui/due/page.py" line="69" />
       <source>Xem trước</source>
       <translation>Look ahead</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="72" />
+      <location filename="../../kcdesk/ui/due/page.py" line="83" />
       <source>Đọc việc đến hạn</source>
       <translation>Reading deadlines</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="81" />
+      <location filename="../../kcdesk/ui/due/page.py" line="96" />
       <source>Quá hạn {n} ngày</source>
       <translation>{n} days overdue</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="83" />
+      <location filename="../../kcdesk/ui/due/page.py" line="98" />
       <source>Hôm nay</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="85" />
+      <location filename="../../kcdesk/ui/due/page.py" line="100" />
       <source>Còn {n} ngày</source>
       <translation>{n} days left</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/due/page.py" line="95" />
+      <location filename="../../kcdesk/ui/due/page.py" line="110" />
       <source>{n} việc, trong đó {overdue} quá hạn</source>
       <translation>{n} items, {overdue} overdue</translation>
     </message>
@@ -1124,121 +1345,315 @@ Please copy the error report and send it to support.</translation>
     </message>
   </context>
   <context>
+    <name>EvaluationForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="34" />
+      <source>Doanh thu (đồng/năm)</source>
+      <translation>Revenue (đồng/year)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="35" />
+      <source>Lao động (người)</source>
+      <translation>Jobs (people)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="36" />
+      <source>Sản lượng</source>
+      <translation>Output</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="37" />
+      <source>Sản phẩm chính</source>
+      <translation>Main products</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="54" />
+      <source>Phiếu đánh giá sau hỗ trợ</source>
+      <translation>Post-support evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="55" />
+      <source>Lưu phiếu đánh giá</source>
+      <translation>Save the evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="58" />
+      <source>Cơ sở và người đánh giá</source>
+      <translation>Facility and evaluator</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="67" />
+      <source>Đề án</source>
+      <translation>Proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="70" />
+      <source>Cơ sở được hỗ trợ</source>
+      <translation>Supported facility</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="72" />
+      <source>Ngày đánh giá</source>
+      <translation>Evaluated on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="74" />
+      <source>Người đánh giá</source>
+      <translation>Evaluator</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="75" />
+      <source>Họ tên, chức vụ</source>
+      <translation>Name, position</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="78" />
+      <source>Trước và sau hỗ trợ</source>
+      <translation>Before and after support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="80" />
+      <source>Trước hỗ trợ</source>
+      <translation>Before support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="80" />
+      <source>Sau hỗ trợ</source>
+      <translation>After support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="91" />
+      <source>Đơn vị sản lượng</source>
+      <translation>Output unit</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="92" />
+      <source>ví dụ: tấn/năm, sản phẩm/tháng</source>
+      <translation>for example: tonnes/year, items/month</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="95" />
+      <source>Hiệu quả của hỗ trợ</source>
+      <translation>Effect of the support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="102" />
+      <source>— Chưa rõ —</source>
+      <translation>— Not known —</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="103" />
+      <source>Vẫn đang sử dụng</source>
+      <translation>Still in use</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="104" />
+      <source>Không còn sử dụng</source>
+      <translation>No longer in use</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="106" />
+      <source>Thiết bị, mô hình được hỗ trợ</source>
+      <translation>Equipment or model supported</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="107" />
+      <source>Số cơ sở học tập, nhân rộng</source>
+      <translation>Facilities that copied the model</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="108" />
+      <source>Nhận xét, ghi chú</source>
+      <translation>Comments</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/form.py" line="111" />
+      <source>Ảnh chụp tại cơ sở</source>
+      <translation>Photos at the facility</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationList</name>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="17" />
+      <source>Chỉ tiêu</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="18" />
+      <source>Trước hỗ trợ</source>
+      <translation>Before support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="19" />
+      <source>Sau hỗ trợ</source>
+      <translation>After support</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="20" />
+      <source>Thay đổi</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="33" />
+      <source>Đánh giá sau hỗ trợ</source>
+      <translation>Post-support evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="49" />
+      <source>Lập phiếu đánh giá…</source>
+      <translation>New evaluation…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/list_panel.py" line="53" />
+      <source>Mở phiếu</source>
+      <translation>Open</translation>
+    </message>
+  </context>
+  <context>
     <name>FacilityEditor</name>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="46" />
       <location filename="../../kcdesk/ui/facilities/editor.py" line="47" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="186" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="48" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="190" />
       <source>Hồ sơ cơ sở</source>
       <translation>Facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="47" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="48" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="65" />
       <source>Cơ sở mới</source>
       <translation>New facility</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="59" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="60" />
       <source>Thông tin cơ sở</source>
       <translation>Facility details</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="60" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="61" />
       <source>Lịch sử thay đổi</source>
       <translation>Change history</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="61" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="62" />
       <source>Tệp đính kèm</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="66" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="215" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="64" />
+      <source>Đánh giá sau hỗ trợ</source>
+      <translation>Post-support evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="69" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="219" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="68" />
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="178" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="71" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="182" />
       <source>Lưu hồ sơ cơ sở</source>
       <translation>Save the facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="69" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="72" />
       <source>Lưu (Ctrl+S)</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="71" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="74" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="80" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="83" />
       <source>In phiếu thông tin…</source>
       <translation>Print profile…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="84" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="87" />
       <source>Phiếu thông tin cơ sở (PDF)…</source>
       <translation>Facility profile (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="85" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="88" />
       <source>Bảng số liệu (Excel)…</source>
       <translation>Tables (Excel)…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="113" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="116" />
       <source>Đọc hồ sơ cơ sở</source>
       <translation>Reading the facility record</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="139" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="143" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="141" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="145" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="143" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="147" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="152" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="156" />
       <source>Chưa lưu: còn {n} trường chưa hợp lệ</source>
       <translation>Not saved: {n} fields are invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="199" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="203" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="211" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="215" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="212" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="216" />
       <source>Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?</source>
       <translation>The record has unsaved changes. Save before closing?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="216" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="220" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/facilities/editor.py" line="217" />
+      <location filename="../../kcdesk/ui/facilities/editor.py" line="221" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
+    </message>
+  </context>
+  <context>
+    <name>FacilityEvaluations</name>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/facility_tab.py" line="48" />
+      <source>Đọc đánh giá sau hỗ trợ</source>
+      <translation>Reading post-support evaluations</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/facility_tab.py" line="58" />
+      <source>{n} phiếu đánh giá sau hỗ trợ: doanh thu, lao động và sản lượng trước và sau hỗ trợ.</source>
+      <translation>{n} post-support evaluations: revenue, jobs and output before and after support.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/facility_tab.py" line="63" />
+      <source>Chưa có phiếu đánh giá nào; cơ sở đã được hỗ trợ qua đề án đã quyết toán.</source>
+      <translation>No evaluation yet; the facility was supported by a settled proposal.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/evaluations/facility_tab.py" line="65" />
+      <source>Cơ sở chưa thụ hưởng đề án nào đã quyết toán: chưa có gì để đánh giá.</source>
+      <translation>The facility has benefited from no settled proposal: nothing to evaluate yet.</translation>
     </message>
   </context>
   <context>
@@ -1571,27 +1986,27 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>JobProgressPanel</name>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="42" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="41" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="43" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="42" />
       <source>Dừng việc đang chạy</source>
       <translation>Stop the running job</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="50" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="49" />
       <source>Tiến độ công việc</source>
       <translation>Job progress</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="112" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="109" />
       <source>Đang dừng…</source>
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="121" />
+      <location filename="../../kcdesk/ui/operations/progress_panel.py" line="118" />
       <source>Đang xử lý…</source>
       <translation>Working…</translation>
     </message>
@@ -1795,179 +2210,487 @@ Offline industrial extension management for the provincial Industrial Extension 
     </message>
   </context>
   <context>
-    <name>ProposalEditor</name>
+    <name>MoneyTab</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="69" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="70" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="310" />
-      <source>Hồ sơ đề án</source>
-      <translation>Proposal record</translation>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="34" />
+      <source>Dự toán được duyệt</source>
+      <translation>Approved budget</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="70" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="72" />
-      <source>Đề án mới</source>
-      <translation>New proposal</translation>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="35" />
+      <source>Đã tạm ứng</source>
+      <translation>Advanced</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="36" />
+      <source>Đã thanh toán</source>
+      <translation>Paid</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="37" />
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="46" />
+      <source>Lũy kế đã chi</source>
+      <translation>Paid out so far</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="38" />
+      <source>Còn lại</source>
+      <translation>Remaining</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="39" />
+      <source>Quyết toán</source>
+      <translation>Settled</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="42" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="43" />
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="44" />
+      <source>Nguồn kinh phí</source>
+      <translation>Fund source</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="45" />
+      <source>Số tiền (đồng)</source>
+      <translation>Amount (đồng)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="47" />
+      <source>Số chứng từ</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="48" />
+      <source>Ghi chú</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="62" />
+      <source>Kinh phí và giải ngân</source>
+      <translation>Funds and disbursement</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="71" />
+      <source>Tổng hợp theo nguồn kinh phí</source>
+      <translation>Totals by fund source</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="82" />
+      <source>Sổ các khoản tiền</source>
+      <translation>Money ledger</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="89" />
+      <source>Ghi khoản tiền…</source>
+      <translation>Record money…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="91" />
+      <source>Ghi tạm ứng, thanh toán hoặc quyết toán</source>
+      <translation>Record an advance, payment or settlement</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="92" />
+      <source>Ghi một khoản tạm ứng, thanh toán hoặc quyết toán</source>
+      <translation>Record an advance, a payment or a settlement</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="95" />
+      <source>Đảo khoản đã chọn…</source>
+      <translation>Reverse the selected entry…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="97" />
+      <source>Khoản ghi nhầm được hủy bằng một bút toán đảo, không sửa trực tiếp</source>
+      <translation>A mistaken entry is cancelled by a reversing entry, never edited</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="156" />
+      <source>Đề án đã quyết toán và khóa: không ghi thêm hay đảo khoản tiền nào.</source>
+      <translation>The proposal is settled and locked: no money can be recorded or reversed.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_tab.py" line="159" />
+      <source>Chỉ ghi khoản tiền sau khi ký hợp đồng (bước 'Ký hợp đồng / giao nhiệm vụ').</source>
+      <translation>Money is recorded only after the contract is signed (step 'Sign the contract / assign the task').</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="32" />
+      <source>Ghi khoản tiền</source>
+      <translation>Record money</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="37" />
+      <source>Khoản tiền</source>
+      <translation>Entry</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="42" />
+      <source>Loại khoản</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="43" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="44" />
+      <source>Số tiền (đồng)</source>
+      <translation>Amount (đồng)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="45" />
+      <source>Nguồn kinh phí</source>
+      <translation>Fund source</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="46" />
+      <source>Số chứng từ</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="46" />
+      <source>ví dụ: 15/UNC</source>
+      <translation>for example: 15/UNC</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="47" />
+      <source>Ghi chú</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressReportForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="31" />
+      <source>Báo cáo tiến độ thực hiện (Mẫu 3a)</source>
+      <translation>Progress report (Form 3a)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="31" />
+      <source>Nộp báo cáo</source>
+      <translation>File the report</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="37" />
+      <source>Kỳ báo cáo</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="45" />
+      <source>Tháng báo cáo</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="43" />
+      <source>Ngày nộp</source>
+      <translation>Filed on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="50" />
+      <source>Kết quả đến nay</source>
+      <translation>Results so far</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="52" />
+      <source>Khối lượng hoàn thành (%)</source>
+      <translation>Physical progress (%)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="53" />
+      <source>Kinh phí đã sử dụng (đồng)</source>
+      <translation>Money used (đồng)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="55" />
+      <source>Kết quả, sản phẩm đã có</source>
+      <translation>Outputs so far</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="56" />
+      <source>Ví dụ: đã lắp đặt 2/3 máy; đào tạo 20 học viên</source>
+      <translation>For example: 2 of 3 machines installed; 20 trainees trained</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="58" />
+      <source>Khó khăn và kiến nghị</source>
+      <translation>Problems and proposals</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="60" />
+      <source>Khó khăn, vướng mắc</source>
+      <translation>Problems, obstacles</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="61" />
+      <source>Kiến nghị, đề xuất</source>
+      <translation>Proposals, requests</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressTab</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="17" />
+      <source>Tháng</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="18" />
+      <source>Ngày nộp</source>
+      <translation>Filed on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="19" />
+      <source>Hạn nộp</source>
+      <translation>Due on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="20" />
+      <source>Đúng hạn</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="21" />
+      <source>Khối lượng</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="22" />
+      <source>Kinh phí đã dùng</source>
+      <translation>Money used</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="23" />
+      <source>Kết quả đã có</source>
+      <translation>Outputs so far</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="24" />
+      <source>Khó khăn</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="25" />
+      <source>Kiến nghị</source>
+      <translation>Proposals</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="43" />
+      <source>Báo cáo tiến độ</source>
+      <translation>Progress reports</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="49" />
+      <source>Các báo cáo tiến độ đã nộp</source>
+      <translation>Progress reports filed</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="54" />
+      <source>Lập báo cáo tiến độ…</source>
+      <translation>File a progress report…</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="92" />
+      <source>Báo cáo tiến độ được lập khi đề án đang thực hiện.</source>
+      <translation>Progress reports are filed while the proposal is in progress.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalEditor</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="83" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="84" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="363" />
+      <source>Hồ sơ đề án</source>
+      <translation>Proposal record</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="84" />
       <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
+      <source>Đề án mới</source>
+      <translation>New proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
       <source>Bước</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
       <source>Từ</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
       <source>Đến</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="86" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="100" />
       <source>Số văn bản</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="101" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="118" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="102" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="119" />
       <source>Cơ sở thụ hưởng</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="103" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="120" />
       <source>Dự toán kinh phí</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="104" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="121" />
       <source>Nội dung đề án</source>
       <translation>Proposal content</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="105" />
-      <source>Tiến trình và giải ngân</source>
-      <translation>Progress and payouts</translation>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="122" />
+      <source>Tiến trình</source>
+      <translation>History</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="111" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="123" />
+      <source>Giải ngân</source>
+      <translation>Money</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="124" />
+      <source>Báo cáo tiến độ</source>
+      <translation>Progress reports</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="125" />
+      <source>Đánh giá sau hỗ trợ</source>
+      <translation>Post-support evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="247" />
+      <source>Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.</source>
+      <translation>The post-support evaluation is made after the proposal is settled.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="131" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="113" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="302" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="133" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="355" />
       <source>Lưu đề án</source>
       <translation>Save the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="114" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="134" />
       <source>Lưu (Ctrl+S)</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="116" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="136" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="120" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="140" />
       <source>In thuyết minh…</source>
       <translation>Print dossier…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="123" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="143" />
       <source>Thuyết minh và dự toán (PDF)…</source>
       <translation>Dossier and budget (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="123" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="143" />
       <source>Dự toán (Excel)…</source>
       <translation>Budget (Excel)…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="139" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="159" />
       <source>Bước tiếp theo:</source>
       <translation>Next steps:</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="155" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="175" />
       <source>Đọc hồ sơ đề án</source>
       <translation>Reading the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="216" />
-      <source>Giải ngân: {items}</source>
-      <translation>Payouts: {items}</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="218" />
-      <source>Chưa có khoản giải ngân nào.</source>
-      <translation>No payouts yet.</translation>
-    </message>
-    <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="248" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="301" />
       <source>Chuyển sang: {target}</source>
       <translation>Moves to: {target}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="254" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="307" />
       <source>Không còn bước nào</source>
       <translation>No further steps</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="274" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="327" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="276" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="329" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="278" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="331" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="290" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="320" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="343" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="373" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="338" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="393" />
       <source>Chuyển bước đề án</source>
       <translation>Moving the proposal on</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="352" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="407" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="353" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="408" />
       <source>Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The proposal has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="356" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="411" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="357" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="412" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>
@@ -2096,6 +2819,19 @@ Offline industrial extension management for the provincial Industrial Extension 
       <location filename="../../kcdesk/ui/proposals/page.py" line="188" />
       <source>{n} đề án · kinh phí khuyến công {kc}</source>
       <translation>{n} proposals · extension funds {kc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/record_form.py" line="74" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/widgets/record_form.py" line="220" />
+      <source>Đang ghi…</source>
+      <translation>Saving…</translation>
     </message>
   </context>
   <context>
@@ -2322,6 +3058,54 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
     </message>
   </context>
   <context>
+    <name>ReversalForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="74" />
+      <source>Đảo khoản tiền</source>
+      <translation>Reverse an entry</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="74" />
+      <source>Ghi bút toán đảo</source>
+      <translation>Record the reversing entry</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="76" />
+      <source>Khoản bị đảo: {entry}</source>
+      <translation>Entry reversed: {entry}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="79" />
+      <source>Khoản ghi nhầm không sửa trực tiếp: một bút toán đảo (số tiền âm) hủy nó, cả hai vẫn nằm trong sổ. Sau đó hãy ghi lại khoản đúng.</source>
+      <translation>A mistaken entry is not edited: a reversing entry (a negative amount) cancels it and both stay in the ledger. Then record the correct entry.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="84" />
+      <source>Bút toán đảo</source>
+      <translation>Reversing entry</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="87" />
+      <source>Ngày đảo</source>
+      <translation>Reversed on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="88" />
+      <source>Số chứng từ</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="89" />
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="89" />
+      <source>ví dụ: ghi nhầm số tiền</source>
+      <translation>for example: wrong amount</translation>
+    </message>
+  </context>
+  <context>
     <name>RowsEditor</name>
     <message>
       <location filename="../../kcdesk/ui/acceptances/tables.py" line="37" />
@@ -2332,6 +3116,54 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <location filename="../../kcdesk/ui/acceptances/tables.py" line="40" />
       <source>Xóa dòng</source>
       <translation>Delete line</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettlementForm</name>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="112" />
+      <source>Phê duyệt quyết toán</source>
+      <translation>Approve the settlement</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="118" />
+      <source>Quyết toán</source>
+      <translation>Settled</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="121" />
+      <source>Ngày phê duyệt</source>
+      <translation>Approved on</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="122" />
+      <source>Số quyết định</source>
+      <translation>Decision no.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="122" />
+      <source>ví dụ: 25/QĐ-SCT</source>
+      <translation>for example: 25/QĐ-SCT</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="125" />
+      <source>Đã ghi số quyết toán: {amounts}. Phê duyệt sẽ khóa phần kinh phí của đề án.</source>
+      <translation>Settled amounts recorded: {amounts}. Approval locks the proposal's money.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="132" />
+      <source>Số quyết toán thay cho số đã tạm ứng, thanh toán (không cộng thêm). Sau khi phê duyệt, không ghi thêm hay đảo khoản tiền nào được nữa.</source>
+      <translation>The settled amount replaces what was advanced and paid (it is not added). After approval no money can be recorded or reversed.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="139" />
+      <source>{source} (đồng)</source>
+      <translation>{source} (đồng)</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/money_forms.py" line="144" />
+      <source>Ghi chú</source>
+      <translation>Note</translation>
     </message>
   </context>
   <context>
@@ -3071,6 +3903,26 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>End date</translation>
     </message>
     <message>
+      <source>Số học viên dự kiến</source>
+      <translation>Planned trainees</translation>
+    </message>
+    <message>
+      <source>Số mô hình trình diễn dự kiến</source>
+      <translation>Planned demonstration models</translation>
+    </message>
+    <message>
+      <source>Số máy móc, thiết bị dự kiến</source>
+      <translation>Planned machines and equipment</translation>
+    </message>
+    <message>
+      <source>Số hội chợ, triển lãm dự kiến</source>
+      <translation>Planned fairs and exhibitions</translation>
+    </message>
+    <message>
+      <source>Số nhãn hiệu, thương hiệu dự kiến</source>
+      <translation>Planned brands and trademarks</translation>
+    </message>
+    <message>
       <source>Có hợp đồng xuất khẩu</source>
       <translation>Has export contracts</translation>
     </message>
@@ -3373,6 +4225,10 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
     <message>
       <source>Hoàn thành thanh lý hợp đồng và quyết toán</source>
       <translation>Close the contract and settle</translation>
+    </message>
+    <message>
+      <source>Đánh giá hiệu quả sau hỗ trợ tại cơ sở được hỗ trợ</source>
+      <translation>Post-support evaluation at the supported facility</translation>
     </message>
   </context>
 </TS>

@@ -256,9 +256,10 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     form = progress.form
     assert form.objectName() == "progressReportForm"
     assert _child(form, QWidget, "period").text() == f"{LAST_MONTH:%m/%Y}"
-    assert f"là trễ {(TODAY - date(LAST_MONTH.year, LAST_MONTH.month, 25)).days} ngày" in _child(
-        form, QLabel, "progressLateness"
-    ).text()
+    assert (
+        f"là trễ {(TODAY - date(LAST_MONTH.year, LAST_MONTH.month, 25)).days} ngày"
+        in _child(form, QLabel, "progressLateness").text()
+    )
     _fill(
         form,
         completed_pct="45,5",
@@ -380,3 +381,36 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
         ("Sản lượng (tấn/năm)", "10", "12,5", "+25%"),
     ]
     assert ("Thiết bị, mô hình được hỗ trợ", "", "Còn sử dụng", "") in figures
+
+
+def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    from kcdesk.ui.translations import install_translators, remove_translators
+    from tests.ui.conftest import _close, _window
+
+    _fid, pid, _reviewer = _setup(store)
+    translators = install_translators("en")
+    window = _window(store, settings, qtbot, "en")
+    try:
+        editor = window.open_proposal(pid)
+        qtbot.waitUntil(lambda: editor.status == "in_progress", timeout=10_000)
+        money = _child(editor, QWidget, "moneyTab")
+        assert editor.tabs.tabText(editor.tabs.indexOf(money)) == "Money"
+        editor.tabs.setCurrentWidget(money)
+        assert (
+            _child(money, QLabel, "remainingBudget")
+            .text()
+            .startswith("Khuyến công funds still available: 200.000.000 đồng")
+        )
+        qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
+        form = money.form
+        assert form.windowTitle() == "Record money"
+        _fill(form, amount="12a")
+        _refused(qtbot, form)
+        assert _error(form, "amount").startswith("An amount is digits only")
+        _fill(form, amount="250.000.000")
+        _refused(qtbot, form)
+        assert "above the approved khuyến công budget of 200.000.000 đồng" in _error(form, "amount")
+        form.close()
+    finally:
+        _close(window, qtbot)
+        remove_translators(translators)

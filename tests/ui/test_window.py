@@ -25,6 +25,9 @@ NAMES = (
     "dashboard",
     "syncStatus",
 )
+# Inside a proposal's editor and the forms it opens (issue 10): the money tab and its button,
+# the monthly progress report (Mẫu 3a) and the post-support evaluation.
+EDITOR_NAMES = ("moneyTab", "addPaymentButton", "progressReportForm", "evaluationForm")
 
 
 def test_every_page_opens_and_the_main_widgets_have_stable_names(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +48,24 @@ def test_every_page_opens_and_the_main_widgets_have_stable_names(demo_window, qt
     item = due.tree.topLevelItem(0)
     due.open_requested.emit(item.data(0, Qt.ItemDataRole.UserRole + 1))
     assert demo_window.editors[-1].objectName() == "proposalEditor"
+
+
+def test_the_proposal_follow_up_widgets_have_stable_names(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from kcdesk.db.models import Proposal
+
+    with demo_window.ctx.store.read() as s:
+        pid = s.execute(select(Proposal.id).where(Proposal.status == "in_progress").limit(1)).scalar_one()
+    editor = demo_window.open_proposal(pid)
+    qtbot.waitUntil(lambda: editor.status == "in_progress", timeout=10_000)
+    forms = {"progressReportForm": editor.progress.open_form(), "evaluationForm": editor.open_evaluation(None)}
+    for name in EDITOR_NAMES:
+        widget = forms.get(name) or editor.findChild(QWidget, name)
+        assert widget is not None and widget.objectName() == name, name
+        assert widget.accessibleName(), name
+    for form in forms.values():
+        form.close()
 
 
 def test_status_bar_counts_pending_changes(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,7 @@ class DuePage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
-        for col, width in enumerate((95, 130, 180, 290, 380)):
+        for col, width in enumerate((95, 150, 170, 340, 360)):
             self.tree.setColumnWidth(col, width)
         self.tree.itemActivated.connect(lambda item, _c: self.open_requested.emit(item.data(0, ID_ROLE)))
         self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_requested.emit(item.data(0, ID_ROLE)))

@@ -14,6 +14,7 @@ from kcdesk.ui.evaluations.form import EvaluationForm
 from kcdesk.ui.evaluations.list_panel import EvaluationList
 from kcdesk.ui.records.evaluations import facility_evaluations
 
+
 class FacilityEvaluations(QWidget):
     loaded = Signal()
 
@@ -43,7 +44,9 @@ class FacilityEvaluations(QWidget):
         fid = self.facility_id
         if fid is None:
             return
-        self.ctx.runner.read(lambda s: facility_evaluations(s, fid), self._show, label=self.tr("Đọc đánh giá sau hỗ trợ"))
+        self.ctx.runner.read(
+            lambda s: facility_evaluations(s, fid), self._show, label=self.tr("Đọc đánh giá sau hỗ trợ")
+        )
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data

@@ -11,8 +11,8 @@ from typing import Any
 from kcdesk.domain.deadlines import DueItem
 from kcdesk.domain.progress_reports import lateness
 from kcdesk.domain.vnformat import day, group, percent
-from kcdesk.ui.logic.i18n import tr
 from kcdesk.ui.logic.facility_form import parse_day
+from kcdesk.ui.logic.i18n import tr
 from kcdesk.ui.logic.typed_fields import month_of, month_text, parse_month
 
 RULE_CODE = "bao_cao_tien_do"  # the deadline rule the monthly report meets
@@ -54,7 +54,13 @@ def missing_text(due: Iterable[DueItem], lang: str | None = None) -> str:
     for d in items:
         if d.overdue:
             parts.append(
-                tr("tháng {month} (hạn {due}, quá hạn {n} ngày)", lang, month=month_text(month_of(d.due)), due=day(d.due), n=-d.days_left)
+                tr(
+                    "tháng {month} (hạn {due}, quá hạn {n} ngày)",
+                    lang,
+                    month=month_text(month_of(d.due)),
+                    due=day(d.due),
+                    n=-d.days_left,
+                )
             )
         else:
             parts.append(tr("tháng {month} (hạn {due})", lang, month=month_text(month_of(d.due)), due=day(d.due)))
@@ -73,9 +79,7 @@ def follow_up_text(counts: Any, today: date | None = None, lang: str | None = No
     kcdesk.services.due.follow_up_counts."""
     month = month_text(month_of(today or date.today()))
     if counts.progress_missing:
-        progress = tr(
-            "Tháng {month}: {n} đề án chưa nộp báo cáo tiến độ", lang, month=month, n=counts.progress_missing
-        )
+        progress = tr("Tháng {month}: {n} đề án chưa nộp báo cáo tiến độ", lang, month=month, n=counts.progress_missing)
     else:
         progress = tr("Tháng {month}: đã đủ báo cáo tiến độ", lang, month=month)
     if counts.progress_overdue:
@@ -86,9 +90,7 @@ def follow_up_text(counts: Any, today: date | None = None, lang: str | None = No
     return f"{progress} · {evaluations}"
 
 
-def lateness_hint(
-    period_typed: str, submitted_typed: str, due_day: int, lang: str | None = None
-) -> tuple[str, bool]:
+def lateness_hint(period_typed: str, submitted_typed: str, due_day: int, lang: str | None = None) -> tuple[str, bool]:
     """(text, late) under the month and date boxes, as they are typed: when that month's
     report is due and whether filing it on that date is late (the core's rule, which the
     filed report keeps)."""

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from kcdesk.domain.lifecycle import status_label
-from kcdesk.domain.vnformat import day, money
 from kcdesk.domain.evaluation import EVALUABLE_STATUSES
+from kcdesk.domain.lifecycle import status_label
+from kcdesk.domain.vnformat import day
 from kcdesk.errors import KcError, ValidationError
 from kcdesk.services.due import due_list
 from kcdesk.services.evaluations import evaluation_due_on, evaluations_of

@@ -123,9 +123,7 @@ class SettlementForm(RecordForm):
         if self.recorded:
             self.set_note(
                 self.tr("Đã ghi số quyết toán: {amounts}. Phê duyệt sẽ khóa phần kinh phí của đề án.").format(
-                    amounts="; ".join(
-                        f"{vocab(FUND_SOURCES.get(s, s))} {money(a)}" for s, a in self.recorded.items()
-                    )
+                    amounts="; ".join(f"{vocab(FUND_SOURCES.get(s, s))} {money(a)}" for s, a in self.recorded.items())
                 )
             )
         else:
@@ -156,9 +154,7 @@ class SettlementForm(RecordForm):
                 s, pid, "settle", role=role, user_id=uid, on=on, note=note, document_number=number
             )
         amounts = {source: values[key] for source, key in SETTLEMENT_KEYS.items() if values.get(key) is not None}
-        return lambda s: settle_proposal(
-            s, pid, amounts, on, role=role, user_id=uid, document_number=number, note=note
-        )
+        return lambda s: settle_proposal(s, pid, amounts, on, role=role, user_id=uid, document_number=number, note=note)
 
     def changes(self) -> set[str]:
         return CHANGES | {"proposal_status_event"}

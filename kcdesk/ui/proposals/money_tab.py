@@ -155,7 +155,9 @@ class MoneyTab(QWidget):
         elif s.locked:
             self.lock_note.setText(self.tr("Đề án đã quyết toán và khóa: không ghi thêm hay đảo khoản tiền nào."))
         elif not open_for_money:
-            self.lock_note.setText(self.tr("Chỉ ghi khoản tiền sau khi ký hợp đồng (bước 'Ký hợp đồng / giao nhiệm vụ')."))
+            self.lock_note.setText(
+                self.tr("Chỉ ghi khoản tiền sau khi ký hợp đồng (bước 'Ký hợp đồng / giao nhiệm vụ').")
+            )
         else:
             self.lock_note.setText("")
 

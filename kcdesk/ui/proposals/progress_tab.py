@@ -89,9 +89,7 @@ class ProgressTab(QWidget):
         self.missing.style().unpolish(self.missing)
         self.missing.style().polish(self.missing)
         self.add_button.setEnabled(can_report)
-        self.add_button.setToolTip(
-            "" if can_report else self.tr("Báo cáo tiến độ được lập khi đề án đang thực hiện.")
-        )
+        self.add_button.setToolTip("" if can_report else self.tr("Báo cáo tiến độ được lập khi đề án đang thực hiện."))
 
     def open_form(self) -> ProgressReportForm | None:
         if self.proposal_id is None:
