@@ -84,9 +84,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         q = asub.add_parser(name, parents=[common], help=tr(text))
         q.add_argument("key", help=key_help)
         if name.startswith("add"):
-            q.add_argument(
-                "row", help=tr('"Họ tên|vai trò|chức vụ|đơn vị" hoặc "nội dung|kế hoạch|thực hiện|đạt|ghi chú"')
+            shape = (
+                '"Họ tên|vai trò|chức vụ|đơn vị"' if what == "member" else '"nội dung|kế hoạch|thực hiện|đạt|ghi chú"'
             )
+            q.add_argument("row", help=tr(shape))
         else:
             q.add_argument("n", type=int, help=tr("số thứ tự (từ 1)"))
         add_json_option(q)

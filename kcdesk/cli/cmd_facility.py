@@ -38,7 +38,7 @@ ADD_OPTIONS = (
 )
 
 EDIT_ONLY_OPTIONS = (
-    ("--status", "status", "tình trạng: " + ", ".join(FACILITY_STATUSES)),
+    ("--status", "status", "tình trạng: active (đang hoạt động), suspended (tạm ngừng), closed (đã chấm dứt)"),
     ("--legacy-address", "legacy_address", "địa chỉ cũ (trước 01/7/2025)"),
     ("--representative-title", "representative_title", "chức vụ người đại diện"),
     ("--note", "note", "ghi chú"),

@@ -16,6 +16,7 @@ from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
 from kcdesk.cli.values import decimal_value, money_value
 from kcdesk.db.models import ProgressReport
+from kcdesk.domain.progress_reports import period_label
 from kcdesk.domain.vnformat import day, money
 from kcdesk.i18n import tr
 from kcdesk.services import progress_reports as svc
@@ -70,7 +71,7 @@ def _line(r: dict[str, Any]) -> str:
     late = tr("nộp muộn {n} ngày", n=r["days_late"]) if r["late"] else tr("đúng hạn")
     pct = f"{r['completed_pct']}%" if r["completed_pct"] is not None else "-"
     spent = money(r["spent"]) if r["spent"] is not None else "-"
-    return f"{r['period']}  {day(r['submitted_on'])}  {late:<18} {pct:>7}  {spent:>20}  [{r['id'][:8]}]"
+    return f"{period_label(r['period'])}  {day(r['submitted_on'])}  {late:<18} {pct:>7}  {spent:>20}  [{r['id'][:8]}]"
 
 
 def cmd_file(args: argparse.Namespace) -> int:
@@ -83,7 +84,11 @@ def cmd_file(args: argparse.Namespace) -> int:
             return next(r for r in svc.progress_reports(session, args.ref) if r["id"] == report_id)
 
         data = store.write(write)
-    emit(args, data, lambda r: tr("Đã nộp báo cáo tiến độ tháng {period}.", period=r["period"]) + "\n" + _line(r))
+    emit(
+        args,
+        data,
+        lambda r: tr("Đã nộp báo cáo tiến độ tháng {period}.", period=period_label(r["period"])) + "\n" + _line(r),
+    )
     return 0
 
 
@@ -98,7 +103,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
             return svc.progress_report_dict(report)
 
         data = store.write(write)
-    emit(args, data, lambda r: tr("Đã sửa báo cáo tiến độ tháng {period}.", period=r["period"]) + "\n" + _line(r))
+    emit(
+        args,
+        data,
+        lambda r: tr("Đã sửa báo cáo tiến độ tháng {period}.", period=period_label(r["period"])) + "\n" + _line(r),
+    )
     return 0
 
 
