@@ -23,6 +23,14 @@ MODULES = [
     "services/money.py",
     "services/progress_reports.py",
     "services/evaluations.py",
+    "cli/cmd_money.py",
+    "cli/cmd_progress.py",
+    "cli/cmd_acceptance.py",
+    "cli/cmd_evaluation.py",
+    "cli/cmd_survey.py",
+    "cli/cmd_proposal_edit.py",
+    "cli/cmd_facility.py",
+    "cli/values.py",
 ]
 MESSAGE_CALLS = {"FieldMessage", "ValidationError", "LockedError", "NotFoundError", "TransitionError", "label", "tr"}
 
@@ -56,3 +64,20 @@ def test_field_names_and_vocabularies_have_english_texts() -> None:
         LOCKED_MESSAGE,
     ]
     assert [n for n in names if n not in EN] == []
+
+
+def test_command_options_have_english_help() -> None:
+    from kcdesk.cli import cmd_acceptance, cmd_evaluation, cmd_facility, cmd_proposal_edit
+
+    tables = (
+        cmd_proposal_edit.TEXT_OPTIONS,
+        cmd_proposal_edit.NUMBER_OPTIONS,
+        cmd_acceptance.TEXT,
+        cmd_acceptance.MONEY,
+        cmd_acceptance.WHOLE,
+        cmd_evaluation.WHOLE,
+        cmd_evaluation.MONEY,
+        cmd_evaluation.TEXT,
+        cmd_facility.EDIT_ONLY_OPTIONS,
+    )
+    assert [text for table in tables for _, _, text in table if text not in EN] == []

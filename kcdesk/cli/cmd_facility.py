@@ -1,4 +1,4 @@
-"""`kcdesk facility add|show|list`."""
+"""`kcdesk facility add|edit|delete|show|list`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from kcdesk.cli.common import add_json_option, emit, open_store
 from kcdesk.db.store import get_meta
 from kcdesk.db.units import current_wards
+from kcdesk.domain.validation import FACILITY_LABELS
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.errors import FieldMessage, ValidationError
@@ -36,6 +37,13 @@ ADD_OPTIONS = (
     ("--lon", "longitude", "kinh độ"),
 )
 
+EDIT_ONLY_OPTIONS = (
+    ("--status", "status", "tình trạng: active (đang hoạt động), suspended (tạm ngừng), closed (đã chấm dứt)"),
+    ("--legacy-address", "legacy_address", "địa chỉ cũ (trước 01/7/2025)"),
+    ("--representative-title", "representative_title", "chức vụ người đại diện"),
+    ("--note", "note", "ghi chú"),
+)
+
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("facility", parents=[common], help=tr("sổ cơ sở CNNT"))
@@ -45,6 +53,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         add.add_argument(flag, dest=dest, help=tr(text))
     add_json_option(add)
     add.set_defaults(handler=cmd_add)
+    edit = fsub.add_parser("edit", parents=[common], help=tr("sửa thông tin cơ sở (chỉ các trường được ghi)"))
+    edit.add_argument("ref", help=tr("mã cơ sở (id) hoặc mã số thuế"))
+    for flag, dest, text in (*ADD_OPTIONS, *EDIT_ONLY_OPTIONS):
+        edit.add_argument(flag, dest=dest, help=tr(text))
+    add_json_option(edit)
+    edit.set_defaults(handler=cmd_edit)
+    delete = fsub.add_parser("delete", parents=[common], help=tr("xóa cơ sở khỏi sổ (giữ lại trong lịch sử)"))
+    delete.add_argument("ref", help=tr("mã cơ sở (id) hoặc mã số thuế"))
+    add_json_option(delete)
+    delete.set_defaults(handler=cmd_delete)
     show = fsub.add_parser("show", parents=[common], help=tr("xem một cơ sở (theo mã hoặc mã số thuế)"))
     show.add_argument("ref", help=tr("mã cơ sở (id) hoặc mã số thuế"))
     show.add_argument("--history", action="store_true", help=tr("kèm lịch sử thay đổi"))
@@ -154,4 +172,43 @@ def cmd_list(args: argparse.Namespace) -> int:
         return "\n".join(lines)
 
     emit(args, data, render)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Only the fields given change; an empty value ("") clears a field."""
+    options = (*ADD_OPTIONS, *EDIT_ONLY_OPTIONS)
+    changes = {dest: getattr(args, dest) for _, dest, _ in options if getattr(args, dest) is not None}
+    with open_store(args) as store:
+
+        def write(session: Session) -> dict[str, Any]:
+            facility = svc.find_facility(session, args.ref)
+            if changes.get("ward_code"):
+                province = changes.get("province_code") or facility.province_code or ""
+                changes["ward_code"] = resolve_ward(session, province, changes["ward_code"])
+            changed = svc.update_facility(session, facility.id, changes)
+            return svc.facility_dict(session, facility) | {"changed": sorted(changed)}
+
+        data = store.write(write)
+
+    def render(d: dict[str, Any]) -> str:
+        if not d["changed"]:
+            return tr("Không có gì thay đổi ở cơ sở {name}.", name=d["name"])
+        fields = ", ".join(tr(FACILITY_LABELS.get(f, f)) for f in d["changed"])
+        return tr("Đã sửa cơ sở {name}: {fields}.", name=d["name"], fields=fields)
+
+    emit(args, data, render)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+
+        def write(session: Session) -> dict[str, Any]:
+            facility = svc.find_facility(session, args.ref)
+            svc.delete_facility(session, facility.id)
+            return {"id": facility.id, "name": facility.name, "deleted": True}
+
+        data = store.write(write)
+    emit(args, data, lambda d: tr("Đã xóa cơ sở {name} khỏi sổ (mã {id}).", name=d["name"], id=d["id"]))
     return 0

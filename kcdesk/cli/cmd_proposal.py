@@ -1,4 +1,4 @@
-"""`kcdesk proposal show|list|transition`."""
+"""`kcdesk proposal show|list|transition` (and add|edit, from cmd_proposal_edit)."""
 
 from __future__ import annotations
 
@@ -43,17 +43,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     tr_.add_argument("--user", help=tr("thực hiện với tư cách người dùng (tên đăng nhập)"))
     add_json_option(tr_)
     tr_.set_defaults(handler=cmd_transition)
+    from kcdesk.cli.cmd_proposal_edit import register_edit  # add, edit: their own module
+
+    register_edit(psub, common)
 
 
-def parse_day(text: str | None) -> date | None:
+def parse_day(text: str | None, field: str = "date") -> date | None:
+    """'05/03/2026' or '2026-03-05'; a wrong date is refused beside `field`."""
     if not text:
         return None
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text, fmt).date()
+            return datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
-    raise ValidationError({"date": FieldMessage("Ngày '{value}' không đúng dạng dd/mm/yyyy.", value=text)})
+    raise ValidationError({field: FieldMessage("Ngày '{value}' không đúng dạng dd/mm/yyyy.", value=text)})
 
 
 def _render(d: dict[str, Any]) -> str:
@@ -97,7 +101,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _acting_user(session: Session, username: str | None) -> AppUser:
+def acting_user(session: Session, username: str | None) -> AppUser:
     if username:
         user = session.scalars(select(AppUser).where(AppUser.username == username)).first()
         if user is None:
@@ -115,7 +119,7 @@ def cmd_transition(args: argparse.Namespace) -> int:
     with open_store(args) as store:
 
         def write(session: Session) -> dict[str, Any]:
-            user = _acting_user(session, args.user)
+            user = acting_user(session, args.user)
             status = svc.transition(
                 session,
                 args.ref,

@@ -62,6 +62,12 @@ def parse_period(text: str | None) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
+def period_label(period: str) -> str:
+    """'2026-03' -> '03/2026', as people write a month."""
+    year, _, month = period.partition("-")
+    return f"{month}/{year}"
+
+
 def first_day(period: str) -> date:
     year, month = (int(x) for x in period.split("-"))
     return date(year, month, 1)
@@ -110,11 +116,11 @@ def report_problems(
             "Tháng báo cáo '{value}' không đúng; hãy ghi dạng mm/yyyy (ví dụ 03/2026).", value=raw_period or ""
         )
     elif first_day(period) > today:
-        problems["period"] = FieldMessage("Tháng {period} chưa đến; chưa báo cáo được.", period=period)
+        problems["period"] = FieldMessage("Tháng {period} chưa đến; chưa báo cáo được.", period=period_label(period))
     elif period in reported and period != editing_period:
         problems["period"] = FieldMessage(
             "Tháng {period} đã có báo cáo (nộp ngày {on}); hãy sửa báo cáo đó thay vì nộp thêm.",
-            period=period,
+            period=period_label(period),
             on=day(reported[period]),
         )
     submitted = values.get("submitted_on")
@@ -126,7 +132,7 @@ def report_problems(
         )
     elif period and submitted < first_day(period):
         problems["submitted_on"] = FieldMessage(
-            "Ngày nộp {on} trước tháng được báo cáo ({period}).", on=day(submitted), period=period
+            "Ngày nộp {on} trước tháng được báo cáo ({period}).", on=day(submitted), period=period_label(period)
         )
     pct = values.get("completed_pct")
     if pct is not None and pct != "":

@@ -1,52 +1,61 @@
 """The numbers of a periodic report, as plain data (the dashboard uses the same function).
 
-Definitions (domain.md §9.4):
-- plan: Σ khuyến công funds (BudgetLine.kc_amount) of the proposals in the plan of the
-  period's years; proposals not yet approved into a plan are left out;
-- disbursed: per proposal, money paid out on or before the period's last day: advances and
-  payments (tạm ứng, thanh toán), or the settled amount (quyết toán) when that is larger — a
-  settlement records the final approved total, not new money, so it is never added on top;
-- execution rate = disbursed ÷ plan;
-- counterpart ratio = Σ counterpart ÷ Σ khuyến công funds ("4,78 đồng per đồng");
-- outputs: what acceptances signed in the period record;
-- post-support change: revenue and jobs after against before, over evaluations in the period;
-- settlement lag = settlement date − last acceptance date, for settlements in the period;
-- overdue: what is late on the period's last day, under the deadline rules.
+What is computed (docs/reports.md says the same, in the same words):
+- scope: proposals of the period's plan years (and province) approved into a plan
+  (lifecycle.IN_PLAN_STATUSES); a proposal that was stopped (a 'stop' step, whatever it
+  became after) and never received khuyến công money leaves the plan;
+- plan: Σ khuyến công funds of the budget lines (BudgetLine.kc_amount); a stopped
+  proposal that received money counts what it received instead (its settled amount, or its
+  advances and payments), and its counterpart and other funds likewise;
+- disbursed: khuyến công money only (fund source 'kc'), per proposal, counting entries dated
+  on or before the period's last day, reversals netted out: the settled amount once the
+  proposal has a live settlement, else advances plus payments (a settlement states the final
+  total: it replaces what was paid out, never adds to it; kcdesk.domain.money);
+- execution rate = disbursed ÷ plan; counterpart ratio = Σ counterpart ÷ Σ plan;
+- outputs: what signed acceptances dated in the period record; planned outputs of the scope;
+- post-support change: over evaluations dated in the period, revenue (and jobs) after against
+  before, summed over the evaluations that recorded both; equipment still in use;
+- settlement lag = settlement date − last acceptance date, for proposals settled in the
+  period (settlement date: the 'settle' step, else the settlement entry; acceptance date:
+  the last signed acceptance record, else the last acceptance step);
+- overdue on the period's last day: past the end date and not accepted; and every deadline
+  rule item overdue on that day (progress reports, settlement papers, settlement,
+  post-support evaluation; kcdesk.services.due).
 """
 
 from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import (
-    Acceptance,
-    ActivityType,
-    BudgetLine,
-    DeadlineRule,
-    Disbursement,
-    PostSupportEvaluation,
-    Proposal,
-    ProposalActivity,
-    ProposalStatusEvent,
-)
+from kcdesk.db.models import Acceptance, ActivityType, PostSupportEvaluation, Proposal, ProposalActivity
 from kcdesk.domain.lifecycle import IN_PLAN_STATUSES
 from kcdesk.domain.vocab import LEVELS
 from kcdesk.progress import Progress, ensure
+from kcdesk.services.due import due_list
+from kcdesk.services.due import rules as due_rules
+from kcdesk.services.proposals import PLANNED_OUTPUTS
+from kcdesk.services.sums import (
+    BudgetSums,
+    acceptance_dates,
+    budget_sums,
+    kc_disbursed,
+    money_totals,
+    settlement_dates,
+    stopped_ids,
+)
 
 # Only proposals approved into a plan count: before that their budgets are requests, not plan.
 IN_PLAN = IN_PLAN_STATUSES
 IMPLEMENTING = frozenset({"contracted", "in_progress", "adjustment_requested"})
 ACCEPTED = frozenset({"accepted", "partially_accepted"})
 AWAITING_SETTLEMENT = ACCEPTED | {"settlement_submitted"}
-# Fallbacks when the deadline rules are missing (TT 36/2013/TT-BCT).
-SETTLEMENT_PAPERS_DAYS = 15
-SETTLEMENT_DEADLINE = (1, 22)  # 22 January of the year after the plan year
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,9 @@ class Outputs:
     models_built: int = 0
     planned_machines: int = 0
     machines_supplied: int = 0
+    planned_fairs: int = 0
     fairs: int = 0
+    planned_brands: int = 0
     brands: int = 0
     counterpart_invested: int = 0
 
@@ -116,11 +127,18 @@ class Outputs:
 
 @dataclass
 class PostSupport:
+    """Evaluations dated in the period. Revenue sums cover the evaluations that recorded
+    revenue before and after (`revenue_pairs` of them); jobs likewise."""
+
     evaluations: int = 0
+    revenue_pairs: int = 0
     revenue_before: int = 0
     revenue_after: int = 0
+    jobs_pairs: int = 0
     jobs_before: int = 0
     jobs_after: int = 0
+    in_use: int = 0  # equipment or model still in use
+    not_in_use: int = 0
 
     @property
     def revenue_change(self) -> Decimal | None:
@@ -180,7 +198,7 @@ class PeriodicFigures:
         return max((c.lag_days for c in self.settlements), default=None)
 
 
-def _scope(query: PeriodicQuery) -> Select[tuple[str]]:
+def _scope(query: PeriodicQuery) -> Select[Any]:
     """Ids of the proposals in the plan of the period's years (and province)."""
     stmt = select(Proposal.id).where(
         Proposal.deleted_at.is_(None),
@@ -194,42 +212,16 @@ def _scope(query: PeriodicQuery) -> Select[tuple[str]]:
 
 def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress | None = None) -> PeriodicFigures:
     progress = ensure(progress)
-    scope = _scope(query).scalar_subquery()
+    candidates = _scope(query)
     progress.step(0, 5, "kinh phí")
-    budgets = {
-        pid: (int(kc or 0), int(cp or 0), int(ot or 0))
-        for pid, kc, cp, ot in session.execute(
-            select(
-                BudgetLine.proposal_id,
-                func.sum(BudgetLine.kc_amount),
-                func.sum(BudgetLine.counterpart_amount),
-                func.sum(BudgetLine.other_amount),
-            )
-            .where(BudgetLine.deleted_at.is_(None), BudgetLine.proposal_id.in_(scope))
-            .group_by(BudgetLine.proposal_id)
-        )
-    }
-    settled_kind = Disbursement.kind == "quyet_toan"
-    paid = {
-        pid: max(int(out or 0), int(settled or 0))
-        for pid, out, settled in session.execute(
-            select(
-                Disbursement.proposal_id,
-                func.sum(case((settled_kind, 0), else_=Disbursement.amount)),
-                func.sum(case((settled_kind, Disbursement.amount), else_=0)),
-            )
-            .where(
-                Disbursement.deleted_at.is_(None),
-                Disbursement.paid_on <= query.end,
-                Disbursement.proposal_id.in_(scope),
-            )
-            .group_by(Disbursement.proposal_id)
-        )
-    }
+    budgets = budget_sums(session, candidates)
+    stopped = stopped_ids(session, candidates) | set(session.scalars(candidates.where(Proposal.status == "stopped")))
+    received = money_totals(session, stopped) if stopped else {}
+    paid = kc_disbursed(session, candidates, query.end)
     activity_of = dict(
         session.execute(
             select(ProposalActivity.proposal_id, func.min(ProposalActivity.activity_code))
-            .where(ProposalActivity.deleted_at.is_(None), ProposalActivity.proposal_id.in_(scope))
+            .where(ProposalActivity.deleted_at.is_(None), ProposalActivity.proposal_id.in_(candidates))
             .group_by(ProposalActivity.proposal_id)
         ).all()
     )
@@ -239,14 +231,22 @@ def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress 
             select(ActivityType.code, ActivityType.parent_code, ActivityType.name)
         )
     }
-    levels = dict(session.execute(select(Proposal.id, Proposal.level).where(Proposal.id.in_(scope))).all())
+    levels = dict(session.execute(select(Proposal.id, Proposal.level).where(Proposal.id.in_(candidates))).all())
 
     progress.step(1, 5, "kinh phí")
     total = Funds("total", "Tổng cộng")
     by_level: dict[str, Funds] = {k: Funds(k, v) for k, v in LEVELS.items()}
     by_activity: dict[str, Funds] = {}
+    in_plan: list[str] = []
     for pid, level in levels.items():
-        kc, cp, ot = budgets.get(pid, (0, 0, 0))
+        budget = budgets.get(pid, BudgetSums())
+        kc, cp, ot = budget.kc, budget.counterpart, budget.other
+        if pid in stopped:
+            got = received.get(pid, {})
+            kc, cp, ot = (got[s].disbursed if s in got else 0 for s in ("kc", "doi_ung", "khac"))
+            if kc <= 0:
+                continue  # stopped before any khuyến công money: it leaves the plan
+        in_plan.append(pid)
         one = Funds(pid, "", 1, kc, cp, ot, int(paid.get(pid) or 0))
         total.add(one)
         by_level.setdefault(level, Funds(level, level)).add(one)
@@ -257,7 +257,7 @@ def periodic_figures(session: Session, query: PeriodicQuery, progress: Progress 
         by_activity[root].add(one)
 
     progress.step(2, 5, "kết quả đầu ra")
-    outputs = _outputs(session, query, scope)
+    outputs = _outputs(session, query, in_plan)
     progress.step(3, 5, "hiệu quả sau hỗ trợ")
     post = _post_support(session, query)
     progress.step(4, 5, "quyết toán và việc quá hạn")
@@ -291,7 +291,7 @@ def _activity_sort(f: Funds) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 99, f.key)
 
 
-def _outputs(session: Session, query: PeriodicQuery, scope: object) -> Outputs:
+def _outputs(session: Session, query: PeriodicQuery, in_plan: list[str]) -> Outputs:
     out = Outputs()
     acc = session.execute(
         select(
@@ -312,8 +312,10 @@ def _outputs(session: Session, query: PeriodicQuery, scope: object) -> Outputs:
         .join(Proposal, Proposal.id == Acceptance.proposal_id)
         .where(
             Acceptance.deleted_at.is_(None),
+            Acceptance.signed_at.is_not(None),
+            Proposal.deleted_at.is_(None),
             Acceptance.accepted_on.between(query.start, query.end),
-            *((Proposal.province_code == query.province_code,) if query.province_code else ()),
+            *_province_filter(query),
         )
     ).one()
     (
@@ -327,113 +329,101 @@ def _outputs(session: Session, query: PeriodicQuery, scope: object) -> Outputs:
         out.counterpart_invested,
     ) = (int(v) for v in acc)
     planned = session.execute(
-        select(
-            *(
-                func.coalesce(func.sum(getattr(Proposal, c)), 0)
-                for c in ("planned_trainees", "planned_models", "planned_machines")
-            )
-        ).where(Proposal.id.in_(scope))
+        select(*(func.coalesce(func.sum(getattr(Proposal, c)), 0) for c in PLANNED_OUTPUTS)).where(
+            Proposal.id.in_(in_plan)
+        )
     ).one()
-    out.planned_trainees, out.planned_models, out.planned_machines = (int(v) for v in planned)
+    (
+        out.planned_trainees,
+        out.planned_models,
+        out.planned_machines,
+        out.planned_fairs,
+        out.planned_brands,
+    ) = (int(v) for v in planned)
     return out
 
 
 def _post_support(session: Session, query: PeriodicQuery) -> PostSupport:
     e = PostSupportEvaluation
-    stmt = (
-        select(
-            func.count(),
-            *(func.coalesce(func.sum(c), 0) for c in (e.revenue_before, e.revenue_after, e.jobs_before, e.jobs_after)),
-        )
+    rows = session.execute(
+        select(e.revenue_before, e.revenue_after, e.jobs_before, e.jobs_after, e.machinery_in_use)
         .join(Proposal, Proposal.id == e.proposal_id)
-        .where(e.deleted_at.is_(None), e.evaluated_on.between(query.start, query.end))
-    )
-    if query.province_code:
-        stmt = stmt.where(Proposal.province_code == query.province_code)
-    n, rb, ra, jb, ja = (int(v) for v in session.execute(stmt).one())
-    return PostSupport(n, rb, ra, jb, ja)
+        .where(
+            e.deleted_at.is_(None),
+            Proposal.deleted_at.is_(None),
+            e.evaluated_on.between(query.start, query.end),
+            *_province_filter(query),
+        )
+    ).all()
+    post = PostSupport(evaluations=len(rows))
+    for revenue_before, revenue_after, jobs_before, jobs_after, in_use in rows:
+        if revenue_before is not None and revenue_after is not None:
+            post.revenue_pairs += 1
+            post.revenue_before += revenue_before
+            post.revenue_after += revenue_after
+        if jobs_before is not None and jobs_after is not None:
+            post.jobs_pairs += 1
+            post.jobs_before += jobs_before
+            post.jobs_after += jobs_after
+        if in_use is True:
+            post.in_use += 1
+        elif in_use is False:
+            post.not_in_use += 1
+    return post
 
 
-def _province_filter(query: PeriodicQuery) -> tuple[object, ...]:
+def _province_filter(query: PeriodicQuery) -> tuple[ColumnElement[bool], ...]:
     return (Proposal.province_code == query.province_code,) if query.province_code else ()
 
 
 def _settlements(session: Session, query: PeriodicQuery) -> list[SettlementCase]:
-    """Settled in the period: the settlement step's date, else the settlement payment's."""
-    settled_event = (
-        select(ProposalStatusEvent.proposal_id, func.min(ProposalStatusEvent.event_date).label("on"))
-        .where(ProposalStatusEvent.deleted_at.is_(None), ProposalStatusEvent.to_status == "settled")
-        .group_by(ProposalStatusEvent.proposal_id)
-    )
-    settled_paid = (
-        select(Disbursement.proposal_id, func.max(Disbursement.paid_on).label("on"))
-        .where(Disbursement.deleted_at.is_(None), Disbursement.kind == "quyet_toan")
-        .group_by(Disbursement.proposal_id)
-    )
-    settled_on: dict[str, date] = dict(session.execute(settled_paid).all())
-    settled_on.update(session.execute(settled_event).all())
-    settled_on = {pid: d for pid, d in settled_on.items() if query.start <= d <= query.end}
+    """Proposals settled in the period, with their last acceptance date (kcdesk.services.sums)."""
+    settled_on = {pid: d for pid, d in settlement_dates(session).items() if query.start <= d <= query.end}
     if not settled_on:
         return []
-    last_acceptance = (
-        select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
-        .where(Acceptance.deleted_at.is_(None))
-        .group_by(Acceptance.proposal_id)
-    )
-    accepted_on = dict(session.execute(last_acceptance).all())
+    accepted_on = acceptance_dates(session)
     rows = session.execute(
         select(Proposal.id, Proposal.code, Proposal.title).where(
-            Proposal.deleted_at.is_(None), *_province_filter(query)
+            Proposal.deleted_at.is_(None), Proposal.id.in_(list(settled_on)), *_province_filter(query)
         )
     )
     cases = [
         SettlementCase(code, title, accepted_on[pid], settled_on[pid])
         for pid, code, title in rows
-        if pid in settled_on and pid in accepted_on
+        if pid in accepted_on
     ]
     return sorted(cases, key=lambda c: (-c.lag_days, c.code))
 
 
-def _rule(session: Session, code: str) -> DeadlineRule | None:
-    return session.get(DeadlineRule, code)
+# How a late deadline-rule item reads in the report's overdue table (rule code -> words).
+OVERDUE_WORDS = {
+    "bao_cao_tien_do": "Chậm báo cáo tiến độ hằng tháng",
+    "ho_so_quyet_toan": "Chậm nộp hồ sơ quyết toán sau nghiệm thu",
+    "quyet_toan": "Quá hạn quyết toán",
+    "danh_gia_sau_ho_tro": "Quá hạn đánh giá sau hỗ trợ",
+}
+NOT_ACCEPTED = "Quá thời hạn thực hiện, chưa nghiệm thu"
 
 
 def _overdue(session: Session, query: PeriodicQuery) -> list[OverdueItem]:
+    """Late on the period's last day: past the end date and not accepted, and every overdue
+    item of the deadline rules that watch proposals in a plan (not the registration ones)."""
     as_of = query.end
-    papers = _rule(session, "ho_so_quyet_toan")
-    papers_days = papers.days if papers and papers.days else SETTLEMENT_PAPERS_DAYS
-    final = _rule(session, "quyet_toan")
-    month, day = (final.month, final.day) if final and final.month and final.day else SETTLEMENT_DEADLINE
-    last_acceptance = dict(
-        session.execute(
-            select(Acceptance.proposal_id, func.max(Acceptance.accepted_on))
-            .where(Acceptance.deleted_at.is_(None), Acceptance.accepted_on <= as_of)
-            .group_by(Acceptance.proposal_id)
-        ).all()
-    )
+    accepted = acceptance_dates(session, as_of)
     rows = session.execute(
-        select(
-            Proposal.id, Proposal.code, Proposal.title, Proposal.status, Proposal.end_date, Proposal.plan_year
-        ).where(
-            Proposal.deleted_at.is_(None),
-            Proposal.status.in_(IMPLEMENTING | AWAITING_SETTLEMENT),
-            *_province_filter(query),
+        select(Proposal.id, Proposal.code, Proposal.title, Proposal.status, Proposal.end_date).where(
+            Proposal.deleted_at.is_(None), *_province_filter(query)
         )
-    )
-    items: list[OverdueItem] = []
-    for pid, code, title, status, end_date, plan_year in rows:
-        if status in IMPLEMENTING and end_date and end_date < as_of and pid not in last_acceptance:
-            items.append(
-                OverdueItem(code, title, "Quá thời hạn thực hiện, chưa nghiệm thu", end_date, (as_of - end_date).days)
-            )
-        if status in ACCEPTED and pid in last_acceptance:
-            due = last_acceptance[pid] + timedelta(days=papers_days)
-            if due < as_of:
-                items.append(
-                    OverdueItem(code, title, "Chậm nộp hồ sơ quyết toán sau nghiệm thu", due, (as_of - due).days)
-                )
-        if status in AWAITING_SETTLEMENT:
-            due = date(plan_year + 1, month, day)
-            if due < as_of:
-                items.append(OverdueItem(code, title, "Quá hạn quyết toán", due, (as_of - due).days))
+    ).all()
+    in_scope = {pid for pid, *_ in rows}
+    items: list[OverdueItem] = [
+        OverdueItem(code, title, NOT_ACCEPTED, end_date, (as_of - end_date).days)
+        for pid, code, title, status, end_date in rows
+        if status in IMPLEMENTING and end_date and end_date < as_of and pid not in accepted
+    ]
+    plan_rules = {r.code for r in due_rules(session) if r.statuses & IN_PLAN}
+    for item in due_list(session, as_of, horizon_days=0):
+        if item.overdue and item.rule in plan_rules and item.proposal_id in in_scope:
+            what = OVERDUE_WORDS.get(item.rule, item.rule_name)
+            items.append(OverdueItem(item.code, item.title, what, item.due, -item.days_left))
     return sorted(items, key=lambda i: (-i.days_late, i.code))

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember
+from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember, Proposal
 from kcdesk.db.types import utcnow
 from kcdesk.errors import LockedError, NotFoundError
 from kcdesk.ids import new_id
@@ -104,3 +104,36 @@ def replace_members_and_items(
         for row in existing[len(rows) :]:
             row.deleted_at = now
     session.flush()
+
+
+def acceptance_dict(session: Session, acceptance: Acceptance) -> dict[str, Any]:
+    """An acceptance with its members and items in order, as the command line shows it."""
+    proposal = session.get(Proposal, acceptance.proposal_id)
+    data: dict[str, Any] = {f: getattr(acceptance, f) for f in HEADER_FIELDS}
+    data.update(
+        id=acceptance.id,
+        proposal_id=acceptance.proposal_id,
+        proposal_code=proposal.code if proposal else "",
+        proposal_title=proposal.title if proposal else "",
+        signed_at=acceptance.signed_at,
+        signed_by=acceptance.signed_by,
+    )
+    for key, model, fields in (("members", AcceptanceMember, MEMBER_FIELDS), ("items", AcceptanceItem, ITEM_FIELDS)):
+        data[key] = [
+            {f: getattr(row, f) for f in fields}
+            for row in session.scalars(
+                select(model)
+                .where(model.acceptance_id == acceptance.id, model.deleted_at.is_(None))
+                .order_by(model.sort_order)
+            )
+        ]
+    return data
+
+
+def acceptances_of(session: Session, proposal_id: str) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(Acceptance)
+        .where(Acceptance.proposal_id == proposal_id, Acceptance.deleted_at.is_(None))
+        .order_by(Acceptance.accepted_on, Acceptance.created_at)
+    )
+    return [acceptance_dict(session, a) for a in rows]

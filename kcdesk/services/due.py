@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, DeadlineRule, ProgressReport, Proposal
 from kcdesk.domain.deadlines import DueItem, ProposalFacts, Rule, due_items
-from kcdesk.services.money import settlement_dates
+from kcdesk.services.sums import settlement_dates
 
 
 def rules(session: Session) -> list[Rule]:

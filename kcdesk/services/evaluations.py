@@ -29,8 +29,8 @@ from kcdesk.domain import evaluation as rules
 from kcdesk.domain.evaluation import EVALUATION_LABELS, FIELDS
 from kcdesk.errors import NotFoundError, ValidationError
 from kcdesk.ids import new_id
-from kcdesk.services.money import settlement_dates
 from kcdesk.services.proposals import find_proposal
+from kcdesk.services.sums import settlement_dates
 from kcdesk.text import clean
 
 

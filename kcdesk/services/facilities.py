@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.bulk import bulk_insert
-from kcdesk.db.models import AdminUnit, AuditEntry, Facility
+from kcdesk.db.models import AdminUnit, AuditEntry, Facility, PostSupportEvaluation, Proposal, ProposalBeneficiary
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
 from kcdesk.domain.validation import (
@@ -24,7 +24,8 @@ from kcdesk.domain.validation import (
     normalize_phone,
     normalize_tax_code,
 )
-from kcdesk.errors import NotFoundError, ValidationError
+from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.i18n import Lazy, tr
 from kcdesk.ids import is_uuid, new_id
 from kcdesk.text import clean
 
@@ -110,8 +111,41 @@ def update_facility(
 
 
 def delete_facility(session: Session, facility_id: str) -> None:
-    """Soft delete: the row stays (as a tombstone for sync and for the audit trail)."""
-    _load(session, facility_id).deleted_at = utcnow()
+    """Soft delete: the row stays (as a tombstone for sync and for the audit trail). A
+    facility that a live proposal supports, or an evaluation names, is refused: deleting it
+    would leave those records pointing at a facility no one can see."""
+    facility = _load(session, facility_id)
+    codes = session.scalars(
+        select(Proposal.code)
+        .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
+        .where(
+            ProposalBeneficiary.facility_id == facility.id,
+            ProposalBeneficiary.deleted_at.is_(None),
+            Proposal.deleted_at.is_(None),
+        )
+        .order_by(Proposal.code)
+    ).all()
+    evaluated = session.execute(
+        select(func.count()).where(
+            PostSupportEvaluation.facility_id == facility.id, PostSupportEvaluation.deleted_at.is_(None)
+        )
+    ).scalar_one()
+    if codes or evaluated:
+        raise ValidationError(
+            {
+                "facility": FieldMessage(
+                    "Không xóa được cơ sở {name}: cơ sở là đơn vị thụ hưởng của đề án {codes}{evaluations}. "
+                    "Hãy bỏ cơ sở khỏi các đề án đó trước, hoặc ghi tình trạng 'Đã chấm dứt hoạt động'.",
+                    name=facility.name,
+                    codes=", ".join(codes) or "-",
+                    evaluations=Lazy(
+                        lambda lang: tr(" và có {n} phiếu đánh giá sau hỗ trợ", lang, n=evaluated) if evaluated else ""
+                    ),
+                )
+            },
+            labels={"facility": "Cơ sở"},
+        )
+    facility.deleted_at = utcnow()
     session.flush()
 
 

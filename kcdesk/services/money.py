@@ -10,7 +10,7 @@ refuses every money write (the service says so; the database lock makes sure).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +24,7 @@ from kcdesk.domain.vocab import DISBURSEMENT_KINDS, FUND_SOURCE_BUDGET_COLUMNS, 
 from kcdesk.errors import FieldMessage, LockedError, NotFoundError, ValidationError
 from kcdesk.ids import new_id
 from kcdesk.services.proposals import budget_totals, find_proposal, transition
+from kcdesk.services.sums import settlement_dates  # noqa: F401  (part of this module's API)
 from kcdesk.text import clean
 
 LOCKED_MESSAGE = "Đề án đã quyết toán và khóa: không ghi thêm hay đảo khoản tiền nào được nữa."
@@ -295,36 +296,3 @@ def money_summary(session: Session, ref: str) -> MoneySummary:
         can_settle=not locked and proposal.status in money.SETTLEMENT_STATUSES,
         contract_signed_on=facts.contract_signed_on,
     )
-
-
-def settlement_dates(session: Session, ids: Iterable[str] | None = None) -> dict[str, date]:
-    """When each proposal was settled: the date of its 'settle' step, else (a proposal
-    imported as settled, with no history) the date of its live settlement entry. `ids`
-    limits the proposals looked at (None: all)."""
-    wanted = None if ids is None else list(ids)
-    if wanted == []:
-        return {}
-    reversed_ids = select(Disbursement.reverses_id).where(
-        Disbursement.reverses_id.is_not(None), Disbursement.deleted_at.is_(None)
-    )
-    by_entry = (
-        select(Disbursement.proposal_id, func.max(Disbursement.paid_on))
-        .where(
-            Disbursement.deleted_at.is_(None),
-            Disbursement.kind == "quyet_toan",
-            Disbursement.reverses_id.is_(None),
-            Disbursement.id.not_in(reversed_ids),
-        )
-        .group_by(Disbursement.proposal_id)
-    )
-    by_step = (
-        select(ProposalStatusEvent.proposal_id, func.min(ProposalStatusEvent.event_date))
-        .where(ProposalStatusEvent.deleted_at.is_(None), ProposalStatusEvent.to_status == "settled")
-        .group_by(ProposalStatusEvent.proposal_id)
-    )
-    if wanted is not None:
-        by_entry = by_entry.where(Disbursement.proposal_id.in_(wanted))
-        by_step = by_step.where(ProposalStatusEvent.proposal_id.in_(wanted))
-    out: dict[str, date] = {pid: on for pid, on in session.execute(by_entry)}
-    out.update({pid: on for pid, on in session.execute(by_step)})
-    return out

@@ -27,6 +27,7 @@ from kcdesk.domain import caps, lifecycle
 from kcdesk.domain.vocab import LEVELS, PROPOSAL_CLASSES
 from kcdesk.errors import FieldMessage, NotFoundError, TransitionError, ValidationError
 from kcdesk.ids import is_uuid, new_id
+from kcdesk.services.sums import BudgetSums, budget_sums
 from kcdesk.text import clean
 
 PROPOSAL_LABELS = {
@@ -251,19 +252,12 @@ def add_progress_report(session: Session, ref: str, period: str, submitted_on: d
 
 
 def budget_totals(session: Session, proposal_id: str) -> dict[str, int]:
-    row = session.execute(
-        select(
-            func.coalesce(func.sum(BudgetLine.kc_amount), 0),
-            func.coalesce(func.sum(BudgetLine.counterpart_amount), 0),
-            func.coalesce(func.sum(BudgetLine.other_amount), 0),
-        ).where(BudgetLine.proposal_id == proposal_id, BudgetLine.deleted_at.is_(None))
-    ).one()
-    kc, counterpart, other = (int(v) for v in row)
+    sums = budget_sums(session, [proposal_id]).get(proposal_id, BudgetSums())
     return {
-        "kc_amount": kc,
-        "counterpart_amount": counterpart,
-        "other_amount": other,
-        "total": kc + counterpart + other,
+        "kc_amount": sums.kc,
+        "counterpart_amount": sums.counterpart,
+        "other_amount": sums.other,
+        "total": sums.total,
     }
 
 
@@ -324,20 +318,8 @@ def list_proposals(
     limit: int | None = 200,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    totals = (
-        select(
-            BudgetLine.proposal_id,
-            func.sum(BudgetLine.kc_amount).label("kc"),
-            func.sum(BudgetLine.counterpart_amount).label("counterpart"),
-            func.sum(BudgetLine.other_amount).label("other"),
-        )
-        .where(BudgetLine.deleted_at.is_(None))
-        .group_by(BudgetLine.proposal_id)
-        .subquery()
-    )
     stmt = (
-        select(*(getattr(Proposal, c) for c in LIST_COLUMNS), totals.c.kc, totals.c.counterpart, totals.c.other)
-        .outerjoin(totals, totals.c.proposal_id == Proposal.id)
+        select(*(getattr(Proposal, c) for c in LIST_COLUMNS))
         .where(Proposal.deleted_at.is_(None))
         .order_by(Proposal.plan_year.desc(), Proposal.code)
     )
@@ -349,19 +331,18 @@ def list_proposals(
         stmt = stmt.where(Proposal.level == level)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    out = []
-    for row in session.execute(stmt):
-        item = dict(zip(LIST_COLUMNS, row[: len(LIST_COLUMNS)], strict=True))
-        kc, counterpart, other = (int(v or 0) for v in row[len(LIST_COLUMNS) :])
+    rows = [dict(zip(LIST_COLUMNS, row, strict=True)) for row in session.execute(stmt)]
+    sums = budget_sums(session, stmt.with_only_columns(Proposal.id))  # the same page, in SQL
+    for item in rows:
+        budget = sums.get(item["id"], BudgetSums())
         item.update(
-            kc_amount=kc,
-            counterpart_amount=counterpart,
-            other_amount=other,
-            total=kc + counterpart + other,
+            kc_amount=budget.kc,
+            counterpart_amount=budget.counterpart,
+            other_amount=budget.other,
+            total=budget.total,
             status_label=lifecycle.status_label(item["status"]),
         )
-        out.append(item)
-    return out
+    return rows
 
 
 def proposal_dict(session: Session, proposal: Proposal) -> dict[str, Any]:

@@ -8,6 +8,7 @@ type), the commune and at least one need. A sent survey is no longer editable he
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -206,3 +207,71 @@ def _draft_facility(new: NewFacilityInput) -> dict[str, Any]:
         "representative": clean(new.representative) or None,
         "phone": clean(new.phone) or None,
     }
+
+
+def _load(session: Session, survey_id: str) -> Survey:
+    survey = session.get(Survey, survey_id)
+    if survey is None or survey.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy phiếu khảo sát {id}.", id=survey_id)
+    return survey
+
+
+def survey_input(session: Session, survey_id: str) -> SurveyInput:
+    """A stored survey as the input save_survey takes, to change part of it and save."""
+    s = _load(session, survey_id)
+    draft = json.loads(s.draft_facility) if s.draft_facility else None
+    needs = tuple(
+        NeedInput(n.activity_code, n.priority, n.description or "")
+        for n in session.scalars(
+            select(SurveyNeed)
+            .where(SurveyNeed.survey_id == s.id, SurveyNeed.deleted_at.is_(None))
+            .order_by(SurveyNeed.priority, SurveyNeed.activity_code)
+        )
+    )
+    return SurveyInput(
+        survey_date=s.survey_date,
+        facility_id=s.facility_id,
+        new_facility=NewFacilityInput(
+            draft.get("name") or "",
+            draft.get("facility_type") or "hkd",
+            draft.get("representative"),
+            draft.get("phone"),
+        )
+        if draft
+        else None,
+        ward_code=s.ward_code,
+        latitude=s.latitude,
+        longitude=s.longitude,
+        note=s.note or "",
+        needs=needs,
+        answers=json.loads(s.answers) if s.answers else {},
+    )
+
+
+def survey_dict(session: Session, survey_id: str) -> dict[str, Any]:
+    s = _load(session, survey_id)
+    data = survey_input(session, survey_id)
+    return {
+        "id": s.id,
+        "status": s.status,
+        "survey_date": s.survey_date,
+        "facility_id": s.facility_id,
+        "new_facility": json.loads(s.draft_facility) if s.draft_facility else None,
+        "ward_code": s.ward_code,
+        "latitude": s.latitude,
+        "longitude": s.longitude,
+        "note": s.note,
+        "needs": [dataclasses.asdict(n) for n in data.needs],
+    }
+
+
+def list_surveys(session: Session, *, status: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    stmt = (
+        select(Survey.id)
+        .where(Survey.deleted_at.is_(None))
+        .order_by(Survey.survey_date.desc(), Survey.id.desc())
+        .limit(limit)
+    )
+    if status:
+        stmt = stmt.where(Survey.status == status)
+    return [survey_dict(session, sid) for sid in session.scalars(stmt)]

@@ -142,7 +142,7 @@ def test_report_tables_export_with_number_formats(store, tmp_path):
     assert len(wb.worksheets) == 6
 
 
-def test_a_settlement_is_not_counted_on_top_of_what_was_paid(store):
+def test_a_settlement_states_the_final_total_never_added_on_top_of_what_was_paid(store):
     def build(s):
         p = b.proposal(
             s,
@@ -163,5 +163,8 @@ def test_a_settlement_is_not_counted_on_top_of_what_was_paid(store):
     store.write(build)
     with store.read() as s:
         fig = periodic_figures(s, JAN_APR)
-    # 280 + 120 paid out (the 390 settlement replaces, never adds); 90 recorded only as settled.
-    assert fig.total.disbursed == 400_000_000 + 90_000_000
+        march = periodic_figures(s, PeriodicQuery(date(2026, 1, 1), date(2026, 3, 31), "48"))
+    # 400 paid out, then settled at 390 (10 go back): the settlement is the final figure;
+    # the second proposal has only its settlement. Before the settlements, what was paid.
+    assert fig.total.disbursed == 390_000_000 + 90_000_000
+    assert march.total.disbursed == 400_000_000

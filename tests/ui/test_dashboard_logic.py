@@ -1,5 +1,6 @@
-"""The dashboard pays out by the periodic report's rule (per proposal, the larger of
-advances plus payments and the settled amount), from the report's own function."""
+"""The dashboard pays out by the periodic report's rule (per proposal, khuyến công money:
+advances plus payments until a settlement, then the settled amount), from the report's own
+function."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def test_a_settlement_replaces_what_was_paid_never_adds_to_it(store: Store) -> N
         (a, "tam_ung", 100_000_000, date(2026, 4, 10)),
         (a, "thanh_toan", 50_000_000, date(2026, 6, 5)),
         (b, "tam_ung", 80_000_000, date(2026, 5, 2)),
-        (a, "quyet_toan", 120_000_000, date(2026, 10, 20)),  # less than paid: A stays at 150
+        (a, "quyet_toan", 120_000_000, date(2026, 10, 20)),  # less than paid: A ends at 120 (30 go back)
         (b, "quyet_toan", 200_000_000, date(2026, 11, 16)),  # more than paid: B becomes 200
     ):
         if kind == "quyet_toan":  # settled once the papers are in
@@ -51,8 +52,9 @@ def test_a_settlement_replaces_what_was_paid_never_adds_to_it(store: Store) -> N
     with store.read() as s:
         data = dashboard_data(s, 2026)
         report = periodic_figures(s, PeriodicQuery(date(2026, 1, 1), date(2026, 12, 31), get_meta(s, "province_code")))
-    assert data.paid_total == report.total.disbursed == 350_000_000
+    assert data.paid_total == report.total.disbursed == 320_000_000
     assert sum(data.paid_by_month) == data.paid_total
     assert data.paid_by_month[3] == 100_000_000 and data.paid_by_month[4] == 80_000_000
-    assert data.paid_by_month[5] == 50_000_000 and data.paid_by_month[9] == 0 and data.paid_by_month[10] == 120_000_000
+    assert data.paid_by_month[5] == 50_000_000 and data.paid_by_month[9] == -30_000_000
+    assert data.paid_by_month[10] == 120_000_000
     assert sum(data.paid_by_activity.values()) == data.paid_total
