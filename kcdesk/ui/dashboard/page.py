@@ -186,7 +186,8 @@ class DashboardPage(QWidget):
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%.0f")
-        axis_y.setMin(0)
+        # Below zero only when a settlement returned money in a month (see records.dashboard).
+        axis_y.setMin(min([0, *plan, *paid]) / MILLION)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_y.applyNiceNumbers()

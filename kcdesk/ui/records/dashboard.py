@@ -1,8 +1,9 @@
 """Figures for the dashboard: the year's plan against money paid out, by month and by
 activity, the counterpart ratio and outputs. Everything paid out comes from the periodic
-report's own function (kcdesk.reports.periodic_data.periodic_figures: per proposal, the
-larger of advances plus payments and the settled amount), so the screen and the printed
-report never disagree; only the plan by start month is read here."""
+report's own function (kcdesk.reports.periodic_data.periodic_figures: per proposal,
+khuyến công money only, advances plus payments until a settlement states the final total
+and replaces them), so the screen and the printed report never disagree; only the plan by
+start month is read here."""
 
 from __future__ import annotations
 
@@ -62,10 +63,12 @@ def dashboard_data(session: Session, year: int) -> DashboardData:
 
 
 def _paid_by_month(session: Session, year: int, province: str | None, year_total: int) -> list[int]:
-    """Money paid out in each month under the periodic report's own rule (per proposal, the
-    larger of advances plus payments and the settled amount): the report's figure up to the
-    end of each month, minus the month before. The report is asked again only for months in
-    which a disbursement was recorded; in the others the running total cannot move."""
+    """Money paid out in each month under the periodic report's own rule (per proposal,
+    advances plus payments until the settlement replaces them with the final total): the
+    report's figure up to the end of each month, minus the month before. A month can be
+    negative: a settlement below what was paid out (money returned) lowers the running total.
+    The report is asked again only for months in which a disbursement was recorded; in the
+    others the running total cannot move."""
     in_year = Disbursement.paid_on.between(date(year, 1, 1), date(year, 12, 31))
     months = {
         int(m)
