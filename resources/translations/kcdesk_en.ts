@@ -2374,7 +2374,7 @@ Offline industrial extension management for the provincial Industrial Extension 
   <context>
     <name>ProgressReportForm</name>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="31" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="32" />
       <source>Báo cáo tiến độ thực hiện (Mẫu 3a)</source>
       <translation>Progress report (Form 3a)</translation>
     </message>
@@ -2384,57 +2384,62 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>File the report</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="37" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="38" />
       <source>Kỳ báo cáo</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="45" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="46" />
       <source>Tháng báo cáo</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="43" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="44" />
       <source>Ngày nộp</source>
       <translation>Filed on</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="50" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="31" />
+      <source>Lưu sửa đổi</source>
+      <translation>Save the correction</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="51" />
       <source>Kết quả đến nay</source>
       <translation>Results so far</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="52" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="53" />
       <source>Khối lượng hoàn thành (%)</source>
       <translation>Physical progress (%)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="53" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="54" />
       <source>Kinh phí đã sử dụng (đồng)</source>
       <translation>Money used (đồng)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="55" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="56" />
       <source>Kết quả, sản phẩm đã có</source>
       <translation>Outputs so far</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="56" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="57" />
       <source>Ví dụ: đã lắp đặt 2/3 máy; đào tạo 20 học viên</source>
       <translation>For example: 2 of 3 machines installed; 20 trainees trained</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="58" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="59" />
       <source>Khó khăn và kiến nghị</source>
       <translation>Problems and proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="60" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="61" />
       <source>Khó khăn, vướng mắc</source>
       <translation>Problems, obstacles</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="61" />
+      <location filename="../../kcdesk/ui/proposals/progress_form.py" line="62" />
       <source>Kiến nghị, đề xuất</source>
       <translation>Proposals, requests</translation>
     </message>
@@ -2487,22 +2492,27 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>Proposals</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="43" />
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="45" />
       <source>Báo cáo tiến độ</source>
       <translation>Progress reports</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="49" />
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="51" />
       <source>Các báo cáo tiến độ đã nộp</source>
       <translation>Progress reports filed</translation>
     </message>
     <message>
       <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="54" />
+      <source>Nhấn đúp (hoặc Enter) vào một báo cáo để sửa</source>
+      <translation>Double-click (or Enter) a report to correct it</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="59" />
       <source>Lập báo cáo tiến độ…</source>
       <translation>File a progress report…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="92" />
+      <location filename="../../kcdesk/ui/proposals/progress_tab.py" line="99" />
       <source>Báo cáo tiến độ được lập khi đề án đang thực hiện.</source>
       <translation>Progress reports are filed while the proposal is in progress.</translation>
     </message>

@@ -286,6 +286,13 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     qtbot.waitUntil(lambda: MONTHLY not in _due_rules(window, pid), timeout=10_000)
     qtbot.waitUntil(lambda: dashboard.counts.progress_missing == 0, timeout=10_000)
     assert "đã đủ báo cáo tiến độ" in _child(dashboard, QLabel, "followUpSummary").text()
+    # A filed report is corrected, not filed twice: double-click, change, save.
+    reports.itemDoubleClicked.emit(reports.topLevelItem(0), 0)
+    form = progress.form
+    assert _child(form, QWidget, "completed_pct").text() == "45,5" and form.report_id is not None
+    _fill(form, completed_pct="50")
+    _submit(qtbot, editor, form)
+    assert reports.topLevelItem(0).text(4) == "50%" and reports.topLevelItem(0).text(3) == f"Trễ {late_days} ngày"
     # A second report for the same month is refused beside the month.
     before = footprint(store)
     qtbot.mouseClick(_child(progress, QPushButton, "addProgressReportButton"), Qt.MouseButton.LeftButton)

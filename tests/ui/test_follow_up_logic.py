@@ -16,6 +16,7 @@ from kcdesk.ui.logic.progress_view import (
     lateness_text,
     missing_text,
     report_cells,
+    report_texts,
     suggested_period,
 )
 from kcdesk.ui.logic.typed_fields import Field, month_text, parse_decimal, parse_month, read_fields
@@ -178,6 +179,9 @@ def test_progress_reports_late_and_missing() -> None:
         }
     )
     assert cells[:6] == ("04/2026", "01/05/2026", "25/04/2026", "Trễ 6 ngày", "40%", "50.000.000")
+    texts = report_texts({"period": "2026-04", "submitted_on": date(2026, 5, 1), "completed_pct": Decimal("45.50")})
+    assert texts["period"] == "04/2026" and texts["completed_pct"] == "45,5" and texts["spent"] == ""
+    assert report_texts({"completed_pct": Decimal("100")})["completed_pct"] == "100"
     owed = [_due("bao_cao_tien_do", date(2026, 5, 25), today), _due("quyet_toan", date(2026, 6, 10), today)]
     assert missing_text(owed) == "Chưa nộp báo cáo tiến độ: tháng 05/2026 (hạn 25/05/2026, quá hạn 3 ngày)."
     assert suggested_period(owed, today) == "2026-05"

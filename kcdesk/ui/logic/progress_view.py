@@ -10,7 +10,7 @@ from typing import Any
 
 from kcdesk.domain.deadlines import DueItem
 from kcdesk.domain.progress_reports import lateness
-from kcdesk.domain.vnformat import day, group, percent
+from kcdesk.domain.vnformat import day, decimal, group, percent
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.i18n import tr
 from kcdesk.ui.logic.typed_fields import month_of, month_text, parse_month
@@ -105,3 +105,17 @@ def lateness_hint(period_typed: str, submitted_typed: str, due_day: int, lang: s
     if late.days_late:
         return text + tr(" · nộp ngày {on} là trễ {n} ngày.", lang, on=day(submitted), n=late.days_late), True
     return text + tr(" · nộp ngày {on} là đúng hạn.", lang, on=day(submitted)), False
+
+
+def report_texts(r: Mapping[str, Any]) -> dict[str, str]:
+    """A filed report's values as the form's boxes show them, to correct it."""
+    pct = r.get("completed_pct")
+    return {
+        "period": month_text(r.get("period")),
+        "submitted_on": day(r.get("submitted_on")),
+        "completed_pct": "" if pct is None else decimal(pct, 2).rstrip("0").rstrip(","),
+        "spent": "" if r.get("spent") is None else group(r["spent"]),
+        "outputs": r.get("outputs") or "",
+        "issues": r.get("issues") or "",
+        "recommendations": r.get("recommendations") or "",
+    }

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
-from kcdesk.services.progress_reports import file_progress_report
+from kcdesk.services.progress_reports import file_progress_report, update_progress_report
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.logic.progress_view import lateness_hint
+from kcdesk.ui.logic.progress_view import lateness_hint, report_texts
 from kcdesk.ui.logic.typed_fields import month_of, month_text
 from kcdesk.ui.widgets.record_form import RecordForm
 
@@ -25,12 +25,13 @@ class ProgressReportForm(RecordForm):
         heading: str,
         period: str | None = None,
         due_day: int = 25,
+        existing: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            ctx, "progressReportForm", self.tr("Báo cáo tiến độ thực hiện (Mẫu 3a)"), self.tr("Nộp báo cáo"), parent
-        )
+        submit = self.tr("Lưu sửa đổi") if existing else self.tr("Nộp báo cáo")
+        super().__init__(ctx, "progressReportForm", self.tr("Báo cáo tiến độ thực hiện (Mẫu 3a)"), submit, parent)
         self.proposal_id = proposal_id
+        self.report_id = existing["id"] if existing else None
         self.due_day = due_day
         self.set_subject(heading)
         self.resize(780, 640)
@@ -69,8 +70,12 @@ class ProgressReportForm(RecordForm):
         for box in (self.period, self.submitted_on):
             box.editor.textChanged.connect(lambda _t: self._show_lateness())  # type: ignore[attr-defined]
         today = date.today()
-        self.set_typed("period", month_text(period or month_of(today)))
-        self.set_typed("submitted_on", today.strftime("%d/%m/%Y"))
+        if existing:
+            for key, text in report_texts(existing).items():
+                self.set_typed(key, text)
+        else:
+            self.set_typed("period", month_text(period or month_of(today)))
+            self.set_typed("submitted_on", today.strftime("%d/%m/%Y"))
 
     def _show_lateness(self) -> None:
         typed = self.typed()
@@ -81,7 +86,9 @@ class ProgressReportForm(RecordForm):
         self.lateness.style().polish(self.lateness)
 
     def work(self, values: dict[str, Any]) -> Any:
-        pid = self.proposal_id
+        pid, rid = self.proposal_id, self.report_id
+        if rid is not None:  # a correction: the core works lateness out again
+            return lambda s: update_progress_report(s, rid, values)
         return lambda s: file_progress_report(s, pid, values)
 
     def changes(self) -> set[str]:

@@ -26,6 +26,7 @@ COLUMNS = (  # the order of logic.progress_view.report_cells
 )
 WIDTHS = (80, 95, 95, 110, 90, 130, 220, 180)
 LATE = (QColor("#fde2e1"), QColor("#a4161a"))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ProgressTab(QWidget):
@@ -38,6 +39,7 @@ class ProgressTab(QWidget):
         self.heading = ""
         self.due: list[Any] = []
         self.due_day = 25
+        self.reports: list[dict[str, Any]] = []
         self.form: ProgressReportForm | None = None
         self.setObjectName("progressTab")
         self.setAccessibleName(self.tr("Báo cáo tiến độ"))
@@ -49,6 +51,9 @@ class ProgressTab(QWidget):
         self.tree.setAccessibleName(self.tr("Các báo cáo tiến độ đã nộp"))
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
+        self.tree.setToolTip(self.tr("Nhấn đúp (hoặc Enter) vào một báo cáo để sửa"))
+        self.tree.itemActivated.connect(lambda item, _c: self.open_form(self._report(item)))
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_form(self._report(item)))
         for col, width in enumerate(WIDTHS):
             self.tree.setColumnWidth(col, width)
         self.add_button = QPushButton(self.tr("Lập báo cáo tiến độ…"))
@@ -73,10 +78,12 @@ class ProgressTab(QWidget):
         due_day: int,
     ) -> None:
         self.proposal_id, self.heading, self.due, self.due_day = proposal_id, heading, due, due_day
+        self.reports = reports
         self.tree.clear()
         for r in reports:
             cells = report_cells(r, self.ctx.lang)
             item = QTreeWidgetItem(list(cells))
+            item.setData(0, ID_ROLE, r["id"])
             for col in range(6, len(cells)):
                 item.setToolTip(col, cells[col])
             if r.get("days_late"):
@@ -91,11 +98,16 @@ class ProgressTab(QWidget):
         self.add_button.setEnabled(can_report)
         self.add_button.setToolTip("" if can_report else self.tr("Báo cáo tiến độ được lập khi đề án đang thực hiện."))
 
-    def open_form(self) -> ProgressReportForm | None:
+    def _report(self, item: QTreeWidgetItem | None) -> dict[str, Any] | None:
+        wanted = item.data(0, ID_ROLE) if item is not None else None
+        return next((r for r in self.reports if r["id"] == wanted), None)
+
+    def open_form(self, existing: dict[str, Any] | None = None) -> ProgressReportForm | None:
+        """A new report (the earliest missing month offered), or `existing` to correct."""
         if self.proposal_id is None:
             return None
         form = ProgressReportForm(
-            self.ctx, self.proposal_id, self.heading, suggested_period(self.due), self.due_day, self
+            self.ctx, self.proposal_id, self.heading, suggested_period(self.due), self.due_day, existing, self
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: self.changed.emit())
