@@ -272,4 +272,6 @@ FOLLOW_UP: dict[str, str] = {
     "gửi phiếu ngay": "send it at once",
     "Nhu cầu": "Needs",
     "Chưa có phiếu khảo sát nào.": "No surveys yet.",
+    # demo
+    "  {reports} báo cáo tiến độ ({late} nộp muộn), {evaluations} phiếu đánh giá sau hỗ trợ": "  {reports} progress reports ({late} late), {evaluations} post-support evaluations",
 }

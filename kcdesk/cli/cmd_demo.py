@@ -38,20 +38,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
     data = {"db": str(path), **summary.__dict__}
 
     def render(d: dict[str, Any]) -> str:
-        return tr(
-            "Đã tạo dữ liệu mẫu {province_name} trong {db}:\n"
-            "  {facilities} cơ sở CNNT, {proposals} đề án, {acceptances} biên bản nghiệm thu, "
-            "{surveys} phiếu khảo sát\n"
-            "  Kinh phí khuyến công kế hoạch {plan}; đã giải ngân {paid} ({rate})",
-            province_name=d["province_name"],
-            db=d["db"],
-            facilities=group(d["facilities"]),
-            proposals=group(d["proposals"]),
-            acceptances=group(d["acceptances"]),
-            surveys=group(d["surveys"]),
-            plan=money(d["plan_total"]),
-            paid=money(d["disbursed"]),
-            rate=ratio_percent(d["disbursed"], d["plan_total"]),
+        return (
+            tr(
+                "Đã tạo dữ liệu mẫu {province_name} trong {db}:\n"
+                "  {facilities} cơ sở CNNT, {proposals} đề án, {acceptances} biên bản nghiệm thu, "
+                "{surveys} phiếu khảo sát\n"
+                "  Kinh phí khuyến công kế hoạch {plan}; đã giải ngân {paid} ({rate})",
+                province_name=d["province_name"],
+                db=d["db"],
+                facilities=group(d["facilities"]),
+                proposals=group(d["proposals"]),
+                acceptances=group(d["acceptances"]),
+                surveys=group(d["surveys"]),
+                plan=money(d["plan_total"]),
+                paid=money(d["disbursed"]),
+                rate=ratio_percent(d["disbursed"], d["plan_total"]),
+            )
+            + "\n"
+            + tr(
+                "  {reports} báo cáo tiến độ ({late} nộp muộn), {evaluations} phiếu đánh giá sau hỗ trợ",
+                reports=group(d["progress_reports"]),
+                late=group(d["late_reports"]),
+                evaluations=group(d["evaluations"]),
+            )
         )
 
     emit(args, data, render)

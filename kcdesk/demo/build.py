@@ -20,15 +20,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.bulk import bulk_insert
-from kcdesk.db.models import AdminUnit, Facility
+from kcdesk.db.models import AdminUnit, Facility, Proposal
 from kcdesk.db.store import Store, set_meta
 from kcdesk.db.units import current_wards
 from kcdesk.demo import names
 from kcdesk.demo.people import DemoRandom, Ward, facility_row
-from kcdesk.demo.proposals import TODAY, Context, Rows, proposal
+from kcdesk.demo.proposals import TODAY, Context, Rows, every_step, proposal
+from kcdesk.domain.lifecycle import IN_PLAN_STATUSES
 from kcdesk.errors import KcError
 from kcdesk.services.facilities import bulk_insert_facilities
 from kcdesk.services.setup import initialize
+from kcdesk.services.sums import budget_sums, kc_disbursed
 
 Progress = Callable[[str, int, int], None]
 DEMO_USERS = (
@@ -57,6 +59,9 @@ class DemoSummary:
     plan_total: int
     disbursed: int
     seed: int
+    progress_reports: int = 0
+    late_reports: int = 0
+    evaluations: int = 0
 
 
 def _insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
@@ -199,8 +204,11 @@ def _populate(
 
     ctx = Context(rng, province, users_stub.province_name, users_stub.centre_name, wards, facilities, users)
     rows = Rows()
-    n_proposals = max(12, min(n_facilities // 40, 3000))
-    for _ in range(n_proposals):
+    steps = every_step()
+    n_proposals = max(len(steps), min(n_facilities // 40, 3000))
+    for status, year in steps:
+        proposal(ctx, rows, year, status)
+    for _ in range(n_proposals - len(steps)):
         proposal(ctx, rows, rng.choices(YEARS, weights=YEAR_WEIGHTS)[0])
     for table in (
         "proposal",
@@ -232,9 +240,12 @@ def _populate(
     _insert(session, "facility_year_stat", stats)
     collaborators = [r["id"] for r in [{"id": users["collaborator"]}]]
     n_surveys = _surveys(session, rng, province, facilities, collaborators, max(10, min(n_facilities // 20, 5000)))
-    budget = rows.tables.get("budget_line", [])
-    plan = sum(b["kc_amount"] for b in budget)
-    paid = sum(d["amount"] for d in rows.tables.get("disbursement", []) if d["kind"] != "quyet_toan")
+    # The same figures as the periodic report: khuyến công funds of proposals in a plan, and
+    # khuyến công money disbursed (a settlement replacing what was paid out).
+    in_plan = select(Proposal.id).where(Proposal.status.in_(IN_PLAN_STATUSES))
+    plan = sum(b.kc for b in budget_sums(session, in_plan).values())
+    paid = sum(kc_disbursed(session, in_plan).values())
+    reports = rows.tables.get("progress_report", [])
     set_meta(session, "demo_created_at", datetime.now(UTC).isoformat())
     return DemoSummary(
         province,
@@ -246,6 +257,9 @@ def _populate(
         plan,
         paid,
         seed,
+        len(reports),
+        sum(1 for r in reports if r["days_late"]),
+        len(rows.tables.get("post_support_evaluation", [])),
     )
 
 

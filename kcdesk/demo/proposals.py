@@ -1,18 +1,18 @@
 """Demo proposals across years, activities and statuses, with their whole paper trail:
-budget, beneficiaries, status history, disbursements, progress, acceptance, evaluation."""
+budget, beneficiaries and status history here; money, progress, acceptance and evaluation
+in kcdesk.demo.follow_up."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from kcdesk.demo import names
+from kcdesk.demo.follow_up import TODAY, M, money_and_papers, stamp
 from kcdesk.demo.people import DemoRandom, Ward
 from kcdesk.domain import lifecycle
-
-M = 1_000_000
 
 
 @dataclass
@@ -82,9 +82,17 @@ STATUS_BY_YEAR: dict[int, dict[str, int]] = {
     2021: {"evaluated": 30, "settled": 55, "rejected": 8, "stopped": 2, "partially_accepted": 5},
     2022: {"evaluated": 25, "settled": 60, "rejected": 8, "stopped": 3, "partially_accepted": 4},
     2023: {"evaluated": 15, "settled": 65, "rejected": 10, "settlement_submitted": 5, "partially_accepted": 5},
-    2024: {"settled": 55, "settlement_submitted": 15, "accepted": 15, "rejected": 10, "partially_accepted": 5},
+    2024: {
+        "evaluated": 12,
+        "settled": 43,
+        "settlement_submitted": 15,
+        "accepted": 15,
+        "rejected": 10,
+        "partially_accepted": 5,
+    },
     2025: {
-        "settled": 35,
+        "evaluated": 5,
+        "settled": 30,
         "settlement_submitted": 15,
         "accepted": 20,
         "partially_accepted": 5,
@@ -104,7 +112,6 @@ STATUS_BY_YEAR: dict[int, dict[str, int]] = {
     },
     2027: {"draft": 45, "registered": 40, "returned": 10, "base_appraised": 5},
 }
-TODAY = date(2026, 11, 27)
 
 # The action path that leads from draft to each status (the first that applies to the level).
 PATHS: dict[str, list[str]] = {
@@ -113,6 +120,8 @@ PATHS: dict[str, list[str]] = {
     "returned": ["submit", "return"],
     "rejected": ["submit", "reject"],
     "base_appraised": ["submit", "appraise"],
+    "submitted_to_ministry": ["submit", "appraise", "submit_to_ministry"],  # KCQG only
+    "ministry_appraised": ["submit", "appraise", "submit_to_ministry", "ministry_appraise"],  # KCQG only
     "approved": ["submit", "appraise", "@approve"],
     "contracted": ["submit", "appraise", "@approve", "sign_contract"],
     "in_progress": ["submit", "appraise", "@approve", "sign_contract", "start"],
@@ -135,6 +144,7 @@ PATHS: dict[str, list[str]] = {
     ],
 }
 APPROVE_KCQG = ["submit_to_ministry", "ministry_appraise", "approve"]
+KCQG_ONLY = frozenset({"submitted_to_ministry", "ministry_appraised"})
 APPROVE_KCDP = ["approve_local"]
 
 
@@ -143,10 +153,6 @@ def _actions(status: str, level: str) -> list[str]:
     for step in PATHS[status]:
         out.extend((APPROVE_KCQG if level == "KCQG" else APPROVE_KCDP) if step == "@approve" else [step])
     return out
-
-
-def _stamp(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day, 2, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -159,14 +165,26 @@ class Context:
     facilities: list[dict[str, Any]]
     users: dict[str, str]  # role -> user id
     code_counter: dict[tuple[str, int], int] = field(default_factory=dict)
+    stopped: int = 0  # stopped proposals so far: every other one stops before any money
 
 
-def proposal(ctx: Context, rows: Rows, year: int) -> None:
+def every_step() -> list[tuple[str, int]]:
+    """One (status, plan year) per lifecycle status, in the year where it is most common, so
+    that even the smallest demo shows a proposal at every step (two stopped: one that
+    received money, one that did not)."""
+    out = []
+    for status in (*lifecycle.STATUSES, "stopped"):
+        years = [(weights.get(status, 0), year) for year, weights in STATUS_BY_YEAR.items()]
+        out.append((status, max(years)[1]))
+    return out
+
+
+def proposal(ctx: Context, rows: Rows, year: int, status: str | None = None) -> None:
     rng = ctx.rng
-    status = rng.weighted(STATUS_BY_YEAR[year])
+    status = status or rng.weighted(STATUS_BY_YEAR[year])
     activity = rng.weighted(ACTIVITY_WEIGHTS)
     template, per_facility, (lo, hi), (cp_lo, cp_hi) = ACTIVITIES[activity]
-    level = "KCQG" if rng.random() < 0.35 else "KCDP"
+    level = "KCQG" if rng.random() < 0.35 or status in KCQG_ONLY else "KCDP"
     beneficiaries = rng.sample(ctx.facilities, k=1 if per_facility else rng.randint(0, 3))
     main = beneficiaries[0] if beneficiaries else rng.choice(ctx.facilities)
     sector = main["sector_code"]
@@ -220,16 +238,18 @@ def proposal(ctx: Context, rows: Rows, year: int) -> None:
             "planned_trainees": rng.randint(20, 60) if activity == "KC1.1" else None,
             "planned_models": 1 if activity == "KC3.1" else None,
             "planned_machines": rng.randint(1, 3) if activity == "KC3.3" else None,
-            "created_at": _stamp(created),
-            "updated_at": _stamp(created),
+            "planned_fairs": 1 if activity in ("KC4.2", "KC4.3") else None,
+            "planned_brands": 1 if activity == "KC4.4" else None,
+            "created_at": stamp(created),
+            "updated_at": stamp(created),
         },
     )
     rows.add("proposal_activity", {"id": rng.uuid7(), "proposal_id": pid, "activity_code": activity})
     for f in beneficiaries:
         rows.add("proposal_beneficiary", {"id": rng.uuid7(), "proposal_id": pid, "facility_id": f["id"]})
     kc_total, counterpart = _budget(ctx, rows, pid, activity, per_facility, main, machine, (lo, hi), (cp_lo, cp_hi))
-    last = _history(ctx, rows, pid, status, level, created, year)
-    _money_and_papers(ctx, rows, pid, status, activity, (kc_total, counterpart), start, last, main)
+    _history(ctx, rows, pid, status, level, created, year)
+    money_and_papers(ctx, rows, pid, status, activity, (kc_total, counterpart), main)
 
 
 ACTIVITY_NEEDS = {
@@ -368,202 +388,3 @@ def _history(ctx: Context, rows: Rows, pid: str, status: str, level: str, create
         current = step.target
     rows.tables["proposal"][-1]["status_date"] = day if current != "draft" else None
     return day
-
-
-def _money_and_papers(
-    ctx: Context,
-    rows: Rows,
-    pid: str,
-    status: str,
-    activity: str,
-    amounts: tuple[int, int],
-    start: date,
-    last: date,
-    main: dict[str, Any],
-) -> None:
-    rng = ctx.rng
-    kc_total, counterpart = amounts
-    started = status not in ("draft", "registered", "returned", "rejected", "base_appraised", "approved", "contracted")
-    if not started:
-        return
-    advance = kc_total * 7 // 10 // 1000 * 1000
-    rows.add(
-        "disbursement",
-        {
-            "id": rng.uuid7(),
-            "proposal_id": pid,
-            "kind": "tam_ung",
-            "amount": advance,
-            "paid_on": min(start + timedelta(days=20), TODAY),
-            "tranche_no": 1,
-            "pct": "70",
-            "document_number": f"UNC-{rng.randint(100, 9999)}",
-        },
-    )
-    if status in ("in_progress", "adjustment_requested"):
-        month, n = date(start.year, start.month, 1), 1
-        while month < TODAY.replace(day=1):  # every month up to the last one; a few are missing
-            if rng.random() < 0.85:
-                rows.add(
-                    "progress_report",
-                    {
-                        "id": rng.uuid7(),
-                        "proposal_id": pid,
-                        "period": month.strftime("%Y-%m"),
-                        "submitted_on": month.replace(day=rng.randint(15, 25)),
-                        "completed_pct": str(min(95, 12 * n)),
-                    },
-                )
-            month, n = (month + timedelta(days=32)).replace(day=1), n + 1
-        return
-    accepted_states = ("accepted", "partially_accepted", "settlement_submitted", "settled", "evaluated")
-    if status not in accepted_states:
-        return
-    partial = status == "partially_accepted"
-    accepted_amount = kc_total if not partial else kc_total * rng.randint(55, 90) // 100 // 1000 * 1000
-    accepted_on = next(
-        e["event_date"]
-        for e in reversed(rows.tables["proposal_status_event"])
-        if e["proposal_id"] == pid and e["action"] in ("accept", "accept_partially")
-    )
-    _acceptance(ctx, rows, pid, activity, (kc_total, counterpart, accepted_amount), accepted_on, partial, main)
-    if status in ("settlement_submitted", "settled", "evaluated"):
-        rows.add(
-            "disbursement",
-            {
-                "id": rng.uuid7(),
-                "proposal_id": pid,
-                "kind": "thanh_toan",
-                "amount": accepted_amount - advance,
-                "paid_on": min(accepted_on + timedelta(days=25), TODAY),
-                "tranche_no": 2,
-                "document_number": f"UNC-{rng.randint(100, 9999)}",
-            },
-        )
-    if status in ("settled", "evaluated"):
-        rows.add(
-            "disbursement",
-            {
-                "id": rng.uuid7(),
-                "proposal_id": pid,
-                "kind": "quyet_toan",
-                "amount": accepted_amount,
-                "paid_on": min(accepted_on + timedelta(days=rng.randint(20, 90)), TODAY),
-                "document_number": f"{rng.randint(10, 999)}/QĐ-SCT",
-            },
-        )
-    if status == "evaluated":
-        before = main["revenue_prev_year"] or 500 * M
-        jobs = main["labour_total"] or 5
-        rows.add(
-            "post_support_evaluation",
-            {
-                "id": rng.uuid7(),
-                "proposal_id": pid,
-                "facility_id": main["id"],
-                "evaluated_on": min(accepted_on + timedelta(days=rng.randint(180, 540)), TODAY),
-                "revenue_before": before,
-                "revenue_after": int(before * rng.uniform(1.05, 1.4)) // M * M,
-                "jobs_before": jobs,
-                "jobs_after": jobs + rng.randint(0, 8),
-                "machinery_in_use": True,
-                "replicated_count": rng.randint(0, 6),
-            },
-        )
-
-
-def _acceptance(
-    ctx: Context,
-    rows: Rows,
-    pid: str,
-    activity: str,
-    amounts: tuple[int, int, int],
-    accepted_on: date,
-    partial: bool,
-    main: dict[str, Any],
-) -> None:
-    rng = ctx.rng
-    aid = rng.uuid7()
-    approved_kc, counterpart, accepted = amounts
-    outputs = {
-        "trainees": None,
-        "trainees_employed": None,
-        "models_built": None,
-        "machines_supplied": None,
-        "fairs": None,
-        "brands": None,
-    }
-    if activity == "KC1.1":
-        trainees = rng.randint(20, 60)
-        outputs.update(trainees=trainees, trainees_employed=int(trainees * rng.uniform(0.8, 0.98)))
-    elif activity == "KC3.1":
-        outputs.update(models_built=1)
-    elif activity == "KC3.3":
-        outputs.update(machines_supplied=rng.randint(1, 3))
-    elif activity in ("KC4.2", "KC4.3"):
-        outputs.update(fairs=1)
-    elif activity == "KC4.4":
-        outputs.update(brands=1)
-    rows.add(
-        "acceptance",
-        {
-            "id": aid,
-            "proposal_id": pid,
-            "number": f"{rng.randint(1, 99):02d}/BB-TTKC",
-            "accepted_on": accepted_on,
-            "place": main["name"],
-            "contract_number": f"{rng.randint(1, 99):02d}/HĐ-KC",
-            "basis": "Quyết định phê duyệt kế hoạch khuyến công;\nHợp đồng thực hiện đề án.",
-            "approved_amount": approved_kc + counterpart,
-            "approved_kc_amount": approved_kc,
-            "accepted_amount": accepted,
-            "counterpart_invested": counterpart if not partial else counterpart * 3 // 4,
-            "conclusion": "dat_mot_phan" if partial else "dat",
-            "assessment": "Đề án thực hiện đúng nội dung, tiến độ; máy móc hoạt động ổn định."
-            if not partial
-            else "Do thiên tai, một phần khối lượng chưa thực hiện được; nghiệm thu theo khối lượng thực tế.",
-            "requests": "Đơn vị thực hiện hoàn thiện hồ sơ quyết toán trong 15 ngày.",
-            "signed_at": _stamp(accepted_on),
-            "signed_by": ctx.users.get("so_reviewer"),
-            **outputs,
-        },
-    )
-    members = [
-        ("chu_tri", "Phó Giám đốc", "Sở Công Thương"),
-        ("thanh_vien", "Trưởng phòng", ctx.centre),
-        ("thu_ky", "Chuyên viên", ctx.centre),
-        ("don_vi_thuc_hien", "Giám đốc", ctx.centre),
-        ("thu_huong", "Chủ cơ sở", main["name"]),
-    ]
-    for order, (role, position, org) in enumerate(members):
-        rows.add(
-            "acceptance_member",
-            {
-                "id": rng.uuid7(),
-                "acceptance_id": aid,
-                "sort_order": order,
-                "full_name": main["representative"] if role == "thu_huong" else rng.person(),
-                "position": position,
-                "organisation": org,
-                "role": role,
-            },
-        )
-    for order, (content, ok) in enumerate(
-        [
-            ("Nội dung thực hiện so với đề án được duyệt", True),
-            ("Khối lượng hoàn thành", not partial),
-            ("Chất lượng, thông số kỹ thuật", True),
-        ]
-    ):
-        rows.add(
-            "acceptance_item",
-            {
-                "id": rng.uuid7(),
-                "acceptance_id": aid,
-                "sort_order": order,
-                "content": content,
-                "planned": "Theo đề án",
-                "actual": "Đạt" if ok else "Đạt 70%",
-                "passed": ok,
-            },
-        )
