@@ -255,13 +255,21 @@ def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[
             .limit(1)
         ).one()
     today = date.today()
-    payment = summary.totals["kc"].remaining // 2 // 1_000_000 * 1_000_000
+    kc_left = summary.totals["kc"].remaining
+    payment = kc_left // 2 // 1_000_000 * 1_000_000
+    # A counterpart payment typed with a zero missing, reversed, then entered right (or the same
+    # on khuyến công funds when the counterpart is already spent).
+    source = "doi_ung" if summary.totals["doi_ung"].remaining >= 20_000_000 else "kc"
+    left = summary.totals["doi_ung"].remaining if source == "doi_ung" else kc_left - payment
+    right = left // 2 // 1_000_000 * 1_000_000
 
     def money(s):  # type: ignore[no-untyped-def]
         record_money(s, in_progress, "thanh_toan", payment, today, document_number="UNC-2231", note="Thanh toán đợt 2")
-        record_money(s, in_progress, "thanh_toan", 45_000_000, today, fund_source="doi_ung", document_number="PC-118")
-        wrong = record_money(s, in_progress, "thanh_toan", 54_000_000, today, fund_source="doi_ung")
-        reverse_money(s, wrong, today, note="Ghi nhầm số tiền (đúng là 45.000.000)")
+        wrong = record_money(
+            s, in_progress, "thanh_toan", right // 10, today, fund_source=source, document_number="PC-118"
+        )
+        reverse_money(s, wrong, today, note="Ghi nhầm số tiền (thiếu một chữ số 0)")
+        record_money(s, in_progress, "thanh_toan", right, today, fund_source=source, document_number="PC-118")
 
     runner.write(money, changes={"disbursement"})
     photos = [photo_with_gps(HOME / f"danh-gia-{i}.jpg", 16.02 + i / 100, 108.15) for i in range(2)]
@@ -294,7 +302,7 @@ def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[
     editor.resize(1240, 760)
     wait(lambda: editor.status == "in_progress" and editor.money.summary is not None)
     editor.tabs.setCurrentWidget(editor.money)
-    editor.money.ledger.setCurrentItem(editor.money.ledger.topLevelItem(editor.money.ledger.topLevelItemCount() - 3))
+    editor.money.ledger.setCurrentItem(editor.money.ledger.topLevelItem(editor.money.ledger.topLevelItemCount() - 1))
     settle(200)
     save(editor, "15-proposal-money")
     editor.tabs.setCurrentWidget(editor.progress)
