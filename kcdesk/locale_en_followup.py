@@ -274,4 +274,5 @@ FOLLOW_UP: dict[str, str] = {
     "Chưa có phiếu khảo sát nào.": "No surveys yet.",
     # demo
     "  {reports} báo cáo tiến độ ({late} nộp muộn), {evaluations} phiếu đánh giá sau hỗ trợ": "  {reports} progress reports ({late} late), {evaluations} post-support evaluations",
+    "Nội dung chi": "Budget item",
 }
