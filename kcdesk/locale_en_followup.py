@@ -275,4 +275,6 @@ FOLLOW_UP: dict[str, str] = {
     # demo
     "  {reports} báo cáo tiến độ ({late} nộp muộn), {evaluations} phiếu đánh giá sau hỗ trợ": "  {reports} progress reports ({late} late), {evaluations} post-support evaluations",
     "Nội dung chi": "Budget item",
+    "Đánh giá sau hỗ trợ {on} ({code}): doanh thu {before} → {after}": "Post-support evaluation {on} ({code}): revenue {before} → {after}",
+    "Hiệu quả sau hỗ trợ (trước và sau hỗ trợ)": "After support (before and after)",
 }
