@@ -274,4 +274,9 @@ FOLLOW_UP: dict[str, str] = {
     "Chưa có phiếu khảo sát nào.": "No surveys yet.",
     # demo
     "  {reports} báo cáo tiến độ ({late} nộp muộn), {evaluations} phiếu đánh giá sau hỗ trợ": "  {reports} progress reports ({late} late), {evaluations} post-support evaluations",
+    "Nội dung chi": "Budget item",
+    "Đánh giá sau hỗ trợ {on} ({code}): doanh thu {before} → {after}": "Post-support evaluation {on} ({code}): revenue {before} → {after}",
+    "Hiệu quả sau hỗ trợ (trước và sau hỗ trợ)": "After support (before and after)",
+    "Kinh phí khuyến công đã chi {paid}, quyết toán {settled}, còn lại {remaining}": "Khuyến công funds paid out {paid}, settled {settled}, remaining {remaining}",
+    "Báo cáo tiến độ: {n} (nộp muộn {late}); biên bản nghiệm thu: {acceptances}; phiếu đánh giá sau hỗ trợ: {evaluations}": "Progress reports: {n} ({late} late); acceptance records: {acceptances}; post-support evaluations: {evaluations}",
 }

@@ -129,3 +129,24 @@ def test_only_after_settlement_and_only_for_a_beneficiary(store: Store) -> None:
     assert "'Đang thực hiện'" in err.value.fields["status"].text()
     assert "không phải đơn vị thụ hưởng" in err.value.fields["facility_id"].text()
     assert footprint(store) == before
+
+
+def test_the_facility_profile_shows_before_and_after(store: Store, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from kcdesk.reports.agency import agency_for
+    from kcdesk.reports.facility_profile import write_facility_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    pid, fid = settled(store)
+    save(store, pid, FORM | {"facility_id": fid})
+    out = tmp_path / "co-so.pdf"
+    with store.read() as s:
+        facility = facilities.find_facility(s, fid)
+        write_facility_pdf(s, facility, agency_for(s), out)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
+    assert "Hiệu quả sau hỗ trợ" in text
+    for shown in ("1.200.000.000", "1.500.000.000", "8,5 → 12,0 tấn/tháng", "Còn sử dụng"):
+        assert shown in text, shown

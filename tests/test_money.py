@@ -98,6 +98,7 @@ def test_settlement_comes_after_acceptance_and_is_at_most_the_approved_amount(st
         data = proposals.proposal_dict(s, proposals.find_proposal(s, pid))
     assert summary.locked and summary.totals["kc"].settled == 175_000_000
     assert summary.disbursed_kc == 175_000_000  # the settlement replaces what was paid out
+    assert summary.remaining_kc == KC_BUDGET - 175_000_000  # the budget the settlement left unused
     assert data["history"][-1]["to"] == "settled" and data["history"][-1]["date"] == date(2026, 10, 5)
 
 

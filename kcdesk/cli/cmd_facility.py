@@ -11,11 +11,12 @@ from kcdesk.cli.common import add_json_option, emit, open_store
 from kcdesk.db.store import get_meta
 from kcdesk.db.units import current_wards
 from kcdesk.domain.validation import FACILITY_LABELS
-from kcdesk.domain.vnformat import group
+from kcdesk.domain.vnformat import day, group, money
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.errors import FieldMessage, ValidationError
 from kcdesk.i18n import tr
 from kcdesk.services import facilities as svc
+from kcdesk.services.evaluations import evaluations_of_facility
 from kcdesk.text import fold
 
 ADD_OPTIONS = (
@@ -136,6 +137,17 @@ def _render_facility(d: dict[str, Any]) -> str:
     if d.get("labour_total") is not None:
         lines.append(f"  {tr('Số lao động')}: {group(d['labour_total'])}")
     lines.append(f"  id: {d['id']}")
+    for e in d.get("evaluations", []):
+        lines.append(
+            "  "
+            + tr(
+                "Đánh giá sau hỗ trợ {on} ({code}): doanh thu {before} → {after}",
+                on=day(e["evaluated_on"]),
+                code=e["proposal_code"],
+                before=money(e["revenue_before"]) or "-",
+                after=money(e["revenue_after"]) or "-",
+            )
+        )
     for h in d.get("history", []):
         lines.append(
             f"  {h['at'][:19]} {h['op']}: "
@@ -148,6 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.read() as session:
         facility = svc.find_facility(session, args.ref)
         data = svc.facility_dict(session, facility)
+        data["evaluations"] = evaluations_of_facility(session, facility.id)
         if args.history:
             data["history"] = svc.history(session, "facility", facility.id)
     emit(args, data, _render_facility)

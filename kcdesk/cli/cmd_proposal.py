@@ -72,7 +72,49 @@ def _render(d: dict[str, Any]) -> str:
         lines.append(f"  ! {w}")
     for h in d["history"]:
         lines.append(f"  {day(h['date'])}: {lifecycle.status_label(h['from'])} → {lifecycle.status_label(h['to'])}")
+    if "money" in d:
+        kc = d["money"]["totals"]["kc"]
+        lines.append(
+            "  "
+            + tr(
+                "Kinh phí khuyến công đã chi {paid}, quyết toán {settled}, còn lại {remaining}",
+                paid=money(kc["paid_out"]),
+                settled=money(kc["settled"]) if kc["settled"] is not None else "-",
+                remaining=money(kc["remaining"]),
+            )
+        )
+        late = [r for r in d["progress_reports"] if r["late"]]
+        lines.append(
+            "  "
+            + tr(
+                "Báo cáo tiến độ: {n} (nộp muộn {late}); biên bản nghiệm thu: {acceptances}; "
+                "phiếu đánh giá sau hỗ trợ: {evaluations}",
+                n=len(d["progress_reports"]),
+                late=len(late),
+                acceptances=len(d["acceptances"]),
+                evaluations=len(d["evaluations"]),
+            )
+        )
     return "\n".join(lines)
+
+
+def _follow_up(session: Session, proposal_id: str) -> dict[str, Any]:
+    """What happened after approval: money, monthly reports, acceptances, evaluations."""
+    from kcdesk.cli.cmd_money import summary_dict
+    from kcdesk.services.acceptance_edit import acceptances_of
+    from kcdesk.services.evaluations import evaluations_of
+    from kcdesk.services.money import money_summary
+    from kcdesk.services.progress_reports import progress_reports
+
+    return {
+        "money": summary_dict(money_summary(session, proposal_id)),
+        "progress_reports": progress_reports(session, proposal_id),
+        "acceptances": [
+            {k: a[k] for k in ("id", "number", "accepted_on", "conclusion", "accepted_amount", "signed_at")}
+            for a in acceptances_of(session, proposal_id)
+        ],
+        "evaluations": evaluations_of(session, proposal_id),
+    }
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -84,6 +126,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             {"action": t.action, "label": t.label, "to": t.target}
             for t in lifecycle.next_steps(proposal.status, proposal.level)
         ]
+        data.update(_follow_up(session, proposal.id))
     emit(args, data, _render)
     return 0
 

@@ -87,8 +87,9 @@ class SourceTotals:
 
     @property
     def remaining(self) -> int:
-        """Approved budget not yet paid out (negative only for data entered before the rules)."""
-        return self.budget - self.paid_out
+        """Approved budget not used: not yet paid out, or once settled, not settled (negative
+        only for data entered before the rules)."""
+        return self.budget - self.disbursed
 
     @property
     def disbursed(self) -> int:
@@ -215,7 +216,7 @@ def entry_problems(
             "duyệt {budget}; còn được chi tối đa {remaining}.",
             total=money(now.paid_out + amount),
             budget=money(now.budget),
-            remaining=money(max(now.remaining, 0)),
+            remaining=money(max(now.budget - now.paid_out, 0)),
         )
     if kind == "quyet_toan":
         if now.settled is not None:

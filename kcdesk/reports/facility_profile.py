@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -10,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import AdminUnit, BudgetLine, Facility, Proposal, ProposalBeneficiary
 from kcdesk.domain.validation import FACILITY_LABELS
-from kcdesk.domain.vnformat import day, group
+from kcdesk.domain.vnformat import day, decimal, group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES, LEVELS
 from kcdesk.progress import Progress
 from kcdesk.reports.document import Agency, OfficialDocument
 from kcdesk.reports.tabular import Column, TableData
+from kcdesk.services.evaluations import evaluations_of_facility
 
 SHOWN = (
     "name",
@@ -96,13 +98,52 @@ def facility_tables(session: Session, facility: Facility) -> list[TableData]:
         ],
         [[c, t, str(y), LEVELS.get(lv, lv), k] for c, t, y, lv, k in supported],
     )
-    return [info, support]
+    return [info, support, post_support_table(session, facility)]
+
+
+def post_support_table(session: Session, facility: Facility) -> TableData:
+    """Before and after support, one row per post-support evaluation of the facility."""
+
+    def output(e: dict[str, object]) -> str:
+        before, after = e["output_before"], e["output_after"]
+        if before is None and after is None:
+            return ""
+        shown = " → ".join(decimal(v, 1) if isinstance(v, Decimal) else "-" for v in (before, after))
+        return f"{shown} {e['output_unit'] or ''}".strip()
+
+    rows = [
+        [
+            e["proposal_code"],
+            e["evaluated_on"],
+            e["revenue_before"],
+            e["revenue_after"],
+            e["jobs_before"],
+            e["jobs_after"],
+            output(e),
+            {True: "Có", False: "Không"}.get(e["machinery_in_use"], ""),
+        ]
+        for e in evaluations_of_facility(session, facility.id)
+    ]
+    return TableData(
+        "Hiệu quả sau hỗ trợ (trước và sau hỗ trợ)",
+        [
+            Column("Mã đề án", width=1.2),
+            Column("Ngày đánh giá", "date", 0.9),
+            Column("Doanh thu trước (đồng)", "money", 1.3),
+            Column("Doanh thu sau (đồng)", "money", 1.3),
+            Column("Lao động trước", "int", 0.7),
+            Column("Lao động sau", "int", 0.7),
+            Column("Sản lượng trước → sau", width=1.4),
+            Column("Còn sử dụng", width=0.7),
+        ],
+        rows,
+    )
 
 
 def facility_document(
     session: Session, facility: Facility, agency: Agency, *, on: date | None = None, progress: Progress | None = None
 ) -> OfficialDocument:
-    info, support = facility_tables(session, facility)
+    info, support, post = facility_tables(session, facility)
     doc = OfficialDocument(title=f"Thông tin cơ sở {facility.name}")
     doc.header(agency, None, on or date.today())
     doc.doc_title("Phiếu thông tin", f"Cơ sở công nghiệp nông thôn: {facility.name}")
@@ -111,6 +152,8 @@ def facility_document(
         doc.table(support, size=10, progress=progress)
     else:
         doc.paragraph("Cơ sở chưa được hỗ trợ từ đề án khuyến công nào.")
+    if post.rows:
+        doc.table(post, size=10, progress=progress)
     return doc
 
 

@@ -264,3 +264,19 @@ def create_schema(engine: Engine) -> None:
                 if column.name not in present and column.nullable:
                     kind = column.type.compile(dialect=conn.dialect)
                     conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+                    _backfill(conn, table.name, column.name)
+
+
+def _backfill(conn: Any, table: str, column: str) -> None:
+    """Rows already on the server get the value the desktop's migration gave its own rows
+    (its column default), so a device that pulls them never receives NULL for a column its
+    schema requires (a money entry's fund source, say)."""
+    source = Base.metadata.tables.get(table)
+    if source is None or column not in source.c or source.c[column].nullable:
+        return
+    default = source.c[column].server_default
+    value = getattr(default, "arg", None)
+    if value is None:
+        return
+    literal = value.text if hasattr(value, "text") else f"'{value}'"
+    conn.exec_driver_sql(f'UPDATE "{table}" SET "{column}" = {literal} WHERE "{column}" IS NULL')

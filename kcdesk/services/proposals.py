@@ -45,6 +45,12 @@ PROPOSAL_LABELS = {
     "planned_fairs": "Số hội chợ, triển lãm dự kiến",
     "planned_brands": "Số nhãn hiệu, thương hiệu dự kiến",
 }
+BUDGET_LABELS = {
+    "item": "Nội dung chi",
+    "kc_amount": "Kinh phí khuyến công",
+    "counterpart_amount": "Vốn đối ứng",
+    "other_amount": "Nguồn khác",
+}
 # Planned outputs, compared in the periodic report with what acceptances record.
 PLANNED_OUTPUTS = ("planned_trainees", "planned_models", "planned_machines", "planned_fairs", "planned_brands")
 
@@ -111,7 +117,8 @@ def check_budget(lines: Iterable[BudgetInput]) -> None:
                     "Dòng {n}: số tiền phải là số nguyên đồng, không âm.", n=i
                 )
     if problems:
-        raise ValidationError(problems)
+        labels = {key: BUDGET_LABELS[key.split(".", 1)[1]] for key in problems}
+        raise ValidationError(problems, labels=labels)
 
 
 def create_proposal(
