@@ -2522,7 +2522,7 @@ Offline industrial extension management for the provincial Industrial Extension 
     <message>
       <location filename="../../kcdesk/ui/proposals/editor.py" line="83" />
       <location filename="../../kcdesk/ui/proposals/editor.py" line="84" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="363" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="378" />
       <source>Hồ sơ đề án</source>
       <translation>Proposal record</translation>
     </message>
@@ -2598,7 +2598,7 @@ Offline industrial extension management for the provincial Industrial Extension 
       <translation>Post-support evaluation</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="247" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="261" />
       <source>Đánh giá sau hỗ trợ được lập sau khi đề án quyết toán.</source>
       <translation>The post-support evaluation is made after the proposal is settled.</translation>
     </message>
@@ -2609,7 +2609,7 @@ Offline industrial extension management for the provincial Industrial Extension 
     </message>
     <message>
       <location filename="../../kcdesk/ui/proposals/editor.py" line="133" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="355" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="370" />
       <source>Lưu đề án</source>
       <translation>Save the proposal</translation>
     </message>
@@ -2645,62 +2645,63 @@ Offline industrial extension management for the provincial Industrial Extension 
     </message>
     <message>
       <location filename="../../kcdesk/ui/proposals/editor.py" line="175" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="211" />
       <source>Đọc hồ sơ đề án</source>
       <translation>Reading the proposal</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="301" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="316" />
       <source>Chuyển sang: {target}</source>
       <translation>Moves to: {target}</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="307" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="322" />
       <source>Không còn bước nào</source>
       <translation>No further steps</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="327" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="342" />
       <source>Đang lưu…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="329" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="344" />
       <source>Có thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="331" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="346" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="343" />
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="373" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="358" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="388" />
       <source>Chưa lưu: dữ liệu chưa hợp lệ</source>
       <translation>Not saved: some data is invalid</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="393" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="408" />
       <source>Chuyển bước đề án</source>
       <translation>Moving the proposal on</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="407" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="422" />
       <source>Thay đổi chưa lưu</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="408" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="423" />
       <source>Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
       <translation>The proposal has unsaved changes. Discard them?</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="411" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="426" />
       <source>Bỏ thay đổi</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/proposals/editor.py" line="412" />
+      <location filename="../../kcdesk/ui/proposals/editor.py" line="427" />
       <source>Tiếp tục sửa</source>
       <translation>Keep editing</translation>
     </message>

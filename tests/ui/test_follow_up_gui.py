@@ -185,6 +185,9 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     assert remaining.text().startswith("Kinh phí khuyến công còn được chi: 200.000.000 đồng")
 
     # An advance, then a payment: totals per fund source and the remaining budget follow.
+    # An edit of the proposal not saved yet stays as typed meanwhile.
+    retype(editor.fields.title, "Hỗ trợ máy chẻ nan tre tự động (bổ sung)")
+    assert editor.dirty
     qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
     form = money.form
     assert form.objectName() == "paymentForm" and form.isVisible()
@@ -193,6 +196,10 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     _submit(qtbot, editor, form)
     assert _totals(money)[0] == ["200.000.000", "60.000.000", "0", "60.000.000", "140.000.000", ""]
     assert "còn được chi: 140.000.000 đồng" in remaining.text()
+    assert editor.dirty and editor.fields.title.text() == "Hỗ trợ máy chẻ nan tre tự động (bổ sung)"
+    with qtbot.waitSignal(editor.ready, timeout=10_000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.dirty and editor.data["proposal"]["title"].endswith("(bổ sung)")
 
     qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
     form = money.form

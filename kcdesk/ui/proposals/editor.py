@@ -113,7 +113,7 @@ class ProposalEditor(QDialog):
         self.evaluation_form: EvaluationForm | None = None
         self.settlement_form: SettlementForm | None = None
         for tab in (self.money, self.progress):
-            tab.changed.connect(self._reload)
+            tab.changed.connect(self._reload_follow_up)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Thông tin chung"))
         self.tabs.addTab(self.beneficiaries, self.tr("Cơ sở thụ hưởng"))
@@ -204,6 +204,20 @@ class ProposalEditor(QDialog):
         self._update_state()
         self.ready.emit()
 
+    def _reload_follow_up(self) -> None:
+        """After a payment, a report or an evaluation: read the record again but leave the
+        fields alone, so edits not saved yet stay as typed."""
+        pid = self.proposal_id
+        self.ctx.runner.read(lambda s: _load(s, pid), self._follow_up_loaded, label=self.tr("Đọc hồ sơ đề án"))
+
+    def _follow_up_loaded(self, data: dict[str, Any]) -> None:
+        self.data.update({k: v for k, v in data.items() if k not in ("rules", "activity_choices")})
+        p = data["proposal"]
+        self._show_history(p)
+        self._show_deadlines(data.get("due", []))
+        self._show_follow_up(p, data)
+        self.ready.emit()
+
     def _budget_context(self) -> None:
         p = self.data.get("proposal") or {}
         values, _ = self.fields.values()
@@ -252,7 +266,7 @@ class ProposalEditor(QDialog):
         if p is None or summary is None:
             return None
         form = SettlementForm(self.ctx, summary, f"{p['code']} · {p['title']}", self)
-        return self._open_form(form, "settlement_form")
+        return self._open_form(form, "settlement_form", self._reload)  # the status moves
 
     def open_evaluation(self, existing: dict[str, Any] | None) -> EvaluationForm | None:
         p = self.data.get("proposal")
@@ -260,12 +274,13 @@ class ProposalEditor(QDialog):
             return None
         facilities = [(b["facility_id"], b["name"]) for b in p["beneficiaries"]]
         proposals = [(p["id"], f"{p['code']} · {p['title']}")]
-        return self._open_form(EvaluationForm(self.ctx, proposals, facilities, existing, self), "evaluation_form")
+        form = EvaluationForm(self.ctx, proposals, facilities, existing, self)
+        return self._open_form(form, "evaluation_form", self._reload_follow_up)
 
-    def _open_form(self, form: Any, attribute: str) -> Any:
+    def _open_form(self, form: Any, attribute: str, reload: Any) -> Any:
         """A form over this proposal, window-modal; when it writes, the editor reads again."""
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.saved.connect(lambda _id: self._reload())
+        form.saved.connect(lambda _id: reload())
         form.destroyed.connect(lambda _=None: setattr(self, attribute, None))
         setattr(self, attribute, form)
         form.open()
