@@ -1,0 +1,101 @@
+"""Helpers shared by the benchmarks in bench/ (not a benchmark itself).
+
+- core_connection: a plain sqlite3 connection with exactly the pragmas the core sets on its
+  own connections (taken from kcdesk.db.engine, so a baseline cannot drift from the core);
+- xvfb: a private X server on a free display, for the GUI cold starts that Anki's harness
+  also measures under Xvfb;
+- small formatting helpers for the side-by-side tables.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"  # git-ignored: venvs, cached databases, scratch files
+
+
+@contextmanager
+def core_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A raw sqlite3 connection to `path` set up by the core's own connect hook
+    (kcdesk.db.engine.make_engine): journal mode, synchronous, foreign keys, cache_size,
+    busy timeout, autocommit (we issue BEGIN ourselves)."""
+    from kcdesk.db.engine import make_engine
+
+    engine = make_engine(path)
+    fairy = engine.raw_connection()
+    try:
+        yield fairy.driver_connection  # type: ignore[misc]
+    finally:
+        fairy.close()
+        engine.dispose()
+
+
+def pragmas(conn: sqlite3.Connection) -> str:
+    """The settings that decide write speed, as one label."""
+    names = ("journal_mode", "synchronous", "cache_size", "foreign_keys")
+    values = {n: conn.execute(f"PRAGMA {n}").fetchone()[0] for n in names}
+    sync = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(values["synchronous"], values["synchronous"])
+    return (
+        f"journal_mode={values['journal_mode']}, synchronous={sync}, "
+        f"cache_size={values['cache_size']}, foreign_keys={values['foreign_keys']}"
+    )
+
+
+def load_line() -> str:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    return f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (1/5/15 min) on {os.cpu_count()} cores"
+
+
+def xvfb_missing() -> str | None:
+    """Why the GUI cold start cannot run here, or None when it can."""
+    if shutil.which("Xvfb") is None:
+        return "Xvfb is not installed (Debian: apt-get install xvfb)"
+    return None
+
+
+@contextmanager
+def xvfb(width: int = 1366, height: int = 768) -> Iterator[str]:
+    """Start Xvfb on a free display and yield it (":N"); stop it afterwards."""
+    sockets = Path("/tmp/.X11-unix")
+    number = next(
+        n for n in range(90, 400) if not (sockets / f"X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
+    )
+    display = f":{number}"
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while not (sockets / f"X{number}").exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xvfb did not start on {display}")
+            time.sleep(0.05)
+        yield display
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def rate(n: float, seconds: float) -> float:
+    return n / seconds if seconds > 0 else float("inf")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table (readable as plain text too)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
