@@ -4,12 +4,15 @@
 
 1. push: N facility inserts made on a laptop, pushed end to end (outbox read, gzip JSON over
    HTTP, server validation, authorisation, merge, change log, stored outcomes, the
-   laptop's acknowledgement), timed over the push phase of the cycle; against a raw batched
-   INSERT (executemany, 500 rows a statement) of the same rows into the same server table;
+   laptop's acknowledgement), timed over the push phase of the cycle; against two floors for
+   the same rows into the same server table, each printed with its ratio: a raw batched INSERT
+   (executemany, 500 rows a statement; target >= 0.3) and a raw PostgreSQL COPY, the floor of
+   the server's own bulk path (kcdesk.server.bulk.insert_rows COPYs new rows); also the rows
+   the laptop pulls back after its push (echoes; the goal is none);
 2. first pull of a province of F facilities into an empty laptop, from a prepared snapshot;
 3. incremental pull of E edited facilities into a laptop that has the rest;
 4. bytes on the wire per edit mutation: the push requests AND their answers, bodies as sent
-   (gzip) plus the HTTP heads;
+   (gzip) plus the HTTP heads; the push of those edits end to end, and its echoes;
 5. the sync cycle (hello, push one edit, pull both scopes) of D simulated devices at once:
    protocol-level clients (the real Transport: tokens, gzip, hash checks) without a local
    database, since every real laptop does its local work on its own CPU; what is measured
@@ -28,6 +31,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -213,20 +218,6 @@ def raw_rates(rows: list[dict[str, Any]]) -> tuple[float, float]:
     return rates[0], rates[1]
 
 
-def seed_server(server: Server, n: int) -> list[str]:
-    """A province of n facilities straight into the server tables, with its change log."""
-    rows = facility_rows(n, "Đà Nẵng")
-    records = server_records(rows)
-    t = sdb.REPLICATED["facility"]
-    with server.admin.engine.begin() as conn:
-        insert_rows(conn, t, server_columns(), records)
-        ensure_scopes(conn, ["48"])
-        first = take_cursors(conn, "48", n)
-        log = [("48", first + i, r["ward_code"], "facility", r["id"], "upsert", STAMP) for i, r in enumerate(rows)]
-        insert_rows(conn, sdb.change_log, LOG_COLUMNS, log)
-    return [r["id"] for r in rows]
-
-
 class SimulatedDevice:
     """A device at the protocol level: the real Transport, no local database."""
 
@@ -271,6 +262,150 @@ class SimulatedDevice:
         return time.perf_counter() - start
 
 
+def seed_server(server: Server, n: int) -> list[str]:
+    """A province of n facilities straight into the server tables, with its change log."""
+    rows = facility_rows(n, "Đà Nẵng")
+    records = server_records(rows)
+    t = sdb.REPLICATED["facility"]
+    with server.admin.engine.begin() as conn:
+        insert_rows(conn, t, server_columns(), records)
+        ensure_scopes(conn, ["48"])
+        first = take_cursors(conn, "48", n)
+        log = [("48", first + i, r["ward_code"], "facility", r["id"], "upsert", STAMP) for i, r in enumerate(rows)]
+        insert_rows(conn, sdb.change_log, LOG_COLUMNS, log)
+    return [r["id"] for r in rows]
+
+
+@contextmanager
+def province(folder: Path, facilities: int) -> Iterator[tuple[Server, list[str]]]:
+    """A server holding a province of `facilities`, its snapshots prepared; yields it and the ids."""
+    server = Server(folder / "province")
+    try:
+        ids = seed_server(server, facilities)
+        for scope in ("48", "00"):
+            server.admin.prepare_snapshot(View(scope, None, False))
+        yield server, ids
+    finally:
+        server.close()
+
+
+def count(service: SyncService, table: str) -> int:
+    with service.store.read() as s:
+        return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def push_inserts(folder: Path, template: Path, n: int) -> dict[str, Any]:
+    """n facilities inserted on a laptop and pushed end to end; the floors for the same rows."""
+    server = Server(folder / "push")
+    try:
+        pusher = laptop(folder, template, server, "pusher")
+        pusher.run_cycle()  # enrolled and up to date: the cycle below is about the push
+        insert_local(pusher.store, facility_rows(n, "Gửi"))
+        report = pusher.run_cycle()
+        assert report.pushed == n and report.applied == n, report
+        after = pusher.run_cycle()
+        pusher.store.close()
+    finally:
+        server.close()
+    raw_insert, raw_copy = raw_rates(facility_rows(n, "Thô"))
+    return {
+        "pushed": report.pushed,
+        "seconds": report.push_seconds,
+        "rate": report.pushed / report.push_seconds,
+        "raw_insert": raw_insert,
+        "raw_copy": raw_copy,
+        # Nobody else writes on this server: every row this laptop pulls back is its own.
+        "echo_rows": report.pulled + after.pulled,
+        "echo_pull_seconds": report.pull_seconds,
+    }
+
+
+def first_pull(folder: Path, template: Path, server: Server, name: str) -> tuple[SyncService, dict[str, Any]]:
+    """An empty laptop enrols and runs its first cycle (snapshot, then catching up)."""
+    service = laptop(folder, template, server, name)
+    start = time.perf_counter()
+    report = service.run_cycle()
+    seconds = time.perf_counter() - start
+    return service, {
+        "facilities": count(service, "facility"),
+        "indexed": count(service, "facility_fts"),
+        "seconds": seconds,
+        "pull_seconds": report.pull_seconds,
+        "wire_bytes": report.bytes_sent + report.bytes_received,
+    }
+
+
+def push_edits(editor: SyncService, ids: list[str]) -> dict[str, Any]:
+    """One field of each of `ids` edited on an up-to-date laptop, then one cycle pushes them."""
+    editor.store.write(
+        lambda s: s.execute(
+            text("UPDATE facility SET phone = :p WHERE id = :id"),
+            [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(ids)],
+        )
+    )
+    report = editor.run_cycle()
+    assert report.pushed == len(ids), report
+    after = editor.run_cycle()
+    return {
+        "edits": report.pushed,
+        "seconds": report.push_seconds,
+        "rate": report.pushed / report.push_seconds,
+        "bytes_sent": report.push_bytes_sent,
+        "bytes_received": report.push_bytes_received,
+        "echo_rows": report.pulled + after.pulled,
+        "echo_pull_seconds": report.pull_seconds,
+    }
+
+
+def incremental_pull(service: SyncService) -> dict[str, Any]:
+    start = time.perf_counter()
+    report = service.run_cycle()
+    return {
+        "pulled": report.pulled,
+        "seconds": time.perf_counter() - start,
+        "pull_seconds": report.pull_seconds,
+        "wire_bytes": report.bytes_sent + report.bytes_received,
+    }
+
+
+def devices_at_once(server: Server, ids: list[str], n: int) -> dict[str, float]:
+    """The sync cycle of n protocol-level devices started together, each pushing one edit."""
+    devices = [SimulatedDevice(server, f"d{i}") for i in range(n)]
+    with server.admin.engine.connect() as conn:
+        versions = dict(
+            conn.execute(text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[:n]}).all()
+        )
+        cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
+    for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
+        d.cursors = dict(cursors)
+        d.cycle(None)
+    times: list[float] = []
+    lock = threading.Lock()
+    gate = threading.Barrier(len(devices))
+
+    def run(d: SimulatedDevice, row_id: str) -> None:
+        gate.wait()
+        took = d.cycle((row_id, versions[row_id]))
+        with lock:
+            times.append(took)
+
+    threads = [threading.Thread(target=run, args=(d, ids[i])) for i, d in enumerate(devices)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for d in devices:
+        d.transport.close()
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[max(0, int(len(times) * 0.95) - 1)], "max": times[-1]}
+
+
+def new_template(folder: Path) -> Path:
+    template = folder / "template.db"
+    Store.open(template, create=True).close()
+    return template
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mutations", type=int, default=50_000)
@@ -279,126 +414,78 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=100)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kcdesk-bench-"))
-    template = folder / "template.db"
-    Store.open(template, create=True).close()
+    template = new_template(folder)
     results: list[tuple[str, str]] = []
 
     # 1. push
-    server = Server(folder / "s1")
-    try:
-        pusher = laptop(folder, template, server, "pusher")
-        pusher.run_cycle()  # enrolled and up to date: the cycle below is about the push
-        insert_local(pusher.store, facility_rows(args.mutations, "Gửi"))
-        report = pusher.run_cycle()
-        assert report.pushed == args.mutations and report.applied == args.mutations, report
-        push_rate = report.pushed / report.push_seconds
-        raw_insert, raw_copy = raw_rates(facility_rows(args.mutations, "Thô"))
-        results.append(
-            (
-                "push end to end",
-                f"{report.pushed:,} mutations in {report.push_seconds:.2f} s = {push_rate:,.0f}/s (target >= 10,000/s)",
-            )
-        )
-        results.append(
-            (
-                "  vs raw batched INSERT",
-                f"{raw_insert:,.0f} rows/s: ratio {push_rate / raw_insert:.2f} "
-                f"(target >= 0.3); raw COPY {raw_copy:,.0f} rows/s, ratio {push_rate / raw_copy:.2f}",
-            )
-        )
-        pusher.store.close()
-    finally:
-        server.close()
+    p = push_inserts(folder, template, args.mutations)
+    results += [
+        (
+            "push end to end",
+            f"{p['pushed']:,} mutations in {p['seconds']:.2f} s = {p['rate']:,.0f}/s (target >= 10,000/s)",
+        ),
+        (
+            "  INSERT ratio",
+            f"{p['rate'] / p['raw_insert']:.2f} of a raw batched INSERT ({p['raw_insert']:,.0f} rows/s; target >= 0.3)",
+        ),
+        (
+            "  COPY ratio",
+            f"{p['rate'] / p['raw_copy']:.2f} of a raw PostgreSQL COPY ({p['raw_copy']:,.0f} rows/s; "
+            "the floor of the server's bulk path)",
+        ),
+        (
+            "  echoed rows",
+            f"{p['echo_rows']:,} of its own rows pulled back after the push "
+            f"(pull phase {p['echo_pull_seconds']:.2f} s; goal 0)",
+        ),
+    ]
 
     # 2-5 on a province of F facilities
-    server = Server(folder / "s2")
-    try:
-        ids = seed_server(server, args.facilities)
-        for scope in ("48", "00"):
-            server.admin.prepare_snapshot(View(scope, None, False))
-        fresh = laptop(folder, template, server, "fresh")
-        start = time.perf_counter()
-        fresh.run_cycle()
-        first = time.perf_counter() - start
-        with fresh.store.read() as s:
-            count = s.execute(text("SELECT count(*) FROM facility")).scalar_one()
-        results.append(("first pull (snapshot)", f"{count:,} facilities in {first:.2f} s, whole cycle (target <= 5 s)"))
-
-        editor = laptop(folder, template, server, "editor")
-        editor.run_cycle()
-        edited = ids[: args.edits]
-        editor.store.write(
-            lambda s: s.execute(
-                text("UPDATE facility SET phone = :p WHERE id = :id"),
-                [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(edited)],
+    with province(folder, args.facilities) as (server, ids):
+        fresh, first = first_pull(folder, template, server, "fresh")
+        results.append(
+            (
+                "first pull (snapshot)",
+                f"{first['facilities']:,} facilities in {first['seconds']:.2f} s, whole cycle (target <= 5 s); "
+                f"search index {first['indexed']:,} rows; {first['wire_bytes'] / max(1, first['facilities']):.1f} "
+                "B on the wire per facility",
             )
         )
-        report = editor.run_cycle()
-        assert report.pushed == len(edited), report
-        wire = report.push_bytes_sent + report.push_bytes_received
+        editor, _ = first_pull(folder, template, server, "editor")
+        e = push_edits(editor, ids[: args.edits])
+        wire = e["bytes_sent"] + e["bytes_received"]
         results.append(
             (
                 "bytes per edit mutation",
-                f"{wire / report.pushed:.1f} B "
-                f"(request {report.push_bytes_sent:,} B "
-                f"+ answer {report.push_bytes_received:,} B, gzip bodies and HTTP heads, "
-                f"{report.pushed:,} edits; target <= 100)",
+                f"{wire / e['edits']:.1f} B (request {e['bytes_sent']:,} B + answer {e['bytes_received']:,} B, "
+                f"gzip bodies and HTTP heads, {e['edits']:,} edits; target <= 100)",
             )
         )
-
-        start = time.perf_counter()
-        report = fresh.run_cycle()
-        incremental = time.perf_counter() - start
+        results.append(
+            (
+                "push of edits",
+                f"{e['edits']:,} edits in {e['seconds']:.2f} s = {e['rate']:,.0f}/s; "
+                f"{e['echo_rows']:,} echoed rows (goal 0)",
+            )
+        )
+        inc = incremental_pull(fresh)
         results.append(
             (
                 "incremental pull",
-                f"{report.pulled:,} edited facilities in {incremental:.2f} s, whole cycle "
-                f"(pull phase {report.pull_seconds:.2f} s)",
+                f"{inc['pulled']:,} edited facilities in {inc['seconds']:.2f} s, whole cycle "
+                f"(pull phase {inc['pull_seconds']:.2f} s)",
             )
         )
         fresh.store.close()
         editor.store.close()
-
-        devices = [SimulatedDevice(server, f"d{i}") for i in range(args.devices)]
-        with server.admin.engine.connect() as conn:
-            versions = dict(
-                conn.execute(
-                    text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[: args.devices]}
-                ).all()
-            )
-        with server.admin.engine.connect() as conn:
-            cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
-        for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
-            d.cursors = dict(cursors)
-            d.cycle(None)
-        times: list[float] = []
-        lock = threading.Lock()
-        gate = threading.Barrier(len(devices))
-
-        def run(d: SimulatedDevice, row_id: str) -> None:
-            gate.wait()
-            took = d.cycle((row_id, versions[row_id]))
-            with lock:
-                times.append(took)
-
-        threads = [threading.Thread(target=run, args=(d, ids[i])) for i, d in enumerate(devices)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        times.sort()
-        p95 = times[max(0, int(len(times) * 0.95) - 1)]
+        d = devices_at_once(server, ids, args.devices)
         results.append(
             (
                 f"{args.devices} devices at once",
-                f"sync cycle (hello, push 1 edit, pull 2 scopes) "
-                f"p50 {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s",
+                f"sync cycle (hello, push 1 edit, pull 2 scopes) p50 {d['p50']:.2f} s, p95 {d['p95']:.2f} s, "
+                f"max {d['max']:.2f} s",
             )
         )
-        for d in devices:
-            d.transport.close()
-    finally:
-        server.close()
     width = max(len(k) for k, _ in results)
     print(f"\nkcdesk sync benchmark (PostgreSQL; {os.cpu_count()} CPUs)")
     for key, value in results:
