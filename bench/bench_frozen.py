@@ -33,24 +33,24 @@ def drop_caches() -> None:
     Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict[str, str] = ENV) -> float:
     started = time.perf_counter()
-    done = subprocess.run(cmd, env=ENV, cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
     return elapsed
 
 
-def measure(commands: dict[str, list[str]], runs: int, cold: bool) -> dict[str, list[float]]:
+def measure(commands: dict[str, list[str]], runs: int, cold: bool, env: dict[str, str] = ENV) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():  # alternate, so drift hits both alike
             if cold:
                 drop_caches()
             else:
-                timed(cmd)  # untimed warm-up
-            times[name].append(timed(cmd))
+                timed(cmd, env)  # untimed warm-up
+            times[name].append(timed(cmd, env))
     return times
 
 

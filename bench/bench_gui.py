@@ -204,6 +204,43 @@ def cold_start(code: str, env: dict[str, str]) -> list[float]:
     return [v - t0 for v in values]
 
 
+def cold_starts(db: Path, env: dict[str, str], runs: int, warmup: bool = False) -> dict[str, list[float]]:
+    """Cold starts of a bare PySide6 window and of kcdesk's main window over `db`, alternated
+    so both see the same machine and page cache; `warmup` adds one untimed launch of each."""
+    times: dict[str, list[float]] = {"bare": [], "shown": [], "filled": []}
+    kcdesk = KCDESK.format(repo=str(REPO), db=str(db))
+    for i in range(runs + (1 if warmup else 0)):
+        bare = cold_start(BARE, env)[0]
+        shown, filled = cold_start(kcdesk, env)
+        if warmup and i == 0:
+            continue
+        times["bare"].append(bare)
+        times["shown"].append(shown)
+        times["filled"].append(filled)
+    return times
+
+
+def run_session(db: Path, env: dict[str, str], work: Path) -> dict:
+    """Scroll, search as you type and a 20,000-row write in one window (see SESSION), on a
+    copy of `db` in `work`, so every run sees the same register."""
+    import shutil
+
+    copy = work / "session.db"
+    shutil.copyfile(db, copy)
+    session = subprocess.run(
+        [sys.executable, "-c", SESSION.format(repo=str(REPO), db=str(copy), queries=QUERIES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+    )
+    copy.unlink(missing_ok=True)
+    line = next((x for x in session.stdout.splitlines() if x.startswith("JSON")), None)
+    if line is None:
+        raise SystemExit(session.stderr[-4000:])
+    return dict(json.loads(line[4:]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--facilities", type=int, default=200_000)
@@ -219,29 +256,9 @@ def main() -> int:
         build(args.db, args.facilities)
     home = Path(tempfile.mkdtemp(prefix="kcdesk-bench-gui-"))
     env = _env(home)
-    db = str(args.db)
-    bare, shown, filled = [], [], []
-    for _ in range(args.runs):  # interleaved, so both see the same machine and page cache
-        bare.append(cold_start(BARE, env)[0])
-        s, f = cold_start(KCDESK.format(repo=str(REPO), db=db), env)
-        shown.append(s)
-        filled.append(f)
-    # The session writes 20,000 facilities: it works on a copy, so every run sees 200,000.
-    import shutil
-
-    copy = home / "session.db"
-    shutil.copyfile(args.db, copy)
-    session = subprocess.run(
-        [sys.executable, "-c", SESSION.format(repo=str(REPO), db=str(copy), queries=QUERIES)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=1800,
-    )
-    line = next((x for x in session.stdout.splitlines() if x.startswith("JSON")), None)
-    if line is None:
-        raise SystemExit(session.stderr[-4000:])
-    r = json.loads(line[4:])
+    times = cold_starts(args.db, env, args.runs)
+    bare, shown, filled = times["bare"], times["shown"], times["filled"]
+    r = run_session(args.db, env, home)
     b, k = statistics.median(bare), statistics.median(shown)
     target = 1.5 * b + 0.5
     rows = [

@@ -301,7 +301,9 @@ def push_inserts(folder: Path, template: Path, n: int) -> dict[str, Any]:
         pusher = laptop(folder, template, server, "pusher")
         pusher.run_cycle()  # enrolled and up to date: the cycle below is about the push
         insert_local(pusher.store, facility_rows(n, "Gửi"))
+        start = time.perf_counter()
         report = pusher.run_cycle()
+        cycle = time.perf_counter() - start
         assert report.pushed == n and report.applied == n, report
         after = pusher.run_cycle()
         pusher.store.close()
@@ -312,6 +314,7 @@ def push_inserts(folder: Path, template: Path, n: int) -> dict[str, Any]:
         "pushed": report.pushed,
         "seconds": report.push_seconds,
         "rate": report.pushed / report.push_seconds,
+        "cycle_seconds": cycle,
         "raw_insert": raw_insert,
         "raw_copy": raw_copy,
         # Nobody else writes on this server: every row this laptop pulls back is its own.
@@ -343,13 +346,16 @@ def push_edits(editor: SyncService, ids: list[str]) -> dict[str, Any]:
             [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(ids)],
         )
     )
+    start = time.perf_counter()
     report = editor.run_cycle()
+    cycle = time.perf_counter() - start
     assert report.pushed == len(ids), report
     after = editor.run_cycle()
     return {
         "edits": report.pushed,
         "seconds": report.push_seconds,
         "rate": report.pushed / report.push_seconds,
+        "cycle_seconds": cycle,
         "bytes_sent": report.push_bytes_sent,
         "bytes_received": report.push_bytes_received,
         "echo_rows": report.pulled + after.pulled,
