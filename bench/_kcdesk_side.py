@@ -1,0 +1,147 @@
+"""kcdesk's figures for bench_vs_anki, each section through the existing benchmarks' own
+functions (bench_core, bench_sync, bench_gui, bench_frozen), so there is one way to measure
+each thing. Each function returns a dict of figures, or {"skipped": why}.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from _common import OUT, xvfb
+
+
+def core(n: int) -> dict[str, Any]:
+    """Bulk write of n facilities through the core beside the true floor; bytes per facility."""
+    import bench_core
+
+    rows, template = bench_core.make_rows(n)
+    try:
+        w = bench_core.bench_write(rows, template)
+        sizes = bench_core.size_breakdown(w["core_db"], n)
+    finally:
+        shutil.rmtree(template.parent, ignore_errors=True)
+    del w["core_db"]
+    return {"n": n, **w, "bytes_per_facility": sizes}
+
+
+def postgres_missing() -> str | None:
+    import psycopg
+    from bench_sync import PG
+
+    try:
+        psycopg.connect(PG, connect_timeout=5).close()
+    except psycopg.Error as exc:
+        return f"PostgreSQL is not reachable at {PG} ({str(exc).strip()[:120]}); start it: bash scripts/postgres-up.sh"
+    return None
+
+
+def sync(pull: bool, push: bool, facilities: int, edits: int, inserts: int) -> dict[str, Any]:
+    """First and incremental pull, push of edits and of new facilities, echoes: one server of
+    `facilities` (PostgreSQL) for the pulls and the edits, another for the inserts."""
+    import bench_sync
+
+    why = postgres_missing()
+    if why:
+        return {"skipped": why}
+    folder = Path(tempfile.mkdtemp(prefix="kcdesk-bench-vs-anki-"))
+    out: dict[str, Any] = {"facilities": facilities}
+    try:
+        template = bench_sync.new_template(folder)
+        with bench_sync.province(folder, facilities) as (server, ids):
+            fresh = None
+            if pull:
+                fresh, out["first_pull"] = bench_sync.first_pull(folder, template, server, "fresh")
+            editor, _ = bench_sync.first_pull(folder, template, server, "editor")
+            out["edits"] = bench_sync.push_edits(editor, ids[:edits])
+            editor.store.close()
+            if fresh is not None:
+                out["incremental"] = bench_sync.incremental_pull(fresh)
+                fresh.store.close()
+        if push:
+            out["inserts"] = bench_sync.push_inserts(folder, template, inserts)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def register_db(n: int) -> Path:
+    """The demo database the window figures use (built once, then reused from bench/out)."""
+    import bench_gui
+
+    name = f"gui-{n // 1000}k.db" if n % 1000 == 0 else f"gui-{n}.db"
+    db = OUT / name
+    if not db.exists():
+        print(f"[kcdesk] building {db} ({n:,} facilities, once)", file=sys.stderr, flush=True)
+        bench_gui.build(db, n)
+    return db
+
+
+def _gui_env(home: Path, display: str | None) -> dict[str, str]:
+    import bench_gui
+
+    env = bench_gui._env(home)
+    if display:
+        env.update(QT_QPA_PLATFORM="xcb", DISPLAY=display)
+    return env
+
+
+def cold_start(db: Path, runs: int) -> dict[str, Any]:
+    """Cold start to the main window's first paint against a bare PySide6 window, alternated,
+    under a private Xvfb as Anki's harness measures its own (one untimed warm-up of each)."""
+    import bench_gui
+
+    home = Path(tempfile.mkdtemp(prefix="kcdesk-bench-start-"))
+    try:
+        with xvfb() as display:
+            times = bench_gui.cold_starts(db, _gui_env(home, display), runs, warmup=True)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    bare, shown, filled = (statistics.median(times[k]) for k in ("bare", "shown", "filled"))
+    return {"runs": runs, "bare_s": bare, "shown_s": shown, "filled_s": filled, "all": times}
+
+
+def register(db: Path, use_xvfb: bool) -> dict[str, Any]:
+    """Scroll the whole register, search as you type, write 20,000 rows: bench_gui's session."""
+    import bench_gui
+
+    home = Path(tempfile.mkdtemp(prefix="kcdesk-bench-register-"))
+    try:
+        if use_xvfb:
+            with xvfb() as display:
+                r = bench_gui.run_session(db, _gui_env(home, display), home)
+            r["platform"] = "xcb (Xvfb)"
+        else:
+            r = bench_gui.run_session(db, _gui_env(home, None), home)
+            r["platform"] = "offscreen"
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return r
+
+
+def status(db: Path, runs: int) -> dict[str, Any]:
+    """`kcdesk status` as a whole process against a bare `python -c "import sqlite3"`,
+    alternated, each after an untimed warm-up (bench_frozen's machinery)."""
+    import bench_frozen
+
+    script = Path(sys.executable).with_name("kcdesk")
+    kcdesk = [str(script)] if script.exists() else [sys.executable, "-m", "kcdesk"]
+    commands = {
+        "status": [*kcdesk, "status", "--db", str(db)],
+        "bare": [sys.executable, "-c", "import sqlite3"],
+    }
+    home = Path(tempfile.mkdtemp(prefix="kcdesk-bench-status-"))
+    try:
+        times = bench_frozen.measure(commands, runs, cold=False, env={**bench_frozen.ENV, "KCDESK_HOME": str(home)})
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return {
+        "runs": runs,
+        "command": " ".join(commands["status"]),
+        "status_s": statistics.median(times["status"]),
+        "bare_s": statistics.median(times["bare"]),
+    }
