@@ -26,14 +26,16 @@ VENV = OUT / "anki-venv"
 
 
 def find_peer(explicit: Path | None = None) -> Path | None:
-    """The harness folder: --peer, else $KCDESK_ANKI_PEER, else shared/peers/anki beside
-    the checkout or one of its parents (a worktree sits deeper than the main checkout)."""
-    candidates = [explicit] if explicit else []
-    if os.environ.get(PEER_ENV):
-        candidates.append(Path(os.environ[PEER_ENV]))
-    candidates += [parent / "shared" / "peers" / "anki" for parent in REPO.parents]
+    """The harness folder: --peer if given (and only it), else $KCDESK_ANKI_PEER, else
+    shared/peers/anki beside the checkout or one of its parents (a worktree sits deeper)."""
+    if explicit is not None:
+        candidates = [explicit]
+    elif os.environ.get(PEER_ENV):
+        candidates = [Path(os.environ[PEER_ENV])]
+    else:
+        candidates = [parent / "shared" / "peers" / "anki" for parent in REPO.parents]
     for folder in candidates:
-        if folder and (folder / "bench.py").is_file() and (folder / "requirements.txt").is_file():
+        if (folder / "bench.py").is_file() and (folder / "requirements.txt").is_file():
             return folder.resolve()
     return None
 
@@ -99,7 +101,8 @@ def measure(n: int, quick: bool, gui_reason: str | None, peer: Path | None = Non
     """Anki's figures for this run: {"result": harness JSON} or {"skipped": why}, plus notes."""
     folder = find_peer(peer)
     if folder is None:
-        return {"skipped": f"the Anki harness was not found (looked for shared/peers/anki; set ${PEER_ENV})"}
+        where = peer or os.environ.get(PEER_ENV) or "shared/peers/anki beside the checkout or above it"
+        return {"skipped": f"the Anki harness (bench.py, requirements.txt) was not found in {where}"}
     python, why = ensure_installed(folder)
     if python is None:
         return {"skipped": f"the Anki peer cannot be installed: {why}"}

@@ -38,6 +38,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -97,17 +98,17 @@ def header(args: argparse.Namespace) -> None:
 
 
 def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gui_reason: str | None) -> None:
+    key = "sync" if name in ("pull", "push") else name
+    if key in results:  # pull and push both asked for: measured together on one server
+        return
     started = time.perf_counter()
     print(f"[vs_anki] {name} ...", file=sys.stderr, flush=True)
-    key = "sync" if name in ("pull", "push") else name
     try:
         if name == "anki":
             results[key] = _anki_peer.measure(args.n, args.quick, gui_reason, args.peer)
         elif name == "core":
             results[key] = kc.core(args.n)
         elif name in ("pull", "push"):
-            if key in results:  # both asked for: measured together on one server
-                return
             results[key] = kc.sync(
                 "pull" in args.sections, "push" in args.sections, args.facilities, args.edits, args.inserts
             )
@@ -120,6 +121,7 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
         elif name == "register":
             results[key] = kc.register(kc.register_db(args.register), use_xvfb=gui_reason is None)
     except Exception as exc:  # one broken section must not cost the others' figures
+        traceback.print_exc()
         results[key] = {"skipped": f"failed: {type(exc).__name__}: {str(exc).strip()[-600:]}"}
     print(f"[vs_anki] {name} done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     _vs_report.print_section(key, results[key])
