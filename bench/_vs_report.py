@@ -12,10 +12,12 @@ from typing import Any
 
 from _common import rate, table
 
-# Bytes on the wire per facility of the first pull (100,000 facilities) in the "before" run
-# of issue 14, bench/results/vs_anki-2026-12-04.txt: the Done-when says not above today's.
-FIRST_PULL_BYTES_BEFORE = 47.6
+# Bytes on the wire per facility of the first pull (100,000 facilities) in the runs before
+# issue 14's speed work (bench/results/vs_anki-2026-12-04.txt): the Done-when says not above
+# today's. Ids are random, so the compressed snapshot varies a little between runs: 1% slack.
+FIRST_PULL_BYTES_BEFORE = 43.1
 FIRST_PULL_BASELINE_SIZE = 100_000
+BYTES_SLACK = 1.01
 
 NA = "–"
 
@@ -297,9 +299,9 @@ def done_when_rows(results: dict[str, Any]) -> list[list[str]]:
     per = fp and fp["wire_bytes"] / fp["facilities"]
     full_size = fp and fp["facilities"] == FIRST_PULL_BASELINE_SIZE
     check(
-        f"first pull bytes on the wire not above today's ({FIRST_PULL_BYTES_BEFORE} B/facility)",
+        f"first pull bytes on the wire not above today's ({FIRST_PULL_BYTES_BEFORE} B/facility, +1%)",
         per and f"{per:.1f} B/facility",
-        (per <= FIRST_PULL_BYTES_BEFORE) if full_size else None,
+        (per <= FIRST_PULL_BYTES_BEFORE * BYTES_SLACK) if full_size else None,
         f"n/a: the baseline is for {FIRST_PULL_BASELINE_SIZE:,} facilities" if fp else "n/a: not measured",
     )
     inc, ai = _get(sync, "incremental"), _get(a, "sync", "incremental_pull")
