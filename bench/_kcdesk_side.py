@@ -16,13 +16,14 @@ from typing import Any
 from _common import OUT, xvfb
 
 
-def core(n: int) -> dict[str, Any]:
-    """Bulk write of n facilities through the core beside the true floor; bytes per facility."""
+def core(n: int, repeat: int) -> dict[str, Any]:
+    """Bulk write of n facilities through the core beside the true floor (median of `repeat`
+    runs of each, in turn); bytes per facility."""
     import bench_core
 
     rows, template = bench_core.make_rows(n)
     try:
-        w = bench_core.bench_write(rows, template)
+        w = bench_core.bench_write(rows, template, repeat)
         sizes = bench_core.size_breakdown(w["core_db"], n)
     finally:
         shutil.rmtree(template.parent, ignore_errors=True)

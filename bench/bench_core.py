@@ -69,6 +69,8 @@ def make_rows(n: int) -> tuple[list[dict], Path]:
 
 def copy_of(template: Path, name: str) -> Path:
     target = template.with_name(name)
+    for leftover in (target, target.with_name(name + "-wal"), target.with_name(name + "-shm")):
+        leftover.unlink(missing_ok=True)  # a fresh copy, whatever an earlier repetition left
     src, dst = sqlite3.connect(template), sqlite3.connect(target)
     src.backup(dst)
     src.close()
@@ -150,22 +152,29 @@ def written(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def bench_write(rows: list[dict], template: Path) -> dict:
-    """The four bulk inserts of the same rows, each into its own fresh copy of `template`.
-    The core's database is kept (key "core_db") for the search, open and size figures."""
-    out: dict = {}
-    out["raw_s"] = bench_raw_insert(copy_of(template, "raw.db"), rows)
-    floor_db, capture_db = copy_of(template, "floor.db"), copy_of(template, "floor-capture.db")
-    out["floor_s"], out["pragmas"] = bench_floor_insert(floor_db, rows, capture=False)
-    out["floor_capture_s"], _ = bench_floor_insert(capture_db, rows, capture=True)
-    out["core_db"] = copy_of(template, "core.db")
-    out["core_s"] = bench_core_insert(out["core_db"], rows)
+def bench_write(rows: list[dict], template: Path, repeat: int = 1) -> dict:
+    """The four bulk inserts of the same rows, each into its own fresh copy of `template`,
+    `repeat` times in turn (so drift hits all alike); each figure is the median. The core's
+    last database is kept (key "core_db") for the search, open and size figures."""
+    runs: dict[str, list[float]] = {"raw_s": [], "floor_s": [], "floor_capture_s": [], "core_s": []}
+    out: dict = {"repeat": repeat, "runs": runs}
+    for _ in range(repeat):
+        runs["raw_s"].append(bench_raw_insert(copy_of(template, "raw.db"), rows))
+        floor_db, capture_db = copy_of(template, "floor.db"), copy_of(template, "floor-capture.db")
+        seconds, out["pragmas"] = bench_floor_insert(floor_db, rows, capture=False)
+        runs["floor_s"].append(seconds)
+        runs["floor_capture_s"].append(bench_floor_insert(capture_db, rows, capture=True)[0])
+        out["core_db"] = copy_of(template, "core.db")
+        runs["core_s"].append(bench_core_insert(out["core_db"], rows))
+    out |= {key: statistics.median(values) for key, values in runs.items()}
     out["core_rows"], out["floor_capture_rows"] = written(out["core_db"]), written(capture_db)
     return out
 
 
 def print_write(n: int, w: dict) -> None:
-    print(f"\n== bulk insert of {n:,} facilities, rows/s (higher is better)")
+    repeat = w.get("repeat", 1)
+    each = f", median of {repeat} runs in turn" if repeat > 1 else ""
+    print(f"\n== bulk insert of {n:,} facilities{each}, rows/s (higher is better)")
     lines = [
         ("core", w["core_s"], "bulk_insert_facilities in Store.write: rows + audit, outbox, search index"),
         ("floor + capture", w["floor_capture_s"], "executemany, no triggers, then the core's capture SQL by hand"),
@@ -174,6 +183,14 @@ def print_write(n: int, w: dict) -> None:
     ]
     for label, seconds, what in lines:
         print(f"  {label:<17} {seconds:7.2f} s  {n / seconds:9,.0f} rows/s   {what}")
+    if repeat > 1:
+        names = {
+            "core_s": "core",
+            "floor_capture_s": "floor + capture",
+            "floor_s": "floor",
+            "raw_s": "per-row triggers",
+        }
+        print("  each run (s): " + "; ".join(f"{names[k]} {[round(x, 2) for x in w['runs'][k]]}" for k in names))
     print(f"  core: 100k in {100_000 * w['core_s'] / n:.2f} s (target <= 5 s)")
     print(f"  the floors ran with the core's pragmas: {w['pragmas']}")
     ratios = [
@@ -306,11 +323,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--facilities", type=int, default=200_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=1, help="bulk inserts of each kind, in turn (median)")
     args = parser.parse_args()
     n = args.facilities
     print(f"kcdesk core benchmark: {n:,} facilities, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
     rows, template = make_rows(n)
-    w = bench_write(rows, template)
+    w = bench_write(rows, template, args.repeat)
     core_db = w["core_db"]
     print_write(n, w)
 

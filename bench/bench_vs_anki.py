@@ -50,8 +50,16 @@ import _vs_report
 from _common import OUT, REPO, load_line, xvfb_missing
 
 SECTIONS = ("anki", "core", "pull", "push", "start", "status", "register")
-FULL = {"n": 50_000, "facilities": 100_000, "edits": 5_000, "inserts": 50_000, "register": 200_000, "runs": 5}
-QUICK = {"n": 2_000, "facilities": 5_000, "edits": 500, "inserts": 2_000, "register": 5_000, "runs": 1}
+FULL = {
+    "n": 50_000,
+    "facilities": 100_000,
+    "edits": 5_000,
+    "inserts": 50_000,
+    "register": 200_000,
+    "runs": 5,
+    "repeat": 3,
+}
+QUICK = {"n": 2_000, "facilities": 5_000, "edits": 500, "inserts": 2_000, "register": 5_000, "runs": 1, "repeat": 1}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -64,6 +72,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--inserts", type=int, help=f"new facilities pushed (default {FULL['inserts']:,})")
     parser.add_argument("--register", type=int, help=f"facilities in the window (default {FULL['register']:,})")
     parser.add_argument("--runs", type=int, help=f"cold starts and status runs of each (default {FULL['runs']})")
+    parser.add_argument("--repeat", type=int, help=f"bulk writes of each kind, median (default {FULL['repeat']})")
     parser.add_argument("--peer", type=Path, help="the Anki harness folder (default: shared/peers/anki found upward)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -92,7 +101,8 @@ def header(args: argparse.Namespace) -> None:
     print(f"sections: {', '.join(args.sections)}")
     print(
         f"sizes: N = {args.n:,} (Anki notes, kcdesk bulk write), first pull {args.facilities:,} facilities, "
-        f"{args.edits:,} edits, {args.inserts:,} inserts pushed, window {args.register:,} facilities, {args.runs} runs"
+        f"{args.edits:,} edits, {args.inserts:,} inserts pushed, window {args.register:,} facilities; "
+        f"cold starts and status {args.runs}x each, bulk writes {args.repeat}x each"
     )
     print(f"at the start: {load_line()}. Shared and noisy machine: only the ratios of one run mean anything.")
 
@@ -107,7 +117,7 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
         if name == "anki":
             results[key] = _anki_peer.measure(args.n, args.quick, gui_reason, args.peer)
         elif name == "core":
-            results[key] = kc.core(args.n)
+            results[key] = kc.core(args.n, args.repeat)
         elif name in ("pull", "push"):
             results[key] = kc.sync(
                 "pull" in args.sections, "push" in args.sections, args.facilities, args.edits, args.inserts
