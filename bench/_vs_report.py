@@ -201,7 +201,7 @@ def comparison_rows(results: dict[str, Any]) -> list[list[str]]:
     edits = _get(sync, "edits", "edits")
     k_rate = rate(edits, inc["seconds"]) if inc else None
     add(
-        f"incremental pull of {edits or 0:,} edits",
+        f"incremental pull of {edits:,} edits" if edits else "incremental pull of edits",
         inc and f"{inc['seconds']:.2f} s ({k_rate:,.0f}/s)",
         ai and f"{ai['edited_notes']:,} edits in {ai['s']:.2f} s ({ai['notes_per_s']:,}/s)",
         ratio(k_rate, ai and ai["notes_per_s"]),
