@@ -190,7 +190,7 @@ def comparison_rows(results: dict[str, Any]) -> list[list[str]]:
     add(
         "first pull into an empty client",
         fp
-        and f"{fp['facilities']:,} facilities in {fp['seconds']:.2f} s ({k_rate:,.0f}/s), search index included, "
+        and f"{fp['facilities']:,} facilities in {fp['seconds']:.2f} s ({k_rate:,.0f}/s), {fp['indexed']:,} indexed, "
         f"{fp['wire_bytes'] / fp['facilities']:.1f} B/facility on the wire",
         ap
         and f"full download {a['n']:,} notes in {ap['s']:.2f} s ({ap['notes_per_s']:,}/s), "
