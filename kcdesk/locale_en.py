@@ -247,3 +247,7 @@ EN.update(INSTALLER)
 from kcdesk.locale_en_followup import FOLLOW_UP  # noqa: E402  (issue 10: money, progress, evaluation)
 
 EN.update(FOLLOW_UP)
+
+from kcdesk.locale_en_documents import DOCUMENTS  # noqa: E402  (document settings)
+
+EN.update(DOCUMENTS)

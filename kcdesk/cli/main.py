@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_sync",
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",
+    "kcdesk.cli.cmd_settings",
 )
 
 

@@ -9,13 +9,14 @@ Page numbers are centred in the top margin from page 2 on, as the decree asks.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -34,6 +35,7 @@ from reportlab.platypus import (
 from kcdesk.domain.vnformat import long_date
 from kcdesk.progress import Progress, ensure
 from kcdesk.reports import fonts
+from kcdesk.reports.name_lines import NameLayout, fit_name
 from kcdesk.reports.pdf_tables import TableRenderer
 from kcdesk.reports.styles import Styles, markup
 from kcdesk.reports.tabular import TableData
@@ -43,6 +45,8 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 # Margins (mm): NĐ 30/2020 allows top/bottom 20-25, left 30-35, right 15-20.
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+NUMBER_BLANK_SPACES = 14  # about 15 mm at 13 pt: room for a number written by hand
+SAFETY = 3 * mm  # room kept clear on each side of an agency line: it never meets the Quốc hiệu
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,16 @@ class Agency:
     name: str  # "TRUNG TÂM KHUYẾN CÔNG"
     place: str  # place name printed before the date: "Đà Nẵng"
     code: str = "TTKC"  # abbreviation used in document numbers: 12/BB-TTKC
+    # Proper names a line may not break inside (place names from the admin-unit list).
+    names: tuple[str, ...] = ()
+    # "Nơi nhận" of its periodic report, as set in this database (agency_for fills it).
+    receivers: tuple[str, ...] = ()
+
+
+def number_blank(kind: str, code: str) -> str:
+    """'      /BC-TTKC': a document number with room left for the handwritten number, as
+    offices register it on signing. Non-breaking spaces, since a paragraph collapses spaces."""
+    return "\u00a0" * NUMBER_BLANK_SPACES + f"/{kind}-{code}"
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,16 @@ class Signature:
     name: str | None = None  # full name, no titles
     authority: str | None = None  # "KT. GIÁM ĐỐC", "TM. HỘI ĐỒNG", printed above the title
     hint: str | None = None  # "(Ký, ghi rõ họ tên)"
+
+
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.22)
+
+
+def _lines_markup(lines: Sequence[str]) -> str:
+    return "<br/>".join(markup(line) for line in lines)
 
 
 def _layout_style(extra: list[tuple[Any, ...]]) -> TableStyle:
@@ -106,21 +130,33 @@ class OfficialDocument:
     # -- parts of the document, in reading order -----------------------------------------
 
     def header(self, agency: Agency, number: str | None, on: date, *, place: str | None = None) -> None:
-        """The two-column header: agency and number left; Quốc hiệu, Tiêu ngữ and date right."""
+        """The two-column header: agency and number left; Quốc hiệu, Tiêu ngữ and date right.
+
+        The agency lines break only between whole name units (name_lines); the left column
+        takes room from the right one, down to what the Quốc hiệu and the date need, before
+        the agency's font shrinks."""
         s = Styles
-        nation_w = stringWidth(NATION, f"{fonts.FAMILY}-Bold", s.motto_nation.fontSize) + 6
-        right_w = max(nation_w, self.width * 0.56)
-        left_w = self.width - right_w
-        agency_w = min(stringWidth(nfc(agency.name.upper()), f"{fonts.FAMILY}-Bold", s.agency.fontSize), left_w - 6)
+        date_text = markup(long_date(on, place or agency.place))
+        right_need = max(
+            stringWidth(NATION, f"{fonts.FAMILY}-Bold", s.motto_nation.fontSize),
+            stringWidth(nfc(long_date(on, place or agency.place)), f"{fonts.FAMILY}-Italic", s.place_date.fontSize),
+        )
+        parent, name, left_w = self._agency_layout(agency, self.width - max(right_need + 6, self.width * 0.56))
+        roomiest = self.width - right_need - 6
+        crowded = parent.size < s.agency_parent.fontSize or name.size < s.agency.fontSize or len(parent.lines) > 2
+        if roomiest > left_w + 1 and crowded:
+            parent, name, left_w = self._agency_layout(agency, roomiest)
+        right_w = self.width - left_w
+        bold = f"{fonts.FAMILY}-Bold"
+        agency_w = max(stringWidth(line, bold, name.size) for line in name.lines or [""])
         motto_w = stringWidth(MOTTO, f"{fonts.FAMILY}-Bold", s.motto.fontSize)
         left = [
-            Paragraph(markup(agency.parent.upper()), s.agency_parent),
-            Paragraph(markup(agency.name.upper()), s.agency),
+            Paragraph(_lines_markup(parent.lines), _sized(s.agency_parent, parent.size)),
+            Paragraph(_lines_markup(name.lines), _sized(s.agency, name.size)),
             Rule(max(agency_w / 2.5, 20 * mm)),
         ]
         right = [Paragraph(NATION, s.motto_nation), Paragraph(MOTTO, s.motto), Rule(motto_w)]
         number_text = f"Số: {markup(number)}" if number else "Số: ......"
-        date_text = markup(long_date(on, place or agency.place))
         table = Table(
             [[left, right], [Paragraph(number_text, s.number), Paragraph(date_text, s.place_date)]],
             colWidths=[left_w, right_w],
@@ -135,6 +171,17 @@ class OfficialDocument:
             )
         )
         self.story.append(table)
+
+    def _agency_layout(self, agency: Agency, left_w: float) -> tuple[NameLayout, NameLayout, float]:
+        s = Styles
+        room = left_w - 2 * SAFETY  # a name flush with the column edge touches the Quốc hiệu
+
+        def measure(font: str) -> Callable[[str, float], float]:
+            return lambda text, size: stringWidth(text, font, size)
+
+        parent = fit_name(agency.parent.upper(), room, s.agency_parent.fontSize, measure(fonts.FAMILY), agency.names)
+        name = fit_name(agency.name.upper(), room, s.agency.fontSize, measure(f"{fonts.FAMILY}-Bold"), agency.names)
+        return parent, name, left_w
 
     def doc_title(self, doc_type: str, summary: str | None = None) -> None:
         self.story.append(Paragraph(markup(doc_type.upper()), Styles.doc_type))

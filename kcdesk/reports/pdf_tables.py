@@ -40,6 +40,41 @@ def _base_style(size: float, header_rows: int) -> list[tuple[Any, ...]]:
 
 
 SAMPLE_ROWS = 1000  # rows measured to size the columns
+HEAD_LINES = 3  # a column title never wraps onto more lines than this
+
+
+def _wrapped_lines(words: list[str], width: float, font: str, size: float) -> int:
+    """How many lines a greedy wrap (ReportLab's own) of the words takes at this width."""
+    lines, line = 1, ""
+    for word in words:
+        trial = f"{line} {word}" if line else word
+        if line and stringWidth(trial, font, size) > width:
+            lines, line = lines + 1, word
+        else:
+            line = trial
+    return lines
+
+
+def head_width(title: str, font: str, size: float, max_lines: int = HEAD_LINES) -> float:
+    """The narrowest text width at which a column title wraps onto at most max_lines lines:
+    a title left to the narrowest word squeezes "Đối ứng trên 1 đồng khuyến công" into six."""
+    words = title.split()
+    widest_word = max((stringWidth(w, font, size) for w in words), default=0.0)
+    spans = sorted(
+        w
+        for w in {
+            stringWidth(" ".join(words[i:j]), font, size)
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        }
+        if w >= widest_word  # never narrower than a word: ReportLab would split the word itself
+    )
+    for width in spans:
+        if _wrapped_lines(words, width, font, size) <= max_lines:
+            return width
+    return spans[-1] if spans else 0.0
+
+
 SHORT_TEXT = 22  # characters: text columns this narrow are sized to fit, like numbers
 MIN_SIZE = 7.0
 
@@ -55,9 +90,9 @@ def fit_widths(data: TableData, width: float, size: float) -> tuple[list[float],
         flexible: dict[int, float] = {}
         for i, col in enumerate(data.columns):
             texts = [show(row[i], col.kind) for row in sample]
-            # A short title stays on one line; a long one may wrap between words.
-            words = [col.title] if len(col.title) <= 12 else col.title.split()
-            head = max((stringWidth(w, bold, size) for w in words), default=0) + 2 * PADDING + 1
+            # A short title stays on one line; a long one wraps between words, onto at most HEAD_LINES.
+            title_w = stringWidth(col.title, bold, size) if len(col.title) <= 12 else head_width(col.title, bold, size)
+            head = title_w + 2 * PADDING + 1
             widest = max((stringWidth(t, bold, size) for t in texts), default=0) + 2 * PADDING + 1
             if col.kind != "text" or max((len(t) for t in texts), default=0) <= SHORT_TEXT:
                 fixed[i] = max(head, widest)

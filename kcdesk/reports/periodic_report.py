@@ -6,15 +6,24 @@ and, unchanged, into the workbook; `periodic_document` lays out the PDF around t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from kcdesk.domain.vnformat import day, decimal, group, money, percent
+from kcdesk.domain.vnformat import day
 from kcdesk.progress import Progress, ensure
+from kcdesk.reports.agency import default_receivers
 from kcdesk.reports.charts import grouped_bars
-from kcdesk.reports.document import Agency, OfficialDocument, Signature
+from kcdesk.reports.document import Agency, OfficialDocument, Signature, number_blank
 from kcdesk.reports.periodic_data import Funds, PeriodicFigures
+from kcdesk.reports.periodic_text import (
+    outputs_sentence,
+    overdue_sentence,
+    post_support_sentence,
+    settlement_sentence,
+    summary_sentences,
+)
 from kcdesk.reports.tabular import Column, TableData
 
 BILLION = 1_000_000_000
@@ -60,7 +69,8 @@ def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
             Column("Thực hiện", "int", 1.2),
         ],
         [
-            ["Số đề án được nghiệm thu", "đề án", None, o.acceptances],
+            # The plan of acceptances is every proposal in the plan of the period's years.
+            ["Số đề án được nghiệm thu", "đề án", fig.total.proposals or None, o.acceptances],
             ["Số học viên được đào tạo", "người", o.planned_trainees or None, o.trainees],
             ["Số học viên có việc làm sau đào tạo", "người", None, o.trainees_employed],
             ["Số mô hình trình diễn được xây dựng", "mô hình", o.planned_models or None, o.models_built],
@@ -116,40 +126,6 @@ def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
     return [level, activity, outputs, post, lag, overdue]
 
 
-def _rate_text(value: Decimal | None) -> str:
-    return percent(value * 100) if value is not None else "-"
-
-
-def summary_sentences(fig: PeriodicFigures) -> list[str]:
-    """The headline indicators, as the report's opening paragraphs say them."""
-    t, o, p = fig.total, fig.outputs, fig.post_support
-    ratio = decimal(t.counterpart_ratio, 2) if t.counterpart_ratio is not None else "-"
-    lines = [
-        f"Tổng kinh phí khuyến công theo kế hoạch của {group(t.proposals)} đề án là {money(t.plan)}; kinh phí đã "
-        f"giải ngân đến ngày {day(fig.query.end)} là {money(t.disbursed)}, tỷ lệ giải ngân đạt "
-        f"{_rate_text(t.execution_rate)}.",
-        f"Vốn đối ứng của các cơ sở là {money(t.counterpart)}, tỷ lệ vốn đối ứng đạt {ratio} đồng trên "
-        f"1 đồng kinh phí khuyến công; nguồn khác {money(t.other)}.",
-        f"Trong kỳ đã nghiệm thu {group(o.acceptances)} đề án: đào tạo {group(o.trainees)} học viên, trong đó "
-        f"{group(o.trainees_employed)} học viên có việc làm sau đào tạo ({_rate_text(o.employed_rate)}); xây dựng "
-        f"{group(o.models_built)} mô hình trình diễn; hỗ trợ {group(o.machines_supplied)} máy móc, thiết bị; "
-        f"{group(o.fairs)} hội chợ, triển lãm; {group(o.brands)} nhãn hiệu, thương hiệu.",
-    ]
-    if p.evaluations:
-        lines.append(
-            f"Đánh giá sau hỗ trợ {group(p.evaluations)} cơ sở: doanh thu thay đổi {_rate_text(p.revenue_change)}, "
-            f"số lao động tăng {group(p.jobs_change)} người."
-        )
-    if fig.settlements:
-        lines.append(
-            f"Có {group(len(fig.settlements))} đề án quyết toán trong kỳ; thời gian từ nghiệm thu đến quyết toán "
-            f"bình quân {decimal(fig.lag_mean or 0, 1)} ngày, trung vị {decimal(fig.lag_median or 0, 1)} ngày, "
-            f"dài nhất {group(fig.lag_max or 0)} ngày."
-        )
-    lines.append(f"Đến ngày {day(fig.query.end)} có {group(len(fig.overdue))} việc quá hạn (Biểu 6).")
-    return lines
-
-
 def periodic_document(
     fig: PeriodicFigures,
     agency: Agency,
@@ -158,12 +134,16 @@ def periodic_document(
     on: date | None = None,
     number: str | None = None,
     signer: str | None = None,
+    receivers: Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> OfficialDocument:
+    """The report as handed in. Without a number, "Số:" keeps a blank for the number written
+    by hand on registering; a table with nothing in it is said as a sentence, and the chart
+    is drawn only when there is money to draw. `receivers` defaults to the agency's."""
     progress = ensure(progress)
     label = fig.query.label
     doc = OfficialDocument(title=f"Báo cáo kết quả thực hiện hoạt động khuyến công {label}")
-    doc.header(agency, number or f"     /BC-{agency.code}", on or date.today())
+    doc.header(agency, number or number_blank("BC", agency.code), on or date.today())
     doc.doc_title("Báo cáo", f"Kết quả thực hiện hoạt động khuyến công {label}")
     doc.paragraph(
         f"Phạm vi báo cáo: {scope_name}; kỳ báo cáo {label} (từ ngày {day(fig.query.start)} "
@@ -172,21 +152,35 @@ def periodic_document(
     doc.heading("I. KẾT QUẢ CHUNG")
     for line in summary_sentences(fig):
         doc.paragraph(line)
-    tables = periodic_tables(fig)
+    level, activity, outputs, post, lag, overdue = periodic_tables(fig)
     doc.heading("II. KINH PHÍ KẾ HOẠCH VÀ THỰC HIỆN")
-    doc.table(tables[0], size=9.5, progress=progress)
-    doc.table(tables[1], size=9.5, progress=progress)
-    doc.flowable(_funds_chart(fig, doc.width))
+    if fig.total.proposals:
+        doc.table(level, size=9.5, progress=progress)
+        doc.table(activity, size=9.5, progress=progress)
+    else:
+        doc.paragraph("Kỳ báo cáo chưa có đề án nào trong kế hoạch nên chưa có số liệu kinh phí (Biểu 1, Biểu 2).")
+    if any(f.plan or f.disbursed for f in fig.by_activity):
+        doc.flowable(_funds_chart(fig, doc.width))
     doc.heading("III. KẾT QUẢ ĐẦU RA VÀ HIỆU QUẢ SAU HỖ TRỢ")
-    doc.table(tables[2], size=10.5, progress=progress)
-    doc.table(tables[3], size=10.5, progress=progress)
+    if fig.outputs.acceptances or fig.total.proposals:
+        doc.table(outputs, size=10.5, progress=progress)
+    else:
+        doc.paragraph(outputs_sentence(fig))
+    if fig.post_support.evaluations:
+        doc.table(post, size=10.5, progress=progress)
+    else:
+        doc.paragraph(post_support_sentence(fig))
     doc.heading("IV. QUYẾT TOÁN VÀ CÁC VIỆC QUÁ HẠN")
-    for table in tables[4:]:
-        if table.rows:
-            doc.table(table, size=10, progress=progress)
-        else:
-            doc.paragraph(f"{table.name}: không có.")
-    doc.closing(["Sở Công Thương", "Lưu: VT, " + agency.code], Signature(title="Giám đốc", name=signer, authority=None))
+    if lag.rows:
+        doc.table(lag, size=10, progress=progress)
+    else:
+        doc.paragraph(settlement_sentence(fig))
+    if overdue.rows:
+        doc.table(overdue, size=10, progress=progress)
+    else:
+        doc.paragraph(overdue_sentence(fig))
+    sent_to = list(receivers) if receivers is not None else list(agency.receivers)
+    doc.closing(sent_to or default_receivers(None, agency.code), Signature(title="Giám đốc", name=signer))
     return doc
 
 

@@ -73,6 +73,7 @@ class Styles:
     sign_name = _style("sign_name", 13, bold=True, align=TA_CENTER)
     recipients_title = _style("recipients_title", 12, bold=True, italic=True, align=TA_LEFT)
     recipients = _style("recipients", 11, align=TA_LEFT, leading=13)
+    recipients.leftIndent, recipients.firstLineIndent = 7, -7  # a long receiver wraps under its text, not its dash
     page_number_size = 13
 
 

@@ -260,3 +260,34 @@ def page_count(path: Path) -> int:
 
 def have_poppler() -> bool:
     return all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm"))
+
+
+def pdf_lines(path: Path) -> list[dict]:
+    """Every text line of the PDF with its page and box (points, origin top left), from
+    `pdftotext -bbox-layout`: {'page', 'x0', 'y0', 'x1', 'y1', 'text', 'words'}."""
+    import xml.etree.ElementTree as ET
+
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(out.split("<!DOCTYPE", 1)[0] + out[out.index("<html") :])
+    lines = []
+    for page_no, page in enumerate(root.iter(f"{{{ns['h']}}}page"), 1):
+        for line in page.iter(f"{{{ns['h']}}}line"):
+            words = [
+                {"text": w.text or "", **{k: float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}}
+                for w in line.iter(f"{{{ns['h']}}}word")
+            ]
+            lines.append(
+                {
+                    "page": page_no,
+                    "x0": float(line.get("xMin")),
+                    "y0": float(line.get("yMin")),
+                    "x1": float(line.get("xMax")),
+                    "y1": float(line.get("yMax")),
+                    "text": " ".join(w["text"] for w in words),
+                    "words": words,
+                }
+            )
+    return lines
