@@ -251,3 +251,7 @@ EN.update(FOLLOW_UP)
 from kcdesk.locale_en_documents import DOCUMENTS  # noqa: E402  (document settings)
 
 EN.update(DOCUMENTS)
+
+from kcdesk.locale_en_exchange import EXCHANGE  # noqa: E402  (import: local words, old units)
+
+EN.update(EXCHANGE)

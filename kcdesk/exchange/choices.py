@@ -6,21 +6,6 @@ from collections.abc import Mapping
 
 from kcdesk.exchange.headers import header_key
 
-FACILITY_TYPE_ALIASES = {
-    "hkd": "hkd",
-    "ho kinh doanh ca the": "hkd",
-    "ho ca the": "hkd",
-    "ho gia dinh": "hkd",
-    "htx": "htx",
-    "tht": "tht",
-    "to hop tac": "tht",
-    "dnsn": "dn_sieu_nho",
-    "dn sieu nho": "dn_sieu_nho",
-    "dn nho": "dn_nho",
-    "dn vua": "dn_vua",
-    "khac": "khac",
-}
-
 
 def choose(text: str | None, vocabulary: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> str | None:
     """The key of `vocabulary` (key -> label) that `text` names, or None if none does."""

@@ -82,6 +82,13 @@ FACILITY_COLUMNS: tuple[SheetColumn, ...] = (
         ("Doanh thu", "Doanh thu năm trước", "Doanh thu (VNĐ)"),
         width=20,
     ),
+    SheetColumn(
+        "legacy_district",
+        "Quận/Huyện (trước 01/7/2025)",
+        aliases=("Quận/Huyện", "Huyện", "Quận", "Huyện/Thị xã", "Quận/Huyện/Thị xã", "Huyện/TX/TP", "Huyện, thị xã"),
+        width=20,
+        hint="chỉ với địa chỉ cũ: giúp xác định xã/phường cũ khi nhiều nơi trùng tên",
+    ),
     SheetColumn("village", "Thôn/Tổ dân phố", aliases=("Thôn", "Thôn/ấp/bản", "Tổ dân phố", "Thôn, ấp")),
     SheetColumn("legacy_address", "Địa chỉ cũ (trước 01/7/2025)", aliases=("Địa chỉ cũ",), width=30),
     SheetColumn("legacy_province_code", "Mã tỉnh cũ", width=10),

@@ -1,8 +1,9 @@
 """Importing the facility register (sổ cơ sở CNNT) from an .xlsx sheet.
 
 Every row is read and checked before anything is written: the cells, the administrative
-units (current ones; a pre-reform name is kept as the legacy address, never mapped to a
-current unit), the rules of kcdesk.domain.validation, and duplicate tax codes in the file
+units (facility_units: a pre-reform unit is mapped to the one it became when that is
+certain, the address as written kept as the legacy address), catalogue entries written in
+the office's own words (vocab_match), the rules of kcdesk.domain.validation, and duplicate tax codes in the file
 and in the register. Then, unless this is a dry run, the valid rows go in through
 store.write in one transaction: all rows, or with skip_invalid only the valid ones.
 """
@@ -21,12 +22,14 @@ from kcdesk.db.units import unit_index
 from kcdesk.domain.validation import UnitIndex, facility_problems, normalize_phone, normalize_tax_code
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.errors import FieldMessage
-from kcdesk.exchange.choices import FACILITY_TYPE_ALIASES, choose
 from kcdesk.exchange.columns import FACILITY_COLUMNS
+from kcdesk.exchange.facility_units import FacilityUnits
 from kcdesk.exchange.import_run import run_import
+from kcdesk.exchange.local_words import FACILITY_TYPE_WORDS, SECTOR_WORDS
 from kcdesk.exchange.outcome import Finding, ImportOutcome
 from kcdesk.exchange.sheet_reader import SheetRow
-from kcdesk.exchange.unit_names import Ambiguous, UnitNames
+from kcdesk.exchange.unit_names import UnitNames
+from kcdesk.exchange.vocab_match import match_vocab
 from kcdesk.progress import Progress
 
 INSERT_BATCH = 10_000
@@ -39,8 +42,8 @@ class FacilityRows:
 
     def __init__(self, session: Session, outcome: ImportOutcome) -> None:
         self.outcome = outcome
-        self.units = UnitNames(session)
         self.index: UnitIndex = unit_index(session)
+        self.places = FacilityUnits(UnitNames(session), self.index, self)
         self.sectors = {code: name for code, name in session.execute(select(Sector.code, Sector.name))}
         self.registered = {
             normalize_tax_code(code): name
@@ -65,10 +68,10 @@ class FacilityRows:
     def values(self, row: SheetRow) -> dict[str, Any] | None:
         """The row as Facility column values, or None if it has a problem."""
         before = len(self.outcome.problems)
-        v = {k: row.values.get(k) for k in self.spec if k not in ("ward", "province")}
+        v = {k: row.values.get(k) for k in self.spec if k not in ("ward", "province", "legacy_district")}
         self._choices(row, v)
         self._codes(row, v)
-        legacy_ward = self._units(row, v)
+        legacy_ward = self.places.resolve(row, v)
         for key, message in facility_problems(v, self.index).items():
             fld = _FIELD_COLUMN.get(key, key)
             if fld in row.bad or (fld == "ward" and legacy_ward and v.get("ward_code") is None):
@@ -87,25 +90,37 @@ class FacilityRows:
         return v
 
     def _choices(self, row: SheetRow, v: dict[str, Any]) -> None:
-        typed = row.values.get("facility_type")
-        v["facility_type"] = choose(typed, FACILITY_TYPES, FACILITY_TYPE_ALIASES) if typed else None
-        if typed and v["facility_type"] is None:
-            self.problem(
-                row,
-                "facility_type",
-                "Loại hình '{value}' không có trong danh mục: {allowed}.",
-                value=typed,
-                allowed=", ".join(FACILITY_TYPES.values()),
-            )
-            row.bad.add("facility_type")
-        for fld, vocab, label in (
-            ("sector_code", self.sectors, "Ngành nghề"),
-            ("status", FACILITY_STATUSES, "Tình trạng"),
+        """Type, sector and status by code or label, or in the office's own words when they
+        name one entry only (noted); refused with the closest entries otherwise."""
+        for fld, vocab, local, label in (
+            ("facility_type", FACILITY_TYPES, FACILITY_TYPE_WORDS, "Loại hình"),
+            ("sector_code", self.sectors, SECTOR_WORDS, "Ngành nghề"),
+            ("status", FACILITY_STATUSES, {}, "Tình trạng"),
         ):
             typed = row.values.get(fld)
-            v[fld] = choose(typed, vocab) if typed else None
-            if typed and v[fld] is None:
-                self.problem(row, fld, "{label} '{value}' không có trong danh mục.", label=label, value=typed)
+            if not typed:
+                v[fld] = None
+                continue
+            found = match_vocab(typed, vocab, local)
+            v[fld] = found.code
+            if found.code is not None and not found.exact:
+                self.note(
+                    row,
+                    fld,
+                    "'{value}' được hiểu là {label} '{entry}'.",
+                    value=typed,
+                    label=label.lower(),
+                    entry=_entry(found.code, vocab, fld),
+                )
+            elif found.code is None:
+                options = "; ".join(_entry(c, vocab, fld) for c in found.candidates)
+                message = (
+                    "{label} '{value}' chưa rõ, có thể là: {options}. Hãy ghi đúng tên hoặc mã trong danh mục."
+                    if found.ambiguous
+                    else "{label} '{value}' không có trong danh mục; gần nhất là: {options}. Hãy ghi đúng tên hoặc "
+                    "mã trong danh mục."
+                )
+                self.problem(row, fld, message, label=label, value=typed, options=options)
                 row.bad.add(fld)
 
     def _codes(self, row: SheetRow, v: dict[str, Any]) -> None:
@@ -119,80 +134,6 @@ class FacilityRows:
                         row, fld, "'{typed}' được ghi theo dạng chuẩn '{standard}'.", typed=typed, standard=standard
                     )
                 v[fld] = standard
-
-    def _units(self, row: SheetRow, v: dict[str, Any]) -> bool:
-        """Set province_code and ward_code; return True if the ward is a legacy one kept as text."""
-        province_text, ward_text = row.values.get("province"), row.values.get("ward")
-        v["province_code"] = v["ward_code"] = None
-        province = None
-        if province_text:
-            try:
-                province = self.units.province(province_text)
-            except Ambiguous as many:
-                self.problem(
-                    row,
-                    "province",
-                    "Tên '{value}' chưa rõ, có thể là: {names}.",
-                    value=province_text,
-                    names="; ".join(many.names),
-                )
-                return False
-            if province is None:
-                self.problem(row, "province", "Không có tỉnh/thành phố '{value}' trong danh mục.", value=province_text)
-            elif province.legacy:
-                self.problem(
-                    row,
-                    "province",
-                    "'{value}' là tỉnh/thành phố cũ (trước 01/7/2025), không còn trong "
-                    "danh mục hiện hành. Hãy ghi tỉnh/thành phố hiện hành; địa chỉ cũ ghi ở cột "
-                    "'Địa chỉ cũ (trước 01/7/2025)'.",
-                    value=province_text,
-                )
-                province = None
-            else:
-                v["province_code"] = province.code
-        if not ward_text:
-            # A record kept with only its pre-reform address (as exported) stays that way.
-            return bool(v.get("legacy_address") or v.get("legacy_ward_code"))
-        try:
-            ward = self.units.ward(ward_text, v["province_code"])
-        except Ambiguous as many:
-            self.problem(
-                row,
-                "ward",
-                "Tên '{value}' chưa rõ, có thể là: {names}. Hãy ghi đủ 'Xã'/'Phường'.",
-                value=ward_text,
-                names="; ".join(many.names),
-            )
-            row.bad.add("ward")
-            return False
-        if ward is None:
-            self.problem(
-                row,
-                "ward",
-                "Không có xã/phường/đặc khu '{value}' trong danh mục hiện hành hay danh mục trước 01/7/2025.",
-                value=ward_text,
-            )
-            row.bad.add("ward")
-            return False
-        if not ward.legacy:
-            v["ward_code"] = ward.code
-            return False
-        # A pre-reform commune: kept as the legacy address, the current ward left for a person to choose.
-        v["legacy_address"] = v.get("legacy_address") or f"{ward.full_name}" + (
-            f", {province_text}" if province_text else ""
-        )
-        v["legacy_ward_code"] = v.get("legacy_ward_code") or ward.code or None
-        v["legacy_district_code"] = v.get("legacy_district_code") or ward.district_code
-        v["legacy_province_code"] = v.get("legacy_province_code") or ward.province_code
-        self.note(
-            row,
-            "ward",
-            "'{value}' là đơn vị hành chính cũ (trước 01/7/2025): đã giữ trong địa chỉ cũ, "
-            "chưa gán xã/phường hiện hành; hãy cập nhật sau.",
-            value=ward_text,
-        )
-        return True
 
     def _duplicates(self, row: SheetRow, v: dict[str, Any]) -> None:
         code = v.get("tax_code")
@@ -212,6 +153,11 @@ class FacilityRows:
                 code=code,
                 name=self.registered[code],
             )
+
+
+def _entry(code: str, vocab: dict[str, str], fld: str) -> str:
+    """How a catalogue entry is named in a message: 'E - Sản xuất sản phẩm, ...' for a sector."""
+    return f"{code} - {vocab[code]}" if fld == "sector_code" else vocab[code]
 
 
 def import_facilities(

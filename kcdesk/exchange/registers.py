@@ -27,7 +27,7 @@ from kcdesk.exchange.sheets_out import write_sheet
 from kcdesk.progress import Progress, ensure
 
 BATCH = 2000
-_PLAIN = {c.field for c in FACILITY_COLUMNS} - {"ward", "province", "facility_type", "status"}
+_PLAIN = {c.field for c in FACILITY_COLUMNS} - {"ward", "province", "facility_type", "status", "legacy_district"}
 
 
 def _unit_names(session: Session) -> dict[str, str]:
@@ -35,8 +35,18 @@ def _unit_names(session: Session) -> dict[str, str]:
     return {code: name for code, name in rows}
 
 
+def _legacy_district_names(session: Session) -> dict[str, str]:
+    rows = session.execute(
+        select(AdminUnit.code, AdminUnit.full_name).where(
+            AdminUnit.level == "district", AdminUnit.valid_to.is_not(None)
+        )
+    )
+    return {code: name for code, name in rows}
+
+
 def facility_rows(session: Session, province_code: str | None = None) -> Iterator[dict[str, Any]]:
     names = _unit_names(session)
+    districts = _legacy_district_names(session)
     stmt = select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.name, Facility.id)
     if province_code:
         stmt = stmt.where(Facility.province_code == province_code)
@@ -44,6 +54,7 @@ def facility_rows(session: Session, province_code: str | None = None) -> Iterato
         row = {k: getattr(f, k) for k in _PLAIN}
         row["ward"] = names.get(f.ward_code or "", f.ward_code)
         row["province"] = names.get(f.province_code, f.province_code)
+        row["legacy_district"] = districts.get(f.legacy_district_code or "")
         row["facility_type"] = FACILITY_TYPES.get(f.facility_type, f.facility_type)
         row["status"] = FACILITY_STATUSES.get(f.status, f.status)
         for key in ("has_export_contract", "in_supporting_industry_list", "cleaner_production", "typical_product"):

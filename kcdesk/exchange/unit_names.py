@@ -74,6 +74,8 @@ class UnitNames:
         self.wards: dict[str, dict[str, list[UnitMatch]]] = defaultdict(lambda: defaultdict(list))
         self.legacy_wards: dict[str, list[UnitMatch]] = defaultdict(list)
         self.current_codes: dict[str, UnitMatch] = {}
+        self.legacy_districts: dict[str, list[UnitMatch]] = defaultdict(list)
+        self.legacy_district_names: dict[str, str] = {}
         rows = session.execute(
             select(
                 AdminUnit.code,
@@ -87,6 +89,11 @@ class UnitNames:
         district_province = {code: parent for code, level, _, _, parent, to in rows if level == "district"}
         for code, level, full_name, name, parent, valid_to in rows:
             legacy = valid_to is not None
+            if level == "district":
+                district = UnitMatch(code, full_name, True, parent)
+                self.legacy_district_names[code] = full_name
+                for key in {unit_key(full_name), unit_key(name)}:
+                    self.legacy_districts[key].append(district)
             if level == "province":
                 match = UnitMatch(code, full_name, legacy)
                 target = self.legacy_provinces if legacy else self.provinces
@@ -114,6 +121,31 @@ class UnitNames:
             if found:
                 return found
         return None
+
+    def current_ward(self, text: str, province_code: str | None) -> UnitMatch | None:
+        """A current commune of the province by name (or any current commune by its code)."""
+        key = unit_key(text)
+        if province_code:
+            table = self.wards.get(province_code, {})
+            found = table.get(key) or table.get(bare_key(key)) or []
+            if found:
+                return _unique(found)
+        if key.isdigit() and key in self.current_codes:
+            return self.current_codes[key]
+        return None
+
+    def legacy_communes(self, text: str) -> list[UnitMatch]:
+        """Every commune before 1 July 2025 with this name (several provinces reuse names)."""
+        key = unit_key(text)
+        return list(self.legacy_wards.get(key) or self.legacy_wards.get(bare_key(key)) or [])
+
+    def legacy_district_codes(self, text: str) -> set[str]:
+        """Codes of the districts before 1 July 2025 with this name ('Huyện Hòa Vang', 'H. Hòa Vang')."""
+        key = unit_key(text)
+        return {m.code for m in self.legacy_districts.get(key) or self.legacy_districts.get(bare_key(key)) or []}
+
+    def legacy_district_name(self, code: str | None) -> str | None:
+        return self.legacy_district_names.get(code or "")
 
     def ward(self, text: str, province_code: str | None) -> UnitMatch | None:
         """A current commune of the province, else a legacy commune of that name (the one in

@@ -77,7 +77,13 @@ def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
             ["Số máy móc, thiết bị được hỗ trợ", "máy, thiết bị", o.planned_machines or None, o.machines_supplied],
             ["Số hội chợ, triển lãm", "hội chợ", None, o.fairs],
             ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", None, o.brands],
-            ["Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)", "đồng", None, o.counterpart_invested],
+            # Planned: the counterpart funds in the budgets of the plan (Biểu 1's column).
+            [
+                "Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)",
+                "đồng",
+                fig.total.counterpart or None,
+                o.counterpart_invested,
+            ],
         ],
     )
     p = fig.post_support

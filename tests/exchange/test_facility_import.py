@@ -110,19 +110,24 @@ def test_headers_tolerate_case_marks_spacing_and_abbreviations(store, tmp_path):
     assert outcome.imported == 1
 
 
-def test_legacy_units_are_recognised_never_mapped(store, tmp_path):
+def test_legacy_units_are_mapped_when_certain_and_the_old_address_kept(store, tmp_path):
     rows = [
-        x.good_row(1, ward="Phường Thạch Thang"),  # a Đà Nẵng ward abolished on 1 July 2025
-        x.good_row(2, ward="Xã Điện Thắng Bắc", province="Tỉnh Quảng Nam"),
-    ]  # a province merged away
-    outcome = import_facilities(store, x.workbook(tmp_path / "old.xlsx", rows), skip_invalid=True)
-    assert outcome.imported == 1
-    assert [(p.row, p.column) for p in outcome.problems] == [(3, "Tỉnh/Thành phố")]
-    assert "tỉnh/thành phố cũ" in outcome.problems[0].message.text("vi")
+        x.good_row(1, ward="Phường Thạch Thang"),  # a Đà Nẵng ward merged whole into Phường Hải Châu
+        x.good_row(2, ward="Xã Điện Thắng Trung", province="Tỉnh Quảng Nam"),  # a province merged away
+    ]
+    outcome = import_facilities(store, x.workbook(tmp_path / "old.xlsx", rows))
+    assert outcome.imported == 2 and not outcome.problems
     with store.read() as s:
-        f = s.scalars(select(Facility)).one()
-    assert f.ward_code is None and f.legacy_ward_code and f.legacy_address.startswith("Phường Thạch Thang")
-    assert any("đơn vị hành chính cũ" in n.message.text("vi") for n in outcome.notes)
+        by_name = {f.name: f for f in s.scalars(select(Facility))}
+    first = by_name["Cơ sở Mộc mỹ nghệ số 1"]
+    assert (first.province_code, first.ward_code) == ("48", "20242")
+    assert (
+        first.legacy_ward_code == "20233" and first.legacy_address == "1 Lê Duẩn, Phường Thạch Thang, Thành phố Đà Nẵng"
+    )
+    second = by_name["Cơ sở Mộc mỹ nghệ số 2"]
+    assert second.province_code == "48" and second.legacy_province_code == "49"
+    assert second.legacy_address == "2 Lê Duẩn, Xã Điện Thắng Trung, Tỉnh Quảng Nam"
+    assert any("tỉnh/thành phố trước 01/7/2025" in n.message.text("vi") for n in outcome.notes)
 
 
 def test_export_then_import_round_trips_the_register(store, tmp_path, _template_db):
