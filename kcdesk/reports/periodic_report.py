@@ -75,8 +75,8 @@ def periodic_tables(fig: PeriodicFigures) -> list[TableData]:
             ["Số học viên có việc làm sau đào tạo", "người", None, o.trainees_employed],
             ["Số mô hình trình diễn được xây dựng", "mô hình", o.planned_models or None, o.models_built],
             ["Số máy móc, thiết bị được hỗ trợ", "máy, thiết bị", o.planned_machines or None, o.machines_supplied],
-            ["Số hội chợ, triển lãm", "hội chợ", None, o.fairs],
-            ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", None, o.brands],
+            ["Số hội chợ, triển lãm", "hội chợ", o.planned_fairs or None, o.fairs],
+            ["Số nhãn hiệu, thương hiệu được hỗ trợ", "nhãn hiệu", o.planned_brands or None, o.brands],
             # Planned: the counterpart funds in the budgets of the plan (Biểu 1's column).
             [
                 "Vốn đối ứng thực tế đã đầu tư (theo biên bản nghiệm thu)",

@@ -235,7 +235,8 @@ def test_column_headers_wrap_onto_at_most_three_lines(store, tmp_path):
 def test_planned_outputs_fill_the_plan_column(store, tmp_path):
     def build(s):
         b.proposal(s, "KCDP-2026-01", kc=300_000_000, activity="KC1.1", planned_trainees=35)
-        b.proposal(s, "KCDP-2026-02", kc=900_000_000, planned_models=1, planned_machines=3)
+        b.proposal(s, "KCDP-2026-02", kc=900_000_000, planned_models=1, planned_machines=3, planned_fairs=2)
+        b.proposal(s, "KCDP-2026-04", kc=200_000_000, activity="KC5.1", planned_brands=4)
         b.proposal(s, "KCDP-2026-03", kc=500_000_000, planned_machines=2, status="draft")  # not in the plan
 
     store.write(build)
@@ -243,7 +244,8 @@ def test_planned_outputs_fill_the_plan_column(store, tmp_path):
         fig = periodic_figures(s, H1)
         pdf = write_periodic_pdf(fig, agency_for(s, "48"), tmp_path / "r.pdf", scope_name="Thành phố Đà Nẵng", on=ON)
     rows = {r[0]: r[2] for r in periodic_tables(fig)[2].rows}
-    assert rows["Số đề án được nghiệm thu"] == 2
+    assert rows["Số đề án được nghiệm thu"] == 3
+    assert rows["Số hội chợ, triển lãm"] == 2 and rows["Số nhãn hiệu, thương hiệu được hỗ trợ"] == 4
     assert rows["Số học viên được đào tạo"] == 35
     assert rows["Số mô hình trình diễn được xây dựng"] == 1
     assert rows["Số máy móc, thiết bị được hỗ trợ"] == 3
