@@ -31,9 +31,32 @@ AGENCY_PHRASES = (
     "thị trấn",
     "đặc khu",
 )
+# Vietnamese writes a space between the syllables of one word: "CÔNG / NGHIỆP" breaks a word.
+# The words of agency names are kept whole unless nothing else fits.
+WORDS = (
+    "trung tâm",
+    "khuyến công",
+    "tư vấn",
+    "phát triển",
+    "công nghiệp",
+    "xúc tiến",
+    "thương mại",
+    "đầu tư",
+    "nông thôn",
+    "đổi mới",
+    "sáng tạo",
+    "chuyển đổi",
+    "hỗ trợ",
+    "doanh nghiệp",
+    "dịch vụ",
+    "kỹ thuật",
+    "ủy ban",
+    "nhân dân",
+)
 # Unit-type words that precede a place name; "thành phố" itself never splits.
 TYPE_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "tp", "tp.", "phường", "xã", "huyện", "quận")
 FORBIDDEN = 10**6  # a break inside a proper name
+WORD_SPLIT = 500  # a break between the syllables of a word: only when nothing else fits
 TYPE_SPLIT = 1_000  # a break between "TỈNH" and the place it names: only when nothing else fits
 MAX_LINES = 3  # more lines only when the decree's smallest size would not do otherwise
 MORE_LINES = 4
@@ -84,7 +107,18 @@ def break_costs(words: Sequence[str], names: Iterable[str] = ()) -> list[int]:
                             costs[i] = FORBIDDEN  # "THÀNH / PHỐ" never
                         costs[start - 1] = max(costs[start - 1], TYPE_SPLIT)
                         break
+    for word in _words():
+        n = len(word)
+        for start in range(len(words) - n + 1):
+            if keys[start : start + n] == word:
+                for i in range(start, start + n - 1):
+                    costs[i] = max(costs[i], WORD_SPLIT)
     return costs
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], ...]:
+    return tuple(_key(w.split()) for w in WORDS)
 
 
 def best_lines(
@@ -148,7 +182,7 @@ def fit_name(
     # line, then a smaller size; a unit-type word parts from its place, and any space is
     # used, only when nothing else fits.
     passes = [(max_lines, max(min_size, min(DECREE_MIN, size))), (max(max_lines, MORE_LINES), min_size)]
-    for max_cost in (0, TYPE_SPLIT, FORBIDDEN):
+    for max_cost in (0, WORD_SPLIT, TYPE_SPLIT, FORBIDDEN):
         for lines_cap, down_to in passes:
             for s in sizes(down_to):
                 lines = best_lines(words, costs, lambda t, s=s: measure(t, s), width, max_cost)  # type: ignore[misc]

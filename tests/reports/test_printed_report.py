@@ -2,6 +2,7 @@
 never break inside a proper name, a blank for the handwritten number, sentences where there
 is no data, headers of at most three lines, the plan column, and "Nơi nhận"."""
 
+import itertools
 import re
 from datetime import date
 
@@ -15,7 +16,7 @@ from kcdesk.db.models import AdminUnit
 from kcdesk.reports import fonts
 from kcdesk.reports.agency import agency_for, place_names
 from kcdesk.reports.document import OfficialDocument
-from kcdesk.reports.name_lines import fit_name
+from kcdesk.reports.name_lines import WORDS, fit_name
 from kcdesk.reports.pdf_tables import HEAD_LINES, TableRenderer
 from kcdesk.reports.periodic_data import PeriodicQuery, periodic_figures
 from kcdesk.reports.periodic_report import periodic_tables, write_periodic_pdf
@@ -25,6 +26,7 @@ from kcdesk.text import fold
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+TWO_SYLLABLE_WORDS = {tuple(_w.split()) for _w in map(fold, WORDS) if len(_w.split()) == 2}
 H1 = PeriodicQuery(date(2026, 1, 1), date(2026, 6, 30), "48")
 ON = date(2026, 7, 6)
 
@@ -112,6 +114,8 @@ def test_agency_lines_never_break_inside_a_province_name(store, tmp_path):
                 assert _inside(name, line_words), (name, printed)
         for words in line_words:
             assert words[-1] != "thanh", printed  # "THÀNH / PHỐ" never parts
+        for above, below in itertools.pairwise(line_words):
+            assert (above[-1], below[0]) not in TWO_SYLLABLE_WORDS, printed  # no "CÔNG / NGHIỆP"
         for ln in left:
             assert ln["x1"] < right_x - 3, printed  # clear of the Quốc hiệu
             assert ln["y1"] - ln["y0"] >= 10 * 0.9, printed  # never below 10 pt
