@@ -2,7 +2,9 @@
 
 Builds a throw-away database with a small but realistic Đà Nẵng plan, prints both
 documents and renders their pages to PNG with pdftoppm, so reviewers can see what the
-documents look like without running the app.
+documents look like without running the app. Then the same for the demo province as a user
+makes it (`kcdesk init`, `kcdesk demo --seed 1`, `kcdesk report periodic --year 2024`):
+bao-cao-nam-demo-*.png.
 
     .venv/bin/python scripts/make_report_samples.py [OUT_DIR]
 """
@@ -123,9 +125,19 @@ def main() -> None:
                 )
         finally:
             store.close()
-    for pdf, prefix in ((record, "bien-ban-nghiem-thu"), (report, "bao-cao-6-thang")):
+    demo = demo_report(out / "bao-cao-nam-demo.pdf")
+    for pdf, prefix in ((record, "bien-ban-nghiem-thu"), (report, "bao-cao-6-thang"), (demo, "bao-cao-nam-demo")):
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / prefix)], check=True)
         print(pdf)
+
+
+def demo_report(pdf: Path) -> Path:
+    """The periodic report of the demo province, through the command line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "demo.db")
+        for args in (["init"], ["demo", "--seed", "1"], ["report", "periodic", "--year", "2024", "--out", str(pdf)]):
+            subprocess.run([sys.executable, "-m", "kcdesk", "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    return pdf
 
 
 if __name__ == "__main__":
