@@ -194,4 +194,13 @@ PROPOSAL_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("settlement_amount", "Quyết toán (đồng)", "money", ("Quyết toán", "Số tiền quyết toán"), width=16),
     SheetColumn("settlement_date", "Ngày quyết toán", "date", width=12),
     SheetColumn("sector_code", "Ngành nghề", "choice", ("Ngành",), width=10),
+    # Planned outputs: the "Kế hoạch" column of the periodic report's Biểu 3.
+    SheetColumn("planned_trainees", "Số học viên kế hoạch", "whole", ("Học viên kế hoạch", "Số học viên"), width=12),
+    SheetColumn("planned_models", "Số mô hình kế hoạch", "whole", ("Mô hình kế hoạch", "Số mô hình"), width=12),
+    SheetColumn(
+        "planned_machines", "Số máy móc, thiết bị kế hoạch", "whole", ("Máy móc kế hoạch", "Số máy móc"), width=12
+    ),
+    SheetColumn("planned_fairs", "Số hội chợ kế hoạch", "whole", ("Hội chợ kế hoạch",), width=12),
+    SheetColumn("planned_brands", "Số nhãn hiệu kế hoạch", "whole", ("Nhãn hiệu kế hoạch",), width=12),
 )
+PLANNED_FIELDS = ("planned_trainees", "planned_models", "planned_machines", "planned_fairs", "planned_brands")

@@ -30,7 +30,7 @@ from kcdesk.db.store import Store
 from kcdesk.domain.validation import normalize_tax_code
 from kcdesk.errors import FieldMessage
 from kcdesk.exchange.choices import choose
-from kcdesk.exchange.columns import PROPOSAL_COLUMNS
+from kcdesk.exchange.columns import PLANNED_FIELDS, PROPOSAL_COLUMNS
 from kcdesk.exchange.import_run import run_import
 from kcdesk.exchange.outcome import Finding, ImportOutcome
 from kcdesk.exchange.proposal_vocab import DEFAULT_STATUS, LEVEL_ALIASES, LEVEL_LABELS, STATUS_LABELS
@@ -128,6 +128,7 @@ class ProposalRows:
                 "end_date": v.get("end_date"),
                 "status": "draft",
                 "status_date": None,
+                **{k: v.get(k) for k in PLANNED_FIELDS},
             },
             "status": status,
             "activity": activity,

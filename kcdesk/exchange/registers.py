@@ -21,7 +21,7 @@ from kcdesk.db.models import (
 )
 from kcdesk.db.store import Store
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
-from kcdesk.exchange.columns import FACILITY_COLUMNS
+from kcdesk.exchange.columns import FACILITY_COLUMNS, PLANNED_FIELDS
 from kcdesk.exchange.proposal_vocab import LEVEL_LABELS, STATUS_LABELS
 from kcdesk.exchange.sheets_out import write_sheet
 from kcdesk.progress import Progress, ensure
@@ -136,6 +136,7 @@ def proposal_rows(session: Session, province_code: str | None = None) -> Iterato
             "counterpart_amount": cp,
             "other_amount": ot,
             "sector_code": p.sector_code,
+            **{k: getattr(p, k) for k in PLANNED_FIELDS},
         }
         for kind, prefix in (("tam_ung", "advance"), ("thanh_toan", "payment"), ("quyet_toan", "settlement")):
             amount, last = paid.get((p.id, kind), (None, None))

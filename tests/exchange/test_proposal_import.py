@@ -137,3 +137,25 @@ def test_proposal_list_exports_and_imports_back(store, tmp_path, _template_db):
         import_facilities(second, x.workbook(tmp_path / "f2.xlsx", [x.good_row(1)]))
         outcome = import_proposals(second, out)
         assert outcome.imported == 1 and not outcome.problems
+
+
+def test_planned_outputs_are_imported_exported_and_fill_the_report_plan(store, tmp_path):
+    from kcdesk.reports.periodic_data import PeriodicQuery, periodic_figures
+    from kcdesk.reports.periodic_report import periodic_tables
+
+    headers = [*HEADERS[:9], "Kinh phí KC", "Số học viên kế hoạch", "Số mô hình kế hoạch", "Hội chợ kế hoạch"]
+    row = ["KCDP-2026-05", "Đào tạo nghề đan lát", "KCĐP", 2026, "KC1.1", "Trung tâm Khuyến công", "Đà Nẵng",
+           "Hải Châu", "Đang thực hiện", 300_000_000, 35, 1, 2]  # fmt: skip
+    outcome = import_proposals(store, x.workbook(tmp_path / "p.xlsx", [row], headers=headers))
+    assert outcome.imported == 1 and not outcome.problems
+    with store.read() as s:
+        p = s.scalars(select(Proposal)).one()
+        assert (p.planned_trainees, p.planned_models, p.planned_machines, p.planned_fairs) == (35, 1, None, 2)
+        fig = periodic_figures(s, PeriodicQuery(date(2026, 1, 1), date(2026, 6, 30), "48"))
+    plan = {r[0]: r[2] for r in periodic_tables(fig)[2].rows}
+    assert plan["Số học viên được đào tạo"] == 35 and plan["Số hội chợ, triển lãm"] == 2
+    out = tmp_path / "ds.xlsx"
+    export_proposals(store, out)
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("Số học viên kế hoạch") + 1).value == 35
