@@ -7,7 +7,7 @@ duplicates, validation) stay with each import.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,27 +31,61 @@ class SheetRow:
     values: dict[str, Any] = field(default_factory=dict)  # field -> typed value (None when empty)
     raw: dict[str, Any] = field(default_factory=dict)  # field -> text as typed (for messages)
     bad: set[str] = field(default_factory=set)  # fields whose cell could not be read
+    sheet: str = ""  # the sheet's name when findings name their sheet
+
+
+@dataclass
+class SheetInfo:
+    """What reading one sheet found: its name in the file, the headers as typed, the
+    columns it did not know. `tag` puts the sheet's name on every finding."""
+
+    tag: bool = False
+    title: str = ""
+    headers: dict[str, str] = field(default_factory=dict)  # field -> the header as typed (or its title)
+    ignored: list[str] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)  # fields that have a column in the file
+    found: bool = False  # the sheet exists and has a header row
 
 
 def read_sheet(
-    path: Path, columns: tuple[SheetColumn, ...], outcome: ImportOutcome, progress: Progress, sheet: str | None = None
+    path: Path,
+    columns: tuple[SheetColumn, ...],
+    outcome: ImportOutcome,
+    progress: Progress,
+    sheet: str | Sequence[str] | None = None,
+    *,
+    info: SheetInfo | None = None,
+    optional: bool = False,
+    first_if_missing: bool = False,
 ) -> Iterator[SheetRow]:
-    """Typed rows of the sheet; problems with single cells go into `outcome`."""
+    """Typed rows of the sheet; problems with single cells go into `outcome`.
+
+    Without `info`, the headers and ignored columns are the outcome's (a one-sheet import).
+    An `optional` sheet that is absent or empty gives no rows instead of an error."""
     aliases = aliases_of(columns)
     required = [c.field for c in columns if c.required]
     spec = {c.field: c for c in columns}
-    with open_rows(path, sheet) as rows:
+    with open_rows(path, sheet, first_if_missing=first_if_missing) as rows:
         head: list[tuple[int, tuple[Any, ...]]] = []
         for number, cells_ in rows:
             head.append((number, cells_))
             if len(head) >= HEADER_SEARCH_ROWS:
                 break
+        if optional and not any(any(c not in (None, "") for c in r) for _, r in head):
+            return
         match = find_header(head, aliases, required)
         if match is None or not all(f in match.columns for f in required):
-            raise _no_header(path, columns, match)
-        outcome.ignored_columns = match.unknown + match.duplicated
+            raise _no_header(path, columns, match, rows.title if info is not None else "")
         titles = {f: match.titles.get(f, spec[f].title) for f in spec}
-        outcome.headers = titles
+        label = ""
+        if info is None:
+            outcome.ignored_columns = match.unknown + match.duplicated
+            outcome.headers = titles
+        else:
+            info.title, info.headers, info.found = rows.title, titles, True
+            info.ignored = match.unknown + match.duplicated
+            info.present = set(match.columns)
+            label = rows.title if info.tag else ""
         pending = [r for r in head if r[0] > match.row]
 
         def all_rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -61,7 +95,7 @@ def read_sheet(
         for number, raw_cells in all_rows():
             if number % 2000 == 0:
                 progress.step(number, 0, "đọc tệp")
-            row = _read_row(number, raw_cells, match, spec, titles, outcome)
+            row = _read_row(number, raw_cells, match, spec, titles, outcome, label)
             if row is None:
                 outcome.blank_rows += 1
                 continue
@@ -69,9 +103,21 @@ def read_sheet(
             yield row
 
 
-def _no_header(path: Path, columns: tuple[SheetColumn, ...], match: HeaderMatch | None) -> WorkbookError:
+def _no_header(
+    path: Path, columns: tuple[SheetColumn, ...], match: HeaderMatch | None, sheet: str = ""
+) -> WorkbookError:
     needed = ", ".join(f"'{c.title}'" for c in columns if c.required)
     found = ", ".join(f"'{t}'" for t in (match.titles.values() if match else [])) or "không có"
+    if sheet:
+        return WorkbookError(
+            "Không tìm thấy dòng tiêu đề trong {limit} dòng đầu của trang '{sheet}' (tệp {path}): cần các cột "
+            "{needed}; các cột nhận ra được: {found}. Hãy tải mẫu bằng lệnh: kcdesk import template.",
+            limit=HEADER_SEARCH_ROWS,
+            sheet=sheet,
+            path=path.name,
+            needed=needed,
+            found=found,
+        )
     return WorkbookError(
         "Không tìm thấy dòng tiêu đề trong {limit} dòng đầu của tệp {path}: cần các cột {needed}; "
         "các cột nhận ra được: {found}. Hãy tải mẫu bằng lệnh: kcdesk import template.",
@@ -89,10 +135,11 @@ def _read_row(
     spec: dict[str, SheetColumn],
     titles: dict[str, str],
     outcome: ImportOutcome,
+    sheet: str = "",
 ) -> SheetRow | None:
     if all(c is None or (isinstance(c, str) and not c.strip()) for c in raw_cells):
         return None
-    row = SheetRow(number)
+    row = SheetRow(number, sheet=sheet)
     for fld, index in match.columns.items():
         value = raw_cells[index] if index < len(raw_cells) else None
         column = spec[fld]
@@ -101,7 +148,10 @@ def _read_row(
         if trimmed:
             outcome.notes.append(
                 Finding(
-                    number, titles[fld], FieldMessage("Đã bỏ khoảng trắng thừa ở đầu/cuối: '{value}'.", value=shown)
+                    number,
+                    titles[fld],
+                    FieldMessage("Đã bỏ khoảng trắng thừa ở đầu/cuối: '{value}'.", value=shown),
+                    sheet,
                 )
             )
         try:
@@ -109,7 +159,7 @@ def _read_row(
         except cells.CellProblem as problem:
             row.bad.add(fld)
             row.values[fld] = None
-            outcome.problems.append(Finding(number, titles[fld], problem.field_message))
+            outcome.problems.append(Finding(number, titles[fld], problem.field_message, sheet))
     return row
 
 

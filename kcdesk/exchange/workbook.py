@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -102,11 +102,30 @@ def check_file(path: Path) -> None:
             )
 
 
-@contextmanager
-def open_rows(path: Path | str, sheet: str | None = None) -> Iterator[Iterator[tuple[int, tuple[Any, ...]]]]:
-    """Yield (Excel row number, cell values) of one sheet, streamed; refuse what is unsafe.
+class SheetRows:
+    """The rows of one sheet, streamed: (Excel row number, cell values); `title` is the
+    sheet's name as the file has it ("" when the wanted sheet is absent: no rows)."""
 
-    `sheet` picks a sheet by name (case and tone marks ignored); default: the first.
+    def __init__(self, rows: Iterator[tuple[int, tuple[Any, ...]]], title: str) -> None:
+        self._rows = rows
+        self.title = title
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        return self._rows
+
+    def __next__(self) -> tuple[int, tuple[Any, ...]]:
+        return next(self._rows)
+
+
+@contextmanager
+def open_rows(
+    path: Path | str, sheet: str | Sequence[str] | None = None, *, first_if_missing: bool = False
+) -> Iterator[SheetRows]:
+    """Yield the rows of one sheet, streamed; refuse what is unsafe.
+
+    `sheet` picks a sheet by name, or by the first of several names found (case and tone
+    marks ignored); default: the first sheet. A named sheet that is absent gives no rows,
+    or with `first_if_missing` the first sheet.
     """
     from openpyxl import load_workbook
 
@@ -117,7 +136,26 @@ def open_rows(path: Path | str, sheet: str | None = None) -> Iterator[Iterator[t
     except Exception as exc:  # openpyxl raises many types for a broken file; all mean "unreadable"
         raise _broken(path, exc) from exc
     try:
-        yield _stream(_pick_sheet(wb, sheet), path)
+        ws = _pick_sheet(wb, sheet)
+        if ws is None and first_if_missing:
+            ws = wb.worksheets[0]
+        yield SheetRows(_stream(ws, path), ws.title if ws is not None else "")
+    finally:
+        wb.close()
+
+
+def sheet_titles(path: Path | str) -> list[str]:
+    """The names of the workbook's sheets, in order (after the same safety checks)."""
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    check_file(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # as in open_rows
+        raise _broken(path, exc) from exc
+    try:
+        return [ws.title for ws in wb.worksheets]
     finally:
         wb.close()
 
@@ -145,15 +183,14 @@ def _broken(path: Path, exc: Exception) -> WorkbookError:
     )
 
 
-def _pick_sheet(wb: Any, sheet: str | None) -> Any:
+def _pick_sheet(wb: Any, sheet: str | Sequence[str] | None) -> Any:
     from kcdesk.text import fold
 
     if sheet is None:
         return wb.worksheets[0]
-    for ws in wb.worksheets:
-        if fold(ws.title) == fold(sheet):
-            return ws
-    return None
+    names = [sheet] if isinstance(sheet, str) else list(sheet)
+    by_title = {fold(ws.title).strip(): ws for ws in wb.worksheets}
+    return next((by_title[fold(n)] for n in names if fold(n) in by_title), None)
 
 
 def _stream(ws: Any, path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:

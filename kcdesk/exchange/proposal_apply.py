@@ -1,0 +1,520 @@
+"""Writing one proposal of the workbook through the same services a person uses: the
+proposal with its budget (create_proposal, or update_proposal for one already recorded,
+which touches only what differs), each lifecycle step on its date (transition), each
+advance and payment (record_money, with every guard rail), the signed acceptance record
+before the acceptance step, the settlement (settle_proposal).
+
+Steps and money are taken in the order they happened (a payment after the acceptance is
+recorded after it), so the money rules see the proposal as it was on each entry's date.
+A refusal names the sheet, row and column that caused it; the caller rolls the proposal
+back (a savepoint) and goes on with the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kcdesk.domain import lifecycle
+from kcdesk.domain.vnformat import day, money
+from kcdesk.errors import FieldMessage, KcError, ValidationError
+from kcdesk.exchange.outcome import NEW, SAME, UPDATE, Finding, RecordChange
+from kcdesk.exchange.proposal_columns import ACHIEVED_FIELDS
+from kcdesk.exchange.proposal_diff import Delta, Differ, Recorded, load, money_text, shown
+from kcdesk.exchange.proposal_plan import Findings, MoneyPlan, Place, ProposalPlan
+from kcdesk.exchange.proposal_steps import (
+    ACCEPT_STEPS,
+    REQUIRED_DATES,
+    STEP_DATE,
+    STEP_DOCUMENT,
+    Step,
+    date_steps,
+    find_path,
+)
+from kcdesk.exchange.proposal_vocab import DEFAULT_STATUS
+from kcdesk.i18n import label
+from kcdesk.services import acceptances, proposal_edit, proposals
+from kcdesk.services import money as money_svc
+from kcdesk.services.sums import budget_sums
+
+ROLE = "admin"  # the file records steps others took (the ministry's approval...): any step may be written
+# Where the services' field keys are on the sheets.
+ACCEPTANCE_COLUMNS = {
+    "accepted_on": "accepted_on",
+    "conclusion": "acceptance_conclusion",
+    "accepted_amount": "accepted_amount",
+    "number": "acceptance_number",
+    "members": "acceptance_chair",
+    "members[1].full_name": "acceptance_chair",
+}
+STEP_FIELDS = {field: action for action, field in STEP_DATE.items()}  # date field -> one step it dates
+
+
+class ProposalWriter:
+    def __init__(self, session: Session, findings: Findings, user_id: str | None, today: date) -> None:
+        self.session = session
+        self.findings = findings
+        self.user_id = user_id
+        self.today = today
+        self.differ = Differ(session, findings)
+
+    @property
+    def _problems(self) -> int:
+        return len(self.findings.outcome.problems)
+
+    def apply(self, plan: ProposalPlan) -> RecordChange | None:
+        """Write the plan; the change it made, or None when refused (problems reported)."""
+        before = self._problems
+        rec = load(self.session, plan.code)
+        if rec is None:
+            return self._create(plan, before) if plan.on_main_sheet else None
+        return self._update(plan, rec, before)
+
+    # -- a new proposal -------------------------------------------------------------------
+
+    def _create(self, plan: ProposalPlan, before: int) -> RecordChange | None:
+        target = plan.status or DEFAULT_STATUS
+        budget = self.differ.wanted_budget(plan, None) or []
+        level = plan.fields.get("level", "")
+        steps = self._steps(plan, None, level, "draft", target)
+        settlement = [m for m in plan.money if m.kind == "quyet_toan"]
+        self._check_money_fits(plan, steps, settlement)
+        if steps is None or self._problems > before:
+            return None
+        values = {**plan.fields, "province_code": plan.province_code}
+        pid = self._call(
+            lambda: proposals.create_proposal(
+                self.session,
+                values,
+                activities=plan.activities or (),
+                beneficiaries=plan.beneficiaries or (),
+                budget=budget,
+            ),
+            plan.place,
+            {},
+            "code",
+            budget_of=plan,
+        )
+        if pid is None or not self._timeline(plan, pid, steps, plan.money):
+            return None
+        lines = [self._status_line(plan.place, "draft", target, steps)]
+        if budget:
+            sums = budget_sums(self.session, [pid])[pid]
+            lines.append(
+                self._line(
+                    plan.place,
+                    "kc_amount",
+                    "dự toán {n} dòng: khuyến công {kc}, đối ứng {cp}, nguồn khác {ot}",
+                    n=len(budget),
+                    kc=money(sums.kc),
+                    cp=money(sums.counterpart),
+                    ot=money(sums.other),
+                )
+            )
+        lines += [self._line(m.place, "amount", "khoản {entry}", entry=money_text(m)) for m in plan.money]
+        return RecordChange(plan.code, NEW, plan.place.row, plan.place.sheet, lines)
+
+    # -- a proposal already recorded -------------------------------------------------------
+
+    def _update(self, plan: ProposalPlan, rec: Recorded, before: int) -> RecordChange | None:
+        p = rec.proposal
+        delta = self.differ.diff(plan, rec)
+        target = plan.status or p.status
+        steps = self._steps(plan, rec, delta.fields.get("level", p.level), p.status, target)
+        new_settlement = [m for m in delta.money if m.kind == "quyet_toan"]
+        self._check_money_fits(plan, steps, new_settlement)
+        if steps is None or self._problems > before:
+            return None
+        if proposal_edit.is_locked(p.status) and (delta.edits_record or delta.money):
+            for place, fld, what in delta.lines:
+                self.findings.problem(
+                    place,
+                    fld,
+                    "Đề án ở trạng thái '{status}' đã khóa, không ghi được thay đổi này ({change}); hãy ghi như đã "
+                    "ghi trong dữ liệu.",
+                    status=label(lifecycle.status_label(p.status)),
+                    change=what,
+                )
+            return None
+        lines = [Finding(place.row, place.column(fld), what, place.sheet) for place, fld, what in delta.lines]
+        if not (delta.edits_record or delta.money or steps):
+            return RecordChange(plan.code, SAME, plan.place.row if plan.on_main_sheet else 0, plan.place.sheet)
+        if delta.edits_record and not self._edit(plan, rec, delta):
+            return None
+        if not self._timeline(plan, p.id, steps, delta.money):
+            return None
+        if steps:
+            lines.append(self._status_line(plan.place, p.status, target, steps))
+        return RecordChange(plan.code, UPDATE, plan.place.row if plan.on_main_sheet else 0, plan.place.sheet, lines)
+
+    def _edit(self, plan: ProposalPlan, rec: Recorded, delta: Delta) -> bool:
+        budget = delta.budget
+        if budget is None:
+            budget = [
+                proposals.BudgetInput(**{f: getattr(b, f) for f in proposals.BudgetInput.__dataclass_fields__})
+                for b in rec.lines
+            ]
+        done = self._call(
+            lambda: proposal_edit.update_proposal(
+                self.session,
+                rec.proposal.id,
+                delta.fields,
+                activities=rec.activities if delta.activities is None else delta.activities,
+                beneficiaries=rec.beneficiaries if delta.beneficiaries is None else delta.beneficiaries,
+                budget=budget,
+            ),
+            plan.place,
+            {},
+            "code",
+            budget_of=plan,
+        )
+        return done is not None
+
+    # -- the lifecycle ----------------------------------------------------------------------
+
+    def _steps(
+        self, plan: ProposalPlan, rec: Recorded | None, level: str, current: str, target: str
+    ) -> list[Step] | None:
+        """The dated steps from `current` to `target`, or None with the reasons reported."""
+        place, status = plan.place, label(lifecycle.status_label(target))
+        if target == "evaluated" and current != "evaluated":
+            self.findings.problem(
+                place,
+                "status",
+                "Trạng thái 'Đã đánh giá sau hỗ trợ' cần phiếu đánh giá sau hỗ trợ: hãy nhập đề án với trạng thái Đã "
+                "quyết toán, rồi lập phiếu đánh giá (kcdesk evaluation create) và chuyển bước đánh giá.",
+            )
+            return None
+        conclusion = plan.acceptance.get("conclusion")
+        if (target, conclusion) in (("accepted", "dat_mot_phan"), ("partially_accepted", "dat")):
+            self.findings.problem(
+                place,
+                "acceptance_conclusion",
+                "Kết luận này không đưa đề án đến trạng thái '{status}'.",
+                status=status,
+            )
+            return None
+        done = {e.action for e in rec.events} if rec else set()
+        facts = {
+            "stopped": "stopped_on" in plan.dates,
+            "accepted": "accepted_on" in plan.dates,
+            "partial": conclusion == "dat_mot_phan" or target == "partially_accepted",
+        }
+        path = find_path(level, current, target, done=done, **facts)
+        if path is None:
+            self._no_path(plan, level, current, target, done, facts)
+            return None
+        last = rec.events[-1] if rec and rec.events else None
+        steps = date_steps(path, plan.dates, last.event_date if last else None, self.today)
+        self._check_dates(plan, steps, last, target)
+        self._check_stated(plan, rec, steps, target, level)
+        return steps
+
+    def _no_path(
+        self, plan: ProposalPlan, level: str, current: str, target: str, done: set[str], facts: dict[str, bool]
+    ) -> None:
+        bare = find_path(level, current, target, done=done, stopped=False, accepted=False, partial=facts["partial"])
+        status = label(lifecycle.status_label(target))
+        if bare is None:
+            self.findings.problem(
+                plan.place,
+                "status",
+                "Không đi được từ trạng thái đã ghi '{current}' đến '{status}' theo quy trình đề án {level}; không lùi "
+                "trạng thái bằng cách nhập.",
+                current=label(lifecycle.status_label(current)),
+                status=status,
+                level=level,
+            )
+            return
+        for fld in ("stopped_on", "accepted_on"):
+            fact = {"stopped_on": "stopped", "accepted_on": "accepted"}[fld]
+            if facts[fact] and find_path(level, current, target, done=done, **{**facts, fact: False}) is not None:
+                self._not_on_the_way(plan.place, fld, status)
+
+    def _not_on_the_way(self, place: Place, fld: str, status: Any) -> None:
+        self.findings.problem(
+            place,
+            fld,
+            "Trạng thái '{status}' không qua bước dùng ô này; hãy sửa Trạng thái hoặc để trống ô này.",
+            status=status,
+        )
+
+    def _check_dates(self, plan: ProposalPlan, steps: list[Step], last: Any, target: str) -> None:
+        """Required dates given, in time order after the last recorded step; the acceptance's
+        number and chair given; a note for the steps dated by a neighbour."""
+        previous = last.event_date if last is not None else None
+        previous_label = label(lifecycle.BY_ACTION[last.action].label) if last is not None else ""
+        for step in steps:
+            fld = STEP_DATE.get(step.action, "status")
+            if step.action in REQUIRED_DATES and not step.own_date:
+                self.findings.problem(
+                    plan.place,
+                    fld,
+                    "Để đến trạng thái '{status}', đề án qua bước '{step}': hãy ghi ngày của bước này.",
+                    status=label(lifecycle.status_label(target)),
+                    step=label(step.transition.label),
+                )
+            elif step.own_date and previous and step.on < previous:
+                self.findings.problem(
+                    plan.place,
+                    fld,
+                    "Ngày {on} trước ngày {previous} của bước trước ({step}); các bước phải theo thứ tự thời gian.",
+                    on=day(step.on),
+                    previous=day(previous),
+                    step=previous_label,
+                )
+            previous, previous_label = step.on, label(step.transition.label)
+            if step.action in ACCEPT_STEPS:
+                for key, what in (("number", "acceptance_number"), ("chair", "acceptance_chair")):
+                    if not plan.acceptance.get(key):
+                        self.findings.problem(
+                            plan.place,
+                            what,
+                            "Bước '{step}' ghi biên bản nghiệm thu đã ký: hãy ghi ô này.",
+                            step=label(step.transition.label),
+                        )
+        notes = [f"{label(s.transition.label)} {day(s.on)}" for s in steps if not s.own_date]
+        if notes:
+            self.findings.note(
+                plan.place,
+                "status",
+                "Các bước chưa có ngày trong tệp, ghi theo ngày của bước liền kề: {steps}.",
+                steps="; ".join(notes),
+            )
+
+    def _check_stated(
+        self, plan: ProposalPlan, rec: Recorded | None, steps: list[Step], target: str, level: str
+    ) -> None:
+        """A date, document or acceptance detail the file gives must be used by a step taken
+        now, or agree with the step recorded before; otherwise it would be silently lost."""
+        taken = {s.action for s in steps}
+        status = label(lifecycle.status_label(target))
+        stated: list[tuple[str, set[str], str, Any]] = [
+            (fld, {a for a, f in STEP_DATE.items() if f == fld}, "event_date", on) for fld, on in plan.dates.items()
+        ]
+        stated += [
+            (fld, {a for a, f in STEP_DOCUMENT.items() if f == fld}, "document_number", number)
+            for fld, number in plan.documents.items()
+        ]
+        for fld, actions, attribute, typed in stated:
+            if actions & taken:
+                continue
+            event = rec.event(actions) if rec else None
+            if event is None:
+                if rec is not None and self._passed(level, rec.proposal.status, actions):
+                    self.findings.note(
+                        plan.place, fld, "Lịch sử của đề án không có bước này; giá trị trong tệp không được ghi."
+                    )
+                else:
+                    self._not_on_the_way(plan.place, fld, status)
+                continue
+            recorded = getattr(event, attribute)
+            if recorded != typed:
+                self.findings.problem(
+                    plan.place,
+                    fld,
+                    "Bước '{step}' đã ghi {recorded}; không sửa bước đã qua bằng cách nhập: hãy ghi "
+                    "đúng như đã ghi hoặc để trống ô này.",
+                    step=label(lifecycle.BY_ACTION[event.action].label),
+                    recorded=shown(recorded),
+                )
+        if not taken & ACCEPT_STEPS:
+            self._check_acceptance(plan, rec, status)
+
+    @staticmethod
+    def _passed(level: str, status: str, actions: set[str]) -> bool:
+        way = find_path(level, "draft", status, stopped=False, accepted=False, partial=False) or []
+        return any(t.action in actions for t in way) or status in ("settled", "evaluated")
+
+    def _check_acceptance(self, plan: ProposalPlan, rec: Recorded | None, status: Any) -> None:
+        acc = rec.acceptance if rec else None
+        for key, value in plan.acceptance.items():
+            fld = {"chair": "acceptance_chair", **ACCEPTANCE_COLUMNS}.get(key, key)
+            if acc is None:
+                self._not_on_the_way(plan.place, fld, status)
+                continue
+            recorded = rec.chair if key == "chair" and rec else getattr(acc, key, None)
+            if recorded != value:
+                self.findings.problem(
+                    plan.place,
+                    fld,
+                    "Biên bản nghiệm thu {number} đã ký và khóa, ghi {recorded}; hãy ghi đúng như "
+                    "biên bản hoặc để trống ô này.",
+                    number=acc.number or "",
+                    recorded=shown(recorded),
+                )
+
+    def _check_money_fits(self, plan: ProposalPlan, steps: list[Step] | None, settlement: list[MoneyPlan]) -> None:
+        if steps is None:
+            return
+        settles = any(s.action == "settle" for s in steps)
+        if settlement and not settles:
+            for m in settlement:
+                self.findings.problem(
+                    m.place,
+                    "kind",
+                    "Khoản quyết toán chỉ ghi khi đề án qua bước quyết toán (trạng thái 'Đã quyết "
+                    "toán', có ngày quyết toán); hãy sửa Trạng thái hoặc bỏ khoản này.",
+                )
+        if settles and not settlement:
+            self.findings.problem(
+                plan.place,
+                "settlement_amount",
+                "Để quyết toán, hãy ghi số quyết toán (ô này, hoặc dòng Quyết toán ở trang Giải ngân).",
+            )
+        seen: set[str] = set()
+        for m in settlement:
+            if m.fund_source in seen:
+                self.findings.problem(m.place, "fund_source", "Mỗi nguồn kinh phí chỉ có một khoản quyết toán.")
+            seen.add(m.fund_source)
+
+    # -- writing steps and money in the order they happened ----------------------------------
+
+    def _timeline(self, plan: ProposalPlan, pid: str, steps: list[Step], new_money: list[MoneyPlan]) -> bool:
+        paid = [m for m in new_money if m.kind != "quyet_toan"]
+        settlement = [m for m in new_money if m.kind == "quyet_toan"]
+        events: list[tuple[tuple[date, int, int], Step | MoneyPlan]] = [
+            ((s.on, s.order, i), s) for i, s in enumerate(steps)
+        ]
+        events += [((m.paid_on, 1, i), m) for i, m in enumerate(paid)]
+        for _, event in sorted(events, key=lambda e: e[0]):
+            ok = self._step(plan, pid, event, settlement) if isinstance(event, Step) else self._pay(pid, event)
+            if not ok:
+                return False
+        return True
+
+    def _pay(self, pid: str, m: MoneyPlan) -> bool:
+        done = self._call(
+            lambda: money_svc.record_money(
+                self.session,
+                pid,
+                m.kind,
+                m.amount,
+                m.paid_on,
+                fund_source=m.fund_source,
+                document_number=m.document_number,
+                note=m.note,
+            ),
+            m.place,
+            {},
+            "amount",
+        )
+        return done is not None
+
+    def _step(self, plan: ProposalPlan, pid: str, step: Step, settlement: list[MoneyPlan]) -> bool:
+        action, on = step.action, step.on
+        column = STEP_DATE.get(action, "status")
+        document = plan.documents.get(STEP_DOCUMENT.get(action, ""))
+        if action in ACCEPT_STEPS and not self._accept(plan, pid, step):
+            return False
+        if action == "settle":
+            kc = next((m for m in settlement if m.fund_source == "kc"), settlement[0])
+            columns: dict[str, str | tuple[Place, str]] = {"status": "kind"}
+            for m in settlement:
+                columns.update({f"{k}[{m.fund_source}]": (m.place, k) for k in ("amount", "kind", "paid_on")})
+            done = self._call(
+                lambda: money_svc.settle_proposal(
+                    self.session,
+                    pid,
+                    {m.fund_source: m.amount for m in settlement},
+                    on,
+                    role=ROLE,
+                    user_id=self.user_id,
+                    document_number=document,
+                    note=kc.note,
+                ),
+                kc.place,
+                columns,
+                "amount",
+            )
+            return done is not None
+        done = self._call(
+            lambda: proposals.transition(
+                self.session, pid, action, role=ROLE, user_id=self.user_id, on=on, document_number=document
+            ),
+            plan.place,
+            {},
+            column,
+        )
+        return done is not None
+
+    def _accept(self, plan: ProposalPlan, pid: str, step: Step) -> bool:
+        a = plan.acceptance
+        sums = budget_sums(self.session, [pid]).get(pid)
+        values: dict[str, Any] = {
+            "accepted_on": step.on,
+            "number": a.get("number"),
+            "conclusion": "dat" if step.action == "accept" else "dat_mot_phan",
+            "approved_amount": sums.total if sums else 0,
+            "approved_kc_amount": sums.kc if sums else 0,
+            "accepted_amount": a.get("accepted_amount") or 0,
+            **{k: a[k] for k in ACHIEVED_FIELDS if k in a},
+        }
+        members = [{"full_name": a.get("chair"), "role": "chu_tri"}]
+
+        def write() -> str:
+            aid = acceptances.create_acceptance(self.session, pid, values, members=members)
+            acceptances.sign_acceptance(self.session, aid, self.user_id)
+            return aid
+
+        return self._call(write, plan.place, ACCEPTANCE_COLUMNS, "accepted_on") is not None
+
+    # -- refusals at their cells -------------------------------------------------------------
+
+    def _call(
+        self,
+        fn: Callable[[], Any],
+        place: Place,
+        columns: Mapping[str, str | tuple[Place, str]],
+        default: str,
+        budget_of: ProposalPlan | None = None,
+    ) -> Any:
+        """fn()'s result, or None with each refusal put at the cell it is about."""
+        try:
+            result = fn()
+            return True if result is None else result
+        except ValidationError as error:
+            for key, message in error.fields.items():
+                where, fld = self._where(key, place, columns, default, budget_of)
+                self.findings.problem_message(where, fld, message)
+        except KcError as error:
+            self.findings.problem_message(place, default, FieldMessage(error.message, **error.params))
+        return None
+
+    @staticmethod
+    def _where(
+        key: str, place: Place, columns: Mapping[str, str | tuple[Place, str]], default: str, plan: ProposalPlan | None
+    ) -> tuple[Place, str]:
+        if key.startswith("budget[") and plan is not None:
+            n, _, fld = key[len("budget[") :].partition("].")
+            if plan.lines is not None and int(n) <= len(plan.lines):
+                return plan.lines[int(n) - 1].place, fld
+            return plan.place, fld if fld != "item" else "kc_amount"
+        if key in columns:
+            target = columns[key]
+            return (place, target) if isinstance(target, str) else target
+        if key in place.headers:
+            return place, key
+        return place, default
+
+    @staticmethod
+    def _line(place: Place, fld: str, message: str, **params: Any) -> Finding:
+        return Finding(place.row, place.column(fld), FieldMessage(message, **params), place.sheet)
+
+    @staticmethod
+    def _status_line(place: Place, current: str, target: str, steps: list[Step]) -> Finding:
+        taken = "; ".join(f"{label(s.transition.label)} {day(s.on)}" for s in steps)
+        return Finding(
+            place.row,
+            place.column("status"),
+            FieldMessage(
+                "{before} → {after} ({steps})" if steps else "{before} → {after}",
+                before=label(lifecycle.status_label(current)),
+                after=label(lifecycle.status_label(target)),
+                steps=taken,
+            ),
+            place.sheet,
+        )
