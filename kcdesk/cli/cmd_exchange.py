@@ -27,6 +27,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             action="store_true",
             help=tr("nhập các dòng hợp lệ, bỏ qua dòng có lỗi (mặc định: có lỗi thì không nhập gì)"),
         )
+        if kind == "proposals":
+            p.add_argument(
+                "--update",
+                action="store_true",
+                help=tr("ghi cả thay đổi của đề án đã có (xem trước bằng --dry-run)"),
+            )
         add_json_option(p)
         p.set_defaults(handler=cmd_import, kind=kind)
     p = what.add_parser("template", parents=[common], help=tr("tải tệp mẫu để điền"))
@@ -60,14 +66,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kcdesk.exchange.facility_import import import_facilities
     from kcdesk.exchange.proposal_import import import_proposals
 
-    run = import_facilities if args.kind == "facilities" else import_proposals
+    options: dict[str, Any] = {"dry_run": args.dry_run, "skip_invalid": args.skip_invalid, "progress": _progress()}
     with open_store(args) as store:
-        outcome = run(store, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid, progress=_progress())
+        if args.kind == "facilities":
+            outcome = import_facilities(store, args.file, **options)
+        else:
+            outcome = import_proposals(store, args.file, update=args.update, **options)
     if sys.stderr.isatty():
         print(file=sys.stderr)
 
     def render(_: Any) -> str:
         lines = [p.text() for p in outcome.problems]
+        changes = [c for c in outcome.changes if c.action != "same"]
+        if changes:
+            lines.append(tr("Thay đổi ({n} đề án):", n=len(changes)))
+            lines += ["  " + line for c in changes for line in c.text().splitlines()]
         if outcome.notes:
             lines.append(tr("Ghi chú ({n}):", n=len(outcome.notes)))
             lines += ["  " + n.text() for n in outcome.notes]
@@ -77,6 +90,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return "\n".join(lines)
 
     emit(args, outcome.as_dict(), render)
+    if outcome.awaits_update:
+        return 1
     return 1 if outcome.problems and not (args.skip_invalid and outcome.imported) else 0
 
 

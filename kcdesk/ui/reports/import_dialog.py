@@ -6,8 +6,11 @@
    was tidied on the way in).
 2. All-or-nothing by default: with any problem, "Nhập" stays off. "Chỉ nhập dòng hợp lệ"
    allows importing the valid rows only.
-3. "Nhập…" asks for confirmation, then imports in one transaction through the single
-   writer; the register and the proposal list refresh themselves (runner.changed).
+3. Proposals: the "Thay đổi" tab lists, per proposal, what the import would write: a new
+   proposal, or what differs on one already recorded (fields, budget lines, money, steps).
+4. "Nhập…" asks for confirmation (saying how many proposals change), then imports in one
+   transaction through the single writer, changes included (the user has seen them); the
+   register and the proposal list refresh themselves (runner.changed).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +41,21 @@ from kcdesk.progress import Progress
 from kcdesk.ui.context import AppContext
 
 # What each kind of import changes, for the views to refresh.
-CHANGES = {"facilities": {"facility"}, "proposals": {"proposal", "budget_line", "disbursement"}}
+CHANGES = {
+    "facilities": {"facility"},
+    "proposals": {"proposal", "budget_line", "disbursement", "proposal_status_event", "acceptance"},
+}
 
 
 def run_import(store: Any, kind: str, path: Path, dry_run: bool, skip_invalid: bool, progress: Progress) -> Any:
-    """On a worker: the core's import (reads the sheet, checks every row, writes once)."""
+    """On a worker: the core's import (reads the sheet, checks every row, writes once).
+    Proposals already recorded are updated: the import runs after the check showed how."""
     from kcdesk.exchange.facility_import import import_facilities
     from kcdesk.exchange.proposal_import import import_proposals
 
-    run = import_facilities if kind == "facilities" else import_proposals
-    return run(store, path, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress)
+    if kind == "facilities":
+        return import_facilities(store, path, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress)
+    return import_proposals(store, path, dry_run=dry_run, skip_invalid=skip_invalid, update=True, progress=progress)
 
 
 class ImportDialog(QDialog):
@@ -88,6 +97,22 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(1, 220)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.changes = QTableWidget(0, 3)
+        self.changes.setObjectName("importChanges")
+        self.changes.setAccessibleName(self.tr("Những gì sẽ được ghi"))
+        self.changes.setHorizontalHeaderLabels([self.tr("Đề án"), self.tr("Ô trong tệp"), self.tr("Thay đổi")])
+        self.changes.verticalHeader().hide()
+        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes.setWordWrap(True)
+        header = self.changes.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 260)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("importTabs")
+        self.tabs.addTab(self.problems, self.tr("Lỗi và ghi chú"))
+        if kind == "proposals":
+            self.tabs.addTab(self.changes, self.tr("Thay đổi"))
         self.check_button = QPushButton(self.tr("Kiểm tra"))
         self.check_button.setObjectName("checkImportButton")
         self.check_button.clicked.connect(self.check)
@@ -108,7 +133,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self._update()
 
@@ -126,6 +151,7 @@ class ImportDialog(QDialog):
         self.outcome = None
         self.file_label.setText(str(path))
         self.problems.setRowCount(0)
+        self.changes.setRowCount(0)
         self._update()
 
     # -- dry run and import ---------------------------------------------------------------------
@@ -137,13 +163,20 @@ class ImportDialog(QDialog):
         outcome = self.outcome
         if outcome is None or not self._can_import():
             return None
-        rows = outcome.valid_rows
+        file = self.path.name if self.path else ""
+        if self.kind == "proposals":
+            question = self.tr(
+                "Ghi từ {file}: {new} đề án mới, {changed} đề án đã có được sửa như ở thẻ Thay đổi? Tất cả được ghi "
+                "cùng lúc; nếu có sự cố thì không gì được ghi."
+            ).format(file=file, new=outcome.created, changed=outcome.updated)
+        else:
+            question = self.tr(
+                "Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi."
+            ).format(n=outcome.valid_rows, file=file)
         answer = QMessageBox.question(
             self,
             self.tr("Xác nhận nhập dữ liệu"),
-            self.tr(
-                "Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi."
-            ).format(n=rows, file=self.path.name if self.path else ""),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -184,11 +217,40 @@ class ImportDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.problems.setItem(row, column, item)
         self.problems.resizeRowsToContents()
+        self._show_changes(outcome, lang)
         self._update()
         if dry_run:
             self.checked.emit(outcome)
         else:
             self.imported.emit(outcome)
+
+    def _show_changes(self, outcome: Any, lang: str) -> None:
+        """Per proposal that changes: a head row, then one row per change at its cell."""
+        rows: list[tuple[str, str, str]] = []
+        for change in getattr(outcome, "changes", []):
+            if change.action == "same":
+                continue
+            rows.append((change.code, "", change.head(lang)))
+            for line in change.lines:
+                cell = self.tr("{sheet}, dòng {row}, {column}").format(
+                    sheet=line.sheet, row=line.row, column=line.column
+                )
+                rows.append(("", cell, line.message.text(lang)))
+        self.changes.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.changes.setItem(r, c, item)
+        self.changes.resizeRowsToContents()
+        if self.kind == "proposals":
+            self.tabs.setTabText(1, self.tr("Thay đổi ({n})").format(n=outcome.created + outcome.updated))
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        return [
+            (self.changes.item(r, 0).text(), self.changes.item(r, 1).text(), self.changes.item(r, 2).text())
+            for r in range(self.changes.rowCount())
+        ]
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
@@ -211,6 +273,8 @@ class ImportDialog(QDialog):
         o = self.outcome
         if o is None or not o.dry_run or o.valid_rows == 0:
             return False
+        if self.kind == "proposals" and not (o.created or o.updated):
+            return False  # everything is already as the file says
         return not o.problems or self.skip_invalid.isChecked()
 
     def _update(self) -> None:
