@@ -121,21 +121,22 @@ class ProposalWriter:
 
     def _update(self, plan: ProposalPlan, rec: Recorded, before: int) -> RecordChange | None:
         p = rec.proposal
+        current = p.status  # the steps below change p.status
         delta = self.differ.diff(plan, rec)
-        target = plan.status or p.status
-        steps = self._steps(plan, rec, delta.fields.get("level", p.level), p.status, target)
+        target = plan.status or current
+        steps = self._steps(plan, rec, delta.fields.get("level", p.level), current, target)
         new_settlement = [m for m in delta.money if m.kind == "quyet_toan"]
         self._check_money_fits(plan, steps, new_settlement)
         if steps is None or self._problems > before:
             return None
-        if proposal_edit.is_locked(p.status) and (delta.edits_record or delta.money):
+        if proposal_edit.is_locked(current) and (delta.edits_record or delta.money):
             for place, fld, what in delta.lines:
                 self.findings.problem(
                     place,
                     fld,
                     "Đề án ở trạng thái '{status}' đã khóa, không ghi được thay đổi này ({change}); hãy ghi như đã "
                     "ghi trong dữ liệu.",
-                    status=label(lifecycle.status_label(p.status)),
+                    status=label(lifecycle.status_label(current)),
                     change=what,
                 )
             return None
@@ -147,7 +148,7 @@ class ProposalWriter:
         if not self._timeline(plan, p.id, steps, delta.money):
             return None
         if steps:
-            lines.append(self._status_line(plan.place, p.status, target, steps))
+            lines.append(self._status_line(plan.place, current, target, steps))
         return RecordChange(plan.code, UPDATE, plan.place.row if plan.on_main_sheet else 0, plan.place.sheet, lines)
 
     def _edit(self, plan: ProposalPlan, rec: Recorded, delta: Delta) -> bool:

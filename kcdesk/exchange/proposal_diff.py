@@ -148,8 +148,15 @@ class Differ:
         self.findings = findings
 
     def _unit(self, code: str | None) -> str:
-        unit = self.session.get(AdminUnit, code) if code else None
-        return unit.full_name if unit is not None else shown(code)
+        """A current unit's name (codes are reused across the 2025 reform)."""
+        name = (
+            self.session.scalars(
+                select(AdminUnit.full_name).where(AdminUnit.code == code, AdminUnit.valid_to.is_(None))
+            ).first()
+            if code
+            else None
+        )
+        return name or shown(code)
 
     def _tax(self, facility_id: str, plan: ProposalPlan) -> str:
         if facility_id in plan.tax_codes:

@@ -1,0 +1,371 @@
+"""Issue 10, done when: importing a workbook with multi-line budgets and payments, then
+re-importing it with changes, gives the same database as typing the same data through the
+services (the calls the window and the command line make). Plus: the dry run lists what
+changes, and importing the same file twice changes nothing (not even the audit trail)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sheets as x
+from proposal_book import book, business, footprint
+
+from kcdesk.db.store import Store
+from kcdesk.exchange.facility_import import import_facilities
+from kcdesk.exchange.proposal_import import import_proposals
+from kcdesk.services import acceptances, money, proposal_edit, proposals
+from kcdesk.services.proposals import BudgetInput
+
+M = 1_000_000
+F1, F2 = "0401200001", "0401200002"  # x.good_row(1), x.good_row(2)
+ADMIN = "admin"
+
+COMMON = {"Đơn vị thực hiện": "Trung tâm Khuyến công Đà Nẵng", "Tỉnh/Thành phố": "Đà Nẵng", "Năm kế hoạch": 2026}
+P1 = {  # settled, with two budget lines and money from two sources
+    "Mã đề án": "KCDP-2026-01",
+    "Tên đề án": "Hỗ trợ máy sấy hải sản",
+    "Cấp": "KCĐP",
+    "Nội dung hoạt động": "KC3.3",
+    "Xã/Phường/Đặc khu": "Hải Châu",
+    "Trạng thái": "Đã quyết toán",
+    "MST cơ sở thụ hưởng": F1,
+    "Ngày đăng ký": date(2025, 11, 3),
+    "Ngày phê duyệt": date(2025, 12, 15),
+    "Số quyết định phê duyệt": "123/QĐ-UBND",
+    "Ngày ký hợp đồng": date(2026, 2, 10),
+    "Số hợp đồng": "05/HĐ-KC",
+    "Ngày nghiệm thu": date(2026, 7, 15),
+    "Số biên bản nghiệm thu": "07/BB-TTKC",
+    "Chủ trì nghiệm thu": "Lê Văn Bình",
+    "Kinh phí nghiệm thu": 190 * M,
+    "Số máy móc đã hỗ trợ": 1,
+    "Ngày nộp hồ sơ quyết toán": date(2026, 8, 1),
+    "Ngày quyết toán": date(2026, 8, 20),
+    "Số quyết định quyết toán": "88/QĐ-SCT",
+    **COMMON,
+}
+P2 = {  # KCQG, in progress: the ministry's steps on the approval date
+    "Mã đề án": "KCQG-2026-02",
+    "Tên đề án": "Dây chuyền xử lý mây tre",
+    "Cấp": "KCQG",
+    "Nội dung hoạt động": "KC3.3; KC1.1",
+    "Trạng thái": "Đang thực hiện",
+    "MST cơ sở thụ hưởng": f"{F2}; {F1}",
+    "Ngày phê duyệt": date(2025, 12, 20),
+    "Ngày ký hợp đồng": date(2026, 1, 15),
+    **COMMON,
+}
+P3 = {  # the approved plan, one budget line from the row's amounts
+    "Mã đề án": "KCDP-2026-03",
+    "Tên đề án": "Đào tạo nghề đan lát",
+    "Cấp": "KCĐP",
+    "Nội dung hoạt động": "KC1.1",
+    "Kinh phí khuyến công (đồng)": 120 * M,
+    "Ngày phê duyệt": date(2026, 1, 10),
+    **COMMON,
+}
+LINE = {"Nội dung hoạt động": None, "MST cơ sở thụ hưởng": None, "Đơn vị tính": None, "Số lượng": None}
+LINES = [
+    {**LINE, "Mã đề án": "KCDP-2026-01", "STT": 1, "Nội dung chi": "Máy sấy hải sản", "Nội dung hoạt động": "KC3.3",
+     "MST cơ sở thụ hưởng": F1, "Đơn vị tính": "cái", "Số lượng": 1, "Kinh phí khuyến công (đồng)": 180 * M,
+     "Vốn đối ứng (đồng)": 200 * M},
+    {**LINE, "Mã đề án": "KCDP-2026-01", "STT": 2, "Nội dung chi": "Chuyển giao công nghệ",
+     "Kinh phí khuyến công (đồng)": 20 * M},
+    {**LINE, "Mã đề án": "KCQG-2026-02", "STT": 1, "Nội dung chi": "Dây chuyền xử lý mây tre",
+     "Kinh phí khuyến công (đồng)": 300 * M, "Vốn đối ứng (đồng)": 450 * M},
+    {**LINE, "Mã đề án": "KCQG-2026-02", "STT": 2, "Nội dung chi": "Đào tạo thợ", "Đơn vị tính": "học viên",
+     "Số lượng": 2.5, "Kinh phí khuyến công (đồng)": 50 * M},
+    {**LINE, "Mã đề án": "KCQG-2026-02", "STT": 3, "Nội dung chi": "Tham quan học tập",
+     "Kinh phí khuyến công (đồng)": 10 * M},
+]  # fmt: skip
+PAY = {"Nguồn kinh phí": None, "Số chứng từ": None}
+MONEY = [
+    {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Tạm ứng", "Số tiền (đồng)": 140 * M, "Ngày": date(2026, 2, 25),
+     "Số chứng từ": "UNC-101"},
+    {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Thanh toán", "Nguồn kinh phí": "Vốn đối ứng",
+     "Số tiền (đồng)": 150 * M, "Ngày": date(2026, 3, 1), "Số chứng từ": "UNC-102"},
+    {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Thanh toán", "Số tiền (đồng)": 50 * M,
+     "Ngày": date(2026, 7, 25), "Số chứng từ": "UNC-103"},
+    {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Quyết toán", "Số tiền (đồng)": 190 * M,
+     "Ngày": date(2026, 8, 20)},
+    {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Quyết toán", "Nguồn kinh phí": "đối ứng",
+     "Số tiền (đồng)": 200 * M, "Ngày": date(2026, 8, 20)},
+    {**PAY, "Mã đề án": "KCQG-2026-02", "Loại khoản": "Tạm ứng", "Số tiền (đồng)": 210 * M, "Ngày": date(2026, 2, 5),
+     "Số chứng từ": "UNC-201"},
+]  # fmt: skip
+
+# The second workbook: P1 as it was; P2 renamed, one line changed and one gone, paid,
+# accepted and settled; P3 given detailed lines, its contract and an advance; P4 new.
+P2_B = {
+    **P2,
+    "Tên đề án": "Dây chuyền xử lý mây tre xuất khẩu",
+    "Trạng thái": "Đã quyết toán",
+    "Ngày nghiệm thu": date(2026, 5, 30),
+    "Số biên bản nghiệm thu": "12/BB-TTKC",
+    "Chủ trì nghiệm thu": "Trần Thị Hoa",
+    "Kinh phí nghiệm thu": 280 * M,
+    "Ngày nộp hồ sơ quyết toán": date(2026, 7, 12),
+    "Ngày quyết toán": date(2026, 9, 10),
+    "Số quyết định quyết toán": "99/QĐ-BCT",
+}
+P3_B = {
+    **P3,
+    "Trạng thái": "Đã ký hợp đồng",
+    "Ngày ký hợp đồng": date(2026, 3, 1),
+    "Số học viên kế hoạch": 30,
+    "Kinh phí khuyến công (đồng)": None,
+}
+P4 = {  # stopped after an advance
+    "Mã đề án": "KCDP-2026-04",
+    "Tên đề án": "Mô hình sản xuất gạch không nung",
+    "Cấp": "KCĐP",
+    "Trạng thái": "Ngừng thực hiện",
+    "Kinh phí khuyến công (đồng)": 100 * M,
+    "Ngày phê duyệt": date(2026, 1, 5),
+    "Ngày ký hợp đồng": date(2026, 2, 1),
+    "Ngày ngừng thực hiện": date(2026, 6, 1),
+    **COMMON,
+}
+LINES_B = [
+    *LINES[:2],
+    {**LINES[2], "Kinh phí khuyến công (đồng)": 320 * M},
+    LINES[3],
+    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 1, "Nội dung chi": "Thiết bị đan lát", "Kinh phí khuyến công (đồng)": 100 * M},
+    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 2, "Nội dung chi": "Thù lao giảng viên", "Kinh phí khuyến công (đồng)": 20 * M},
+]  # fmt: skip
+MONEY_B = [
+    *MONEY,
+    {**PAY, "Mã đề án": "KCQG-2026-02", "Loại khoản": "Thanh toán", "Số tiền (đồng)": 70 * M,
+     "Ngày": date(2026, 7, 10), "Số chứng từ": "UNC-202"},
+    {**PAY, "Mã đề án": "KCQG-2026-02", "Loại khoản": "Quyết toán", "Số tiền (đồng)": 275 * M,
+     "Ngày": date(2026, 9, 10)},
+    {**PAY, "Mã đề án": "KCDP-2026-03", "Loại khoản": "Tạm ứng", "Số tiền (đồng)": 60 * M, "Ngày": date(2026, 3, 5),
+     "Số chứng từ": "UNC-301"},
+    {**PAY, "Mã đề án": "KCDP-2026-04", "Loại khoản": "Tạm ứng", "Số tiền (đồng)": 40 * M, "Ngày": date(2026, 2, 10)},
+]  # fmt: skip
+
+
+def workbook_a(folder: Path) -> Path:
+    return book(folder / "de-an-a.xlsx", [P1, P2, P3], LINES, MONEY)
+
+
+def workbook_b(folder: Path) -> Path:
+    return book(folder / "de-an-b.xlsx", [P1, P2_B, P3_B, P4], LINES_B, MONEY_B)
+
+
+def with_facilities(store: Store, folder: Path) -> Store:
+    import_facilities(store, x.workbook(folder / "co-so.xlsx", [x.good_row(1), x.good_row(2)]))
+    return store
+
+
+# -- the same data typed through the services ----------------------------------------------
+
+
+def _fid(s, tax: str) -> str:
+    from kcdesk.services.facilities import find_facility
+
+    return find_facility(s, tax).id
+
+
+def _steps(s, code: str, steps: list[tuple[str, date, str | None]]) -> None:
+    for action, on, document in steps:
+        proposals.transition(s, code, action, role=ADMIN, on=on, document_number=document)
+
+
+def _accept(s, code: str, on: date, number: str, chair: str, accepted: int, **outputs) -> None:
+    kc, total = (proposals.budget_totals(s, proposals.find_proposal(s, code).id)[k] for k in ("kc_amount", "total"))
+    aid = acceptances.create_acceptance(
+        s,
+        code,
+        {"accepted_on": on, "number": number, "conclusion": "dat", "approved_amount": total,
+         "approved_kc_amount": kc, "accepted_amount": accepted, **outputs},
+        members=[{"full_name": chair, "role": "chu_tri"}],
+    )  # fmt: skip
+    acceptances.sign_acceptance(s, aid, None)
+    proposals.transition(s, code, "accept", role=ADMIN, on=on)
+
+
+def type_a(s) -> None:
+    """Workbook A, one form and one button at a time."""
+    plan = {"implementing_unit": "Trung tâm Khuyến công Đà Nẵng", "province_code": "48", "plan_year": 2026}
+    proposals.create_proposal(
+        s,
+        {**plan, "code": "KCDP-2026-01", "title": "Hỗ trợ máy sấy hải sản", "level": "KCDP", "ward_code": "20242"},
+        activities=["KC3.3"],
+        beneficiaries=[_fid(s, F1)],
+        budget=[
+            BudgetInput("Máy sấy hải sản", 180 * M, 200 * M, activity_code="KC3.3", facility_id=_fid(s, F1),
+                        unit="cái", quantity=1),
+            BudgetInput("Chuyển giao công nghệ", 20 * M),
+        ],
+    )  # fmt: skip
+    _steps(s, "KCDP-2026-01", [
+        ("submit", date(2025, 11, 3), None), ("appraise", date(2025, 12, 15), None),
+        ("approve_local", date(2025, 12, 15), "123/QĐ-UBND"), ("sign_contract", date(2026, 2, 10), "05/HĐ-KC"),
+        ("start", date(2026, 2, 10), None),
+    ])  # fmt: skip
+    money.record_money(s, "KCDP-2026-01", "tam_ung", 140 * M, date(2026, 2, 25), document_number="UNC-101")
+    money.record_money(
+        s, "KCDP-2026-01", "thanh_toan", 150 * M, date(2026, 3, 1), fund_source="doi_ung", document_number="UNC-102"
+    )
+    _accept(s, "KCDP-2026-01", date(2026, 7, 15), "07/BB-TTKC", "Lê Văn Bình", 190 * M, machines_supplied=1)
+    money.record_money(s, "KCDP-2026-01", "thanh_toan", 50 * M, date(2026, 7, 25), document_number="UNC-103")
+    proposals.transition(s, "KCDP-2026-01", "submit_settlement", role=ADMIN, on=date(2026, 8, 1))
+    money.settle_proposal(
+        s, "KCDP-2026-01", {"kc": 190 * M, "doi_ung": 200 * M}, date(2026, 8, 20), role=ADMIN,
+        document_number="88/QĐ-SCT",
+    )  # fmt: skip
+
+    proposals.create_proposal(
+        s,
+        {**plan, "code": "KCQG-2026-02", "title": "Dây chuyền xử lý mây tre", "level": "KCQG"},
+        activities=["KC3.3", "KC1.1"],
+        beneficiaries=[_fid(s, F2), _fid(s, F1)],
+        budget=[
+            BudgetInput("Dây chuyền xử lý mây tre", 300 * M, 450 * M),
+            BudgetInput("Đào tạo thợ", 50 * M, unit="học viên", quantity="2.5"),
+            BudgetInput("Tham quan học tập", 10 * M),
+        ],
+    )
+    on = date(2025, 12, 20)
+    _steps(s, "KCQG-2026-02", [
+        ("submit", on, None), ("appraise", on, None), ("submit_to_ministry", on, None),
+        ("ministry_appraise", on, None), ("approve", on, None), ("sign_contract", date(2026, 1, 15), None),
+        ("start", date(2026, 1, 15), None),
+    ])  # fmt: skip
+    money.record_money(s, "KCQG-2026-02", "tam_ung", 210 * M, date(2026, 2, 5), document_number="UNC-201")
+
+    proposals.create_proposal(
+        s,
+        {**plan, "code": "KCDP-2026-03", "title": "Đào tạo nghề đan lát", "level": "KCDP"},
+        activities=["KC1.1"],
+        budget=[BudgetInput("Kinh phí thực hiện đề án", 120 * M, activity_code="KC1.1")],
+    )
+    on = date(2026, 1, 10)
+    _steps(s, "KCDP-2026-03", [("submit", on, None), ("appraise", on, None), ("approve_local", on, None)])
+
+
+def type_b(s) -> None:
+    """The changes of workbook B, typed after workbook A."""
+    p2 = proposals.find_proposal(s, "KCQG-2026-02")
+    proposal_edit.save_proposal(
+        s, p2.id, {"title": "Dây chuyền xử lý mây tre xuất khẩu"}, activities=["KC3.3", "KC1.1"],
+        beneficiaries=[_fid(s, F2), _fid(s, F1)],
+        budget=[
+            BudgetInput("Dây chuyền xử lý mây tre", 320 * M, 450 * M),
+            BudgetInput("Đào tạo thợ", 50 * M, unit="học viên", quantity="2.5"),
+        ],
+    )  # fmt: skip
+    _accept(s, "KCQG-2026-02", date(2026, 5, 30), "12/BB-TTKC", "Trần Thị Hoa", 280 * M)
+    money.record_money(s, "KCQG-2026-02", "thanh_toan", 70 * M, date(2026, 7, 10), document_number="UNC-202")
+    proposals.transition(s, "KCQG-2026-02", "submit_settlement", role=ADMIN, on=date(2026, 7, 12))
+    money.settle_proposal(
+        s, "KCQG-2026-02", {"kc": 275 * M}, date(2026, 9, 10), role=ADMIN, document_number="99/QĐ-BCT"
+    )
+
+    p3 = proposals.find_proposal(s, "KCDP-2026-03")
+    proposal_edit.save_proposal(
+        s, p3.id, {"planned_trainees": 30}, activities=["KC1.1"], beneficiaries=[],
+        budget=[BudgetInput("Thiết bị đan lát", 100 * M), BudgetInput("Thù lao giảng viên", 20 * M)],
+    )  # fmt: skip
+    proposals.transition(s, "KCDP-2026-03", "sign_contract", role=ADMIN, on=date(2026, 3, 1))
+    money.record_money(s, "KCDP-2026-03", "tam_ung", 60 * M, date(2026, 3, 5), document_number="UNC-301")
+
+    proposals.create_proposal(
+        s,
+        {"code": "KCDP-2026-04", "title": "Mô hình sản xuất gạch không nung", "level": "KCDP", "plan_year": 2026,
+         "implementing_unit": "Trung tâm Khuyến công Đà Nẵng", "province_code": "48"},
+        budget=[BudgetInput("Kinh phí thực hiện đề án", 100 * M)],
+    )  # fmt: skip
+    on = date(2026, 1, 5)
+    _steps(s, "KCDP-2026-04", [
+        ("submit", on, None), ("appraise", on, None), ("approve_local", on, None),
+        ("sign_contract", date(2026, 2, 1), None), ("start", date(2026, 2, 1), None),
+    ])  # fmt: skip
+    money.record_money(s, "KCDP-2026-04", "tam_ung", 40 * M, date(2026, 2, 10))
+    proposals.transition(s, "KCDP-2026-04", "stop", role=ADMIN, on=date(2026, 6, 1))
+
+
+@pytest.fixture
+def typed(_template_db, tmp_path):
+    path = tmp_path / "typed.db"
+    shutil.copy(_template_db, path)
+    folder = tmp_path / "typed"
+    folder.mkdir()
+    with Store.open(path) as store:
+        yield with_facilities(store, folder)
+
+
+def test_import_then_reimport_with_changes_equals_typing_the_same(store, typed, tmp_path):
+    with_facilities(store, tmp_path)
+    first = import_proposals(store, workbook_a(tmp_path))
+    assert not first.problems and (first.created, first.updated) == (3, 0), [p.text() for p in first.problems]
+    typed.write(type_a)
+    assert business(store) == business(typed)
+
+    second = import_proposals(store, workbook_b(tmp_path), update=True)
+    assert not second.problems, [p.text() for p in second.problems]
+    assert (second.created, second.updated, second.unchanged) == (1, 2, 1)
+    typed.write(type_b)
+    imported, by_hand = business(store), business(typed)
+    for table in imported:
+        assert imported[table] == by_hand[table], table
+    assert len(imported["proposal_status_event"]) == (8 + 7 + 3) + (3 + 1 + 6)  # A's steps, then B's
+    # P2's third line removed (soft-deleted); P3's single line became its first detailed line.
+    assert sum(1 for r in imported["budget_line"] if ("deleted_at", "True") in r) == 1
+
+
+def test_the_dry_run_lists_every_change_and_writes_nothing(store, tmp_path):
+    with_facilities(store, tmp_path)
+    import_proposals(store, workbook_a(tmp_path))
+    before = footprint(store)
+    dry = import_proposals(store, workbook_b(tmp_path), dry_run=True)
+    assert footprint(store) == before and dry.imported == 0 and not dry.problems
+    changes = {c.code: c for c in dry.changes}
+    assert changes["KCDP-2026-01"].action == "same" and changes["KCDP-2026-04"].action == "new"
+    p2 = [(line.sheet, line.row, line.column, line.message.text()) for line in changes["KCQG-2026-02"].lines]
+    assert ("Đề án", 3, "Tên đề án", "Dây chuyền xử lý mây tre → Dây chuyền xử lý mây tre xuất khẩu") in p2
+    assert ("Dự toán", 4, "Kinh phí khuyến công (đồng)", "dòng dự toán 1: 300.000.000 → 320.000.000") in p2
+    assert any(c == "Mã đề án" and "bỏ dòng dự toán 3: Tham quan học tập" in m for _, _, c, m in p2)
+    assert ("Giải ngân", 8, "Số tiền (đồng)", "thêm khoản Thanh toán (Kinh phí khuyến công) 70.000.000 đồng "
+            "10/07/2026, UNC-202") in p2  # fmt: skip
+    status = next(m for _, _, c, m in p2 if c == "Trạng thái")
+    assert status.startswith("Đang thực hiện → Đã quyết toán (Nghiệm thu (đạt) 30/05/2026; Nộp hồ sơ quyết toán")
+    assert "Phê duyệt quyết toán 10/09/2026" in status
+    p3 = [(line.column, line.message.text()) for line in changes["KCDP-2026-03"].lines]
+    assert ("Số học viên kế hoạch", "(trống) → 30") in p3
+    assert ("Nội dung chi", "dòng dự toán 1: Kinh phí thực hiện đề án → Thiết bị đan lát") in p3
+    assert ("Nội dung chi", "thêm dòng dự toán 2: Thù lao giảng viên, 20.000.000 đồng / 0 đồng / 0 đồng") in p3
+    # Without --update, the real run shows the same and still writes nothing.
+    waiting = import_proposals(store, workbook_b(tmp_path))
+    assert waiting.awaits_update and waiting.imported == 0 and footprint(store) == before
+    assert "--update" in waiting.summary()
+
+
+def test_the_same_file_twice_changes_nothing_not_even_the_audit_trail(store, tmp_path):
+    with_facilities(store, tmp_path)
+    path = workbook_b(tmp_path)
+    import_proposals(store, workbook_a(tmp_path))
+    assert import_proposals(store, path, update=True).updated == 2
+    before, rows = footprint(store), business(store)
+    again = import_proposals(store, path, update=True)
+    assert not again.problems and again.unchanged == 4 and (again.created, again.updated, again.imported) == (0, 0, 0)
+    assert footprint(store) == before and business(store) == rows
+    assert "4 đề án không đổi" in again.summary()
+
+
+def test_a_settled_proposal_refuses_changes_to_its_locked_money_and_nothing_is_written(store, tmp_path):
+    with_facilities(store, tmp_path)
+    import_proposals(store, workbook_a(tmp_path))
+    before = footprint(store)
+    late = {**PAY, "Mã đề án": "KCDP-2026-01", "Loại khoản": "Thanh toán", "Số tiền (đồng)": 5 * M,
+            "Ngày": date(2026, 9, 1), "Số chứng từ": "UNC-104"}  # fmt: skip
+    changed = [dict(LINES[0], **{"Kinh phí khuyến công (đồng)": 185 * M}), *LINES[1:]]
+    outcome = import_proposals(store, book(tmp_path / "c.xlsx", [P1], changed, [*MONEY, late]), update=True)
+    assert outcome.refused and footprint(store) == before
+    found = {(p.sheet, p.row, p.column): p.message.text() for p in outcome.problems}
+    assert "đã khóa" in found[("Giải ngân", 8, "Số tiền (đồng)")] and "UNC-104" in found[("Giải ngân", 8, "Số tiền (đồng)")]
+    assert "đã khóa" in found[("Dự toán", 2, "Kinh phí khuyến công (đồng)")]
