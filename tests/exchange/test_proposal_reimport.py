@@ -133,8 +133,10 @@ LINES_B = [
     *LINES[:2],
     {**LINES[2], "Kinh phí khuyến công (đồng)": 320 * M},
     LINES[3],
-    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 1, "Nội dung chi": "Thiết bị đan lát", "Kinh phí khuyến công (đồng)": 100 * M},
-    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 2, "Nội dung chi": "Thù lao giảng viên", "Kinh phí khuyến công (đồng)": 20 * M},
+    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 1, "Nội dung chi": "Thiết bị đan lát",
+     "Kinh phí khuyến công (đồng)": 100 * M},
+    {**LINE, "Mã đề án": "KCDP-2026-03", "STT": 2, "Nội dung chi": "Thù lao giảng viên",
+     "Kinh phí khuyến công (đồng)": 20 * M},
 ]  # fmt: skip
 MONEY_B = [
     *MONEY,
@@ -367,5 +369,6 @@ def test_a_settled_proposal_refuses_changes_to_its_locked_money_and_nothing_is_w
     outcome = import_proposals(store, book(tmp_path / "c.xlsx", [P1], changed, [*MONEY, late]), update=True)
     assert outcome.refused and footprint(store) == before
     found = {(p.sheet, p.row, p.column): p.message.text() for p in outcome.problems}
-    assert "đã khóa" in found[("Giải ngân", 8, "Số tiền (đồng)")] and "UNC-104" in found[("Giải ngân", 8, "Số tiền (đồng)")]
+    late_payment = found[("Giải ngân", 8, "Số tiền (đồng)")]
+    assert "đã khóa" in late_payment and "UNC-104" in late_payment
     assert "đã khóa" in found[("Dự toán", 2, "Kinh phí khuyến công (đồng)")]
