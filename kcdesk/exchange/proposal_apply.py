@@ -219,6 +219,15 @@ class ProposalWriter:
     ) -> None:
         bare = find_path(level, current, target, done=done, stopped=False, accepted=False, partial=facts["partial"])
         status = label(lifecycle.status_label(target))
+        if bare is None and current == "draft":
+            self.findings.problem(
+                plan.place,
+                "status",
+                "Không đến được trạng thái '{status}' theo quy trình đề án {level}.",
+                status=status,
+                level=level,
+            )
+            return
         if bare is None:
             self.findings.problem(
                 plan.place,

@@ -59,6 +59,8 @@ _FORWARD = frozenset(
     }
 )
 ACCEPT_STEPS = frozenset({"accept", "accept_partially"})
+# Statuses a proposal reaches through an acceptance (unless it was stopped before).
+AFTER_ACCEPTANCE = frozenset({"accepted", "partially_accepted", "settlement_submitted", "settled", "evaluated"})
 # Steps taken before that day's money (the contract is signed, then the advance paid);
 # the others after it (a payment on the acceptance day belongs to the work accepted).
 _BEFORE_MONEY = frozenset(
@@ -97,7 +99,7 @@ def find_path(
         allowed.add("stop")
         if "stop" not in done and stopped:
             need.add("stop")
-    if accepted or target in ("accepted", "partially_accepted"):
+    if accepted or (target in AFTER_ACCEPTANCE and not stopped):
         allowed.add("accept_partially" if partial or stopped else "accept")
         if accepted and not done & ACCEPT_STEPS:
             need.add("accept")
