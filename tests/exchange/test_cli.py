@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import openpyxl
 import sheets as x
 from sqlalchemy import func, select
 
@@ -59,3 +60,44 @@ def test_errors_are_vietnamese_and_change_nothing(store, tmp_path):
     code, _, err = kcdesk("report", "periodic", "--year", "2026", "--out", tmp_path / "a.docx", db=db)
     assert code != 0 and ".pdf hoặc .xlsx" in err
     assert _facilities(store) == 0
+
+
+def test_proposal_workbook_template_and_reimport_from_the_command_line(store, tmp_path):
+    """The template has the three sheets and a Vietnamese guide; re-importing a file that
+    changes recorded proposals shows the changes and writes nothing until --update."""
+    from proposal_book import footprint
+    from proposal_cases import with_facilities, workbook_a, workbook_b
+
+    db = store.path
+    code, out, _ = kcdesk("import", "template", "proposals", tmp_path / "mau.xlsx", db=db)
+    assert code == 0
+    wb = openpyxl.load_workbook(tmp_path / "mau.xlsx")
+    assert wb.sheetnames == ["Đề án", "Dự toán", "Giải ngân", "Hướng dẫn"]
+    assert [c.value for c in wb["Giải ngân"][1]][:5] == [
+        "Mã đề án (*)", "Loại khoản (*)", "Nguồn kinh phí", "Số tiền (đồng) (*)", "Ngày (*)",
+    ]  # fmt: skip
+    guide = " ".join(str(c.value) for row in wb["Hướng dẫn"].iter_rows() for c in row if c.value)
+    assert "Trang Dự toán" in guide and "nối với trang Đề án bằng Mã đề án" in guide
+    assert "Nhập lại tệp có mã đề án đã có" in guide and "--update" in guide
+
+    with_facilities(store, tmp_path)
+    code, out, err = kcdesk("import", "proposals", workbook_a(tmp_path), db=db)
+    assert code == 0, err
+    assert "3 đề án mới" in out
+    before = footprint(store)
+    code, out, _ = kcdesk("import", "proposals", workbook_b(tmp_path), db=db)
+    assert code == 1 and footprint(store) == before
+    assert "Thay đổi (3 đề án):" in out and "Đề án KCQG-2026-02 (dòng 3) thay đổi:" in out
+    assert (
+        "Trang 'Dự toán', dòng 4, cột 'Kinh phí khuyến công (đồng)': dòng dự toán 1: 300.000.000 → 320.000.000" in out
+    )
+    assert "chạy lại" not in out and "--update" in out
+    code, out, _ = kcdesk("import", "proposals", workbook_b(tmp_path), "--dry-run", "--json", db=db)
+    data = json.loads(out)
+    assert (data["created"], data["updated"], data["unchanged"], data["imported"]) == (1, 2, 1, 0)
+    p2 = next(c for c in data["changes"] if c["code"] == "KCQG-2026-02")
+    assert {"sheet": "Đề án", "row": 3, "column": "Tên đề án",
+            "reason": "Dây chuyền xử lý mây tre → Dây chuyền xử lý mây tre xuất khẩu"} in p2["changes"]  # fmt: skip
+    code, out, _ = kcdesk("--lang", "en", "import", "proposals", workbook_b(tmp_path), "--update", db=db)
+    assert code == 0 and "1 new proposals, 2 changed proposals, 1 unchanged" in out
+    assert footprint(store) != before
