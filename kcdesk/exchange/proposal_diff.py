@@ -123,13 +123,14 @@ class Delta:
         self.lines.append((place, fld, FieldMessage(message, **params)))
 
 
-def shown(value: Any) -> str:
+def shown(value: Any) -> Any:
+    """A value as a change or a refusal shows it (an empty one says so, in the reader's language)."""
     if value is None or value == "":
-        return "(trống)"
+        return label("(trống)")
     if isinstance(value, date):
         return day(value)
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        return label("Có" if value else "Không")
     if isinstance(value, int):
         return money(value, "")
     return str(value)
