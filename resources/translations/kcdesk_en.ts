@@ -1883,102 +1883,143 @@ Please copy the error report and send it to support.</translation>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="64" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="73" />
       <source>Nhập sổ cơ sở CNNT từ Excel</source>
       <translation>Import the facility register from Excel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="64" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="73" />
       <source>Nhập danh sách đề án từ Excel</source>
       <translation>Import proposals from Excel</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="67" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="76" />
       <source>Chưa chọn tệp</source>
       <translation>No file chosen</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="69" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="78" />
       <source>Chọn tệp .xlsx…</source>
       <translation>Choose an .xlsx file…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="72" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="81" />
       <source>Chỉ nhập dòng hợp lệ (bỏ qua các dòng có lỗi)</source>
       <translation>Import the valid rows only (skip rows with problems)</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="76" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="85" />
       <source>Chọn tệp rồi bấm Kiểm tra: mọi lỗi được liệt kê theo dòng và cột, chưa có gì được ghi.</source>
       <translation>Choose a file, then Check: every problem is listed by row and column, and nothing is written yet.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="82" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="91" />
       <source>Các lỗi trong tệp</source>
       <translation>Problems in the file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="92" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="92" />
       <source>Cột</source>
       <translation>Column</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="83" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="92" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="91" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="102" />
+      <source>Những gì sẽ được ghi</source>
+      <translation>What will be written</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="103" />
+      <source>Đề án</source>
+      <translation>Proposal</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="103" />
+      <source>Ô trong tệp</source>
+      <translation>Cell in the file</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="103" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="115" />
+      <source>Thay đổi</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="113" />
+      <source>Lỗi và ghi chú</source>
+      <translation>Problems and notes</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="116" />
       <source>Kiểm tra</source>
       <translation>Check</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="94" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="119" />
       <source>Nhập…</source>
       <translation>Import…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="98" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="123" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="119" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="144" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="143" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="169" />
+      <source>Ghi từ {file}: {new} đề án mới, {changed} đề án đã có được sửa như ở thẻ Thay đổi? Tất cả được ghi cùng lúc; nếu có sự cố thì không gì được ghi.</source>
+      <translation>Write from {file}: {new} new proposals, and {changed} recorded proposals changed as the Changes tab shows? Everything is written together; if anything goes wrong, nothing is written.</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="178" />
       <source>Xác nhận nhập dữ liệu</source>
       <translation>Confirm the import</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="145" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="235" />
+      <source>{sheet}, dòng {row}, {column}</source>
+      <translation>{sheet}, row {row}, {column}</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="247" />
+      <source>Thay đổi ({n})</source>
+      <translation>Changes ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="174" />
       <source>Nhập {n} dòng từ {file}? Các dòng được ghi cùng lúc; nếu có sự cố thì không dòng nào được ghi.</source>
       <translation>Import {n} rows from {file}? They are written together; if anything goes wrong, none is written.</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="160" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="193" />
       <source>Đang kiểm tra tệp…</source>
       <translation>Checking the file…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="160" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="193" />
       <source>Đang nhập…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="165" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="198" />
       <source>Kiểm tra tệp Excel</source>
       <translation>Checking an Excel file</translation>
     </message>
     <message>
-      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="165" />
+      <location filename="../../kcdesk/ui/reports/import_dialog.py" line="198" />
       <source>Nhập dữ liệu từ Excel</source>
       <translation>Importing from Excel</translation>
     </message>

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import sheets as x
-from proposal_book import book
-
 from kcdesk.db.store import Store
 from kcdesk.exchange.facility_import import import_facilities
+from tests.exchange import sheets as x
+from tests.exchange.proposal_book import book
 
 M = 1_000_000
 F1, F2 = "0401200001", "0401200002"  # x.good_row(1), x.good_row(2)

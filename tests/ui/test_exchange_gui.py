@@ -94,6 +94,57 @@ def test_a_valid_sheet_imports_after_confirmation_and_the_register_shows_it(wind
     dialog.close()
 
 
+def test_a_proposal_workbook_shows_its_changes_before_they_are_written(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Re-importing a proposal workbook: the check lists, per proposal, what would change
+    (the Thay đổi tab), nothing is written until the confirmed import; the same file
+    again has nothing left to import."""
+    from kcdesk.exchange.proposal_import import import_proposals
+    from kcdesk.services.proposals import find_proposal
+    from tests.exchange.proposal_book import book, footprint
+    from tests.exchange.proposal_cases import (
+        LINES,
+        LINES_B,
+        MONEY,
+        MONEY_B,
+        P1,
+        P2,
+        P2_B,
+        P3,
+        P3_B,
+        P4,
+        with_facilities,
+    )
+
+    store = window.ctx.store
+    with_facilities(store, tmp_path)
+    import_proposals(store, book(tmp_path / "a.xlsx", [P1, P2, P3], LINES, MONEY))
+    before = footprint(store)
+    changed = book(tmp_path / "b.xlsx", [P1, P2_B, P3_B, P4], LINES_B, MONEY_B)
+    dialog = window.page("reports").open_import("proposals")
+    dialog.set_file(changed)
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
+    assert footprint(store) == before
+    assert dialog.tabs.tabText(1) == "Thay đổi (3)"
+    rows = dialog.change_rows()
+    assert ("KCQG-2026-02", "", "Đề án KCQG-2026-02 (dòng 3) thay đổi:") in rows
+    assert ("", "Dự toán, dòng 4, Kinh phí khuyến công (đồng)", "dòng dự toán 1: 300.000.000 → 320.000.000") in rows
+    assert ("KCDP-2026-04", "", "Đề án mới KCDP-2026-04 (dòng 5)") in rows
+    assert not any(code == "KCDP-2026-01" for code, _, _ in rows)  # unchanged: not listed
+    assert dialog.import_button.isEnabled()
+    _answer_next_question(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.import_button.click()
+    assert (dialog.outcome.created, dialog.outcome.updated) == (1, 2)
+    with store.read() as s:
+        assert find_proposal(s, "KCQG-2026-02").status == "settled"
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
+    assert dialog.outcome.unchanged == 4 and dialog.change_rows() == []
+    assert not dialog.import_button.isEnabled()  # nothing left to write
+    dialog.close()
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
 def test_the_acceptance_record_is_printed_from_its_editor(demo_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with demo_window.ctx.store.read() as s:
