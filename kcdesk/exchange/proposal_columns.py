@@ -283,8 +283,8 @@ PAYMENT_COLUMNS: tuple[SheetColumn, ...] = (
         "Số chứng từ",
         aliases=("Chứng từ", "Số UNC"),
         width=16,
-        hint="nhập lại tệp: khoản cùng loại, nguồn, số tiền, ngày và số chứng từ với khoản đã ghi được coi là một, "
-        "không ghi thêm",
+        hint="nhập lại tệp: khoản cùng loại, nguồn, số tiền, ngày và số chứng từ (nếu có ghi) với khoản đã ghi "
+        "được coi là khoản đó, không ghi thêm",
     ),
     SheetColumn("note", "Ghi chú", width=24),
 )

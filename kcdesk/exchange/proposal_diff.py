@@ -3,9 +3,10 @@ beneficiaries, budget lines (line n of the file against line n of the record, as
 proposal form saves them) and the money entries not recorded yet.
 
 Money entries are matched, never edited: an entry of the file with the same kind, fund
-source, amount, date and document number as a recorded one is that entry (counted, so two
-identical payments in the file need two in the record). A recorded entry missing from the
-file stays, with a note saying how to cancel it if it is wrong.
+source, amount, date and document number as a recorded one is that entry (a row without a
+document number: the same four; counted, so two identical payments in the file need two in
+the record). A recorded entry missing from the file stays, with a note saying how to
+cancel it if it is wrong; one recorded and then reversed is not written again.
 """
 
 from __future__ import annotations
@@ -300,14 +301,10 @@ class Differ:
             return
         originals = [e for e in rec.entries if e.reverses_id is None]
         reversed_on = {e.reverses_id: e.paid_on for e in rec.entries if e.reverses_id}
-        pool: dict[tuple[Any, ...], list[Disbursement]] = {}
-        for e in originals:
-            pool.setdefault(_key(e), []).append(e)
         matched: set[str] = set()
         for m in plan.money:
-            candidates = pool.get(m.key) or []
-            if candidates:
-                entry = candidates.pop(0)
+            entry = _match(m, originals, matched)
+            if entry is not None:
                 matched.add(entry.id)
                 if entry.id in reversed_on:
                     self.findings.note(
@@ -331,6 +328,17 @@ class Differ:
                     entry=money_text(e),
                     id=e.id,
                 )
+
+
+def _match(m: MoneyPlan, entries: list[Disbursement], taken: set[str]) -> Disbursement | None:
+    """The recorded entry that is this row of the file: same kind, source, amount, date and
+    document number; a row without a document number is any such entry (one that has the
+    number first written by the settlement decision, say), an exact one first."""
+    free = [e for e in entries if e.id not in taken and _key(e)[:4] == m.key[:4]]
+    exact = [e for e in free if (e.document_number or None) == m.key[4]]
+    if exact:
+        return exact[0]
+    return free[0] if free and m.key[4] is None else None
 
 
 def _key(e: Disbursement) -> tuple[str, str, int, date, str | None]:

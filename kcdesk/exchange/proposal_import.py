@@ -120,8 +120,9 @@ def _apply(
     entries = [x for x in (rows.money_row(r, money.info) for r in money.rows) if x is not None]
     plans = rows.assemble(proposals, lines, entries)
     writer = ProposalWriter(session, findings, user_id, date.today())
+    what = "kiểm tra" if outcome.dry_run else "ghi dữ liệu"
     for n, plan in enumerate(plans):
-        progress.step(n, len(plans), "ghi dữ liệu")  # a cancel here rolls the whole import back
+        progress.step(n, len(plans), what)  # a cancel here rolls the whole import back
         if plan.code in rows.bad:
             continue
         before = len(outcome.problems)
@@ -132,6 +133,7 @@ def _apply(
         else:
             savepoint.commit()
             outcome.changes.append(change)
+    progress.check()  # cancelled during the last proposal: still nothing written
     outcome.valid_rows = len(outcome.changes)
     if outcome.dry_run or outcome.refused or outcome.awaits_update or not (outcome.created or outcome.updated):
         raise _RollBack()

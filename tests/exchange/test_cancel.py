@@ -19,3 +19,17 @@ def test_cancel_during_the_write_rolls_everything_back(store, tmp_path, monkeypa
         import_facilities(store, sheet, progress=progress)
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Facility)) == 0
+
+
+def test_a_proposal_import_cancelled_while_writing_writes_nothing(store, tmp_path):
+    from proposal_book import footprint
+    from proposal_cases import with_facilities, workbook_a
+
+    from kcdesk.exchange.proposal_import import import_proposals
+
+    with_facilities(store, tmp_path)
+    before = footprint(store)
+    progress = Progress(lambda done, total, what: progress.cancel() if what == "ghi dữ liệu" and done >= 1 else None)
+    with pytest.raises(Cancelled):
+        import_proposals(store, workbook_a(tmp_path), progress=progress)
+    assert footprint(store) == before

@@ -228,3 +228,24 @@ def test_a_settled_proposal_refuses_changes_to_its_locked_money_and_nothing_is_w
     late_payment = found[("Giải ngân", 8, "Số tiền (đồng)")]
     assert "đã khóa" in late_payment and "UNC-104" in late_payment
     assert "đã khóa" in found[("Dự toán", 2, "Kinh phí khuyến công (đồng)")]
+
+
+def test_a_workbook_of_payments_alone_adds_them_to_recorded_proposals(store, tmp_path):
+    """A sheet 'Giải ngân' by itself (no proposal sheet): its entries go to the proposals
+    recorded under those codes, those already recorded are recognised (a settlement row
+    without its decision number too), none is doubled; two equal rows are two payments."""
+    with_facilities(store, tmp_path)
+    import_proposals(store, workbook_a(tmp_path))
+    later = {**PAY, "Mã đề án": "KCQG-2026-02", "Loại khoản": "Thanh toán", "Số tiền (đồng)": 40 * M,
+             "Ngày": date(2026, 4, 2), "Số chứng từ": "UNC-203"}  # fmt: skip
+    path = book(tmp_path / "giai-ngan.xlsx", money=[*MONEY, later, later])
+    dry = import_proposals(store, path, dry_run=True)
+    assert not dry.problems and (dry.created, dry.updated, dry.unchanged) == (0, 1, 1)
+    assert [line.message.text() for c in dry.changes for line in c.lines] == [
+        "thêm khoản Thanh toán (Kinh phí khuyến công) 40.000.000 đồng 02/04/2026, UNC-203"
+    ] * 2
+    assert import_proposals(store, path, update=True).updated == 1
+    assert import_proposals(store, path, update=True).updated == 0  # the second time: recognised
+    with store.read() as s:
+        paid = money.money_summary(s, "KCQG-2026-02").totals["kc"]
+    assert paid.paid_out == (210 + 40 + 40) * M
