@@ -123,12 +123,6 @@ class ProposalWriter:
         p = rec.proposal
         current = p.status  # the steps below change p.status
         delta = self.differ.diff(plan, rec)
-        target = plan.status or current
-        steps = self._steps(plan, rec, delta.fields.get("level", p.level), current, target)
-        new_settlement = [m for m in delta.money if m.kind == "quyet_toan"]
-        self._check_money_fits(plan, steps, new_settlement)
-        if steps is None or self._problems > before:
-            return None
         if proposal_edit.is_locked(current) and (delta.edits_record or delta.money):
             for place, fld, what in delta.lines:
                 self.findings.problem(
@@ -139,6 +133,12 @@ class ProposalWriter:
                     status=label(lifecycle.status_label(current)),
                     change=what,
                 )
+            return None
+        target = plan.status or current
+        steps = self._steps(plan, rec, delta.fields.get("level", p.level), current, target)
+        new_settlement = [m for m in delta.money if m.kind == "quyet_toan"]
+        self._check_money_fits(plan, steps, new_settlement)
+        if steps is None or self._problems > before:
             return None
         lines = [Finding(place.row, place.column(fld), what, place.sheet) for place, fld, what in delta.lines]
         if not (delta.edits_record or delta.money or steps):

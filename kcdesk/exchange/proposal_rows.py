@@ -456,7 +456,7 @@ class ProposalRows:
     def _settlement(self, plan: ProposalPlan) -> None:
         """Settlement amounts are recorded on the settlement step's date, under its decision number."""
         settled = [m for m in plan.money if m.kind == "quyet_toan"]
-        if not settled:
+        if not settled or not plan.on_main_sheet:
             return
         stated = plan.dates.get("settlement_date")
         on = stated or settled[0].paid_on
