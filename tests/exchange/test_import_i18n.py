@@ -16,6 +16,7 @@ MODULES = [
     "exchange/proposal_apply.py",
     "exchange/proposal_diff.py",
     "exchange/proposal_import.py",
+    "exchange/proposal_lifecycle.py",
     "exchange/proposal_rows.py",
     "exchange/sheet_reader.py",
     "cli/cmd_exchange.py",
