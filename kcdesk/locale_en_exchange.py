@@ -117,6 +117,11 @@ EXCHANGE: dict[str, str] = {
     "Để quyết toán, hãy ghi số quyết toán (ô này, hoặc dòng Quyết toán ở trang Giải ngân).": "To settle, write the "
     "settled amount (in this cell, or as a 'Quyết toán' row on the sheet 'Giải ngân').",
     "Mỗi nguồn kinh phí chỉ có một khoản quyết toán.": "Each fund source has one settlement only.",
+    "Không đến được trạng thái '{status}' qua các bước có ngày trong tệp (ngừng thực hiện, nghiệm thu); hãy kiểm tra "
+    "lại Trạng thái và các ngày đó.": "The status '{status}' cannot be reached through the steps dated in the file "
+    "(stop, acceptance); check the status and those dates.",
+    "Không ghi được đề án {code}; hãy báo lỗi này cho bộ phận hỗ trợ.": "Proposal {code} could not be written; "
+    "report this to support.",
     "Đề án ở trạng thái '{status}' đã khóa, không ghi được thay đổi này ({change}); hãy ghi như đã ghi trong dữ "
     "liệu.": "The proposal is '{status}' and locked; this change cannot be written ({change}); write it as recorded.",
     "Đề án đã có {n} dòng dự toán (tổng {total}); để sửa dự toán, hãy ghi từng dòng ở trang Dự toán.": "The proposal "

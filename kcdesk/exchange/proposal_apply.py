@@ -58,8 +58,16 @@ class ProposalWriter:
         before = self._problems
         rec = load(self.session, plan.code)
         if rec is None:
-            return self._create(plan, before) if plan.on_main_sheet else None
-        return self._update(plan, rec, before)
+            if not plan.on_main_sheet:
+                return None  # refused when the sheets were read: a code known nowhere
+            change = self._create(plan, before)
+        else:
+            change = self._update(plan, rec, before)
+        if change is None and self._problems == before:  # never leave a proposal out without saying why
+            self.findings.problem(
+                plan.place, "code", "Không ghi được đề án {code}; hãy báo lỗi này cho bộ phận hỗ trợ.", code=plan.code
+            )
+        return change
 
     # -- a new proposal -------------------------------------------------------------------
 

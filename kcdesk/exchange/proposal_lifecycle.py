@@ -104,10 +104,20 @@ class StepPlanner:
                 level=level,
             )
             return
+        explained = False
         for fld in ("stopped_on", "accepted_on"):
             fact = {"stopped_on": "stopped", "accepted_on": "accepted"}[fld]
             if facts[fact] and find_path(level, current, target, done=done, **{**facts, fact: False}) is not None:
                 self._not_on_the_way(plan.place, fld, status)
+                explained = True
+        if not explained:
+            self.findings.problem(
+                plan.place,
+                "status",
+                "Không đến được trạng thái '{status}' qua các bước có ngày trong tệp (ngừng thực hiện, nghiệm thu); "
+                "hãy kiểm tra lại Trạng thái và các ngày đó.",
+                status=status,
+            )
 
     def _not_on_the_way(self, place: Place, fld: str, status: Any) -> None:
         self.findings.problem(

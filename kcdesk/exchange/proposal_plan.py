@@ -26,8 +26,6 @@ STEP_DATE_FIELDS = (
     "settlement_submitted_on",
     "settlement_date",
 )
-# The document numbers recorded on the steps they belong to.
-STEP_DOCUMENTS = {"approval_document": "approved_on", "contract_number": "contract_date"}
 BUDGET_AMOUNTS = ("kc_amount", "counterpart_amount", "other_amount")
 
 
