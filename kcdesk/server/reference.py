@@ -9,11 +9,13 @@ logged for pull: every device already has them.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from kcdesk.db import refdata
+from kcdesk.domain.validation import UnitIndex
 from kcdesk.server import db
 from kcdesk.server.scopes import own_placement
 from kcdesk.sync.wire import TableCodec
@@ -47,3 +49,19 @@ def seed_reference_rows(conn: Connection, codecs: dict[str, TableCodec]) -> int:
             conn.execute(t.insert(), records)
             added += len(records)
     return added
+
+
+UNITS_FILE = "units-2026-07-25.json"  # the current list (codes did not change with the 2026 cities)
+
+
+@cache
+def current_units() -> UnitIndex:
+    """Provinces and communes of the current list, for checking what an administrator types."""
+    provinces: dict[str, str] = {}
+    wards: dict[str, tuple[str, str]] = {}
+    for row in refdata.current_units(UNITS_FILE, ""):
+        if row["level"] == "province":
+            provinces[row["code"]] = row["full_name"]
+        elif row["parent_code"]:
+            wards[row["code"]] = (row["parent_code"], row["full_name"])
+    return UnitIndex(provinces=provinces, wards=wards)

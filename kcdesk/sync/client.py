@@ -188,7 +188,15 @@ class SyncClient:
             raise NotEnrolled(
                 "Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll --server URL --code MÃ"
             )
-        return Transport(url, device_id, token, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
+        return Transport(
+            url,
+            device_id,
+            token,
+            verify=self._verify(ca_file),
+            retry=self.retry,
+            cancel=self.cancel,
+            on_refresh=lambda new: self.tokens.save(url, device_id, new),
+        )
 
     # -- the cycle -----------------------------------------------------------------------
 
