@@ -267,8 +267,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def health() -> Health:
         return Health(status="ok", server_epoch=server.epoch, proto=1)
 
-    # Enrolment and tokens are where guessing happens: a client (or a device id) with too
-    # many recent failures gets 429, and every failure is written down (server_auth_failure).
+    # Enrolment and tokens are where guessing happens: a client with too many recent
+    # failures gets 429, and every failure is written down (server_auth_failure).
     @app.post(f"{p}/enrol", response_model=EnrolResponse, responses=ERRORS)
     def enrol(req: EnrolRequest, request: Request) -> EnrolResponse:
         client = _client(request)
@@ -276,17 +276,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
         try:
             return server.enrol(req)
         except AuthFailure as exc:
-            server.guard.failed("enrol", client, None, exc.code)
+            server.guard.failed("enrol", client, None, exc.code, guess=exc.status == 401)
             raise
 
     @app.post(f"{p}/token", response_model=TokenResponse, responses=ERRORS)
     def token(req: TokenRequest, request: Request) -> TokenResponse:
         client = _client(request)
-        server.guard.check("token", client, req.device_id)
+        server.guard.check("token", client)
         try:
             tokens = server.tokens(req.device_id, req.refresh_token)
         except AuthFailure as exc:
-            server.guard.failed("token", client, req.device_id, exc.code)
+            server.guard.failed("token", client, req.device_id, exc.code, guess=exc.status == 401)
             raise
         return TokenResponse(
             access_token=tokens.access,

@@ -7,10 +7,11 @@ a window's edge is at most twice the limit, which is fine for both):
   the counters are rows of server_rate_window, so a device's requests spread over several
   workers count together; a SQLite server runs one worker, whose memory is the shared
   state (a write per request would queue every pull behind the pushes' write lock);
-- failed enrolments and token requests per client address (and, for tokens, per device
-  id asked for), always in the database so a restart does not reset them. Past the limit
-  the client gets 429 until the window ends, right or wrong; every failure is recorded in
-  server_auth_failure and logged.
+- failed enrolments and token requests per client address, always in the database so a
+  restart does not reset them. Past the limit the client gets 429 until the window ends,
+  right or wrong; every failure is recorded in server_auth_failure (with the device id
+  asked for) and logged. Not per device id: ids are no secret, and counting failures per
+  id would let anyone lock a laptop out of its own token.
 
 Established limiters (slowapi/limits) keep their counters in process memory or Redis; the
 database is the only thing the workers share here, so this is a small counter on it.
@@ -135,24 +136,18 @@ class AuthGuard:
         self.allowed = max(1, allowed)
         self.seconds = max(1, seconds)
 
-    @staticmethod
-    def _keys(action: str, client: str, device_id: str | None) -> list[str]:
-        keys = [f"{action}:ip:{client}"]
-        if device_id:
-            keys.append(f"{action}:dev:{device_id[:64]}")
-        return keys
+    def check(self, action: str, client: str) -> None:
+        """Raise TooMany when this client failed too often lately."""
+        count, left = self.windows.peek(f"{action}:{client}", self.seconds)
+        if count >= self.allowed:
+            raise TooMany(left)
 
-    def check(self, action: str, client: str, device_id: str | None = None) -> None:
-        """Raise TooMany when this client (or this device id) failed too often lately."""
-        for key in self._keys(action, client, device_id):
-            count, left = self.windows.peek(key, self.seconds)
-            if count >= self.allowed:
-                raise TooMany(left)
-
-    def failed(self, action: str, client: str, device_id: str | None, code: str) -> None:
+    def failed(self, action: str, client: str, device_id: str | None, code: str, guess: bool = True) -> None:
+        """Write the failure down; count it towards the limit when it looks like a guess
+        (a wrong code or token; not a revoked device asking, which is right but refused)."""
         log.warning("auth failure: %s from %s (device %s): %s", action, client, device_id or "-", code)
-        for key in self._keys(action, client, device_id):
-            self.windows.hit(key, self.seconds)
+        if guess:
+            self.windows.hit(f"{action}:{client}", self.seconds)
         with self.engine.execution_options(write=True).begin() as conn:
             conn.execute(
                 db.auth_failure.insert().values(

@@ -444,8 +444,11 @@ def clock_skew(client_time: str | None, now: datetime) -> float | None:
         return None
     try:
         at = datetime.fromisoformat(client_time.replace("Z", "+00:00"))
-        if at.tzinfo is None or at.utcoffset() is None:
-            return None
-        return (at - now).total_seconds()
-    except (ValueError, OverflowError, TypeError):
+    except ValueError:
         return None
+    offset = at.utcoffset()
+    if offset is None:
+        return None
+    # Compared without zones, then the offset taken off: a time near year 1 or 9999 whose
+    # UTC equivalent falls outside datetime's range still gives its (huge) skew.
+    return (at.replace(tzinfo=None) - now.replace(tzinfo=None)).total_seconds() - offset.total_seconds()
