@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_due",
     "kcdesk.cli.cmd_status",
     "kcdesk.cli.cmd_sync",
+    "kcdesk.cli.cmd_communes",
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",
 )

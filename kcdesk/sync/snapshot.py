@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.store import Store
-from kcdesk.sync import conflicts, faults, state
+from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
@@ -193,7 +193,10 @@ def _upsert_plain(
     known = applier.tables[table].c
     keep_idx = [i for i, n in enumerate(names) if n in known]
     cols = [names[i] for i in keep_idx]
-    if len(keep_idx) != len(names):
+    if len(keep_idx) != len(names):  # a newer server's columns: kept aside, not dropped
+        at = names.index("id")
+        extra = [i for i, n in enumerate(names) if n not in known]
+        kept_fields.keep(session, table, [(r[at], {names[i]: r[i] for i in extra}) for r in rows])
         rows = [tuple(r[i] for i in keep_idx) for r in rows]
     if empty:
         nested = session.begin_nested()
