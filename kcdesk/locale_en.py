@@ -247,3 +247,7 @@ EN.update(INSTALLER)
 from kcdesk.locale_en_followup import FOLLOW_UP  # noqa: E402  (issue 10: money, progress, evaluation)
 
 EN.update(FOLLOW_UP)
+
+from kcdesk.locale_en_sync_security import SYNC_SECURITY  # noqa: E402  (the sync's guards, server and laptop)
+
+EN.update(SYNC_SECURITY)

@@ -139,7 +139,7 @@ def status_text(d: dict[str, Any]) -> str:
     lines.append(tr("Thay đổi bị máy chủ từ chối: {n}", n=group(d["dead_letters"])))
     lines.append(tr("Xung đột chưa xử lý: {n}", n=group(d["open_conflicts"])))
     lines.append(tr("Lần đồng bộ thành công gần nhất: {when}", when=_when(d["last_success"])))
-    if d["last_attempt"] and d["last_attempt"] != d["last_success"]:
+    if d["last_attempt"] and (not d["last_success"] or d["last_attempt"] > d["last_success"]):  # a failed try since
         lines.append(tr("Lần thử gần nhất: {when}", when=_when(d["last_attempt"])))
     lines.append(tr("Lỗi gần nhất: {error}", error=d["last_error"] or tr("không có")))
     skew = d["clock_skew_seconds"]

@@ -215,7 +215,11 @@ class SyncClient:
 
     def cycle(self) -> CycleReport:
         report = CycleReport()
-        transport = self.transport()
+        try:
+            transport = self.transport()
+        except KcError as exc:  # not enrolled, or an address it will not use: said in `sync status`
+            self._record_error(exc)
+            raise
         self.store.write(lambda s: state.put(s, state.LAST_ATTEMPT, state.now_text()), applying_remote=True)
         with self.store.read() as s:
             restore = kept_fields.restore_due(s)

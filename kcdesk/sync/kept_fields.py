@@ -6,9 +6,9 @@ fields). Nothing a person typed on another laptop is lost because this one is ol
   `kept:<table>:<row id>` (a JSON object), replaced whenever the server sends the row again;
   this laptop's own edits of the row never touch them on the server either (a change
   carries only the fields it changed);
-- once an update's migration adds the column, the next sync cycle puts each kept value
-  into its row (as data from the server: audited, nothing queued to send back) and forgets
-  it.
+- once an update's migration adds the column (the tables' columns are not what they were
+  when the kept values were last looked at), the next sync cycle puts each kept value into
+  its row (as data from the server: audited, nothing queued to send back) and forgets it.
 
 sync_kv rather than a table of their own: no migration for a laptop that is behind
 already, and the keys are looked up by primary key.
@@ -16,6 +16,7 @@ already, and the keys are looked up by primary key.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,11 +24,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.sync import state
 
 PREFIX = "kept:"
-CHECKED = "kept_fields_checked"  # the schema revision the kept values were last restored under
+CHECKED = "kept_fields_checked"  # the columns (a digest) the kept values were last restored under
 
 
 def key(table: str, row_id: str) -> str:
@@ -63,11 +63,21 @@ def kept(session: Session, table: str, row_id: str) -> dict[str, Any]:
 _ANY_KEPT = "SELECT key, value FROM sync_kv WHERE key >= 'kept:' AND key < 'kept;'"  # the prefix, by index
 
 
+def _columns_digest(session: Session) -> str:
+    rows = session.execute(
+        text(
+            "SELECT m.name, group_concat(p.name, ',') FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+            "WHERE m.type = 'table' GROUP BY m.name ORDER BY m.name"
+        )
+    ).all()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
 def restore_due(session: Session) -> bool:
-    """Whether values are kept and the schema changed since they were last looked at."""
-    if state.get(session, CHECKED) == HEAD_REVISION:
+    """Whether values are kept and the local columns changed since they were last looked at."""
+    if session.execute(text(_ANY_KEPT + " LIMIT 1")).first() is None:
         return False
-    return session.execute(text(_ANY_KEPT + " LIMIT 1")).first() is not None
+    return state.get(session, CHECKED) != _columns_digest(session)
 
 
 def restore(session: Session) -> int:
@@ -94,5 +104,5 @@ def restore(session: Session) -> int:
             state.put(session, entry_key, json.dumps(left, ensure_ascii=False))
         else:
             session.execute(text("DELETE FROM sync_kv WHERE key = :k"), {"k": entry_key})
-    state.put(session, CHECKED, HEAD_REVISION)
+    state.put(session, CHECKED, _columns_digest(session))
     return restored
