@@ -172,5 +172,10 @@ SYNC_SECURITY: dict[str, str] = {
         "The record of change {seq} is no longer on this laptop; discard the change (kcdesk sync deadletters)."
     ),
     "Trường '{field}' không sửa được ở đây.": "Field '{field}' cannot be corrected here.",
+    "Thay đổi số {seq} chờ thay đổi số {parent} (bản ghi cha); hãy sửa và gửi lại thay đổi số {parent} "
+    "trước, thay đổi này sẽ đi theo.": (
+        "Change {seq} waits for change {parent} (its parent record); correct and send change {parent} again "
+        "first, and this one follows."
+    ),
     "Giá trị '{value}' không hợp lệ: {problem}.": "Value '{value}' is not valid: {problem}.",
 }

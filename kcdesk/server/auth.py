@@ -251,7 +251,7 @@ def list_devices(conn: Connection) -> list[DeviceRow]:
             r["name"],
             r["role"],
             r["province_code"],
-            json.loads(r["communes"]),
+            list(device_communes(conn, r)),  # as the device's grant has them now
             r["last_seq"],
             r["created_at"],
             r["revoked_at"],

@@ -9,7 +9,8 @@ took. Resending instead:
    audited, so the record's history says who changed what;
 2. queues the whole record again as a new record (a new sequence number and mutation id;
    the audit trail gets an entry of origin "resend" holding what is sent), replacing any
-   of its changes still waiting to be sent (the whole record carries them);
+   of its changes still waiting to be sent (the whole record carries them; their numbers
+   are withdrawn, kcdesk.sync.withdraw, so the server hears of every number);
 3. does the same, in their order, for the refused changes that were blocked by this one
    (children of the record), and clears those dead letters.
 
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.capture import UNCAPTURED_COLUMNS
 from kcdesk.errors import FieldMessage, ValidationError
+from kcdesk.sync import withdraw
 from kcdesk.sync.errors import SyncError
 from kcdesk.sync.wire import BadValue, TableCodec
 
@@ -47,6 +49,13 @@ def resend(session: Session, seq: int, corrections: Mapping[str, Any], codecs: M
             "Thay đổi số {seq} không phải bản ghi mới; hãy mở bản ghi để sửa, thay đổi mới sẽ được gửi "
             "ở lần đồng bộ tới.",
             seq=seq,
+        )
+    if letter["blocked_by"] is not None and _letter(session, letter["blocked_by"]) is not None:
+        raise SyncError(
+            "Thay đổi số {seq} chờ thay đổi số {parent} (bản ghi cha); hãy sửa và gửi lại thay đổi số {parent} "
+            "trước, thay đổi này sẽ đi theo.",
+            seq=seq,
+            parent=letter["blocked_by"],
         )
     table, row_id = letter["table_name"], letter["row_id"]
     codec = codecs.get(table)
@@ -117,7 +126,7 @@ def _requeue_insert(session: Session, table: str, row_id: str) -> int:
     """The record as it is now, queued as a new record; its waiting changes fold into it."""
     row = _row(session, table, row_id) or {}
     after = {c: v for c, v in row.items() if c != "id" and c not in UNCAPTURED_COLUMNS and v is not None}
-    session.execute(text("DELETE FROM sync_outbox WHERE table_name = :t AND row_id = :r"), {"t": table, "r": row_id})
+    withdraw.drop_entries(session, table, row_id)  # their numbers are announced, so none goes missing
     return _queue(session, table, row_id, "insert", 0, None, after)
 
 

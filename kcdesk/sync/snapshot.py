@@ -256,7 +256,9 @@ def _evict_missing(
     pending: set[tuple[str, str]],
     keep: set[tuple[str, str]],
 ) -> None:
-    """After a reset, rows of this scope that the snapshot no longer has left the scope."""
+    """After a reset, rows of this scope that the snapshot no longer has left the scope. For
+    a collaborator that includes every commune of the province, not only the ones it has
+    now: after its assignment changed, the rows of the communes it lost go too."""
     province_col, ward_col = OWN_PLACEMENT[table]
     params: dict[str, Any]
     if province_col is None:
@@ -265,12 +267,8 @@ def _evict_missing(
         where, params = f'"{province_col}" IS NULL', {}
     else:
         where, params = f'"{province_col}" = :scope', {"scope": scope.scope}
-    if scope.communes is not None:
-        if ward_col is None:
-            return
-        marks = ", ".join(f":w{i}" for i in range(len(scope.communes)))
-        where += f' AND "{ward_col}" IN ({marks})'
-        params.update({f"w{i}": w for i, w in enumerate(scope.communes)})
+    if scope.communes is not None and ward_col is None:
+        return
     local = [r[0] for r in session.execute(text(f'SELECT id FROM "{table}" WHERE {where}'), params)]
     for row_id in local:
         if row_id not in seen and (table, row_id) not in pending:  # unsent: new here, its push decides
