@@ -55,6 +55,7 @@ SYNC_SECURITY: dict[str, str] = {
         "processes use PostgreSQL: --db postgresql://user@host/db --workers {n}"
     ),
     "Vai trò không hợp lệ: {role}. Chọn một trong: {roles}": "Invalid role: {role}. Choose one of: {roles}",
+    "Số tiến trình (--workers) phải từ 1 trở lên.": "The number of workers (--workers) must be 1 or more.",
     "Cần --province cho vai trò {role}.": "Role {role} needs --province.",
     "Chỉ cộng tác viên (vai trò collaborator) mới được giao xã/phường (--communes).": (
         "Only collaborators (role collaborator) are given communes (--communes)."

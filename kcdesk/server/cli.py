@@ -71,13 +71,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from kcdesk.server.token_secret import SecretProblem
 
+    if args.workers < 1:
+        print(tr("Số tiến trình (--workers) phải từ 1 trở lên."), file=sys.stderr)
+        return 2
     settings = _settings(args)
-    if args.workers < 1 or (args.workers > 1 and not settings.url.startswith("postgresql")):
+    if args.workers > 1 and not settings.url.startswith("postgresql"):
         print(
             tr(
                 "Máy chủ dùng SQLite chỉ chạy một tiến trình (--workers 1): SQLite cho một người ghi mỗi lúc. "
                 "Muốn nhiều tiến trình, hãy dùng PostgreSQL: --db postgresql://người_dùng@máy/csdl --workers {n}",
-                n=max(args.workers, 2),
+                n=args.workers,
             ),
             file=sys.stderr,
         )
