@@ -13,7 +13,8 @@
 5. the sync cycle (hello, push one edit, pull both scopes) of D simulated devices at once:
    protocol-level clients (the real Transport: tokens, gzip, hash checks) without a local
    database, since every real laptop does its local work on its own CPU; what is measured
-   is the server under D devices.
+   is the server under D devices, with one worker process and then with four (the same
+   database and data, `kcdesk-server serve --workers 4`), side by side.
 """
 
 from __future__ import annotations
@@ -100,7 +101,14 @@ class Server:
         folder.mkdir(parents=True, exist_ok=True)
         self.name, self.url = create_database()
         self.folder = folder
+        self.start(workers=1)
+        self.admin = SyncServer(ServerSettings(url=self.url, data_dir=folder))
+
+    def start(self, workers: int) -> None:
+        """(Re)start the server process with this many workers, on the same database."""
+        folder = self.folder
         port_file = folder / "port"
+        port_file.unlink(missing_ok=True)
         env = {**os.environ, "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000"}
         self.proc = subprocess.Popen(
             [
@@ -116,6 +124,8 @@ class Server:
                 "0",
                 "--port-file",
                 str(port_file),
+                "--workers",
+                str(workers),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -131,14 +141,16 @@ class Server:
                     pass
             time.sleep(0.05)
         self.http = f"http://127.0.0.1:{port_file.read_text()}"
-        self.admin = SyncServer(ServerSettings(url=self.url, data_dir=folder))
+
+    def stop(self) -> None:
+        self.proc.terminate()  # the parent stops its workers
+        self.proc.wait()
 
     def code(self, name: str) -> str:
         return str(self.admin.make_code("centre_staff", "48", [], f"bench-{name}", f"Bench {name}"))
 
     def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait()
+        self.stop()
         self.admin.close()
         drop_database(self.name)
 
@@ -271,6 +283,39 @@ class SimulatedDevice:
         return time.perf_counter() - start
 
 
+def devices_at_once(server: Server, ids: list[str], count: int, tag: str) -> tuple[float, float, float]:
+    """`count` simulated devices, each up to date, run one cycle together: p50, p95, max."""
+    devices = [SimulatedDevice(server, f"{tag}-d{i}") for i in range(count)]
+    with server.admin.engine.connect() as conn:
+        versions = dict(
+            conn.execute(text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[:count]}).all()
+        )
+        cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
+    for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
+        d.cursors = dict(cursors)
+        d.cycle(None)
+    times: list[float] = []
+    lock = threading.Lock()
+    gate = threading.Barrier(len(devices))
+
+    def run(d: SimulatedDevice, row_id: str) -> None:
+        gate.wait()
+        took = d.cycle((row_id, versions[row_id]))
+        with lock:
+            times.append(took)
+
+    threads = [threading.Thread(target=run, args=(d, ids[i])) for i, d in enumerate(devices)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for d in devices:
+        d.transport.close()
+    times.sort()
+    p95 = times[max(0, int(len(times) * 0.95) - 1)]
+    return statistics.median(times), p95, times[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mutations", type=int, default=50_000)
@@ -359,44 +404,17 @@ def main() -> None:
         fresh.store.close()
         editor.store.close()
 
-        devices = [SimulatedDevice(server, f"d{i}") for i in range(args.devices)]
-        with server.admin.engine.connect() as conn:
-            versions = dict(
-                conn.execute(
-                    text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[: args.devices]}
-                ).all()
+        for workers in (1, 4):
+            server.stop()
+            server.start(workers)
+            p50, p95, worst = devices_at_once(server, ids, args.devices, tag=f"w{workers}")
+            results.append(
+                (
+                    f"{args.devices} devices at once, {workers} worker{'s' if workers > 1 else ''}",
+                    f"sync cycle (hello, push 1 edit, pull 2 scopes) "
+                    f"p50 {p50:.2f} s, p95 {p95:.2f} s, max {worst:.2f} s",
+                )
             )
-        with server.admin.engine.connect() as conn:
-            cursors = {scope: last_cursor(conn, scope) for scope in ("48", "00")}
-        for d in devices:  # each up to date, as a laptop that synced a while ago (its snapshot is loaded)
-            d.cursors = dict(cursors)
-            d.cycle(None)
-        times: list[float] = []
-        lock = threading.Lock()
-        gate = threading.Barrier(len(devices))
-
-        def run(d: SimulatedDevice, row_id: str) -> None:
-            gate.wait()
-            took = d.cycle((row_id, versions[row_id]))
-            with lock:
-                times.append(took)
-
-        threads = [threading.Thread(target=run, args=(d, ids[i])) for i, d in enumerate(devices)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        times.sort()
-        p95 = times[max(0, int(len(times) * 0.95) - 1)]
-        results.append(
-            (
-                f"{args.devices} devices at once",
-                f"sync cycle (hello, push 1 edit, pull 2 scopes) "
-                f"p50 {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s",
-            )
-        )
-        for d in devices:
-            d.transport.close()
     finally:
         server.close()
     width = max(len(k) for k, _ in results)
