@@ -148,7 +148,11 @@ def _one_window(db_path: Path, lang: str):  # type: ignore[no-untyped-def]
     from kcdesk.sync.process_lock import already_open, window_lock
 
     guard = window_lock(db_path)
-    if guard.acquire():
+    try:
+        if guard.acquire():
+            return guard
+    except OSError as exc:  # a folder it cannot write: opening the data says so, with what to do
+        log.warning("no window lock beside %s: %s", db_path, exc)
         return guard
     from kcdesk.ui.errors import start_problem_box
 
