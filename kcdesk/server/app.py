@@ -25,9 +25,9 @@ from kcdesk import __version__
 from kcdesk.server.auth import AuthFailure
 from kcdesk.server.blobs import BlobRefusal
 from kcdesk.server.file_response import RangedFile
-from kcdesk.server.limits import DatabaseWindows, MemoryWindows, RequestLimiter, TooMany
 from kcdesk.server.pull import CursorTooOld
 from kcdesk.server.push import SeqGap
+from kcdesk.server.rate_limits import DatabaseWindows, MemoryWindows, RequestLimiter, TooMany
 from kcdesk.server.scopes import DeviceGrant
 from kcdesk.server.service import NotAllowed, ServerSettings, SyncServer
 from kcdesk.sync.protocol import (
@@ -189,7 +189,7 @@ def _client(request: Request) -> str:
 def create_app(settings: ServerSettings) -> FastAPI:
     server = SyncServer(settings)
     # One worker on SQLite: its memory is the shared state. On PostgreSQL the counters are
-    # rows every worker shares (kcdesk.server.limits).
+    # rows every worker shares (kcdesk.server.rate_limits).
     windows = DatabaseWindows(server.engine) if server.is_pg else MemoryWindows()
     limiter = RequestLimiter(windows, settings.requests_per_minute)
     app = FastAPI(

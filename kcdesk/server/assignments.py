@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select, update
 from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.counters import append_changes
-from kcdesk.server.reference import current_units
+from kcdesk.server.reference import unit_index
 from kcdesk.server.scopes import ALL_ROLES, COLLABORATOR_ROLES, MINISTRY_ROLES, own_placement
 from kcdesk.sync.wire import TableCodec
 
@@ -43,7 +43,7 @@ def check_grant(role: str, province: str | None, communes: Iterable[str]) -> Non
         raise GrantRefused(
             "Vai trò không hợp lệ: {role}. Chọn một trong: {roles}", role=role, roles=", ".join(sorted(ALL_ROLES))
         )
-    units = current_units()
+    units = unit_index()
     if province is None:
         if role not in MINISTRY_ROLES:
             raise GrantRefused("Cần --province cho vai trò {role}.", role=role)
@@ -79,7 +79,7 @@ def device_communes(conn: Connection, device: Mapping[str, Any]) -> tuple[str, .
     rows = conn.execute(select(t.c.ward_code, t.c.deleted_at).where(t.c.user_id == device["user_id"])).all()
     if not rows:
         return stored
-    wards = current_units().wards
+    wards = unit_index().wards
     province = device["province_code"]
     return tuple(sorted({w for w, deleted in rows if deleted is None and wards.get(w, ("",))[0] == province}))
 

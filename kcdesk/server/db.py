@@ -176,27 +176,6 @@ field_aside = Table(
     Column("at", String(30), nullable=False),
     PrimaryKeyConstraint("device_id", "seq"),
 )
-# Fixed-window request counters shared by every worker (kcdesk.server.limits).
-rate_window = Table(
-    "server_rate_window",
-    metadata,
-    Column("key", String(120), nullable=False),
-    Column("window", BigInteger, nullable=False),  # start of the window, seconds since 1970
-    Column("count", BigInteger, nullable=False),
-    PrimaryKeyConstraint("key", "window"),
-)
-# Failed enrolments and token requests: who (client address, device id asked for), when,
-# why. Codes and tokens themselves are never written down.
-auth_failure = Table(
-    "server_auth_failure",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", String(30), nullable=False),
-    Column("action", String(10), nullable=False),  # enrol | token
-    Column("client", String(64), nullable=False),
-    Column("device_id", String(64)),
-    Column("code", String(40), nullable=False),
-)
 blob = Table(
     "server_blob",
     metadata,
@@ -246,6 +225,28 @@ snapshot = Table(
     Column("sha256", String(64), nullable=False),
     Column("rows", BigInteger, nullable=False),
     Column("created_at", String(30), nullable=False),
+)
+
+# Fixed-window request counters shared by every worker (kcdesk.server.rate_limits).
+rate_window = Table(
+    "server_rate_window",
+    metadata,
+    Column("key", String(120), nullable=False),
+    Column("window", BigInteger, nullable=False),  # start of the window, seconds since 1970
+    Column("count", BigInteger, nullable=False),
+    PrimaryKeyConstraint("key", "window"),
+)
+# Failed enrolments and token requests: who (client address, device id asked for), when,
+# why. Codes and tokens themselves are never written down.
+auth_failure = Table(
+    "server_auth_failure",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(30), nullable=False),
+    Column("action", String(10), nullable=False),  # enrol | token
+    Column("client", String(64), nullable=False),
+    Column("device_id", String(64)),
+    Column("code", String(40), nullable=False),
 )
 
 

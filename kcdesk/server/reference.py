@@ -21,6 +21,22 @@ from kcdesk.server.scopes import own_placement
 from kcdesk.sync.wire import TableCodec
 
 STAMP = "2026-07-25T00:00:00.000Z"  # what migration 0002 stamps on the seeded rows
+UNITS_FILE = "units-2026-07-25.json"  # the current units every laptop's migration 0002 loads
+
+
+@cache
+def unit_index() -> UnitIndex:
+    """Current provinces, communes and sectors, as the laptops validate against them
+    (codes only matter here: later migrations rename units, never recode them)."""
+    provinces: dict[str, str] = {}
+    wards: dict[str, tuple[str, str]] = {}
+    for unit in refdata.current_units(UNITS_FILE, ""):
+        if unit["level"] == "province":
+            provinces[unit["code"]] = unit["full_name"]
+        elif unit["level"] == "commune" and unit["parent_code"]:
+            wards[unit["code"]] = (unit["parent_code"], unit["full_name"])
+    sectors = {row["code"]: row["name"] for row in refdata.sectors("sectors.json")}
+    return UnitIndex(provinces=provinces, wards=wards, sectors=sectors)
 
 
 def reference_rows() -> dict[str, list[dict[str, Any]]]:
@@ -49,19 +65,3 @@ def seed_reference_rows(conn: Connection, codecs: dict[str, TableCodec]) -> int:
             conn.execute(t.insert(), records)
             added += len(records)
     return added
-
-
-UNITS_FILE = "units-2026-07-25.json"  # the current list (codes did not change with the 2026 cities)
-
-
-@cache
-def current_units() -> UnitIndex:
-    """Provinces and communes of the current list, for checking what an administrator types."""
-    provinces: dict[str, str] = {}
-    wards: dict[str, tuple[str, str]] = {}
-    for row in refdata.current_units(UNITS_FILE, ""):
-        if row["level"] == "province":
-            provinces[row["code"]] = row["full_name"]
-        elif row["parent_code"]:
-            wards[row["code"]] = (row["parent_code"], row["full_name"])
-    return UnitIndex(provinces=provinces, wards=wards)

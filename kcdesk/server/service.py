@@ -23,7 +23,6 @@ from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.bulk import DuplicateKey, insert_rows
 from kcdesk.server.counters import append_changes, known_scopes
-from kcdesk.server.limits import AuthGuard
 from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
 from kcdesk.server.push import (
     OUTCOME_COLUMNS,
@@ -34,6 +33,7 @@ from kcdesk.server.push import (
     stored_outcomes,
     withdrawn_records,
 )
+from kcdesk.server.rate_limits import AuthGuard
 from kcdesk.server.reference import seed_reference_rows
 from kcdesk.server.scopes import COLLABORATOR_ROLES, DeviceGrant, Placement, View
 from kcdesk.server.token_secret import load_token_secret
@@ -67,15 +67,15 @@ class ServerSettings:
     url: str
     data_dir: Path
     access_ttl: int = 900
+    refresh_ttl: int = 180 * 24 * 3600  # a laptop that does not sync for this long enrols again
+    auth_failures: int = 20  # failed enrolments or token requests per client and window, then 429
+    auth_window: int = 300  # seconds
     max_batch_mutations: int = 2000
     max_batch_bytes: int = 8 * 1024 * 1024
     max_file_bytes: int = 2 * 1024 * 1024 * 1024
     chunk_bytes: int = 4 * 1024 * 1024
     pull_page_rows: int = 2000
     requests_per_minute: int = 6000
-    refresh_ttl: int = 180 * 24 * 3600  # a laptop that does not sync for this long enrols again
-    auth_failures: int = 20  # failed enrolments or token requests per client and window, then 429
-    auth_window: int = 300  # seconds
     extra: dict[str, Any] = field(default_factory=dict)
 
     def limits(self) -> Limits:
