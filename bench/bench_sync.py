@@ -16,7 +16,8 @@
 5. the sync cycle (hello, push one edit, pull both scopes) of D simulated devices at once:
    protocol-level clients (the real Transport: tokens, gzip, hash checks) without a local
    database, since every real laptop does its local work on its own CPU; what is measured
-   is the server under D devices.
+   is the server under D devices, with one worker process and then with four (the same
+   database and data, `kcdesk-server serve --workers 4`), side by side.
 """
 
 from __future__ import annotations
@@ -105,7 +106,14 @@ class Server:
         folder.mkdir(parents=True, exist_ok=True)
         self.name, self.url = create_database()
         self.folder = folder
+        self.start(workers=1)
+        self.admin = SyncServer(ServerSettings(url=self.url, data_dir=folder))
+
+    def start(self, workers: int) -> None:
+        """(Re)start the server process with this many workers, on the same database."""
+        folder = self.folder
         port_file = folder / "port"
+        port_file.unlink(missing_ok=True)
         env = {**os.environ, "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000"}
         self.proc = subprocess.Popen(
             [
@@ -121,6 +129,8 @@ class Server:
                 "0",
                 "--port-file",
                 str(port_file),
+                "--workers",
+                str(workers),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -136,14 +146,16 @@ class Server:
                     pass
             time.sleep(0.05)
         self.http = f"http://127.0.0.1:{port_file.read_text()}"
-        self.admin = SyncServer(ServerSettings(url=self.url, data_dir=folder))
+
+    def stop(self) -> None:
+        self.proc.terminate()  # the parent stops its workers
+        self.proc.wait()
 
     def code(self, name: str) -> str:
         return str(self.admin.make_code("centre_staff", "48", [], f"bench-{name}", f"Bench {name}"))
 
     def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait()
+        self.stop()
         self.admin.close()
         drop_database(self.name)
 
@@ -374,9 +386,9 @@ def incremental_pull(service: SyncService) -> dict[str, Any]:
     }
 
 
-def devices_at_once(server: Server, ids: list[str], n: int) -> dict[str, float]:
+def devices_at_once(server: Server, ids: list[str], n: int, tag: str = "d") -> dict[str, float]:
     """The sync cycle of n protocol-level devices started together, each pushing one edit."""
-    devices = [SimulatedDevice(server, f"d{i}") for i in range(n)]
+    devices = [SimulatedDevice(server, f"{tag}{i}") for i in range(n)]
     with server.admin.engine.connect() as conn:
         versions = dict(
             conn.execute(text("SELECT id, row_version FROM facility WHERE id = ANY(:ids)"), {"ids": ids[:n]}).all()
@@ -484,14 +496,17 @@ def main() -> None:
         )
         fresh.store.close()
         editor.store.close()
-        d = devices_at_once(server, ids, args.devices)
-        results.append(
-            (
-                f"{args.devices} devices at once",
-                f"sync cycle (hello, push 1 edit, pull 2 scopes) p50 {d['p50']:.2f} s, p95 {d['p95']:.2f} s, "
-                f"max {d['max']:.2f} s",
+        for workers in (1, 4):  # the same database and data, one worker process and then four
+            server.stop()
+            server.start(workers)
+            d = devices_at_once(server, ids, args.devices, tag=f"w{workers}-d")
+            results.append(
+                (
+                    f"{args.devices} devices at once, {workers} worker{'s' if workers > 1 else ''}",
+                    f"sync cycle (hello, push 1 edit, pull 2 scopes) p50 {d['p50']:.2f} s, p95 {d['p95']:.2f} s, "
+                    f"max {d['max']:.2f} s",
+                )
             )
-        )
     width = max(len(k) for k, _ in results)
     print(f"\nkcdesk sync benchmark (PostgreSQL; {os.cpu_count()} CPUs)")
     for key, value in results:

@@ -255,3 +255,7 @@ EN.update(DOCUMENTS)
 from kcdesk.locale_en_exchange import EXCHANGE  # noqa: E402  (import: local words, old units)
 
 EN.update(EXCHANGE)
+
+from kcdesk.locale_en_sync_security import SYNC_SECURITY  # noqa: E402  (the sync's guards, server and laptop)
+
+EN.update(SYNC_SECURITY)

@@ -1,4 +1,4 @@
-"""`kcdesk enroll`, `kcdesk sync`, `kcdesk sync status|conflicts|resolve|deadletters`."""
+"""`kcdesk enroll`, `kcdesk sync`, `kcdesk sync status|conflicts|resolve|deadletters|resend`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     enroll.add_argument("--code", required=True, help=tr("mã đăng ký do quản trị cấp"))
     enroll.add_argument("--name", default="", help=tr("tên thiết bị"))
     enroll.add_argument("--ca-file", default=None, help=tr("chứng chỉ CA riêng để kiểm tra TLS của máy chủ"))
+    enroll.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help=tr("chấp nhận máy chủ http:// không mã hóa trên máy khác (chỉ trong mạng nội bộ tin cậy)"),
+    )
     enroll.set_defaults(handler=_enroll)
 
     sync = sub.add_parser("sync", parents=[common], help=tr("đồng bộ một lần với máy chủ"))
@@ -38,6 +43,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     dead = actions.add_parser("deadletters", parents=[common], help=tr("các thay đổi bị máy chủ từ chối"))
     add_json_option(dead)
     dead.set_defaults(handler=_dead_letters)
+    again = actions.add_parser(
+        "resend", parents=[common], help=tr("sửa một bản ghi mới bị máy chủ từ chối và gửi lại ở lần đồng bộ tới")
+    )
+    again.add_argument("seq", type=int, help=tr("số của thay đổi bị từ chối (xem: kcdesk sync deadletters)"))
+    again.add_argument("--value", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help=tr("giá trị sửa"))
+    again.set_defaults(handler=_resend)
 
 
 def _service(args: argparse.Namespace) -> Any:
@@ -47,9 +58,13 @@ def _service(args: argparse.Namespace) -> Any:
 
 
 def _enroll(args: argparse.Namespace) -> int:
+    from kcdesk.sync.server_url import WARNING, needs_consent
+
+    if args.insecure_http and needs_consent(args.server):
+        print(tr(WARNING, url=args.server), file=sys.stderr)
     service = _service(args)
     try:
-        device_id = service.enrol(args.server, args.code, args.name, args.ca_file)
+        device_id = service.enrol(args.server, args.code, args.name, args.ca_file, args.insecure_http)
     finally:
         service.store.close()
     print(tr("Đã đăng ký thiết bị {device} với máy chủ {server}.", device=device_id, server=args.server))
@@ -88,8 +103,54 @@ def _status(args: argparse.Namespace) -> int:
         status = service.status()
     finally:
         service.store.close()
-    emit(args, asdict(status), lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
+    emit(args, asdict(status), status_text)
     return 0
+
+
+def _when(iso: str | None) -> str:
+    """An instant the store keeps in UTC, in local time as the window shows it."""
+    if not iso:
+        return tr("chưa có")
+    from datetime import UTC, datetime
+
+    try:
+        at = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone().strftime("%H:%M %d/%m/%Y")
+
+
+def status_text(d: dict[str, Any]) -> str:
+    """`kcdesk sync status` as sentences (the --json keys stay as they are for scripts)."""
+    from kcdesk.domain.vnformat import group
+
+    if not d["enrolled"]:
+        lines = [tr("Máy này chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ")]
+    else:
+        lines = [tr("Máy chủ: {server} (thiết bị {device})", server=d["server_url"], device=d["device_id"])]
+    if d["revoked"]:
+        lines.append(tr("Thiết bị đã bị thu hồi quyền đồng bộ; dữ liệu vẫn giữ trên máy. Hãy liên hệ quản trị."))
+    if d["running"]:
+        lines.append(tr("Đang đồng bộ."))
+    pending = tr("Thay đổi chờ gửi: {n}", n=group(d["pending"]))
+    if d["pending"] and d["oldest_pending"]:
+        pending += " " + tr("(cũ nhất từ {when})", when=_when(d["oldest_pending"]))
+    lines.append(pending)
+    lines.append(tr("Thay đổi bị máy chủ từ chối: {n}", n=group(d["dead_letters"])))
+    lines.append(tr("Xung đột chưa xử lý: {n}", n=group(d["open_conflicts"])))
+    lines.append(tr("Lần đồng bộ thành công gần nhất: {when}", when=_when(d["last_success"])))
+    if d["last_attempt"] and (not d["last_success"] or d["last_attempt"] > d["last_success"]):  # a failed try since
+        lines.append(tr("Lần thử gần nhất: {when}", when=_when(d["last_attempt"])))
+    lines.append(tr("Lỗi gần nhất: {error}", error=d["last_error"] or tr("không có")))
+    skew = d["clock_skew_seconds"]
+    if skew is not None and abs(skew) >= 60:
+        lines.append(
+            tr(
+                "Đồng hồ máy này lệch {minutes} phút so với máy chủ (chỉ để biết; đồng bộ không dựa vào đồng hồ).",
+                minutes=group(round(skew / 60)),
+            )
+        )
+    return "\n".join(lines)
 
 
 def _conflicts(args: argparse.Namespace) -> int:
@@ -113,19 +174,40 @@ def _conflicts(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    values: dict[str, Any] = {}
-    for item in args.value:
-        name, _, raw = item.partition("=")
-        try:
-            values[name] = json.loads(raw)
-        except ValueError:
-            values[name] = raw
+    values = _values(args.value)
     service = _service(args)
     try:
         service.resolve(args.conflict_id, args.choice, values or None)
     finally:
         service.store.close()
     print(tr("Đã xử lý xung đột; thay đổi sẽ được gửi ở lần đồng bộ tới."))
+    return 0
+
+
+def _values(items: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for item in items:
+        name, _, raw = item.partition("=")
+        try:
+            values[name] = json.loads(raw)
+        except ValueError:
+            values[name] = raw
+    return values
+
+
+def _resend(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        sent = service.resend(args.seq, _values(args.value))
+    finally:
+        service.store.close()
+    print(
+        tr(
+            "Đã xếp lại {n} thay đổi để gửi ở lần đồng bộ tới (số {seqs}).",
+            n=len(sent),
+            seqs=", ".join(str(s) for s in sent),
+        )
+    )
     return 0
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kcdesk import __version__
-from kcdesk.cli.common import KcArgumentParser, common_options
+from kcdesk.cli.common import KcArgumentParser, common_options, speak_argparse
 from kcdesk.errors import KcError
 from kcdesk.i18n import set_language, tr
 
@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_due",
     "kcdesk.cli.cmd_status",
     "kcdesk.cli.cmd_sync",
+    "kcdesk.cli.cmd_communes",
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",
     "kcdesk.cli.cmd_settings",
@@ -66,6 +67,7 @@ def _language_from(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
+    speak_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

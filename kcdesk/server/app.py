@@ -7,8 +7,6 @@ code and the Vietnamese text; the routes stay thin and the work is in SyncServer
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +16,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -26,8 +24,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kcdesk import __version__
 from kcdesk.server.auth import AuthFailure
 from kcdesk.server.blobs import BlobRefusal
+from kcdesk.server.file_response import RangedFile
 from kcdesk.server.pull import CursorTooOld
 from kcdesk.server.push import SeqGap
+from kcdesk.server.rate_limits import DatabaseWindows, MemoryWindows, RequestLimiter, TooMany
 from kcdesk.server.scopes import DeviceGrant
 from kcdesk.server.service import NotAllowed, ServerSettings, SyncServer
 from kcdesk.sync.protocol import (
@@ -56,6 +56,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 410, 413, 422, 429)
 }
 HELLO_ERRORS = {**ERRORS, 426: {"model": ErrorResponse}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    200: {"content": {"application/octet-stream": {}}},
+    206: {"content": {"application/octet-stream": {}, "multipart/byteranges": {}}},
+    416: {"model": ErrorResponse},
+}
 # Framework-made errors (a body that is not JSON, an unknown path) in the same shape as ours.
 _HTTP_CODES = {400: "bad_body", 404: "not_found", 405: "bad_method", 413: "body_too_large"}
 _HTTP_MESSAGES = {
@@ -152,27 +158,6 @@ async def _send_json(send: Callable[[dict[str, Any]], Awaitable[None]], status: 
     await send({"type": "http.response.body", "body": body})
 
 
-class RateLimiter:
-    """A token bucket per device: bursts are fine, a retry storm gets 429 + Retry-After."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.rate = per_minute / 60.0
-        self.capacity = float(max(per_minute, 1))
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, key: str) -> float | None:
-        now = time.monotonic()
-        with self._lock:
-            tokens, at = self._buckets.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - at) * self.rate)
-            if tokens < 1:
-                self._buckets[key] = (tokens, now)
-                return (1 - tokens) / self.rate
-            self._buckets[key] = (tokens - 1, now)
-            return None
-
-
 # Declared as an HTTP bearer scheme (not a header parameter), so the OpenAPI document says
 # how devices authenticate and clients generated from it send the token the right way.
 _bearer = HTTPBearer(auto_error=False, description="Mã truy cập ngắn hạn của thiết bị (POST /sync/v1/token).")
@@ -195,9 +180,18 @@ def _device(request: Request, credentials: Credentials) -> DeviceGrant:
 DeviceDep = Annotated[DeviceGrant, Depends(_device)]
 
 
+def _client(request: Request) -> str:
+    """The caller's address (behind a reverse proxy, uvicorn takes it from X-Forwarded-For
+    when the proxy is trusted: --forwarded-allow-ips)."""
+    return request.client.host if request.client else "unknown"
+
+
 def create_app(settings: ServerSettings) -> FastAPI:
     server = SyncServer(settings)
-    limiter = RateLimiter(settings.requests_per_minute)
+    # One worker on SQLite: its memory is the shared state. On PostgreSQL the counters are
+    # rows every worker shares (kcdesk.server.rate_limits).
+    windows = DatabaseWindows(server.engine) if server.is_pg else MemoryWindows()
+    limiter = RequestLimiter(windows, settings.requests_per_minute)
     app = FastAPI(
         title="kcdesk sync server",
         version=__version__,
@@ -245,6 +239,22 @@ def create_app(settings: ServerSettings) -> FastAPI:
             {"detail": {"code": exc.code, "message": exc.message, "params": exc.params}}, status_code=exc.status
         )
 
+    @app.exception_handler(TooMany)
+    async def _too_many(_: Request, exc: TooMany) -> JSONResponse:
+        wait = int(exc.retry_after) + 1
+        return JSONResponse(
+            {
+                "detail": {
+                    "code": "rate_limited",
+                    "message": "Quá nhiều lần thử không thành công; hãy thử lại sau {seconds} giây.",
+                    "params": {"seconds": wait},
+                    "retry_after": exc.retry_after,
+                }
+            },
+            status_code=429,
+            headers={"Retry-After": str(wait)},
+        )
+
     @app.exception_handler(BlobRefusal)
     async def _blob(_: Request, exc: BlobRefusal) -> JSONResponse:
         return JSONResponse(
@@ -257,14 +267,32 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def health() -> Health:
         return Health(status="ok", server_epoch=server.epoch, proto=1)
 
+    # Enrolment and tokens are where guessing happens: a client with too many recent
+    # failures gets 429, and every failure is written down (server_auth_failure).
     @app.post(f"{p}/enrol", response_model=EnrolResponse, responses=ERRORS)
-    def enrol(req: EnrolRequest) -> EnrolResponse:
-        return server.enrol(req)
+    def enrol(req: EnrolRequest, request: Request) -> EnrolResponse:
+        client = _client(request)
+        server.guard.check("enrol", client)
+        try:
+            return server.enrol(req)
+        except AuthFailure as exc:
+            server.guard.failed("enrol", client, None, exc.code, guess=exc.status == 401)
+            raise
 
     @app.post(f"{p}/token", response_model=TokenResponse, responses=ERRORS)
-    def token(req: TokenRequest) -> TokenResponse:
+    def token(req: TokenRequest, request: Request) -> TokenResponse:
+        client = _client(request)
+        server.guard.check("token", client)
+        try:
+            tokens = server.tokens(req.device_id, req.refresh_token)
+        except AuthFailure as exc:
+            server.guard.failed("token", client, req.device_id, exc.code, guess=exc.status == 401)
+            raise
         return TokenResponse(
-            access_token=server.access_token(req.device_id, req.refresh_token), expires_in=settings.access_ttl
+            access_token=tokens.access,
+            expires_in=settings.access_ttl,
+            refresh_token=tokens.refresh,
+            refresh_expires_in=tokens.refresh_expires_in,
         )
 
     @app.post(f"{p}/hello", response_model=HelloResponse, responses=HELLO_ERRORS)
@@ -329,16 +357,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get(
         f"{p}/snapshot/{{snapshot_id}}",
-        responses={
-            **ERRORS,
-            200: {"content": {"application/octet-stream": {}}},
-            206: {"content": {"application/octet-stream": {}}},
-        },
+        responses=FILE_RESPONSES,
     )
     def snapshot_file(
         grant: DeviceDep, snapshot_id: IdPath, range_: Annotated[str | None, Header(alias="range")] = None
     ) -> Response:
-        return _file_response(server.snapshot_allowed(grant, snapshot_id), range_)
+        path = server.snapshot_allowed(grant, snapshot_id)
+        if not path.exists():
+            raise _error(404, "no_snapshot", "Không có bản chụp dữ liệu này.")
+        return _file_response(path)
 
     @app.post(f"{p}/conflicts/resolve", response_model=ResolveResponse, responses=ERRORS)
     def resolve(req: ResolveRequest, grant: DeviceDep) -> ResolveResponse:
@@ -346,36 +373,29 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get(
         f"{p}/blobs/{{sha256}}",
-        responses={
-            **ERRORS,
-            200: {"content": {"application/octet-stream": {}}},
-            206: {"content": {"application/octet-stream": {}}},
-        },
+        responses=FILE_RESPONSES,
     )
     def blob_get(
         grant: DeviceDep,
         sha256: Annotated[str, Depends(_sha)],
         range_: Annotated[str | None, Header(alias="range")] = None,
     ) -> Response:
-        if not server.blob_allowed(grant, sha256):
-            raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
+        # Not this device's file and not on the server answer alike: a hash is no right.
         path = server.blobs.path(sha256)
-        if not path.exists():
+        if not server.blob_allowed(grant, sha256) or not path.exists():
             raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
-        return _file_response(path, range_)
+        return _file_response(path)
 
     @app.get(f"{p}/blobs/{{sha256}}/info", response_model=BlobInfo, responses=ERRORS)
     def blob_info(grant: DeviceDep, sha256: Annotated[str, Depends(_sha)]) -> BlobInfo:
-        with server.engine.connect() as conn:
-            size = server.blobs.exists(conn, sha256)
+        size = server.blob_info(grant, sha256)
         if size is None:
             raise _error(404, "no_blob", "Máy chủ chưa có tệp này.")
         return BlobInfo(sha256=sha256, size=size)
 
     @app.post(f"{p}/uploads", response_model=UploadState, responses=ERRORS)
     def upload_start(req: UploadRequest, grant: DeviceDep) -> UploadState:
-        with server.engine.execution_options(write=True).begin() as conn:
-            return server.blobs.start(conn, grant.device_id, req.sha256, req.size)
+        return server.upload_start(grant, req.sha256, req.size)
 
     @app.put(
         f"{p}/uploads/{{upload_id}}",
@@ -397,16 +417,11 @@ def create_app(settings: ServerSettings) -> FastAPI:
     ) -> UploadState:
         data = await request.body()
 
-        def work() -> UploadState:
-            with server.engine.execution_options(write=True).begin() as conn:
-                return server.blobs.put_chunk(conn, grant.device_id, upload_id, offset, data, x_chunk_sha256)
-
-        return await run_in_threadpool(work)
+        return await run_in_threadpool(server.upload_chunk, grant, upload_id, offset, data, x_chunk_sha256)
 
     @app.post(f"{p}/uploads/{{upload_id}}/finish", response_model=UploadState, responses=ERRORS)
     def upload_finish(grant: DeviceDep, upload_id: IdPath) -> UploadState:
-        with server.engine.execution_options(write=True).begin() as conn:
-            return server.blobs.finish(conn, grant.device_id, upload_id)
+        return server.upload_finish(grant, upload_id)
 
     _document_push_body(app)
     return app
@@ -446,39 +461,14 @@ def _sha(sha256: str) -> str:
     return sha256
 
 
-def _file_response(path: Path, range_header: str | None) -> Response:
+def _file_response(path: Path) -> Response:
     """The file, or the part a Range header asks for (downloads resume where they broke)."""
-    size = path.stat().st_size
-    start, end = 0, size - 1
-    status = 200
-    if range_header and range_header.startswith("bytes="):
-        first, _, last = range_header[6:].split(",")[0].partition("-")
-        try:
-            if first.strip():
-                start = int(first)
-                end = int(last) if last.strip() else size - 1
-            elif last.strip():
-                start = max(0, size - int(last))
-            end = min(end, size - 1)
-            if start <= end:
-                status = 206
-            else:
-                start, end = 0, size - 1
-        except ValueError:
-            start, end = 0, size - 1
+    return RangedFile(path)
 
-    def chunks() -> Any:
-        with path.open("rb") as fh:
-            fh.seek(start)
-            remaining = end - start + 1
-            while remaining > 0:
-                block = fh.read(min(1 << 20, remaining))
-                if not block:
-                    break
-                remaining -= len(block)
-                yield block
 
-    headers = {"Accept-Ranges": "bytes", "Content-Length": str(max(0, end - start + 1))}
-    if status == 206:
-        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
-    return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
+def app_from_env() -> FastAPI:
+    """The app as each worker process builds it (`kcdesk-server serve --workers N`): its
+    settings come from the environment the serving command set up."""
+    from kcdesk.server.cli import settings_from_env
+
+    return create_app(settings_from_env())

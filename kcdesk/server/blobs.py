@@ -2,8 +2,13 @@
 
 A device starts (or resumes) an upload for a sha256 and size, sends chunks at the offset
 the server says it has, each with its own sha256, and finishes: the server hashes the
-whole file before it becomes a blob. A chunk that arrives damaged is refused alone; the
-device resends just that chunk. Blobs live on the filesystem under their hash.
+whole file before it becomes a blob, and the device becomes one of its holders (see
+kcdesk.server.blob_rights: only a device with a right to a file hears that the server
+already has it). A chunk that arrives damaged is refused alone; the device resends just
+that chunk. Blobs live on the filesystem under their hash.
+
+Several workers may serve one device's upload: the upload's row is locked while a chunk
+is written or the upload finishes, so its chunks land one at a time, in order.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.auth import now_text
+from kcdesk.server.blob_rights import add_holder
 from kcdesk.sync.protocol import UploadState
 
 
@@ -34,8 +42,8 @@ class BlobStore:
         self.root = root
         self.chunk_bytes = chunk_bytes
         self.max_file_bytes = max_file_bytes
-        (root / "blobs").mkdir(parents=True, exist_ok=True)
-        (root / "uploads").mkdir(parents=True, exist_ok=True)
+        for folder in (root, root / "blobs", root / "uploads", root / "snapshots"):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def path(self, sha256: str) -> Path:
         return self.root / "blobs" / sha256[:2] / sha256
@@ -44,18 +52,24 @@ class BlobStore:
         return self.root / "uploads" / f"{upload_id}.part"
 
     def exists(self, conn: Connection, sha256: str) -> int | None:
+        """The size of a stored file (for callers that checked the right to know)."""
         size = conn.execute(select(db.blob.c.size).where(db.blob.c.sha256 == sha256)).scalar_one_or_none()
         return None if size is None or not self.path(sha256).exists() else int(size)
 
-    def start(self, conn: Connection, device_id: str, sha256: str, size: int) -> UploadState:
+    def start(self, conn: Connection, device_id: str, sha256: str, size: int, may_know: bool) -> UploadState:
+        """Start or resume this device's upload; "complete" at once only for a file the
+        server has and the device may know of (otherwise the bytes prove the right)."""
         if size > self.max_file_bytes:
             raise BlobRefusal(
                 413, "too_large", "Tệp {size} byte vượt giới hạn {limit} byte.", size=size, limit=self.max_file_bytes
             )
-        if self.exists(conn, sha256) is not None:
+        if may_know and self.exists(conn, sha256) is not None:
             return UploadState(upload_id="", received=size, size=size, chunk_bytes=self.chunk_bytes, complete=True)
         t = db.upload
-        row = conn.execute(select(t).where(t.c.device_id == device_id, t.c.sha256 == sha256)).mappings().first()
+        stmt = select(t).where(t.c.device_id == device_id, t.c.sha256 == sha256)
+        if conn.dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        row = conn.execute(stmt).mappings().first()
         if row is not None and row["size"] == size:
             received = self._part(row["id"]).stat().st_size if self._part(row["id"]).exists() else 0
             received = min(received, int(row["received"]))
@@ -64,17 +78,24 @@ class BlobStore:
             conn.execute(delete(t).where(t.c.id == row["id"]))
             self._part(row["id"]).unlink(missing_ok=True)
         upload_id = new_id()
-        conn.execute(
-            t.insert().values(
-                id=upload_id, device_id=device_id, sha256=sha256, size=size, received=0, created_at=now_text()
-            )
-        )
         self._part(upload_id).write_bytes(b"")
+        insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        made = conn.execute(
+            insert(t)
+            .values(id=upload_id, device_id=device_id, sha256=sha256, size=size, received=0, created_at=now_text())
+            .on_conflict_do_nothing(index_elements=["device_id", "sha256"])
+        )
+        if not made.rowcount:  # the same device started it on another worker a moment ago
+            self._part(upload_id).unlink(missing_ok=True)
+            return self.start(conn, device_id, sha256, size, may_know)
         return UploadState(upload_id=upload_id, received=0, size=size, chunk_bytes=self.chunk_bytes)
 
     def _upload(self, conn: Connection, device_id: str, upload_id: str) -> dict[str, object]:
         t = db.upload
-        row = conn.execute(select(t).where(t.c.id == upload_id, t.c.device_id == device_id)).mappings().first()
+        stmt = select(t).where(t.c.id == upload_id, t.c.device_id == device_id)
+        if conn.dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        row = conn.execute(stmt).mappings().first()
         if row is None:
             raise BlobRefusal(404, "no_upload", "Không có phiên tải lên này; hãy bắt đầu lại.")
         return dict(row)
@@ -114,9 +135,17 @@ class BlobStore:
             part.write_bytes(b"")
             raise BlobRefusal(422, "file_hash", "Tệp nhận được không khớp mã băm; cần gửi lại từ đầu.")
         target = self.path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(part, target)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if target.exists():  # the same bytes, sent by someone before: this upload proved the right
+            part.unlink(missing_ok=True)
+        else:
+            os.replace(part, target)
         conn.execute(delete(db.upload).where(db.upload.c.id == upload_id))
-        if self.exists(conn, sha256) is None:
-            conn.execute(db.blob.insert().values(sha256=sha256, size=size, created_at=now_text()))
+        insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        conn.execute(
+            insert(db.blob)
+            .values(sha256=sha256, size=size, created_at=now_text())
+            .on_conflict_do_nothing(index_elements=["sha256"])
+        )
+        add_holder(conn, sha256, device_id, now_text())
         return UploadState(upload_id=upload_id, received=size, size=size, chunk_bytes=self.chunk_bytes, complete=True)

@@ -1,6 +1,6 @@
 """`kcdesk-server`: run the sync server and administer devices.
 
-    kcdesk-server serve [--host 127.0.0.1] [--port N]
+    kcdesk-server serve [--host 127.0.0.1] [--port N] [--workers N]
     kcdesk-server enroll --province CODE --role ROLE --username NAME [--full-name "Họ Tên"] [--communes W1 ...]
     kcdesk-server devices
     kcdesk-server revoke DEVICE
@@ -8,7 +8,11 @@
     kcdesk-server compact --days N             (drop change-log history older than N days)
 
 Every command takes --db URL (PostgreSQL: postgresql://user@host/db; default: a SQLite
-file in the server's data folder) and --data DIR (attachments, snapshots).
+file in the server's data folder) and --data DIR (attachments, snapshots, the token key).
+Usage errors and messages are in Vietnamese (English with KCDESK_LANG=en or --lang en).
+
+`serve --workers N` runs N worker processes on one listening socket (uvicorn's process
+manager): PostgreSQL only, since every worker shares its state through the database.
 """
 
 from __future__ import annotations
@@ -27,35 +31,67 @@ from kcdesk.i18n import tr
 from kcdesk.server import db
 from kcdesk.server.scopes import ALL_ROLES, MINISTRY_ROLES, View
 
+SETTINGS_FROM_ENV = (
+    "access_ttl",
+    "refresh_ttl",
+    "max_file_bytes",
+    "chunk_bytes",
+    "max_batch_mutations",
+    "max_batch_bytes",
+    "pull_page_rows",
+    "requests_per_minute",
+    "auth_failures",
+    "auth_window",
+)
+DB_ENV = "KCDESK_SERVER_DB"  # how `serve --workers N` hands --db to its worker processes
 
-def _settings(args: argparse.Namespace) -> object:
+
+def _settings(args: argparse.Namespace) -> Any:
     from kcdesk.server.service import ServerSettings
 
     data = getattr(args, "data", None)
     data_dir = Path(data) if data else db.default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    settings = ServerSettings(url=getattr(args, "db", None) or db.default_url(data_dir), data_dir=data_dir)
-    for name in (
-        "access_ttl",
-        "max_file_bytes",
-        "chunk_bytes",
-        "max_batch_mutations",
-        "max_batch_bytes",
-        "pull_page_rows",
-        "requests_per_minute",
-    ):
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    url = getattr(args, "db", None) or os.environ.get(DB_ENV) or db.default_url(data_dir)
+    settings = ServerSettings(url=url, data_dir=data_dir)
+    for name in SETTINGS_FROM_ENV:
         value = os.environ.get(f"KCDESK_SERVER_{name.upper()}")
         if value:
             setattr(settings, name, int(value))
     return settings
 
 
+def settings_from_env() -> Any:
+    """A worker's settings: --db and --data reach it through the environment."""
+    return _settings(argparse.Namespace())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from kcdesk.server.app import create_app
+    from kcdesk.server.token_secret import SecretProblem
 
-    app = create_app(_settings(args))  # type: ignore[arg-type]
+    if args.workers < 1:
+        print(tr("Số tiến trình (--workers) phải từ 1 trở lên."), file=sys.stderr)
+        return 2
+    settings = _settings(args)
+    if args.workers > 1 and not settings.url.startswith("postgresql"):
+        print(
+            tr(
+                "Máy chủ dùng SQLite chỉ chạy một tiến trình (--workers 1): SQLite cho một người ghi mỗi lúc. "
+                "Muốn nhiều tiến trình, hãy dùng PostgreSQL: --db postgresql://người_dùng@máy/csdl --workers {n}",
+                n=args.workers,
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    try:  # the schema, the epoch and the token key, made once before any worker starts
+        from kcdesk.server.service import SyncServer
+
+        SyncServer(settings).close()
+    except SecretProblem as exc:
+        print(tr(exc.message, **exc.params), file=sys.stderr)
+        return 2
     # IPPROTO_TCP named explicitly: asyncio sets TCP_NODELAY on accepted connections only
     # when the listening socket says it is TCP; with proto 0 every answer waits ~40 ms for
     # a delayed ACK (Nagle), which made each request cost 44 ms.
@@ -64,44 +100,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
     sock.bind((args.host, args.port))
     port = sock.getsockname()[1]
     scheme = "https" if args.tls_cert else "http"
-    print(f"kcdesk-server listening on {scheme}://{args.host}:{port}", flush=True)
-    if args.port_file:
-        Path(args.port_file).write_text(str(port))
-    config = uvicorn.Config(
-        app,
-        log_level=args.log_level,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
-        access_log=False,
-        timeout_keep_alive=30,
-    )
-    uvicorn.Server(config).run(sockets=[sock])
+    options: dict[str, Any] = {
+        "log_level": args.log_level,
+        "ssl_certfile": args.tls_cert,
+        "ssl_keyfile": args.tls_key,
+        "access_log": False,
+        "timeout_keep_alive": 30,
+    }
+    if args.workers == 1:
+        from kcdesk.server.app import create_app
+
+        config = uvicorn.Config(create_app(settings), **options)
+        _announce(scheme, args, port)
+        uvicorn.Server(config).run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ[DB_ENV] = settings.url
+    os.environ["KCDESK_SERVER_HOME"] = str(settings.data_dir)
+    sock.listen(2048)  # uvicorn's backlog: the socket is shared before any worker listens
+    config = uvicorn.Config("kcdesk.server.app:app_from_env", factory=True, workers=args.workers, **options)
+    _announce(scheme, args, port)
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 
-def cmd_enroll(args: argparse.Namespace) -> int:
-    from kcdesk.server.service import SyncServer
+def _announce(scheme: str, args: argparse.Namespace, port: int) -> None:
+    print(f"kcdesk-server listening on {scheme}://{args.host}:{port} ({args.workers} worker(s))", flush=True)
+    if args.port_file:
+        Path(args.port_file).write_text(str(port))
 
-    if args.role not in ALL_ROLES:
-        print(
-            tr(
-                "Vai trò không hợp lệ: {role}. Chọn một trong: {roles}",
-                role=args.role,
-                roles=", ".join(sorted(ALL_ROLES)),
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    province = None if args.role in MINISTRY_ROLES else args.province
-    if province is None and args.role not in MINISTRY_ROLES:
-        print(tr("Cần --province cho vai trò {role}.", role=args.role), file=sys.stderr)
-        return 2
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from kcdesk.server.assignments import GrantRefused, check_grant
+    from kcdesk.server.service import SyncServer
     from kcdesk.server.users import UserRefused
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    province = None if args.role in MINISTRY_ROLES else args.province
+    try:  # before anything is opened or created: a typo changes nothing
+        check_grant(args.role, province, list(args.communes or []))
+    except GrantRefused as exc:
+        print(tr(exc.message, **exc.params), file=sys.stderr)
+        return 2
+    server = SyncServer(_settings(args))
     try:
         code = server.make_code(args.role, province, list(args.communes or []), args.username, args.full_name)
-    except UserRefused as exc:
+    except (UserRefused, GrantRefused) as exc:
         print(tr(exc.message, **exc.params), file=sys.stderr)
         return 2
     finally:
@@ -117,7 +161,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
     from kcdesk.server.auth import list_devices
     from kcdesk.server.service import SyncServer
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    server = SyncServer(_settings(args))
     try:
         with server.engine.connect() as conn:
             devices = list_devices(conn)
@@ -141,7 +185,7 @@ def _on_one_device(args: argparse.Namespace, action: Callable[[Any, str], object
     from kcdesk.server.auth import list_devices
     from kcdesk.server.service import SyncServer
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    server = SyncServer(_settings(args))
     try:
         with server.engine.execution_options(write=True).begin() as conn:
             matches = [d for d in list_devices(conn) if d.id.startswith(args.device)]
@@ -172,9 +216,21 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    from kcdesk.server.assignments import GrantRefused, check_grant
     from kcdesk.server.auth import assign
 
-    device = _on_one_device(args, lambda conn, device_id: assign(conn, device_id, list(args.communes)))
+    def change(conn: Any, device_id: str) -> None:
+        from sqlalchemy import select
+
+        found = conn.execute(select(db.device).where(db.device.c.id == device_id)).mappings().first()
+        check_grant(found["role"], found["province_code"], list(args.communes))
+        assign(conn, device_id, list(args.communes))
+
+    try:
+        device = _on_one_device(args, change)
+    except GrantRefused as exc:
+        print(tr(exc.message, **exc.params), file=sys.stderr)
+        return 2
     if device is None:
         return 1
     print(
@@ -190,7 +246,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from kcdesk.server.service import SyncServer
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    server = SyncServer(_settings(args))
     try:
         info = server.prepare_snapshot(View(args.scope, tuple(sorted(args.communes)) if args.communes else None, False))
     finally:
@@ -203,7 +259,7 @@ def cmd_compact(args: argparse.Namespace) -> int:
     from kcdesk.server.auth import now_text
     from kcdesk.server.service import SyncServer
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    server = SyncServer(_settings(args))
     try:
         removed = server.compact(older_than=now_text(datetime.now(UTC) - timedelta(days=args.days)))
     finally:
@@ -213,50 +269,78 @@ def cmd_compact(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kcdesk.cli.common import KcArgumentParser
+
+    roles = ", ".join(sorted(ALL_ROLES))
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
     common.add_argument(
-        "--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp)")
+        "--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp, khóa ký)")
     )
-    parser = argparse.ArgumentParser(prog="kcdesk-server", parents=[common], description=tr("Máy chủ đồng bộ kcdesk"))
-    sub = parser.add_subparsers(dest="command", required=True)
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=tr("ngôn ngữ thông báo (vi hoặc en)")
+    )
+    parser = KcArgumentParser(prog="kcdesk-server", parents=[common], description=tr("Máy chủ đồng bộ kcdesk"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=tr("LỆNH"), parser_class=KcArgumentParser)
     serve = sub.add_parser("serve", parents=[common], help=tr("chạy máy chủ"))
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--port-file", default=None)
-    serve.add_argument("--tls-cert", default=None)
-    serve.add_argument("--tls-key", default=None)
-    serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--host", default="127.0.0.1", help=tr("địa chỉ lắng nghe"))
+    serve.add_argument("--port", type=int, default=8765, help=tr("cổng (0: một cổng trống bất kỳ)"))
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help=tr("số tiến trình phục vụ (nhiều hơn 1 chỉ với PostgreSQL; mỗi tiến trình dùng chung cơ sở dữ liệu)"),
+    )
+    serve.add_argument("--port-file", default=None, help=tr("ghi cổng đang nghe vào tệp này"))
+    serve.add_argument("--tls-cert", default=None, help=tr("chứng chỉ TLS (PEM)"))
+    serve.add_argument("--tls-key", default=None, help=tr("khóa riêng TLS (PEM)"))
+    serve.add_argument("--log-level", default="warning", help=tr("mức nhật ký: debug, info, warning, error"))
     serve.set_defaults(handler=cmd_serve)
     enroll = sub.add_parser("enroll", parents=[common], help=tr("tạo mã đăng ký thiết bị"))
-    enroll.add_argument("--province", default=None)
-    enroll.add_argument("--role", required=True)
-    enroll.add_argument("--communes", nargs="*", default=[])
+    enroll.add_argument("--province", default=None, help=tr("mã tỉnh/thành phố, ví dụ 48 (Đà Nẵng)"))
+    enroll.add_argument("--role", required=True, help=tr("vai trò, một trong: {roles}", roles=roles))
+    enroll.add_argument(
+        "--communes", nargs="*", default=[], help=tr("mã xã/phường giao cho cộng tác viên, ví dụ 20194 20197")
+    )
     enroll.add_argument("--username", required=True, help=tr("tên đăng nhập của người dùng máy này"))
     enroll.add_argument("--full-name", default=None, help=tr("họ tên (bắt buộc khi tạo người dùng mới)"))
-    enroll.add_argument("--json", action="store_true")
+    enroll.add_argument("--json", action="store_true", help=tr("in kết quả dạng JSON"))
     enroll.set_defaults(handler=cmd_enroll)
     devices = sub.add_parser("devices", parents=[common], help=tr("liệt kê thiết bị"))
-    devices.add_argument("--json", action="store_true")
+    devices.add_argument("--json", action="store_true", help=tr("in kết quả dạng JSON"))
     devices.set_defaults(handler=cmd_devices)
     revoke = sub.add_parser("revoke", parents=[common], help=tr("thu hồi thiết bị"))
-    revoke.add_argument("device")
+    revoke.add_argument("device", help=tr("mã thiết bị (hoặc phần đầu của mã)"))
     revoke.set_defaults(handler=cmd_revoke)
     assign_cmd = sub.add_parser("assign", parents=[common], help=tr("đổi xã/phường giao cho cộng tác viên"))
-    assign_cmd.add_argument("device")
-    assign_cmd.add_argument("--communes", nargs="*", default=[])
+    assign_cmd.add_argument("device", help=tr("mã thiết bị (hoặc phần đầu của mã)"))
+    assign_cmd.add_argument("--communes", nargs="*", default=[], help=tr("mã xã/phường, ví dụ 20194 20197"))
     assign_cmd.set_defaults(handler=cmd_assign)
     snap = sub.add_parser("snapshot", parents=[common], help=tr("chuẩn bị bản chụp cho lần tải đầu"))
-    snap.add_argument("--scope", required=True)
-    snap.add_argument("--communes", nargs="*", default=[])
+    snap.add_argument("--scope", required=True, help=tr("mã tỉnh, hoặc 00 cho dữ liệu toàn quốc"))
+    snap.add_argument(
+        "--communes", nargs="*", default=[], help=tr("chỉ các xã/phường này (bản chụp cho cộng tác viên)")
+    )
     snap.set_defaults(handler=cmd_snapshot)
     compact = sub.add_parser("compact", parents=[common], help=tr("gọn nhật ký thay đổi cũ"))
-    compact.add_argument("--days", type=int, default=180)
+    compact.add_argument("--days", type=int, default=180, help=tr("bỏ lịch sử cũ hơn số ngày này"))
     compact.set_defaults(handler=cmd_compact)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from kcdesk.cli.common import speak_argparse
+    from kcdesk.i18n import set_language
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = os.environ.get("KCDESK_LANG", "vi")
+    for i, arg in enumerate(argv):  # chosen before the parser is built: its help and errors follow
+        if arg == "--lang" and i + 1 < len(argv):
+            language = argv[i + 1]
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+    set_language(language if language in ("vi", "en") else "vi")
+    speak_argparse()
     args = build_parser().parse_args(argv)
     return int(args.handler(args) or 0)
 

@@ -9,7 +9,10 @@ and the commune, kept up to date so pulls and snapshots select by index.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,8 @@ SCOPE_COL = "kc_scope"
 WARD_COL = "kc_ward"
 DEVICE_COL = "kc_device"
 SERVER_COLUMNS = (SCOPE_COL, WARD_COL, DEVICE_COL)
+SCHEMA_LOCK_KEY = 0x6B6364_0001  # pg_advisory_lock keys of this server ("kcd" + a number)
+SNAPSHOT_LOCK_KEY = 0x6B6364_0002
 
 
 def _server_type(column: Column[Any]) -> Any:
@@ -73,6 +78,8 @@ def _replicated_table(source: Table) -> Table:
 
 REPLICATED: dict[str, Table] = {name: _replicated_table(Base.metadata.tables[name]) for name in synced_tables()}
 Index("ix_attachment_owner_ref", REPLICATED["attachment"].c.owner_id)
+# Files are asked for by hash (kcdesk.server.blob_rights): the rows naming one, found by index.
+ATTACHMENT_SHA_INDEX = Index("ix_attachment_sha_ref", REPLICATED["attachment"].c.sha256)
 
 server_meta = Table("server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text))
 device = Table(
@@ -83,7 +90,10 @@ device = Table(
     Column("role", String(20), nullable=False),
     Column("province_code", String(2)),
     Column("communes", Text, nullable=False),  # JSON list of ward codes
-    Column("token_hash", String(64), nullable=False),
+    Column("token_hash", String(64), nullable=False),  # the refresh token the device holds now
+    Column("prev_token_hash", String(64)),  # the one it spent last (see auth.issue_tokens)
+    Column("token_expires_at", String(30)),
+    Column("token_rotated_at", String(30)),
     Column("last_seq", BigInteger, nullable=False),
     Column("created_at", String(30), nullable=False),
     Column("revoked_at", String(30)),
@@ -175,6 +185,26 @@ blob = Table(
     Column("size", BigInteger, nullable=False),
     Column("created_at", String(30), nullable=False),
 )
+# Who proved they have a file (uploaded it whole, hash checked), and who made an
+# attachment row point at one: see kcdesk.server.blob_rights.
+blob_holder = Table(
+    "server_blob_holder",
+    metadata,
+    Column("sha256", String(64), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("at", String(30), nullable=False),
+    PrimaryKeyConstraint("sha256", "device_id"),
+)
+blob_claim = Table(
+    "server_blob_claim",
+    metadata,
+    Column("attachment_id", String(36), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("at", String(30), nullable=False),
+    PrimaryKeyConstraint("attachment_id", "sha256", "device_id"),
+)
+Index("ix_server_blob_claim_sha", blob_claim.c.sha256)
 upload = Table(
     "server_upload",
     metadata,
@@ -199,6 +229,28 @@ snapshot = Table(
     Column("created_at", String(30), nullable=False),
 )
 
+# Fixed-window request counters shared by every worker (kcdesk.server.rate_limits).
+rate_window = Table(
+    "server_rate_window",
+    metadata,
+    Column("key", String(120), nullable=False),
+    Column("window", BigInteger, nullable=False),  # start of the window, seconds since 1970
+    Column("count", BigInteger, nullable=False),
+    PrimaryKeyConstraint("key", "window"),
+)
+# Failed enrolments and token requests: who (client address, device id asked for), when,
+# why. Codes and tokens themselves are never written down.
+auth_failure = Table(
+    "server_auth_failure",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(30), nullable=False),
+    Column("action", String(10), nullable=False),  # enrol | token
+    Column("client", String(64), nullable=False),
+    Column("device_id", String(64)),
+    Column("code", String(40), nullable=False),
+)
+
 
 def default_data_dir() -> Path:
     override = os.environ.get("KCDESK_SERVER_HOME")
@@ -213,8 +265,30 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'kcdesk-server.db'}"
 
 
+def prepare_sqlite_file(url: str) -> None:
+    """The database file and its folder, owner-only from the start: the file holds device
+    token hashes and people's data. SQLite creates its -wal and -shm files with the
+    database file's permissions. An existing file others could read is tightened."""
+    from sqlalchemy.engine import make_url
+
+    from kcdesk.server.token_secret import owner_only
+
+    name = make_url(url).database
+    if not name or name == ":memory:" or os.name == "nt":
+        return
+    path = Path(name)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):  # another process made it just now
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        owner_only(each)
+
+
 def make_server_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        prepare_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -238,16 +312,42 @@ def make_server_engine(url: str) -> Engine:
     return create_engine(url, pool_size=8, max_overflow=16, pool_pre_ping=True)
 
 
+@contextmanager
+def advisory_lock(engine: Engine, key: int) -> Iterator[None]:
+    """One process at a time past this point (PostgreSQL: an advisory lock held by a
+    connection of its own; a SQLite server runs one worker, so nothing to do)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({int(key)})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({int(key)})")
+            conn.commit()
+
+
+def schema_lock(engine: Engine) -> Any:
+    """Several workers may start at once: one creates or upgrades the schema."""
+    return advisory_lock(engine, SCHEMA_LOCK_KEY)
+
+
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def create_schema(engine: Engine) -> None:
-    """Create what is missing. Tables only ever gain nullable columns (replicated tables'
-    columns are all nullable on the server); those are added to an existing database here
-    (create_all leaves existing tables be)."""
-    metadata.create_all(engine)
+def create_schema(engine: Engine) -> set[str]:
+    """Create what is missing; return the names of the tables made now. Tables only ever
+    gain nullable columns (replicated tables' columns are all nullable on the server);
+    those are added to an existing database here (create_all leaves existing tables be)."""
     from sqlalchemy import inspect
+
+    before = set(inspect(engine).get_table_names())
+    metadata.create_all(engine)
+    created = set(metadata.tables) - before
+    ATTACHMENT_SHA_INDEX.create(engine, checkfirst=True)  # servers made before it
 
     with engine.begin() as conn:
         inspector = inspect(conn)
@@ -265,6 +365,7 @@ def create_schema(engine: Engine) -> None:
                     kind = column.type.compile(dialect=conn.dialect)
                     conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
                     _backfill(conn, table.name, column.name)
+    return created
 
 
 def _backfill(conn: Any, table: str, column: str) -> None:

@@ -9,16 +9,34 @@ logged for pull: every device already has them.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from kcdesk.db import refdata
+from kcdesk.domain.validation import UnitIndex
 from kcdesk.server import db
 from kcdesk.server.scopes import own_placement
 from kcdesk.sync.wire import TableCodec
 
 STAMP = "2026-07-25T00:00:00.000Z"  # what migration 0002 stamps on the seeded rows
+UNITS_FILE = "units-2026-07-25.json"  # the current units every laptop's migration 0002 loads
+
+
+@cache
+def unit_index() -> UnitIndex:
+    """Current provinces, communes and sectors, as the laptops validate against them
+    (codes only matter here: later migrations rename units, never recode them)."""
+    provinces: dict[str, str] = {}
+    wards: dict[str, tuple[str, str]] = {}
+    for unit in refdata.current_units(UNITS_FILE, ""):
+        if unit["level"] == "province":
+            provinces[unit["code"]] = unit["full_name"]
+        elif unit["level"] == "commune" and unit["parent_code"]:
+            wards[unit["code"]] = (unit["parent_code"], unit["full_name"])
+    sectors = {row["code"]: row["name"] for row in refdata.sectors("sectors.json")}
+    return UnitIndex(provinces=provinces, wards=wards, sectors=sectors)
 
 
 def reference_rows() -> dict[str, list[dict[str, Any]]]:

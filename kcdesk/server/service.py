@@ -18,7 +18,8 @@ from sqlalchemy import exc as sa_exc
 from kcdesk import __version__
 from kcdesk.db.base import Base
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
-from kcdesk.server import auth, db
+from kcdesk.server import auth, blob_rights, db
+from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.bulk import DuplicateKey, insert_rows
 from kcdesk.server.counters import append_changes, known_scopes
@@ -32,8 +33,10 @@ from kcdesk.server.push import (
     stored_outcomes,
     withdrawn_records,
 )
+from kcdesk.server.rate_limits import AuthGuard
 from kcdesk.server.reference import seed_reference_rows
-from kcdesk.server.scopes import DeviceGrant, Placement, View
+from kcdesk.server.scopes import COLLABORATOR_ROLES, DeviceGrant, Placement, View
+from kcdesk.server.token_secret import load_token_secret
 from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import (
@@ -50,6 +53,7 @@ from kcdesk.sync.protocol import (
     ResolveResponse,
     ScopeInfo,
     SnapshotInfo,
+    UploadState,
 )
 from kcdesk.sync.wire import TableCodec
 
@@ -63,6 +67,9 @@ class ServerSettings:
     url: str
     data_dir: Path
     access_ttl: int = 900
+    refresh_ttl: int = 180 * 24 * 3600  # a laptop that does not sync for this long enrols again
+    auth_failures: int = 20  # failed enrolments or token requests per client and window, then 429
+    auth_window: int = 300  # seconds
     max_batch_mutations: int = 2000
     max_batch_bytes: int = 8 * 1024 * 1024
     max_file_bytes: int = 2 * 1024 * 1024 * 1024
@@ -99,13 +106,17 @@ class SyncServer:
         self.codecs = {name: TableCodec(Base.metadata.tables[name]) for name in db.REPLICATED}
         self.blobs = BlobStore(settings.data_dir, settings.chunk_bytes, settings.max_file_bytes)
         self._snapshot_lock = threading.Lock()
-        db.create_schema(self.engine)
-        with self._write() as conn:
-            auth.ensure_identity(conn)
-            seed_reference_rows(conn, self.codecs)
+        with db.schema_lock(self.engine):  # several workers may start at once
+            created = db.create_schema(self.engine)
+            with self._write() as conn:
+                auth.ensure_identity(conn)
+                seed_reference_rows(conn, self.codecs)
+                if db.blob_claim.name in created:
+                    blob_rights.grandfather(conn, auth.now_text())
+                self._secret = load_token_secret(conn, settings.data_dir)
         with self.engine.connect() as conn:
             self.epoch = auth.meta(conn, "server_epoch") or ""
-            self._secret = auth.meta(conn, "token_secret") or ""
+        self.guard = AuthGuard(self.engine, settings.auth_failures, settings.auth_window)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -124,7 +135,10 @@ class SyncServer:
         self, role: str, province_code: str | None, communes: list[str], username: str, full_name: str | None = None
     ) -> str:
         """A one-time code that enrols a laptop for this person (created on first use of
-        the username; the same person's next laptop reuses the user)."""
+        the username; the same person's next laptop reuses the user). The province and
+        communes must be in the current list (GrantRefused says which is not); a
+        collaborator's communes become their collaborator_commune rows."""
+        check_grant(role, province_code, communes)
         with self._write() as conn:
             user_id = ensure_user(
                 conn,
@@ -135,25 +149,35 @@ class SyncServer:
                 province_code=province_code,
                 now=auth.now_text(),
             )
+            if role in COLLABORATOR_ROLES:
+                assign_communes(conn, self.codecs["collaborator_commune"], user_id, communes, auth.now_text())
             return auth.make_enrol_code(conn, role, province_code, communes, user_id)
 
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         with self._write() as conn:
-            device_id, token, grant = auth.enrol(conn, req.code, req.device_name, req.first_seq, req.app_version)
+            device_id, token, grant = auth.enrol(
+                conn, req.code, req.device_name, req.first_seq, req.app_version, self.settings.refresh_ttl
+            )
             user = user_row(conn, self.codecs[USER_TABLE], grant.get("user_id"))
+            communes = auth.load_grant(conn, device_id).communes
+            epoch = auth.meta(conn, "server_epoch") or self.epoch
         return EnrolResponse(
             device_id=device_id,
             refresh_token=token,
-            server_epoch=self.epoch,
+            server_epoch=epoch,
             role=grant["role"],
             province_code=grant["province_code"],
-            communes=json.loads(grant["communes"]),
+            communes=list(communes),
             user=user,
+            refresh_expires_in=self.settings.refresh_ttl,
         )
 
-    def access_token(self, device_id: str, refresh_token: str) -> str:
-        with self.engine.connect() as conn:
-            return auth.issue_access_token(conn, device_id, refresh_token, self.settings.access_ttl)
+    def tokens(self, device_id: str, refresh_token: str) -> auth.Tokens:
+        """An access token and the device's next refresh token (the one sent is spent)."""
+        with self._write() as conn:
+            return auth.issue_tokens(
+                conn, self._secret, device_id, refresh_token, self.settings.access_ttl, self.settings.refresh_ttl
+            )
 
     def authenticate(self, token: str) -> DeviceGrant:
         with self.engine.connect() as conn:
@@ -163,12 +187,7 @@ class SyncServer:
 
     def hello(self, grant: DeviceGrant, req: HelloRequest) -> HelloResponse:
         now = datetime.now(UTC)
-        skew = None
-        if req.client_time:
-            try:
-                skew = (datetime.fromisoformat(req.client_time.replace("Z", "+00:00")) - now).total_seconds()
-            except ValueError:
-                skew = None
+        skew = clock_skew(req.client_time, now)
         with self._write() as conn:
             conn.execute(
                 update(db.device)
@@ -180,11 +199,12 @@ class SyncServer:
                 )
             )
             scopes = known_scopes(conn)
+            epoch = auth.meta(conn, "server_epoch") or self.epoch  # every worker sees a restore
         views = grant.views(scopes)
         return HelloResponse(
             proto_range=PROTOCOL_RANGE,
             server_time=auth.now_text(now),
-            server_epoch=self.epoch,
+            server_epoch=epoch,
             schema_versions=list(KNOWN_REVISIONS[-2:]) if len(KNOWN_REVISIONS) > 1 else [HEAD_REVISION],
             device_id=grant.device_id,
             role=grant.role,
@@ -247,6 +267,8 @@ class SyncServer:
                     applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
                     new_outcomes = applier.apply(fresh, reused)
                     applier.write()
+                    final = {key: st.row for key, st in applier.rows.items() if key[0] == "attachment"}
+                    blob_rights.record_claims(conn, grant, fresh, new_outcomes, final, now)
                     records += outcome_records(grant.device_id, fresh, new_outcomes, now, reused)
                     outcomes.extend(new_outcomes)
                 insert_rows(conn, db.applied_mutation, OUTCOME_COLUMNS, records)
@@ -294,7 +316,7 @@ class SyncServer:
         return self.prepare_snapshot(view)
 
     def prepare_snapshot(self, view: View) -> SnapshotInfo:
-        with self._snapshot_lock:
+        with self._snapshot_lock, db.advisory_lock(self.engine, db.SNAPSHOT_LOCK_KEY):  # one build per view
             with self.engine.connect() as conn:
                 found = find_snapshot(conn, view)
             if found is not None and self.snapshot_path(found.snapshot_id).exists():
@@ -351,12 +373,30 @@ class SyncServer:
     # -- blobs -------------------------------------------------------------------------
 
     def blob_allowed(self, grant: DeviceGrant, sha256: str) -> bool:
-        """A device may fetch a file when an attachment it can see points to it."""
-        t = db.REPLICATED["attachment"]
+        """A device may fetch a file it holds, or one a live attachment it can read
+        vouches for (kcdesk.server.blob_rights)."""
         with self.engine.connect() as conn:
-            scopes = known_scopes(conn)
-            rows = conn.execute(select(t.c[db.SCOPE_COL], t.c[db.WARD_COL]).where(t.c.sha256 == sha256)).all()
-        return any(grant.can_read("attachment", Placement(s, w), scopes) for s, w in rows)
+            return blob_rights.may_read(conn, grant, sha256)
+
+    def blob_info(self, grant: DeviceGrant, sha256: str) -> int | None:
+        """The file's size, or None: not on the server, or not this device's to know."""
+        with self.engine.connect() as conn:
+            if not blob_rights.may_read(conn, grant, sha256):
+                return None
+            return self.blobs.exists(conn, sha256)
+
+    def upload_start(self, grant: DeviceGrant, sha256: str, size: int) -> UploadState:
+        with self._write() as conn:
+            may_know = blob_rights.may_read(conn, grant, sha256)
+            return self.blobs.start(conn, grant.device_id, sha256, size, may_know)
+
+    def upload_chunk(self, grant: DeviceGrant, upload_id: str, offset: int, data: bytes, sha256: str) -> UploadState:
+        with self._write() as conn:
+            return self.blobs.put_chunk(conn, grant.device_id, upload_id, offset, data, sha256)
+
+    def upload_finish(self, grant: DeviceGrant, upload_id: str) -> UploadState:
+        with self._write() as conn:
+            return self.blobs.finish(conn, grant.device_id, upload_id)
 
     # -- administration ----------------------------------------------------------------
 
@@ -395,3 +435,20 @@ class SyncServer:
 
 def server_version() -> str:
     return __version__
+
+
+def clock_skew(client_time: str | None, now: datetime) -> float | None:
+    """Seconds the device's clock is ahead (shown only; clocks never decide anything).
+    A time without a zone, or one that is not a time, tells nothing: None."""
+    if not client_time:
+        return None
+    try:
+        at = datetime.fromisoformat(client_time.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    offset = at.utcoffset()
+    if offset is None:
+        return None
+    # Compared without zones, then the offset taken off: a time near year 1 or 9999 whose
+    # UTC equivalent falls outside datetime's range still gives its (huge) skew.
+    return (at.replace(tzinfo=None) - now.replace(tzinfo=None)).total_seconds() - offset.total_seconds()

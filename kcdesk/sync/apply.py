@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base, synced_tables
+from kcdesk.sync import kept_fields
 from kcdesk.sync.relations import ATTACHMENT, CHILDREN
 from kcdesk.sync.state import now_text
 from kcdesk.sync.wire import TableCodec
@@ -56,11 +57,17 @@ class RowApplier:
             return
         known = self.tables[table].c
         ready: list[dict[str, Any]] = []
+        newer: list[tuple[str, dict[str, Any]]] = []  # columns of a newer server, kept aside
         for row in rows:
             if (table, row["id"]) in pending:
                 self.stats["skipped_pending"] += 1
                 continue
-            ready.append({c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known})
+            clean = {c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known}
+            if len(clean) != len(row):
+                newer.append((row["id"], {c: v for c, v in row.items() if c not in known}))
+            ready.append(clean)
+        if newer:
+            kept_fields.keep(self.session, table, newer)
         missing = self._missing_parents(table, ready)
         if missing:
             parked = [r for r in ready if r["id"] in missing]

@@ -25,7 +25,7 @@ from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
-from kcdesk.sync import conflicts, faults, state
+from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, SyncError
 from kcdesk.sync.identity import adopt_user
@@ -38,6 +38,7 @@ from kcdesk.sync.protocol import (
     PullResponse,
     ScopeInfo,
 )
+from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
 from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
 from kcdesk.sync.tokens import TokenStore
 from kcdesk.sync.transport import RetryPolicy, Transport, detail, parse
@@ -104,7 +105,15 @@ class SyncClient:
 
     # -- enrolment -----------------------------------------------------------------------
 
-    def enrol(self, server_url: str, code: str, device_name: str = "", ca_file: str | None = None) -> EnrolResponse:
+    def enrol(
+        self,
+        server_url: str,
+        code: str,
+        device_name: str = "",
+        ca_file: str | None = None,
+        insecure_http: bool = False,
+    ) -> EnrolResponse:
+        check_server_url(server_url, insecure_http)
         meta = self.store.meta()
         if meta.get("demo") == "1":
             raise DemoDataRefused(
@@ -142,6 +151,7 @@ class SyncClient:
             state.put(s, state.DEVICE_ID, enrolled.device_id)
             state.put(s, state.SERVER_EPOCH, enrolled.server_epoch)
             state.put(s, state.CA_FILE, ca_file)
+            state.put(s, INSECURE_HTTP, "1" if insecure_http and needs_consent(server_url) else None)
             state.put(s, state.REVOKED, None)
             state.put_json(
                 s,
@@ -178,24 +188,43 @@ class SyncClient:
 
     def transport(self) -> Transport:
         with self.store.read() as s:
-            url, device_id, ca_file = (state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.CA_FILE))
+            url, device_id, ca_file, insecure = (
+                state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.CA_FILE, INSECURE_HTTP)
+            )
         if not url or not device_id:
             raise NotEnrolled(
                 "Thiết bị chưa đăng ký với máy chủ đồng bộ. Hãy chạy: kcdesk enroll --server URL --code MÃ"
             )
+        check_server_url(url, insecure == "1")
         token = self.tokens.load(url, device_id)
         if token is None:
             raise NotEnrolled(
                 "Không tìm thấy khóa thiết bị trong kho khóa; hãy đăng ký lại: kcdesk enroll --server URL --code MÃ"
             )
-        return Transport(url, device_id, token, verify=self._verify(ca_file), retry=self.retry, cancel=self.cancel)
+        return Transport(
+            url,
+            device_id,
+            token,
+            verify=self._verify(ca_file),
+            retry=self.retry,
+            cancel=self.cancel,
+            on_refresh=lambda new: self.tokens.save(url, device_id, new),
+        )
 
     # -- the cycle -----------------------------------------------------------------------
 
     def cycle(self) -> CycleReport:
         report = CycleReport()
-        transport = self.transport()
+        try:
+            transport = self.transport()
+        except KcError as exc:  # not enrolled, or an address it will not use: said in `sync status`
+            self._record_error(exc)
+            raise
         self.store.write(lambda s: state.put(s, state.LAST_ATTEMPT, state.now_text()), applying_remote=True)
+        with self.store.read() as s:
+            restore = kept_fields.restore_due(s)
+        if restore:  # an update added columns a newer server had sent: take the kept values in
+            self.store.write(kept_fields.restore, origin="sync", applying_remote=True)
         try:
             hello = self._hello(transport, report)
             self._push(transport, report)
@@ -212,6 +241,12 @@ class SyncClient:
             self._push(transport, report)  # edits made while the cycle ran
         except KcError as exc:
             self._record_error(exc)
+            raise
+        except Exception as exc:  # a bug or a broken disk: still said in `sync status`, then raised
+            log.exception("sync cycle failed")
+            self._record_error(
+                SyncError("Lỗi không mong đợi khi đồng bộ ({kind}): {detail}", kind=type(exc).__name__, detail=str(exc))
+            )
             raise
         finally:
             report.bytes_sent, report.bytes_received = transport.bytes_sent, transport.bytes_received

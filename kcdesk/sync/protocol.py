@@ -84,6 +84,7 @@ class EnrolResponse(BaseModel):
     # The person this laptop works for, as an app_user row (wire form). Users belong to
     # the server: the device adopts this one as its current user and never pushes users.
     user: dict[str, Any] | None = None
+    refresh_expires_in: int | None = None  # seconds the refresh token stays good unused
 
 
 class TokenRequest(Strict):
@@ -94,6 +95,10 @@ class TokenRequest(Strict):
 class TokenResponse(BaseModel):
     access_token: str
     expires_in: int
+    # The device's next refresh token: the one it sent is spent (rotation). Keep this one;
+    # asking again with the spent token gives the same answer until the new one is used.
+    refresh_token: str | None = None
+    refresh_expires_in: int | None = None
 
 
 # -- hello ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from kcdesk.sync import state
 from kcdesk.sync.client import CycleReport, Progress, SyncClient
 from kcdesk.sync.conflicts import Choice, Conflict
 from kcdesk.sync.errors import DeviceRevoked, Offline, ServerBusy, SyncError
+from kcdesk.sync.process_lock import busy_message, held_by, sync_lock
 from kcdesk.sync.transport import RetryPolicy
 
 
@@ -62,10 +63,13 @@ class DeadLetter:
 
 
 class SyncService:
-    def __init__(self, store: Store, *, retry: RetryPolicy | None = None, verify: Any = None) -> None:
+    def __init__(
+        self, store: Store, *, retry: RetryPolicy | None = None, verify: Any = None, who: str = "command"
+    ) -> None:
         self.store = store
         self.retry = retry
         self.verify = verify
+        self.who = who  # "window" or "command": named to whoever finds the database busy
         self._lock = threading.Lock()
         self._running = False
         self._online: bool | None = None
@@ -73,13 +77,27 @@ class SyncService:
     def client(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncClient:
         return SyncClient(self.store, retry=self.retry, progress=progress, cancel=cancel, verify=self.verify)
 
-    def enrol(self, server_url: str, code: str, device_name: str = "", ca_file: str | None = None) -> str:
-        return self.client().enrol(server_url, code, device_name, ca_file).device_id
+    def enrol(
+        self,
+        server_url: str,
+        code: str,
+        device_name: str = "",
+        ca_file: str | None = None,
+        insecure_http: bool = False,
+    ) -> str:
+        """Enrol this laptop; plain http:// to another machine only with insecure_http
+        (kcdesk.sync.server_url)."""
+        return self.client().enrol(server_url, code, device_name, ca_file, insecure_http).device_id
 
     def run_cycle(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> CycleReport:
-        """Run one cycle; a second caller while one runs gets SyncError at once."""
+        """Run one cycle; a second caller while one runs gets SyncError at once, whether it
+        is in this process or another one (the window and a scheduled `kcdesk sync`)."""
         if not self._lock.acquire(blocking=False):
             raise SyncError("Đang đồng bộ; hãy đợi lần này xong.")
+        across = sync_lock(self.store.path, self.who)
+        if not across.acquire():
+            self._lock.release()
+            raise busy_message(across.path)
         self._running = True
         try:
             report = self.client(progress, cancel).cycle()
@@ -93,6 +111,7 @@ class SyncService:
             raise
         finally:
             self._running = False
+            across.release()
             self._lock.release()
 
     def status(self) -> SyncStatus:
@@ -115,13 +134,14 @@ class SyncService:
                 text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")
             ).scalar_one()
         last_error, skew = kv[state.LAST_ERROR], kv[state.CLOCK_SKEW]
+        elsewhere = held_by(sync_lock(self.store.path, self.who).path)
         error = json.loads(last_error) if last_error else None
         return SyncStatus(
             enrolled=bool(kv[state.DEVICE_ID] and kv[state.SERVER_URL]),
             server_url=kv[state.SERVER_URL],
             device_id=kv[state.DEVICE_ID],
             online=self._online,
-            running=self._running,
+            running=self._running or elsewhere is not None,
             pending=int(pending),
             oldest_pending=oldest,
             dead_letters=int(dead),
@@ -157,6 +177,16 @@ class SyncService:
                 )
             )
         return out
+
+    def resend(self, seq: int, corrections: dict[str, Any] | None = None) -> list[int]:
+        """Correct a refused new record (its fields, checked like any edit) and queue it
+        again, with the changes it blocked (kcdesk.sync.resend); sent at the next sync.
+        Returns the new outbox numbers."""
+        from kcdesk.sync.client import codecs
+        from kcdesk.sync.resend import resend
+
+        table_codecs = codecs()
+        return self.store.write(lambda s: resend(s, seq, corrections or {}, table_codecs), origin="local")
 
     def discard_dead_letter(self, seq: int) -> None:
         """The person read the reason and lets the refused change go (the local record stays)."""

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.store import Store
-from kcdesk.sync import conflicts, faults, state
+from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
@@ -193,7 +193,10 @@ def _upsert_plain(
     known = applier.tables[table].c
     keep_idx = [i for i, n in enumerate(names) if n in known]
     cols = [names[i] for i in keep_idx]
-    if len(keep_idx) != len(names):
+    if len(keep_idx) != len(names):  # a newer server's columns: kept aside, not dropped
+        at = names.index("id")
+        extra = [i for i, n in enumerate(names) if n not in known]
+        kept_fields.keep(session, table, [(r[at], {names[i]: r[i] for i in extra}) for r in rows])
         rows = [tuple(r[i] for i in keep_idx) for r in rows]
     if empty:
         nested = session.begin_nested()
@@ -253,7 +256,9 @@ def _evict_missing(
     pending: set[tuple[str, str]],
     keep: set[tuple[str, str]],
 ) -> None:
-    """After a reset, rows of this scope that the snapshot no longer has left the scope."""
+    """After a reset, rows of this scope that the snapshot no longer has left the scope. For
+    a collaborator that includes every commune of the province, not only the ones it has
+    now: after its assignment changed, the rows of the communes it lost go too."""
     province_col, ward_col = OWN_PLACEMENT[table]
     params: dict[str, Any]
     if province_col is None:
@@ -262,12 +267,8 @@ def _evict_missing(
         where, params = f'"{province_col}" IS NULL', {}
     else:
         where, params = f'"{province_col}" = :scope', {"scope": scope.scope}
-    if scope.communes is not None:
-        if ward_col is None:
-            return
-        marks = ", ".join(f":w{i}" for i in range(len(scope.communes)))
-        where += f' AND "{ward_col}" IN ({marks})'
-        params.update({f"w{i}": w for i, w in enumerate(scope.communes)})
+    if scope.communes is not None and ward_col is None:
+        return
     local = [r[0] for r in session.execute(text(f'SELECT id FROM "{table}" WHERE {where}'), params)]
     for row_id in local:
         if row_id not in seen and (table, row_id) not in pending:  # unsent: new here, its push decides

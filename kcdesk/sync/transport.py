@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import random
 import ssl
 import threading
@@ -30,6 +31,8 @@ from kcdesk.sync.errors import (
 )
 from kcdesk.sync.protocol import API_PREFIX, TokenResponse
 from kcdesk.sync.wire import gzip_body
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,10 +57,14 @@ class Transport:
         timeout: float = 60.0,
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
+        on_refresh: Callable[[str], object] | None = None,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self.device_id = device_id
         self.refresh_token = refresh_token
+        # Keeps the next refresh token (the server rotates it at every token request);
+        # None: kept in memory only (tools and benchmarks).
+        self.on_refresh = on_refresh
         self.retry = retry or RetryPolicy()
         self.cancel = cancel or threading.Event()
         self._access: str | None = None
@@ -102,7 +109,20 @@ class Transport:
         token = TokenResponse.model_validate(response.json())
         self._access = token.access_token
         self._access_expires = time.time() + token.expires_in
+        if token.refresh_token and token.refresh_token != self.refresh_token:
+            self._rotate(token.refresh_token)
         return self._access
+
+    def _rotate(self, new: str) -> None:
+        """Adopt the next refresh token once it is stored. If storing fails the old one is
+        kept: the server gives the same next token for it until that one has been used."""
+        if self.on_refresh is not None:
+            try:
+                self.on_refresh(new)
+            except Exception:  # a keyring or disk failure: keep the token that is stored
+                log.warning("could not store the rotated refresh token; keeping the previous one", exc_info=True)
+                return
+        self.refresh_token = new
 
     # -- requests ------------------------------------------------------------------------
 

@@ -142,6 +142,25 @@ def apply_setup(plan):  # type: ignore[no-untyped-def]
     return store
 
 
+def _one_window(db_path: Path, lang: str):  # type: ignore[no-untyped-def]
+    """The window's hold on its database (released when the process ends), or None after
+    telling the person that another window has it open."""
+    from kcdesk.sync.process_lock import already_open, window_lock
+
+    guard = window_lock(db_path)
+    try:
+        if guard.acquire():
+            return guard
+    except OSError as exc:  # a folder it cannot write: opening the data says so, with what to do
+        log.warning("no window lock beside %s: %s", db_path, exc)
+        return guard
+    from kcdesk.ui.errors import start_problem_box
+
+    log.warning("%s is open in another window", db_path)
+    start_problem_box(already_open(db_path, guard), lang).exec()
+    return None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     install_excepthook()
     setup_logging()
@@ -149,6 +168,9 @@ def run_gui(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or settings.get("language")
     app, translators = prepare_application(settings, lang)
     db_path = Path(getattr(args, "db", None) or settings.get("last_db_path") or default_db_path())
+    guard = _one_window(db_path, lang)  # before anything is opened: a second window changes nothing
+    if guard is None:
+        return 3
     try:
         store = open_or_set_up(db_path)
     except KcError as exc:
@@ -159,6 +181,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return exc.exit_code
     if store is None:
         return 0
+    if store.path.resolve() != db_path.resolve():  # the first-run wizard chose another file
+        guard.release()
+        guard = _one_window(store.path, lang)
+        if guard is None:
+            store.close()
+            return 3
     settings.set("last_db_path", str(store.path))
     window = build_main_window(store, settings, lang)
     window.show()

@@ -1106,6 +1106,21 @@
       <translation>Discard this change…</translation>
     </message>
     <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="78" />
+      <source>Gửi lại</source>
+      <translation>Send again</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="80" />
+      <source>Gửi lại bản ghi mới này (đã sửa) ở lần đồng bộ tới</source>
+      <translation>Send this new record (corrected) again at the next sync</translation>
+    </message>
+    <message>
+      <location filename="../../kcdesk/ui/sync/dead_letters.py" line="150" />
+      <source>Gửi lại bản ghi bị từ chối</source>
+      <translation>Send the refused record again</translation>
+    </message>
+    <message>
       <location filename="../../kcdesk/ui/sync/dead_letters.py" line="77" />
       <source>Máy chủ không từ chối thay đổi nào.</source>
       <translation>The server has refused no changes.</translation>
@@ -4211,8 +4226,8 @@ The current data is first backed up into {folder}, so it can be recovered. Open 
       <translation>Open the record to check and correct it, or discard this change.</translation>
     </message>
     <message>
-      <source>Bản ghi mới này chưa lên máy chủ, và sửa trên máy này không gửi lại được nó: bỏ thay đổi này; nếu cần, nhờ người có quyền nhập bản ghi cho đúng nơi.</source>
-      <translation>This new record never reached the server, and editing it here cannot send it again: discard this change; if it is needed, ask someone allowed to enter it in the right place.</translation>
+      <source>Bản ghi mới này chưa lên máy chủ: mở bản ghi, sửa theo lý do rồi bấm “Gửi lại”; nếu nó không thuộc phạm vi của máy này, bỏ thay đổi này và nhờ người có quyền nhập cho đúng nơi.</source>
+      <translation>This new record never reached the server: open the record, correct it as the reason says, then press “Send again”; if it is outside this laptop's scope, discard this change and ask someone allowed to enter it in the right place.</translation>
     </message>
     <message>
       <source>Năm</source>

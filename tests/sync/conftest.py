@@ -78,11 +78,15 @@ class ServerProcess:
         data_dir: Path,
         env: dict[str, str] | None = None,
         tls: tuple[Path, Path, Path] | None = None,
+        workers: int = 1,
+        launcher: list[str] | None = None,
     ) -> None:
         self.db = db
         self.data_dir = data_dir
         self.env = dict(env or {})
         self.tls = tls  # (certificate chain, key, the CA that signed it)
+        self.workers = workers
+        self.launcher = launcher or ["-m", "kcdesk.server.cli"]  # or a script that wraps the CLI
         self.proc: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
         self._settings: Any = None
@@ -99,9 +103,10 @@ class ServerProcess:
         self.proc = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "kcdesk.server.cli",
+                *self.launcher,
                 "serve",
+                "--workers",
+                str(self.workers),
                 "--db",
                 self.db.url,
                 "--data",
@@ -115,6 +120,7 @@ class ServerProcess:
             env=full_env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group: a kill takes its worker processes too
         )
         self._wait_ready(port_file)
         return self
@@ -137,7 +143,7 @@ class ServerProcess:
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
+            os.killpg(self.proc.pid, signal.SIGKILL)
         if self.proc:
             self.proc.wait()
 
@@ -151,7 +157,7 @@ class ServerProcess:
             try:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
 
     def admin(self) -> Any:

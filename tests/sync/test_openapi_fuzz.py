@@ -48,22 +48,45 @@ def fuzz_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     folder = tmp_path_factory.mktemp(f"fuzz-{request.param}")
     db = Database(request.param, folder)
     server = ServerProcess(db, folder, {"KCDESK_SERVER_REQUESTS_PER_MINUTE": "100000"}).start()
-    code = server.code(username=f"fuzz-{uuid.uuid4().hex[:6]}")
-    enrolled = httpx.post(f"{server.url}/sync/v1/enrol", json={"code": code}).json()
-    token = httpx.post(
-        f"{server.url}/sync/v1/token",
-        json={"device_id": enrolled["device_id"], "refresh_token": enrolled["refresh_token"]},
-    ).json()
-    server.headers = {"Authorization": f"Bearer {token['access_token']}"}
+    server.headers = _device_headers(server, server.code(username=f"fuzz-{uuid.uuid4().hex[:6]}"))
+    # the other kinds of device: a collaborator (a few communes) and the ministry (every province)
+    server.other_headers = {
+        "collaborator": _device_headers(
+            server, server.code(role="collaborator", communes=["20194"], username=f"fuzz-ctv-{uuid.uuid4().hex[:6]}")
+        ),
+        "ministry": _device_headers(
+            server, server.code(role="ministry", province=None, username=f"fuzz-bo-{uuid.uuid4().hex[:6]}")
+        ),
+    }
     yield server
     server.close()
     db.drop()
 
 
+def _device_headers(server: Any, code: str) -> dict[str, str]:
+    enrolled = httpx.post(f"{server.url}/sync/v1/enrol", json={"code": code}).json()
+    token = httpx.post(
+        f"{server.url}/sync/v1/token",
+        json={"device_id": enrolled["device_id"], "refresh_token": enrolled["refresh_token"]},
+    ).json()
+    return {"Authorization": f"Bearer {token['access_token']}"}
+
+
 def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> None:
+    assert _fuzz(fuzz_server, fuzz_server.headers, EXAMPLES) == {}
+
+
+@pytest.mark.parametrize("kind", ["collaborator", "ministry"])
+def test_no_server_error_for_the_other_kinds_of_device(fuzz_server: Any, kind: str) -> None:
+    """The same for a collaborator's and the ministry's token: other views, other refusals."""
+    assert _fuzz(fuzz_server, fuzz_server.other_headers[kind], max(5, EXAMPLES // 3)) == {}
+
+
+def _fuzz(fuzz_server: Any, headers: dict[str, str], examples: int) -> dict[str, str]:
     # Driven by hand rather than by schemathesis' pytest plugin (its lazy fixtures do not
     # run on pytest 9): one Hypothesis run per operation, every failure collected.
     api = schemathesis.openapi.from_url(f"{fuzz_server.url}/openapi.json")
+    device_id = headers["Authorization"].split()[1].split(".")[0]
     failures: dict[str, str] = {}
     operations = [result.ok() for result in api.get_all_operations()]
     assert len(operations) >= 14
@@ -71,7 +94,7 @@ def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> N
 
         @given(case=operation.as_strategy(generation_mode=mode))
         @settings(
-            max_examples=EXAMPLES,
+            max_examples=examples,
             deadline=None,
             derandomize=True,
             database=None,
@@ -80,11 +103,11 @@ def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> N
         )
         def run(case: Any) -> None:
             if case.operation.path.endswith("/push"):
-                _aim_at_real_tables(case, fuzz_server)
-            response = case.call(base_url=fuzz_server.url, headers=fuzz_server.headers)
+                _aim_at_real_tables(case, fuzz_server, device_id)
+            response = case.call(base_url=fuzz_server.url, headers=headers)
             if response.status_code == 400 and response.text == MALFORMED_HTTP:
                 return  # uvicorn refused bytes that are not HTTP (a header the generator broke): no API answer
-            case.validate_response(response, checks=CHECKS, headers=fuzz_server.headers)
+            case.validate_response(response, checks=CHECKS, headers=headers)
 
         try:
             run()
@@ -92,7 +115,7 @@ def test_no_server_error_and_no_answer_outside_the_schema(fuzz_server: Any) -> N
             continue
         except Exception as exc:  # keep going: one report for every operation that failed
             failures[f"{operation.label} ({mode.value})"] = str(exc)[:3000]
-    assert failures == {}
+    return failures
 
 
 TABLES = sorted(REPLICATED)
@@ -103,7 +126,7 @@ def _pick(options: list[str], seed: Any) -> str:
     return options[int.from_bytes(digest[:4], "big") % len(options)]
 
 
-def _aim_at_real_tables(case: Any, server: Any) -> None:
+def _aim_at_real_tables(case: Any, server: Any, device_id: str) -> None:
     """Generated mutations mostly name tables and fields that do not exist, and sequence
     numbers the server is not waiting for; point them at real tables and columns and at
     the next sequence numbers, so the merge and write paths see the odd values too."""
@@ -111,7 +134,7 @@ def _aim_at_real_tables(case: Any, server: Any) -> None:
     if not isinstance(body, dict) or not isinstance(body.get("mutations"), list):
         return
     with server.admin().engine.connect() as conn:
-        last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
+        last = conn.execute(text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": device_id}).scalar_one()
     body.pop("withdrawn", None)
     for offset, m in enumerate(body["mutations"]):
         if not isinstance(m, dict):
@@ -134,8 +157,9 @@ def test_odd_but_well_formed_mutations_are_refused_one_by_one(fuzz_server: Any) 
     """What a damaged or hand-edited laptop file could send: each is a reasoned refusal of
     that one change (never a failed batch or a 5xx), and the good changes beside them land;
     a field from a newer laptop is kept aside rather than refused."""
+    device_id = fuzz_server.headers["Authorization"].split()[1].split(".")[0]
     with fuzz_server.admin().engine.connect() as conn:
-        last = conn.execute(text("SELECT max(last_seq) FROM server_device")).scalar_one() or 0
+        last = conn.execute(text("SELECT last_seq FROM server_device WHERE id = :d"), {"d": device_id}).scalar_one()
     good = {
         "name": "Cơ sở đúng",
         "facility_type": "hkd",

@@ -224,14 +224,13 @@ def test_scope_change_evicts_and_keeps_rows_with_pending_edits(server, device_fa
 
 
 def test_expired_token_is_refreshed_and_a_revoked_device_keeps_its_outbox(server, device_factory):  # T21
-    from kcdesk.server.auth import _sign, meta
+    from kcdesk.server.auth import _sign
     from kcdesk.sync.client import SyncClient
 
     a = device_factory("a").enrol(server)
     add_facility(a)
     transport = SyncClient(a.store).transport()
-    with server.admin().engine.connect() as conn:
-        secret = meta(conn, "token_secret")
+    secret = server.admin()._secret  # the key in the server's data folder
     past = int(time.time()) - 10
     transport._access = f"{a.store.device_id}.{past}.{_sign(secret, a.store.device_id, past)}"
     transport._access_expires = time.time() + 3600  # the client believes its token is still good

@@ -215,3 +215,33 @@ def test_the_timer_does_nothing_on_a_laptop_without_a_server(window, qtbot) -> N
     assert runner.busy  # it looks (off the GUI thread) whether this laptop has a server
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
     assert scheduler.job is None and scheduler.last_error is None  # no cycle, no error, no sync client loaded
+
+
+def test_a_refused_new_record_is_corrected_and_sent_again_from_the_refused_changes(  # type: ignore[no-untyped-def]
+    window, server, qtbot
+) -> None:
+    """The refused-changes list's "Gửi lại": the record, corrected in its editor, goes again
+    as a new record at the next cycle, and the server takes it."""
+    from tests.sync.helpers import server_facility
+
+    page = enrol_window(window, server, qtbot, "hoa-gui")
+    refused = add_facility(window.ctx, name="Cơ sở nhập nhầm tỉnh", province="01", ward=HA_NOI_WARD)
+    sync_window(window, qtbot)
+    letters = page.dead_letters
+    with qtbot.waitSignal(letters.loaded, timeout=10_000):
+        letters.refresh()
+    letters.table.selectRow(0)
+    assert letters.resend_button.isEnabled() and letters.current().op == "insert"
+    edit(window.ctx, "facility", refused, province_code="48", ward_code="20194")  # what its editor saves
+    wait_job(qtbot, letters.resend_current())
+    qtbot.waitUntil(lambda: letters.letters == [], timeout=10_000)
+    assert not letters.resend_button.isEnabled()
+    sync_window(window, qtbot)
+    assert server_facility(server, refused)["ward_code"] == "20194"
+    assert sync_service_of(window).dead_letters() == []
+
+
+def sync_service_of(window: Any) -> Any:
+    from kcdesk.ui.sync.status import sync_service
+
+    return sync_service(window.ctx)

@@ -96,8 +96,8 @@ ADVICE = {
 }
 DEFAULT_ADVICE = "Mở bản ghi để xem và sửa, hoặc bỏ thay đổi này."
 NEW_RECORD_ADVICE = (
-    "Bản ghi mới này chưa lên máy chủ, và sửa trên máy này không gửi lại được nó: bỏ thay đổi này; nếu cần, "
-    "nhờ người có quyền nhập bản ghi cho đúng nơi."
+    "Bản ghi mới này chưa lên máy chủ: mở bản ghi, sửa theo lý do rồi bấm “Gửi lại”; nếu nó không thuộc "
+    "phạm vi của máy này, bỏ thay đổi này và nhờ người có quyền nhập cho đúng nơi."
 )
 
 

@@ -2,8 +2,9 @@
 person's language, from the server's reason code) and what they can do. Nothing leaves
 this list silently: "Mở bản ghi" opens the record to correct it (the correction is a new
 change of the corrected fields, sent at the next sync: it reaches a record the server
-has; a refused new record cannot be resent this way, and its advice says so), "Bỏ thay đổi
-này…" asks first, then lets the refused change go; the record on this laptop stays."""
+has); a refused new record, once corrected, goes again with "Gửi lại" (the whole record,
+and the changes it blocked: kcdesk.sync.resend); "Bỏ thay đổi này…" asks first, then lets
+the refused change go; the record on this laptop stays."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class DeadLetterList(QWidget):
     loaded = Signal(int)
     open_requested = Signal(str, str)  # table, row id
     discarded = Signal(int)  # seq
+    resent = Signal(int)  # seq of the refused new record queued again
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,10 @@ class DeadLetterList(QWidget):
         self.open_button = QPushButton(self.tr("Mở bản ghi để sửa"))
         self.open_button.setObjectName("openDeadLetterButton")
         self.open_button.clicked.connect(self.open_current)
+        self.resend_button = QPushButton(self.tr("Gửi lại"))
+        self.resend_button.setObjectName("resendDeadLetterButton")
+        self.resend_button.setToolTip(self.tr("Gửi lại bản ghi mới này (đã sửa) ở lần đồng bộ tới"))
+        self.resend_button.clicked.connect(self.resend_current)
         self.discard_button = QPushButton(self.tr("Bỏ thay đổi này…"))
         self.discard_button.setObjectName("discardDeadLetterButton")
         self.discard_button.clicked.connect(self.discard_current)
@@ -79,6 +85,7 @@ class DeadLetterList(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.resend_button)
         buttons.addWidget(self.discard_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,12 +137,27 @@ class DeadLetterList(QWidget):
     def _enable(self) -> None:
         d = self.current()
         self.open_button.setEnabled(d is not None and d.table in OPENABLE and d.op != "delete")
+        self.resend_button.setEnabled(d is not None and d.op == "insert")
         self.discard_button.setEnabled(d is not None)
 
     def open_current(self) -> None:
         d = self.current()
         if d is not None and d.table in OPENABLE:
             self.open_requested.emit(d.table, d.row_id)
+
+    def resend_current(self) -> Any:
+        """Queue the refused new record again, as it is now (corrected in its editor)."""
+        d = self.current()
+        if d is None or d.op != "insert":
+            return None
+        ctx, seq = self.ctx, d.seq
+        return ctx.runner.run(
+            lambda _p: sync_service(ctx).resend(seq),
+            lambda _r: (self.resent.emit(seq), self.refresh()),
+            label=self.tr("Gửi lại bản ghi bị từ chối"),
+            cancellable=False,
+            changes={"sync_state"},
+        )
 
     def discard_current(self) -> Any:
         """After the person confirms (never silently): let the refused change go."""

@@ -22,7 +22,7 @@ def sync_service(ctx: AppContext) -> Any:
     if service is None:
         from kcdesk.sync.service import SyncService
 
-        service = SyncService(ctx.store)
+        service = SyncService(ctx.store, who="window")
         ctx._sync_service = service  # type: ignore[attr-defined]
     return service
 
