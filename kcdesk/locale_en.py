@@ -187,7 +187,6 @@ EN.update(
         "Chưa có bản ghi cha ({parent_table}) trên máy chủ; thay đổi này bị chặn.": "The parent record ({parent_table}) is not on the server; this change is blocked.",
         "Bị chặn vì thay đổi trước đó của bản ghi liên quan đã bị từ chối.": "Blocked because an earlier change of a related record was refused.",
         "Bản ghi cha ({parent_table}) đã bị xóa trên máy chủ; bản ghi con không được thêm.": "The parent record ({parent_table}) was deleted on the server; the child record was not added.",
-        "Bản ghi không còn trên máy chủ (bảng {table}).": "The record is no longer on the server (table {table}).",
         "Bảng '{table}' không đồng bộ được.": "Table '{table}' cannot be synced.",
         "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.": "Invalid value in field '{field}' (table {table}): {problem}.",
         "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi phục từ bản sao lưu cũ.": "Sequence number {seq} was used for a different change; this laptop's data may have been restored from an "
@@ -259,3 +258,7 @@ EN.update(EXCHANGE)
 from kcdesk.locale_en_sync_security import SYNC_SECURITY  # noqa: E402  (the sync's guards, server and laptop)
 
 EN.update(SYNC_SECURITY)
+
+from kcdesk.locale_en_rules import RULES  # noqa: E402  (the sync server's rule book)
+
+EN.update(RULES)

@@ -29,7 +29,9 @@ class UTCDateTime(TypeDecorator[datetime]):
     """UTC instant stored as ISO-8601 text ('2026-11-27T08:30:00.123Z').
 
     The same text shape as the capture triggers' strftime(), so values written by SQL and
-    by Python sort and compare alike.
+    by Python sort and compare alike. The year always has four digits (SQLite's strftime
+    pads it, Python's does not below 1000 on every platform), so every stored value reads
+    back and sorts as text.
     """
 
     impl = String(30)
@@ -42,8 +44,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             return value
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise ValueError("a UTC column needs an aware datetime or its ISO text")
-        utc = value.astimezone(UTC)
-        return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+        return utc_text(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -64,6 +65,16 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
+
+
+def utc_text(value: datetime) -> str:
+    """An aware datetime as the stored text, 'YYYY-MM-DDTHH:MM:SS.mmmZ' in UTC. Raises
+    OverflowError when the instant falls outside years 1-9999 once in UTC."""
+    utc = value.astimezone(UTC)
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}"
+        f".{utc.microsecond // 1000:03d}Z"
+    )
 
 
 def utcnow() -> datetime:

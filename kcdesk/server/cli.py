@@ -42,6 +42,10 @@ SETTINGS_FROM_ENV = (
     "requests_per_minute",
     "auth_failures",
     "auth_window",
+    "max_row_bytes",
+    "max_batch_stored_bytes",
+    "max_aside_bytes",
+    "max_device_aside_bytes",
 )
 DB_ENV = "KCDESK_SERVER_DB"  # how `serve --workers N` hands --db to its worker processes
 
@@ -268,6 +272,37 @@ def cmd_compact(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    """Rows left out of every pull because they do not read back (written before the
+    server checked values, or by hand): what to repair, table by table."""
+    from kcdesk.server.service import SyncServer
+
+    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    try:
+        entries = server.quarantined()
+    finally:
+        server.close()
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+        return 0
+    if not entries:
+        print(tr("Không có bản ghi nào bị cách ly."))
+        return 0
+    for e in entries:
+        print(
+            tr(
+                "{table} {row_id} (phạm vi {scope}): trường {column} không đọc được ({problem}); phát hiện lúc {at}.",
+                table=e["table_name"],
+                row_id=e["row_id"],
+                scope=e["scope"] or "-",
+                column=e["column_name"],
+                problem=e["problem"],
+                at=e["found_at"],
+            )
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kcdesk.cli.common import KcArgumentParser
 
@@ -325,6 +360,9 @@ def build_parser() -> argparse.ArgumentParser:
     compact = sub.add_parser("compact", parents=[common], help=tr("gọn nhật ký thay đổi cũ"))
     compact.add_argument("--days", type=int, default=180, help=tr("bỏ lịch sử cũ hơn số ngày này"))
     compact.set_defaults(handler=cmd_compact)
+    quarantine = sub.add_parser("quarantine", parents=[common], help=tr("liệt kê bản ghi hỏng đang bị cách ly"))
+    quarantine.add_argument("--json", action="store_true")
+    quarantine.set_defaults(handler=cmd_quarantine)
     return parser
 
 

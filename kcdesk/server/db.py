@@ -102,6 +102,7 @@ device = Table(
     Column("app_version", String(40)),
     Column("outbox_depth", Integer),
     Column("user_id", String(36)),  # the person this laptop works for (a server-owned app_user)
+    Column("aside_bytes", BigInteger),  # what server_field_aside holds for it (bounded, see push)
 )
 enrol_code = Table(
     "server_enrol_code",
@@ -177,6 +178,19 @@ field_aside = Table(
     Column("fields", Text, nullable=False),  # JSON object, as the device sent it
     Column("at", String(30), nullable=False),
     PrimaryKeyConstraint("device_id", "seq"),
+)
+# Stored rows that do not read back (written before the wire checks, or by hand): left out
+# of pulls and snapshots and listed for the administrator (`kcdesk-server quarantine`).
+quarantine = Table(
+    "server_quarantine",
+    metadata,
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("column_name", String(60), nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("scope", String(2)),
+    Column("found_at", String(30), nullable=False),
+    PrimaryKeyConstraint("table_name", "row_id"),
 )
 blob = Table(
     "server_blob",

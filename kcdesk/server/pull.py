@@ -25,8 +25,8 @@ from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
+from kcdesk.server.stored import StoredReader
 from kcdesk.sync.protocol import Change, ConflictRecord, PullResponse, SnapshotInfo
-from kcdesk.sync.wire import TableCodec
 
 SNAPSHOT_REUSE = 20_000  # a snapshot this many changes old is still a fine start (the rest is pulled)
 
@@ -48,7 +48,7 @@ def _view_filter(table: Any, view: View, ward_col: Any, table_col: Any | None) -
 
 def pull_page(
     conn: Connection,
-    codecs: dict[str, TableCodec],
+    reader: StoredReader,
     view: View,
     after: int,
     limit: int,
@@ -56,7 +56,8 @@ def pull_page(
 ) -> PullResponse:
     """A page of the view's change log. A row that left this view comes as an EVICT, unless
     the device still sees it through another of its views (the ministry watching both the
-    province a facility left and the one it joined): that view's log brings it."""
+    province a facility left and the one it joined): that view's log brings it. A row that
+    does not read back is left out (the reader notes it for the quarantine list)."""
     if after < horizon(conn, view.scope):
         raise CursorTooOld(view.scope)
     t = db.change_log
@@ -80,17 +81,22 @@ def pull_page(
 
     conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
     current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
+    damaged: set[tuple[str, str]] = set()
     for table, ids in wanted.items():
         if table not in db.REPLICATED:
             continue
         tbl = db.REPLICATED[table]
-        codec = codecs[table]
         for i in range(0, len(ids), 1000):
-            for rec in conn.execute(select(tbl).where(tbl.c.id.in_(ids[i : i + 1000]))).mappings():
-                current[(table, rec["id"])] = (codec.row_to_wire(rec), Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
+            stmt = reader.select(table).where(tbl.c.id.in_(ids[i : i + 1000]))
+            for rec in conn.execute(stmt).mappings():
+                row = reader.decode(table, rec)
+                if row is None:
+                    damaged.add((table, rec["id"]))
+                else:
+                    current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
     changes = []
     for cursor, table, row_id in order:
-        if table == "_conflict":
+        if table == "_conflict" or (table, row_id) in damaged:
             continue
         found = current.get((table, row_id))
         if found is not None and view.sees(table, found[1]):
@@ -152,8 +158,9 @@ def find_snapshot(conn: Connection, view: View) -> SnapshotInfo | None:
     )
 
 
-def build_snapshot(conn: Connection, codecs: dict[str, TableCodec], view: View, folder: Path) -> SnapshotInfo:
-    """Write every row of the view (tombstones included) into a gzipped SQLite file."""
+def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: Path) -> SnapshotInfo:
+    """Write every row of the view (tombstones included) into a gzipped SQLite file; rows
+    that do not read back are left out (noted by the reader)."""
     folder.mkdir(parents=True, exist_ok=True)
     cursor = last_cursor(conn, view.scope)
     snapshot_id = new_id()
@@ -166,17 +173,18 @@ def build_snapshot(conn: Connection, codecs: dict[str, TableCodec], view: View, 
         for name, table in db.REPLICATED.items():
             if view.communes is not None and name not in COLLABORATOR_TABLES | COLLABORATOR_READ_EXTRA:
                 continue
-            codec = codecs[name]
-            cols = codec.columns
+            cols = reader.codecs[name].columns
             lite.execute(f'CREATE TABLE "{name}" ({", ".join(f"{c!r}" for c in cols)})')
-            stmt = select(*(table.c[c] for c in cols)).where(table.c[db.SCOPE_COL] == view.scope)
+            stmt = reader.select(name).where(table.c[db.SCOPE_COL] == view.scope)
             if view.communes is not None and name in COLLABORATOR_TABLES:
                 stmt = stmt.where(table.c[db.WARD_COL].in_(view.communes))
             insert = f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in cols)})'
             result = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
-            for part in result.partitions(5000):
-                lite.executemany(insert, [_storage_tuple(codec, cols, r) for r in part])
-                total += len(part)
+            for part in result.mappings().partitions(5000):
+                rows = (reader.decode(name, r) for r in part)
+                tuples = [_storage_tuple(cols, row) for row in rows if row is not None]
+                lite.executemany(insert, tuples)
+                total += len(tuples)
         lite.execute("CREATE TABLE _conflict (id, body)")
         t = db.conflict
         rows = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
@@ -220,9 +228,5 @@ def record_snapshot(conn: Connection, view: View, info: SnapshotInfo) -> None:
     )
 
 
-def _storage_tuple(codec: TableCodec, cols: list[str], record: Any) -> tuple[Any, ...]:
-    out = []
-    for c, v in zip(cols, record, strict=True):
-        w = codec.to_wire(c, v)
-        out.append(int(w) if isinstance(w, bool) else w)
-    return tuple(out)
+def _storage_tuple(cols: list[str], row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(int(v) if isinstance(v, bool) else v for v in map(row.__getitem__, cols))

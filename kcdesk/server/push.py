@@ -7,43 +7,48 @@ Order of work, chosen so that concurrent batches neither lose updates nor deadlo
    memory, in sequence order, each seeing the ones before it;
 3. write rows, outcomes and conflicts; lock the scope counters last (sorted), so the
    change log of each scope is numbered in commit order.
+
+Each mutation is checked in this order, so that no answer tells a device more than it may
+read: its values (kcdesk.sync.wire), whether the device can see the stored row at all (an
+id it cannot see is "not found", exactly as an id that does not exist), whether it may
+write there (before the "changes nothing" answer), the parent it hangs from (a parent it
+cannot see is "missing"), where the row goes (kcdesk.server.access), the locks on the old
+and the new parent, the rule book (kcdesk.server.rulebook) and what it would store
+(kcdesk.server.limits). One refused mutation never stops the others.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence, Set
+import re
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, any_, bindparam, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Connection, select, update
 
+from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
 from kcdesk.server import db
+from kcdesk.server.access import check_write, require_write
 from kcdesk.server.bulk import insert_rows, update_rows
 from kcdesk.server.counters import append_changes
-from kcdesk.server.merge import SERVER_MANAGED, Refusal, check_locks, check_status, merge_fields
-from kcdesk.server.scopes import (
-    CHILDREN,
-    MINISTRY_ROLES,
-    MOVER_ROLE,
-    SERVER_OWNED,
-    DeviceGrant,
-    Placement,
-    is_placed_by_parent,
-    own_placement,
-    parent_ref,
-)
+from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
+from kcdesk.server.merge import Refusal, merge_fields
+from kcdesk.server.rulebook import RULES, Change, lock_problem, server_set, stamp
+from kcdesk.server.scopes import CHILDREN, SERVER_OWNED, DeviceGrant, Placement, is_placed_by_parent, own_placement
+from kcdesk.server.stored import StoredReader, read_rows, record_damaged
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
-from kcdesk.sync.reasons import LOCKED_WHAT, REASONS, scope_name
+from kcdesk.sync.reasons import LOCKED_WHAT, REASONS
+from kcdesk.sync.relations import parent_ref
 from kcdesk.sync.wire import BadValue, TableCodec
 
 log = logging.getLogger(__name__)
 Key = tuple[str, str]
+ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
 class SeqGap(Exception):
@@ -59,18 +64,33 @@ class RowState:
     placement: Placement | None
     existed: bool
     dirty: bool = False
+    damaged: bool = False  # stored, but does not read back (see kcdesk.server.stored)
     old_placements: set[Placement] = field(default_factory=set)
 
 
 class BatchApplier:
     def __init__(
-        self, conn: Connection, grant: DeviceGrant, codecs: dict[str, TableCodec], now: str, is_pg: bool
+        self,
+        conn: Connection,
+        grant: DeviceGrant,
+        codecs: dict[str, TableCodec],
+        now: str,
+        is_pg: bool,
+        *,
+        units: UnitIndex,
+        user_id: str | None = None,
+        limits: StoreLimits | None = None,
+        device_aside_bytes: int = 0,
     ) -> None:
         self.conn = conn
         self.grant = grant
         self.codecs = codecs
         self.now = now
         self.is_pg = is_pg
+        self.units = units
+        self.user_id = user_id
+        self.budget = StoredBudget(limits or StoreLimits(), device_aside_bytes)
+        self.reader = StoredReader(codecs)
         self.rows: dict[Key, RowState] = {}
         self.refused_rows: set[Key] = set()
         self.conflicts: list[dict[str, Any]] = []
@@ -87,22 +107,9 @@ class BatchApplier:
             if (table, row_id) not in self.rows and table in db.REPLICATED:
                 by_table.setdefault(table, set()).add(row_id)
         for table, ids in by_table.items():
-            t = db.REPLICATED[table]
-            codec = self.codecs[table]
-            ordered = sorted(ids)
-            for i in range(0, len(ordered), 1000):
-                part = ordered[i : i + 1000]
-                if self.is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them
-                    stmt = select(t).where(t.c.id == any_(bindparam("ids", part, type_=ARRAY(String))))
-                else:
-                    stmt = select(t).where(t.c.id.in_(part))
-                stmt = stmt.order_by(t.c.id)
-                if lock and self.is_pg:
-                    stmt = stmt.with_for_update()
-                for rec in self.conn.execute(stmt).mappings():
-                    row = codec.row_to_wire(rec)
-                    placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
-                    self.rows[(table, row["id"])] = RowState(table, row, placement, True)
+            for row, rec in read_rows(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
+                placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
+                self.rows[(table, rec["id"])] = RowState(table, row, placement, True, damaged=row is None)
             for row_id in ids:
                 self.rows.setdefault((table, row_id), RowState(table, None, None, False))
 
@@ -134,6 +141,26 @@ class BatchApplier:
                 break
             self.load(missing, lock=False)
 
+    # -- the stored rows, for the rule book (kcdesk.server.rulebook.Records) ---------------
+
+    def row(self, table: str, row_id: str) -> Mapping[str, Any] | None:
+        return self.state(table, row_id).row if table in db.REPLICATED else None
+
+    def children(self, table: str, column: str, parent_id: str) -> list[Mapping[str, Any]]:
+        t = db.REPLICATED[table]
+        found: dict[str, Mapping[str, Any]] = {}
+        for rec in self.conn.execute(self.reader.select(table).where(t.c[column] == parent_id)).mappings():
+            row = self.reader.decode(table, rec)
+            if row is not None:
+                found[row["id"]] = row
+        for (name, row_id), st in self.rows.items():  # this batch's changes so far
+            if name == table and st.row is not None:
+                if st.row.get(column) == parent_id:
+                    found[row_id] = st.row
+                else:
+                    found.pop(row_id, None)
+        return [r for r in found.values() if not r.get("deleted_at")]
+
     # -- applying ------------------------------------------------------------------------
 
     def apply(self, mutations: Sequence[Mutation], reused: Set[str] = frozenset()) -> list[Outcome]:
@@ -164,7 +191,7 @@ class BatchApplier:
                 "seq": m.seq,
                 "table_name": m.table,
                 "row_id": m.row_id,
-                "fields": json.dumps(self.kept_aside, ensure_ascii=False),
+                "fields": json.dumps(self.kept_aside, ensure_ascii=True),
                 "at": self.now,
             }
         )
@@ -174,27 +201,56 @@ class BatchApplier:
     def _refused(self, m: Mutation, refusal: Refusal) -> Outcome:
         if m.op == "insert" or refusal.code in ("not_found", "blocked_by_parent", "parent_missing"):
             self.refused_rows.add((m.table, m.row_id))
-        params = dict(refusal.params)
-        params.setdefault("table", m.table)
+        params = {k: _safe(v) for k, v in refusal.params.items()}
+        params.setdefault("table", _safe(m.table))
         if "what_key" in params:
             params["what"] = LOCKED_WHAT[params.pop("what_key")]
         current = self.rows.get((m.table, m.row_id))
+        visible = (
+            current is not None
+            and current.row is not None
+            and current.placement is not None
+            and self.grant.can_see(m.table, current.placement)
+        )
         return Outcome(
             seq=m.seq,
             status="rejected",
             code=refusal.code,
-            message=REASONS[refusal.code],
+            message=refusal.message or REASONS[refusal.code],
             params=params,
-            row=current.row if current and current.row else None,
+            row=current.row if visible and current is not None else None,
         )
 
-    def _parent(self, table: str, row: dict[str, Any]) -> tuple[str | None, RowState | None]:
+    def _parent(self, table: str, row: Mapping[str, Any]) -> tuple[str | None, RowState | None]:
+        """The stored parent a row hangs from. A parent the device cannot see is answered
+        as a missing one: naming a foreign id tells nothing about it."""
         ref = parent_ref(table, row)
         if ref is None:
+            if is_placed_by_parent(table):
+                raise Refusal("parent_missing", parent_table="?")
             return None, None
-        if ref[0] not in db.REPLICATED:
+        parent_table, parent_id = ref
+        if parent_table not in db.REPLICATED:
             raise Refusal("invalid_value", field="owner_table", problem="bảng không đồng bộ")
-        return ref[0], self.state(*ref)
+        st = self.state(parent_table, parent_id)
+        if st.placement is not None and not self.grant.can_see(parent_table, st.placement):
+            raise Refusal("parent_missing", parent_table=parent_table)
+        if st.damaged:
+            raise Refusal("quarantined", table=parent_table)
+        if st.row is None:
+            if ref in self.refused_rows:
+                raise Refusal("blocked_by_parent")
+            raise Refusal("parent_missing", parent_table=parent_table)
+        return parent_table, st
+
+    def _old_parent(self, table: str, current: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+        ref = parent_ref(table, current) if current is not None else None
+        if ref is None or ref[0] not in db.REPLICATED:
+            return None
+        st = self.state(*ref)
+        if st.damaged:
+            raise Refusal("quarantined", table=ref[0])
+        return st.row
 
     def _apply_one(self, m: Mutation) -> Outcome:
         codec = self.codecs.get(m.table)
@@ -202,10 +258,15 @@ class BatchApplier:
             raise Refusal("unknown_table", table=m.table)
         if m.table in SERVER_OWNED:
             raise Refusal("server_owned")
-        if len(m.row_id) > (codec.lengths.get("id") or 64):  # ids are UUID text; the column holds 36
-            raise Refusal("invalid_value", field="id", problem="mã bản ghi quá dài")
+        if not ROW_ID.match(m.row_id) or len(m.row_id) > (codec.lengths.get("id") or 64):
+            raise Refusal("invalid_value", field="id", problem="mã bản ghi không hợp lệ")
         values, base = self._normalised(codec, m)
+        aside_bytes = aside_size(self.budget.limits, self.kept_aside) if self.kept_aside else 0
         st = self.state(m.table, m.row_id)
+        if st.placement is not None and not self.grant.can_see(m.table, st.placement):
+            raise Refusal("id_in_use" if m.op == "insert" else "not_found")  # as if it did not exist
+        if st.damaged:
+            raise Refusal("quarantined")
         current = st.row
         if current is None:
             if (m.table, m.row_id) in self.refused_rows:
@@ -217,9 +278,11 @@ class BatchApplier:
             changed = set(new_row)
             concurrent = False
         else:
+            assert st.placement is not None
             if current.get("deleted_at") and m.op == "update":
                 return self._update_against_delete(m, st, values, base)
             if m.op == "delete" and current.get("deleted_at"):
+                require_write(self.grant, m.table, st.placement)
                 return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
             if m.op == "delete" and not values.get("deleted_at"):
                 values["deleted_at"] = self.now  # a hard delete on the device: a tombstone here
@@ -231,25 +294,36 @@ class BatchApplier:
             merged_conflicts = result.conflicts
             changed = set(result.apply)
             concurrent = result.concurrent
-            if not changed:
-                return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
+        stamped = stamp(m.table, m.values, current, new_row, self.now, self.user_id)
+        changed |= stamped
+        if current is not None and not changed:
+            require_write(self.grant, m.table, st.placement)  # never "applied" without the right to write
+            return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
 
         parent_table, parent = self._parent(m.table, new_row)
         if is_placed_by_parent(m.table):
-            if parent is None or parent.row is None:
-                if parent is not None and (parent_table, new_row_parent_id(m.table, new_row)) in self.refused_rows:
-                    raise Refusal("blocked_by_parent")
-                raise Refusal("parent_missing", parent_table=parent_table or "?")
+            assert parent is not None and parent.row is not None and parent.placement is not None
             if m.op == "insert" and current is None and parent.row.get("deleted_at"):
                 raise Refusal("parent_deleted", parent_table=parent_table)
-            assert parent.placement is not None
             placement = parent.placement
         else:
             placement = own_placement(m.table, new_row)
-        check_locks(m.table, current, changed, parent.row if parent else None, parent_table)
-        if "status" in changed or current is None:
-            check_status(m.table, current, new_row, self.grant.role)
-        self._authorise(m.table, st.placement, placement)
+        check_write(self.grant, m.table, st.placement, placement, changed)
+        change = Change(
+            table=m.table,
+            old=current,
+            new=new_row,
+            changed=frozenset(changed),
+            role=self.grant.role,
+            records=self,
+            units=self.units,
+            parent=parent.row if parent else None,
+            old_parent=self._old_parent(m.table, current),
+        )
+        broken = lock_problem(change, parent_table) or RULES.judge(change)
+        if broken is not None:
+            raise Refusal(broken.code, broken.message, **broken.params)
+        self._charge(new_row, changed if current is not None else None, merged_conflicts, aside_bytes)
 
         new_row["row_version"] = (current["row_version"] if current else 0) + 1
         new_row["updated_at"] = self.now
@@ -261,39 +335,65 @@ class BatchApplier:
             conflict_id = self._record_conflict(m, placement, "field", merged_conflicts, st)
         elif concurrent:
             log.info("soft merge of %s %s by %s: %s", m.table, m.row_id, self.grant.device_id, sorted(changed))
+        row_back = new_row if self.grant.can_see(m.table, placement) else None
         if conflict_id or concurrent:
             return Outcome(
-                seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id, row=new_row
+                seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id, row=row_back
             )
+        if stamped:  # the server wrote fields itself (a signature): the device takes them at once
+            return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"], row=row_back)
         return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"])
+
+    def _charge(
+        self,
+        row: Mapping[str, Any],
+        changed: set[str] | None,
+        conflicts: Mapping[str, Mapping[str, Any]],
+        aside_bytes: int,
+    ) -> None:
+        """What this change makes the server keep (see kcdesk.server.limits)."""
+        size = values_bytes(row.values()) if changed is None else values_bytes(row[c] for c in changed)
+        for entry in conflicts.values():
+            size += values_bytes(entry.values())
+        self.budget.check_row(row, size)
+        if aside_bytes:
+            self.budget.check_aside(aside_bytes)
+        self.budget.charge(size, aside_bytes)
 
     def _update_against_delete(
         self, m: Mutation, st: RowState, values: dict[str, Any], base: dict[str, Any]
     ) -> Outcome:
         """The delete wins; the device's edit is kept in a conflict record (no resurrection)."""
         assert st.row is not None and st.placement is not None
-        self._authorise(m.table, st.placement, st.placement)
+        require_write(self.grant, m.table, st.placement)
         fields = {f: {"base": base.get(f), "mine": v, "theirs": st.row.get(f)} for f, v in values.items()}
+        self.budget.charge(sum(values_bytes(e.values()) for e in fields.values()))
         conflict_id = self._record_conflict(m, st.placement, "update_deleted", fields, st)
         return Outcome(
             seq=m.seq, status="merged", row_version=st.row["row_version"], conflict_id=conflict_id, row=st.row
         )
 
     def _normalised(self, codec: TableCodec, m: Mutation) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The device's values checked column by column; fields only the server sets are
+        left out (kcdesk.server.rulebook.SERVER_SET), unknown ones kept aside. A base value
+        that does not pass is treated as unknown: it only decides what counts as a conflict."""
         checks = codec.normalisers
+        managed = server_set(m.table)
         self.kept_aside = {c: v for c, v in m.values.items() if c not in checks}
-        try:
-            values = {c: checks[c](v) for c, v in m.values.items() if c in checks and c not in SERVER_MANAGED}
-            base = {}
-            for c, v in m.base.items():
-                if c in checks and c not in SERVER_MANAGED:
-                    try:
-                        base[c] = checks[c](v)
-                    except BadValue:
-                        base[c] = v
-        except BadValue as exc:
-            bad = next((c for c, v in m.values.items() if c in checks and not _converts(codec, c, v)), "?")
-            raise Refusal("invalid_value", field=bad, problem=str(exc)) from exc
+        values = {}
+        for c, v in m.values.items():
+            if c in checks and c not in managed:
+                try:
+                    values[c] = checks[c](v)
+                except BadValue as exc:
+                    raise Refusal("invalid_value", field=c, problem=str(exc)) from None
+        base = {}
+        for c, v in m.base.items():
+            if c in checks and c not in managed:
+                try:
+                    base[c] = checks[c](v)
+                except BadValue:
+                    continue
         return values, base
 
     def _new_row(self, codec: TableCodec, row_id: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -302,32 +402,10 @@ class BatchApplier:
             template = self._templates[codec.table.name] = {**dict.fromkeys(codec.columns), **codec.defaults}
         row = {**template, **values}
         row["id"] = row_id
-        if not row.get("created_at"):
-            row["created_at"] = self.now
         for name in codec.required:
             if row.get(name) is None:
                 raise Refusal("invalid_value", field=name, problem="thiếu giá trị bắt buộc")
         return row
-
-    def _authorise(self, table: str, old: Placement | None, new: Placement) -> None:
-        if old is not None and old.scope != new.scope:  # the row moves to another province
-            if self._may_move(table, old):
-                return
-            if self.grant.can_write(table, old):
-                raise Refusal("move_not_allowed", scope_name=scope_name(new.scope))
-        for placement in filter(None, (old, new)):
-            if not self.grant.can_write(table, placement):
-                if self.grant.role == "ministry" or self.grant.can_read(table, placement, [placement.scope]):
-                    raise Refusal("read_only", role=self.grant.role)
-                raise Refusal("out_of_scope", scope_name=scope_name(placement.scope))
-
-    def _may_move(self, table: str, old: Placement) -> bool:
-        """Who may move a row between provinces (a facility re-registered elsewhere): the
-        ministry, and the administrator of the province the row leaves. Everyone else only
-        writes inside their own province, so a mistaken edit cannot hand a record away."""
-        if self.grant.role in MINISTRY_ROLES:
-            return True
-        return self.grant.role == MOVER_ROLE and self.grant.can_write(table, old)
 
     def _record_conflict(
         self, m: Mutation, placement: Placement, kind: str, fields: dict[str, dict[str, Any]], st: RowState
@@ -365,6 +443,7 @@ class BatchApplier:
             self.conn.execute(db.conflict.insert(), self.conflicts)
         if self.aside:
             self.conn.execute(db.field_aside.insert(), self.aside)
+        record_damaged(self.conn, self.reader.damaged, self.now)
         append_changes(self.conn, self.log_entries, self.now)
 
     def _write_table(self, table: str, states: list[RowState]) -> None:
@@ -410,18 +489,16 @@ class BatchApplier:
                 self.log_entries.add((placement.scope, placement.ward, child, child_id))
                 self._cascade(child, child_id, placement)
 
+    @property
+    def aside_bytes(self) -> int:
+        return self.budget.batch_aside
 
-def new_row_parent_id(table: str, row: dict[str, Any]) -> str | None:
-    ref = parent_ref(table, row)
-    return ref[1] if ref else None
 
-
-def _converts(codec: TableCodec, column: str, value: Any) -> bool:
-    try:
-        codec.to_python(column, value)
-    except BadValue:
-        return False
-    return True
+def _safe(value: Any) -> Any:
+    """A refusal parameter as it can be stored and sent: text that encodes, not too long."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode()[:200]
+    return value
 
 
 def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
@@ -430,121 +507,3 @@ def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
         if st.dirty:
             grouped.setdefault(st.table, []).append(st)
     return grouped
-
-
-def stored_outcomes(
-    conn: Connection, device_id: str, mutations: Sequence[Mutation], codecs: dict[str, TableCodec]
-) -> list[Outcome]:
-    """Outcomes of mutations this device sent before (a resent batch gets the same answers).
-
-    Rows are not stored with the outcomes; a merged or refused outcome comes back with the
-    row as it is now. The device needs it: while its change waited, its pulls skipped that
-    record, so after a lost reply the row in this answer is its only way to learn what the
-    others changed meanwhile."""
-    if not mutations:
-        return []
-    t = db.applied_mutation
-    seqs = [m.seq for m in mutations]
-    found = {
-        r.seq: (r.mutation_id, r.outcome)
-        for r in conn.execute(
-            select(t.c.seq, t.c.mutation_id, t.c.outcome).where(t.c.device_id == device_id, t.c.seq.in_(seqs))
-        )
-    }
-    outcomes = []
-    for m in mutations:
-        stored = found.get(m.seq)
-        if stored is None:  # pruned after the retention period: it was handled, say so
-            outcomes.append(Outcome(seq=m.seq, status="applied"))
-        elif stored[0] != m.mutation_id:
-            outcomes.append(
-                Outcome(
-                    seq=m.seq,
-                    status="rejected",
-                    code="mutation_mismatch",
-                    message=REASONS["mutation_mismatch"],
-                    params={"seq": m.seq},
-                )
-            )
-        else:
-            outcomes.append(Outcome.model_validate_json(stored[1]))
-    _attach_current_rows(conn, mutations, outcomes, codecs)
-    return outcomes
-
-
-def _attach_current_rows(
-    conn: Connection, mutations: Sequence[Mutation], outcomes: list[Outcome], codecs: dict[str, TableCodec]
-) -> None:
-    wanted: dict[str, set[str]] = {}
-    for m, o in zip(mutations, outcomes, strict=True):
-        if _carries_row(o) and m.table in db.REPLICATED:
-            wanted.setdefault(m.table, set()).add(m.row_id)
-    current: dict[Key, dict[str, Any]] = {}
-    for table, ids in wanted.items():
-        t = db.REPLICATED[table]
-        ordered = sorted(ids)
-        for i in range(0, len(ordered), 1000):
-            for rec in conn.execute(select(t).where(t.c.id.in_(ordered[i : i + 1000]))).mappings():
-                current[(table, rec["id"])] = codecs[table].row_to_wire(rec)
-    for index, (m, o) in enumerate(zip(mutations, outcomes, strict=True)):
-        row = current.get((m.table, m.row_id))
-        if row is not None and _carries_row(o):
-            outcomes[index] = o.model_copy(update={"row": row})
-
-
-def _carries_row(o: Outcome) -> bool:
-    return o.status in ("merged", "rejected") and o.code not in ("mutation_mismatch", "withdrawn")
-
-
-def reused_mutation_ids(conn: Connection, device_id: str, mutations: Sequence[Mutation]) -> set[str]:
-    """Mutation ids this device already used for other sequence numbers (a laptop restored
-    from an old backup, or a client bug): refused, never applied a second time."""
-    t = db.applied_mutation
-    ids = [m.mutation_id for m in mutations]
-    found: set[str] = set()
-    for i in range(0, len(ids), 1000):
-        found |= set(
-            conn.execute(
-                select(t.c.mutation_id).where(t.c.device_id == device_id, t.c.mutation_id.in_(ids[i : i + 1000]))
-            ).scalars()
-        )
-    return found
-
-
-OUTCOME_COLUMNS = ("device_id", "seq", "mutation_id", "outcome", "at")
-OutcomeRecord = tuple[str, int, str, str, str]
-
-
-def outcome_records(
-    device_id: str, mutations: Sequence[Mutation], outcomes: Sequence[Outcome], now: str, reused: Set[str] = frozenset()
-) -> list[OutcomeRecord]:
-    return [
-        (device_id, m.seq, f"reused:{m.seq}" if m.mutation_id in reused else m.mutation_id, _stored(o), now)
-        for m, o in zip(mutations, outcomes, strict=True)
-    ]
-
-
-def _stored(o: Outcome) -> str:
-    """The outcome as kept for replays (the row is re-read then, see stored_outcomes)."""
-    if o.status == "applied" and o.conflict_id is None and o.code is None and o.params is None and o.row_version:
-        return f'{{"seq":{o.seq},"status":"applied","row_version":{o.row_version}}}'  # most of them, quickly
-    return o.model_dump_json(exclude_none=True, exclude={"row"})
-
-
-def withdrawn_records(device_id: str, seqs: Sequence[int], now: str) -> list[OutcomeRecord]:
-    """Seqs the device took back unsent: recorded so that the number can never carry a
-    change later (a mutation sent with it is refused as a mismatch)."""
-    return [
-        (
-            device_id,
-            seq,
-            f"withdrawn:{seq}",
-            Outcome(seq=seq, status="rejected", code="withdrawn").model_dump_json(exclude_none=True),
-            now,
-        )
-        for seq in seqs
-    ]
-
-
-def table_of(name: str) -> Table:
-    return db.REPLICATED[name]

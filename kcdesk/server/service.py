@@ -23,19 +23,20 @@ from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.bulk import DuplicateKey, insert_rows
 from kcdesk.server.counters import append_changes, known_scopes
-from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
-from kcdesk.server.push import (
+from kcdesk.server.limits import StoreLimits
+from kcdesk.server.outcomes import (
     OUTCOME_COLUMNS,
-    BatchApplier,
-    SeqGap,
     outcome_records,
     reused_mutation_ids,
     stored_outcomes,
     withdrawn_records,
 )
+from kcdesk.server.pull import build_snapshot, conflict_record, find_snapshot, pull_page, record_snapshot
+from kcdesk.server.push import BatchApplier, SeqGap
 from kcdesk.server.rate_limits import AuthGuard
-from kcdesk.server.reference import seed_reference_rows
+from kcdesk.server.reference import seed_reference_rows, unit_index
 from kcdesk.server.scopes import COLLABORATOR_ROLES, DeviceGrant, Placement, View
+from kcdesk.server.stored import Damaged, StoredReader, quarantined, record_damaged
 from kcdesk.server.token_secret import load_token_secret
 from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
@@ -76,7 +77,20 @@ class ServerSettings:
     chunk_bytes: int = 4 * 1024 * 1024
     pull_page_rows: int = 2000
     requests_per_minute: int = 6000
+    # What a device can make the server keep (kcdesk.server.limits).
+    max_row_bytes: int = 1024 * 1024
+    max_batch_stored_bytes: int = 32 * 1024 * 1024
+    max_aside_bytes: int = 64 * 1024
+    max_device_aside_bytes: int = 4 * 1024 * 1024
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def store_limits(self) -> StoreLimits:
+        return StoreLimits(
+            max_row_bytes=self.max_row_bytes,
+            max_batch_stored_bytes=self.max_batch_stored_bytes,
+            max_aside_bytes=self.max_aside_bytes,
+            max_device_aside_bytes=self.max_device_aside_bytes,
+        )
 
     def limits(self) -> Limits:
         return Limits(
@@ -259,14 +273,26 @@ class SyncServer:
                 expected = max(expected, seq + 1)
             replays = [m for m in mutations if m.seq <= last]
             fresh = [m for m in mutations if m.seq > last]
-            outcomes = stored_outcomes(conn, grant.device_id, replays, self.codecs)
+            outcomes = stored_outcomes(conn, grant, replays, self.codecs, StoredReader(self.codecs))
             if fresh or fresh_withdrawn:
                 records = withdrawn_records(grant.device_id, fresh_withdrawn, now)
+                aside_bytes = int(device["aside_bytes"] or 0)
                 if fresh:
                     reused = reused_mutation_ids(conn, grant.device_id, fresh) if careful else frozenset()
-                    applier = BatchApplier(conn, grant, self.codecs, now, self.is_pg)
+                    applier = BatchApplier(
+                        conn,
+                        grant,
+                        self.codecs,
+                        now,
+                        self.is_pg,
+                        units=unit_index(),
+                        user_id=device["user_id"],
+                        limits=self.settings.store_limits(),
+                        device_aside_bytes=aside_bytes,
+                    )
                     new_outcomes = applier.apply(fresh, reused)
                     applier.write()
+                    aside_bytes += applier.aside_bytes
                     final = {key: st.row for key, st in applier.rows.items() if key[0] == "attachment"}
                     blob_rights.record_claims(conn, grant, fresh, new_outcomes, final, now)
                     records += outcome_records(grant.device_id, fresh, new_outcomes, now, reused)
@@ -274,7 +300,9 @@ class SyncServer:
                 insert_rows(conn, db.applied_mutation, OUTCOME_COLUMNS, records)
                 last = expected - 1
                 conn.execute(
-                    update(db.device).where(db.device.c.id == grant.device_id).values(last_seq=last, last_push_at=now)
+                    update(db.device)
+                    .where(db.device.c.id == grant.device_id)
+                    .values(last_seq=last, last_push_at=now, aside_bytes=aside_bytes or None)
                 )
                 faults.hit("push.before_commit")
         faults.hit("push.after_commit")
@@ -306,10 +334,13 @@ class SyncServer:
     def pull(self, grant: DeviceGrant, scope: str, after: int, limit: int | None) -> PullResponse:
         view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
+        reader = StoredReader(self.codecs)
         with self._read() as conn:
             scopes = known_scopes(conn)
             others = [v for v in grant.views(scopes) if v.scope != view.scope]
-            return pull_page(conn, self.codecs, view, after, limit, others)
+            page = pull_page(conn, reader, view, after, limit, others)
+        self._quarantine(reader.damaged)
+        return page
 
     def snapshot(self, grant: DeviceGrant, scope: str) -> SnapshotInfo:
         view = self.view_for(grant, scope)
@@ -321,11 +352,25 @@ class SyncServer:
                 found = find_snapshot(conn, view)
             if found is not None and self.snapshot_path(found.snapshot_id).exists():
                 return found
+            reader = StoredReader(self.codecs)
             with self._read() as conn:
-                info = build_snapshot(conn, self.codecs, view, self.settings.data_dir / "snapshots")
+                info = build_snapshot(conn, reader, view, self.settings.data_dir / "snapshots")
             with self._write() as conn:
                 record_snapshot(conn, view, info)
+                record_damaged(conn, reader.damaged, auth.now_text())
             return info
+
+    def _quarantine(self, damaged: list[Damaged]) -> None:
+        """Rows a read left out because they do not read back: listed for the administrator."""
+        if damaged:
+            with self._write() as conn:
+                record_damaged(conn, damaged, auth.now_text())
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """Stored rows left out of every pull because they do not read back (see
+        kcdesk.server.stored); rows repaired since leave the list."""
+        with self._write() as conn:
+            return quarantined(conn, self.codecs)
 
     def snapshot_path(self, snapshot_id: str) -> Path:
         return self.settings.data_dir / "snapshots" / f"{snapshot_id}.sqlite.gz"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember
 from kcdesk.db.types import utcnow
+from kcdesk.domain import record_rules
 from kcdesk.domain.vocab import CONCLUSIONS, MEMBER_ROLES
 from kcdesk.errors import FieldMessage, LockedError, NotFoundError, ValidationError
 from kcdesk.ids import new_id
@@ -91,18 +92,13 @@ def sign_acceptance(session: Session, acceptance_id: str, user_id: str | None) -
     acceptance = _load(session, acceptance_id)
     if acceptance.signed_at is not None:
         raise LockedError("Biên bản nghiệm thu đã ký từ trước.")
-    problems: dict[str, FieldMessage] = {}
-    if not acceptance.conclusion:
-        problems["conclusion"] = FieldMessage("Chưa có kết luận nghiệm thu; hãy chọn trước khi ký.")
-    if not acceptance.number:
-        problems["number"] = FieldMessage("Chưa có số biên bản; hãy nhập trước khi ký.")
-    has_member = session.execute(
-        select(AcceptanceMember.id).where(
+    members = session.execute(
+        select(AcceptanceMember.id, AcceptanceMember.deleted_at).where(
             AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None)
         )
-    ).first()
-    if not has_member:
-        problems["members"] = FieldMessage("Biên bản cần ít nhất một thành viên trước khi ký.")
+    ).mappings()
+    header = {"conclusion": acceptance.conclusion, "number": acceptance.number}
+    problems = record_rules.signing_problems(header, members)  # the rule the sync server applies too
     if problems:
         raise ValidationError(problems)
     acceptance.signed_at = utcnow()

@@ -13,9 +13,17 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import BudgetLine, Proposal, ProposalActivity, ProposalBeneficiary
 from kcdesk.db.types import utcnow
-from kcdesk.errors import LockedError
+from kcdesk.domain import record_rules
+from kcdesk.errors import LockedError, ValidationError
 from kcdesk.ids import new_id
-from kcdesk.services.proposals import BudgetInput, check_budget, check_proposal, create_proposal, find_proposal
+from kcdesk.services.proposals import (
+    PROPOSAL_LABELS,
+    BudgetInput,
+    check_budget,
+    check_proposal,
+    create_proposal,
+    find_proposal,
+)
 from kcdesk.text import clean
 
 # Fields a person edits; code, status and province are set by the core, never by a form.
@@ -85,6 +93,10 @@ def update_proposal(
     if is_locked(proposal.status):
         raise LockedError("Đề án ở trạng thái cuối hoặc đã quyết toán, không sửa được nữa.")
     data = {k: clean(v) if isinstance(v, str) else v for k, v in values.items() if k in EDITABLE_FIELDS}
+    if "level" in data and data["level"] != proposal.level:
+        problem = record_rules.level_change_problem(proposal.status)  # the sync server refuses it too
+        if problem is not None:
+            raise ValidationError({"level": problem}, labels=PROPOSAL_LABELS)
     merged = {c.key: getattr(proposal, c.key) for c in Proposal.__table__.columns} | data
     check_proposal(merged)
     check_budget(budget)

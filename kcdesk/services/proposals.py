@@ -23,7 +23,7 @@ from kcdesk.db.models import (
     SupportRule,
 )
 from kcdesk.db.store import get_meta
-from kcdesk.domain import caps, lifecycle
+from kcdesk.domain import caps, lifecycle, record_rules
 from kcdesk.domain.vocab import LEVELS, PROPOSAL_CLASSES
 from kcdesk.errors import FieldMessage, NotFoundError, TransitionError, ValidationError
 from kcdesk.ids import is_uuid, new_id
@@ -168,21 +168,18 @@ def find_proposal(session: Session, ref: str) -> Proposal:
 
 
 def _requirement_met(session: Session, proposal: Proposal, needs: str) -> bool:
-    if needs.startswith("signed_acceptance:"):
-        conclusion = needs.split(":", 1)[1]
-        stmt = select(func.count()).where(
-            Acceptance.proposal_id == proposal.id,
-            Acceptance.deleted_at.is_(None),
-            Acceptance.signed_at.is_not(None),
-            Acceptance.conclusion == conclusion,
+    """The lifecycle's `needs` condition, judged by the rule the sync server applies too."""
+    acceptances = session.execute(
+        select(Acceptance.signed_at, Acceptance.conclusion, Acceptance.deleted_at).where(
+            Acceptance.proposal_id == proposal.id
         )
-        return bool(session.execute(stmt).scalar_one())
-    if needs == "evaluation":
-        stmt = select(func.count()).where(
-            PostSupportEvaluation.proposal_id == proposal.id, PostSupportEvaluation.deleted_at.is_(None)
+    ).mappings()
+    evaluations = session.execute(
+        select(PostSupportEvaluation.id, PostSupportEvaluation.deleted_at).where(
+            PostSupportEvaluation.proposal_id == proposal.id
         )
-        return bool(session.execute(stmt).scalar_one())
-    raise ValueError(f"unknown requirement {needs!r}")
+    ).mappings()
+    return record_rules.requirement_met(needs, acceptances, evaluations)
 
 
 def transition(

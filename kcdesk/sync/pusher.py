@@ -40,6 +40,7 @@ class Batch:
     withdrawn: list[int]
     full: bool  # as many as a batch holds: more may follow
     body: bytes = b""
+    raw_size: int = 0  # before gzip: the server's byte limit applies to the inflated body
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -99,7 +100,7 @@ class Pusher:
         size = self.size
         while True:
             batch = self._prepare_at_most(after_seq, size)
-            if batch is None or self.max_bytes is None or len(batch.body) <= self.max_bytes or size == 1:
+            if batch is None or self.max_bytes is None or batch.raw_size <= self.max_bytes or size == 1:
                 return batch
             size = max(1, size // 2)  # big values: fewer changes a batch, under the server's byte limit
 
@@ -121,6 +122,7 @@ class Pusher:
             payload["withdrawn"] = batch.withdrawn
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         batch.body = gzip_body(raw)
+        batch.raw_size = len(raw)
         batch.headers = {
             "Content-Type": "application/json",
             "Content-Encoding": "gzip",

@@ -16,7 +16,9 @@ REASONS: dict[str, str] = {
     "parent_missing": "Chưa có bản ghi cha ({parent_table}) trên máy chủ; thay đổi này bị chặn.",
     "blocked_by_parent": "Bị chặn vì thay đổi trước đó của bản ghi liên quan đã bị từ chối.",
     "parent_deleted": "Bản ghi cha ({parent_table}) đã bị xóa trên máy chủ; bản ghi con không được thêm.",
-    "not_found": "Bản ghi không còn trên máy chủ (bảng {table}).",
+    # Also the answer for a record the device may not see: a refusal never tells whether an
+    # id exists elsewhere.
+    "not_found": "Bản ghi không có trên máy chủ hoặc không thuộc phạm vi của thiết bị này (bảng {table}).",
     "unknown_table": "Bảng '{table}' không đồng bộ được.",
     "invalid_value": "Giá trị không hợp lệ ở trường '{field}' (bảng {table}): {problem}.",
     "move_not_allowed": "Chỉ quản trị hệ thống hoặc Bộ Công Thương được chuyển bản ghi sang {scope_name}.",
@@ -24,6 +26,19 @@ REASONS: dict[str, str] = {
     "withdrawn": "Thay đổi đã được rút lại trên máy trạm.",
     "mutation_mismatch": "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi "
     "phục từ bản sao lưu cũ.",
+    # The server's rule book (kcdesk.server.rulebook, kcdesk.server.access, kcdesk.server.limits).
+    "id_in_use": "Mã bản ghi này đã được dùng trên máy chủ (bảng {table}); hãy tạo lại bản ghi.",
+    "move_national": "Không chuyển được bản ghi giữa dữ liệu toàn quốc và dữ liệu của một tỉnh (bảng {table}).",
+    "move_with_changes": "Chuyển bản ghi sang {scope_name} phải là một thay đổi riêng, không kèm sửa các trường khác "
+    "({fields}); hãy chuyển trước rồi sửa sau.",
+    "quarantined": "Bản ghi này trên máy chủ bị hỏng và đang được cách ly (bảng {table}); quản trị máy chủ cần sửa nó "
+    "(kcdesk-server quarantine) trước khi thay đổi được nhận.",
+    "too_large": "Thay đổi bị từ chối vì {what} vượt giới hạn lưu trữ của máy chủ ({limit}).",
+    "rule_broken": "Thay đổi không đúng quy định (bảng {table}, trường {field}).",
+    "level_fixed": "Chỉ đổi được cấp đề án khi đề án ở trạng thái Dự thảo hoặc Trả lại để hoàn thiện.",
+    "initial_status": "Đề án mới phải bắt đầu ở trạng thái Dự thảo.",
+    "transition_role": "Vai trò của thiết bị không được thực hiện bước này của đề án.",
+    "requirement_missing": "Đề án chưa đủ điều kiện để chuyển sang trạng thái này.",
 }
 
 # Text for the values the reasons above put in {what} and {scope_name}.

@@ -3,8 +3,12 @@
 Wire form = the local SQLite storage form, with real booleans: dates 'YYYY-MM-DD', UTC
 instants as the ISO text kcdesk stores, exact decimals as text, integers, floats, text.
 The server turns wire values into Python values for its typed columns (PostgreSQL wants
-real dates and booleans) and checks lengths and ranges first, so a bad value becomes a
-rejected mutation with a reason, never a failed batch.
+real dates and booleans) and checks types, lengths and ranges first, so a bad value becomes
+a rejected mutation with a reason, never a failed batch; every value that passes is stored
+in a form that reads back (instants in years 1-9999 once in UTC, four-digit years, finite
+decimals of bounded size, 64-bit integers, text without NUL or lone surrogates). Reading
+goes the other way through `decode_stored`, which names the column of a stored value that
+does not read back (a row written before these checks) instead of failing the whole read.
 """
 
 from __future__ import annotations
@@ -20,12 +24,16 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, RowMapping, String, Table, Text
 
-from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
+from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText, utc_text
 from kcdesk.text import nfc
 
 INT64 = 2**63 - 1
 Converter = Callable[[Any], Any]
 MAX_TEXT = 1_000_000  # one text value; the batch limit applies too
+# Exact decimals are percentages, quantities and multipliers: |x| < 10^18 and at most 12
+# decimal places. '1e999999999' is finite for Decimal and would break every sum.
+DECIMAL_MAX_ADJUSTED = 17
+DECIMAL_MIN_EXPONENT = -12
 
 
 _MANAGED = frozenset({"id", "row_version", "created_at", "updated_at"})
@@ -37,11 +45,21 @@ class BadValue(ValueError):
     """A wire value that cannot go into its column; the message names the problem."""
 
 
+class Undecodable(ValueError):
+    """A stored value that does not read back (see TableCodec.decode_stored)."""
+
+    def __init__(self, column: str, problem: str) -> None:
+        super().__init__(f"{column}: {problem}")
+        self.column = column
+        self.problem = problem
+
+
 def _utc_text(value: Any) -> str:
     if isinstance(value, datetime):
-        text = UTCDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
-        assert text is not None
-        return text
+        try:
+            return utc_text(value)
+        except OverflowError as exc:  # 9999-12-31T23:59:59-05:00 is in year 10000 in UTC
+            raise BadValue("ngoài khoảng năm 1-9999 (theo giờ UTC)") from exc
     return str(value)
 
 
@@ -72,11 +90,36 @@ def _check_text(value: Any, length: int | None) -> str:
         value = str(value)
     if "\x00" in value:
         raise BadValue("có ký tự NUL")
+    _check_encodable(value)
     text: str = nfc(value)
     limit = length or MAX_TEXT
     if len(text) > limit:
         raise BadValue(f"dài quá {limit} ký tự")
     return text
+
+
+def _check_encodable(value: str) -> None:
+    """Lone surrogates cannot be stored as UTF-8 (PostgreSQL refuses them at write)."""
+    if not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError as exc:
+            raise BadValue("có ký tự không hợp lệ (UTF-16 lẻ)") from exc
+
+
+def _decimal(value: Any) -> Decimal:
+    try:
+        number = Decimal(_check_text(value, 40))
+    except InvalidOperation as exc:
+        raise BadValue("cần số thập phân") from exc
+    if not number.is_finite():
+        raise BadValue("cần số thập phân hữu hạn")
+    if number and number.adjusted() > DECIMAL_MAX_ADJUSTED:
+        raise BadValue("số quá lớn")
+    exponent = number.as_tuple().exponent
+    if number and isinstance(exponent, int) and exponent < DECIMAL_MIN_EXPONENT:
+        raise BadValue(f"quá {-DECIMAL_MIN_EXPONENT} chữ số thập phân")
+    return number
 
 
 def _to_python(kind: str, length: int | None, value: Any) -> Any:
@@ -113,17 +156,11 @@ def _to_python(kind: str, length: int | None, value: Any) -> Any:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError as exc:
             raise BadValue("cần thời điểm ISO 8601") from exc
-        if parsed.tzinfo is None:
+        if parsed.tzinfo is None:  # refused, never guessed: a laptop's local time is not UTC
             raise BadValue("thiếu múi giờ")
         return _utc_text(parsed)
     if kind == "decimal":
-        try:
-            number = Decimal(_check_text(value, 40))
-        except InvalidOperation as exc:
-            raise BadValue("cần số thập phân") from exc
-        if not number.is_finite():
-            raise BadValue("cần số thập phân hữu hạn")
-        return str(number)
+        return str(_decimal(value))
     raise BadValue("kiểu không hỗ trợ")
 
 
@@ -157,6 +194,7 @@ def _normaliser(kind: str, length: int | None) -> Converter:
             if "\x00" in value:
                 raise BadValue("có ký tự NUL")
             if not value.isascii():  # ASCII is NFC already
+                _check_encodable(value)
                 value = nfc(value)
             if len(value) > limit:
                 raise BadValue(f"dài quá {limit} ký tự")
@@ -188,6 +226,41 @@ def _normaliser(kind: str, length: int | None) -> Converter:
     return slow
 
 
+def _decode_instant(value: Any) -> str:
+    if type(value) is str and _CANONICAL_INSTANT.match(value):
+        datetime.fromisoformat(value[:-1])  # a real date and time, or ValueError
+        return value
+    if isinstance(value, datetime):
+        return _utc_text(value)
+    text = _to_python("instant", None, value)  # an aware ISO text in another shape
+    assert isinstance(text, str)
+    return text
+
+
+def _decode_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return date.fromisoformat(value).isoformat()
+
+
+def _decode_decimal(value: Any) -> str:
+    number = Decimal(str(value))
+    if not number.is_finite():
+        raise ValueError("không hữu hạn")
+    return str(number)
+
+
+_STORED_DECODERS: dict[str, Converter] = {
+    "instant": _decode_instant,
+    "date": _decode_date,
+    "decimal": _decode_decimal,
+    "bool": bool,
+}
+# Kinds whose database driver or column type would parse stored text while reading (and
+# fail the whole read on one bad value): read as raw text and decoded by decode_stored.
+RAW_READ_KINDS = frozenset({"instant", "date", "decimal"})
+
+
 class TableCodec:
     """Converters for one table's columns, computed once."""
 
@@ -211,6 +284,23 @@ class TableCodec:
                 self.required.append(column.name)
         self._bool_columns = [c for c, k in self.kinds.items() if k == "bool"]
         self.normalisers: dict[str, Converter] = {c: _normaliser(k, self.lengths[c]) for c, k in self.kinds.items()}
+        self._decoders = [(c, _STORED_DECODERS.get(k)) for c, k in self.kinds.items()]
+
+    def decode_stored(self, record: Mapping[str, Any] | RowMapping) -> dict[str, Any]:
+        """A row read from the server's database (instants, dates and decimals as raw
+        text, see RAW_READ_KINDS) in wire form. Raises Undecodable naming the first column
+        whose stored value does not read back."""
+        out: dict[str, Any] = {}
+        for name, decode in self._decoders:
+            value = record[name]
+            if value is None or decode is None:
+                out[name] = value
+                continue
+            try:
+                out[name] = decode(value)
+            except (BadValue, ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+                raise Undecodable(name, str(exc) or type(exc).__name__) from None
+        return out
 
     def to_python(self, column: str, value: Any) -> Any:
         kind = self.kinds.get(column)
@@ -251,7 +341,7 @@ def codecs_for(tables: Mapping[str, Table]) -> dict[str, TableCodec]:
 
 # -- bodies ---------------------------------------------------------------------------------
 
-MAX_INFLATED = 64 * 1024 * 1024  # a gzip body may not inflate past this (zip bombs)
+MAX_INFLATED = 8 * 1024 * 1024  # a gzip body may not inflate past this (zip bombs); the server passes its own
 
 
 def dumps(data: Any) -> bytes:

@@ -64,12 +64,12 @@ def test_same_field_conflict_in_the_other_order_is_deterministic(server, device_
     fid = add_facility(a)
     a.sync()
     b.sync()
-    edit(a, "facility", fid, phone="111")
-    edit(b, "facility", fid, phone="222")
+    edit(a, "facility", fid, phone="0905111111")
+    edit(b, "facility", fid, phone="0905222222")
     b.sync()
     a.sync()
     b.sync()
-    assert facility(a, fid)["phone"] == facility(b, fid)["phone"] == "111"
+    assert facility(a, fid)["phone"] == facility(b, fid)["phone"] == "0905111111"
     assert len(a.service.conflicts()) == len(b.service.conflicts()) == 1
 
 

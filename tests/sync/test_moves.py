@@ -7,6 +7,7 @@ from __future__ import annotations
 from helpers import add_facility, add_year_stat, edit, facility, server_facility
 
 HOA_VANG, BA_DINH = "20194", "00004"  # a commune of Đà Nẵng (48), one of Hà Nội (01)
+LIEN_CHIEU = "20197"  # another commune of Đà Nẵng
 
 
 def _stat_here(device, stat_id: str) -> bool:
@@ -53,28 +54,27 @@ def test_admin_and_ministry_move_a_record_between_provinces_others_cannot(server
 
 
 def test_a_child_that_left_while_the_laptop_was_away_goes_at_the_re_snapshot(server, device_factory):
-    """A yearly figure re-attached to a facility in another province, while a laptop was
-    offline past the compaction horizon: the re-snapshot drops it there, and keeps its parent."""
+    """A yearly figure re-attached to a facility in another commune, while a collaborator's
+    laptop (which sees only its own commune) was offline past the compaction horizon: the
+    re-snapshot drops it there, and keeps its parent."""
     from sqlalchemy import text
 
     staff = device_factory("staff48").enrol(server)
-    hanoi = device_factory("staff01").enrol(server, province="01")
-    ministry = device_factory("ministry").enrol(server, role="ministry", province=None)
-    here = add_facility(staff, name="Cơ sở Đà Nẵng", ward=HOA_VANG)
+    ctv = device_factory("ctv").enrol(server, role="collaborator", communes=[HOA_VANG])
+    here = add_facility(staff, name="Cơ sở Hòa Vang", ward=HOA_VANG)
     stat = add_year_stat(staff, here)
-    there = add_facility(hanoi, name="Cơ sở Hà Nội", province="01", ward=BA_DINH)
-    for device in (staff, hanoi, ministry):
+    there = add_facility(staff, name="Cơ sở Liên Chiểu", ward=LIEN_CHIEU)
+    for device in (staff, ctv):
         device.sync()
-    assert _stat_here(staff, stat)
+    assert _stat_here(ctv, stat)
 
-    edit(ministry, "facility_year_stat", stat, facility_id=there)  # while the Đà Nẵng laptop is away
-    assert ministry.sync().applied == 1
+    edit(staff, "facility_year_stat", stat, facility_id=there)  # while the collaborator's laptop is away
+    assert staff.sync().applied == 1
     with server.admin().engine.connect() as conn:
         top = conn.execute(text("SELECT last_cursor FROM server_scope_counter WHERE scope = '48'")).scalar_one()
     assert server.admin().compact(before_cursor={"48": top}) > 0
 
-    report = staff.sync()
-    assert "48" in report.snapshots  # too old for the log: a fresh snapshot of the province
-    assert not _stat_here(staff, stat) and facility(staff, here) is not None
-    hanoi.sync()
-    assert _stat_here(hanoi, stat)
+    report = ctv.sync()
+    assert "48" in report.snapshots  # too old for the log: a fresh snapshot of its view
+    assert not _stat_here(ctv, stat) and facility(ctv, here) is not None
+    assert _stat_here(staff, stat)

@@ -59,7 +59,7 @@ def test_offline_past_the_horizon_resnapshots_and_replays_the_outbox(server, dev
         edit(b, "facility", fid, note=f"ghi chú {i}")
     extra = add_facility(b, name="Cơ sở do B thêm")
     for fid in ids:
-        edit(a, "facility", fid, phone="0236")
+        edit(a, "facility", fid, phone="0236 3822 123")
     soft_delete(a, "facility", ids[0])
     a.sync()
     with server.admin().engine.connect() as conn:
@@ -70,8 +70,8 @@ def test_offline_past_the_horizon_resnapshots_and_replays_the_outbox(server, dev
     assert b.pending() == 0
     for i, fid in enumerate(ids[1:], start=1):
         row = server_facility(server, fid)
-        assert (row["note"], row["phone"]) == (f"ghi chú {i}", "0236")
-        assert facility(b, fid)["phone"] == "0236"
+        assert (row["note"], row["phone"]) == (f"ghi chú {i}", "0236 3822 123")
+        assert facility(b, fid)["phone"] == "0236 3822 123"
     assert facility(b, ids[0])["deleted_at"] is not None  # deleted meanwhile: B's note is kept in a conflict
     assert [c.kind for c in b.service.conflicts()] == ["update_deleted"]
     assert server_facility(server, extra) is not None
@@ -84,12 +84,12 @@ def test_device_clocks_never_pick_the_winner(server, device_factory):  # T12
     a.sync()
     b.sync()
     # B's clock runs a year ahead, A's three years behind: their timestamps say nothing.
-    edit(b, "facility", fid, phone="B", created_at="2027-11-27T00:00:00.000Z")
-    edit(a, "facility", fid, phone="A", created_at="2023-11-27T00:00:00.000Z")
+    edit(b, "facility", fid, phone="0905000002", created_at="2027-11-27T00:00:00.000Z")
+    edit(a, "facility", fid, phone="0905000001", created_at="2023-11-27T00:00:00.000Z")
     b.sync()
     a.sync()  # A arrives last, so A's phone stands despite its older clock
     b.sync()
-    assert server_facility(server, fid)["phone"] == "A" == facility(b, fid)["phone"]
+    assert server_facility(server, fid)["phone"] == "0905000001" == facility(b, fid)["phone"]
     token = _token(a)
     skewed = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(time.time() + 365 * 86400))
     hello = httpx.post(
@@ -212,7 +212,8 @@ def test_scope_change_evicts_and_keeps_rows_with_pending_edits(server, device_fa
     assert ctv_b.one("SELECT count(*) FROM facility_year_stat WHERE id = :id", id=stat) == 1
     assert facility(ctv_a, edited) is not None  # kept: its edit was refused and is in the dead letters
     assert ctv_a.service.record_badge("facility", edited) in ("out_of_scope", "error")
-    assert [d.code for d in ctv_a.service.dead_letters()] == ["out_of_scope"]
+    # It left the collaborator's sight: refused as "not found", the answer that tells nothing about it.
+    assert [d.code for d in ctv_a.service.dead_letters()] == ["not_found"]
 
     devices = server.admin()
     with devices.engine.begin() as conn:

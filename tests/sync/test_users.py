@@ -89,9 +89,9 @@ def test_a_laptop_never_pushes_users_and_the_sequence_stays_whole(server, device
     dead = a.service.dead_letters()
     assert sorted(d.row_id for d in dead) == sorted([lan, rogue]) and {d.code for d in dead} == {"server_owned"}
     assert all("máy chủ quản lý" in d.reason for d in dead)  # what was typed stays visible, with the reason
-    edit(a, "facility", after, phone="0236")  # later changes still flow
+    edit(a, "facility", after, phone="0236 3822 123")  # later changes still flow
     a.sync()
-    assert server_count(server, "facility", "phone = '0236'") == 1
+    assert server_count(server, "facility", "phone = '0236 3822 123'") == 1
 
     # Even a client that sends a user anyway gets a reasoned refusal, never a write.
     from kcdesk.sync.client import SyncClient

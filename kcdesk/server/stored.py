@@ -1,0 +1,151 @@
+"""Reading replicated rows back, where one bad stored value never fails the read.
+
+Instants, dates and decimals are read as raw text and decoded here (TableCodec.decode_stored):
+a row with a value that does not read back (written before the wire checks existed, or by
+hand in the database) is quarantined: left out of pulls and snapshots, refused as the
+target or parent of a push, logged, and listed for the administrator
+(`kcdesk-server quarantine`). The read goes on with every other row, so one such row never
+stops a province's sync again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Select, String, Text, any_, bindparam, select, tuple_, type_coerce
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from kcdesk.server import db
+from kcdesk.sync.wire import RAW_READ_KINDS, TableCodec, Undecodable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Damaged:
+    """A stored row that does not read back, and why."""
+
+    table: str
+    row_id: str
+    column: str
+    problem: str
+    scope: str | None
+
+
+def stored_select(table: str, codec: TableCodec) -> Select[Any]:
+    """SELECT every column of a replicated table, the ones decode_stored parses as raw text."""
+    t = db.REPLICATED[table]
+    columns = [
+        type_coerce(c, Text).label(c.name) if codec.kinds.get(c.name) in RAW_READ_KINDS else c for c in t.columns
+    ]
+    return select(*columns)
+
+
+class StoredReader:
+    """Decodes the records of one read and collects the damaged ones for record_damaged."""
+
+    def __init__(self, codecs: Mapping[str, TableCodec]) -> None:
+        self.codecs = codecs
+        self.damaged: list[Damaged] = []
+        self._selects: dict[str, Select[Any]] = {}
+
+    def select(self, table: str) -> Select[Any]:
+        stmt = self._selects.get(table)
+        if stmt is None:
+            stmt = self._selects[table] = stored_select(table, self.codecs[table])
+        return stmt
+
+    def decode(self, table: str, record: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The row in wire form, or None (and noted as damaged) when it does not read back."""
+        try:
+            return self.codecs[table].decode_stored(record)
+        except Undecodable as exc:
+            self.damaged.append(Damaged(table, str(record["id"]), exc.column, exc.problem[:500], record[db.SCOPE_COL]))
+            return None
+
+
+def record_damaged(conn: Connection, damaged: Sequence[Damaged], now: str) -> int:
+    """List the damaged rows not listed yet (logged once each); returns how many were new."""
+    if not damaged:
+        return 0
+    t = db.quarantine
+    unique = {(d.table, d.row_id): d for d in damaged}
+    keys = sorted(unique)
+    known: set[tuple[str, str]] = set()
+    for i in range(0, len(keys), 500):
+        part = keys[i : i + 500]
+        stmt = select(t.c.table_name, t.c.row_id).where(tuple_(t.c.table_name, t.c.row_id).in_(part))
+        known |= {(r[0], r[1]) for r in conn.execute(stmt)}
+    fresh = [unique[k] for k in keys if k not in known]
+    for d in fresh:
+        log.warning(
+            "quarantined %s %s (scope %s): stored %s does not read back (%s); left out of pulls until repaired",
+            d.table,
+            d.row_id,
+            d.scope,
+            d.column,
+            d.problem,
+        )
+    if fresh:
+        conn.execute(
+            t.insert(),
+            [
+                {
+                    "table_name": d.table,
+                    "row_id": d.row_id,
+                    "column_name": d.column,
+                    "problem": d.problem,
+                    "scope": d.scope,
+                    "found_at": now,
+                }
+                for d in fresh
+            ],
+        )
+    return len(fresh)
+
+
+def quarantined(conn: Connection, codecs: Mapping[str, TableCodec]) -> list[dict[str, Any]]:
+    """The quarantine list as it stands: every entry is read again, and rows that now read
+    back (repaired by the administrator) or no longer exist leave the list."""
+    t = db.quarantine
+    entries = [dict(r) for r in conn.execute(select(t).order_by(t.c.found_at, t.c.table_name, t.c.row_id)).mappings()]
+    still: list[dict[str, Any]] = []
+    healed: list[tuple[str, str]] = []
+    reader = StoredReader(codecs)
+    for entry in entries:
+        table = entry["table_name"]
+        if table not in db.REPLICATED:
+            healed.append((table, entry["row_id"]))
+            continue
+        rec = conn.execute(reader.select(table).where(db.REPLICATED[table].c.id == entry["row_id"])).mappings().first()
+        if rec is None or reader.decode(table, rec) is not None:
+            healed.append((table, entry["row_id"]))
+        else:
+            still.append(entry)
+    for table, row_id in healed:
+        conn.execute(t.delete().where(t.c.table_name == table, t.c.row_id == row_id))
+    return still
+
+
+def read_rows(
+    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False, is_pg: bool = False
+) -> list[tuple[dict[str, Any] | None, Mapping[str, Any]]]:
+    """(wire row or None when damaged, the raw record) for each stored row among `ids`."""
+    t = db.REPLICATED[table]
+    ordered = sorted(set(ids))
+    out: list[tuple[dict[str, Any] | None, Mapping[str, Any]]] = []
+    for i in range(0, len(ordered), 1000):
+        part = ordered[i : i + 1000]
+        if is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them
+            stmt = reader.select(table).where(t.c.id == any_(bindparam("ids", part, type_=ARRAY(String))))
+        else:
+            stmt = reader.select(table).where(t.c.id.in_(part))
+        stmt = stmt.order_by(t.c.id)
+        if lock and is_pg:
+            stmt = stmt.with_for_update()
+        for rec in conn.execute(stmt).mappings():
+            out.append((reader.decode(table, rec), rec))
+    return out
