@@ -7,6 +7,7 @@ Merged into kcdesk.locale_en.EN; kept apart so each area can own its block.
 RULES: dict[str, str] = {
     # kcdesk.sync.reasons
     "Bản ghi không có trên máy chủ hoặc không thuộc phạm vi của thiết bị này (bảng {table}).": "The record is not on the server or not within this device's scope (table {table}).",
+    "Bản ghi ({parent_table}) ở trường {field} không có trên máy chủ hoặc không thuộc phạm vi của thiết bị này (bảng {table}).": "The record ({parent_table}) named in field {field} is not on the server or not within this device's scope (table {table}).",
     "Mã bản ghi này đã được dùng trên máy chủ (bảng {table}); hãy tạo lại bản ghi.": "This record id is already used on the server (table {table}); create the record again.",
     "Không chuyển được bản ghi giữa dữ liệu toàn quốc và dữ liệu của một tỉnh (bảng {table}).": "A record cannot move between the national data and a province's data (table {table}).",
     "Chuyển bản ghi sang {scope_name} phải là một thay đổi riêng, không kèm sửa các trường khác ({fields}); hãy chuyển trước rồi sửa sau.": "Moving a record to {scope_name} must be a change of its own, without edits to other fields ({fields}); move it first, then edit.",

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from kcdesk.db.base import Base
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
 from kcdesk.server import db
@@ -43,10 +44,19 @@ from kcdesk.server.stored import StoredReader, read_rows, record_damaged
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
 from kcdesk.sync.reasons import LOCKED_WHAT, REASONS
-from kcdesk.sync.relations import parent_ref
+from kcdesk.sync.relations import PARENT, parent_ref
 from kcdesk.sync.wire import BadValue, TableCodec
 
 log = logging.getLogger(__name__)
+# Records a row names besides the parent it hangs from (see BatchApplier._check_references).
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    name: [
+        (fk.parent.name, fk.column.table.name)
+        for fk in sorted(Base.metadata.tables[name].foreign_keys, key=lambda fk: fk.parent.name)
+        if fk.parent.name != PARENT.get(name, ("",))[0] and fk.column.table.name in db.REPLICATED
+    ]
+    for name in db.REPLICATED
+}
 Key = tuple[str, str]
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
@@ -243,6 +253,18 @@ class BatchApplier:
             raise Refusal("parent_missing", parent_table=parent_table)
         return parent_table, st
 
+    def _check_references(self, table: str, row: Mapping[str, Any], changed: set[str]) -> None:
+        """Other records a row names (a beneficiary's facility, an event's user) exist and
+        are in the device's sight: laptops could not hold the row otherwise, and a foreign
+        id named here tells nothing about it."""
+        for column, target in REFERENCES.get(table, ()):
+            value = row.get(column)
+            if column not in changed or value is None:
+                continue
+            st = self.state(target, str(value))
+            if st.placement is None or not self.grant.can_see(target, st.placement):
+                raise Refusal("reference_missing", field=column, parent_table=target)
+
     def _old_parent(self, table: str, current: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
         ref = parent_ref(table, current) if current is not None else None
         if ref is None or ref[0] not in db.REPLICATED:
@@ -308,6 +330,7 @@ class BatchApplier:
             placement = parent.placement
         else:
             placement = own_placement(m.table, new_row)
+        self._check_references(m.table, new_row, changed)
         check_write(self.grant, m.table, st.placement, placement, changed)
         change = Change(
             table=m.table,

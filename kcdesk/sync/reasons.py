@@ -27,6 +27,8 @@ REASONS: dict[str, str] = {
     "mutation_mismatch": "Số thứ tự {seq} đã được dùng cho một thay đổi khác; dữ liệu máy này có thể đã được khôi "
     "phục từ bản sao lưu cũ.",
     # The server's rule book (kcdesk.server.rulebook, kcdesk.server.access, kcdesk.server.limits).
+    "reference_missing": "Bản ghi ({parent_table}) ở trường {field} không có trên máy chủ hoặc không thuộc phạm vi của "
+    "thiết bị này (bảng {table}).",
     "id_in_use": "Mã bản ghi này đã được dùng trên máy chủ (bảng {table}); hãy tạo lại bản ghi.",
     "move_national": "Không chuyển được bản ghi giữa dữ liệu toàn quốc và dữ liệu của một tỉnh (bảng {table}).",
     "move_with_changes": "Chuyển bản ghi sang {scope_name} phải là một thay đổi riêng, không kèm sửa các trường khác "

@@ -56,7 +56,7 @@ from kcdesk.sync.wire import TableCodec
 EXAMPLES = int(os.environ.get("KCDESK_MODEL_EXAMPLES", "20"))
 STEPS = int(os.environ.get("KCDESK_MODEL_STEPS", "30"))
 LAPTOPS = {"a": "48", "b": "48", "c": "01"}
-WARDS = {"48": ("20194", "20197"), "01": ("00004", "00007")}
+WARDS = {"48": ("20194", "20197"), "01": ("00004", "00008")}
 FIELDS = ("phone", "representative", "street", "note")
 VALUES = ("0905111222", "Lê Văn Hùng", "Thôn Cẩm Nê", "ghi chú", None)
 QUICK = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02)  # a partition fails fast

@@ -94,7 +94,9 @@ def test_needs_are_checked_against_the_stored_records(server):
 
     # Both changes in one batch, in order: the evaluation is there when the step is judged.
     batch = staff.push(
-        staff.mutation("post_support_evaluation", new_id(), "insert", {"proposal_id": settled, "evaluated_on": "2026-11-02"}),
+        staff.mutation(
+            "post_support_evaluation", new_id(), "insert", {"proposal_id": settled, "evaluated_on": "2026-11-02"}
+        ),
         staff.mutation("proposal", settled, values={"status": "evaluated"}, base_version=1),
         staff.mutation("proposal", running, values={"status": "accepted"}, base_version=1),
     )

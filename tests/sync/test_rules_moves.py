@@ -36,16 +36,18 @@ def test_the_ministry_cannot_rename_a_provinces_facility_by_moving_it_out_and_ba
     assert ministry.one("facility", fid, values={"name": "Tên giả"}, base_version=1)["code"] == "read_only"
     assert _row(server, "facility", fid)["kc_scope"] == "48"
     # A move alone is the ministry's to make, and the way back too: the content is untouched.
-    assert ministry.one("facility", fid, values={"province_code": "01", "ward_code": BA_DINH}, base_version=1)[
-        "status"
-    ] == "applied"
+    assert (
+        ministry.one("facility", fid, values={"province_code": "01", "ward_code": BA_DINH}, base_version=1)["status"]
+        == "applied"
+    )
     back = ministry.one(
         "facility", fid, values={"province_code": "48", "ward_code": "20194", "name": "Tên giả"}, base_version=2
     )
     assert back["code"] == "move_with_changes"
-    assert ministry.one("facility", fid, values={"province_code": "48", "ward_code": "20194"}, base_version=2)[
-        "status"
-    ] == "applied"
+    assert (
+        ministry.one("facility", fid, values={"province_code": "48", "ward_code": "20194"}, base_version=2)["status"]
+        == "applied"
+    )
     staff.sync()
     assert facility(staff, fid)["name"] == "Tên thật" and server_facility(server, fid)["name"] == "Tên thật"
 
@@ -82,7 +84,13 @@ def test_a_provinces_administrator_cannot_hang_records_on_another_provinces_prop
     line = admin.insert("budget_line", {"proposal_id": ours, "line_no": 1, "item": "Máy dệt", "kc_amount": 1000})[0]
     event = admin.insert(
         "proposal_status_event",
-        {"proposal_id": ours, "action": "submit", "from_status": "draft", "to_status": "draft", "event_date": "2026-01-02"},
+        {
+            "proposal_id": ours,
+            "action": "submit",
+            "from_status": "draft",
+            "to_status": "draft",
+            "event_date": "2026-01-02",
+        },
     )
     assert event[1]["code"] == "rule_broken"  # a step that was not taken is no history
     assert admin.one("proposal", ours, values={"status": "registered"}, base_version=1)["status"] == "applied"
@@ -115,10 +123,13 @@ def test_a_member_of_a_signed_acceptance_cannot_be_taken_out(server):
     pid = admin.insert("proposal", proposal_values(status="in_progress"))[0]
     signed = staff.insert("acceptance", {"proposal_id": pid, "accepted_on": "2026-09-01", "conclusion": "dat"})[0]
     staff.one("acceptance", signed, values={"number": "1/BB"}, base_version=1)
-    member = staff.insert("acceptance_member", {"acceptance_id": signed, "full_name": "Lê Văn Năm", "role": "chu_tri"})[0]
-    assert staff.one("acceptance", signed, values={"signed_at": "2026-09-02T00:00:00.000Z"}, base_version=2)[
-        "status"
-    ] == "applied"
+    member = staff.insert("acceptance_member", {"acceptance_id": signed, "full_name": "Lê Văn Năm", "role": "chu_tri"})[
+        0
+    ]
+    assert (
+        staff.one("acceptance", signed, values={"signed_at": "2026-09-02T00:00:00.000Z"}, base_version=2)["status"]
+        == "applied"
+    )
     draft = staff.insert("acceptance", {"proposal_id": pid, "accepted_on": "2026-09-03"})[0]
 
     out = staff.one("acceptance_member", member, values={"acceptance_id": draft}, base_version=1)

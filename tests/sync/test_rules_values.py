@@ -142,7 +142,16 @@ def test_a_stored_row_that_does_not_read_back_is_quarantined_and_the_pull_goes_o
         "48",
     )
     listed = subprocess.run(
-        [sys.executable, "-m", "kcdesk.server.cli", "quarantine", "--db", server.db.url, "--data", str(server.data_dir)],
+        [
+            sys.executable,
+            "-m",
+            "kcdesk.server.cli",
+            "quarantine",
+            "--db",
+            server.db.url,
+            "--data",
+            str(server.data_dir),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -156,7 +165,9 @@ def test_a_stored_row_that_does_not_read_back_is_quarantined_and_the_pull_goes_o
     assert stranger.one("facility", damaged, values={"phone": "0905123456"}, base_version=1)["code"] == "not_found"
 
     with server.admin().engine.begin() as conn:  # the administrator repairs the value
-        conn.execute(text("UPDATE facility SET created_at = '0999-06-01T00:00:00.000Z' WHERE id = :id"), {"id": damaged})
+        conn.execute(
+            text("UPDATE facility SET created_at = '0999-06-01T00:00:00.000Z' WHERE id = :id"), {"id": damaged}
+        )
     assert server.admin().quarantined() == []
     assert writer.one("facility", damaged, values={"phone": "0905123456"}, base_version=1)["status"] == "applied"
     staff.sync()
