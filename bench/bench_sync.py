@@ -49,6 +49,7 @@ from kcdesk.ids import new_id
 from kcdesk.server import db as sdb
 from kcdesk.server.bulk import insert_rows
 from kcdesk.server.counters import LOG_COLUMNS, ensure_scopes, last_cursor, take_cursors
+from kcdesk.server.reference import unit_index
 from kcdesk.server.scopes import View
 from kcdesk.server.service import ServerSettings, SyncServer
 from kcdesk.sync.protocol import API_PREFIX, EnrolResponse, PullResponse
@@ -61,6 +62,10 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 STAMP = "2026-01-01T00:00:00.000Z"
 
 
+# Real communes of Đà Nẵng: the server checks facilities as the app does (kcdesk.server.rulebook).
+WARDS_48 = sorted(code for code, (province, _name) in unit_index().wards.items() if province == "48")[:50]
+
+
 def facility_rows(n: int, prefix: str) -> list[dict[str, Any]]:
     """Facility-sized records: a dozen filled fields, Vietnamese text."""
     return [
@@ -69,7 +74,7 @@ def facility_rows(n: int, prefix: str) -> list[dict[str, Any]]:
             "name": f"{prefix} cơ sở mây tre đan số {i}",
             "facility_type": "hkd",
             "province_code": "48",
-            "ward_code": f"{20100 + i % 50}",
+            "ward_code": WARDS_48[i % len(WARDS_48)],
             "status": "active",
             "representative": f"Nguyễn Văn {i}",
             "phone": f"0905{i:06d}",
