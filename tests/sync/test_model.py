@@ -58,7 +58,13 @@ STEPS = int(os.environ.get("KCDESK_MODEL_STEPS", "30"))
 LAPTOPS = {"a": "48", "b": "48", "c": "01"}
 WARDS = {"48": ("20194", "20197"), "01": ("00004", "00008")}
 FIELDS = ("phone", "representative", "street", "note")
-VALUES = ("0905111222", "Lê Văn Hùng", "Thôn Cẩm Nê", "ghi chú", None)
+# Values a person could save in each field (the server checks them as the app does).
+VALUES = {
+    "phone": ("0905111222", "0236 3822 123", None),
+    "representative": ("Lê Văn Hùng", "Trần Thị Bình", None),
+    "street": ("Thôn Cẩm Nê", "12 Lê Duẩn", None),
+    "note": ("ghi chú", "cần khảo sát lại", None),
+}
 QUICK = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02)  # a partition fails fast
 PUSH = b"POST /sync/v1/push"
 DELETED_AT = "2026-11-27T10:00:00.000Z"
@@ -179,10 +185,10 @@ class SyncModel(RuleBasedStateMachine):
     @rule(
         laptop=st.sampled_from(sorted(LAPTOPS)),
         row=facilities,
-        field=st.sampled_from(FIELDS),
-        value=st.sampled_from(VALUES),
+        field_value=st.sampled_from([(f, v) for f in FIELDS for v in VALUES[f]]),
     )
-    def edit(self, laptop: str, row: str, field: str, value: str | None) -> None:
+    def edit(self, laptop: str, row: str, field_value: tuple[str, str | None]) -> None:
+        field, value = field_value
         device = self.laptops[laptop]
         if not self._visible(device, row):
             return  # not on this laptop (another province, not pulled yet, or deleted)
