@@ -27,6 +27,9 @@ RULES: dict[str, str] = {
     "Không có bản ghi nào bị cách ly.": "No record is quarantined.",
     "{table} {row_id} (phạm vi {scope}): trường {column} không đọc được ({problem}); phát hiện lúc {at}.": "{table} {row_id} (scope {scope}): field {column} does not read back ({problem}); found at {at}.",
     "liệt kê bản ghi hỏng đang bị cách ly": "list damaged records held in quarantine",
+    # kcdesk.server.rules_followup
+    "Khoản tiền đã ghi không sửa hay xóa được; nếu ghi sai, hãy ghi một khoản đảo.": "A recorded money entry cannot be changed or deleted; if it is wrong, record a reversing entry.",
+    "Khoản đảo phải cùng loại, cùng nguồn và có số tiền bằng khoản bị đảo, dấu ngược lại.": "A reversing entry must have the same kind and fund source as the entry it reverses, and the opposite amount.",
     # kcdesk.server.rulebook
     "Mã băm tệp phải là sha256 (64 chữ số hệ 16).": "The file hash must be a sha256 (64 hexadecimal digits).",
     "Kích thước tệp phải là số nguyên không âm.": "The file size must be a whole number, not negative.",

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, select, update
 from kcdesk.db.base import Base
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
-from kcdesk.server import db
+from kcdesk.server import db, rules_followup  # noqa: F401  (rules_followup: its rules join the rule book)
 from kcdesk.server.access import check_write, require_write
 from kcdesk.server.bulk import insert_rows, update_rows
 from kcdesk.server.counters import append_changes

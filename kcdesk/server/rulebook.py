@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from kcdesk.db.capture import ACCEPTANCE_CHILDREN, LOCKED_PROPOSAL_STATUSES, PROPOSAL_CHILDREN
 from kcdesk.domain import lifecycle, record_rules
 from kcdesk.domain.validation import UnitIndex, facility_problems
-from kcdesk.domain.vocab import DISBURSEMENT_KINDS, FACILITY_STATUSES, MEMBER_ROLES, SURVEY_STATUSES
+from kcdesk.domain.vocab import FACILITY_STATUSES, MEMBER_ROLES, SURVEY_STATUSES
 from kcdesk.errors import FieldMessage, KcError, ValidationError
 from kcdesk.services.acceptances import check_acceptance
 from kcdesk.services.proposals import BudgetInput, check_budget, check_proposal
@@ -291,17 +291,6 @@ def budget_line_fields(c: Change) -> Broken | None:
     return _validation(c, lambda: check_budget([line]))
 
 
-def disbursement_fields(c: Change) -> Broken | None:
-    """As the app's add_disbursement: a known kind and a positive whole amount."""
-    problems: dict[str, FieldMessage] = {}
-    if c.new.get("kind") not in DISBURSEMENT_KINDS:
-        problems["kind"] = FieldMessage("Loại giải ngân phải là: {allowed}.", allowed=", ".join(DISBURSEMENT_KINDS))
-    amount = c.new.get("amount")
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
-        problems["amount"] = FieldMessage("Số tiền giải ngân phải là số nguyên đồng lớn hơn 0.")
-    return field_problems(c, problems)
-
-
 # -- acceptance records --------------------------------------------------------------------
 
 
@@ -369,6 +358,8 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
     return None
 
 
+# The follow-up rules (money, progress reports, evaluations) register in
+# kcdesk.server.rules_followup, imported by the push path.
 RULES.add("*", placement_known)
 RULES.add("facility", facility_fields)
 RULES.add("survey", survey_status)
@@ -377,7 +368,6 @@ RULES.add("proposal", proposal_level)
 RULES.add("proposal", proposal_fields)
 RULES.add("proposal_status_event", status_event)
 RULES.add("budget_line", budget_line_fields)
-RULES.add("disbursement", disbursement_fields)
 RULES.add("acceptance", acceptance_fields)
 RULES.add("acceptance", acceptance_signing)
 RULES.add("acceptance_member", member_fields)

@@ -27,6 +27,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -202,13 +203,13 @@ class HostileRun(RuleBasedStateMachine):
             m("proposal", ids["prog"], "insert", proposal_values(status="in_progress")),
             m("proposal", ids["settled"], "insert", proposal_values()),
             m("budget_line", ids["line"], "insert", {"proposal_id": ids["settled"], "line_no": 1, "item": "Máy"}),
+            m("proposal", ids["settled"], values={"status": "settled"}, base_version=1),
             m(
                 "post_support_evaluation",
                 ids["ev"],
                 "insert",
-                {"proposal_id": ids["settled"], "evaluated_on": "2026-12-01"},
+                {"proposal_id": ids["settled"], "evaluated_on": str(date.today()), "evaluator": "Lê Sáu"},
             ),
-            m("proposal", ids["settled"], values={"status": "settled"}, base_version=1),
             m(
                 "acceptance",
                 ids["acc"],
