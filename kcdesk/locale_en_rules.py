@@ -19,7 +19,7 @@ RULES: dict[str, str] = {
     "Vai trò của thiết bị không được thực hiện bước này của đề án.": "This device's role may not take this step of the proposal.",
     "Đề án chưa đủ điều kiện để chuyển sang trạng thái này.": "The proposal does not yet meet the conditions for this status.",
     # kcdesk.domain.record_rules
-    "Đề án mới phải bắt đầu ở trạng thái '{initial}'; chỉ quản trị hệ thống được nhập đề án đã qua các bước (trạng thái '{new}').": "A new proposal must start as '{initial}'; only the system administrator may enter a proposal that has gone through its steps (status '{new}').",
+    "Đề án mới phải bắt đầu ở trạng thái '{initial}', không phải '{new}'; các trạng thái sau được ghi lần lượt theo từng bước của quy trình.": "A new proposal must start as '{initial}', not '{new}'; later statuses are recorded step by step along the lifecycle.",
     "Chỉ đổi được cấp đề án khi đề án ở trạng thái '{draft}' hoặc '{returned}' (hiện tại: '{status}').": "A proposal's level can change only while it is '{draft}' or '{returned}' (now: '{status}').",
     "Bước '{action}' ({old} → {new}) không có trong quy trình đề án.": "Step '{action}' ({old} → {new}) is not part of the proposal lifecycle.",
     "Lịch sử ghi bước '{action}' nhưng đề án đang ở trạng thái '{status}', không phải '{new}'.": "The history records step '{action}' but the proposal is '{status}', not '{new}'.",

@@ -30,13 +30,14 @@ def _problem(old: str | None, new: str, level: str, role: str, met: bool = True)
 def test_a_status_change_is_judged_by_stored_status_level_role_and_needs() -> None:
     assert _problem(None, "draft", "KCDP", "centre_staff") is None
     assert _problem(None, "approved", "KCDP", "centre_staff") == "initial_status"
-    assert _problem(None, "approved", "KCDP", "admin") is None  # an old record taken over
+    assert _problem(None, "approved", "KCDP", "admin") == "initial_status"  # the administrator too
+    assert _problem("base_appraised", "approved", "KCDP", "admin") is None  # who may take any step
     assert _problem("base_appraised", "approved", "KCDP", "so_reviewer") is None
     assert _problem("base_appraised", "approved", "KCQG", "so_reviewer") == "invalid_transition"
     assert _problem("base_appraised", "approved", "KCDP", "centre_staff") == "transition_role"
     assert _problem("settled", "evaluated", "KCDP", "centre_staff", met=False) == "requirement_missing"
     assert _problem("settled", "evaluated", "KCDP", "centre_staff") is None
-    assert _problem("settled", "draft", "KCDP", "admin") == "invalid_transition"  # take-over is from a draft only
+    assert _problem("draft", "settled", "KCDP", "admin") == "invalid_transition"  # but only a step
 
 
 def test_needs_count_live_records_only() -> None:

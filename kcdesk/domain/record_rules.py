@@ -22,9 +22,9 @@ INITIAL_STATUSES = frozenset({"draft"})
 # The funding level decides which steps apply (KCĐP skips the ministry): it is fixed once
 # the proposal is registered, and can change again only when it comes back for revision.
 LEVEL_EDITABLE_STATUSES = frozenset({"draft", "returned"})
-# Records kept before kcdesk (an Excel plan taken over) enter at the status they have
-# reached; only the administrator may place a proposal there without the steps.
-TAKE_OVER_ROLE = "admin"
+# The administrator may take any step (as lifecycle.allowed_actions says): the workbook
+# import records on its dated steps what others did. Never without the step or its needs.
+ANY_STEP_ROLE = "admin"
 
 
 @dataclass(frozen=True)
@@ -67,23 +67,21 @@ def status_change_problem(
     """Judge a proposal's status change as the lifecycle allows it from the STORED proposal:
     its stored status and level (a level sent together with the status does not count),
     the roles of the step, and the step's `needs`. `old_status` None is a new proposal,
-    which starts in an initial status unless the administrator takes over an old record."""
+    which starts in an initial status, whoever makes it: every later status is a step."""
     if old_status is None:
-        if new_status in INITIAL_STATUSES or role == TAKE_OVER_ROLE:
+        if new_status in INITIAL_STATUSES:
             return None
         return StatusProblem(
             "initial_status",
             FieldMessage(
-                "Đề án mới phải bắt đầu ở trạng thái '{initial}'; chỉ quản trị hệ thống được nhập đề án đã qua các "
-                "bước (trạng thái '{new}').",
+                "Đề án mới phải bắt đầu ở trạng thái '{initial}', không phải '{new}'; các trạng thái sau được ghi "
+                "lần lượt theo từng bước của quy trình.",
                 initial=label(lifecycle.status_label("draft")),
                 new=label(lifecycle.status_label(new_status)),
             ),
         )
     if old_status == new_status:
         return None
-    if role == TAKE_OVER_ROLE and old_status in INITIAL_STATUSES:
-        return None  # an old record taken over: it enters where it stands
     steps = [t for t in lifecycle.next_steps(old_status, stored_level) if t.target == new_status]
     if not steps:
         return StatusProblem(
@@ -94,7 +92,7 @@ def status_change_problem(
                 new=label(lifecycle.status_label(new_status)),
             ),
         )
-    allowed = [t for t in steps if role == TAKE_OVER_ROLE or role in t.roles]
+    allowed = [t for t in steps if role == ANY_STEP_ROLE or role in t.roles]
     if not allowed:
         step = steps[0]
         return StatusProblem(

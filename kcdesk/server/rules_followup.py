@@ -10,12 +10,10 @@ ahead cannot record money or a report dated in the future.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from kcdesk.domain import evaluation, money, progress_reports
-from kcdesk.domain.record_rules import INITIAL_STATUSES, TAKE_OVER_ROLE
 from kcdesk.domain.vocab import FUND_SOURCE_BUDGET_COLUMNS
 from kcdesk.errors import FieldMessage
 from kcdesk.server.rulebook import RULES, Broken, Change, field_problems, from_message
@@ -102,11 +100,6 @@ def money_entry(c: Change) -> Broken | None:
     if c.parent is None:
         return None
     facts = money_facts(c, c.parent)
-    if c.role == TAKE_OVER_ROLE and facts.status in INITIAL_STATUSES:
-        # An old register taken over (its entries arrive before the proposal takes the status
-        # it had reached): judged as if at the step the entry belongs to, caps included.
-        at = "settlement_submitted" if c.new.get("kind") == "quyet_toan" else "in_progress"
-        facts = replace(facts, status=at)
     paid_on = _date(c.new.get("paid_on"))
     reverses = c.new.get("reverses_id")
     if reverses:
@@ -158,7 +151,7 @@ def progress_report(c: Change) -> Broken | None:
 
 def settled_on(c: Change, pid: str) -> date | None:
     """As kcdesk.services.sums.settlement_dates: the 'settle' step's date, else the date of
-    the live settlement entry (a proposal taken over as settled)."""
+    the live settlement entry (a proposal recorded as settled before its history was)."""
     steps = [
         d
         for e in c.records.children("proposal_status_event", "proposal_id", pid)

@@ -96,6 +96,19 @@ class RawDevice:
         row_id = row_id or new_id()
         return row_id, self.one(table, row_id, "insert", values)
 
+    def proposal_at(self, status: str, level: str = "KCDP", province: str = "48") -> str:
+        """A new proposal taken to `status` step by step (the device must be allowed every
+        step: the administrator is)."""
+        pid, made = self.insert("proposal", proposal_values(province, level))
+        assert made["status"] == "applied", made
+        steps = steps_to(status, level)
+        if steps:
+            outcomes = self.push(
+                *(self.mutation("proposal", pid, values={"status": s}, base_version=1 + i) for i, s in enumerate(steps))
+            )
+            assert all(o["status"] == "applied" for o in outcomes), outcomes
+        return pid
+
     def replay(self, index: int = -1) -> httpx.Response:
         return self.post(self.sent[index])
 
@@ -119,6 +132,21 @@ class RawDevice:
             after = page["next_cursor"]
             if not page["has_more"]:
                 return changes
+
+
+def steps_to(target: str, level: str) -> list[str]:
+    """The statuses a draft passes through to reach `target` by steps without `needs`."""
+    from kcdesk.domain import lifecycle
+
+    paths: dict[str, list[str]] = {"draft": []}
+    todo = ["draft"]
+    while todo:
+        status = todo.pop(0)
+        for t in lifecycle.next_steps(status, level):
+            if t.needs is None and t.target not in paths:
+                paths[t.target] = [*paths[status], t.target]
+                todo.append(t.target)
+    return paths[target]
 
 
 FACILITY = {"name": "Cơ sở thử", "facility_type": "hkd", "status": "active"}

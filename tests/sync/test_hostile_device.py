@@ -37,7 +37,7 @@ from helpers import add_facility, edit
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
-from rawdevice import RawDevice, facility_values, proposal_values
+from rawdevice import RawDevice, facility_values, proposal_values, steps_to
 from sqlalchemy import text
 from test_model import reset_server
 
@@ -191,19 +191,21 @@ class HostileRun(RuleBasedStateMachine):
         """Honest records of both provinces, in the statuses the attacks aim at."""
         admin = RawDevice(self.server, role="admin")
         hanoi = RawDevice(self.server, role="admin", province="01")
-        ids = {
-            k: new_id() for k in ("f1", "f2", "draft", "base", "prog", "settled", "line", "acc", "mem", "open", "ev")
-        }
+        ids = {k: new_id() for k in ("f1", "f2", "draft", "settled", "line", "acc", "mem", "open", "ev")}
+        ids["base"] = admin.proposal_at("base_appraised", "KCQG")
+        ids["prog"] = admin.proposal_at("in_progress")
         m = admin.mutation
+        to_settled = steps_to("settled", "KCDP")
         outcomes = admin.push(
             m("facility", ids["f1"], "insert", facility_values(ward="20194", phone="0905111222")),
             m("facility", ids["f2"], "insert", facility_values(ward="20197")),
             m("proposal", ids["draft"], "insert", proposal_values()),
-            m("proposal", ids["base"], "insert", proposal_values(level="KCQG", status="base_appraised")),
-            m("proposal", ids["prog"], "insert", proposal_values(status="in_progress")),
             m("proposal", ids["settled"], "insert", proposal_values()),
             m("budget_line", ids["line"], "insert", {"proposal_id": ids["settled"], "line_no": 1, "item": "Máy"}),
-            m("proposal", ids["settled"], values={"status": "settled"}, base_version=1),
+            *(
+                m("proposal", ids["settled"], values={"status": st}, base_version=1 + i)
+                for i, st in enumerate(to_settled)
+            ),
             m(
                 "post_support_evaluation",
                 ids["ev"],
@@ -475,7 +477,7 @@ class HostileRun(RuleBasedStateMachine):
         for pid, p in rows["proposal"].items():
             now = (p["status"], p["level"])
             before = self.proposals.get(pid)
-            if before is None and self.acted is None:  # the seed: honest, taken over by the administrator
+            if before is None and self.acted is None:  # the seed, taken step by step by the administrator
                 self.proposals[pid] = now
                 continue
             starts = [before] if before else [("draft", "KCQG"), ("draft", "KCDP")]

@@ -7,7 +7,7 @@ either; a record the device may read still comes back with its refusal.
 
 from __future__ import annotations
 
-from rawdevice import RawDevice, facility_values, proposal_values
+from rawdevice import RawDevice, facility_values
 
 from kcdesk.ids import new_id
 
@@ -72,7 +72,7 @@ def test_a_refused_change_to_a_readable_record_still_brings_the_record_back(serv
     """What the device may read comes with its refusal (its only way to learn the record
     moved on while its change waited)."""
     admin = RawDevice(server, role="admin")
-    pid = admin.insert("proposal", proposal_values(status="settled"))[0]
+    pid = admin.proposal_at("settled")
     staff = RawDevice(server)
-    refused = staff.one("proposal", pid, values={"title": "Sửa sau quyết toán"}, base_version=1)
+    refused = staff.one("proposal", pid, values={"title": "Sửa sau quyết toán"}, base_version=9)
     assert refused["code"] == "locked" and refused["row"]["status"] == "settled"

@@ -9,7 +9,7 @@ a write on both parents, and both are checked for locks.
 from __future__ import annotations
 
 from helpers import add_facility, facility, server_facility
-from rawdevice import RawDevice, facility_values, proposal_values
+from rawdevice import RawDevice, facility_values, proposal_values, steps_to
 
 BA_DINH = "00004"  # a commune of Hà Nội (01)
 
@@ -120,7 +120,7 @@ def test_a_provinces_administrator_cannot_hang_records_on_another_provinces_prop
 def test_a_member_of_a_signed_acceptance_cannot_be_taken_out(server):
     staff = RawDevice(server)
     admin = RawDevice(server, role="admin")
-    pid = admin.insert("proposal", proposal_values(status="in_progress"))[0]
+    pid = admin.proposal_at("in_progress")
     signed = staff.insert("acceptance", {"proposal_id": pid, "accepted_on": "2026-09-01", "conclusion": "dat"})[0]
     staff.one("acceptance", signed, values={"number": "1/BB"}, base_version=1)
     member = staff.insert("acceptance_member", {"acceptance_id": signed, "full_name": "Lê Văn Năm", "role": "chu_tri"})[
@@ -144,7 +144,11 @@ def test_a_budget_line_of_a_settled_proposal_cannot_be_taken_out_and_edited(serv
     staff = RawDevice(server)
     settled = admin.insert("proposal", proposal_values())[0]
     line = admin.insert("budget_line", {"proposal_id": settled, "line_no": 1, "item": "Máy", "kc_amount": 500})[0]
-    assert admin.one("proposal", settled, values={"status": "settled"}, base_version=1)["status"] == "applied"
+    steps = steps_to("settled", "KCDP")
+    outcomes = admin.push(
+        *(admin.mutation("proposal", settled, values={"status": s}, base_version=1 + i) for i, s in enumerate(steps))
+    )
+    assert all(o["status"] == "applied" for o in outcomes)
     draft = staff.insert("proposal", proposal_values())[0]
 
     out = staff.one("budget_line", line, values={"proposal_id": draft}, base_version=1)
