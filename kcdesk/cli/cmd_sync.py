@@ -10,6 +10,7 @@ from typing import Any
 
 from kcdesk.cli.common import add_json_option, emit, open_store
 from kcdesk.i18n import tr
+from kcdesk.progress import Progress
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -71,7 +72,7 @@ def _enroll(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(stage: str, done: int, total: int) -> None:
+def _progress(done: int, total: int, stage: str) -> None:
     what = tr("đang {stage}", stage=stage)
     print(f"\r{what}: {done}" + (f"/{total}" if total else "") + " " * 10, end="", file=sys.stderr, flush=True)
 
@@ -79,7 +80,7 @@ def _progress(stage: str, done: int, total: int) -> None:
 def _sync(args: argparse.Namespace) -> int:
     service = _service(args)
     try:
-        report = service.run_cycle(progress=None if args.json else _progress)
+        report = service.run_cycle(progress=None if args.json else Progress(_progress))
     finally:
         service.store.close()
     if not args.json:

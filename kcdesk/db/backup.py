@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.errors import StoreError
 
 AUTO_KEEP = 10
@@ -24,18 +24,29 @@ def snapshot(source: Path, dest: Path) -> Path:
     looks whole; the copy is checked before it is kept.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
+    with atomic_path(dest) as tmp:
+        ok = _copy_checked(source, tmp, dest)
+        if ok != "ok":
+            raise StoreError(
+                "Bản sao lưu {dest} bị lỗi khi kiểm tra ({reason}); dữ liệu gốc không bị thay đổi.",
+                dest=str(dest),
+                reason=ok,
+            )
+    return dest
+
+
+def _copy_checked(source: Path, tmp: Path, dest: Path) -> str:
+    """Copy with SQLite's backup API into `tmp`; return its quick_check answer ("ok")."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
-            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
+            ok = str(dst.execute("PRAGMA quick_check").fetchone()[0])
             dst.commit()
         finally:
             dst.close()
     except sqlite3.OperationalError as exc:
-        tmp.unlink(missing_ok=True)
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise StoreError(
                 "Ổ đĩa đã đầy, không sao lưu được vào {dest}. Hãy giải phóng dung lượng rồi thử lại.", dest=str(dest)
@@ -45,16 +56,7 @@ def snapshot(source: Path, dest: Path) -> Path:
         ) from exc
     finally:
         src.close()
-    if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise StoreError(
-            "Bản sao lưu {dest} bị lỗi khi kiểm tra ({reason}); dữ liệu gốc không bị thay đổi.",
-            dest=str(dest),
-            reason=ok,
-        )
-    _fsync(tmp)
-    os.replace(tmp, dest)
-    return dest
+    return ok
 
 
 def backup_name(db_path: Path, reason: str, when: datetime | None = None) -> str:
@@ -80,11 +82,3 @@ def rotate(backups: Path, stem: str, reason: str, keep: int = AUTO_KEEP, *, any_
     for old in removed:
         old.unlink()
     return removed
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,15 +1,16 @@
 """The local attachment file store: content-addressed files under <db>-attachments/.
 
-A file lives at files_dir / sha[:2] / sha. Files are written to a temporary name, synced
-and renamed, so a crash never leaves a half-written file under a real hash.
+A file lives at files_dir / sha[:2] / sha. Files are written with kcdesk.atomic_write, so
+a crash never leaves a half-written file under a real hash.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
+
+from kcdesk.atomic_write import atomic_path, write_bytes
 
 
 def file_path(files_dir: Path, sha256: str) -> Path:
@@ -30,12 +31,8 @@ def add_file(files_dir: Path, source: Path) -> tuple[str, int]:
     target = file_path(files_dir, sha)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        with source.open("rb") as src, tmp.open("wb") as dst:
+        with atomic_path(target) as tmp, source.open("rb") as src, tmp.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
     return sha, target.stat().st_size
 
 
@@ -44,10 +41,5 @@ def add_bytes(files_dir: Path, data: bytes) -> tuple[str, int]:
     target = file_path(files_dir, sha)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        with tmp.open("wb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
+        write_bytes(target, data)
     return sha, len(data)

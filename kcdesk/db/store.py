@@ -26,6 +26,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.db import backup
 from kcdesk.db.capture import LOCK_TOKEN, set_context
 from kcdesk.db.engine import WRITE_OPTION, is_sqlite_file, make_engine
@@ -193,19 +194,19 @@ def _create(path: Path) -> None:
     """Create and migrate a new database under a temporary name, then move it in place,
     so an interrupted first start never leaves a half-made file behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".new")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    engine = make_engine(tmp)
-    try:
-        _migrate(engine)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
-    for side in ("-wal", "-shm"):
-        Path(f"{tmp}{side}").unlink(missing_ok=True)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        companions = [Path(f"{tmp}{side}") for side in ("-wal", "-shm")]
+        try:
+            engine = make_engine(tmp)
+            try:
+                _migrate(engine)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                engine.dispose()
+        finally:  # everything is in the main file after the checkpoint
+            for companion in companions:
+                companion.unlink(missing_ok=True)
 
 
 def _prepare_existing(path: Path) -> None:

@@ -6,7 +6,6 @@ Numbers are written as numbers with '#,##0' (money) and dates as dates, never as
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.exchange.columns import FACILITY_COLUMNS, FACILITY_SHEET, SheetColumn
 from kcdesk.exchange.proposal_columns import (
     BUDGET_COLUMNS,
@@ -122,12 +122,8 @@ def write_book(
         written += n
     if not written:
         _guide(wb, kind)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return first
 
 

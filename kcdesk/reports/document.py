@@ -8,7 +8,6 @@ Page numbers are centred in the top margin from page 2 on, as the decree asks.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.domain.vnformat import long_date
 from kcdesk.progress import Progress, ensure
 from kcdesk.reports import fonts
@@ -279,46 +279,42 @@ class OfficialDocument:
     def build(self, path: Path | str, progress: Progress | None = None) -> Path:
         progress = ensure(progress)
         path = Path(path)
-        tmp = path.with_name(f".{path.name}.tmp")
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=self.pagesize,
-            leftMargin=self.margins["left"],
-            rightMargin=self.margins["right"],
-            topMargin=self.margins["top"],
-            bottomMargin=self.margins["bottom"],
-            title=self.title,
-            author="kcdesk",
-            creator="kcdesk",
-            lang="vi-VN",
-            # Otherwise the canvas starts in Helvetica, a font that is never embedded.
-            initialFontName=fonts.FAMILY,
-            initialFontSize=Styles.body.fontSize,
-        )
-        frame = Frame(
-            doc.leftMargin,
-            doc.bottomMargin,
-            doc.width,
-            doc.height,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
-        total = len(self.story)
+        with atomic_path(path) as tmp:
+            doc = BaseDocTemplate(
+                str(tmp),
+                pagesize=self.pagesize,
+                leftMargin=self.margins["left"],
+                rightMargin=self.margins["right"],
+                topMargin=self.margins["top"],
+                bottomMargin=self.margins["bottom"],
+                title=self.title,
+                author="kcdesk",
+                creator="kcdesk",
+                lang="vi-VN",
+                # Otherwise the canvas starts in Helvetica, a font that is never embedded.
+                initialFontName=fonts.FAMILY,
+                initialFontSize=Styles.body.fontSize,
+            )
+            frame = Frame(
+                doc.leftMargin,
+                doc.bottomMargin,
+                doc.width,
+                doc.height,
+                id="body",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
+            total = len(self.story)
 
-        def on_progress(kind: str, value: int) -> None:
-            if kind == "PROGRESS":
-                progress.step(int(value), total, "pdf")
-            elif kind == "PAGE":
-                progress.check()
+            def on_progress(kind: str, value: int) -> None:
+                if kind == "PROGRESS":
+                    progress.step(int(value), total, "pdf")
+                elif kind == "PAGE":
+                    progress.check()
 
-        doc.setProgressCallBack(on_progress)
-        try:
+            doc.setProgressCallBack(on_progress)
             doc.build(self.story)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
         return path

@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import AdminUnit, BudgetLine, Facility, Proposal, ProposalBeneficiary
+from kcdesk.db.models import AdminUnit, Facility, Proposal, ProposalBeneficiary
 from kcdesk.domain.validation import FACILITY_LABELS
 from kcdesk.domain.vnformat import day, decimal, group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES, LEVELS
@@ -17,6 +17,7 @@ from kcdesk.progress import Progress
 from kcdesk.reports.document import Agency, OfficialDocument
 from kcdesk.reports.tabular import Column, TableData
 from kcdesk.services.evaluations import evaluations_of_facility
+from kcdesk.services.sums import budget_sums
 
 SHOWN = (
     "name",
@@ -70,16 +71,9 @@ def facility_tables(session: Session, facility: Facility) -> list[TableData]:
         if value not in (None, ""):
             rows.append([FACILITY_LABELS.get(key, key), str(value)])
     info = TableData("Thông tin cơ sở", [Column("Thông tin", width=1.3), Column("Nội dung", width=3)], rows)
-    kc = (
-        select(BudgetLine.proposal_id, func.sum(BudgetLine.kc_amount).label("kc"))
-        .where(BudgetLine.deleted_at.is_(None))
-        .group_by(BudgetLine.proposal_id)
-        .subquery()
-    )
     supported = session.execute(
-        select(Proposal.code, Proposal.title, Proposal.plan_year, Proposal.level, kc.c.kc)
+        select(Proposal.id, Proposal.code, Proposal.title, Proposal.plan_year, Proposal.level)
         .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
-        .outerjoin(kc, kc.c.proposal_id == Proposal.id)
         .where(
             ProposalBeneficiary.facility_id == facility.id,
             ProposalBeneficiary.deleted_at.is_(None),
@@ -87,6 +81,7 @@ def facility_tables(session: Session, facility: Facility) -> list[TableData]:
         )
         .order_by(Proposal.plan_year, Proposal.code)
     ).all()
+    sums = budget_sums(session, [row.id for row in supported])  # no budget lines: the cell stays empty
     support = TableData(
         "Các đề án khuyến công đã hỗ trợ cơ sở",
         [
@@ -96,7 +91,7 @@ def facility_tables(session: Session, facility: Facility) -> list[TableData]:
             Column("Cấp", width=1.6),
             Column("Kinh phí khuyến công (đồng)", "money", 1.6),
         ],
-        [[c, t, str(y), LEVELS.get(lv, lv), k] for c, t, y, lv, k in supported],
+        [[c, t, str(y), LEVELS.get(lv, lv), sums[pid].kc if pid in sums else None] for pid, c, t, y, lv in supported],
     )
     return [info, support, post_support_table(session, facility)]
 

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import BudgetLine, Facility, Proposal, ProposalActivity, ProposalBeneficiary
+from kcdesk.db.models import Facility, Proposal, ProposalActivity, ProposalBeneficiary
 from kcdesk.domain.vocab import LEVELS
 from kcdesk.progress import Progress, ensure
 from kcdesk.reports.document import Agency, OfficialDocument, Signature
 from kcdesk.reports.tabular import Column, TableData
+from kcdesk.services.sums import BudgetSums, budget_sums
 
 EXCLUDED = ("rejected",)
 COLUMNS = [
@@ -58,23 +59,13 @@ def plan_table(session: Session, query: PlanQuery, progress: Progress | None = N
         stmt = stmt.where(Proposal.province_code == query.province_code)
     proposals = session.scalars(stmt).all()
     ids = [p.id for p in proposals]
-    money: dict[str, tuple[int, int, int]] = {}
+    money: dict[str, BudgetSums] = {}
     beneficiaries: dict[str, list[str]] = defaultdict(list)
     activities: dict[str, list[str]] = defaultdict(list)
     for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit on IN lists
         chunk = ids[start : start + 900]
         progress.step(start, len(ids), "dự toán")
-        for pid, kc, cp, ot in session.execute(
-            select(
-                BudgetLine.proposal_id,
-                func.sum(BudgetLine.kc_amount),
-                func.sum(BudgetLine.counterpart_amount),
-                func.sum(BudgetLine.other_amount),
-            )
-            .where(BudgetLine.proposal_id.in_(chunk), BudgetLine.deleted_at.is_(None))
-            .group_by(BudgetLine.proposal_id)
-        ):
-            money[pid] = (int(kc or 0), int(cp or 0), int(ot or 0))
+        money.update(budget_sums(session, chunk))
         for pid, name in session.execute(
             select(ProposalBeneficiary.proposal_id, Facility.name)
             .join(Facility, Facility.id == ProposalBeneficiary.facility_id)
@@ -90,7 +81,8 @@ def plan_table(session: Session, query: PlanQuery, progress: Progress | None = N
     rows = []
     totals = [0, 0, 0]
     for i, p in enumerate(proposals, 1):
-        kc, cp, ot = money.get(p.id, (0, 0, 0))
+        budget = money.get(p.id, BudgetSums())
+        kc, cp, ot = budget.kc, budget.counterpart, budget.other
         when = f"{p.start_date:%m/%Y} - {p.end_date:%m/%Y}" if p.start_date and p.end_date else ""
         rows.append(
             [

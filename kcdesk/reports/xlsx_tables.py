@@ -7,7 +7,6 @@ user can sum and chart the sheet; Excel shows the separators of the user's local
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -19,6 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.progress import Progress, ensure
 from kcdesk.reports.tabular import Column, TableData
 from kcdesk.text import nfc
@@ -73,12 +73,8 @@ def write_tables(path: Path | str, tables: Sequence[TableData], progress: Progre
             if n % 1000 == 0:
                 progress.step(n, len(rows), table.name)
             ws.append([_cell(ws, v, c, is_total) for v, c in zip(row, table.columns, strict=True)])
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

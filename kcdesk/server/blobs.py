@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from kcdesk.atomic_write import replace_synced
 from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.auth import now_text
@@ -139,7 +140,7 @@ class BlobStore:
         if target.exists():  # the same bytes, sent by someone before: this upload proved the right
             part.unlink(missing_ok=True)
         else:
-            os.replace(part, target)
+            replace_synced(part, target)
         conn.execute(delete(db.upload).where(db.upload.c.id == upload_id))
         insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
         conn.execute(

@@ -1,6 +1,8 @@
 """Outcomes of pushed changes as the server keeps them, and as it answers a resent batch.
 
-A resent batch gets the same answers (the stored outcomes). A merged or refused outcome
+A refused change is answered with its code, the Vietnamese text and the row as the device
+may see it; fields a newer laptop sent that this server does not know are kept aside and
+named in the answer. A resent batch gets the same answers (the stored outcomes). A merged or refused outcome
 comes back with the row as it is now, because the device needs it (while its change
 waited, its pulls skipped that record) - but only a row the device may read now: a refusal
 never hands over a row of another province, however the row got there.
@@ -8,19 +10,70 @@ never hands over a row of another province, however the row got there.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from kcdesk.server import db
+from kcdesk.server.merge import Refusal
 from kcdesk.server.scopes import DeviceGrant, Placement
 from kcdesk.server.stored import StoredReader, read_rows
 from kcdesk.sync.protocol import Mutation, Outcome
-from kcdesk.sync.reasons import REASONS
+from kcdesk.sync.reasons import LOCKED_WHAT, REASONS
 from kcdesk.sync.wire import TableCodec
 
 Key = tuple[str, str]
+
+
+def refused_outcome(
+    grant: DeviceGrant,
+    m: Mutation,
+    refusal: Refusal,
+    current: dict[str, Any] | None,
+    placement: Placement | None,
+) -> Outcome:
+    """The answer to a refused change: its code, the Vietnamese text and parameters, and
+    the row as it is now when the device may read it (so it can show what stands)."""
+    params = {k: _safe(v) for k, v in refusal.params.items()}
+    params.setdefault("table", _safe(m.table))
+    if "what_key" in params:
+        params["what"] = LOCKED_WHAT[params.pop("what_key")]
+    visible = current is not None and placement is not None and grant.can_see(m.table, placement)
+    return Outcome(
+        seq=m.seq,
+        status="rejected",
+        code=refusal.code,
+        message=refusal.message or REASONS[refusal.code],
+        params=params,
+        row=current if visible else None,
+    )
+
+
+def _safe(value: Any) -> Any:
+    """A refusal parameter as it can be stored and sent: text that encodes, not too long."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode()[:200]
+    return value
+
+
+def aside_record(grant: DeviceGrant, m: Mutation, kept: Mapping[str, Any], now: str) -> dict[str, Any]:
+    """The field_aside row keeping the fields of `m` this server does not know."""
+    return {
+        "device_id": grant.device_id,
+        "seq": m.seq,
+        "table_name": m.table,
+        "row_id": m.row_id,
+        "fields": json.dumps(kept, ensure_ascii=True),
+        "at": now,
+    }
+
+
+def with_kept_aside(outcome: Outcome, kept: Mapping[str, Any]) -> Outcome:
+    """The outcome, telling the device which of its fields were kept aside."""
+    params = {**(outcome.params or {}), "kept_aside": sorted(kept)}
+    return outcome.model_copy(update={"params": params})
 
 
 def stored_outcomes(

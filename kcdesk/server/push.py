@@ -38,12 +38,12 @@ from kcdesk.server.bulk import insert_rows, update_rows
 from kcdesk.server.counters import append_changes
 from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
+from kcdesk.server.outcomes import aside_record, refused_outcome, with_kept_aside
 from kcdesk.server.rulebook import RULES, Change, lock_problem, server_set, stamp
 from kcdesk.server.scopes import CHILDREN, SERVER_OWNED, DeviceGrant, Placement, is_placed_by_parent, own_placement
 from kcdesk.server.stored import StoredReader, read_rows, record_damaged
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
-from kcdesk.sync.reasons import LOCKED_WHAT, REASONS
 from kcdesk.sync.relations import PARENT, parent_ref
 from kcdesk.sync.wire import BadValue, TableCodec
 
@@ -195,41 +195,16 @@ class BatchApplier:
     def _keep_aside(self, m: Mutation, outcome: Outcome) -> Outcome:
         """Fields this server does not know (a newer laptop's) are kept, not refused: the
         rest of the change applies, and a later server version can take them from here."""
-        self.aside.append(
-            {
-                "device_id": self.grant.device_id,
-                "seq": m.seq,
-                "table_name": m.table,
-                "row_id": m.row_id,
-                "fields": json.dumps(self.kept_aside, ensure_ascii=True),
-                "at": self.now,
-            }
-        )
-        params = {**(outcome.params or {}), "kept_aside": sorted(self.kept_aside)}
-        return outcome.model_copy(update={"params": params})
+        self.aside.append(aside_record(self.grant, m, self.kept_aside, self.now))
+        return with_kept_aside(outcome, self.kept_aside)
 
     def _refused(self, m: Mutation, refusal: Refusal) -> Outcome:
         if m.op == "insert" or refusal.code in ("not_found", "blocked_by_parent", "parent_missing"):
-            self.refused_rows.add((m.table, m.row_id))
-        params = {k: _safe(v) for k, v in refusal.params.items()}
-        params.setdefault("table", _safe(m.table))
-        if "what_key" in params:
-            params["what"] = LOCKED_WHAT[params.pop("what_key")]
+            self.refused_rows.add((m.table, m.row_id))  # the changes that hang from it are blocked
         current = self.rows.get((m.table, m.row_id))
-        visible = (
-            current is not None
-            and current.row is not None
-            and current.placement is not None
-            and self.grant.can_see(m.table, current.placement)
-        )
-        return Outcome(
-            seq=m.seq,
-            status="rejected",
-            code=refusal.code,
-            message=refusal.message or REASONS[refusal.code],
-            params=params,
-            row=current.row if visible and current is not None else None,
-        )
+        if current is None:
+            return refused_outcome(self.grant, m, refusal, None, None)
+        return refused_outcome(self.grant, m, refusal, current.row, current.placement)
 
     def _parent(self, table: str, row: Mapping[str, Any]) -> tuple[str | None, RowState | None]:
         """The stored parent a row hangs from. A parent the device cannot see is answered
@@ -515,13 +490,6 @@ class BatchApplier:
     @property
     def aside_bytes(self) -> int:
         return self.budget.batch_aside
-
-
-def _safe(value: Any) -> Any:
-    """A refusal parameter as it can be stored and sent: text that encodes, not too long."""
-    if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode()[:200]
-    return value
 
 
 def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:

@@ -8,18 +8,18 @@ local store. A missing or oversized file is marked on its own and never blocks t
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.atomic_write import replace_synced
 from kcdesk.db.files import file_path, sha256_of
 from kcdesk.db.store import Store
+from kcdesk.progress import Progress
+from kcdesk.sync.download import fetch_range, work_dir
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, Limits, UploadState
-from kcdesk.sync.snapshot import _fetch, work_dir
 from kcdesk.sync.state import now_text
 from kcdesk.sync.transport import Transport, detail, detail_code
 
@@ -65,12 +65,11 @@ def sync_files(
     store: Store,
     transport: Transport,
     limits: Limits,
-    progress: Callable[[str, int, int], None],
-    cancel: threading.Event,
+    progress: Progress,
 ) -> tuple[int, int]:
     up = down = 0
     for sha, size in candidates(store):
-        if cancel.is_set():
+        if progress.cancelled:  # the push that follows says Cancelled
             break
         local = file_path(store.files_dir, sha)
         if size > limits.max_file_bytes:
@@ -93,7 +92,7 @@ def sync_files(
             elif local.exists():
                 _mark(store, sha, "up", "done", size)
             elif on_server:
-                download(store, transport, sha, size, progress, cancel)
+                download(store, transport, sha, size, progress)
                 down += 1
                 _mark(store, sha, "down", "done", size)
             else:
@@ -112,7 +111,7 @@ class FileRefused(Exception):
         self.reason = reason
 
 
-def upload(store: Store, transport: Transport, sha: str, path: Path, progress: Callable[[str, int, int], None]) -> None:
+def upload(store: Store, transport: Transport, sha: str, path: Path, progress: Progress) -> None:
     size = path.stat().st_size
     response = transport.call("POST", f"{API_PREFIX}/uploads", json_body={"sha256": sha, "size": size})
     if response.status_code == 413:
@@ -139,7 +138,7 @@ def upload(store: Store, transport: Transport, sha: str, path: Path, progress: C
             )
             if response.status_code == 200:
                 st = UploadState.model_validate(response.json())
-                progress(f"file:{sha[:8]}", st.received, size)
+                progress.step(st.received, size, f"file:{sha[:8]}")  # the server keeps what arrived
                 failures = 0
                 continue
             failures += 1
@@ -161,18 +160,17 @@ def download(
     transport: Transport,
     sha: str,
     size: int,
-    progress: Callable[[str, int, int], None],
-    cancel: threading.Event,
+    progress: Progress,
 ) -> None:
     part = work_dir(store) / f"{sha}.part"
     have = part.stat().st_size if part.exists() else 0
     if have > size:
         part.unlink()
         have = 0
-    _fetch(transport, f"{API_PREFIX}/blobs/{sha}", part, have, size, progress, cancel, f"file:{sha[:8]}")
+    fetch_range(transport, f"{API_PREFIX}/blobs/{sha}", part, have, size, progress, f"file:{sha[:8]}")
     if sha256_of(part) != sha:
         part.unlink()
         raise Offline("Tệp tải về bị hỏng (sai mã băm); sẽ tải lại.")
     target = file_path(store.files_dir, sha)
     target.parent.mkdir(parents=True, exist_ok=True)
-    part.replace(target)
+    replace_synced(part, target)

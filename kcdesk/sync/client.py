@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
+import ssl
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,9 +23,12 @@ from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
+from kcdesk.progress import Progress, ensure
 from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
-from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, SyncError
+from kcdesk.sync.blobs import sync_files
+from kcdesk.sync.cycle_report import CycleReport
+from kcdesk.sync.errors import SYNC_STOPPED, Cancelled, DemoDataRefused, DeviceRevoked, NotEnrolled, SyncError
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
 from kcdesk.sync.protocol import (
@@ -38,40 +39,14 @@ from kcdesk.sync.protocol import (
     PullResponse,
     ScopeInfo,
 )
+from kcdesk.sync.pusher import Pusher
 from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
 from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
 from kcdesk.sync.tokens import TokenStore
-from kcdesk.sync.transport import RetryPolicy, Transport, detail, parse
+from kcdesk.sync.transport import RetryPolicy, Transport, detail, expect_ok, parse
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
-Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown)
-
-
-class Cancelled(SyncError):
-    def __init__(self) -> None:
-        super().__init__("Đã dừng đồng bộ theo yêu cầu; phần đã xong được giữ, phần còn lại sẽ làm ở lần sau.")
-
-
-@dataclass
-class CycleReport:
-    pushed: int = 0
-    applied: int = 0
-    merged: int = 0
-    rejected: int = 0
-    pulled: int = 0
-    evicted: int = 0
-    conflicts: int = 0
-    snapshots: list[str] = field(default_factory=list)
-    files_up: int = 0
-    files_down: int = 0
-    bytes_sent: int = 0  # the whole cycle, bodies and HTTP heads
-    bytes_received: int = 0
-    push_bytes_sent: int = 0  # the push requests and their answers only
-    push_bytes_received: int = 0
-    push_seconds: float = 0.0
-    pull_seconds: float = 0.0
-    clock_skew_seconds: float | None = None
 
 
 def codecs() -> dict[str, TableCodec]:
@@ -89,14 +64,15 @@ class SyncClient:
         *,
         retry: RetryPolicy | None = None,
         progress: Progress | None = None,
-        cancel: threading.Event | None = None,
         push_batch: int = 2000,
         verify: Any = None,
     ) -> None:
         self.store = store
         self.retry = retry or RetryPolicy()
-        self.progress = progress or (lambda stage, done, total: None)
-        self.cancel = cancel or threading.Event()
+        # Steps name the stage ('hello', 'push', 'pull:48', 'snapshot:48', 'file:ab12cd34');
+        # cancelling it stops the cycle where what is done is kept.
+        self.progress = ensure(progress)
+        self.cancel = self.progress.cancel_event  # a retry's pause ends at once on cancel
         self.push_batch = push_batch  # at most; the server's limits (hello) may ask for less
         self.limits: Limits | None = None
         self.verify = verify
@@ -181,8 +157,6 @@ class SyncClient:
         if self.verify is not None:
             return self.verify
         if ca_file:
-            import ssl
-
             return ssl.create_default_context(cafile=ca_file)
         return True
 
@@ -233,12 +207,12 @@ class SyncClient:
             for scope in hello.scopes:
                 self._pull_scope(transport, scope, report)
             report.pull_seconds = time.perf_counter() - started
-            from kcdesk.sync.blobs import sync_files
-
-            report.files_up, report.files_down = sync_files(
-                self.store, transport, hello.limits, self.progress, self.cancel
-            )
+            report.files_up, report.files_down = sync_files(self.store, transport, hello.limits, self.progress)
             self._push(transport, report)  # edits made while the cycle ran
+        except Cancelled as exc:  # what the cycle finished is kept: say so, not "nothing was written"
+            stopped = Cancelled(SYNC_STOPPED)
+            self._record_error(stopped)
+            raise stopped from exc
         except KcError as exc:
             self._record_error(exc)
             raise
@@ -260,8 +234,6 @@ class SyncClient:
         return report
 
     def _record_error(self, exc: KcError) -> None:
-        from kcdesk.sync.errors import DeviceRevoked
-
         def save(s: Session) -> None:
             state.put_json(
                 s,
@@ -282,7 +254,7 @@ class SyncClient:
             log.exception("could not record the sync error")
 
     def _hello(self, transport: Transport, report: CycleReport) -> HelloResponse:
-        self.progress("hello", 0, 0)
+        self.progress.step(0, 0, "hello")
         with self.store.read() as s:
             depth, oldest = outbox_depth(s)
         response = transport.call(
@@ -297,7 +269,7 @@ class SyncClient:
                 "client_time": state.now_text(),
             },
         )
-        hello = parse(_ok(response), HelloResponse.model_validate_json)
+        hello = parse(expect_ok(response), HelloResponse.model_validate_json)
         self.limits = hello.limits
         report.clock_skew_seconds = hello.clock_skew_seconds
 
@@ -326,9 +298,15 @@ class SyncClient:
             report.push_bytes_received += transport.bytes_received - received
 
     def _push_all(self, transport: Transport, report: CycleReport) -> None:
-        from kcdesk.sync.pusher import Pusher
-
-        Pusher(self, transport, report, _ok).run()
+        Pusher(
+            self.store,
+            self.codecs,
+            transport,
+            report,
+            self.progress,
+            push_batch=self.push_batch,
+            limits=self.limits,
+        ).run()
 
     def _send_resolutions(self, transport: Transport) -> None:
         with self.store.read() as s:
@@ -350,19 +328,18 @@ class SyncClient:
         if saved is None or saved[1] != key:
             self._snapshot(transport, scope, key, report, replacing=saved is not None)
         for _attempt in range(100_000):
-            if self.cancel.is_set():
-                raise Cancelled()
+            self.progress.check()
             with self.store.read() as s:
                 after = (state.cursor(s, scope.scope) or (0, key))[0]
             response = transport.call("GET", f"{API_PREFIX}/pull", params={"scope": scope.scope, "after": after})
             if response.status_code == 410:  # older than the compaction horizon: start this scope again
                 self._snapshot(transport, scope, key, report, replacing=True)
                 continue
-            page: PullResponse = parse(_ok(response), PullResponse.model_validate_json)
+            page: PullResponse = parse(expect_ok(response), PullResponse.model_validate_json)
             self.store.write(
                 partial(self._apply_page, page=page, key=key, report=report), origin="sync", applying_remote=True
             )
-            self.progress(f"pull:{scope.scope}", page.next_cursor, 0)
+            self.progress.step(page.next_cursor, 0, f"pull:{scope.scope}")
             if not page.has_more:
                 return
 
@@ -397,8 +374,8 @@ class SyncClient:
             applier.upsert(run[0].table, [c.row for c in run], pending)
 
     def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport, replacing: bool) -> None:
-        self.progress(f"snapshot:{scope.scope}", 0, 0)
-        path, info = download_snapshot(self.store, transport, scope.scope, self.progress, self.cancel)
+        self.progress.step(0, 0, f"snapshot:{scope.scope}")
+        path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
         try:
             stats = self.store.write(
                 lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
@@ -410,17 +387,6 @@ class SyncClient:
         report.snapshots.append(scope.scope)
         report.pulled += stats["upserted"]
         report.evicted += stats["evicted"]
-
-
-def _ok(response: Any) -> Any:
-    if response.status_code != 200:
-        info = detail(response)
-        raise SyncError(
-            "Máy chủ từ chối yêu cầu ({code}): {reason}",
-            code=info.get("code", response.status_code),
-            reason=info.get("message", ""),
-        )
-    return response
 
 
 def _next_seq(session: Session) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kcdesk.sync import state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.protocol import Outcome
+from kcdesk.sync.reasons import REASONS
 from kcdesk.sync.relations import parent_ref
 from kcdesk.sync.state import USER_ALIASES, now_text
 from kcdesk.sync.wire import TableCodec
@@ -161,8 +162,6 @@ def dead_letter(session: Session, m: Outgoing, outcome: Outcome) -> None:
     if code in BLOCKING_CODES:
         blocked_by = _blocking_seq(session, m)
         if blocked_by is not None:
-            from kcdesk.sync.reasons import REASONS
-
             code, message = "blocked_by_parent", REASONS["blocked_by_parent"]
     session.execute(
         text(

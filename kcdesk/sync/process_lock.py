@@ -16,11 +16,7 @@ from types import TracebackType
 
 from kcdesk.errors import KcError
 from kcdesk.i18n import label
-from kcdesk.sync.errors import SyncError
-
-
-class Busy(SyncError):
-    """Someone else holds the lock; the message says who and what to do."""
+from kcdesk.sync.errors import Busy
 
 
 def lock_path(db_path: Path, purpose: str) -> Path:

@@ -16,20 +16,20 @@ import json
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kcdesk.db.store import Store
+from kcdesk.progress import Progress
 from kcdesk.sync import faults, withdraw
 from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import ProtocolError, SyncError
 from kcdesk.sync.outbox import Outgoing, outbox_depth, read_pending, record_outcomes
-from kcdesk.sync.protocol import API_PREFIX, PushResponse
-from kcdesk.sync.transport import Transport, detail, parse
-from kcdesk.sync.wire import gzip_body
-
-if TYPE_CHECKING:
-    from kcdesk.sync.client import CycleReport, SyncClient
+from kcdesk.sync.protocol import API_PREFIX, Limits, PushResponse
+from kcdesk.sync.transport import Transport, detail, expect_ok, parse
+from kcdesk.sync.wire import TableCodec, gzip_body
 
 MAX_WITHDRAWN = 5000  # per push (PushRequest.withdrawn)
 
@@ -49,14 +49,23 @@ class Batch:
 
 
 class Pusher:
-    def __init__(self, client: SyncClient, transport: Transport, report: CycleReport, ok: Callable[[Any], Any]) -> None:
-        self.client = client
-        self.store = client.store
+    def __init__(
+        self,
+        store: Store,
+        codecs: dict[str, TableCodec],
+        transport: Transport,
+        report: CycleReport,
+        progress: Progress,
+        *,
+        push_batch: int,
+        limits: Limits | None,
+    ) -> None:
+        self.store = store
+        self.codecs = codecs
         self.transport = transport
         self.report = report
-        self.ok = ok
-        limits = client.limits
-        self.size = min(client.push_batch, limits.max_batch_mutations) if limits else client.push_batch
+        self.progress = progress
+        self.size = min(push_batch, limits.max_batch_mutations) if limits else push_batch
         self.max_bytes = limits.max_batch_bytes if limits else None
 
     def run(self) -> None:
@@ -65,23 +74,20 @@ class Pusher:
             total, _ = outbox_depth(s)
         if server_owned:
             self.store.write(
-                lambda s: withdraw.withdraw_server_owned(s, self.client.codecs), origin="sync", applying_remote=True
+                lambda s: withdraw.withdraw_server_owned(s, self.codecs), origin="sync", applying_remote=True
             )
         helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcdesk-push-prepare")
         acking: Future[dict[str, int]] | None = None
         try:
             upcoming: Future[Batch | None] = helper.submit(self._prepare, 0)
             while True:
-                if self.client.cancel.is_set():
-                    from kcdesk.sync.client import Cancelled
-
-                    raise Cancelled()
+                self.progress.check()
                 batch = upcoming.result()
                 if batch is None:
                     return
                 if batch.full:  # read the next one while this one travels
                     upcoming = helper.submit(self._prepare, batch.last_seq)
-                self.client.progress("push", self.report.pushed, max(total, self.report.pushed))
+                self.progress.step(self.report.pushed, max(total, self.report.pushed), "push")
                 answer = self._send(batch)
                 faults.hit("client.after_ack_before_delete")
                 if acking is not None:
@@ -106,7 +112,7 @@ class Pusher:
 
     def _prepare_at_most(self, after_seq: int, size: int) -> Batch | None:
         with self.store.read() as s:
-            mutations = read_pending(s, self.client.codecs, size, after_seq=after_seq)
+            mutations = read_pending(s, self.codecs, size, after_seq=after_seq)
             taken_back = withdraw.pending(s)
         full = len(mutations) == size
         if mutations and full:  # more to come: only the numbers this batch passes
@@ -138,14 +144,14 @@ class Pusher:
                 "hỗ trợ (dữ liệu trên máy vẫn an toàn).",
                 expected=detail(response).get("expected_seq"),
             )
-        answer: PushResponse = parse(self.ok(response), PushResponse.model_validate_json)
+        answer: PushResponse = parse(expect_ok(response), PushResponse.model_validate_json)
         seqs = {m.seq for m in batch.mutations}
         if seqs and not any(o.seq in seqs for o in answer.outcomes):
             raise ProtocolError("Máy chủ không trả lời cho lô thay đổi đã gửi; sẽ thử lại ở lần sau.")
         return answer
 
     def _ack(self, batch: Batch, answer: PushResponse) -> Callable[[Session], dict[str, int]]:
-        codecs = self.client.codecs
+        codecs = self.codecs
 
         def ack(s: Session) -> dict[str, int]:
             withdraw.forget_through(s, answer.last_seq)

@@ -11,13 +11,9 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from kcdesk.sync.errors import SyncError
+from kcdesk.sync.errors import InsecureServer, SyncError
 
 INSECURE_HTTP = "insecure_http"  # sync_kv: "1" when the person accepted plain HTTP at enrolment
-
-
-class InsecureServer(SyncError):
-    """A plain-HTTP server elsewhere on the network, not accepted explicitly."""
 
 
 def is_loopback(host: str) -> bool:

@@ -1,7 +1,7 @@
 """The headless sync API the window (and the CLI) builds on.
 
     service = SyncService(store)
-    service.run_cycle(progress=..., cancel=event)  # one cycle at a time; raises typed SyncError
+    service.run_cycle(progress=Progress(...))  # one cycle at a time; raises typed SyncError or Cancelled
     service.status()          # online/offline, pending count, last success, last error, revoked
     service.dead_letters()    # refused changes with their reasons (Vietnamese, or English via tr)
     service.conflicts()       # field conflicts, each side by side: base / mine / theirs
@@ -22,12 +22,15 @@ from sqlalchemy import text
 
 from kcdesk.db.store import Store
 from kcdesk.i18n import tr
+from kcdesk.progress import Progress
 from kcdesk.sync import conflicts as conflict_store
 from kcdesk.sync import state
-from kcdesk.sync.client import CycleReport, Progress, SyncClient
+from kcdesk.sync.client import SyncClient, codecs
 from kcdesk.sync.conflicts import Choice, Conflict
+from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import DeviceRevoked, Offline, ServerBusy, SyncError
 from kcdesk.sync.process_lock import busy_message, held_by, sync_lock
+from kcdesk.sync.resend import resend as resend_refused
 from kcdesk.sync.transport import RetryPolicy
 
 
@@ -74,8 +77,8 @@ class SyncService:
         self._running = False
         self._online: bool | None = None
 
-    def client(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncClient:
-        return SyncClient(self.store, retry=self.retry, progress=progress, cancel=cancel, verify=self.verify)
+    def client(self, progress: Progress | None = None) -> SyncClient:
+        return SyncClient(self.store, retry=self.retry, progress=progress, verify=self.verify)
 
     def enrol(
         self,
@@ -89,7 +92,7 @@ class SyncService:
         (kcdesk.sync.server_url)."""
         return self.client().enrol(server_url, code, device_name, ca_file, insecure_http).device_id
 
-    def run_cycle(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> CycleReport:
+    def run_cycle(self, progress: Progress | None = None) -> CycleReport:
         """Run one cycle; a second caller while one runs gets SyncError at once, whether it
         is in this process or another one (the window and a scheduled `kcdesk sync`)."""
         if not self._lock.acquire(blocking=False):
@@ -100,7 +103,7 @@ class SyncService:
             raise busy_message(across.path)
         self._running = True
         try:
-            report = self.client(progress, cancel).cycle()
+            report = self.client(progress).cycle()
             self._online = True
             return report
         except (Offline, ServerBusy):
@@ -182,11 +185,8 @@ class SyncService:
         """Correct a refused new record (its fields, checked like any edit) and queue it
         again, with the changes it blocked (kcdesk.sync.resend); sent at the next sync.
         Returns the new outbox numbers."""
-        from kcdesk.sync.client import codecs
-        from kcdesk.sync.resend import resend
-
         table_codecs = codecs()
-        return self.store.write(lambda s: resend(s, seq, corrections or {}, table_codecs), origin="local")
+        return self.store.write(lambda s: resend_refused(s, seq, corrections or {}, table_codecs), origin="local")
 
     def discard_dead_letter(self, seq: int) -> None:
         """The person read the reason and lets the refused change go (the local record stays)."""

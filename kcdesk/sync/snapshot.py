@@ -9,13 +9,10 @@ local changes are left alone, as in any pull.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import logging
 import shutil
 import sqlite3
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,53 +21,43 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk.db.capture import bulk_capture_sql, table_columns
+from kcdesk.db.files import sha256_of
 from kcdesk.db.store import Store
+from kcdesk.progress import Progress
 from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.download import fetch_range, work_dir
 from kcdesk.sync.errors import Offline
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
 from kcdesk.sync.relations import ATTACHMENT, OWN_PLACEMENT, PARENT, is_placed_by_parent, parent_ref
-from kcdesk.sync.transport import Transport, parse
+from kcdesk.sync.transport import Transport, expect_ok, parse
 from kcdesk.sync.wire import TableCodec
 
 CHUNK_ROWS = 5000
 log = logging.getLogger(__name__)
 
 
-def work_dir(store: Store) -> Path:
-    folder = store.path.with_name(store.path.stem + "-sync-tmp")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def download_snapshot(
-    store: Store, transport: Transport, scope: str, progress: Callable[[str, int, int], None], cancel: threading.Event
-) -> tuple[Path, SnapshotInfo]:
+def download_snapshot(store: Store, transport: Transport, scope: str, progress: Progress) -> tuple[Path, SnapshotInfo]:
     response = transport.call("GET", f"{API_PREFIX}/snapshot", params={"scope": scope})
-    if response.status_code != 200:
-        from kcdesk.sync.client import _ok
-
-        _ok(response)
-    info: SnapshotInfo = parse(response, SnapshotInfo.model_validate_json)
+    info: SnapshotInfo = parse(expect_ok(response), SnapshotInfo.model_validate_json)
     folder = work_dir(store)
     part = folder / f"{info.snapshot_id}.gz.part"
     for _attempt in range(50):
         have = part.stat().st_size if part.exists() else 0
         if have < info.size:
             try:
-                _fetch(
+                fetch_range(
                     transport,
                     f"{API_PREFIX}/snapshot/{info.snapshot_id}",
                     part,
                     have,
                     info.size,
                     progress,
-                    cancel,
                     f"snapshot:{scope}",
                 )
             except Offline:
                 continue  # resume from what arrived
-        if _sha256(part) == info.sha256:
+        if sha256_of(part) == info.sha256:
             break
         part.unlink()  # damaged on the way: fetch again
     else:
@@ -80,50 +67,6 @@ def download_snapshot(
         shutil.copyfileobj(src, dst, 1 << 20)
     part.unlink()
     return plain, info
-
-
-def _fetch(
-    transport: Transport,
-    path: str,
-    target: Path,
-    start: int,
-    size: int,
-    progress: Callable[[str, int, int], None],
-    cancel: threading.Event,
-    stage: str,
-    piece: int = 4 * 1024 * 1024,
-) -> None:
-    """Fetch [start, size) in bounded pieces (memory stays small), appending to target."""
-    mode = "ab" if start > 0 else "wb"
-    with target.open(mode) as fh:
-        while start < size:
-            if cancel.is_set():
-                from kcdesk.sync.client import Cancelled
-
-                raise Cancelled()
-            end = min(size, start + piece) - 1
-            headers = {"Range": f"bytes={start}-{end}", "Accept-Encoding": "identity"}
-            response = transport.call("GET", path, headers=headers, ok=(200, 206))
-            if response.status_code == 206:
-                data = response.content
-            elif response.status_code == 200:  # the server ignored the range: take the part we asked for
-                data = response.content[start : end + 1]
-            else:
-                raise Offline("Máy chủ không gửi được tệp ({status}).", status=response.status_code)
-            if not data:
-                raise Offline("Máy chủ không gửi được tệp ({status}).", status=response.status_code)
-            fh.write(data)
-            fh.flush()
-            start += len(data)
-            progress(stage, start, size)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def apply_snapshot(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
+
+from kcdesk.atomic_write import write_text
 
 log = logging.getLogger(__name__)
 SERVICE = "kcdesk-sync"
@@ -62,11 +63,4 @@ class TokenStore:
 
     def _write_file(self, data: dict[str, str]) -> None:
         self.fallback_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.fallback_file.with_name(self.fallback_file.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, self.fallback_file)
+        write_text(self.fallback_file, json.dumps(data), mode=0o600)

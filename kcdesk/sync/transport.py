@@ -21,11 +21,14 @@ from typing import Any
 import httpx
 
 from kcdesk.sync.errors import (
+    SYNC_STOPPED,
     AuthRejected,
+    Cancelled,
     DeviceRevoked,
     Offline,
     ProtocolError,
     ServerBusy,
+    SyncError,
     UntrustedServer,
     UpgradeRequired,
 )
@@ -146,9 +149,7 @@ class Transport:
         last: Exception | None = None
         for attempt in range(attempts):
             if self.cancel.is_set():
-                from kcdesk.sync.client import Cancelled
-
-                raise Cancelled()
+                raise Cancelled(SYNC_STOPPED)
             try:
                 response = self._send(
                     method,
@@ -172,7 +173,7 @@ class Transport:
 
     def _wait(self, exc: Exception, attempt: int) -> None:
         delay = self.retry.delay(attempt)
-        retry_after = getattr(exc, "retry_after", None)
+        retry_after = exc.retry_after if isinstance(exc, ServerBusy) else None
         if retry_after:
             delay = max(delay, float(retry_after))
         self.cancel.wait(delay)
@@ -232,7 +233,7 @@ class Transport:
         if status >= 500 or status == 429:
             busy = ServerBusy("Máy chủ đồng bộ đang bận hoặc gặp lỗi (mã {status}); sẽ thử lại.", status=status)
             retry_after = response.headers.get("retry-after")
-            busy.retry_after = float(retry_after) if retry_after and retry_after.isdigit() else None  # type: ignore[attr-defined]
+            busy.retry_after = float(retry_after) if retry_after and retry_after.isdigit() else None
             raise busy
         if status == 403 and detail_code(response) == "revoked":
             raise DeviceRevoked(
@@ -278,6 +279,18 @@ def detail(response: httpx.Response) -> dict[str, Any]:
         return {}
     value = body.get("detail") if isinstance(body, dict) else None
     return value if isinstance(value, dict) else {}
+
+
+def expect_ok(response: httpx.Response) -> httpx.Response:
+    """The response when it is a 200; else the server's refusal as a SyncError."""
+    if response.status_code != 200:
+        info = detail(response)
+        raise SyncError(
+            "Máy chủ từ chối yêu cầu ({code}): {reason}",
+            code=info.get("code", response.status_code),
+            reason=info.get("message", ""),
+        )
+    return response
 
 
 def detail_code(response: httpx.Response) -> str | None:

@@ -17,9 +17,8 @@ from sqlalchemy import text
 
 from kcdesk.server.counters import append_changes
 from kcdesk.sync import kept_fields
-from kcdesk.sync.errors import Offline
+from kcdesk.sync.errors import InsecureServer, Offline
 from kcdesk.sync.process_lock import held_by, sync_lock
-from kcdesk.sync.server_url import InsecureServer
 
 ENV = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
 NEW_COLUMN = "zalo_phone"  # what tests/sync/newer_server.py adds (not imported: it changes the tables it loads in)

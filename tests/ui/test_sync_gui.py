@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcdesk.db.store import Store
 from kcdesk.services.proposals import create_proposal
+from kcdesk.sync.errors import Reaction
 from kcdesk.ui.main_window import PAGES
 from tests.sync.conftest import FAST_RETRY, Database, ServerProcess
 from tests.sync.helpers import add_facility, edit, facility
@@ -199,7 +200,7 @@ def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  #
     )
     pid = wait_job(qtbot, job)
     qtbot.waitUntil(lambda: proposals.model.badges.get(pid) == "pending", timeout=10_000)
-    assert scheduler.schedule.after_error("Offline") is not None  # as after a cycle that found no server
+    assert scheduler.schedule.after_error(Reaction.BACK_OFF) is not None  # as after a cycle that found no server
     assert scheduler.schedule.offline
     with qtbot.waitSignal(scheduler.finished, timeout=30_000):
         scheduler.tick()  # the timer fires: the port answers, so a whole cycle runs

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from kcdesk.db.store import Store
+from kcdesk.sync.errors import DeviceRevoked, Offline, ProtocolError, reaction_of
 from kcdesk.sync.service import SyncService
 from kcdesk.ui.logic.sync_schedule import SyncSchedule, shown_badge, stage_text
 from kcdesk.ui.records.sync_view import parse_edited, record_badges, server_reachable
@@ -21,12 +22,12 @@ def test_schedule_jitters_backs_off_when_unreachable_and_stops_on_incurable_erro
     assert 240 <= s.after_success() <= 360
     ceilings = [15, 30, 60, 120, 240, 480, 600, 600]
     for ceiling in ceilings:
-        delay = s.after_error("Offline")
+        delay = s.after_error(reaction_of(Offline("x")))
         assert delay is not None and 1 <= delay <= ceiling
     assert s.offline and s.failures == len(ceilings)
     assert 240 <= s.after_success() <= 360 and not s.offline
-    assert s.after_error("DeviceRevoked") is None and s.stopped
-    assert 240 <= (s.after_error("ProtocolError") or 0) <= 360  # anything else: the normal pace
+    assert s.after_error(reaction_of(DeviceRevoked("x"))) is None and s.stopped
+    assert 240 <= (s.after_error(reaction_of(ProtocolError("x"))) or 0) <= 360  # anything else: the normal pace
 
 
 def test_stage_text_and_badges_in_words() -> None:

@@ -7,6 +7,10 @@
   cheap probe of the server; the moment it answers (connectivity regained) a cycle runs.
 - After an error a retry cannot cure (not enrolled, revoked, demo data, needs an upgrade,
   the server's certificate does not verify): no automatic cycles until the person acts.
+- After the person cancelled: the next cycle at the normal interval.
+
+Which of these follows an error is its type's `reaction` (kcdesk.sync.errors), never its
+class name.
 """
 
 from __future__ import annotations
@@ -14,13 +18,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from kcdesk.sync.errors import Reaction
 from kcdesk.ui.logic.i18n import tr
-
-# Error types (kcdesk.sync.errors) after which waiting and retrying cannot help.
-STOPPING_ERRORS = frozenset(
-    {"NotEnrolled", "DeviceRevoked", "AuthRejected", "UpgradeRequired", "DemoDataRefused", "UntrustedServer"}
-)
-UNREACHABLE_ERRORS = frozenset({"Offline", "ServerBusy"})
 
 
 @dataclass
@@ -41,15 +40,18 @@ class SyncSchedule:
         self.stopped = False
         return self._jitter(self.interval)
 
-    def after_error(self, error_type: str) -> float | None:
-        """Seconds until the next attempt, or None: wait for the person (Đồng bộ ngay)."""
-        if error_type in STOPPING_ERRORS:
+    def after_error(self, reaction: Reaction) -> float | None:
+        """Seconds until the next attempt, or None: wait for the person (Đồng bộ ngay).
+        `reaction` is kcdesk.sync.errors.reaction_of(the error)."""
+        if reaction is Reaction.STOP:
             self.stopped = True
             return None
-        if error_type in UNREACHABLE_ERRORS:
+        if reaction is Reaction.BACK_OFF:
             self.failures += 1
             ceiling = min(self.cap, self.base * 2 ** (self.failures - 1))
             return max(1.0, self.rng.uniform(0, ceiling))
+        if reaction is Reaction.RESUME:  # the person stopped it: the normal interval, as it was
+            return self.interval
         # Anything else (a refused batch, a protocol hiccup): try again at the normal pace.
         return self._jitter(self.interval)
 

@@ -10,15 +10,14 @@ through runner.changed like after any write.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kcdesk.progress import Cancelled as JobCancelled
 from kcdesk.progress import Progress
+from kcdesk.sync.errors import Reaction, reaction_of
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.sync_schedule import SyncSchedule, stage_text
 from kcdesk.ui.operations.runner import Job
@@ -85,12 +84,12 @@ class SyncScheduler(QObject):
         cancel = threading.Event()
 
         def cycle(progress: Progress) -> Any:
-            def report(stage: str, done: int, total: int) -> None:  # on the worker
-                # On Cancel the client sees `cancel` itself and stops where it is safe to.
-                with contextlib.suppress(JobCancelled):
-                    progress.step(done, total, stage_text(stage, done, total, lang))
+            def report(done: int, total: int, stage: str) -> None:  # on the worker
+                progress.step(done, total, stage_text(stage, done, total, lang))
 
-            return sync_service(ctx).run_cycle(progress=report, cancel=cancel)
+            # The client steps with stage codes; the job's panel shows them in words. Both
+            # share `cancel`: the client stops at its next step, keeping what it finished.
+            return sync_service(ctx).run_cycle(progress=Progress(report, cancel))
 
         self.job = self.ctx.runner.run(
             cycle,
@@ -128,7 +127,7 @@ class SyncScheduler(QObject):
                 log.info("server reachable again: syncing")
             self.sync_now(show_progress=False)
         else:
-            delay = self.schedule.after_error("Offline")
+            delay = self.schedule.after_error(Reaction.BACK_OFF)  # as after a cycle that found no server
             if delay is not None:
                 self._arm(delay)
 
@@ -144,15 +143,12 @@ class SyncScheduler(QObject):
     def _failed(self, error: BaseException) -> None:
         self.last_error = error
         self.running_changed.emit(False)
-        name = type(error).__name__
-        if name == "Cancelled":
-            delay: float | None = self.schedule.interval
-        else:
-            delay = self.schedule.after_error(name)
+        reaction = reaction_of(error)
+        delay = self.schedule.after_error(reaction)
         if delay is not None and self.ctx.settings.get("auto_sync"):
             self._arm(delay)
         self.failed.emit(error)
-        if self.manual and name != "Cancelled":
+        if self.manual and reaction is not Reaction.RESUME:
             self.refused.emit(error)  # timed cycles fail quietly: the status bar says it
         self.ctx.runner.changed.emit(frozenset({"sync_state"}))
 
