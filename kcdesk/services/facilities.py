@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -195,12 +196,16 @@ class FacilityFilter:
     province_code: str | None = None
 
 
+def filter_values(flt: FacilityFilter) -> dict[str, str]:
+    """The filter's set fields (column -> value): every list of facilities narrows by these
+    equalities, besides leaving out deleted ones (the register's raw SQL too)."""
+    return {f.name: value for f in dataclasses.fields(flt) if (value := getattr(flt, f.name))}
+
+
 def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     stmt = stmt.where(Facility.deleted_at.is_(None))
-    for key in ("ward_code", "facility_type", "sector_code", "status", "province_code"):
-        value = getattr(flt, key)
-        if value:
-            stmt = stmt.where(getattr(Facility, key) == value)
+    for key, value in filter_values(flt).items():
+        stmt = stmt.where(getattr(Facility, key) == value)
     return stmt
 
 

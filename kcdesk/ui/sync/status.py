@@ -16,15 +16,8 @@ REFRESH_MS = 60_000
 
 
 def sync_service(ctx: AppContext) -> Any:
-    """One SyncService per window (it remembers whether the last cycle reached the server).
-    Imported on first use: the sync client pulls in httpx and pydantic."""
-    service = getattr(ctx, "_sync_service", None)
-    if service is None:
-        from kcdesk.sync.service import SyncService
-
-        service = SyncService(ctx.store, who="window")
-        ctx._sync_service = service  # type: ignore[attr-defined]
-    return service
+    """The window's one SyncService (AppContext.sync_service: made on first use)."""
+    return ctx.sync_service()
 
 
 def read_status(ctx: AppContext) -> dict[str, Any]:
@@ -43,7 +36,7 @@ def read_status(ctx: AppContext) -> dict[str, Any]:
         pending = int(s.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
         dead = int(s.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one())
         conflicts = int(s.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one())
-    service = getattr(ctx, "_sync_service", None)
+    service = ctx.sync_service_if_made()
     online = service.status().online if service is not None else None
     error = json.loads(error_json) if error_json else None
     last_error = None
@@ -104,8 +97,7 @@ class SyncStatusLabel(QLabel):
     def _render(self) -> None:
         if not self.facts:
             return
-        scheduler = getattr(self.ctx, "scheduler", None)
-        running = bool(scheduler and scheduler.running)
+        running = self.ctx.scheduler.running
         text = sync_sentence(lang=self.ctx.lang, running=running, **self.facts)
         if running and self._progress:
             text += " · " + self._progress

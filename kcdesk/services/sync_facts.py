@@ -1,10 +1,11 @@
-"""Sync facts the window reads without importing the sync client (httpx, pydantic: the
-window starts without them): per-record badges for a page of rows at once, whether the
-server's port answers (regained connectivity), what the person can do about a refusal.
+"""Sync facts read without importing the sync client (httpx, pydantic: the window starts
+without them): per-record badges for a page of rows at once, whether this laptop has a
+server, whether the server's port answers (regained connectivity), what the person can do
+about a refusal, how the inbox names tables, fields and records.
 
 `record_badges` answers what kcdesk.sync.service.SyncService.record_badge answers for one
 record, for a page of 200 register rows in four indexed queries instead of 800;
-tests/ui/test_sync_logic.py holds it to the same answers as record_badge.
+tests/test_services_sync_facts.py holds it to the same answers as record_badge.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str,
         for (rid,) in session.execute(_CONFLICT, params):
             out[rid] = "conflict"
     return out
+
+
+def record_badge(session: Session, table: str, row_id: str) -> str:
+    """The badge of one record ('synced' when nothing is pending, refused or in conflict)."""
+    return record_badges(session, table, [row_id]).get(row_id, "synced")
 
 
 def is_enrolled(session: Session) -> bool:
@@ -147,25 +153,3 @@ def record_titles(session: Session, pairs: Sequence[tuple[str, str]]) -> dict[tu
         if row and row[0]:
             out[(table, row_id)] = str(row[0])
     return out
-
-
-def parse_edited(typed: str, like: object) -> object:
-    """A value typed in the inbox, as the type of the values it replaces (int, float, bool, text)."""
-    stripped = typed.strip()
-    if stripped == "":
-        return None
-    if isinstance(like, bool):
-        return stripped.lower() in ("1", "true", "có", "co", "x", "✓", "yes")
-    if isinstance(like, int):
-        return int(stripped.replace(".", "").replace(" ", ""))
-    if isinstance(like, float):
-        return float(stripped.replace(",", "."))
-    return stripped
-
-
-def shown_value(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    return str(value)
