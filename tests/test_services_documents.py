@@ -69,3 +69,20 @@ def test_a_cancelled_document_leaves_no_file(store: Store, tmp_path: Path) -> No
         with pytest.raises(Cancelled):
             make(folder / "huy.xlsx")
         assert list(folder.iterdir()) == []
+
+
+def test_the_command_line_makes_the_same_documents_with_its_agency_names(store: Store, tmp_path: Path) -> None:
+    """`kcdesk report facility|plan` go through these functions, with --agency over the setting."""
+    from tests.conftest import run_cli
+
+    store.write(lambda s: facilities.create_facility(s, {**FACILITY, "tax_code": "0401234567"}))
+    out = tmp_path / "co-so.pdf"
+    result = run_cli(
+        "report", "facility", "0401234567", "--agency", "Trung tâm Thử Nghiệm", "--out", str(out), db=store.path
+    )
+    assert result.code == 0, result.err
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Cơ sở gốm Thanh Hà" in text and "THỬ NGHIỆM" in text.upper()
+    table = tmp_path / "mau-02.xlsx"
+    assert run_cli("report", "plan", "--year", "2026", "--out", str(table), db=store.path).code == 0
+    assert table.is_file()
