@@ -58,3 +58,14 @@ def test_search_keeps_the_register_order_and_folds_tones(store: Store) -> None:
         rows = rows_by_ids(s, ids)
     assert rows[ids[1]][ROW_FIELDS.index("name")] == "Xưởng gốm Thanh Hà"
     assert rows[ids[2]][ROW_FIELDS.index("ward_code")] == WARD_A
+
+
+def test_a_records_history_names_who_changed_it(store: Store) -> None:
+    fid = _add(store, "Xưởng mây tre Cẩm Nê", WARD_A)
+    store.write(lambda s: facilities.update_facility(s, fid, {"representative": "Lê Thị Hạnh"}))
+    with store.read() as s:
+        plain = facilities.history(s, "facility", fid)
+        named = facilities.named_history(s, "facility", fid)
+    assert [e["op"] for e in named] == ["insert", "update"]
+    assert [{k: v for k, v in e.items() if k != "user_name"} for e in named] == plain
+    assert {e["user_name"] for e in named} == {"Nguyễn Văn An"}

@@ -88,3 +88,34 @@ def test_the_inbox_names_records_fields_and_what_to_do(store: Store) -> None:
     assert sync_facts.advice("locked", "update") == sync_facts.ADVICE["locked"]
     assert sync_facts.advice("locked", "insert") == sync_facts.NEW_RECORD_ADVICE
     assert sync_facts.advice("something_new", "delete") == sync_facts.DEFAULT_ADVICE
+
+
+def test_the_status_bar_facts_are_read_from_this_laptop(store: Store) -> None:
+    import json
+
+    from kcdesk.sync import state
+
+    with store.read() as s:
+        before = sync_facts.local_status(s)
+        waiting = int(s.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())  # the first user
+    assert before == {
+        "enrolled": False,
+        "pending": waiting,
+        "last_success": None,
+        "dead_letters": 0,
+        "conflicts": 0,
+        "last_error": None,
+    }
+    add_facility(_Laptop(store))
+    error = {"message": "Không kết nối được máy chủ {url}.", "params": {"url": "https://kc.example.vn"}}
+
+    def enrol(s: object) -> None:
+        state.put(s, state.SERVER_URL, "https://kc.example.vn")  # type: ignore[arg-type]
+        state.put(s, state.DEVICE_ID, "dev-1")  # type: ignore[arg-type]
+        state.put(s, state.LAST_ERROR, json.dumps(error))  # type: ignore[arg-type]
+
+    store.write(enrol, applying_remote=True)
+    with store.read() as s:
+        facts = sync_facts.local_status(s, "vi")
+    assert facts["enrolled"] and facts["pending"] == waiting + 1 and facts["conflicts"] == 0
+    assert facts["last_error"] == "Không kết nối được máy chủ https://kc.example.vn."

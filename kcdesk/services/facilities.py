@@ -15,7 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.bulk import bulk_insert
-from kcdesk.db.models import AdminUnit, AuditEntry, Facility, PostSupportEvaluation, Proposal, ProposalBeneficiary
+from kcdesk.db.models import (
+    AdminUnit,
+    AppUser,
+    AuditEntry,
+    Facility,
+    PostSupportEvaluation,
+    Proposal,
+    ProposalBeneficiary,
+)
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
 from kcdesk.domain.validation import (
@@ -265,6 +273,16 @@ def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
         }
         for e in rows
     ]
+
+
+def named_history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
+    """history() with who made each change by name ('user_name': the user's full name, or
+    the entry's origin when no user is known), as the window's history tab shows it."""
+    entries = history(session, table, row_id)
+    names: dict[str, str] = {uid: name for uid, name in session.execute(select(AppUser.id, AppUser.full_name))}
+    for e in entries:
+        e["user_name"] = names.get(e["user_id"] or "", "") or e["origin"]
+    return entries
 
 
 def bulk_insert_facilities(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:

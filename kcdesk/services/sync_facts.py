@@ -10,12 +10,16 @@ tests/test_services_sync_facts.py holds it to the same answers as record_badge.
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
+
+from kcdesk.sync import state
 
 _IN: BindParameter[list[str]] = bindparam("ids", expanding=True)
 _CONFLICT = text(
@@ -37,8 +41,8 @@ def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str,
             continue
         for rid in pending:
             out[rid] = "pending"
-        for rid, state in session.execute(_STATE, params):
-            out[rid] = str(state)
+        for rid, flag in session.execute(_STATE, params):
+            out[rid] = str(flag)
         for (rid,) in session.execute(_DEAD, params):
             out[rid] = "error"
         for (rid,) in session.execute(_CONFLICT, params):
@@ -53,10 +57,35 @@ def record_badge(session: Session, table: str, row_id: str) -> str:
 
 def is_enrolled(session: Session) -> bool:
     """Whether this laptop has a server (kcdesk.sync.state keys, read without the client)."""
-    row = session.execute(
-        text("SELECT count(*) FROM sync_kv WHERE key IN ('server_url', 'device_id') AND value IS NOT NULL")
-    ).scalar()
-    return row == 2
+    return bool(state.get(session, state.SERVER_URL) and state.get(session, state.DEVICE_ID))
+
+
+def local_status(session: Session, lang: str | None = None) -> dict[str, Any]:
+    """What this laptop knows of its sync without asking the server (the status bar's facts):
+    enrolled, changes waiting, refused changes, open conflicts, the last success and the last
+    error in `lang`. Whether the server answers is the sync client's to say."""
+    from kcdesk.i18n import tr
+
+    server, device, last, error_json = (
+        state.get(session, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS, state.LAST_ERROR)
+    )
+    error = json.loads(error_json) if error_json else None
+    last_error = None
+    if error:
+        try:
+            last_error = tr(error["message"], lang, **error.get("params", {}))
+        except (KeyError, IndexError, ValueError):
+            last_error = error.get("message")
+    return {
+        "enrolled": bool(server and device),
+        "pending": int(session.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one()),
+        "last_success": last,
+        "dead_letters": int(session.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one()),
+        "conflicts": int(
+            session.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one()
+        ),
+        "last_error": last_error,
+    }
 
 
 def _any_sync_rows(session: Session) -> bool:
