@@ -314,7 +314,8 @@ def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[
     form.set_typed("recommendations", "Đề nghị gia hạn thời gian lắp đặt máy thứ ba đến hết tháng sau")
     settle(300)
     save(form, "16-progress-report")
-    form.close()
+    form.hide()  # typed only for the picture: closing would ask whether to save it
+    form.deleteLater()
     editor.hide()
 
     evaluated = window.open_proposal(settled)
