@@ -17,6 +17,7 @@ from kcdesk.db.bulk import bulk_insert
 from kcdesk.db.models import AdminUnit, AuditEntry, Facility, PostSupportEvaluation, Proposal, ProposalBeneficiary
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
+from kcdesk.domain.notice import NOTICE_LABELS, as_date, notice_problems
 from kcdesk.domain.validation import (
     FACILITY_LABELS,
     UnitIndex,
@@ -65,14 +66,16 @@ def normalize(values: Mapping[str, Any]) -> dict[str, Any]:
             value = value.replace(",", ".")
         elif key in _BOOL_FIELDS:
             value = bool(value)
+        elif key == "informed_on":
+            value = as_date(value)
         out[key] = value
     return out
 
 
 def _check(values: Mapping[str, Any], units: UnitIndex) -> None:
-    problems = facility_problems(values, units)
+    problems = facility_problems(values, units) | notice_problems(values, date.today())
     if problems:
-        raise ValidationError(problems, labels=FACILITY_LABELS)
+        raise ValidationError(problems, labels=FACILITY_LABELS | NOTICE_LABELS)
 
 
 def create_facility(session: Session, values: Mapping[str, Any], *, units: UnitIndex | None = None) -> str:
@@ -193,10 +196,13 @@ class FacilityFilter:
     sector_code: str | None = None
     status: str | None = None
     province_code: str | None = None
+    uninformed: bool = False  # only facilities whose notice at collection is not recorded
 
 
 def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     stmt = stmt.where(Facility.deleted_at.is_(None))
+    if flt.uninformed:
+        stmt = stmt.where(Facility.informed_on.is_(None))
     for key in ("ward_code", "facility_type", "sector_code", "status", "province_code"):
         value = getattr(flt, key)
         if value:
