@@ -127,14 +127,18 @@ def cmd_facility(args: argparse.Namespace) -> int:
     from kcdesk.reports.facility_profile import facility_tables, write_facility_pdf
     from kcdesk.reports.records import find_facility
     from kcdesk.reports.xlsx_tables import write_tables
+    from kcdesk.services.access_trail import record_access
 
     fmt = _format(args.out)
-    with open_store(args) as store, store.read() as s:
-        facility = find_facility(s, args.key)
-        if fmt == "pdf":
-            write_facility_pdf(s, facility, _agency(s, args, facility.province_code), args.out, _progress())
-        else:
-            write_tables(args.out, facility_tables(s, facility))
+    with open_store(args) as store:
+        with store.read() as s:
+            facility = find_facility(s, args.key)
+            if fmt == "pdf":
+                write_facility_pdf(s, facility, _agency(s, args, facility.province_code), args.out, _progress())
+            else:
+                write_tables(args.out, facility_tables(s, facility))
+        # A profile holds the representative's personal data: printing it is on the trail.
+        store.write(lambda w: record_access(w, "print", "facility", facility.id))
     return _done(args.out)
 
 

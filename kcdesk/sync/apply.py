@@ -26,6 +26,23 @@ from kcdesk.sync.state import now_text
 from kcdesk.sync.wire import TableCodec
 
 Key = tuple[str, str]
+ERASURE_TABLE = "personal_data_erasure"
+
+
+def apply_received_erasures(session: Session, erasures: Iterable[Mapping[str, Any]]) -> int:
+    """Scrub this device's copies of what another device erased (kcdesk.db.scrub): the
+    records (in case their update is not here yet), the audit trail, conflicts, refusals."""
+    from kcdesk.db.scrub import apply_erasure
+
+    count = 0
+    for row in erasures:
+        try:
+            targets = json.loads(row.get("targets") or "[]")
+        except ValueError:
+            continue
+        apply_erasure(session, [t for t in targets if isinstance(t, dict) and t.get("table") in synced_tables()])
+        count += 1
+    return count
 
 
 class RowApplier:
@@ -38,6 +55,9 @@ class RowApplier:
             for name, table in self.tables.items()
         }
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        # Erasure records written by this applier: the caller scrubs their targets once the
+        # page (with any conflicts it carries) is in (kcdesk.db.scrub.apply_erasure).
+        self.erasures: list[dict[str, Any]] = []
         self.stats = {"upserted": 0, "skipped_pending": 0, "parked": 0, "evicted": 0, "kept_out_of_scope": 0}
 
     # -- upserts -----------------------------------------------------------------------
@@ -83,6 +103,9 @@ class RowApplier:
         if written:
             self.stats["upserted"] += len(written)
             self._unflag(table, written)
+            if table == ERASURE_TABLE:
+                done = set(written)
+                self.erasures.extend(r for r in ready if r["id"] in done)
 
     def _write_group(self, table: str, columns: tuple[str, ...], group: list[dict[str, Any]]) -> list[str]:
         """Write a group at once; if a local unique key collides (two devices made the same
