@@ -76,12 +76,12 @@ def _scrub_rows(session: Session, target: Target, tables: set[str]) -> int:
     for sql_table, columns in (
         ("audit_entry", ("before", "after")),
         ("sync_conflict", ("fields", "resolution")),
-        ("sync_dead_letter", ("payload", "base_payload", "server_row")),
+        ("sync_deadletter", ("payload", "base_payload", "server_row")),
         ("sync_record_state", ("payload",)),
     ):
         if sql_table not in tables:
             continue
-        key = "id" if sql_table != "sync_record_state" else "row_id"
+        key = {"sync_deadletter": "seq", "sync_record_state": "row_id"}.get(sql_table, "id")
         rows = session.execute(
             text(f"SELECT {key}, {', '.join(columns)} FROM {sql_table} WHERE table_name = :t AND row_id = :r"),
             where,

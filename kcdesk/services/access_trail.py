@@ -12,16 +12,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import AppUser, Facility, PersonalDataAccess, Survey
+from kcdesk.db.models import AppUser, PersonalDataAccess
 from kcdesk.db.store import get_meta
 from kcdesk.db.types import utcnow
 from kcdesk.errors import PermissionDenied
 from kcdesk.i18n import label
 from kcdesk.ids import new_id
 from kcdesk.services.setup import current_user
+from kcdesk.sync.relations import ATTACHMENT, OWN_PLACEMENT, PARENT, parent_ref
 
 ACTIONS = {
     "open": "Mở hồ sơ",
@@ -32,7 +33,33 @@ ACTIONS = {
 }
 REGISTER = "*"  # row_id of an access to the whole register (an export of every facility)
 TRAIL_ROLES = frozenset({"centre_leader", "admin"})
-_PLACED = {"facility": Facility, "survey": Survey}
+
+
+def placement_of(session: Session, table: str, row_id: str) -> tuple[str, str | None]:
+    """(province, commune) of a record, through its parents as sync places it (an
+    attachment where its owner is, a member where its proposal is); this laptop's province
+    when the record is not here (the whole register, say)."""
+    for _ in range(4):  # attachment -> acceptance -> proposal at most
+        if table in OWN_PLACEMENT:
+            province_col, ward_col = OWN_PLACEMENT[table]
+            cols = ", ".join(c for c in (province_col, ward_col) if c) or "NULL"
+            row = session.execute(text(f'SELECT {cols} FROM "{table}" WHERE id = :id'), {"id": row_id}).first()
+            if row is not None and row[0]:
+                return str(row[0]), (str(row[1]) if ward_col and row[1] else None)
+            break
+        if table not in PARENT and table != ATTACHMENT:
+            break
+        columns = ("owner_table", "owner_id") if table == ATTACHMENT else (PARENT[table][0],)
+        row = (
+            session.execute(text(f'SELECT {", ".join(columns)} FROM "{table}" WHERE id = :id'), {"id": row_id})
+            .mappings()
+            .first()
+        )
+        ref = parent_ref(table, dict(row)) if row is not None else None
+        if ref is None:
+            break
+        table, row_id = ref
+    return get_meta(session, "province_code") or "", None
 
 
 def record_access(session: Session, action: str, table: str, row_id: str) -> str:
@@ -41,13 +68,11 @@ def record_access(session: Session, action: str, table: str, row_id: str) -> str
     if action not in ACTIONS:
         raise ValueError(f"unknown access action {action!r}")
     user = current_user(session)
-    model = _PLACED.get(table)
-    record = session.get(model, row_id) if model is not None else None
-    province = getattr(record, "province_code", None) or get_meta(session, "province_code") or ""
+    province, ward = placement_of(session, table, row_id)
     entry = PersonalDataAccess(
         id=new_id(),
         province_code=province,
-        ward_code=getattr(record, "ward_code", None),
+        ward_code=ward,
         at=utcnow(),
         user_id=user.id if user else None,
         user_name=user.full_name if user else None,

@@ -49,7 +49,7 @@ from kcdesk.db.types import UTCDateTime, utcnow
 from kcdesk.errors import FieldMessage, ValidationError
 from kcdesk.i18n import Lazy, tr
 from kcdesk.ids import new_id
-from kcdesk.services.access_trail import record_access, require_leader
+from kcdesk.services.access_trail import placement_of, record_access, require_leader
 from kcdesk.services.personal_data import FoundRecord, PersonQuery, PersonReport, find_person, parse_query
 from kcdesk.services.setup import current_user
 from kcdesk.text import fold
@@ -113,10 +113,12 @@ def erase_person(
         if target["table"] == "attachment" and files_dir is not None:
             _remove_unused_file(session, files_dir, str(target["sha256"]))
     user = current_user(session)
-    wards = {r.ward_code for r in report.records if r.table in ("facility", "survey")}
+    places = {placement_of(session, str(t["table"]), str(t["row_id"])) for t in targets}
+    provinces = {p for p, _ in places if p}
+    wards = {w for _, w in places}
     entry = PersonalDataErasure(
         id=new_id(),
-        province_code=get_meta(session, "province_code") or "",
+        province_code=min(provinces) if provinces else get_meta(session, "province_code") or "",
         ward_code=wards.pop() if len(wards) == 1 else None,
         erased_at=utcnow(),
         erased_by=user.id if user else None,
