@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, text
@@ -29,9 +30,13 @@ Key = tuple[str, str]
 ERASURE_TABLE = "personal_data_erasure"
 
 
-def apply_received_erasures(session: Session, erasures: Iterable[Mapping[str, Any]]) -> int:
+def apply_received_erasures(
+    session: Session, erasures: Iterable[Mapping[str, Any]], files_dir: Path | None = None
+) -> int:
     """Scrub this device's copies of what another device erased (kcdesk.db.scrub): the
-    records (in case their update is not here yet), the audit trail, conflicts, refusals."""
+    records (in case their update is not here yet), the audit trail, conflicts, refusals,
+    and the files of erased attachments that no live record here uses any more."""
+    from kcdesk.db.files import file_path
     from kcdesk.db.scrub import apply_erasure
 
     count = 0
@@ -40,8 +45,18 @@ def apply_received_erasures(session: Session, erasures: Iterable[Mapping[str, An
             targets = json.loads(row.get("targets") or "[]")
         except ValueError:
             continue
-        apply_erasure(session, [t for t in targets if isinstance(t, dict) and t.get("table") in synced_tables()])
+        targets = [t for t in targets if isinstance(t, dict) and t.get("table") in synced_tables()]
+        apply_erasure(session, targets)
         count += 1
+        for t in targets if files_dir is not None else ():
+            if t["table"] != ATTACHMENT:
+                continue
+            sha = session.execute(text("SELECT sha256 FROM attachment WHERE id = :i"), {"i": t["row_id"]}).scalar()
+            used = session.execute(
+                text("SELECT 1 FROM attachment WHERE sha256 = :s AND deleted_at IS NULL LIMIT 1"), {"s": sha}
+            ).first()
+            if sha and used is None and files_dir is not None:
+                file_path(files_dir, str(sha)).unlink(missing_ok=True)
     return count
 
 

@@ -386,7 +386,7 @@ class SyncClient:
             applier.retry_parked()
         conflicts.store_conflicts(s, page.conflicts)
         if applier.erasures:
-            apply_received_erasures(s, applier.erasures)
+            apply_received_erasures(s, applier.erasures, self.store.files_dir)
         faults.hit("client.mid_pull_page")
         state.set_cursor(s, page.scope, page.next_cursor, key)
         report.pulled += applier.stats["upserted"]

@@ -31,7 +31,7 @@ def _file_bytes(path: Path) -> bytes:
     return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
-def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(server, device_factory):
+def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(server, device_factory, tmp_path):
     leader = device_factory("leader").enrol(server, role="centre_leader")
     staff = device_factory("staff").enrol(server, role="centre_staff")
     fid = add_facility(
@@ -49,14 +49,22 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
         ward_code=WARD_A,
     )
     leader.write(lambda s: set_meta(s, "province_code", "48"))
+    photo = tmp_path / "xuong.jpg"
+    photo.write_bytes(b"\xff\xd8 the workshop of Mr Ba")
     leader.write(
-        lambda s: surveys.save_survey(s, leader.store.files_dir, draft, survey_id=None, surveyor_id=None, send=False)
+        lambda s: surveys.save_survey(
+            s, leader.store.files_dir, draft, survey_id=None, surveyor_id=None, send=False,
+            photos=[surveys.PhotoInput(photo)],
+        )  # fmt: skip
     )
+    sha = leader.one("SELECT sha256 FROM attachment")
     assert leader.sync().rejected == 0, leader.rows("SELECT table_name, code, message, params FROM sync_deadletter")
     staff.sync()
     staff.execute("UPDATE facility SET labour_total = 3 WHERE id = :id", id=fid)  # the trail holds it twice now
     assert staff.sync().rejected == 0
     assert facility(staff, fid)["phone"] == PHONE
+    staff_photo = staff.store.files_dir / sha[:2] / sha
+    assert staff_photo.exists()
     leader.sync()
 
     outcome = leader.write(
@@ -64,7 +72,7 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
             s, PHONE, "Đơn yêu cầu ngày 01/12/2026", files_dir=leader.store.files_dir, db_path=leader.path
         )
     )
-    assert {e["table"] for e in outcome.erased} == {"facility", "survey"}
+    assert {e["table"] for e in outcome.erased} == {"facility", "survey", "attachment"}
     report = leader.sync()
     assert report.rejected == 0, leader.rows("SELECT code, message FROM sync_deadletter")
     stored = server_facility(server, fid)
@@ -73,6 +81,7 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     staff.sync()
     assert facility(staff, fid)["phone"] is None
     assert staff.one("SELECT count(*) FROM personal_data_erasure") == 1
+    assert staff.one("SELECT deleted_at FROM attachment") is not None and not staff_photo.exists()
     staff.close()
     leader.close()
     on_disk = _file_bytes(staff.path)
