@@ -73,6 +73,9 @@ KEEP_PAYEE_FILES = (
 )
 KEEP_SIGNED_FILES = "Bản quét của biên bản nghiệm thu đã ký: giữ như khi ký."
 _UTC = UTCDateTime()
+# A phone number (0 or +84, then 9-10 digits, spaces or dots between) and a 12-digit ID.
+_ANY_PHONE = re.compile(r"(?<![\d+])(?:\+84|0)(?:[\s.\-]*\d){9,10}(?!\d)")
+_ANY_PERSONAL_ID = re.compile(r"(?<!\d)\d{12}(?!\d)")
 
 
 @dataclass
@@ -263,6 +266,9 @@ class Mentions:
 
     names: tuple[str, ...]
     numbers: tuple[str, ...]
+    # The record is the person's own (they are its representative): any phone number or
+    # 12-digit personal ID in its free text is taken to be theirs (an old number, say).
+    own: bool = False
 
 
 def _mentions(q: PersonQuery, representative: str | None, *numbers: str | None) -> Mentions:
@@ -274,7 +280,8 @@ def _mentions(q: PersonQuery, representative: str | None, *numbers: str | None) 
         compact = re.sub(r"\D", "", n or "")
         if len(compact) >= 9 and (len(compact) != 10 or compact.startswith("0")):  # a phone or a personal ID
             digits.append(compact)
-    return Mentions(tuple(names), tuple(dict.fromkeys(digits)))
+    own = bool(representative) and (q.kind != "name" or fold(representative or "") == q.key)
+    return Mentions(tuple(names), tuple(dict.fromkeys(digits)), own)
 
 
 def _without(value: str | None, m: Mentions) -> str | None:
@@ -289,6 +296,9 @@ def _without(value: str | None, m: Mentions) -> str | None:
         body = digits[1:] if digits.startswith("0") else digits  # a phone may be written +84 …
         prefix = r"(?:\+?84|0)" if digits.startswith("0") else ""
         out = re.sub(r"(?<!\d)" + prefix + r"[\s.\-()]*" + r"[\s.\-()]*".join(body) + r"(?!\d)", ERASED, out)
+    if m.own:
+        out = _ANY_PHONE.sub(ERASED, out)
+        out = _ANY_PERSONAL_ID.sub(ERASED, out)
     return out
 
 

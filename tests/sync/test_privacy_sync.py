@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from helpers import WARD_A, add_facility, facility, server_facility
+from helpers import WARD_A, add_facility, edit, facility, server_count, server_facility
 from rawdevice import RawDevice, facility_values
 
 from kcdesk.db.store import set_meta
@@ -19,6 +19,7 @@ from kcdesk.services import access_trail, surveys
 from kcdesk.services.erasure import erase_person
 
 NAME, PHONE, ID = "Nguyễn Văn Ba", "0905123456", "048090001234"
+OTHER_PHONES = ("0905123999", "0905123888")
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -53,9 +54,14 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     photo.write_bytes(b"\xff\xd8 the workshop of Mr Ba")
     leader.write(
         lambda s: surveys.save_survey(
-            s, leader.store.files_dir, draft, survey_id=None, surveyor_id=None, send=False,
+            s,
+            leader.store.files_dir,
+            draft,
+            survey_id=None,
+            surveyor_id=None,
+            send=False,
             photos=[surveys.PhotoInput(photo)],
-        )  # fmt: skip
+        )
     )
     sha = leader.one("SELECT sha256 FROM attachment")
     assert leader.sync().rejected == 0, leader.rows("SELECT table_name, code, message, params FROM sync_deadletter")
@@ -66,15 +72,25 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     staff_photo = staff.store.files_dir / sha[:2] / sha
     assert staff_photo.exists()
     leader.sync()
+    # Both change his phone offline: the server keeps the replaced number in a conflict record.
+    edit(leader, "facility", fid, phone=OTHER_PHONES[0])
+    assert leader.sync().rejected == 0
+    edit(staff, "facility", fid, phone=OTHER_PHONES[1])
+    assert staff.sync().rejected == 0
+    leader.sync()
+    assert server_count(server, "server_conflict", f"fields LIKE '%{OTHER_PHONES[0]}%'") == 1
 
     outcome = leader.write(
         lambda s: erase_person(
-            s, PHONE, "Đơn yêu cầu ngày 01/12/2026", files_dir=leader.store.files_dir, db_path=leader.path
+            s, "nguyen van ba", "Đơn yêu cầu ngày 01/12/2026", files_dir=leader.store.files_dir, db_path=leader.path
         )
     )
     assert {e["table"] for e in outcome.erased} == {"facility", "survey", "attachment"}
     report = leader.sync()
     assert report.rejected == 0, leader.rows("SELECT code, message FROM sync_deadletter")
+    assert server_count(server, "server_conflict", "1 = 1") >= 1
+    for number in (PHONE, *OTHER_PHONES):
+        assert server_count(server, "server_conflict", f"fields LIKE '%{number}%'") == 0
     stored = server_facility(server, fid)
     assert stored["phone"] is None and stored["tax_code"] is None and stored["representative"] is None
 
@@ -82,10 +98,11 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     assert facility(staff, fid)["phone"] is None
     assert staff.one("SELECT count(*) FROM personal_data_erasure") == 1
     assert staff.one("SELECT deleted_at FROM attachment") is not None and not staff_photo.exists()
+    assert staff.one("SELECT count(*) FROM sync_conflict") >= 1  # scrubbed too, not dropped
     staff.close()
     leader.close()
     on_disk = _file_bytes(staff.path)
-    for value in (PHONE, ID, NAME, "0905 123 456"):
+    for value in (PHONE, *OTHER_PHONES, ID, NAME, "0905 123 456"):
         assert value.encode() not in on_disk, value
     assert "Hộ kinh doanh (đã xóa)".encode() in on_disk  # the record itself is still there
     assert PHONE.encode() not in _file_bytes(leader.path)
