@@ -97,4 +97,46 @@ def scrub_server_copies(conn: Connection, erasures: Iterable[Mapping[str, Any]])
     return count
 
 
+def erased_files(conn: Connection, erasures: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Hashes of erased attachments' files that no live attachment row names any more."""
+    attachment = db.REPLICATED["attachment"]
+    ids = [
+        str(t["row_id"])
+        for erasure in erasures
+        for t in _targets(erasure.get("targets")) or []
+        if t.get("table") == "attachment" and erasable(t) is not None
+    ]
+    if not ids:
+        return set()
+    shas = {r[0] for r in conn.execute(select(attachment.c.sha256).where(attachment.c.id.in_(ids)))}
+    live = {
+        r[0]
+        for r in conn.execute(
+            select(attachment.c.sha256).where(attachment.c.sha256.in_(shas), attachment.c.deleted_at.is_(None))
+        )
+    }
+    return shas - live
+
+
+def forget_files(conn: Connection, shas: Iterable[str]) -> list[str]:
+    """Drop the server's record of files nobody may fetch any more (a photo of an erased
+    person's home); returns the hashes whose file the caller removes after commit."""
+    shas = sorted(set(shas))
+    if shas:
+        for table in (db.blob_claim, db.blob_holder, db.blob):
+            conn.execute(table.delete().where(table.c.sha256.in_(shas)))
+    return shas
+
+
+def stale_snapshots(conn: Connection, scopes: Iterable[str]) -> list[str]:
+    """Cached snapshots of the scopes an erasure touched hold the erased values: dropped,
+    so the next device that needs one gets a fresh build. Returns their ids."""
+    scopes = sorted(set(scopes))
+    if not scopes:
+        return []
+    ids = [r[0] for r in conn.execute(select(db.snapshot.c.id).where(db.snapshot.c.scope.in_(scopes)))]
+    conn.execute(db.snapshot.delete().where(db.snapshot.c.scope.in_(scopes)))
+    return ids
+
+
 RULES.add("personal_data_erasure", erasure_record)

@@ -5,6 +5,7 @@ leader's laptop; the notice at collection and erasure records are judged by the 
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from datetime import date, timedelta
@@ -34,7 +35,6 @@ def _file_bytes(path: Path) -> bytes:
 
 def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(server, device_factory, tmp_path):
     leader = device_factory("leader").enrol(server, role="centre_leader")
-    staff = device_factory("staff").enrol(server, role="centre_staff")
     fid = add_facility(
         leader,
         name="Hộ kinh doanh Nguyễn Văn Ba",
@@ -65,12 +65,15 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     )
     sha = leader.one("SELECT sha256 FROM attachment")
     assert leader.sync().rejected == 0, leader.rows("SELECT table_name, code, message, params FROM sync_deadletter")
+    staff = device_factory("staff").enrol(server, role="centre_staff")
     staff.sync()
     staff.execute("UPDATE facility SET labour_total = 3 WHERE id = :id", id=fid)  # the trail holds it twice now
     assert staff.sync().rejected == 0
     assert facility(staff, fid)["phone"] == PHONE
     staff_photo = staff.store.files_dir / sha[:2] / sha
-    assert staff_photo.exists()
+    assert staff_photo.exists() and (server.data_dir / "blobs" / sha[:2] / sha).exists()
+    cached = [gzip.decompress(f.read_bytes()) for f in (server.data_dir / "snapshots").glob("*.gz")]
+    assert any(PHONE.encode() in c for c in cached)  # the staff laptop started from a snapshot holding it
     leader.sync()
     # Both change his phone offline: the server keeps the replaced number in a conflict record.
     edit(leader, "facility", fid, phone=OTHER_PHONES[0])
@@ -91,6 +94,9 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     assert server_count(server, "server_conflict", "1 = 1") >= 1
     for number in (PHONE, *OTHER_PHONES):
         assert server_count(server, "server_conflict", f"fields LIKE '%{number}%'") == 0
+    assert not (server.data_dir / "blobs" / sha[:2] / sha).exists()  # the photo is gone from the server too
+    for cached in (server.data_dir / "snapshots").glob("*.gz"):  # cached snapshots held the old rows
+        assert PHONE.encode() not in gzip.decompress(cached.read_bytes())
     stored = server_facility(server, fid)
     assert stored["phone"] is None and stored["tax_code"] is None and stored["representative"] is None
 
