@@ -155,7 +155,12 @@ def test_erasure_erases_what_it_may_keeps_the_rest_with_the_reason_and_scrubs_th
     def erase(dry_run: bool) -> object:
         return store.write(
             lambda s: erase_person(
-                s, NAME, "Đơn yêu cầu ngày 01/12/2026", files_dir=store.files_dir, db_path=store.path, dry_run=dry_run
+                s,
+                NAME,
+                f"Đơn của ông {NAME} ({PHONE}) ngày 01/12/2026",
+                files_dir=store.files_dir,
+                db_path=store.path,
+                dry_run=dry_run,
             )
         )
 
@@ -188,7 +193,7 @@ def test_erasure_erases_what_it_may_keeps_the_rest_with_the_reason_and_scrubs_th
         }
         assert s.execute(text("SELECT deleted_at FROM attachment WHERE owner_id = :s"), {"s": ids["survey"]}).scalar()
         log = s.get(PersonalDataErasure, done.erasure_id)
-        assert log.reason == "Đơn yêu cầu ngày 01/12/2026"
+        assert log.reason == "Đơn của ông (đã xóa) ((đã xóa)) ngày 01/12/2026"  # kept, synced: without him
         assert PHONE not in log.targets and ID not in log.targets and NAME not in log.targets
         trail = s.execute(text("SELECT count(*) FROM personal_data_access WHERE action = 'erase'")).scalar_one()
         assert trail == len(done.erased)

@@ -107,7 +107,7 @@ def erase_person(
         )
     query = parse_query(raw)
     report = find_person(session, raw)
-    outcome = ErasureOutcome(None, query.text, reason.strip(), dry_run)
+    outcome = ErasureOutcome(None, query.text, _reason_without_person(reason.strip(), query, report), dry_run)
     targets = _plan(session, query, report, outcome)
     if dry_run or not targets:
         return outcome
@@ -128,7 +128,7 @@ def erase_person(
         erased_by_name=user.full_name if user else None,
         reason=outcome.reason,
         targets=json.dumps([_public(t) for t in targets], ensure_ascii=False),
-        kept=json.dumps([{k: v for k, v in k.items() if k != "label"} for k in outcome.kept], ensure_ascii=False),
+        kept=json.dumps([{f: v for f, v in kept.items() if f != "label"} for kept in outcome.kept], ensure_ascii=False),
     )
     session.add(entry)
     session.flush()
@@ -138,6 +138,19 @@ def erase_person(
     if db_path is not None:
         erasure_log.append(db_path, erasure_log.entry_of(entry.id, entry.erased_at.isoformat(), entry.reason, targets))
     return outcome
+
+
+def _reason_without_person(reason: str, q: PersonQuery, report: PersonReport) -> str:
+    """The reason as typed, less the person's name and numbers: it is kept and synced with
+    the erasure record, which must not hold the data it erased ("Đơn của ông ... ")."""
+    out = _without(reason, _mentions(q, None)) or ""
+    for r in report.of("facility") + report.of("survey"):
+        values = r.values
+        who = values.get("representative") or values.get("draft_facility.representative")
+        phone = values.get("phone") or values.get("draft_facility.phone")
+        tax = values.get("tax_code")
+        out = _without(out, _mentions(q, who, phone, tax if _personal_id(tax) else None)) or ""
+    return out
 
 
 def _public(target: dict[str, Any]) -> dict[str, Any]:
