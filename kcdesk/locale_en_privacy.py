@@ -98,6 +98,8 @@ PRIVACY: dict[str, str] = {
     "xóa dữ liệu cá nhân": "erase personal data",
     # the server's rule book
     "Cộng tác viên không được xóa dữ liệu cá nhân.": "A collaborator may not erase personal data.",
+    "Nhật ký truy cập dữ liệu cá nhân không sửa được.": "The access trail of personal data cannot be edited.",
+    "Thao tác '{action}' không có trong nhật ký truy cập.": "'{action}' is not an action of the access trail.",
     "Bản ghi xóa dữ liệu cá nhân không sửa được.": "An erasure record cannot be changed.",
     "Danh sách bản ghi bị xóa dữ liệu không đúng dạng.": "The list of erased records is malformed.",
     "Bản ghi xóa dữ liệu nêu {table} {row_id} nhưng máy chủ không thấy dữ liệu đã được xóa ở đó.": (

@@ -139,4 +139,22 @@ def stale_snapshots(conn: Connection, scopes: Iterable[str]) -> list[str]:
     return ids
 
 
+ACCESS_ACTIONS = frozenset({"open", "print", "export", "report", "erase"})  # kcdesk.services.access_trail
+
+
+def access_record(c: Change) -> Broken | None:
+    """The access trail is written once and never edited: a trail someone can rewrite
+    proves nothing."""
+    if c.old is not None:
+        return Broken("rule_broken", "Nhật ký truy cập dữ liệu cá nhân không sửa được.", {"table": c.table})
+    if c.new.get("action") not in ACCESS_ACTIONS:
+        return Broken(
+            "rule_broken",
+            "Thao tác '{action}' không có trong nhật ký truy cập.",
+            {"field": "action", "action": str(c.new.get("action")), "table": c.table},
+        )
+    return None
+
+
 RULES.add("personal_data_erasure", erasure_record)
+RULES.add("personal_data_access", access_record)

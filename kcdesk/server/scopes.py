@@ -112,8 +112,9 @@ class DeviceGrant:
         if placement.scope != self.province_code:
             return False
         if self.role in COLLABORATOR_ROLES:
-            writable = table in COLLABORATOR_TABLES or table in COLLABORATOR_WRITE_ONLY
-            return writable and placement.ward in self.communes
+            if table in COLLABORATOR_WRITE_ONLY:  # their own accesses, wherever in the province
+                return True
+            return table in COLLABORATOR_TABLES and placement.ward in self.communes
         return self.role in PROVINCE_ROLES
 
     def can_read(self, table: str, placement: Placement, known_scopes: Sequence[str]) -> bool:

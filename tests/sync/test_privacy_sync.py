@@ -154,3 +154,21 @@ def test_the_server_judges_the_notice_and_erasure_records(server):
     collaborator = RawDevice(server, role="collaborator", communes=["20194"])
     _, refused = collaborator.insert("personal_data_erasure", claim)
     assert refused["status"] == "rejected"
+
+
+def test_the_access_trail_is_written_once_and_collaborators_add_their_own(server):
+    collaborator = RawDevice(server, role="collaborator", communes=["20194"])
+    entry = {
+        "province_code": "48",
+        "at": "2026-12-05T08:00:00.000Z",
+        "action": "export",
+        "table_name": "facility",
+        "row_id": "*",
+    }
+    assert collaborator.insert("personal_data_access", entry)[1]["status"] == "applied"  # the whole register
+    assert collaborator.insert("personal_data_access", {**entry, "action": "peek"})[1]["status"] == "rejected"
+    assert not any(c["table"] == "personal_data_access" for c in collaborator.pull_all("48"))  # not theirs to read
+    staff = RawDevice(server, role="centre_staff")
+    aid = staff.insert("personal_data_access", entry)[0]
+    edited = staff.one("personal_data_access", aid, values={"action": "open"}, base_version=1)
+    assert edited["status"] == "rejected" and "không sửa được" in edited["message"]
