@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",
     "kcdesk.cli.cmd_settings",
+    "kcdesk.cli.cmd_privacy",
 )
 
 

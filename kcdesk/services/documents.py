@@ -77,11 +77,17 @@ def facility_profile(
     from kcdesk.reports.facility_profile import facility_tables, write_facility_pdf
     from kcdesk.reports.records import find_facility
 
+    from kcdesk.services.access_trail import record_access
+
     with store.read() as s:
         facility = find_facility(s, facility_ref)
         if out.suffix.lower() == ".xlsx":
-            return _tables(out, facility_tables(s, facility), progress)
-        return write_facility_pdf(s, facility, _agency(s, facility.province_code, names), out, progress)
+            made = _tables(out, facility_tables(s, facility), progress)
+        else:
+            made = write_facility_pdf(s, facility, _agency(s, facility.province_code, names), out, progress)
+    # A profile holds the representative's personal data: printing it goes on the access trail.
+    store.write(lambda w: record_access(w, "print", "facility", facility.id))
+    return made
 
 
 def _tables(out: Path, tables: list[Any], progress: Progress) -> Path:

@@ -26,6 +26,7 @@ from kcdesk.db.models import (
 )
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
+from kcdesk.domain.notice import NOTICE_LABELS, as_date, notice_problems
 from kcdesk.domain.validation import (
     FACILITY_LABELS,
     UnitIndex,
@@ -74,14 +75,16 @@ def normalize(values: Mapping[str, Any]) -> dict[str, Any]:
             value = value.replace(",", ".")
         elif key in _BOOL_FIELDS:
             value = bool(value)
+        elif key == "informed_on":
+            value = as_date(value)
         out[key] = value
     return out
 
 
 def _check(values: Mapping[str, Any], units: UnitIndex) -> None:
-    problems = facility_problems(values, units)
+    problems = facility_problems(values, units) | notice_problems(values, date.today())
     if problems:
-        raise ValidationError(problems, labels=FACILITY_LABELS)
+        raise ValidationError(problems, labels=FACILITY_LABELS | NOTICE_LABELS)
 
 
 def create_facility(session: Session, values: Mapping[str, Any], *, units: UnitIndex | None = None) -> str:
@@ -202,16 +205,26 @@ class FacilityFilter:
     sector_code: str | None = None
     status: str | None = None
     province_code: str | None = None
+    uninformed: bool = False  # only facilities whose notice at collection is not recorded
+
+
+NOT_EQUALITIES = frozenset({"uninformed"})  # filters that are conditions of their own
 
 
 def filter_values(flt: FacilityFilter) -> dict[str, str]:
     """The filter's set fields (column -> value): every list of facilities narrows by these
     equalities, besides leaving out deleted ones (the register's raw SQL too)."""
-    return {f.name: value for f in dataclasses.fields(flt) if (value := getattr(flt, f.name))}
+    return {
+        f.name: value
+        for f in dataclasses.fields(flt)
+        if f.name not in NOT_EQUALITIES and (value := getattr(flt, f.name))
+    }
 
 
 def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     stmt = stmt.where(Facility.deleted_at.is_(None))
+    if flt.uninformed:
+        stmt = stmt.where(Facility.informed_on.is_(None))
     for key, value in filter_values(flt).items():
         stmt = stmt.where(getattr(Facility, key) == value)
     return stmt

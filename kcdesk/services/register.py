@@ -52,6 +52,8 @@ def ordered_ids(session: Session, flt: FacilityFilter, order_by: str = "name", d
     # The facility list's own filter (kcdesk.services.facilities), as SQL on the raw connection.
     params = filter_values(flt)
     where = ["deleted_at IS NULL", *(f"{key} = :{key}" for key in params)]
+    if flt.uninformed:
+        where.append("informed_on IS NULL")
     direction = "DESC" if descending else "ASC"
     # NULLs last either way; the id breaks ties so the order is stable between pages.
     sql = (

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from kcdesk.db.models import Facility, Survey, SurveyNeed
 from kcdesk.db.store import get_meta
 from kcdesk.db.types import utcnow
+from kcdesk.domain.notice import NOTICE_LABELS, notice_problems
 from kcdesk.domain.validation import LAT_RANGE, LON_RANGE, phone_problem
 from kcdesk.domain.vocab import FACILITY_TYPES
 from kcdesk.errors import FieldMessage, LockedError, NotFoundError, ValidationError
@@ -38,6 +39,7 @@ SURVEY_LABELS = {
     "ward_code": "Xã/Phường/Đặc khu",
     "coordinates": "Tọa độ",
     "needs": "Nhu cầu hỗ trợ",
+    **NOTICE_LABELS,
 }
 
 
@@ -69,6 +71,9 @@ class SurveyInput:
     note: str = ""
     needs: tuple[NeedInput, ...] = ()
     answers: Mapping[str, Any] = field(default_factory=dict)
+    # Notice at collection: when and by whom the person was informed (kcdesk.domain.notice).
+    informed_on: date | None = None
+    informed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ def survey_problems(data: SurveyInput, *, sending: bool, today: date | None = No
             out["new_phone"] = problem
     if data.survey_date > (today or date.today()):
         out["survey_date"] = FieldMessage("Ngày khảo sát không được sau hôm nay.")
+    out |= notice_problems({"informed_on": data.informed_on, "informed_by": data.informed_by}, today or date.today())
     if (data.latitude is None) != (data.longitude is None):
         out["coordinates"] = FieldMessage("Hãy nhập cả vĩ độ và kinh độ.")
     elif (
@@ -146,6 +152,8 @@ def save_survey(
         "answers": json.dumps(dict(data.answers), ensure_ascii=False) if data.answers else None,
         "note": clean(data.note) or None,
         "status": "submitted" if send else "draft",
+        "informed_on": data.informed_on,
+        "informed_by": clean(data.informed_by) or None,
     }
     if survey_id is None:
         survey = Survey(
@@ -246,6 +254,8 @@ def survey_input(session: Session, survey_id: str) -> SurveyInput:
         note=s.note or "",
         needs=needs,
         answers=json.loads(s.answers) if s.answers else {},
+        informed_on=s.informed_on,
+        informed_by=s.informed_by,
     )
 
 
@@ -262,6 +272,8 @@ def survey_dict(session: Session, survey_id: str) -> dict[str, Any]:
         "latitude": s.latitude,
         "longitude": s.longitude,
         "note": s.note,
+        "informed_on": s.informed_on,
+        "informed_by": s.informed_by,
         "needs": [dataclasses.asdict(n) for n in data.needs],
     }
 
