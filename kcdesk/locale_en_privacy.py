@@ -105,4 +105,15 @@ PRIVACY: dict[str, str] = {
     "Bản ghi xóa dữ liệu nêu {table} {row_id} nhưng máy chủ không thấy dữ liệu đã được xóa ở đó.": (
         "The erasure names {table} {row_id}, but the server does not see the data erased there."
     ),
+    # The window (facility form, register filter, access trail on opening a profile).
+    "Thông báo xử lý dữ liệu cá nhân": "Personal data notice",
+    "Ghi ngày và người đã thông báo cho chủ cơ sở về việc thu thập, xử lý dữ liệu cá nhân của họ.": (
+        "Record when and by whom the facility's owner was told that their personal data is collected and processed."
+    ),
+    "Tôi vừa thông báo hôm nay": "I informed them today",
+    "Chưa thông báo dữ liệu cá nhân": "No personal data notice",
+    "Chỉ hiện cơ sở chưa ghi ngày thông báo xử lý dữ liệu cá nhân": (
+        "Show only facilities with no recorded personal data notice"
+    ),
+    "Ghi nhật ký truy cập": "Recording the access trail",
 }

@@ -24,6 +24,7 @@ from kcdesk.services.attachments import add_attachments
 from kcdesk.services.documents import facility_profile, file_part
 from kcdesk.services.facilities import create_facility, facility_dict, find_facility, update_facility
 from kcdesk.ui.common.history_view import HistoryView
+from kcdesk.services.access_trail import record_access
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.evaluations.facility_tab import FacilityEvaluations
 from kcdesk.ui.facilities.form_widget import FacilityFormWidget
@@ -124,6 +125,14 @@ class FacilityEditor(RecordEditor):
         self.setEnabled(True)
         self.mark_clean()
         self.ready.emit()
+        # The profile shows the representative's personal data: opening it goes on the trail.
+        fid = data["id"]
+        self.ctx.runner.write(
+            lambda s: record_access(s, "open", "facility", fid),
+            changes={"personal_data_access"},
+            label=self.tr("Ghi nhật ký truy cập"),
+            show_progress=False,
+        )
 
     # -- saving (kcdesk.ui.widgets.record_editor) -------------------------------------------
 
