@@ -76,7 +76,6 @@ def facility_profile(
     """Phiếu thông tin cơ sở (PDF, or its tables as .xlsx); `facility_ref`: tax code or id."""
     from kcdesk.reports.facility_profile import facility_tables, write_facility_pdf
     from kcdesk.reports.records import find_facility
-
     from kcdesk.services.access_trail import record_access
 
     with store.read() as s:

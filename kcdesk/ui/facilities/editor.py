@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk.domain.validation import FACILITY_LABELS
+from kcdesk.services.access_trail import record_access
 from kcdesk.services.attachments import add_attachments
 from kcdesk.services.documents import facility_profile, file_part
 from kcdesk.services.facilities import create_facility, facility_dict, find_facility, update_facility
 from kcdesk.ui.common.history_view import HistoryView
-from kcdesk.services.access_trail import record_access
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.evaluations.facility_tab import FacilityEvaluations
 from kcdesk.ui.facilities.form_widget import FacilityFormWidget
