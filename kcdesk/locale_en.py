@@ -262,3 +262,7 @@ EN.update(SYNC_SECURITY)
 from kcdesk.locale_en_rules import RULES  # noqa: E402  (the sync server's rule book)
 
 EN.update(RULES)
+
+from kcdesk.locale_en_privacy import PRIVACY  # noqa: E402  (personal data: rights, notice, access trail)
+
+EN.update(PRIVACY)

@@ -35,12 +35,12 @@ def vocabulary() -> list[str]:
     from kcdesk.domain import lifecycle, roles, vocab
     from kcdesk.domain.validation import FACILITY_LABELS
     from kcdesk.services.proposals import PROPOSAL_LABELS
+    from kcdesk.services.sync_facts import ADVICE, DEFAULT_ADVICE, NEW_RECORD_ADVICE, OP_LABELS, TABLE_LABELS
     from kcdesk.ui.common.history_view import OPS
     from kcdesk.ui.facilities.form_widget import FLAG_LABELS, GROUPS
     from kcdesk.ui.facilities.table_model import HEADERS
     from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
     from kcdesk.ui.proposals.page import COLUMNS
-    from kcdesk.ui.records.sync_view import ADVICE, DEFAULT_ADVICE, NEW_RECORD_ADVICE, OP_LABELS, TABLE_LABELS
 
     words: list[str] = []
     for mapping in (

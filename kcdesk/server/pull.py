@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
 
+from kcdesk.atomic_write import atomic_path
 from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.auth import now_text
@@ -197,7 +198,7 @@ def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: P
         lite.close()
         final = folder / f"{snapshot_id}.sqlite.gz"
         digest = hashlib.sha256()
-        with plain.open("rb") as src, gzip.open(final, "wb", compresslevel=1) as dst:
+        with atomic_path(final) as part, plain.open("rb") as src, gzip.open(part, "wb", compresslevel=1) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         with final.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):

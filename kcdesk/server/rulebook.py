@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from kcdesk.db.capture import ACCEPTANCE_CHILDREN, LOCKED_PROPOSAL_STATUSES, PROPOSAL_CHILDREN
 from kcdesk.domain import lifecycle, record_rules
+from kcdesk.domain.notice import notice_problems
 from kcdesk.domain.validation import UnitIndex, facility_problems
 from kcdesk.domain.vocab import FACILITY_STATUSES, MEMBER_ROLES, SURVEY_STATUSES
 from kcdesk.errors import FieldMessage, KcError, ValidationError
@@ -236,6 +237,14 @@ def survey_status(c: Change) -> Broken | None:
     return None
 
 
+def notice_fields(c: Change) -> Broken | None:
+    """The notice at collection, checked as the app's services check it ("today" is the
+    date in Việt Nam on the server's clock: see rules_followup.vn_today)."""
+    from kcdesk.server.rules_followup import vn_today
+
+    return field_problems(c, notice_problems(c.new, vn_today()))
+
+
 # -- proposals -----------------------------------------------------------------------------
 
 
@@ -344,6 +353,17 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
     settled = c.table == "proposal" and c.old is not None and c.old.get("status") in LOCKED_PROPOSAL_STATUSES
     if settled and (c.changed - {"status", "status_date"}):
         return Broken("locked", None, {"what_key": "proposal", "table": c.table})
+    if c.table == "attachment":
+        # The files of a signed acceptance record stay as they were signed, as in the app
+        # (services.attachments.refuse_if_closed); the owner before and after is checked.
+        for row, owner in ((c.old, c.old_parent), (c.new, c.parent)):
+            if (
+                row is not None
+                and owner is not None
+                and row.get("owner_table") == "acceptance"
+                and owner.get("signed_at")
+            ):
+                return Broken("locked", None, {"what_key": "acceptance", "table": c.table})
     for parent in (c.old_parent, c.parent):
         if parent is None:
             continue
@@ -363,6 +383,7 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
 RULES.add("*", placement_known)
 RULES.add("facility", facility_fields)
 RULES.add("survey", survey_status)
+RULES.add(("facility", "survey"), notice_fields)
 RULES.add("proposal", proposal_status)
 RULES.add("proposal", proposal_level)
 RULES.add("proposal", proposal_fields)

@@ -25,7 +25,7 @@ from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
 from kcdesk.progress import Progress, ensure
 from kcdesk.sync import conflicts, faults, kept_fields, state
-from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.apply import RowApplier, apply_received_erasures
 from kcdesk.sync.blobs import sync_files
 from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import SYNC_STOPPED, Cancelled, DemoDataRefused, DeviceRevoked, NotEnrolled, SyncError
@@ -362,6 +362,8 @@ class SyncClient:
         if applier.stats["parked"] or page.changes:
             applier.retry_parked()
         conflicts.store_conflicts(s, page.conflicts)
+        if applier.erasures:
+            apply_received_erasures(s, applier.erasures, self.store.files_dir)
         faults.hit("client.mid_pull_page")
         state.set_cursor(s, page.scope, page.next_cursor, key)
         report.pulled += applier.stats["upserted"]

@@ -51,6 +51,10 @@ class Facility(Synced, Base):
     )  # holds an SP CNNT tiêu biểu award
     status: Mapped[str] = mapped_column(String(10), default="active", server_default=text("'active'"))
     note: Mapped[str | None]
+    # Notice at collection (Luật BVDLCN 91/2025): when and by whom the person was told how
+    # their data is processed. NULL: not recorded (the register lists these).
+    informed_on: Mapped[date | None]
+    informed_by: Mapped[str | None]
 
     __table_args__ = (
         Index("ix_facility_ward", "ward_code"),
