@@ -21,6 +21,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base, synced_tables
+from kcdesk.db.files import file_path
+from kcdesk.db.scrub import apply_erasure
 from kcdesk.sync import kept_fields
 from kcdesk.sync.relations import ATTACHMENT, CHILDREN
 from kcdesk.sync.state import now_text
@@ -36,9 +38,6 @@ def apply_received_erasures(
     """Scrub this device's copies of what another device erased (kcdesk.db.scrub): the
     records (in case their update is not here yet), the audit trail, conflicts, refusals,
     and the files of erased attachments that no live record here uses any more."""
-    from kcdesk.db.files import file_path
-    from kcdesk.db.scrub import apply_erasure
-
     count = 0
     for row in erasures:
         try:

@@ -29,6 +29,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk.db.capture import UNCAPTURED_COLUMNS
+from kcdesk.db.units import unit_index
+from kcdesk.domain.validation import FACILITY_LABELS, facility_problems
 from kcdesk.errors import FieldMessage, ValidationError
 from kcdesk.sync import withdraw
 from kcdesk.sync.errors import SyncError
@@ -110,9 +112,6 @@ def _correct(
         local[field] = int(wire) if isinstance(wire, bool) else wire
     labels: dict[str, str] = {}
     if not problems and table == "facility":
-        from kcdesk.db.units import unit_index
-        from kcdesk.domain.validation import FACILITY_LABELS, facility_problems
-
         problems.update(facility_problems({**row, **local}, unit_index(session)))
         labels = FACILITY_LABELS
     if problems:
