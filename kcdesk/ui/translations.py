@@ -21,20 +21,22 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 class CatalogueTranslator(QTranslator):
     """A QTranslator that looks sentences up in the core catalogue for one language.
 
-    An empty answer tells Qt "not mine": the source (Vietnamese) text is shown, as an
-    untranslated .qm entry would have been; tests/test_catalogue.py keeps that from
-    happening to any sentence the window shows."""
+    None (a null QString) tells Qt "not mine": the next translator is asked, then the
+    source (Vietnamese) text is shown. An empty string would blank the widget instead.
+    tests/test_catalogue.py keeps any sentence the window shows from lacking English."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(  # type: ignore[override]  (None is Qt's null string, "no translation")
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         # Qt's signature; the context is ignored on purpose: one English text per sentence.
         if not source_text:
-            return ""
+            return None
         text = catalogue_tr(source_text, self.lang)
-        return text if text != source_text else ""
+        return text if text != source_text else None
 
     def isEmpty(self) -> bool:  # Qt asks before it trusts a translator
         return False
