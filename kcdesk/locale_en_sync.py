@@ -48,6 +48,7 @@ SYNC: dict[str, str] = {
     "Dữ liệu nhận từ máy chủ bị hỏng trên đường truyền; sẽ thử lại.": "The data received from the server was damaged in transit; it will be tried again.",
     "Biên bản nghiệm thu đã ký": "The signed acceptance record",
     "Đề án đã quyết toán": "The settled proposal",
+    "dữ liệu toàn quốc": "the national data",
     # the wire's reasons for refusing a value (kcdesk.sync.wire)
     "ngoài khoảng năm 1-9999 (theo giờ UTC)": "outside the years 1-9999 (UTC)",
     "cần văn bản": "text expected",

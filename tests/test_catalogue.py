@@ -129,3 +129,14 @@ def test_kcdesk_help_is_vietnamese_through_and_english_from_the_catalogue() -> N
     assert all(ARGPARSE[vi] == EN[vi] for vi in ARGPARSE)  # argparse's own English, as it spells it
     # A command's own placeholders follow the language too.
     assert "TRƯỜNG=GIÁ_TRỊ" in _help("sync", "resend") and "FIELD=VALUE" in _help("--lang", "en", "sync", "resend")
+
+
+def test_a_refusal_shows_the_servers_own_words_in_the_readers_language() -> None:
+    from kcdesk.i18n import tr
+    from kcdesk.sync.reasons import REASONS, worded
+
+    params = worded({"what": "lô thay đổi", "limit": "8 MiB"})
+    assert tr(REASONS["too_large"], "en", **params) == (
+        "The change was refused because the batch of changes exceeds the server's storage limit (8 MiB)."
+    )
+    assert "vì lô thay đổi vượt giới hạn" in tr(REASONS["too_large"], "vi", **params)
