@@ -19,6 +19,15 @@ DOCUMENTS: dict[str, str] = {
     "Chữ viết tắt: {value}": "Abbreviation: {value}",
     "Nơi nhận báo cáo định kỳ:": "Receivers of the periodic report:",
     "Cơ quan chủ quản": "Parent agency",
+    # The window's dialog (kcdesk/ui/reports/document_settings_dialog.py).
+    "Thông tin cơ quan và nơi nhận": "Office and receivers",
+    "Thông tin cơ quan và nơi nhận…": "Office and receivers…",
+    "Tên cơ quan in ở góc trái văn bản và nơi nhận của báo cáo định kỳ. Ô để trống được lấy "
+    "theo tỉnh khi in. Mỗi dòng trong ô Nơi nhận là một nơi, theo thứ tự in.": "The office named in the top "
+    "left corner of documents and the receivers of the periodic report. An empty box is filled in from the "
+    "province when printing. Each line of the receivers box is one receiver, in printing order.",
+    "Dùng nơi nhận mặc định": "Use the default receivers",
+    "(danh sách mặc định theo tỉnh)": "(the province's default list)",
     "Tên cơ quan ban hành": "Issuing office",
     "Địa danh": "Place",
     "Chữ viết tắt trong số văn bản": "Abbreviation in document numbers",

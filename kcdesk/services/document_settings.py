@@ -54,10 +54,12 @@ def update_settings(
     *,
     receivers: Sequence[str] | None = None,
     default_receivers: bool = False,
+    derive: Sequence[str] = (),
     **names: str | None,
 ) -> DocumentSettings:
-    """Set what is given; `default_receivers` goes back to the derived list. Everything is
-    checked before anything is written, so a bad value changes nothing."""
+    """Set what is given; `default_receivers` goes back to the derived list and the names in
+    `derive` back to those derived from the province. Everything is checked before anything
+    is written, so a bad value changes nothing."""
     errors: dict[str, FieldMessage] = {}
     values: dict[str, str] = {}
     for field, raw in names.items():
@@ -87,8 +89,14 @@ def update_settings(
             errors["receivers"] = FieldMessage("Nhiều nhất {n} nơi nhận.", n=MAX_RECEIVERS)
         elif any(len(line) > MAX_NAME for line in lines):
             errors["receivers"] = FieldMessage("Mỗi nơi nhận dài không quá {n} ký tự.", n=MAX_NAME)
+    unknown = [f for f in derive if f not in META_KEYS]
+    if unknown:
+        raise ValueError(f"unknown document settings {unknown!r}")
     if errors:
         raise ValidationError(errors, labels=LABELS)
+    for field in derive:
+        if field not in values:
+            set_meta(session, META_KEYS[field], None)
     for field, value in values.items():
         set_meta(session, META_KEYS[field], value)
     if default_receivers:

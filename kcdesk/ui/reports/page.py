@@ -107,10 +107,14 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Loại"), self.kind)
         form.addRow(self.tr("Định dạng"), self.format)
         form.addRow(self.tr("Năm"), self.year)
+        self.settings_button = QPushButton(self.tr("Thông tin cơ quan và nơi nhận…"))
+        self.settings_button.setObjectName("documentSettingsButton")
+        self.settings_button.clicked.connect(self.open_document_settings)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.settings_button)
         form.addRow("", buttons)
         form.addRow("", self.result)
 
@@ -193,6 +197,14 @@ class ReportsPage(QWidget):
             self.result.setText(error.text(self.ctx.lang))
         else:
             raise error
+
+    def open_document_settings(self) -> Any:
+        from kcdesk.ui.reports.document_settings_dialog import DocumentSettingsDialog
+
+        dialog = DocumentSettingsDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def open_import(self, kind: str) -> Any:
         from kcdesk.ui.reports.import_dialog import ImportDialog
