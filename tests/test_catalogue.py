@@ -77,6 +77,22 @@ def test_the_scan_reaches_the_server_the_command_lines_and_the_window() -> None:
     assert {"_error", "check", "AuthFailure", "NotAllowed", "BlobRefusal"} <= set(message_calls())
 
 
+def test_reference_names_the_window_labels_have_english() -> None:
+    """Sector and deadline-rule names come from resources/reference, not code, and the
+    window shows them through labels.vocab(): the code scan cannot see them."""
+    import json
+
+    from kcdesk.resources import resource_path
+
+    names = [
+        item["name"]
+        for file in ("sectors.json", "deadline_rules.json")
+        for item in json.loads((resource_path("reference") / file).read_text(encoding="utf-8"))["items"]
+    ]
+    assert len(names) >= 10
+    assert [n for n in names if n not in EN] == []
+
+
 def test_no_new_message_is_built_from_vietnamese_pieces() -> None:
     assert built_sentences() == KNOWN_BUILT
 
