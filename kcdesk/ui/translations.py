@@ -29,10 +29,9 @@ class CatalogueTranslator(QTranslator):
         super().__init__()
         self.lang = lang
 
-    def translate(  # type: ignore[override]  (None is Qt's null string, "no translation")
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # Qt's signature; the context is ignored on purpose: one English text per sentence.
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # Qt's signature (None is its null string, "no translation"); the context is
+        # ignored on purpose: one English text per sentence.
         if not source_text:
             return None
         text = catalogue_tr(source_text, self.lang)
