@@ -78,18 +78,18 @@ def test_the_scan_reaches_the_server_the_command_lines_and_the_window() -> None:
 
 
 def test_reference_names_the_window_labels_have_english() -> None:
-    """Sector and deadline-rule names come from resources/reference, not code, and the
-    window shows them through labels.vocab(): the code scan cannot see them."""
+    """Sector, deadline-rule and activity-type names come from resources/reference, not
+    code, and the window shows them through labels.vocab(): the code scan cannot see them."""
     import json
 
     from kcdesk.resources import resource_path
 
     names = [
         item["name"]
-        for file in ("sectors.json", "deadline_rules.json")
+        for file in ("sectors.json", "deadline_rules.json", "activity_types.json")
         for item in json.loads((resource_path("reference") / file).read_text(encoding="utf-8"))["items"]
     ]
-    assert len(names) >= 10
+    assert len(names) >= 40
     assert [n for n in names if n not in EN] == []
 
 
