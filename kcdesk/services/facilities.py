@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.bulk import bulk_insert
-from kcdesk.db.models import AdminUnit, AuditEntry, Facility, PostSupportEvaluation, Proposal, ProposalBeneficiary
+from kcdesk.db.models import (
+    AdminUnit,
+    AppUser,
+    AuditEntry,
+    Facility,
+    PostSupportEvaluation,
+    Proposal,
+    ProposalBeneficiary,
+)
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
 from kcdesk.domain.validation import (
@@ -195,12 +204,16 @@ class FacilityFilter:
     province_code: str | None = None
 
 
+def filter_values(flt: FacilityFilter) -> dict[str, str]:
+    """The filter's set fields (column -> value): every list of facilities narrows by these
+    equalities, besides leaving out deleted ones (the register's raw SQL too)."""
+    return {f.name: value for f in dataclasses.fields(flt) if (value := getattr(flt, f.name))}
+
+
 def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     stmt = stmt.where(Facility.deleted_at.is_(None))
-    for key in ("ward_code", "facility_type", "sector_code", "status", "province_code"):
-        value = getattr(flt, key)
-        if value:
-            stmt = stmt.where(getattr(Facility, key) == value)
+    for key, value in filter_values(flt).items():
+        stmt = stmt.where(getattr(Facility, key) == value)
     return stmt
 
 
@@ -260,6 +273,16 @@ def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
         }
         for e in rows
     ]
+
+
+def named_history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
+    """history() with who made each change by name ('user_name': the user's full name, or
+    the entry's origin when no user is known), as the window's history tab shows it."""
+    entries = history(session, table, row_id)
+    names: dict[str, str] = {uid: name for uid, name in session.execute(select(AppUser.id, AppUser.full_name))}
+    for e in entries:
+        e["user_name"] = names.get(e["user_id"] or "", "") or e["origin"]
+    return entries
 
 
 def bulk_insert_facilities(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import Survey, SurveyNeed
+from kcdesk.db.models import Facility, Survey, SurveyNeed
 from kcdesk.db.store import get_meta
 from kcdesk.db.types import utcnow
 from kcdesk.domain.validation import LAT_RANGE, LON_RANGE, phone_problem
@@ -276,3 +276,41 @@ def list_surveys(session: Session, *, status: str | None = None, limit: int = 20
     if status:
         stmt = stmt.where(Survey.status == status)
     return [survey_dict(session, sid) for sid in session.scalars(stmt)]
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    id: str
+    survey_date: date
+    facility_name: str  # the register's name, or the name of a facility met in the field
+    status: str
+    ward_code: str | None
+
+
+def surveys_of(session: Session, surveyor_id: str | None, limit: int = 500) -> list[SurveyRow]:
+    """A surveyor's surveys (everyone's for None), newest first: drafts and sent ones."""
+    stmt = (
+        select(Survey.id, Survey.survey_date, Survey.status, Survey.ward_code, Survey.draft_facility, Facility.name)
+        .outerjoin(Facility, Facility.id == Survey.facility_id)
+        .where(Survey.deleted_at.is_(None))
+        .order_by(Survey.survey_date.desc(), Survey.id.desc())
+        .limit(limit)
+    )
+    if surveyor_id is not None:
+        stmt = stmt.where(Survey.surveyor_id == surveyor_id)
+    out = []
+    for sid, on, status, ward, draft, name in session.execute(stmt):
+        if name is None and draft:
+            name = json.loads(draft).get("name") or ""
+        out.append(SurveyRow(sid, on, name or "", status, ward))
+    return out
+
+
+def survey_heading(session: Session, survey_id: str) -> tuple[str, str]:
+    """(status, facility name) of a survey: the register's name, or the one met in the field."""
+    s = _load(session, survey_id)
+    if s.facility_id:
+        name = session.execute(select(Facility.name).where(Facility.id == s.facility_id)).scalar_one_or_none()
+    else:
+        name = (json.loads(s.draft_facility) if s.draft_facility else {}).get("name")
+    return s.status, name or ""

@@ -27,21 +27,10 @@ log = logging.getLogger(__name__)
 
 def build_main_window(store: Store, settings: Settings, lang: str = "vi"):  # type: ignore[no-untyped-def]
     """The main window over an initialised store (used by run_gui, the tests and the benchmarks)."""
-    from kcdesk.db.units import unit_index
-    from kcdesk.services.users import current_user_row
-    from kcdesk.ui.context import AppContext
+    from kcdesk.ui.composition import build_context
     from kcdesk.ui.main_window import MainWindow
-    from kcdesk.ui.operations import Runner
 
-    with store.read() as session:
-        units = unit_index(session)
-        ident = identity(session)
-        user = current_user_row(session)
-    if ident is None:
-        raise KcError("Cơ sở dữ liệu chưa được thiết lập (chưa chọn tỉnh).")
-    runner = Runner(store)
-    ctx = AppContext(store, runner, settings, units, ident.province_code, ident.centre_name, user, lang)
-    window = MainWindow(ctx)
+    window = MainWindow(build_context(store, settings, lang))
     geometry = settings.get("window_geometry")
     if geometry:
         from PySide6.QtCore import QByteArray
@@ -193,6 +182,6 @@ def run_gui(args: argparse.Namespace) -> int:
     window.start_background()  # the day's backup and the sync timer, once the window is up
     code = app.exec()
     window.ctx.runner.shutdown()
-    store.close()
+    window.ctx.store.close()  # after a restore, the store the composition root opened again
     del translators
     return int(code)

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from kcdesk.domain.vnformat import day, group
 from kcdesk.domain.vocab import CONCLUSIONS
+from kcdesk.services.acceptance_edit import acceptable_proposals, list_acceptances
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
-from kcdesk.ui.records.acceptances import acceptable_proposals, list_acceptances
 
 HEADERS = (
     QT_TRANSLATE_NOOP("AcceptancesPage", "Số biên bản"),

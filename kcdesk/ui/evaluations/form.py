@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.services.attachments import add_attachments
 from kcdesk.services.evaluations import save_evaluation
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.evaluation_view import form_texts
-from kcdesk.ui.records.attachments import add_attachments
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.record_form import RecordForm
@@ -147,10 +147,12 @@ class EvaluationForm(RecordForm):
 
         return write
 
-    def _failed(self, error: BaseException) -> None:
+    def give_back(self) -> None:
         self.photos.pending = self._files + self.photos.pending  # nothing was written: keep them
         self._files = []
-        super()._failed(error)
+
+    def snapshot(self) -> Any:
+        return super().snapshot(), [f.path for f in self.photos.pending]
 
     def changes(self) -> set[str]:
         return {"post_support_evaluation", "attachment"}

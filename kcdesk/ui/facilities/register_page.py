@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
+from kcdesk.services.register import ROW_FIELDS
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.facilities.table_model import FacilityTableModel
 from kcdesk.ui.labels import choices, vocab
-from kcdesk.ui.records.register import ROW_FIELDS
 
 COLUMN_WIDTHS = {
     "name": 300,
@@ -176,6 +176,12 @@ class RegisterPage(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.open_requested.emit(self.model.facility_id(index.row()))
+
+    def refresh(self) -> None:
+        self.model.invalidate()
+
+    def new_record(self) -> None:
+        self.open_requested.emit(None)
 
     def focus_search(self) -> None:
         self.search.setFocus()

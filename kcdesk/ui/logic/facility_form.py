@@ -69,9 +69,10 @@ class FacilityForm:
     def dirty_fields(self) -> set[str]:
         return {f for f in FORM_FIELDS if not _same(self.values[f], self.original[f])}
 
-    @property
-    def is_dirty(self) -> bool:
-        return bool(self.dirty_fields())
+    def comparable(self) -> dict[str, str | None]:
+        """The values as dirty_fields compares them (blank is None, text without its edges):
+        the editor's snapshot for unsaved changes (kcdesk.ui.widgets.record_editor)."""
+        return {f: None if (v := _blank(self.values[f])) is None else str(v).strip() for f in FORM_FIELDS}
 
     def _clean_values(self) -> dict[str, Any]:
         return normalize({k: _blank(v) for k, v in self.values.items()})

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from kcdesk.domain.lifecycle import STATUSES
 from kcdesk.domain.vnformat import group, money
 from kcdesk.services.proposals import list_proposals
+from kcdesk.services.sync_facts import is_enrolled, record_badges
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
-from kcdesk.ui.records.sync_view import is_enrolled, record_badges
 from kcdesk.ui.widgets.sync_icons import badge_icon
 
 COLUMNS = (

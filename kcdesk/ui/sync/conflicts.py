@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk.errors import KcError
+from kcdesk.services.sync_facts import TABLE_LABELS, field_label, record_titles
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.conflict_values import parse_edited, shown_value
 from kcdesk.ui.logic.status_text import _when
-from kcdesk.ui.records.sync_view import TABLE_LABELS, field_label, parse_edited, record_titles, shown_value
-from kcdesk.ui.sync.status import sync_service
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("field", "base", "mine", "theirs", "chosen")
@@ -38,7 +38,7 @@ CHOSEN = COLUMNS.index("chosen")
 
 
 def _read(ctx: AppContext) -> tuple[list[Any], dict[tuple[str, str], str]]:
-    conflicts = sync_service(ctx).conflicts()
+    conflicts = ctx.sync_service().conflicts()
     with ctx.store.read() as s:
         titles = record_titles(s, [(c.table, c.row_id) for c in conflicts])
     return conflicts, titles
@@ -226,7 +226,7 @@ class ConflictsInbox(QWidget):
         self._busy = True
         self._enable()
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).resolve(cid, choice, values),  # type: ignore[arg-type]
+            lambda _p: ctx.sync_service().resolve(cid, choice, values),  # type: ignore[arg-type]
             lambda _r: self._resolved(cid),
             on_error=self._failed,
             label=self.tr("Xử lý xung đột"),

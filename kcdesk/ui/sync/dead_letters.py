@@ -24,18 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.services.sync_facts import OP_LABELS, TABLE_LABELS, advice, record_titles
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.status_text import _when
-from kcdesk.ui.records.sync_view import OP_LABELS, TABLE_LABELS, advice, record_titles
-from kcdesk.ui.sync.status import sync_service
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
 OPENABLE = frozenset({"facility", "proposal", "acceptance"})
 
 
 def _read(ctx: AppContext) -> tuple[list[Any], dict[tuple[str, str], str]]:
-    letters = sync_service(ctx).dead_letters()
+    letters = ctx.sync_service().dead_letters()
     with ctx.store.read() as s:
         titles = record_titles(s, [(d.table, d.row_id) for d in letters])
     return letters, titles
@@ -152,7 +151,7 @@ class DeadLetterList(QWidget):
             return None
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).resend(seq),
+            lambda _p: ctx.sync_service().resend(seq),
             lambda _r: (self.resent.emit(seq), self.refresh()),
             label=self.tr("Gửi lại bản ghi bị từ chối"),
             cancellable=False,
@@ -178,7 +177,7 @@ class DeadLetterList(QWidget):
             return None
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).discard_dead_letter(seq),
+            lambda _p: ctx.sync_service().discard_dead_letter(seq),
             lambda _r: (self.discarded.emit(seq), self.refresh()),
             label=self.tr("Bỏ thay đổi bị từ chối"),
             cancellable=False,
