@@ -83,13 +83,13 @@ def open_or_set_up(db_path: Path) -> Store | None:
 def apply_setup(plan):  # type: ignore[no-untyped-def]
     """Create and initialise the database the wizard planned, with demo data if asked.
     Runs before the main window exists, behind a progress dialog, on the writer thread."""
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
     from kcdesk.demo.build import build_demo
 
     store = Store.open(plan.db_path, create=True)
-    progress = QProgressDialog("Đang tạo cơ sở dữ liệu…", "", 0, 0)
+    progress = QProgressDialog(QCoreApplication.translate("App", "Đang tạo cơ sở dữ liệu…"), "", 0, 0)
     progress.setCancelButton(None)
     progress.setWindowTitle("kcdesk")
     progress.show()
