@@ -1,0 +1,26 @@
+"""The window's register shows names in Vietnamese dictionary order, both ways, whoever
+wrote them (the service, the bulk path, a plain sqlite3 connection)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.vi_names import IN_ORDER, add_shuffled
+
+
+def _names(model) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_register_shows_names_in_vietnamese_order(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add_shuffled(window.ctx.store)
+    model = window.page("facilities").model
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.reload()
+    assert _names(model) == IN_ORDER
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _names(model) == IN_ORDER[::-1]
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("vang")  # a search keeps the register's order
+    assert _names(model) == ["Ong Vàng", "Én Vàng"]
