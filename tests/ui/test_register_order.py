@@ -24,3 +24,10 @@ def test_register_shows_names_in_vietnamese_order(window, qtbot) -> None:  # typ
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_search("vang")  # a search keeps the register's order
     assert _names(model) == ["Ong Vàng", "Én Vàng"]
+
+
+def test_commune_picker_lists_communes_in_vietnamese_order(window) -> None:  # type: ignore[no-untyped-def]
+    wards = [name for _, name in window.ctx.province_wards("48")]
+    assert wards[0] == "Đặc khu Hoàng Sa"  # đ is a d: before "Phường …", not after "Xã …"
+    assert wards.index("Xã Đồng Dương") < wards.index("Xã Đông Giang") < wards.index("Xã Xuân Phú")
+    assert wards.index("Xã Đại Lộc") < wards.index("Xã Điện Bàn Tây")
