@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import repeat
 
 _SPACES = re.compile(r"\s+")
 
@@ -80,16 +81,12 @@ VIETNAMESE_LETTERS = sorted(ch for ch in SORT_LETTERS if unicodedata.category(ch
 _LETTERS_TABLE = {ord(ch): letters for ch, (letters, _) in SORT_LETTERS.items()}
 
 
-class _Tones(dict[int, str]):
-    def __missing__(self, key: int) -> str:
-        return "0"
-
-
-_TONES_TABLE = _Tones({ord(ch): tone for ch, (_, tone) in SORT_LETTERS.items()})
+_TONE_OF = {ch: tone for ch, (_, tone) in SORT_LETTERS.items() if tone != "0"}
 
 
 def vi_sort_key(text: str) -> str:
     """The Vietnamese dictionary-order key of `text` (see above); kcdesk.db.sort_keys computes
     the same key in SQL, character for character."""
     text = nfc(text)
-    return text.translate(_LETTERS_TABLE) + SORT_SEPARATOR + text.translate(_TONES_TABLE)
+    tones = "".join(map(_TONE_OF.get, text, repeat("0")))  # one digit a character, in C
+    return text.translate(_LETTERS_TABLE) + SORT_SEPARATOR + tones

@@ -11,8 +11,9 @@ functions, so the guarantee is made in SQL:
 - the SQL computes the very same key as Python (a recursive CTE over the name, one character
   a step; tests/test_sort_keys.py checks both agree), but at about 0.1 ms a name;
 - so kcdesk's own writers pass the key themselves: the ORM and Core through the column's
-  default (`python_default`), the bulk path (demo, import, snapshot) with one set-based
-  statement after its inserts that calls the Python key registered on kcdesk's connections
+  default (`python_default`), the bulk path (demo, import) in its rows (`with_sort_keys`),
+  and rows inserted in bulk without it (a snapshot) get it from one set-based statement after
+  the inserts that calls the Python key registered on kcdesk's connections
   (`register_functions`), which raw connections never run.
 
 The key is local: derived from the name on each device, never captured for sync and absent
@@ -22,6 +23,7 @@ from the server's tables (columns marked `LOCAL_ONLY` in their `info`).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kcdesk.text import SORT_LETTERS, SORT_SEPARATOR, vi_sort_key
@@ -41,10 +43,21 @@ def python_default(source: str) -> Any:
     """A column default that computes the key from the row's `source` value on insert."""
 
     def default(context: Any) -> str | None:
+        if context is None:  # asked without a row (kcdesk.db.bulk's fill): the triggers decide
+            return None
         value = context.get_current_parameters().get(source)
         return None if value is None else vi_sort_key(value)
 
     return default
+
+
+def with_sort_keys(table: str, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
+    """`rows` with their sort key added where they have the name but not the key (the bulk
+    path: computed here in Python rather than by a second pass over the rows)."""
+    if table not in SORT_KEYS:
+        return rows
+    source, key = SORT_KEYS[table]
+    return [{**r, key: vi_sort_key(r[source])} if key not in r and isinstance(r.get(source), str) else r for r in rows]
 
 
 def _literal(text: str) -> str:
