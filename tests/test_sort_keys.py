@@ -103,6 +103,23 @@ def test_every_writer_gets_the_key(store: Store) -> None:
     assert keys["Ấn Tượng"][1] == "tampered"  # a raw writer may set it on purpose; only a name change re-derives it
 
 
+def test_the_representative_gets_its_key_too(store: Store) -> None:
+    values = _row("Cơ sở A", "0401000004") | {"representative": "Đỗ Ân"}
+    fid = store.write(lambda s: facilities.create_facility(s, values))
+    raw = sqlite3.connect(store.path)
+    with raw:
+        raw.execute(
+            "INSERT INTO facility (name, representative, facility_type, province_code) VALUES ('B', 'Ư', 'hkd', '48')"
+        )
+        raw.execute("INSERT INTO facility (name, facility_type, province_code) VALUES ('C', 'hkd', '48')")
+    raw.close()
+    store.write(lambda s: facilities.update_facility(s, fid, {"representative": "Ông Ấn"}))
+    conn = sqlite3.connect(store.path)
+    keys = dict(conn.execute("SELECT name, representative_sort FROM facility"))
+    conn.close()
+    assert keys == {"Cơ sở A": vi_sort_key("Ông Ấn"), "B": vi_sort_key("Ư"), "C": None}
+
+
 def test_the_key_is_local_never_captured_nor_sent(store: Store) -> None:
     store.write(lambda s: facilities.create_facility(s, _row("Đà Nẵng", "0401000003")))
     with store.engine.connect() as c:
@@ -114,6 +131,7 @@ def test_the_key_is_local_never_captured_nor_sent(store: Store) -> None:
     assert "name_sort" not in TableCodec(Base.metadata.tables["facility"]).columns
     assert "name_sort" not in server_db.REPLICATED["facility"].c
     assert "name_sort" not in facilities.EDITABLE_FIELDS
+    assert "representative_sort" not in server_db.REPLICATED["facility"].c
 
 
 def test_the_register_reads_its_order_from_the_index(store: Store) -> None:

@@ -45,10 +45,20 @@ IN_ORDER = [
     "Yến Sào",
 ]
 WARD = "20242"  # Phường Hải Châu, Thành phố Đà Nẵng
+# Each facility's representative: the same names the other way round, so that ordering by
+# representative gives IN_ORDER too, with every facility in another place.
+REPRESENTATIVE = dict(zip(IN_ORDER, IN_ORDER[::-1], strict=True))
 
 
 def _values(name: str, n: int) -> dict[str, object]:
-    return {"name": name, "facility_type": "hkd", "province_code": "48", "ward_code": WARD, "tax_code": f"04019{n:05d}"}
+    return {
+        "name": name,
+        "representative": REPRESENTATIVE[name],
+        "facility_type": "hkd",
+        "province_code": "48",
+        "ward_code": WARD,
+        "tax_code": f"04019{n:05d}",
+    }
 
 
 def add_shuffled(store: Store, seed: int = 12) -> list[str]:
@@ -67,8 +77,9 @@ def add_shuffled(store: Store, seed: int = 12) -> list[str]:
     conn = sqlite3.connect(store.path)
     with conn:
         conn.executemany(
-            "INSERT INTO facility (name, facility_type, province_code, ward_code) VALUES (?, 'hkd', '48', ?)",
-            [(n, WARD) for n in raw],
+            "INSERT INTO facility (name, representative, facility_type, province_code, ward_code) "
+            "VALUES (?, ?, 'hkd', '48', ?)",
+            [(n, REPRESENTATIVE[n], WARD) for n in raw],
         )
     conn.close()
     return ids

@@ -223,10 +223,12 @@ def install_triggers(conn: Connection, synced_tables: Iterable[str]) -> None:
         if table in present and f"{table}_fts" in present:
             for stmt in search_trigger_sql(table):
                 conn.exec_driver_sql(stmt)
-    for table in sort_keys.SORT_KEYS:
-        if table in present and sort_keys.SORT_KEYS[table][1] in table_columns(conn, table):
-            for stmt in sort_keys.trigger_sql(table):
-                conn.exec_driver_sql(stmt)
+    for table, pairs in sort_keys.SORT_KEYS.items():
+        columns = table_columns(conn, table) if table in present else []
+        for source, key in pairs:
+            if key in columns:
+                for stmt in sort_keys.trigger_sql(table, source, key):
+                    conn.exec_driver_sql(stmt)
     needed = {"acceptance", "proposal", *ACCEPTANCE_CHILDREN, *PROPOSAL_CHILDREN}
     if needed <= present:
         for stmt in lock_trigger_sql(table_columns(conn, "proposal")):
@@ -254,8 +256,7 @@ def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
     """Set-based equivalents of the insert triggers, for rows with rowid > :start (see
     kcdesk.db.bulk). They write the same audit entries, outbox entries and index rows."""
     cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id"]
-    fill = sort_keys.bulk_fill_sql(table) if sort_keys.SORT_KEYS.get(table, ("", ""))[1] in columns else None
-    sql = [] if fill is None else [fill]
+    sql = sort_keys.bulk_fill_sql(table, columns)
     sql += [
         "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
         f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, 'insert', NULL, "

@@ -1,8 +1,9 @@
 """Stored Vietnamese sort keys: names ordered as Vietnamese readers expect, by an index.
 
 SQLite compares text byte by byte, which puts Đ, Ấ and Ô after Z. Each table listed in
-SORT_KEYS keeps a column with `kcdesk.text.vi_sort_key` of its name, indexed, and the register,
-exports and printed lists order by it.
+SORT_KEYS keeps a column with `kcdesk.text.vi_sort_key` of each name it shows sorted (the
+facility's name, indexed, and its representative), and the register, exports and printed
+lists order by it.
 
 Every writer must get the key, and a raw `sqlite3` connection has none of kcdesk's Python
 functions, so the guarantee is made in SQL:
@@ -28,15 +29,17 @@ from typing import Any
 
 from kcdesk.text import SORT_LETTERS, SORT_SEPARATOR, vi_sort_key
 
-# table -> (name column, key column)
-SORT_KEYS: dict[str, tuple[str, str]] = {"facility": ("name", "name_sort")}
+# table -> its (name column, key column) pairs
+SORT_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "facility": (("name", "name_sort"), ("representative", "representative_sort")),
+}
 LOCAL_ONLY = "local_only"  # Column.info flag: derived on the device, never synced
 SQL_FUNCTION = "kc_vi_sort_key"
 _NOT_BULK = "coalesce((SELECT bulk FROM kc_context WHERE id = 1), 0) = 0"
 
 
 def key_columns() -> frozenset[str]:
-    return frozenset(key for _, key in SORT_KEYS.values())
+    return frozenset(key for pairs in SORT_KEYS.values() for _, key in pairs)
 
 
 def python_default(source: str) -> Any:
@@ -54,10 +57,11 @@ def python_default(source: str) -> Any:
 def with_sort_keys(table: str, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
     """`rows` with their sort key added where they have the name but not the key (the bulk
     path: computed here in Python rather than by a second pass over the rows)."""
-    if table not in SORT_KEYS:
-        return rows
-    source, key = SORT_KEYS[table]
-    return [{**r, key: vi_sort_key(r[source])} if key not in r and isinstance(r.get(source), str) else r for r in rows]
+    for source, key in SORT_KEYS.get(table, ()):
+        rows = [
+            {**r, key: vi_sort_key(r[source])} if key not in r and isinstance(r.get(source), str) else r for r in rows
+        ]
+    return rows
 
 
 def _literal(text: str) -> str:
@@ -88,29 +92,27 @@ def key_sql(expr: str) -> str:
     )
 
 
-def trigger_sql(table: str) -> list[str]:
+def trigger_sql(table: str, source: str, key: str) -> list[str]:
     """The fallback triggers that give every writer the key (see the module's docstring)."""
-    source, key = SORT_KEYS[table]
     fill = f'UPDATE "{table}" SET "{key}" = {key_sql(f"NEW.{source}")} WHERE rowid = NEW.rowid;'
     return [
-        f'CREATE TRIGGER kc_sortkey_{table}_insert AFTER INSERT ON "{table}" '
+        f'CREATE TRIGGER kc_sortkey_{key}_insert AFTER INSERT ON "{table}" '
         f'WHEN NEW."{key}" IS NULL AND NEW."{source}" IS NOT NULL AND {_NOT_BULK} BEGIN {fill} END',
-        f'CREATE TRIGGER kc_sortkey_{table}_update AFTER UPDATE OF "{source}", "{key}" ON "{table}" '
+        f'CREATE TRIGGER kc_sortkey_{key}_update AFTER UPDATE OF "{source}", "{key}" ON "{table}" '
         f'WHEN (NEW."{source}" IS NOT OLD."{source}" AND NEW."{key}" IS OLD."{key}") '
         f'OR (NEW."{key}" IS NULL AND NEW."{source}" IS NOT NULL) BEGIN {fill} END',
     ]
 
 
-def bulk_fill_sql(table: str) -> str | None:
-    """After a bulk insert (rowid > :start): the keys its rows did not bring, in one statement
-    that calls the Python key (kcdesk's connections only)."""
-    if table not in SORT_KEYS:
-        return None
-    source, key = SORT_KEYS[table]
-    return (
+def bulk_fill_sql(table: str, columns: Sequence[str]) -> list[str]:
+    """After a bulk insert (rowid > :start): the keys its rows did not bring, one statement a
+    key that calls the Python key (kcdesk's connections only)."""
+    return [
         f'UPDATE "{table}" SET "{key}" = {SQL_FUNCTION}("{source}") '
         f'WHERE rowid > :start AND "{key}" IS NULL AND "{source}" IS NOT NULL'
-    )
+        for source, key in SORT_KEYS.get(table, ())
+        if key in columns
+    ]
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -206,7 +206,7 @@ def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
 
 # Columns ordered by their stored Vietnamese sort key rather than by their bytes
 # (kcdesk.db.sort_keys): Đ after D, Ô after O, tones after the letters.
-SORTED_BY_KEY: dict[str, str] = {"name": "name_sort"}
+SORTED_BY_KEY: dict[str, str] = {"name": "name_sort", "representative": "representative_sort"}
 
 LIST_COLUMNS: tuple[str, ...] = (
     "id",

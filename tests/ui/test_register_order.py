@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from kcdesk.services.facilities import LIST_COLUMNS
 from tests.vi_names import IN_ORDER, add_shuffled
+
+ROW_FIELDS = [c for c in LIST_COLUMNS if c != "id"]  # the register's columns
 
 
 def _names(model) -> list[str]:  # type: ignore[no-untyped-def]
@@ -21,9 +24,15 @@ def test_register_shows_names_in_vietnamese_order(window, qtbot) -> None:  # typ
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.sort(0, Qt.SortOrder.DescendingOrder)
     assert _names(model) == IN_ORDER[::-1]
+    column = ROW_FIELDS.index("representative")
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, column)) for r in range(model.rowCount())] == IN_ORDER
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_search("vang")  # a search keeps the register's order
-    assert _names(model) == ["Ong Vàng", "Én Vàng"]
+    assert _names(model) == ["Ong Vàng", "Én Vàng", "Cơ sở Mạ", "Cơ sở Mã"]  # the last two: by representative
 
 
 def test_commune_picker_lists_communes_in_vietnamese_order(window) -> None:  # type: ignore[no-untyped-def]

@@ -52,8 +52,12 @@ class Facility(Synced, Base):
     )  # holds an SP CNNT tiêu biểu award
     status: Mapped[str] = mapped_column(String(10), default="active", server_default=text("'active'"))
     note: Mapped[str | None]
-    # The Vietnamese dictionary-order key of `name` (kcdesk.db.sort_keys): local, never synced.
+    # Vietnamese dictionary-order keys of `name` and `representative` (kcdesk.db.sort_keys):
+    # local, never synced.
     name_sort: Mapped[str | None] = mapped_column(String, default=python_default("name"), info={LOCAL_ONLY: True})
+    representative_sort: Mapped[str | None] = mapped_column(
+        String, default=python_default("representative"), info={LOCAL_ONLY: True}
+    )
 
     __table_args__ = (
         Index("ix_facility_ward", "ward_code"),

@@ -57,11 +57,14 @@ def ordered_ids(session: Session, flt: FacilityFilter, order_by: str = "name", d
             where.append(f"{key} = :{key}")
             params[key] = value
     direction = "DESC" if descending else "ASC"
-    # NULLs last either way; the id breaks ties so the order is stable between pages. A name
-    # is ordered by its sort key, never NULL, whose index holds the whole order (ties by id
-    # in the same direction, so the index also reads backwards).
-    sort_key = SORTED_BY_KEY.get(order_by)
-    order = f"{sort_key} {direction}, id {direction}" if sort_key else f"{order_by} IS NULL, {order_by} {direction}, id"
+    # NULLs last either way; the id breaks ties so the order is stable between pages. Names
+    # are ordered by their Vietnamese sort keys; the name's is never NULL and its index holds
+    # the whole order (ties by id in the same direction, so the index also reads backwards).
+    column = SORTED_BY_KEY.get(order_by, order_by)
+    if order_by == "name":
+        order = f"{column} {direction}, id {direction}"
+    else:
+        order = f"{column} IS NULL, {column} {direction}, id"
     sql = f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} ORDER BY {order}"
     rows = _raw(session).execute(sql, params).fetchall()
     ids, rowids = [r[1] for r in rows], [r[0] for r in rows]
