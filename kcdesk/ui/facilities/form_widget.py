@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.validation import FACILITY_LABELS
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import BOOL_FIELDS, FacilityForm
@@ -159,7 +160,7 @@ class FacilityFormWidget(QWidget):
             return combo
         if field == "province_code":
             picker = UnitPicker(placeholder=self.tr("Gõ tên tỉnh/thành phố, có dấu hoặc không"))
-            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: x[1]))
+            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: vi_sort_key(x[1])))
             picker.code_changed.connect(self._province_chosen)
             return picker
         if field == "ward_code":
