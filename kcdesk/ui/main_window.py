@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,7 @@ from kcdesk.ui.labels import vocab
 from kcdesk.ui.operations.progress_panel import JobProgressPanel
 from kcdesk.ui.sync.scheduler import SyncScheduler
 from kcdesk.ui.sync.status import SyncStatusLabel
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 
 def _t(text: str) -> str:
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
             self.open_facility(None)
         elif current is self.pages.get("proposals"):
             self.open_proposal(None)
-        elif hasattr(current, "new_record"):
+        elif current is not None and hasattr(current, "new_record"):
             current.new_record()
 
     def _refresh(self) -> None:
