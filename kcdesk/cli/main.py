@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_acceptance",
     "kcdesk.cli.cmd_evaluation",
     "kcdesk.cli.cmd_survey",
+    "kcdesk.cli.cmd_attachment",
     "kcdesk.cli.cmd_due",
     "kcdesk.cli.cmd_status",
     "kcdesk.cli.cmd_sync",

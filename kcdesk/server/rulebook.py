@@ -346,6 +346,17 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
     settled = c.table == "proposal" and c.old is not None and c.old.get("status") in LOCKED_PROPOSAL_STATUSES
     if settled and (c.changed - {"status", "status_date"}):
         return Broken("locked", None, {"what_key": "proposal", "table": c.table})
+    if c.table == "attachment":
+        # The files of a signed acceptance record stay as they were signed, as in the app
+        # (services.attachments.refuse_if_closed); the owner before and after is checked.
+        for row, owner in ((c.old, c.old_parent), (c.new, c.parent)):
+            if (
+                row is not None
+                and owner is not None
+                and row.get("owner_table") == "acceptance"
+                and owner.get("signed_at")
+            ):
+                return Broken("locked", None, {"what_key": "acceptance", "table": c.table})
     for parent in (c.old_parent, c.parent):
         if parent is None:
             continue

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base
 from kcdesk.db.files import add_file, file_path
-from kcdesk.db.models import Attachment
+from kcdesk.db.models import Acceptance, Attachment, Survey
 from kcdesk.db.types import utcnow
-from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.errors import FieldMessage, LockedError, NotFoundError, ValidationError
 from kcdesk.ids import new_id
 from kcdesk.text import clean
 
@@ -47,13 +47,18 @@ def link(
     taken_at: datetime | None = None,
     latitude: float | None = None,
     longitude: float | None = None,
+    while_saving_owner: bool = False,
 ) -> str:
-    """Record an already stored file as an attachment of (owner_table, owner_id)."""
+    """Record an already stored file as an attachment of (owner_table, owner_id).
+    `while_saving_owner`: the owner's own save links its new files in the same transaction
+    (a survey sent with its photos), after checking that the owner could still be changed."""
     table = Base.metadata.tables.get(owner_table)
     if table is None or "id" not in table.columns:
         raise ValidationError({"owner_table": FieldMessage("Không gắn tệp vào '{t}' được.", t=owner_table)})
     if session.execute(select(table.c.id).where(table.c.id == owner_id)).first() is None:
         raise NotFoundError("Không tìm thấy bản ghi {id} để gắn tệp.", id=owner_id)
+    if not while_saving_owner:
+        refuse_if_closed(session, owner_table, owner_id)
     mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     item = Attachment(
         id=new_id(),
@@ -105,10 +110,28 @@ def local_path(files_dir: Path, sha256: str) -> Path | None:
     return path if path.exists() else None
 
 
+def refuse_if_closed(session: Session, owner_table: str, owner_id: str) -> None:
+    """A signed acceptance record and a survey that has been sent keep the files they had:
+    the window shows their files read-only, and every other path is refused the same way
+    (attach the scan of the paper record before signing it)."""
+    if owner_table == "acceptance":
+        acceptance = session.get(Acceptance, owner_id)
+        if acceptance is not None and acceptance.signed_at is not None:
+            raise LockedError(
+                "Biên bản nghiệm thu đã ký và khóa: không thêm hay bỏ tệp được nữa. "
+                "Hãy gắn bản quét biên bản trước khi ký."
+            )
+    elif owner_table == "survey":
+        survey = session.get(Survey, owner_id)
+        if survey is not None and survey.status != "draft":
+            raise LockedError("Phiếu khảo sát đã gửi: không thêm hay bỏ ảnh được nữa.")
+
+
 def remove(session: Session, attachment_id: str) -> None:
     """Soft-delete the link; the file stays (other records, or the audit trail, may refer to it)."""
     item = session.get(Attachment, attachment_id)
     if item is None or item.deleted_at is not None:
         raise NotFoundError("Không tìm thấy tệp đính kèm {id}.", id=attachment_id)
+    refuse_if_closed(session, item.owner_table, item.owner_id)
     item.deleted_at = utcnow()
     session.flush()

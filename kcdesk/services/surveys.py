@@ -195,6 +195,7 @@ def save_survey(
             caption=photo.caption,
             latitude=data.latitude,
             longitude=data.longitude,
+            while_saving_owner=True,
         )
     session.flush()
     return survey.id

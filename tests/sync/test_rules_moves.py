@@ -139,6 +139,38 @@ def test_a_member_of_a_signed_acceptance_cannot_be_taken_out(server):
     assert staff.one("acceptance_member", into, values={"acceptance_id": signed}, base_version=1)["code"] == "locked"
 
 
+def test_a_signed_acceptance_keeps_its_files(server):
+    staff = RawDevice(server)
+    admin = RawDevice(server, role="admin")
+    pid = admin.proposal_at("in_progress")
+    signed = staff.insert("acceptance", {"proposal_id": pid, "accepted_on": "2026-09-01", "conclusion": "dat"})[0]
+    staff.one("acceptance", signed, values={"number": "2/BB"}, base_version=1)
+    staff.insert("acceptance_member", {"acceptance_id": signed, "full_name": "Lê Văn Năm", "role": "chu_tri"})
+    scan = {
+        "sha256": "a" * 64,
+        "size": 10,
+        "mime": "application/pdf",
+        "filename": "bb.pdf",
+        "owner_table": "acceptance",
+    }
+    kept, first = staff.insert("attachment", scan | {"owner_id": signed})
+    assert first["status"] == "applied", first["params"]
+    assert (
+        staff.one("acceptance", signed, values={"signed_at": "2026-09-02T00:00:00.000Z"}, base_version=2)["status"]
+        == "applied"
+    )
+    draft = staff.insert("acceptance", {"proposal_id": pid, "accepted_on": "2026-09-03"})[0]
+    loose = staff.insert("attachment", scan | {"sha256": "b" * 64, "owner_id": draft})[0]
+
+    assert staff.one("attachment", kept, values={"owner_id": draft}, base_version=1)["code"] == "locked"
+    assert staff.one("attachment", kept, values={"caption": "khác"}, base_version=1)["code"] == "locked"
+    assert staff.one("attachment", loose, values={"owner_id": signed}, base_version=1)["code"] == "locked"
+    _id, added = staff.insert("attachment", scan | {"sha256": "c" * 64, "owner_id": signed})
+    assert added["code"] == "locked"
+    assert _row(server, "attachment", kept)["owner_id"] == signed
+    assert _row(server, "attachment", loose)["owner_id"] == draft
+
+
 def test_a_budget_line_of_a_settled_proposal_cannot_be_taken_out_and_edited(server):
     admin = RawDevice(server, role="admin")
     staff = RawDevice(server)
