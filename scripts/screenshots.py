@@ -115,7 +115,7 @@ def main() -> int:
 
     # Photos attached to the signed acceptance record, so the thumbnails show.
     photos = [photo_with_gps(HOME / f"nghiem-thu-{i}.jpg", 16.05 + i / 100, 108.2) for i in range(3)]
-    from kcdesk.ui.records.attachments import NewFile, add_attachments
+    from kcdesk.services.attachments import NewFile, add_attachments
 
     runner.write(
         lambda s: add_attachments(s, store.files_dir, "acceptance", acceptance, [NewFile(p, "photo") for p in photos]),
@@ -236,9 +236,9 @@ def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[
     from sqlalchemy import select
 
     from kcdesk.db.models import Proposal, ProposalBeneficiary
+    from kcdesk.services.attachments import NewFile, add_attachments
     from kcdesk.services.evaluations import save_evaluation
     from kcdesk.services.money import money_summary, record_money, reverse_money
-    from kcdesk.ui.records.attachments import NewFile, add_attachments
     from tests.ui.photos import photo_with_gps
 
     runner = window.ctx.runner
@@ -314,7 +314,8 @@ def follow_up_shots(window, store, save, wait, settle) -> None:  # type: ignore[
     form.set_typed("recommendations", "Đề nghị gia hạn thời gian lắp đặt máy thứ ba đến hết tháng sau")
     settle(300)
     save(form, "16-progress-report")
-    form.close()
+    form.hide()  # typed only for the picture: closing would ask whether to save it
+    form.deleteLater()
     editor.hide()
 
     evaluated = window.open_proposal(settled)

@@ -20,6 +20,7 @@ from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.store import Store
 from kcdesk.errors import StoreError
 from kcdesk.services import facilities
+from kcdesk.text import vi_sort_key
 
 
 def upgrade_to(path: Path, revision: str) -> None:
@@ -58,6 +59,8 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
         )
         conn.execute("INSERT INTO app_meta (key, value) VALUES ('province_code', '48')")
     before = conn.execute("SELECT * FROM facility").fetchall()
+    # Later migrations add columns after these: the old ones must read back unchanged.
+    old_columns = ", ".join(f'"{r[1]}"' for r in conn.execute("PRAGMA table_info(facility)"))
     audit = conn.execute("SELECT * FROM audit_entry").fetchall()
     queued = conn.execute("SELECT * FROM sync_outbox").fetchall()
     conn.close()
@@ -65,7 +68,9 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
     with Store.open(path) as store:
         with store.engine.connect() as c:
             assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD_REVISION
-            assert c.exec_driver_sql("SELECT * FROM facility").fetchall() == before
+            assert c.exec_driver_sql(f"SELECT {old_columns} FROM facility").fetchall() == before
+            name_sort = c.exec_driver_sql("SELECT name_sort FROM facility").scalar()
+            assert name_sort == vi_sort_key("Cơ sở mộc Kim Bồng")
             # The trail and the queue are kept; seeded reference data is audited, never queued.
             assert c.exec_driver_sql(f"SELECT * FROM audit_entry LIMIT {len(audit)}").fetchall() == audit
             origins = c.exec_driver_sql(f"SELECT DISTINCT origin FROM audit_entry WHERE id > {len(audit)}").fetchall()

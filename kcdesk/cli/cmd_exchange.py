@@ -111,5 +111,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     run = export_facilities if args.kind == "facilities" else export_proposals
     with open_store(args) as store:
         n = run(store, args.file, province_code=args.province, progress=_progress())
+        if args.kind == "facilities":  # the register holds people's data: the export is on the trail
+            from kcdesk.services.access_trail import REGISTER, record_access
+
+            store.write(lambda s: record_access(s, "export", "facility", REGISTER))
     print(tr("Đã xuất {n} dòng vào {path}", n=n, path=str(args.file)))
     return 0

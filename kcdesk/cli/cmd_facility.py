@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
 from kcdesk.db.store import get_meta
 from kcdesk.db.units import current_wards
@@ -36,6 +38,8 @@ ADD_OPTIONS = (
     ("--revenue", "revenue_prev_year", "doanh thu năm trước (đồng)"),
     ("--lat", "latitude", "vĩ độ"),
     ("--lon", "longitude", "kinh độ"),
+    ("--informed-on", "informed_on", "ngày đã thông báo xử lý dữ liệu cá nhân cho người đại diện (dd/mm/yyyy)"),
+    ("--informed-by", "informed_by", "người đã thông báo (họ tên cán bộ)"),
 )
 
 EDIT_ONLY_OPTIONS = (
@@ -74,6 +78,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--type", dest="facility_type", choices=list(FACILITY_TYPES))
     lst.add_argument("--sector")
     lst.add_argument("--status", choices=list(FACILITY_STATUSES))
+    lst.add_argument(
+        "--uninformed", action="store_true", help=tr("chỉ các cơ sở chưa ghi việc thông báo xử lý dữ liệu cá nhân")
+    )
     lst.add_argument("--limit", type=int, default=50)
     add_json_option(lst)
     lst.set_defaults(handler=cmd_list)
@@ -108,8 +115,15 @@ def resolve_ward(session: Session, province: str, text: str | None) -> str | Non
     )
 
 
+def _typed(values: dict[str, Any]) -> dict[str, Any]:
+    """The notice date as typed (dd/mm/yyyy) read into a date; an empty value clears it."""
+    if values.get("informed_on"):
+        values["informed_on"] = parse_day(values["informed_on"], "informed_on")
+    return values
+
+
 def cmd_add(args: argparse.Namespace) -> int:
-    values = {dest: getattr(args, dest) for _, dest, _ in ADD_OPTIONS if getattr(args, dest) is not None}
+    values = _typed({dest: getattr(args, dest) for _, dest, _ in ADD_OPTIONS if getattr(args, dest) is not None})
     with open_store(args) as store:
 
         def write(session: Session) -> dict[str, Any]:
@@ -134,6 +148,11 @@ def _render_facility(d: dict[str, Any]) -> str:
     ]
     if d.get("legacy_address"):
         lines.append(f"  {tr('Địa chỉ cũ (trước 01/7/2025)')}: {d['legacy_address']}")
+    if d.get("informed_on"):
+        informed = day(date.fromisoformat(d["informed_on"]))
+        lines.append(f"  {tr('Đã thông báo xử lý dữ liệu cá nhân')}: {informed} ({d.get('informed_by') or '-'})")
+    else:
+        lines.append(f"  {tr('Chưa ghi việc thông báo xử lý dữ liệu cá nhân')}")
     if d.get("labour_total") is not None:
         lines.append(f"  {tr('Số lao động')}: {group(d['labour_total'])}")
     lines.append(f"  id: {d['id']}")
@@ -169,7 +188,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     flt = svc.FacilityFilter(
-        ward_code=args.ward, facility_type=args.facility_type, sector_code=args.sector, status=args.status
+        ward_code=args.ward,
+        facility_type=args.facility_type,
+        sector_code=args.sector,
+        status=args.status,
+        uninformed=args.uninformed,
     )
     with open_store(args) as store, store.read() as session:
         rows = svc.list_facilities(session, flt, limit=args.limit)
@@ -191,7 +214,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     """Only the fields given change; an empty value ("") clears a field."""
     options = (*ADD_OPTIONS, *EDIT_ONLY_OPTIONS)
-    changes = {dest: getattr(args, dest) for _, dest, _ in options if getattr(args, dest) is not None}
+    changes = _typed({dest: getattr(args, dest) for _, dest, _ in options if getattr(args, dest) is not None})
     with open_store(args) as store:
 
         def write(session: Session) -> dict[str, Any]:

@@ -69,6 +69,12 @@ def _agency(session: Any, args: argparse.Namespace, province: str | None = None)
     return agency_for(session, province, name=args.agency, parent=args.parent_agency, place=args.place)
 
 
+def _names(args: argparse.Namespace) -> Any:
+    from kcdesk.services.documents import AgencyNames
+
+    return AgencyNames(args.agency, args.parent_agency, args.place)
+
+
 def _progress() -> Progress:
     def show(done: int, total: int, what: str) -> None:
         if sys.stderr.isatty() and total:
@@ -93,67 +99,42 @@ def _parse_day(text: str | None) -> date | None:
 # -- commands ------------------------------------------------------------------------------
 
 
-def cmd_acceptance(args: argparse.Namespace) -> int:
-    from kcdesk.reports.acceptance_record import acceptance_tables, write_acceptance_pdf
-    from kcdesk.reports.records import find_acceptance
-    from kcdesk.reports.xlsx_tables import write_tables
+# The record documents and the plan list are the window's own (kcdesk.services.documents).
 
-    fmt = _format(args.out)
-    with open_store(args) as store, store.read() as s:
-        acceptance = find_acceptance(s, args.key)
-        if fmt == "pdf":
-            write_acceptance_pdf(s, acceptance, _agency(s, args), args.out, _progress())
-        else:
-            write_tables(args.out, acceptance_tables(s, acceptance))
+
+def cmd_acceptance(args: argparse.Namespace) -> int:
+    from kcdesk.services.documents import acceptance_record
+
+    _format(args.out)
+    with open_store(args) as store:
+        acceptance_record(store, args.key, args.out, _progress(), names=_names(args))
     return _done(args.out)
 
 
 def cmd_proposal(args: argparse.Namespace) -> int:
-    from kcdesk.reports.proposal_dossier import budget_table, write_proposal_pdf
-    from kcdesk.reports.records import find_proposal
-    from kcdesk.reports.xlsx_tables import write_tables
+    from kcdesk.services.documents import proposal_dossier
 
-    fmt = _format(args.out)
-    with open_store(args) as store, store.read() as s:
-        proposal = find_proposal(s, args.key)
-        if fmt == "pdf":
-            write_proposal_pdf(s, proposal, _agency(s, args, proposal.province_code), args.out, _progress())
-        else:
-            write_tables(args.out, [budget_table(s, proposal)])
+    _format(args.out)
+    with open_store(args) as store:
+        proposal_dossier(store, args.key, args.out, _progress(), names=_names(args))
     return _done(args.out)
 
 
 def cmd_facility(args: argparse.Namespace) -> int:
-    from kcdesk.reports.facility_profile import facility_tables, write_facility_pdf
-    from kcdesk.reports.records import find_facility
-    from kcdesk.reports.xlsx_tables import write_tables
+    from kcdesk.services.documents import facility_profile
 
-    fmt = _format(args.out)
-    with open_store(args) as store, store.read() as s:
-        facility = find_facility(s, args.key)
-        if fmt == "pdf":
-            write_facility_pdf(s, facility, _agency(s, args, facility.province_code), args.out, _progress())
-        else:
-            write_tables(args.out, facility_tables(s, facility))
+    _format(args.out)
+    with open_store(args) as store:
+        facility_profile(store, args.key, args.out, _progress(), names=_names(args))
     return _done(args.out)
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from kcdesk.db.store import get_meta
-    from kcdesk.reports.plan_list import PlanQuery, plan_document, plan_table
-    from kcdesk.reports.xlsx_tables import write_tables
+    from kcdesk.services.documents import plan_list
 
-    fmt = _format(args.out)
-    with open_store(args) as store, store.read() as s:
-        query = PlanQuery(args.year, args.level, args.province or get_meta(s, "province_code"))
-        progress = _progress()
-        table = plan_table(s, query, progress)
-        if fmt == "pdf":
-            plan_document(table, _agency(s, args, query.province_code), query, progress=progress).build(
-                args.out, progress
-            )
-        else:
-            write_tables(args.out, [table], progress)
+    _format(args.out)
+    with open_store(args) as store:
+        plan_list(store, args.year, args.level, args.out, _progress(), province=args.province, names=_names(args))
     return _done(args.out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -84,14 +85,38 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+ERASED_IN_BACKUP = (
+    "Bản sao lưu có dữ liệu cá nhân đã bị xóa theo yêu cầu của chủ thể dữ liệu ({n} lần xóa, lần gần nhất ngày "
+    "{at}). kcdesk đã xóa lại các dữ liệu đó ngay sau khi khôi phục: chúng không quay lại."
+)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kcdesk.db import erasure_log
+
     path = db_path(args)
+    # Erasures made after the backup (logged beside the database): applied again by restore.
+    erased = erasure_log.missing_from(args.source, path)
     safety = maintenance.restore(path, args.source)
-    data = {"db": str(path), "restored_from": str(args.source), "previous_saved_as": str(safety)}
+    data = {
+        "db": str(path),
+        "restored_from": str(args.source),
+        "previous_saved_as": str(safety),
+        "erasures_applied_again": [{"id": e["id"], "at": e["at"], "reason": e["reason"]} for e in erased],
+    }
+    if erased:
+        at = max(str(e.get("at") or "") for e in erased)[:10]
+        shown = "/".join(reversed(at.split("-"))) if at else "?"
+        print(tr(ERASED_IN_BACKUP, n=len(erased), at=shown), file=sys.stderr)
     emit(
         args,
         data,
-        lambda d: tr("Đã khôi phục {db} từ {restored_from}. Dữ liệu trước đó được lưu tại {previous_saved_as}.", **d),
+        lambda d: tr(
+            "Đã khôi phục {db} từ {restored_from}. Dữ liệu trước đó được lưu tại {previous_saved_as}.",
+            db=d["db"],
+            restored_from=d["restored_from"],
+            previous_saved_as=d["previous_saved_as"],
+        ),
     )
     return 0
 

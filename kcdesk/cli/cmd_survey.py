@@ -64,6 +64,10 @@ def _fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lat", help=tr("vĩ độ"))
     p.add_argument("--lon", help=tr("kinh độ"))
     p.add_argument("--note", help=tr("ghi chú"))
+    p.add_argument(
+        "--informed-on", help=tr("ngày đã thông báo xử lý dữ liệu cá nhân cho người được khảo sát (dd/mm/yyyy)")
+    )
+    p.add_argument("--informed-by", help=tr("người đã thông báo (họ tên cán bộ)"))
     p.add_argument("--need", action="append", help=tr('nhu cầu hỗ trợ: "KC3.3|ưu tiên 1-3|mô tả" (lặp lại được)'))
     p.add_argument("--photo", action="append", type=Path, help=tr("ảnh chụp (lặp lại được)"))
     p.add_argument("--send", action="store_true", help=tr("gửi phiếu ngay"))
@@ -104,6 +108,10 @@ def _merge(session: Session, args: argparse.Namespace, base: svc.SurveyInput | N
             changes[key] = float(value) if value is not None else None
     if args.note is not None:
         changes["note"] = args.note
+    if args.informed_on is not None:
+        changes["informed_on"] = parse_day(args.informed_on, "informed_on")
+    if args.informed_by is not None:
+        changes["informed_by"] = args.informed_by or None
     if args.need is not None:
         changes["needs"] = _needs(args.need)
     if base is None:

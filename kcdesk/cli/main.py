@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_reports",
     "kcdesk.cli.cmd_exchange",
     "kcdesk.cli.cmd_settings",
+    "kcdesk.cli.cmd_privacy",
 )
 
 
@@ -47,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description=tr("Quản lý khuyến công ngoại tuyến. Chạy không có lệnh con để mở cửa sổ ứng dụng."),
     )
-    parser.add_argument("--version", action="version", version=f"kcdesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"kcdesk {__version__}", help=tr("hiện số phiên bản rồi thoát")
+    )
     self_test_help = tr("tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng đến dữ liệu) rồi thoát")
     parser.add_argument("--self-test", action="store_true", help=self_test_help)
     sub = parser.add_subparsers(dest="command", metavar=tr("LỆNH"), parser_class=KcArgumentParser)

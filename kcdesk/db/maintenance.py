@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kcdesk.db import backup
+from kcdesk.db import backup, erasure_log, scrub
 from kcdesk.db.capture import SEARCH_TABLES
 from kcdesk.db.schema import KNOWN_REVISIONS
 from kcdesk.db.store import Store, current_revision
@@ -99,5 +99,10 @@ def restore(db_path: Path, source: Path) -> Path:
     finally:
         dst.close()
         src.close()
-    Store.open(db_path).close()  # migrates an older backup to this version (backing it up first)
+    # Migrates an older backup to this version (backing it up first), then erases again what
+    # was erased at a data subject's request after the backup was made (kcdesk.db.erasure_log).
+    with Store.open(db_path) as store:
+        if erasure_log.entries(db_path):
+            store.write(lambda s: erasure_log.reapply(s, db_path))
+            scrub.checkpoint(store.engine)
     return safety

@@ -41,6 +41,8 @@ FACILITY_LABELS: dict[str, str] = {
     "local_raw_material_pct": "Tỷ lệ nguyên liệu tại chỗ (%)",
     "status": "Tình trạng",
     "note": "Ghi chú",
+    "informed_on": "Ngày thông báo xử lý dữ liệu cá nhân",
+    "informed_by": "Người thông báo",
 }
 
 _TAX_10 = re.compile(r"^\d{10}$")

@@ -36,6 +36,7 @@ from kcdesk.server import db, rules_followup  # noqa: F401  (rules_followup: its
 from kcdesk.server.access import check_write, require_write
 from kcdesk.server.bulk import insert_rows, update_rows
 from kcdesk.server.counters import append_changes
+from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copies, stale_snapshots
 from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
 from kcdesk.server.rulebook import RULES, Change, lock_problem, server_set, stamp
@@ -58,6 +59,7 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     for name in db.REPLICATED
 }
 Key = tuple[str, str]
+ERASURE_TABLE = "personal_data_erasure"
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
@@ -108,6 +110,9 @@ class BatchApplier:
         self._templates: dict[str, dict[str, Any]] = {}
         self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
         self.aside: list[dict[str, Any]] = []
+        # Set by an erasure in this batch: files and cached snapshots to remove after commit.
+        self.erased_files: list[str] = []
+        self.stale_snapshots: list[str] = []
 
     # -- loading -------------------------------------------------------------------------
 
@@ -467,6 +472,11 @@ class BatchApplier:
             self.conn.execute(db.conflict.insert(), self.conflicts)
         if self.aside:
             self.conn.execute(db.field_aside.insert(), self.aside)
+        erased = [st.row for st in self.rows.values() if st.dirty and st.table == ERASURE_TABLE and st.row is not None]
+        if erased:  # after this batch's conflicts are stored, so those are scrubbed too
+            scrub_server_copies(self.conn, erased)
+            self.erased_files = forget_files(self.conn, erased_files(self.conn, erased))
+            self.stale_snapshots = stale_snapshots(self.conn, {str(r.get("province_code") or "") for r in erased})
         record_damaged(self.conn, self.reader.damaged, self.now)
         append_changes(self.conn, self.log_entries, self.now)
 

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from kcdesk.db.capture import ACCEPTANCE_CHILDREN, LOCKED_PROPOSAL_STATUSES, PROPOSAL_CHILDREN
 from kcdesk.domain import lifecycle, record_rules
+from kcdesk.domain.notice import notice_problems
 from kcdesk.domain.validation import UnitIndex, facility_problems
 from kcdesk.domain.vocab import FACILITY_STATUSES, MEMBER_ROLES, SURVEY_STATUSES
 from kcdesk.errors import FieldMessage, KcError, ValidationError
@@ -237,6 +238,14 @@ def survey_status(c: Change) -> Broken | None:
     return None
 
 
+def notice_fields(c: Change) -> Broken | None:
+    """The notice at collection, checked as the app's services check it ("today" is the
+    date in Việt Nam on the server's clock: see rules_followup.vn_today)."""
+    from kcdesk.server.rules_followup import vn_today
+
+    return field_problems(c, notice_problems(c.new, vn_today()))
+
+
 # -- proposals -----------------------------------------------------------------------------
 
 
@@ -376,6 +385,7 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
 RULES.add("*", placement_known)
 RULES.add("facility", facility_fields)
 RULES.add("survey", survey_status)
+RULES.add(("facility", "survey"), notice_fields)
 RULES.add("proposal", proposal_status)
 RULES.add("proposal", proposal_level)
 RULES.add("proposal", proposal_fields)

@@ -51,6 +51,11 @@ ALL_ROLES = MINISTRY_ROLES | COLLABORATOR_ROLES | PROVINCE_ROLES
 
 COLLABORATOR_TABLES = frozenset({"facility", "facility_year_stat", "survey", "survey_need", "attachment"})
 COLLABORATOR_READ_EXTRA = frozenset({"app_user", "collaborator_commune"})
+# A collaborator's own accesses to people's data go up to the server, but only the province's
+# staff read the trail; erasures reach the collaborators of the commune so that their
+# laptops scrub their own copies too.
+COLLABORATOR_WRITE_ONLY = frozenset({"personal_data_access"})
+COLLABORATOR_READ_BY_COMMUNE = frozenset({"personal_data_erasure"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class View:
             return True
         if table in COLLABORATOR_READ_EXTRA:
             return True
+        if table in COLLABORATOR_READ_BY_COMMUNE:
+            return placement.ward in self.communes
         return table in COLLABORATOR_TABLES and placement.ward in self.communes
 
 
@@ -105,6 +112,8 @@ class DeviceGrant:
         if placement.scope != self.province_code:
             return False
         if self.role in COLLABORATOR_ROLES:
+            if table in COLLABORATOR_WRITE_ONLY:  # their own accesses, wherever in the province
+                return True
             return table in COLLABORATOR_TABLES and placement.ward in self.communes
         return self.role in PROVINCE_ROLES
 

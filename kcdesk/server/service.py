@@ -262,6 +262,7 @@ class SyncServer:
 
     def _push_once(self, grant: DeviceGrant, mutations: list[Any], withdrawn: list[int], careful: bool) -> PushResponse:
         now = auth.now_text()
+        erased: tuple[list[str], list[str]] = ([], [])
         with self._write() as conn:
             device = self._lock_device(conn, grant.device_id)
             last = int(device["last_seq"])
@@ -292,6 +293,7 @@ class SyncServer:
                     )
                     new_outcomes = applier.apply(fresh, reused)
                     applier.write()
+                    erased = (applier.erased_files, applier.stale_snapshots)
                     aside_bytes += applier.aside_bytes
                     final = {key: st.row for key, st in applier.rows.items() if key[0] == "attachment"}
                     blob_rights.record_claims(conn, grant, fresh, new_outcomes, final, now)
@@ -306,6 +308,11 @@ class SyncServer:
                 )
                 faults.hit("push.before_commit")
         faults.hit("push.after_commit")
+        # An erasure was committed: the files and cached snapshots that held the data go too.
+        for sha in erased[0]:
+            self.blobs.path(sha).unlink(missing_ok=True)
+        for snapshot_id in erased[1]:
+            self.snapshot_path(snapshot_id).unlink(missing_ok=True)
         return PushResponse(outcomes=outcomes, last_seq=last)
 
     def _lock_device(self, conn: Connection, device_id: str) -> Any:

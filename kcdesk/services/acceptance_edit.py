@@ -8,12 +8,14 @@ soft-deleted), after the same check_acceptance the core runs on creation."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember, Proposal
+from kcdesk.db.models import Acceptance, AcceptanceItem, AcceptanceMember, AppUser, Proposal
 from kcdesk.db.types import utcnow
 from kcdesk.errors import LockedError, NotFoundError
 from kcdesk.ids import new_id
@@ -137,3 +139,61 @@ def acceptances_of(session: Session, proposal_id: str) -> list[dict[str, Any]]:
         .order_by(Acceptance.accepted_on, Acceptance.created_at)
     )
     return [acceptance_dict(session, a) for a in rows]
+
+
+def load_acceptance(session: Session, acceptance_id: str) -> dict[str, Any]:
+    """acceptance_dict of a live record, with the name of whoever signed it (for the editor)."""
+    acceptance = session.get(Acceptance, acceptance_id)
+    if acceptance is None or acceptance.deleted_at is not None:
+        raise NotFoundError("Không tìm thấy biên bản nghiệm thu {id}.", id=acceptance_id)
+    data = acceptance_dict(session, acceptance)
+    signer = session.get(AppUser, acceptance.signed_by) if acceptance.signed_by else None
+    data["signed_by_name"] = signer.full_name if signer else None
+    return data
+
+
+@dataclass(frozen=True)
+class AcceptanceListRow:
+    id: str
+    number: str | None
+    accepted_on: date
+    proposal_code: str
+    proposal_title: str
+    conclusion: str | None
+    accepted_amount: int
+    signed: bool
+
+
+def list_acceptances(session: Session, limit: int = 5000) -> list[AcceptanceListRow]:
+    """Live acceptance records, newest first, with their proposal's code and title."""
+    rows = session.execute(
+        select(
+            Acceptance.id,
+            Acceptance.number,
+            Acceptance.accepted_on,
+            Proposal.code,
+            Proposal.title,
+            Acceptance.conclusion,
+            Acceptance.accepted_amount,
+            Acceptance.signed_at,
+        )
+        .join(Proposal, Proposal.id == Acceptance.proposal_id)
+        .where(Acceptance.deleted_at.is_(None))
+        .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc())
+        .limit(limit)
+    )
+    return [AcceptanceListRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), r[7] is not None) for r in rows]
+
+
+# Statuses of a proposal an acceptance can be drawn up for (the work is under way or stopped).
+ACCEPTABLE_STATUSES = ("in_progress", "stopped", "adjustment_requested")
+
+
+def acceptable_proposals(session: Session) -> list[tuple[str, str, str]]:
+    """(id, code, title) of proposals an acceptance can be drawn up for."""
+    rows = session.execute(
+        select(Proposal.id, Proposal.code, Proposal.title)
+        .where(Proposal.deleted_at.is_(None), Proposal.status.in_(ACCEPTABLE_STATUSES))
+        .order_by(Proposal.plan_year.desc(), Proposal.code)
+    )
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -5,6 +5,8 @@ a file whose record was rolled back is only an unreferenced copy (same hash, reu
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -79,8 +81,8 @@ def link(
     return item.id
 
 
-def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
-    rows = session.scalars(
+def _live(owner_table: str, owner_id: str) -> Any:
+    return (
         select(Attachment)
         .where(
             Attachment.owner_table == owner_table,
@@ -89,6 +91,9 @@ def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[di
         )
         .order_by(Attachment.created_at)
     )
+
+
+def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
     return [
         {
             "id": a.id,
@@ -100,7 +105,67 @@ def attachments_of(session: Session, owner_table: str, owner_id: str) -> list[di
             "caption": a.caption,
             "taken_at": a.taken_at,
         }
-        for a in rows
+        for a in session.scalars(_live(owner_table, owner_id))
+    ]
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file chosen to attach, before it is stored."""
+
+    path: Path
+    doc_type: str | None = None  # scan_bien_ban, photo, …
+    caption: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: str
+    filename: str
+    mime: str
+    size: int
+    sha256: str
+    doc_type: str | None
+    caption: str | None
+    path: Path  # where the file is on this machine (it may not have arrived yet by sync)
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+def add_attachments(
+    session: Session, files_dir: Path, owner_table: str, owner_id: str, files: Iterable[NewFile]
+) -> list[str]:
+    """store_file then link for each file, in the caller's write (the file before its row:
+    a rollback leaves only an unused copy)."""
+    ids = []
+    for f in files:
+        sha, size = store_file(files_dir, f.path)
+        ids.append(
+            link(
+                session,
+                sha256=sha,
+                size=size,
+                filename=f.path.name,
+                owner_table=owner_table,
+                owner_id=owner_id,
+                doc_type=f.doc_type,
+                caption=f.caption,
+                latitude=f.latitude,
+                longitude=f.longitude,
+            )
+        )
+    return ids
+
+
+def attachment_rows(session: Session, files_dir: Path, owner_table: str, owner_id: str) -> list[AttachmentRow]:
+    """The attachments of a record with where each file is (or will be) on this machine."""
+    return [
+        AttachmentRow(a.id, a.filename, a.mime, a.size, a.sha256, a.doc_type, a.caption, file_path(files_dir, a.sha256))
+        for a in session.scalars(_live(owner_table, owner_id))
     ]
 
 

@@ -26,7 +26,7 @@ from kcdesk.db.models import (
     ProposalBeneficiary,
 )
 from kcdesk.domain import evaluation as rules
-from kcdesk.domain.evaluation import EVALUATION_LABELS, FIELDS
+from kcdesk.domain.evaluation import EVALUABLE_STATUSES, EVALUATION_LABELS, FIELDS
 from kcdesk.errors import NotFoundError, ValidationError
 from kcdesk.ids import new_id
 from kcdesk.services.proposals import find_proposal
@@ -150,3 +150,25 @@ def evaluations_of_facility(session: Session, facility_id: str) -> list[dict[str
         .order_by(PostSupportEvaluation.evaluated_on, PostSupportEvaluation.created_at)
     )
     return [evaluation_dict(session, r) for r in rows]
+
+
+def facility_evaluations(session: Session, facility_id: str) -> dict[str, Any]:
+    """What the facility profile shows: {'evaluations': evaluations_of_facility, oldest first;
+    'proposals': (id, 'code · title') of settled proposals this facility benefited from, which
+    a new evaluation can belong to; 'name': the facility's name}."""
+    proposals = session.execute(
+        select(Proposal.id, Proposal.code, Proposal.title)
+        .join(ProposalBeneficiary, ProposalBeneficiary.proposal_id == Proposal.id)
+        .where(
+            ProposalBeneficiary.facility_id == facility_id,
+            ProposalBeneficiary.deleted_at.is_(None),
+            Proposal.deleted_at.is_(None),
+            Proposal.status.in_(EVALUABLE_STATUSES),
+        )
+        .order_by(Proposal.plan_year.desc(), Proposal.code)
+    ).all()
+    return {
+        "evaluations": evaluations_of_facility(session, facility_id),
+        "proposals": [(pid, f"{code} · {title}") for pid, code, title in proposals],
+        "name": session.execute(select(Facility.name).where(Facility.id == facility_id)).scalar_one_or_none() or "",
+    }

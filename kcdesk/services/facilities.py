@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,9 +15,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.bulk import bulk_insert
-from kcdesk.db.models import AdminUnit, AuditEntry, Facility, PostSupportEvaluation, Proposal, ProposalBeneficiary
+from kcdesk.db.models import (
+    AdminUnit,
+    AppUser,
+    AuditEntry,
+    Facility,
+    PostSupportEvaluation,
+    Proposal,
+    ProposalBeneficiary,
+)
+from kcdesk.db.sort_keys import LOCAL_ONLY
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
+from kcdesk.domain.notice import NOTICE_LABELS, as_date, notice_problems
 from kcdesk.domain.validation import (
     FACILITY_LABELS,
     UnitIndex,
@@ -29,11 +40,10 @@ from kcdesk.i18n import Lazy, tr
 from kcdesk.ids import is_uuid, new_id
 from kcdesk.text import clean
 
-# Fields a person edits (everything but ids, versions and timestamps).
+# Fields a person edits (everything but ids, versions, timestamps and derived local keys).
+RECORD_COLUMNS = tuple(c for c in Facility.__table__.columns if not c.info.get(LOCAL_ONLY))
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    c.key
-    for c in Facility.__table__.columns
-    if c.key not in {"id", "row_version", "created_at", "updated_at", "deleted_at"}
+    c.key for c in RECORD_COLUMNS if c.key not in {"id", "row_version", "created_at", "updated_at", "deleted_at"}
 )
 _INT_FIELDS = ("labour_total", "labour_insured", "total_capital", "revenue_prev_year")
 _FLOAT_FIELDS = ("latitude", "longitude")
@@ -65,14 +75,16 @@ def normalize(values: Mapping[str, Any]) -> dict[str, Any]:
             value = value.replace(",", ".")
         elif key in _BOOL_FIELDS:
             value = bool(value)
+        elif key == "informed_on":
+            value = as_date(value)
         out[key] = value
     return out
 
 
 def _check(values: Mapping[str, Any], units: UnitIndex) -> None:
-    problems = facility_problems(values, units)
+    problems = facility_problems(values, units) | notice_problems(values, date.today())
     if problems:
-        raise ValidationError(problems, labels=FACILITY_LABELS)
+        raise ValidationError(problems, labels=FACILITY_LABELS | NOTICE_LABELS)
 
 
 def create_facility(session: Session, values: Mapping[str, Any], *, units: UnitIndex | None = None) -> str:
@@ -171,7 +183,7 @@ def _plain(value: Any) -> Any:
 
 
 def facility_dict(session: Session, facility: Facility) -> dict[str, Any]:
-    data = {c.key: _plain(getattr(facility, c.key)) for c in Facility.__table__.columns}
+    data = {c.key: _plain(getattr(facility, c.key)) for c in RECORD_COLUMNS}
     names = _unit_names(session, [facility.ward_code, facility.province_code])
     data["ward_name"] = names.get(facility.ward_code or "")
     data["province_name"] = names.get(facility.province_code)
@@ -193,16 +205,34 @@ class FacilityFilter:
     sector_code: str | None = None
     status: str | None = None
     province_code: str | None = None
+    uninformed: bool = False  # only facilities whose notice at collection is not recorded
+
+
+NOT_EQUALITIES = frozenset({"uninformed"})  # filters that are conditions of their own
+
+
+def filter_values(flt: FacilityFilter) -> dict[str, str]:
+    """The filter's set fields (column -> value): every list of facilities narrows by these
+    equalities, besides leaving out deleted ones (the register's raw SQL too)."""
+    return {
+        f.name: value
+        for f in dataclasses.fields(flt)
+        if f.name not in NOT_EQUALITIES and (value := getattr(flt, f.name))
+    }
 
 
 def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     stmt = stmt.where(Facility.deleted_at.is_(None))
-    for key in ("ward_code", "facility_type", "sector_code", "status", "province_code"):
-        value = getattr(flt, key)
-        if value:
-            stmt = stmt.where(getattr(Facility, key) == value)
+    if flt.uninformed:
+        stmt = stmt.where(Facility.informed_on.is_(None))
+    for key, value in filter_values(flt).items():
+        stmt = stmt.where(getattr(Facility, key) == value)
     return stmt
 
+
+# Columns ordered by their stored Vietnamese sort key rather than by their bytes
+# (kcdesk.db.sort_keys): Đ after D, Ô after O, tones after the letters.
+SORTED_BY_KEY: dict[str, str] = {"name": "name_sort", "representative": "representative_sort"}
 
 LIST_COLUMNS: tuple[str, ...] = (
     "id",
@@ -230,7 +260,7 @@ def list_facilities(
 ) -> list[dict[str, Any]]:
     flt = flt or FacilityFilter()
     columns = [getattr(Facility, c) for c in LIST_COLUMNS]
-    order_col = getattr(Facility, order_by)
+    order_col = getattr(Facility, SORTED_BY_KEY.get(order_by, order_by))
     stmt = _filtered(select(*columns), flt).order_by(order_col.desc() if descending else order_col, Facility.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
@@ -260,6 +290,16 @@ def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
         }
         for e in rows
     ]
+
+
+def named_history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
+    """history() with who made each change by name ('user_name': the user's full name, or
+    the entry's origin when no user is known), as the window's history tab shows it."""
+    entries = history(session, table, row_id)
+    names: dict[str, str] = {uid: name for uid, name in session.execute(select(AppUser.id, AppUser.full_name))}
+    for e in entries:
+        e["user_name"] = names.get(e["user_id"] or "", "") or e["origin"]
+    return entries
 
 
 def bulk_insert_facilities(session: Session, rows: Sequence[Mapping[str, Any]]) -> int:

@@ -19,9 +19,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import Survey, SurveyNeed
+from kcdesk.db.models import Facility, Survey, SurveyNeed
 from kcdesk.db.store import get_meta
 from kcdesk.db.types import utcnow
+from kcdesk.domain.notice import NOTICE_LABELS, notice_problems
 from kcdesk.domain.validation import LAT_RANGE, LON_RANGE, phone_problem
 from kcdesk.domain.vocab import FACILITY_TYPES
 from kcdesk.errors import FieldMessage, LockedError, NotFoundError, ValidationError
@@ -38,6 +39,7 @@ SURVEY_LABELS = {
     "ward_code": "Xã/Phường/Đặc khu",
     "coordinates": "Tọa độ",
     "needs": "Nhu cầu hỗ trợ",
+    **NOTICE_LABELS,
 }
 
 
@@ -69,6 +71,9 @@ class SurveyInput:
     note: str = ""
     needs: tuple[NeedInput, ...] = ()
     answers: Mapping[str, Any] = field(default_factory=dict)
+    # Notice at collection: when and by whom the person was informed (kcdesk.domain.notice).
+    informed_on: date | None = None
+    informed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ def survey_problems(data: SurveyInput, *, sending: bool, today: date | None = No
             out["new_phone"] = problem
     if data.survey_date > (today or date.today()):
         out["survey_date"] = FieldMessage("Ngày khảo sát không được sau hôm nay.")
+    out |= notice_problems({"informed_on": data.informed_on, "informed_by": data.informed_by}, today or date.today())
     if (data.latitude is None) != (data.longitude is None):
         out["coordinates"] = FieldMessage("Hãy nhập cả vĩ độ và kinh độ.")
     elif (
@@ -146,6 +152,8 @@ def save_survey(
         "answers": json.dumps(dict(data.answers), ensure_ascii=False) if data.answers else None,
         "note": clean(data.note) or None,
         "status": "submitted" if send else "draft",
+        "informed_on": data.informed_on,
+        "informed_by": clean(data.informed_by) or None,
     }
     if survey_id is None:
         survey = Survey(
@@ -246,6 +254,8 @@ def survey_input(session: Session, survey_id: str) -> SurveyInput:
         note=s.note or "",
         needs=needs,
         answers=json.loads(s.answers) if s.answers else {},
+        informed_on=s.informed_on,
+        informed_by=s.informed_by,
     )
 
 
@@ -262,6 +272,8 @@ def survey_dict(session: Session, survey_id: str) -> dict[str, Any]:
         "latitude": s.latitude,
         "longitude": s.longitude,
         "note": s.note,
+        "informed_on": s.informed_on,
+        "informed_by": s.informed_by,
         "needs": [dataclasses.asdict(n) for n in data.needs],
     }
 
@@ -276,3 +288,41 @@ def list_surveys(session: Session, *, status: str | None = None, limit: int = 20
     if status:
         stmt = stmt.where(Survey.status == status)
     return [survey_dict(session, sid) for sid in session.scalars(stmt)]
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    id: str
+    survey_date: date
+    facility_name: str  # the register's name, or the name of a facility met in the field
+    status: str
+    ward_code: str | None
+
+
+def surveys_of(session: Session, surveyor_id: str | None, limit: int = 500) -> list[SurveyRow]:
+    """A surveyor's surveys (everyone's for None), newest first: drafts and sent ones."""
+    stmt = (
+        select(Survey.id, Survey.survey_date, Survey.status, Survey.ward_code, Survey.draft_facility, Facility.name)
+        .outerjoin(Facility, Facility.id == Survey.facility_id)
+        .where(Survey.deleted_at.is_(None))
+        .order_by(Survey.survey_date.desc(), Survey.id.desc())
+        .limit(limit)
+    )
+    if surveyor_id is not None:
+        stmt = stmt.where(Survey.surveyor_id == surveyor_id)
+    out = []
+    for sid, on, status, ward, draft, name in session.execute(stmt):
+        if name is None and draft:
+            name = json.loads(draft).get("name") or ""
+        out.append(SurveyRow(sid, on, name or "", status, ward))
+    return out
+
+
+def survey_heading(session: Session, survey_id: str) -> tuple[str, str]:
+    """(status, facility name) of a survey: the register's name, or the one met in the field."""
+    s = _load(session, survey_id)
+    if s.facility_id:
+        name = session.execute(select(Facility.name).where(Facility.id == s.facility_id)).scalar_one_or_none()
+    else:
+        name = (json.loads(s.draft_facility) if s.draft_facility else {}).get("name")
+    return s.status, name or ""

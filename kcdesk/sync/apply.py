@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, text
@@ -26,6 +27,37 @@ from kcdesk.sync.state import now_text
 from kcdesk.sync.wire import TableCodec
 
 Key = tuple[str, str]
+ERASURE_TABLE = "personal_data_erasure"
+
+
+def apply_received_erasures(
+    session: Session, erasures: Iterable[Mapping[str, Any]], files_dir: Path | None = None
+) -> int:
+    """Scrub this device's copies of what another device erased (kcdesk.db.scrub): the
+    records (in case their update is not here yet), the audit trail, conflicts, refusals,
+    and the files of erased attachments that no live record here uses any more."""
+    from kcdesk.db.files import file_path
+    from kcdesk.db.scrub import apply_erasure
+
+    count = 0
+    for row in erasures:
+        try:
+            targets = json.loads(row.get("targets") or "[]")
+        except ValueError:
+            continue
+        targets = [t for t in targets if isinstance(t, dict) and t.get("table") in synced_tables()]
+        apply_erasure(session, targets)
+        count += 1
+        for t in targets if files_dir is not None else ():
+            if t["table"] != ATTACHMENT:
+                continue
+            sha = session.execute(text("SELECT sha256 FROM attachment WHERE id = :i"), {"i": t["row_id"]}).scalar()
+            used = session.execute(
+                text("SELECT 1 FROM attachment WHERE sha256 = :s AND deleted_at IS NULL LIMIT 1"), {"s": sha}
+            ).first()
+            if sha and used is None and files_dir is not None:
+                file_path(files_dir, str(sha)).unlink(missing_ok=True)
+    return count
 
 
 class RowApplier:
@@ -38,6 +70,9 @@ class RowApplier:
             for name, table in self.tables.items()
         }
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        # Erasure records written by this applier: the caller scrubs their targets once the
+        # page (with any conflicts it carries) is in (kcdesk.db.scrub.apply_erasure).
+        self.erasures: list[dict[str, Any]] = []
         self.stats = {"upserted": 0, "skipped_pending": 0, "parked": 0, "evicted": 0, "kept_out_of_scope": 0}
 
     # -- upserts -----------------------------------------------------------------------
@@ -83,6 +118,9 @@ class RowApplier:
         if written:
             self.stats["upserted"] += len(written)
             self._unflag(table, written)
+            if table == ERASURE_TABLE:
+                done = set(written)
+                self.erasures.extend(r for r in ready if r["id"] in done)
 
     def _write_group(self, table: str, columns: tuple[str, ...], group: list[dict[str, Any]]) -> list[str]:
         """Write a group at once; if a local unique key collides (two devices made the same

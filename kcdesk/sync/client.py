@@ -26,7 +26,7 @@ from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
 from kcdesk.sync import conflicts, faults, kept_fields, state
-from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.apply import RowApplier, apply_received_erasures
 from kcdesk.sync.errors import DemoDataRefused, NotEnrolled, SyncError
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
@@ -385,6 +385,8 @@ class SyncClient:
         if applier.stats["parked"] or page.changes:
             applier.retry_parked()
         conflicts.store_conflicts(s, page.conflicts)
+        if applier.erasures:
+            apply_received_erasures(s, applier.erasures, self.store.files_dir)
         faults.hit("client.mid_pull_page")
         state.set_cursor(s, page.scope, page.next_cursor, key)
         report.pulled += applier.stats["upserted"]

@@ -15,6 +15,9 @@ OWN_PLACEMENT: dict[str, tuple[str | None, str | None]] = {
     "app_user": ("province_code", None),
     "support_rule": ("province_code", None),
     "legal_document": (None, None),
+    # Personal data protection: placed by the commune of the record they are about.
+    "personal_data_access": ("province_code", "ward_code"),
+    "personal_data_erasure": ("province_code", "ward_code"),
 }
 # Tables placed by a parent: (column holding the parent's id, parent table).
 PARENT: dict[str, tuple[str, str]] = {

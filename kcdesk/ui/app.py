@@ -31,21 +31,10 @@ log = logging.getLogger(__name__)
 
 def build_main_window(store: Store, settings: Settings, lang: str = "vi"):  # type: ignore[no-untyped-def]
     """The main window over an initialised store (used by run_gui, the tests and the benchmarks)."""
-    from kcdesk.db.units import unit_index
-    from kcdesk.services.users import current_user_row
-    from kcdesk.ui.context import AppContext
+    from kcdesk.ui.composition import build_context
     from kcdesk.ui.main_window import MainWindow
-    from kcdesk.ui.operations import Runner
 
-    with store.read() as session:
-        units = unit_index(session)
-        ident = identity(session)
-        user = current_user_row(session)
-    if ident is None:
-        raise KcError("Cơ sở dữ liệu chưa được thiết lập (chưa chọn tỉnh).")
-    runner = Runner(store)
-    ctx = AppContext(store, runner, settings, units, ident.province_code, ident.centre_name, user, lang)
-    window = MainWindow(ctx)
+    window = MainWindow(build_context(store, settings, lang))
     geometry = settings.get("window_geometry")
     if geometry:
         from PySide6.QtCore import QByteArray
@@ -98,13 +87,13 @@ def open_or_set_up(db_path: Path) -> Store | None:
 def apply_setup(plan: SetupPlan) -> Store:
     """Create and initialise the database the wizard planned, with demo data if asked.
     Runs before the main window exists, behind a progress dialog, on the writer thread."""
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
     from kcdesk.demo.build import build_demo
 
     store = Store.open(plan.db_path, create=True)
-    progress = QProgressDialog("Đang tạo cơ sở dữ liệu…", "", 0, 0)
+    progress = QProgressDialog(QCoreApplication.translate("App", "Đang tạo cơ sở dữ liệu…"), "", 0, 0)
     progress.setCancelButton(None)
     progress.setWindowTitle("kcdesk")
     progress.show()
@@ -197,6 +186,6 @@ def run_gui(args: argparse.Namespace) -> int:
     window.start_background()  # the day's backup and the sync timer, once the window is up
     code = app.exec()
     window.ctx.runner.shutdown()
-    store.close()
+    window.ctx.store.close()  # after a restore, the store the composition root opened again
     del translators
     return int(code)

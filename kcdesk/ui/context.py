@@ -1,20 +1,30 @@
-"""What every page is given: the store, the runner, settings, the current units and user.
+"""What every page is given: the store, the runner, settings, the current units and user,
+the sync scheduler and the window's one SyncService.
 
-Passed in explicitly (no singletons); `user_changed` lets pages re-check what the new
-user may do (status actions depend on the role).
+Made only by the composition root (kcdesk.ui.composition.build_context), passed in
+explicitly (no singletons), never patched from outside: everything it holds is set here.
+Restoring a backup does not swap its store: the composition root builds a new context over
+the reopened file and the window rebuilds what it shows (MainWindow.replace_context).
+`user_changed` lets pages re-check what the new user may do (status actions depend on the
+role).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kcdesk.db.store import Store
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.services.users import UserRow
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.operations import Runner
 from kcdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from kcdesk.sync.service import SyncService
+    from kcdesk.ui.sync.scheduler import SyncScheduler
 
 
 class AppContext(QObject):
@@ -41,9 +51,13 @@ class AppContext(QObject):
         self.centre_name = centre_name
         self.user = user
         self.lang = lang
-        # The sync scheduler (kcdesk.ui.sync.scheduler), made by the main window: pages and
-        # editors read whether a cycle runs, for badges and buttons.
-        self.scheduler: Any = None
+        # The scheduler reads the context it belongs to; imported here, once the context's
+        # class exists (kcdesk.ui.sync.scheduler imports this module).
+        from kcdesk.ui.sync.scheduler import SyncScheduler
+
+        # One cycle at a time for this window; pages and editors read whether one runs.
+        self.scheduler: SyncScheduler = SyncScheduler(self, parent=self)
+        self._sync_service: SyncService | None = None
 
     @property
     def role(self) -> str:
@@ -52,6 +66,20 @@ class AppContext(QObject):
     @property
     def user_id(self) -> str | None:
         return self.user.id if self.user else None
+
+    def sync_service(self) -> SyncService:
+        """One SyncService per context (it remembers whether the last cycle reached the
+        server), made on first use: the sync client pulls in httpx and pydantic (~0.3 s),
+        which the window does not need to start."""
+        if self._sync_service is None:
+            from kcdesk.sync.service import SyncService
+
+            self._sync_service = SyncService(self.store, who="window")
+        return self._sync_service
+
+    def sync_service_if_made(self) -> SyncService | None:
+        """The SyncService if a cycle or a page already needed it (None: nothing imported yet)."""
+        return self._sync_service
 
     def set_user(self, user: UserRow) -> None:
         self.user = user
@@ -66,4 +94,5 @@ class AppContext(QObject):
 
     def province_wards(self, province_code: str | None = None) -> list[tuple[str, str]]:
         wanted = province_code or self.province_code
-        return sorted(((c, name) for c, (p, name) in self.units.wards.items() if p == wanted), key=lambda x: x[1])
+        wards = ((c, name) for c, (p, name) in self.units.wards.items() if p == wanted)
+        return sorted(wards, key=lambda x: vi_sort_key(x[1]))  # Vietnamese order, Đ after D

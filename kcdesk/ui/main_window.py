@@ -4,7 +4,6 @@ says how sync stands. Nothing here reads or writes the database itself."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +30,7 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.operations.progress_panel import JobProgressPanel
+from kcdesk.ui.page import Page
 from kcdesk.ui.sync.scheduler import SyncScheduler
 from kcdesk.ui.sync.status import SyncStatusLabel
 from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
@@ -40,68 +40,108 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-# name, title, "module:Class", icon
-PAGES: tuple[tuple[str, str, str, QStyle.StandardPixmap], ...] = (
-    (
-        "facilities",
-        QT_TRANSLATE_NOOP("MainWindow", "Cơ sở CNNT"),
-        "kcdesk.ui.facilities.register_page:RegisterPage",
-        QStyle.StandardPixmap.SP_DirHomeIcon,
-    ),
+# Each page is built on first visit by its factory (imported then, so start-up stays quick),
+# which also connects what the page asks the window to open.
+def _facilities(window: MainWindow) -> Page:
+    from kcdesk.ui.facilities.register_page import RegisterPage
+
+    page = RegisterPage(window.ctx)
+    page.open_requested.connect(window.open_facility)
+    return page
+
+
+def _proposals(window: MainWindow) -> Page:
+    from kcdesk.ui.proposals.page import ProposalsPage
+
+    page = ProposalsPage(window.ctx)
+    page.open_requested.connect(window.open_proposal)
+    return page
+
+
+def _acceptances(window: MainWindow) -> Page:
+    from kcdesk.ui.acceptances.page import AcceptancesPage
+
+    page = AcceptancesPage(window.ctx)
+    page.open_requested.connect(lambda ids: window.open_acceptance(*ids))
+    return page
+
+
+def _surveys(window: MainWindow) -> Page:
+    from kcdesk.ui.surveys.page import SurveysPage
+
+    return SurveysPage(window.ctx)
+
+
+def _due(window: MainWindow) -> Page:
+    from kcdesk.ui.due.page import DuePage
+
+    page = DuePage(window.ctx)
+    page.open_requested.connect(window.open_proposal)
+    return page
+
+
+def _dashboard(window: MainWindow) -> Page:
+    from kcdesk.ui.dashboard.page import DashboardPage
+
+    return DashboardPage(window.ctx)
+
+
+def _reports(window: MainWindow) -> Page:
+    from kcdesk.ui.reports.page import ReportsPage
+
+    return ReportsPage(window.ctx)
+
+
+def _sync(window: MainWindow) -> Page:
+    from kcdesk.ui.sync.page import SyncPage
+
+    page = SyncPage(window.ctx)
+    page.open_requested.connect(window.open_record)
+    return page
+
+
+# name, title, factory, icon
+PAGES: tuple[tuple[str, str, Callable[[MainWindow], Page], QStyle.StandardPixmap], ...] = (
+    ("facilities", QT_TRANSLATE_NOOP("MainWindow", "Cơ sở CNNT"), _facilities, QStyle.StandardPixmap.SP_DirHomeIcon),
     (
         "proposals",
         QT_TRANSLATE_NOOP("MainWindow", "Đề án"),
-        "kcdesk.ui.proposals.page:ProposalsPage",
+        _proposals,
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
     ),
     (
         "acceptances",
         QT_TRANSLATE_NOOP("MainWindow", "Nghiệm thu"),
-        "kcdesk.ui.acceptances.page:AcceptancesPage",
+        _acceptances,
         QStyle.StandardPixmap.SP_DialogApplyButton,
     ),
     (
         "surveys",
         QT_TRANSLATE_NOOP("MainWindow", "Khảo sát"),
-        "kcdesk.ui.surveys.page:SurveysPage",
+        _surveys,
         QStyle.StandardPixmap.SP_FileDialogContentsView,
     ),
-    (
-        "due",
-        QT_TRANSLATE_NOOP("MainWindow", "Việc đến hạn"),
-        "kcdesk.ui.due.page:DuePage",
-        QStyle.StandardPixmap.SP_MessageBoxWarning,
-    ),
+    ("due", QT_TRANSLATE_NOOP("MainWindow", "Việc đến hạn"), _due, QStyle.StandardPixmap.SP_MessageBoxWarning),
     (
         "dashboard",
         QT_TRANSLATE_NOOP("MainWindow", "Bảng điều khiển"),
-        "kcdesk.ui.dashboard.page:DashboardPage",
+        _dashboard,
         QStyle.StandardPixmap.SP_ComputerIcon,
     ),
-    (
-        "reports",
-        QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"),
-        "kcdesk.ui.reports.page:ReportsPage",
-        QStyle.StandardPixmap.SP_FileIcon,
-    ),
-    (
-        "sync",
-        QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"),
-        "kcdesk.ui.sync.page:SyncPage",
-        QStyle.StandardPixmap.SP_BrowserReload,
-    ),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"), _reports, QStyle.StandardPixmap.SP_FileIcon),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"), _sync, QStyle.StandardPixmap.SP_BrowserReload),
 )
 
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
+    context_changed = Signal(object)  # the new AppContext (after a restore)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "kcdesk – Quản lý khuyến công"))
-        self.setWindowTitle(f"kcdesk – {ctx.centre_name}")
         self.resize(1366, 768)
         self.pages: dict[str, QWidget] = {}
         self.editors: list[QWidget] = []
@@ -127,42 +167,69 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
-        self.scheduler = SyncScheduler(ctx, parent=self)
-        ctx.scheduler = self.scheduler
-        self.sync_status = SyncStatusLabel(ctx)
-        self.scheduler.progressed.connect(self.sync_status.show_progress)
-        self.scheduler.running_changed.connect(lambda _r: self.sync_status.refresh())
-        self.scheduler.refused.connect(lambda error: show_refusal(self, error) if isinstance(error, KcError) else None)
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
         self.job_progress = JobProgressPanel()
-        self.statusBar().addWidget(self.sync_status, 1)
         self.notice_label = QLabel()
         self.notice_label.setObjectName("noticeLabel")
         self.statusBar().addPermanentWidget(self.notice_label)
         self.statusBar().addPermanentWidget(self.job_progress)
         self.statusBar().addPermanentWidget(self.user_label)
-        self._show_user()
-        ctx.user_changed.connect(lambda _u: self._show_user())
-        ctx.runner.error.connect(lambda _job, error: show_refusal(self, error))
-        ctx.runner.progress_wanted.connect(self.job_progress.track)
+        self.sync_status = self._bind(ctx)
         self._menus()
         self._shortcuts()
         start = ctx.settings.get("last_page")
         names = [p[0] for p in PAGES]
         self.nav.setCurrentRow(names.index(start) if start in names else 0)
 
+    @property
+    def scheduler(self) -> SyncScheduler:
+        return self.ctx.scheduler
+
+    def _bind(self, ctx: AppContext) -> SyncStatusLabel:
+        """Connect the window to a context's scheduler, runner and user; the status bar's
+        sync sentence is made for that context."""
+        sync_status = SyncStatusLabel(ctx)
+        self.statusBar().insertWidget(0, sync_status, 1)
+        ctx.scheduler.progressed.connect(sync_status.show_progress)
+        ctx.scheduler.running_changed.connect(lambda _r: sync_status.refresh())
+        ctx.scheduler.refused.connect(lambda error: show_refusal(self, error) if isinstance(error, KcError) else None)
+        ctx.user_changed.connect(lambda _u: self._show_user())
+        ctx.runner.error.connect(lambda _job, error: show_refusal(self, error))
+        ctx.runner.progress_wanted.connect(self.job_progress.track)
+        self.setWindowTitle(f"kcdesk – {ctx.centre_name}")
+        self._show_user()
+        return sync_status
+
+    def replace_context(self, ctx: AppContext) -> None:
+        """Show another context (the composition root's, after a restore): the pages and the
+        sync sentence of the old one are discarded and built again over the new one; the
+        editors were closed before. The old context, its runner and scheduler go with it."""
+        old = self.ctx
+        old.scheduler.stop()
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.statusBar().removeWidget(self.sync_status)
+        self.sync_status.deleteLater()
+        self.ctx = ctx
+        self.sync_status = self._bind(ctx)
+        self._nav_changed(self.nav.currentRow())
+        old.runner.deleteLater()
+        old.deleteLater()
+        self.context_changed.emit(ctx)
+
     # -- pages --------------------------------------------------------------------------
 
     def page(self, name: str) -> QWidget:
         """The page called `name`, built on first use (so start-up stays quick)."""
         if name not in self.pages:
-            where = next(p[2] for p in PAGES if p[0] == name)
-            module, cls = where.split(":")
-            widget = getattr(importlib.import_module(module), cls)(self.ctx)
+            factory = next(p[2] for p in PAGES if p[0] == name)
+            widget = factory(self)
+            assert isinstance(widget, QWidget)
             self.pages[name] = widget
             self.stack.addWidget(widget)
-            self._connect_page(name, widget)
         return self.pages[name]
 
     def show_page(self, name: str) -> QWidget:
@@ -180,18 +247,10 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set("last_page", name)
         self.page_shown.emit(name)
 
-    def _connect_page(self, name: str, widget: QWidget) -> None:
-        opener = getattr(widget, "open_requested", None)
-        if opener is None:
-            return
-        if name == "facilities":
-            opener.connect(self.open_facility)
-        elif name in ("proposals", "due"):
-            opener.connect(self.open_proposal)
-        elif name == "acceptances":
-            opener.connect(lambda ids: self.open_acceptance(*ids))
-        elif name == "sync":
-            opener.connect(self.open_record)
+    def current_page(self) -> Page:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Page)
+        return widget
 
     # -- editors ------------------------------------------------------------------------
 
@@ -274,28 +333,23 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
         QShortcut(QKeySequence.StandardKey.New, self, self._new_record)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self._refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.scheduler.sync_now)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, lambda: self.scheduler.sync_now())
 
     def _find(self) -> None:
-        page = self.show_page("facilities") if self.stack.currentWidget() is not self.pages.get("proposals") else None
-        target = page or self.stack.currentWidget()
-        focus = getattr(target, "focus_search", None)
-        if focus:
-            focus()
+        """Ctrl+F: the facility register's search (on the proposals page, its own list stays)."""
+        if self.stack.currentWidget() is self.pages.get("proposals"):
+            return
+        from kcdesk.ui.facilities.register_page import RegisterPage
+
+        register = self.show_page("facilities")
+        assert isinstance(register, RegisterPage)
+        register.focus_search()
 
     def _new_record(self) -> None:
-        current = self.stack.currentWidget()
-        if current is self.pages.get("facilities"):
-            self.open_facility(None)
-        elif current is self.pages.get("proposals"):
-            self.open_proposal(None)
-        elif current is not None and hasattr(current, "new_record"):
-            current.new_record()
+        self.current_page().new_record()
 
     def _refresh(self) -> None:
-        refresh = getattr(self.stack.currentWidget(), "refresh", None)
-        if refresh:
-            refresh()
+        self.current_page().refresh()
         self.sync_status.refresh()
 
     def _show_user(self) -> None:
@@ -412,8 +466,11 @@ class MainWindow(QMainWindow):
         return flow
 
     def open_import(self, kind: str) -> Any:
+        from kcdesk.ui.reports.page import ReportsPage
+
         page = self.page("reports")
-        return page.open_import(kind)  # type: ignore[attr-defined]
+        assert isinstance(page, ReportsPage)
+        return page.open_import(kind)
 
     # -- closing ------------------------------------------------------------------------
 

@@ -1,8 +1,5 @@
 """The window's look: a calm office palette, readable sizes, clear error and badge colours."""
 
-PRIMARY = "#1d4f91"
-ERROR = "#b3261e"
-
 STYLESHEET = """
 QMainWindow, QDialog { background: #f6f7f9; }
 QListWidget#navList { background: #1d2f4a; color: #dfe6f0; border: none; font-size: 10.5pt; padding-top: 6px; }

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from kcdesk.errors import LockedError
+from kcdesk.services.acceptance_edit import load_acceptance
 from kcdesk.services.acceptances import update_acceptance
-from kcdesk.ui.records.acceptances import load_acceptance
 from tests.ui.photos import photo_with_gps
 from tests.ui.typing_helpers import retype
 

@@ -71,11 +71,18 @@ def test_restore_from_the_window_backs_up_first_and_every_view_reads_the_restore
 
     _answer_next_question(QMessageBox.StandardButton.No)
     assert window.restore_backup(backup) is not None and window.ctx.store is old_store  # "No": nothing happens
+    old_ctx = window.ctx
     _answer_next_question(QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(window.ctx.runner.changed, timeout=30_000, check_params_cb=lambda t: "app_user" in t):
+    with qtbot.waitSignal(window.context_changed, timeout=30_000):
         window.restore_backup(backup)
+    # The composition root built a new context over the reopened file; the window's pages
+    # were built again over it (none keeps the closed store).
+    assert window.ctx is not old_ctx and window.scheduler is window.ctx.scheduler
     assert window.ctx.store is not old_store and window.ctx.store.path == path
     assert _names(path) == ["Cơ sở có trong bản sao lưu"]
+    assert window.pages.get("facilities") is not register
+    register = window.page("facilities")
+    assert register.ctx is window.ctx
     qtbot.waitUntil(lambda: register.model.total == 1 and not register.model.loading, timeout=10_000)
     assert "Đã khôi phục" in window.notice_label.text()
     safety = [p for p in window.ctx.store.backups_dir.iterdir() if p.name.endswith("-truoc-khoi-phuc.db")]

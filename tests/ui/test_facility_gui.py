@@ -49,7 +49,7 @@ def test_create_a_facility_through_its_editor_then_find_it_without_tone_marks(wi
     assert ward.code() is not None and ward.text() == "Phường Hải Châu"
     _type(qtbot, _field(editor, "labour_total"), "25")
     editor.attachments.add_files([photo_with_gps(tmp_path / "giay-phep.jpg", 16.06, 108.22)])
-    assert editor.is_dirty and editor.save_button.isEnabled()
+    assert editor.unsaved and editor.save_button.isEnabled()
 
     with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
@@ -59,7 +59,7 @@ def test_create_a_facility_through_its_editor_then_find_it_without_tone_marks(wi
         assert history(s, "facility", facility_id)[0]["op"] == "insert"
     assert data["name"] == "Hợp tác xã Mây tre đan Cẩm Lệ"
     assert (data["ward_name"], data["phone"], data["labour_total"]) == ("Phường Hải Châu", "0905123456", 25)
-    assert not editor.is_dirty and editor.state_label.text() == "Đã lưu"
+    assert not editor.unsaved and editor.state_label.text() == "Đã lưu"
     qtbot.waitUntil(lambda: editor.attachments.list.count() == 1 and not editor.attachments.pending)
     qtbot.waitUntil(lambda: editor.history.tree.topLevelItemCount() == 1)
 
@@ -84,7 +84,7 @@ def test_invalid_input_shows_the_fields_message_and_saves_nothing(window, qtbot)
     assert "Số điện thoại" in editor.fields.boxes["phone"].message.text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     # Nothing was sent: the required fields nobody touched now show their messages too.
-    assert not window.ctx.runner.busy and not editor.saving
+    assert not window.ctx.runner.busy and not editor.busy
     assert "Hãy chọn loại hình" in editor.fields.boxes["facility_type"].message.text()
     assert "Hãy chọn xã" in editor.fields.boxes["ward_code"].message.text()
     assert editor.state_label.text().startswith("Chưa lưu")
@@ -106,9 +106,9 @@ def test_edit_an_old_record_keeps_its_legacy_address_read_only_and_records_histo
     qtbot.waitUntil(lambda: editor.form.facility_id == fid, timeout=10_000)
     legacy = _field(editor, "legacy_address")
     assert legacy.isReadOnly() and legacy.text() and editor.fields.boxes["legacy_address"].isVisibleTo(editor)
-    assert not editor.is_dirty and not editor.save_button.isEnabled()
+    assert not editor.unsaved and not editor.save_button.isEnabled()
     _type(qtbot, _field(editor, "representative"), "Trần Văn Bình")
-    assert editor.is_dirty and editor.windowTitle().endswith("*")
+    assert editor.unsaved and editor.windowTitle().endswith("*")
     editor.activateWindow()
     qtbot.waitActive(editor)
     with qtbot.waitSignal(editor.saved, timeout=10_000):  # the keyboard shortcut, not the button

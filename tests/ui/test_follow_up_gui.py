@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QMessageBox,
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
 from kcdesk.db.models import AppUser
 from kcdesk.ids import new_id
 from kcdesk.services import acceptances, proposals
+from kcdesk.services.attachments import attachment_rows
 from kcdesk.services.facilities import create_facility
 from kcdesk.services.proposals import BudgetInput
-from kcdesk.ui.records.attachments import list_attachments
 from tests.followup import footprint
 from tests.ui.conftest import wait_job
 from tests.ui.photos import photo_with_gps
@@ -139,6 +140,20 @@ def _submit(qtbot, editor, form) -> None:  # type: ignore[no-untyped-def]
         qtbot.mouseClick(_child(form, QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
 
 
+def _close_discarding(form: QWidget) -> None:
+    """Close a form over what was typed; the editors' question is answered "Bỏ thay đổi"."""
+
+    def reply() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, reply)
+            return
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+
+    QTimer.singleShot(0, reply)
+    form.close()
+
+
 def _refused(qtbot, form) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(form.saved, timeout=1500, raising=False) as blocker:
         qtbot.mouseClick(_child(form, QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
@@ -187,7 +202,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     # An advance, then a payment: totals per fund source and the remaining budget follow.
     # An edit of the proposal not saved yet stays as typed meanwhile.
     retype(editor.fields.title, "Hỗ trợ máy chẻ nan tre tự động (bổ sung)")
-    assert editor.dirty
+    assert editor.unsaved
     qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
     form = money.form
     assert form.objectName() == "paymentForm" and form.isVisible()
@@ -196,10 +211,10 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     _submit(qtbot, editor, form)
     assert _totals(money)[0] == ["200.000.000", "60.000.000", "0", "60.000.000", "140.000.000", ""]
     assert "còn được chi: 140.000.000 đồng" in remaining.text()
-    assert editor.dirty and editor.fields.title.text() == "Hỗ trợ máy chẻ nan tre tự động (bổ sung)"
+    assert editor.unsaved and editor.fields.title.text() == "Hỗ trợ máy chẻ nan tre tự động (bổ sung)"
     with qtbot.waitSignal(editor.ready, timeout=10_000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert not editor.dirty and editor.data["proposal"]["title"].endswith("(bổ sung)")
+    assert not editor.unsaved and editor.data["proposal"]["title"].endswith("(bổ sung)")
 
     qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
     form = money.form
@@ -227,7 +242,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     assert "vượt kinh phí khuyến công được duyệt 200.000.000 đồng" in _error(form, "amount")
     assert "còn được chi tối đa 40.000.000 đồng" in _error(form, "amount")
     assert footprint(store) == before
-    qtbot.mouseClick(_child(form, QPushButton, "cancelButton"), Qt.MouseButton.LeftButton)
+    _close_discarding(form)  # "Hủy" over typed amounts asks first, as every editor does
     qtbot.waitUntil(lambda: money.form is None)
 
     # A counterpart payment entered by mistake is reversed, never edited: both stay listed.
@@ -371,7 +386,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     assert [revenue.text(c) for c in range(4)] == ["Doanh thu (đồng/năm)", "1.200.000.000", "1.500.000.000", "+25%"]
     evaluation_id = editor.data["evaluations"][0]["id"]
     with store.read() as s:
-        assert len(list_attachments(s, store.files_dir, "post_support_evaluation", evaluation_id)) == 1
+        assert len(attachment_rows(s, store.files_dir, "post_support_evaluation", evaluation_id)) == 1
     with qtbot.waitSignal(editor.ready, timeout=10_000):
         qtbot.mouseClick(editor.action_buttons["evaluate"], Qt.MouseButton.LeftButton)
     assert editor.status == "evaluated" and editor.status_badge.text() == "Đã đánh giá sau hỗ trợ"
@@ -408,12 +423,12 @@ def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_a
         editor = window.open_proposal(pid)
         qtbot.waitUntil(lambda: editor.status == "in_progress", timeout=10_000)
         money = _child(editor, QWidget, "moneyTab")
-        assert editor.tabs.tabText(editor.tabs.indexOf(money)) == "Money"
+        assert editor.tabs.tabText(editor.tabs.indexOf(money)) == "Disbursement"
         editor.tabs.setCurrentWidget(money)
         assert (
             _child(money, QLabel, "remainingBudget")
             .text()
-            .startswith("Khuyến công funds still available: 200.000.000 đồng")
+            .startswith("Industrial extension funds still available: 200.000.000 đồng")
         )
         qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
         form = money.form
@@ -423,8 +438,8 @@ def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_a
         assert _error(form, "amount").startswith("An amount is digits only")
         _fill(form, amount="250.000.000")
         _refused(qtbot, form)
-        assert "above the approved khuyến công budget of 200.000.000 đồng" in _error(form, "amount")
-        form.close()
+        assert "above the approved industrial extension budget of 200.000.000 đồng" in _error(form, "amount")
+        _close_discarding(form)
     finally:
         _close(window, qtbot)
         remove_translators(translators)

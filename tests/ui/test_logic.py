@@ -56,7 +56,7 @@ def test_facility_form_tracks_changes_and_reports_problems_by_field() -> None:
             "reg_date": "2022-07-30",
         },
     )
-    assert not form.is_dirty and form.problems() == {}
+    assert form.dirty_fields() == set() and form.problems() == {}
     form.set_value("tax_code", "12345")
     form.set_value("phone", "0905 123 456")
     assert form.dirty_fields() == {"tax_code", "phone"}

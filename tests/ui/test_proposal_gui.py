@@ -99,7 +99,7 @@ def test_create_a_proposal_and_walk_it_through_its_statuses(window, qtbot) -> No
 
     with qtbot.waitSignal(editor.ready, timeout=10_000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.proposal_id is not None and not editor.dirty
+    assert editor.proposal_id is not None and not editor.unsaved
     with store.read() as s:
         saved = proposal_dict(s, find_proposal(s, editor.proposal_id))
     assert (saved["status"], saved["activities"], saved["totals"]["total"]) == ("draft", ["KC3.3"], 250_000_000)
@@ -146,5 +146,5 @@ def test_unsaved_edits_disable_status_actions(demo_window, qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: editor.status == "draft" and "submit" in editor.action_buttons, timeout=10_000)
     assert editor.action_buttons["submit"].isEnabled()
     type_text(editor.fields.location, " (mở rộng)")
-    assert editor.dirty and not editor.action_buttons["submit"].isEnabled()
+    assert editor.unsaved and not editor.action_buttons["submit"].isEnabled()
     assert editor.save_button.isEnabled()

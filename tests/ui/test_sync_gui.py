@@ -50,9 +50,7 @@ def other_laptop(tmp_path: Path) -> Iterator[Laptop]:
 
 
 def enrol_window(window: Any, server: ServerProcess, qtbot: Any, username: str) -> Any:
-    from kcdesk.ui.sync.status import sync_service
-
-    sync_service(window.ctx).retry = FAST_RETRY
+    window.ctx.sync_service().retry = FAST_RETRY
     window.nav.setCurrentRow(SYNC_ROW)
     page = window.pages["sync"]
     dialog = page.open_enrolment()
@@ -242,6 +240,4 @@ def test_a_refused_new_record_is_corrected_and_sent_again_from_the_refused_chang
 
 
 def sync_service_of(window: Any) -> Any:
-    from kcdesk.ui.sync.status import sync_service
-
-    return sync_service(window.ctx)
+    return window.ctx.sync_service()

@@ -50,6 +50,23 @@ def test_every_page_opens_and_the_main_widgets_have_stable_names(demo_window, qt
     assert demo_window.editors[-1].objectName() == "proposalEditor"
 
 
+def test_every_page_is_a_page_and_ctrl_n_f5_go_through_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kcdesk.ui.page import Page
+
+    for row, (name, *_rest) in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        assert isinstance(window.pages[name], Page), name
+        window._refresh()  # F5 on every page reads again without asking the window for methods
+    window.show_page("facilities")
+    window._new_record()  # Ctrl+N on the register: a new facility's editor
+    assert window.editors[-1].objectName() == "facilityEditor"
+    window.editors[-1].close()
+    window.show_page("dashboard")
+    count = len(window.editors)
+    window._new_record()  # a page without records of its own: nothing opens
+    assert len(window.editors) == count
+
+
 def test_the_proposal_follow_up_widgets_have_stable_names(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 

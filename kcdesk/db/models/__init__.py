@@ -5,6 +5,7 @@ from kcdesk.db.models.attachment import Attachment
 from kcdesk.db.models.facility import Facility, FacilityYearStat
 from kcdesk.db.models.local import AppMeta, AuditEntry, CaptureContext, OutboxEntry
 from kcdesk.db.models.people import AppUser, CollaboratorCommune, Device
+from kcdesk.db.models.privacy import PersonalDataAccess, PersonalDataErasure
 from kcdesk.db.models.proposal import (
     BudgetLine,
     Disbursement,
@@ -47,6 +48,8 @@ __all__ = [
     "FacilityYearStat",
     "LegalDocument",
     "OutboxEntry",
+    "PersonalDataAccess",
+    "PersonalDataErasure",
     "PostSupportEvaluation",
     "ProgressReport",
     "Proposal",

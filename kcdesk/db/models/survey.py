@@ -28,6 +28,10 @@ class Survey(Synced, Base):
         String(10), default="draft", server_default=text("'draft'")
     )  # draft|submitted|reviewed|linked
     note: Mapped[str | None]
+    # Notice at collection: when and by whom the person surveyed was told how their data
+    # is processed (see kcdesk.domain.notice).
+    informed_on: Mapped[date | None]
+    informed_by: Mapped[str | None]
 
 
 class SurveyNeed(Synced, Base):

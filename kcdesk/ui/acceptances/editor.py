@@ -1,5 +1,6 @@
 """The acceptance editor: header, members, checked items, amounts, conclusion, scans and
-photos; "Ký và khóa" signs the record and makes it read-only."""
+photos; "Ký và khóa" signs the record and makes it read-only. Saving and closing are the
+editors' common base (kcdesk.ui.widgets.record_editor)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -28,22 +28,21 @@ from PySide6.QtWidgets import (
 
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import CONCLUSIONS
-from kcdesk.errors import KcError, ValidationError
-from kcdesk.services.acceptance_edit import save_acceptance
+from kcdesk.services.acceptance_edit import load_acceptance, save_acceptance
 from kcdesk.services.acceptances import sign_acceptance
+from kcdesk.services.attachments import add_attachments
+from kcdesk.services.documents import acceptance_record, file_part
 from kcdesk.ui.acceptances.tables import RowsEditor
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import choices
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.proposal_view import parse_amount
 from kcdesk.ui.operations.documents import DocumentButton
-from kcdesk.ui.records.acceptances import load_acceptance
-from kcdesk.ui.records.attachments import add_attachments
-from kcdesk.ui.records.documents import acceptance_record, file_part
 from kcdesk.ui.sync.badge import SyncBadge
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
+from kcdesk.ui.widgets.record_editor import RecordEditor, Write
 
 TEXT_FIELDS = (
     ("number", QT_TRANSLATE_NOOP("AcceptanceEditor", "Số biên bản")),
@@ -67,18 +66,15 @@ OUTPUTS = (
 )
 
 
-class AcceptanceEditor(QDialog):
-    saved = Signal(str)
+class AcceptanceEditor(RecordEditor):
     ready = Signal()
 
     def __init__(
         self, ctx: AppContext, acceptance_id: str | None, proposal_id: str | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.acceptance_id, self.proposal_id = ctx, acceptance_id, proposal_id
+        super().__init__(ctx, parent)
+        self.acceptance_id, self.proposal_id = acceptance_id, proposal_id
         self.signed = False
-        self.dirty = False
-        self.busy = False
         self.setObjectName("acceptanceEditor")
         self.setAccessibleName(self.tr("Biên bản nghiệm thu"))
         self.setWindowTitle(self.tr("Biên bản nghiệm thu"))
@@ -181,7 +177,7 @@ class AcceptanceEditor(QDialog):
                 key,
                 label,
                 lambda out: partial(acceptance_record, store, str(self.acceptance_id), out),
-                lambda k=key: f"bien-ban-{file_part(self.boxes['number'].editor.text())}.{k}",  # type: ignore[attr-defined]
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -196,11 +192,14 @@ class AcceptanceEditor(QDialog):
             self._reload()
         else:
             self.boxes["accepted_on"].editor.setText(date.today().strftime("%d/%m/%Y"))  # type: ignore[attr-defined]
-            self.dirty = False
-            self._update()
+            self.mark_clean()
             self.ready.emit()
 
     # -- building ------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the record's number."""
+        return f"bien-ban-{file_part(self.boxes['number'].editor.text())}.{extension}"  # type: ignore[attr-defined]
 
     def _line(self, key: str, placeholder: str = "") -> FieldBox:
         edit = QLineEdit()
@@ -260,8 +259,7 @@ class AcceptanceEditor(QDialog):
             )
         self.locked_banner.setVisible(self.signed)
         self.set_read_only(self.signed)
-        self.dirty = False
-        self._update()
+        self.mark_clean()
         self.ready.emit()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -284,14 +282,20 @@ class AcceptanceEditor(QDialog):
     # -- saving and signing ----------------------------------------------------------------
 
     def _edited(self) -> None:
-        self.dirty = True
-        self._update()
+        self.update_state()
 
-    def _update(self) -> None:
-        self.document.setEnabled(self.acceptance_id is not None and not self.dirty and not self.busy)
-        self.save_button.setEnabled(not self.signed and not self.busy and (self.dirty or self.acceptance_id is None))
+    def snapshot(self) -> Any:
+        return self.values(), self.members.rows(), self.items.rows(), [f.path for f in self.attachments.pending]
+
+    def editable(self) -> bool:
+        return not self.signed
+
+    def update_state(self) -> None:
+        unsaved = self.unsaved
+        self.document.setEnabled(self.acceptance_id is not None and not unsaved and not self.busy)
+        self.save_button.setEnabled(not self.signed and not self.busy and (unsaved or self.acceptance_id is None))
         self.sign_button.setEnabled(
-            not self.signed and not self.busy and not self.dirty and self.acceptance_id is not None
+            not self.signed and not self.busy and not unsaved and self.acceptance_id is not None
         )
         self.state_label.setText(
             self.tr("Đã ký")
@@ -299,7 +303,7 @@ class AcceptanceEditor(QDialog):
             else self.tr("Đang lưu…")
             if self.busy
             else self.tr("Có thay đổi chưa lưu")
-            if self.dirty
+            if unsaved
             else ""
         )
 
@@ -327,16 +331,14 @@ class AcceptanceEditor(QDialog):
             values[key] = getattr(self, key).toPlainText()
         return values, problems
 
-    def save(self) -> None:
-        if self.signed or self.busy:
-            return
+    def prepare_save(self) -> Write | None:
         values, problems = self.values()
         for key, box in self.boxes.items():
             box.set_error(problems.get(key))
         if problems:
             self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
             self.tabs.setCurrentIndex(0)
-            return
+            return None
         aid, pid = self.acceptance_id, self.proposal_id
         members, items = self.members.rows(), self.items.rows()
         files, files_dir = self.attachments.take_pending(), self.ctx.store.files_dir
@@ -347,36 +349,19 @@ class AcceptanceEditor(QDialog):
             add_attachments(s, files_dir, "acceptance", new_id, files)
             return new_id
 
-        self.busy = True
-        self._update()
-        self.ctx.runner.write(
-            write,
-            self._saved,
-            on_error=lambda e: self._failed(e, files),
-            label=self.tr("Lưu biên bản"),
-            changes={"acceptance", "attachment"},
-        )
+        def give_back() -> None:  # nothing was written: the chosen files stay chosen
+            self.attachments.pending = files + self.attachments.pending
 
-    def _saved(self, acceptance_id: str) -> None:
-        self.busy = False
+        return Write(write, {"acceptance", "attachment"}, self.tr("Lưu biên bản"), give_back)
+
+    def after_save(self, acceptance_id: str) -> None:
         self.acceptance_id = acceptance_id
-        self.saved.emit(acceptance_id)
         self._reload()
 
-    def _failed(self, error: BaseException, files: list[Any] | None = None) -> None:
-        self.busy = False
-        if files:
-            self.attachments.pending = files + self.attachments.pending
-        self._update()
-        if isinstance(error, ValidationError):
-            messages = {k: m.text(self.ctx.lang) for k, m in error.fields.items()}
-            for key, box in self.boxes.items():
-                box.set_error(messages.get(key))
-            self.state_label.setText("; ".join(messages.values()))
-        elif isinstance(error, KcError):
-            show_refusal(self, error)
-        else:
-            raise error
+    def show_field_errors(self, messages: dict[str, str]) -> None:
+        for key, box in self.boxes.items():
+            box.set_error(messages.get(key))
+        self.state_label.setText("; ".join(messages.values()))
 
     def ask_sign(self) -> None:
         box = QMessageBox(
@@ -392,38 +377,22 @@ class AcceptanceEditor(QDialog):
             self.sign()
 
     def sign(self) -> Any:
-        if self.acceptance_id is None or self.dirty or self.signed:
+        if self.acceptance_id is None or self.unsaved or self.signed:
             return None
         aid, uid = self.acceptance_id, self.ctx.user_id
-        self.busy = True
-        self._update()
+        self._set_busy(True)
         return self.ctx.runner.write(
             lambda s: sign_acceptance(s, aid, uid),
             lambda _: self._signed(),
-            on_error=self._failed,
+            on_error=self._sign_refused,
             label=self.tr("Ký biên bản"),
             changes={"acceptance"},
         )
 
     def _signed(self) -> None:
-        self.busy = False
+        self._set_busy(False)
         self._reload()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self.signed:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("Thay đổi chưa lưu"),
-                self.tr("Biên bản có thay đổi chưa lưu. Bỏ các thay đổi này?"),
-                parent=self,
-            )
-            discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not discard:
-                event.ignore()
-                return
-        event.accept()
-
-    def reject(self) -> None:
-        self.close()
+    def _sign_refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.refused(error)

@@ -8,23 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from kcdesk.db.models import AppUser
-from kcdesk.services.facilities import history
+from kcdesk.services.facilities import named_history
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 
 OPS = {"insert": "Tạo mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục"}
-
-
-def _history_rows(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
-    entries = history(session, table, row_id)
-    names = dict(session.execute(select(AppUser.id, AppUser.full_name)).all())
-    for e in entries:
-        e["user_name"] = names.get(e["user_id"] or "", "") or e["origin"]
-    return entries
 
 
 def _value(v: Any) -> str:
@@ -64,7 +53,7 @@ class HistoryView(QWidget):
         self.tree.clear()
         if row_id:
             table = self.table
-            self.ctx.runner.read(lambda s: _history_rows(s, table, row_id), self._show, label=self.tr("Đọc lịch sử"))
+            self.ctx.runner.read(lambda s: named_history(s, table, row_id), self._show, label=self.tr("Đọc lịch sử"))
 
     def _show(self, entries: list[dict[str, Any]]) -> None:
         self.tree.clear()

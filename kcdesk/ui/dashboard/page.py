@@ -12,10 +12,10 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kcdesk.domain.vnformat import group, money, ratio_percent
+from kcdesk.services.dashboard import DashboardData, available_years, dashboard_data
 from kcdesk.services.due import follow_up_counts
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.progress_view import follow_up_text
-from kcdesk.ui.records.dashboard import DashboardData, available_years, dashboard_data
 
 PLAN, PAID = QColor("#9db3d6"), QColor("#1d4f91")
 MILLION = 1_000_000
@@ -110,6 +110,9 @@ class DashboardPage(QWidget):
         self.year.blockSignals(False)
         self.refresh()
 
+    def new_record(self) -> None:
+        """This page has no record of its own to start (kcdesk.ui.page.Page)."""
+
     def refresh(self) -> None:
         year = self.year.currentData()
         if year is not None:
@@ -186,7 +189,7 @@ class DashboardPage(QWidget):
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%.0f")
-        # Below zero only when a settlement returned money in a month (see records.dashboard).
+        # Below zero only when a settlement returned money in a month (see kcdesk.services.dashboard).
         axis_y.setMin(min([0, *plan, *paid]) / MILLION)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)

@@ -75,6 +75,9 @@ class DuePage(QWidget):
         ctx.runner.changed.connect(lambda t: self.refresh() if t & WATCHED else None)
         self.refresh()
 
+    def new_record(self) -> None:
+        """This page has no record of its own to start (kcdesk.ui.page.Page)."""
+
     def refresh(self) -> None:
         horizon = self.horizon.value()
         self.ctx.runner.read(

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kcdesk.services.evaluations import facility_evaluations
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.evaluations.form import EvaluationForm
 from kcdesk.ui.evaluations.list_panel import EvaluationList
-from kcdesk.ui.records.evaluations import facility_evaluations
 
 
 class FacilityEvaluations(QWidget):

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.services.attachments import add_attachments
 from kcdesk.services.evaluations import save_evaluation
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.evaluation_view import form_texts
-from kcdesk.ui.records.attachments import add_attachments
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.record_form import RecordForm
@@ -141,16 +141,18 @@ class EvaluationForm(RecordForm):
         self._files = files = self.photos.take_pending()
 
         def write(s: Any) -> str:
-            evaluation_id = save_evaluation(s, eid, pid, values)
+            evaluation_id = save_evaluation(s, eid, pid or "", values)  # none chosen: "not found"
             add_attachments(s, files_dir, "post_support_evaluation", evaluation_id, files)
             return evaluation_id
 
         return write
 
-    def _failed(self, error: BaseException) -> None:
+    def give_back(self) -> None:
         self.photos.pending = self._files + self.photos.pending  # nothing was written: keep them
         self._files = []
-        super()._failed(error)
+
+    def snapshot(self) -> Any:
+        return super().snapshot(), [f.path for f in self.photos.pending]
 
     def changes(self) -> set[str]:
         return {"post_support_evaluation", "attachment"}

@@ -1,5 +1,6 @@
-"""The facility editor: fields validated as you type, save and cancel that never lose a
-keystroke, the change history and the attachments."""
+"""The facility editor: fields validated as you type, the change history and the
+attachments; saving and closing without losing a keystroke are the editors' common base
+(kcdesk.ui.widgets.record_editor)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -21,41 +20,39 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk.domain.validation import FACILITY_LABELS
-from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.access_trail import record_access
+from kcdesk.services.attachments import add_attachments
+from kcdesk.services.documents import facility_profile, file_part
 from kcdesk.services.facilities import create_facility, facility_dict, find_facility, update_facility
 from kcdesk.ui.common.history_view import HistoryView
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.evaluations.facility_tab import FacilityEvaluations
 from kcdesk.ui.facilities.form_widget import FacilityFormWidget
 from kcdesk.ui.logic.facility_form import FacilityForm
 from kcdesk.ui.operations.documents import DocumentButton
-from kcdesk.ui.records.attachments import add_attachments
-from kcdesk.ui.records.documents import facility_profile, file_part
 from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
+from kcdesk.ui.widgets.record_editor import RecordEditor, Write
 
 
-class FacilityEditor(QDialog):
-    saved = Signal(str)  # facility id
+class FacilityEditor(RecordEditor):
     ready = Signal()  # the record is loaded and shown
 
     def __init__(self, ctx: AppContext, facility_id: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("facilityEditor")
         self.setAccessibleName(self.tr("Hồ sơ cơ sở"))
         self.setWindowTitle(self.tr("Cơ sở mới") if facility_id is None else self.tr("Hồ sơ cơ sở"))
         self.resize(1180, 720)
         self.form = FacilityForm(ctx.units, province_code=ctx.province_code)
         self.fields = FacilityFormWidget(ctx, self.form)
-        self.fields.edited.connect(self._update_buttons)
+        self.fields.edited.connect(self.update_state)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields)
         self.history = HistoryView(ctx, "facility", FACILITY_LABELS)
         self.attachments = AttachmentsPanel(ctx, "facility", "scan")
-        self.attachments.changed.connect(self._update_buttons)
+        self.attachments.changed.connect(self.update_state)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Thông tin cơ sở"))
         self.tabs.addTab(self.history, self.tr("Lịch sử thay đổi"))
@@ -91,7 +88,7 @@ class FacilityEditor(QDialog):
                 key,
                 label,
                 lambda out: partial(facility_profile, store, str(self.form.facility_id), out),
-                lambda k=key: f"co-so-{file_part(self.form.values.get('name'))}.{k}",
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -101,14 +98,17 @@ class FacilityEditor(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.saving = False
-        self._update_buttons()
+        self.update_state()
         if facility_id is None:
             self.ready.emit()
         else:
             self._load(facility_id)
 
     # -- loading --------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the facility's name."""
+        return f"co-so-{file_part(self.form.values.get('name'))}.{extension}"
 
     def _load(self, facility_id: str) -> None:
         self.setEnabled(False)
@@ -127,34 +127,40 @@ class FacilityEditor(QDialog):
         self.evaluations.set_facility(data["id"])
         self.sync_badge.set_record(data["id"])
         self.setEnabled(True)
-        self._update_buttons()
+        self.mark_clean()
         self.ready.emit()
+        # The profile shows the representative's personal data: opening it goes on the trail.
+        fid = data["id"]
+        self.ctx.runner.write(
+            lambda s: record_access(s, "open", "facility", fid),
+            changes={"personal_data_access"},
+            label=self.tr("Ghi nhật ký truy cập"),
+            show_progress=False,
+        )
 
-    # -- saving ---------------------------------------------------------------------------
+    # -- saving (kcdesk.ui.widgets.record_editor) -------------------------------------------
 
-    @property
-    def is_dirty(self) -> bool:
-        return self.form.is_dirty or bool(self.attachments.pending)
+    def snapshot(self) -> Any:
+        return self.form.comparable(), [f.path for f in self.attachments.pending]
 
-    def _update_buttons(self) -> None:
-        self.document.setEnabled(self.form.facility_id is not None and not self.is_dirty)
-        self.save_button.setEnabled(not self.saving and (self.is_dirty or self.form.is_new))
-        if self.saving:
+    def update_state(self) -> None:
+        unsaved = self.unsaved
+        self.document.setEnabled(self.form.facility_id is not None and not unsaved)
+        self.save_button.setEnabled(not self.busy and (unsaved or self.form.is_new))
+        if self.busy:
             self.state_label.setText(self.tr("Đang lưu…"))
-        elif self.is_dirty:
+        elif unsaved:
             self.state_label.setText(self.tr("Có thay đổi chưa lưu"))
         elif not self.form.is_new:
             self.state_label.setText(self.tr("Đã lưu"))
         title = self.windowTitle().rstrip(" *")
-        self.setWindowTitle(title + (" *" if self.is_dirty else ""))
+        self.setWindowTitle(title + (" *" if unsaved else ""))
 
-    def save(self) -> None:
-        if self.saving:
-            return
+    def prepare_save(self) -> Write | None:
         problems = self.fields.reveal_all()
         if problems:
             self.state_label.setText(self.tr("Chưa lưu: còn {n} trường chưa hợp lệ").format(n=len(problems)))
-            return
+            return None
         units, files_dir = self.ctx.units, self.ctx.store.files_dir
         files = self.attachments.take_pending()
         facility_id = self.form.facility_id
@@ -173,69 +179,19 @@ class FacilityEditor(QDialog):
                 add_attachments(s, files_dir, "facility", facility_id, files)
                 return facility_id
 
-        self.saving = True
-        self._update_buttons()
-        self.ctx.runner.write(
-            write,
-            self._saved,
-            changes={"facility", "attachment"},
-            label=self.tr("Lưu hồ sơ cơ sở"),
-            on_error=lambda e: self._failed(e, files),
-        )
+        def give_back() -> None:  # nothing was written: the chosen files stay chosen
+            self.attachments.pending = files + self.attachments.pending
 
-    def _saved(self, facility_id: str) -> None:
-        self.saving = False
+        return Write(write, {"facility", "attachment"}, self.tr("Lưu hồ sơ cơ sở"), give_back)
+
+    def after_save(self, facility_id: str) -> None:
         self.form.mark_saved(facility_id)
         self.heading.setText(str(self.form.values.get("name") or ""))
         self.setWindowTitle(self.tr("Hồ sơ cơ sở"))
         self.history.load(facility_id)
         self.attachments.set_owner(facility_id)
         self.sync_badge.set_record(facility_id)
-        self._update_buttons()
-        self.saved.emit(facility_id)
 
-    def _failed(self, error: BaseException, files: list[Any]) -> None:
-        self.saving = False
-        self.attachments.pending = files + self.attachments.pending  # nothing was written: keep them
-        self._update_buttons()
-        if isinstance(error, ValidationError):
-            self.fields.show_errors({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
-            self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
-        elif isinstance(error, KcError):
-            show_refusal(self, error)
-        else:
-            raise error
-
-    # -- closing without losing work --------------------------------------------------------
-
-    def ask_discard(self) -> bool:
-        """Unsaved changes: save, discard or keep editing. True when the dialog may close."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Thay đổi chưa lưu"),
-            self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"),
-            parent=self,
-        )
-        save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is save:
-            self.save()
-            return False  # closes itself once saved, if the user closes again
-        return box.clickedButton() is discard
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if (self.is_dirty or self.saving) and not self.ask_discard():
-            event.ignore()
-            return
-        event.accept()
-
-    def reject(self) -> None:  # Esc goes through closeEvent's check too
-        self.close()
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
+    def show_field_errors(self, messages: dict[str, str]) -> None:
+        self.fields.show_errors(messages)
+        self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))

@@ -13,14 +13,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from kcdesk.domain.validation import FACILITY_LABELS
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import BOOL_FIELDS, FacilityForm
@@ -36,6 +40,10 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Địa chỉ", ("province_code", "ward_code", "village", "street", "legacy_address", "latitude", "longitude")),
     ("Quy mô", ("labour_total", "labour_insured", "total_capital", "revenue_prev_year", "local_raw_material_pct")),
 )
+# Notice at collection (Luật Bảo vệ dữ liệu cá nhân 2025): when and by whom the person was
+# told what is recorded and why; the register lists facilities without it.
+NOTICE_FIELDS = ("informed_on", "informed_by")
+DATE_FIELDS = frozenset({"reg_date", "informed_on"})
 REQUIRED = frozenset({"name", "facility_type", "province_code", "ward_code"})
 AMOUNT_FIELDS = frozenset({"labour_total", "labour_insured", "total_capital", "revenue_prev_year"})
 FLAG_LABELS = {
@@ -81,6 +89,7 @@ class FacilityFormWidget(QWidget):
         note_group = QGroupBox(vocab(FACILITY_LABELS["note"]))
         QFormLayout(note_group).addRow(FieldBox(note, "note"))
         grid.addWidget(note_group, 3, 0, 1, 2)
+        grid.addWidget(self._notice_group(), 4, 0, 1, 2)
         self.load()
 
     # -- building -------------------------------------------------------------------------
@@ -100,6 +109,41 @@ class FacilityFormWidget(QWidget):
                 self.legacy_label = layout.labelForField(box)
         return group_box
 
+    def _notice_group(self) -> QGroupBox:
+        notice = QGroupBox(vocab("Thông báo xử lý dữ liệu cá nhân"))
+        notice.setObjectName("noticeGroup")
+        layout = QHBoxLayout(notice)
+        explain = QLabel(
+            self.tr("Ghi ngày và người đã thông báo cho chủ cơ sở về việc thu thập, xử lý dữ liệu cá nhân của họ.")
+        )
+        explain.setWordWrap(True)
+        explain.setObjectName("sectionNote")
+        form = QFormLayout()
+        for field in NOTICE_FIELDS:
+            editor = self._editor(field)
+            self.boxes[field] = FieldBox(editor, field)
+            editor.setAccessibleName(vocab(FACILITY_LABELS[field]))
+            form.addRow(vocab(FACILITY_LABELS[field]), self.boxes[field])
+        self.informed_today = QPushButton(self.tr("Tôi vừa thông báo hôm nay"))
+        self.informed_today.setObjectName("informedTodayButton")
+        self.informed_today.clicked.connect(self.informed_now)
+        layout.addWidget(explain, 2)
+        layout.addLayout(form, 3)
+        layout.addWidget(self.informed_today)
+        return notice
+
+    def informed_now(self) -> None:
+        """Today's date and the signed-in officer's name: the usual case, in one click."""
+        user = self.ctx.user
+        for field, value in (
+            ("informed_on", date.today().strftime("%d/%m/%Y")),
+            ("informed_by", user.full_name if user else ""),
+        ):
+            editor = self.boxes[field].editor
+            assert isinstance(editor, QLineEdit)
+            editor.setText(value)
+            self._changed(field, value)
+
     def _editor(self, field: str) -> QWidget:
         if field in ("facility_type", "status", "sector_code"):
             combo = QComboBox()
@@ -116,7 +160,7 @@ class FacilityFormWidget(QWidget):
             return combo
         if field == "province_code":
             picker = UnitPicker(placeholder=self.tr("Gõ tên tỉnh/thành phố, có dấu hoặc không"))
-            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: x[1]))
+            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: vi_sort_key(x[1])))
             picker.code_changed.connect(self._province_chosen)
             return picker
         if field == "ward_code":
@@ -132,6 +176,7 @@ class FacilityFormWidget(QWidget):
             "tax_code": "0401234567 · 0401234567-001",
             "phone": "0905 123 456",
             "reg_date": "dd/mm/yyyy",
+            "informed_on": "dd/mm/yyyy",
             "email": "ten@mien.vn",
             "latitude": "16.054400",
             "longitude": "108.202200",
@@ -177,7 +222,7 @@ class FacilityFormWidget(QWidget):
                 editor.setText("")
             elif field in AMOUNT_FIELDS and str(value).isdigit():
                 editor.setText(group(int(value)))
-            elif field == "reg_date":
+            elif field in DATE_FIELDS:
                 editor.setText(_day_text(value))
             else:
                 editor.setText(str(value))
@@ -215,7 +260,7 @@ class FacilityFormWidget(QWidget):
         """After a save attempt: every message shows, and the first bad field gets the focus."""
         self.show_all = True
         problems = self.validate()
-        for _title, fields in GROUPS:
+        for _title, fields in (*GROUPS, ("", NOTICE_FIELDS)):
             for field in fields:
                 if field in problems:
                     self.boxes[field].editor.setFocus()
@@ -233,6 +278,7 @@ class FacilityFormWidget(QWidget):
                 box.editor.setEnabled(not read_only)
         for flag in self.flags.values():
             flag.setEnabled(not read_only)
+        self.informed_today.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
 
 

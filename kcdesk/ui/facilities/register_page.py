@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
+from kcdesk.services.register import ROW_FIELDS
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.facilities.table_model import FacilityTableModel
 from kcdesk.ui.labels import choices, vocab
-from kcdesk.ui.records.register import ROW_FIELDS
 
 COLUMN_WIDTHS = {
     "name": 300,
@@ -62,6 +63,10 @@ class RegisterPage(QWidget):
             "sectorFilter", self.tr("Mọi ngành nghề"), [(k, vocab(v)) for k, v in sorted(ctx.units.sectors.items())]
         )
         self.status = self._combo("statusFilter", self.tr("Mọi tình trạng"), choices(FACILITY_STATUSES))
+        self.uninformed = QCheckBox(self.tr("Chưa thông báo dữ liệu cá nhân"))
+        self.uninformed.setObjectName("uninformedFilter")
+        self.uninformed.setToolTip(self.tr("Chỉ hiện cơ sở chưa ghi ngày thông báo xử lý dữ liệu cá nhân"))
+        self.uninformed.toggled.connect(lambda _: self._apply_filters())
         self.new_button = QPushButton(self.tr("Thêm cơ sở"))
         self.new_button.setObjectName("newFacilityButton")
         self.new_button.setProperty("primary", True)
@@ -114,6 +119,7 @@ class RegisterPage(QWidget):
         filters.addWidget(self.search, 2)
         for combo in (self.ward, self.ftype, self.sector, self.status):
             filters.addWidget(combo, 1)
+        filters.addWidget(self.uninformed)
         filters.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -147,6 +153,7 @@ class RegisterPage(QWidget):
                 facility_type=self.ftype.currentData(),
                 sector_code=self.sector.currentData(),
                 status=self.status.currentData(),
+                uninformed=self.uninformed.isChecked(),
             )
         )
 
@@ -176,6 +183,12 @@ class RegisterPage(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.open_requested.emit(self.model.facility_id(index.row()))
+
+    def refresh(self) -> None:
+        self.model.invalidate()
+
+    def new_record(self) -> None:
+        self.open_requested.emit(None)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -15,12 +15,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
+from kcdesk.services.register import ROW_FIELDS, Ordered, match_count, ordered_ids, rows_by_ids, search_within
 from kcdesk.services.search import match_expression
+from kcdesk.services.sync_facts import is_enrolled, record_badges
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
-from kcdesk.ui.records.register import ROW_FIELDS, Ordered, match_count, ordered_ids, rows_by_ids, search_within
-from kcdesk.ui.records.sync_view import is_enrolled, record_badges
 from kcdesk.ui.widgets.sync_icons import badge_icon
 
 PAGE = 200

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from kcdesk.domain.notice import notice_problems
 from kcdesk.domain.validation import UnitIndex, facility_problems
 from kcdesk.errors import FieldMessage
 from kcdesk.services.facilities import EDITABLE_FIELDS, normalize
@@ -18,7 +19,7 @@ from kcdesk.services.facilities import EDITABLE_FIELDS, normalize
 # Kept on old records as they were written; shown, never edited (domain rule).
 READ_ONLY_FIELDS = frozenset({"legacy_address", "legacy_province_code", "legacy_district_code", "legacy_ward_code"})
 FORM_FIELDS: tuple[str, ...] = tuple(f for f in EDITABLE_FIELDS if f not in READ_ONLY_FIELDS)
-DATE_FIELDS = ("reg_date",)
+DATE_FIELDS = ("reg_date", "informed_on")
 BOOL_FIELDS = ("has_export_contract", "in_supporting_industry_list", "cleaner_production", "typical_product")
 
 
@@ -69,9 +70,10 @@ class FacilityForm:
     def dirty_fields(self) -> set[str]:
         return {f for f in FORM_FIELDS if not _same(self.values[f], self.original[f])}
 
-    @property
-    def is_dirty(self) -> bool:
-        return bool(self.dirty_fields())
+    def comparable(self) -> dict[str, str | None]:
+        """The values as dirty_fields compares them (blank is None, text without its edges):
+        the editor's snapshot for unsaved changes (kcdesk.ui.widgets.record_editor)."""
+        return {f: None if (v := _blank(self.values[f])) is None else str(v).strip() for f in FORM_FIELDS}
 
     def _clean_values(self) -> dict[str, Any]:
         return normalize({k: _blank(v) for k, v in self.values.items()})
@@ -79,7 +81,7 @@ class FacilityForm:
     def problems(self, lang: str | None = None) -> dict[str, str]:
         """Field -> its message in `lang`. Empty when the record can be saved."""
         values = self._clean_values()
-        found = facility_problems(values, self.units)
+        found = facility_problems(values, self.units) | notice_problems(values, date.today())
         for field in DATE_FIELDS:
             if isinstance(values.get(field), str):
                 found[field] = FieldMessage(

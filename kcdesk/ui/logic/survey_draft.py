@@ -33,6 +33,25 @@ class SurveyDraft:
     needs: list[Need] = field(default_factory=list)
     answers: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def from_input(cls, data: SurveyInput) -> SurveyDraft:
+        """A stored survey (kcdesk.services.surveys.survey_input) as the form shows it."""
+        new = data.new_facility
+        has_position = data.latitude is not None and data.longitude is not None
+        return cls(
+            survey_date=data.survey_date,
+            facility_id=data.facility_id,
+            new_name=new.name if new else "",
+            new_type=new.facility_type if new else "hkd",
+            new_representative=(new.representative or "") if new else "",
+            new_phone=(new.phone or "") if new else "",
+            ward_code=data.ward_code,
+            coordinates=f"{data.latitude:.6f}, {data.longitude:.6f}" if has_position else "",
+            note=data.note,
+            needs=[Need(n.activity_code, n.priority, n.description) for n in data.needs],
+            answers=dict(data.answers),
+        )
+
     @property
     def is_new_facility(self) -> bool:
         return self.facility_id is None

@@ -7,9 +7,11 @@ core's words and work goes on, since the database itself is fine.
 Restore (kcdesk.db.maintenance.restore, which checks the backup and copies the current
 data into the backups folder first): after the person picks a backup and confirms, the
 editors are closed, running work is let finish, the store is closed, the backup is
-restored on a worker, the same file is opened again and every view reads it afresh.
-If the restore is refused (a damaged or newer backup), the current data is opened again,
-unchanged, and the reason is shown.
+restored on a worker, and the composition root (kcdesk.ui.composition.reopen_context)
+builds a new context over the same file: the window rebuilds its pages over it, so every
+view reads the restored data and nothing keeps the closed store. If the restore is refused
+(a damaged or newer backup), the current data is opened again the same way, unchanged, and
+the reason is shown.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kcdesk.db.store import Store
 from kcdesk.errors import KcError
 from kcdesk.ui.context import AppContext
 
@@ -56,12 +57,6 @@ def start_daily_backup(ctx: AppContext, on_done: Any, on_error: Any) -> Any:
         cancellable=False,
         show_progress=False,
     )
-
-
-def backup_choices(db_path: Path) -> list[Path]:
-    """Backups beside the database, newest first."""
-    folder = db_path.with_name(db_path.stem + "-backups")
-    return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
 
 
 class RestoreFlow(QObject):
@@ -146,26 +141,13 @@ class RestoreFlow(QObject):
             raise error
 
     def _open_again(self) -> None:
-        ctx = self.ctx
-        store = Store.open(ctx.store.path)
-        ctx.store = store
-        ctx.runner.store = store
-        if hasattr(ctx, "_sync_service"):  # it holds the closed store
-            del ctx._sync_service
-        from kcdesk.services.users import current_user_row
+        from kcdesk.ui.composition import reopen_context
 
-        with store.read() as s:
-            user = current_user_row(s)
-        if user is not None:
-            ctx.set_user(user)
+        self.ctx = reopen_context(self.ctx)
+        self.window.replace_context(self.ctx)
         self.window.setEnabled(True)
-        ctx.runner.changed.emit(ALL_VIEWS)
-        for page in self.window.pages.values():
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
-        self.window.sync_status.refresh()
-        self.window.scheduler.start()
+        self.ctx.runner.changed.emit(ALL_VIEWS)
+        self.ctx.scheduler.start()
 
 
 def _restore(db_path: Path, source: Path) -> Path:

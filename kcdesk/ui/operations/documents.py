@@ -2,7 +2,7 @@
 acceptance editor, "In thuyết minh (PDF)…" in the proposal editor, and so on.
 
 The file chooser is the only step on the GUI thread; the document is made on a worker
-(kcdesk.ui.records.documents) with the delayed progress in the status bar and Hủy, and the person
+(kcdesk.services.documents) with the delayed progress in the status bar and Hủy, and the person
 is told where it went, with a button to open it."""
 
 from __future__ import annotations

@@ -1,19 +1,19 @@
 """The proposal editor: fields, beneficiaries, budget with live totals and cap warnings,
-status actions enabled by the state machine and the user's role, history, deadlines."""
+status actions enabled by the state machine and the user's role, history, deadlines.
+Saving and closing are the editors' common base (kcdesk.ui.widgets.record_editor)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from kcdesk.domain.evaluation import EVALUABLE_STATUSES
 from kcdesk.domain.lifecycle import status_label
 from kcdesk.domain.vnformat import day
-from kcdesk.errors import KcError, ValidationError
+from kcdesk.services.activities import activity_choices
+from kcdesk.services.documents import file_part, proposal_dossier
 from kcdesk.services.due import due_list
 from kcdesk.services.evaluations import evaluation_due_on, evaluations_of
 from kcdesk.services.money import money_summary
@@ -35,7 +36,6 @@ from kcdesk.services.progress_reports import progress_reports, rule_terms
 from kcdesk.services.proposal_edit import save_proposal
 from kcdesk.services.proposals import cap_rules, find_proposal, proposal_dict, transition
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.evaluations.form import EvaluationForm
 from kcdesk.ui.evaluations.list_panel import EvaluationList
 from kcdesk.ui.labels import vocab
@@ -48,10 +48,11 @@ from kcdesk.ui.proposals.fields import ProposalFields
 from kcdesk.ui.proposals.money_forms import SettlementForm
 from kcdesk.ui.proposals.money_tab import MoneyTab
 from kcdesk.ui.proposals.progress_tab import ProgressTab
-from kcdesk.ui.records.documents import file_part, proposal_dossier
-from kcdesk.ui.records.surveys import activity_choices
 from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.badge import badge
+from kcdesk.ui.widgets.record_editor import RecordEditor, Write
+
+_Form = TypeVar("_Form", SettlementForm, EvaluationForm)
 
 
 def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
@@ -67,18 +68,15 @@ def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
     return data
 
 
-class ProposalEditor(QDialog):
-    saved = Signal(str)
+class ProposalEditor(RecordEditor):
     ready = Signal()
 
     def __init__(self, ctx: AppContext, proposal_id: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.proposal_id = proposal_id
         self.data: dict[str, Any] = {}
         self.status = "draft"
-        self.dirty = False
-        self.busy = False
+        self._actions_unsaved = False  # whether the status buttons were made for unsaved edits
         self.setObjectName("proposalEditor")
         self.setAccessibleName(self.tr("Hồ sơ đề án"))
         self.setWindowTitle(self.tr("Đề án mới") if proposal_id is None else self.tr("Hồ sơ đề án"))
@@ -145,7 +143,7 @@ class ProposalEditor(QDialog):
                 key,
                 label,
                 lambda out: partial(proposal_dossier, store, str(self.proposal_id), out),
-                lambda k=key: f"de-an-{file_part((self.data.get('proposal') or {}).get('code'))}.{k}",
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -169,6 +167,10 @@ class ProposalEditor(QDialog):
         self._reload()
 
     # -- loading --------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the proposal's code."""
+        return f"de-an-{file_part((self.data.get('proposal') or {}).get('code'))}.{extension}"
 
     def _reload(self) -> None:
         pid = self.proposal_id
@@ -199,9 +201,8 @@ class ProposalEditor(QDialog):
         locked = is_locked(self.status)
         for w in (self.fields, self.beneficiaries, self.budget):
             w.set_read_only(locked)
-        self.dirty = False
+        self.mark_clean()
         self._show_actions()
-        self._update_state()
         self.ready.emit()
 
     def _reload_follow_up(self) -> None:
@@ -277,7 +278,7 @@ class ProposalEditor(QDialog):
         form = EvaluationForm(self.ctx, proposals, facilities, existing, self)
         return self._open_form(form, "evaluation_form", self._reload_follow_up)
 
-    def _open_form(self, form: Any, attribute: str, reload: Any) -> Any:
+    def _open_form(self, form: _Form, attribute: str, reload: Callable[[], None]) -> _Form:
         """A form over this proposal, window-modal; when it writes, the editor reads again."""
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: reload())
@@ -288,7 +289,8 @@ class ProposalEditor(QDialog):
 
     def _show_deadlines(self, items: list[Any]) -> None:
         while self.deadlines.count():
-            w = self.deadlines.takeAt(0).widget()
+            item = self.deadlines.takeAt(0)
+            w = item.widget() if item is not None else None
             if w:
                 w.deleteLater()
         for b in deadline_badges(items, self.ctx.lang):
@@ -305,9 +307,10 @@ class ProposalEditor(QDialog):
             self.fields.level.currentData() or "KCDP",
             self.ctx.role,
             saved=self.proposal_id is not None,
-            dirty=self.dirty,
+            dirty=self.unsaved,
             lang=self.ctx.lang,
         )
+        self._actions_unsaved = self.unsaved
         for i, st in enumerate(states):
             button = QPushButton(vocab(st.label))
             button.setObjectName(f"action_{st.action}")
@@ -324,33 +327,43 @@ class ProposalEditor(QDialog):
             self.actions_row.insertWidget(1, done)
             self.action_buttons["_none"] = done
 
-    # -- editing and saving -------------------------------------------------------------------
+    # -- editing and saving (kcdesk.ui.widgets.record_editor) ----------------------------------
+
+    def snapshot(self) -> Any:
+        return (
+            self.fields.values(),
+            self.fields.activity_codes(),
+            self.beneficiaries.ids(),
+            self.budget.lines(),
+            self.budget.problems(),
+        )
+
+    def editable(self) -> bool:
+        return not is_locked(self.status)
 
     def _edited(self) -> None:
-        if not self.dirty:
-            self.dirty = True
+        if self.unsaved != self._actions_unsaved:  # status steps wait for the edits to be saved
             self._show_actions()
         self._budget_context()
-        self._update_state()
+        self.update_state()
 
-    def _update_state(self) -> None:
-        self.document.setEnabled(self.proposal_id is not None and not self.dirty and not self.busy)
+    def update_state(self) -> None:
+        unsaved = self.unsaved
+        self.document.setEnabled(self.proposal_id is not None and not unsaved and not self.busy)
         self.save_button.setEnabled(
-            not self.busy and not is_locked(self.status) and (self.dirty or self.proposal_id is None)
+            not self.busy and not is_locked(self.status) and (unsaved or self.proposal_id is None)
         )
         self.state_label.setText(
             self.tr("Đang lưu…")
             if self.busy
             else self.tr("Có thay đổi chưa lưu")
-            if self.dirty
+            if unsaved
             else self.tr("Đã lưu")
             if self.proposal_id
             else ""
         )
 
-    def save(self) -> None:
-        if self.busy or is_locked(self.status):
-            return
+    def prepare_save(self) -> Write | None:
         values, problems = self.fields.values()
         budget_problems = self.budget.problems()
         self.fields.show_errors(problems)
@@ -358,81 +371,50 @@ class ProposalEditor(QDialog):
             self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
             if budget_problems:
                 self.tabs.setCurrentWidget(self.budget)
-            return
+            return None
         pid, activities = self.proposal_id, self.fields.activity_codes()
         beneficiaries, budget = self.beneficiaries.ids(), self.budget.lines()
-        self.busy = True
-        self._update_state()
-        self.ctx.runner.write(
+        return Write(
             lambda s: save_proposal(s, pid, values, activities=activities, beneficiaries=beneficiaries, budget=budget),
-            self._saved,
-            on_error=self._failed,
-            label=self.tr("Lưu đề án"),
-            changes={"proposal", "budget_line", "proposal_beneficiary"},
+            {"proposal", "budget_line", "proposal_beneficiary"},
+            self.tr("Lưu đề án"),
         )
 
-    def _saved(self, proposal_id: str) -> None:
-        self.busy = False
+    def after_save(self, proposal_id: str) -> None:
         self.proposal_id = proposal_id
-        self.dirty = False
         self.setWindowTitle(self.tr("Hồ sơ đề án"))
-        self.saved.emit(proposal_id)
         self._reload()
 
-    def _failed(self, error: BaseException) -> None:
-        self.busy = False
-        self._update_state()
-        self._show_actions()
-        if isinstance(error, ValidationError):
-            self.fields.show_errors({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
-            self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
-            self.tabs.setCurrentIndex(0)
-        elif isinstance(error, KcError):
-            show_refusal(self, error)
-        else:
-            raise error
+    def show_field_errors(self, messages: dict[str, str]) -> None:
+        self.fields.show_errors(messages)
+        self.state_label.setText(self.tr("Chưa lưu: dữ liệu chưa hợp lệ"))
+        self.tabs.setCurrentIndex(0)
 
     def fire(self, action: str) -> Any:
         """Press a status action: the core checks it again and records the dated step."""
-        if self.proposal_id is None or self.dirty or self.busy:
+        if self.proposal_id is None or self.unsaved or self.busy:
             return None
         if action == "settle":  # the settled amounts and the approval's number go with the step
             return self.open_settlement()
         pid, role, uid = self.proposal_id, self.ctx.role, self.ctx.user_id
-        self.busy = True
+        self._set_busy(True)
         self._show_actions()
         return self.ctx.runner.write(
             lambda s: transition(s, pid, action, role=role, user_id=uid),
             lambda _status: self._fired(),
-            on_error=self._failed,
+            on_error=self._fire_refused,
             label=self.tr("Chuyển bước đề án"),
             changes={"proposal"},
         )
 
     def _fired(self) -> None:
-        self.busy = False
+        self._set_busy(False)
         self._reload()
 
-    # -- closing --------------------------------------------------------------------------
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("Thay đổi chưa lưu"),
-                self.tr("Đề án có thay đổi chưa lưu. Bỏ các thay đổi này?"),
-                parent=self,
-            )
-            discard = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not discard:
-                event.ignore()
-                return
-        event.accept()
-
-    def reject(self) -> None:
-        self.close()
+    def _fire_refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._show_actions()
+        self.refused(error)
 
 
 def _action_label(action: str) -> str:

@@ -139,6 +139,7 @@ class ProposalFields(QWidget):
         self.activities.blockSignals(True)
         self.activities.clear()
         for code, name in items:
+            name = vocab(name)  # the label as shown, in the window's language
             item = QListWidgetItem(f"{code} – {name}")
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

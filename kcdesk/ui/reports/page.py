@@ -1,7 +1,7 @@
 """Báo cáo: the periodic report (first half, second half, whole year), the plan
 registration list (Mẫu 02), the register exports, the import templates and the Excel
 import. The documents are kcdesk.reports and kcdesk.exchange (through
-kcdesk.ui.records.documents) on a worker thread with progress and Cancel; the file chooser
+kcdesk.services.documents) on a worker thread with progress and Cancel; the file chooser
 is the only thing that happens on the GUI thread. Documents about one record (acceptance
 record, proposal dossier, facility profile) are in that record's editor."""
 
@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk.progress import Progress
+from kcdesk.services import documents
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.records import documents
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 # key, label, formats (the first is the default)
 KINDS = (
@@ -197,6 +198,12 @@ class ReportsPage(QWidget):
             self.result.setText(error.text(self.ctx.lang))
         else:
             raise error
+
+    def refresh(self) -> None:
+        """Nothing read ahead: each document reads the data when it is made (kcdesk.ui.page.Page)."""
+
+    def new_record(self) -> None:
+        """No record to start here (kcdesk.ui.page.Page)."""
 
     def open_document_settings(self) -> Any:
         from kcdesk.ui.reports.document_settings_dialog import DocumentSettingsDialog

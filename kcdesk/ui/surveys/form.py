@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.vocab import FACILITY_TYPES
 from kcdesk.services.search import search
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.labels import choices
+from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.gps import exif_gps, format_coordinates
 from kcdesk.ui.logic.survey_draft import Need, SurveyDraft
@@ -179,6 +179,7 @@ class SurveyForm(QWidget):
         for code, name in items:
             if "." not in code:  # needs are named by sub-item (KC3.3), the parent is a heading
                 continue
+            name = vocab(name)  # the label as shown, in the window's language
             item = QListWidgetItem(f"{code} – {name}")
             item.setData(CODE_ROLE, code)
             item.setToolTip(name)

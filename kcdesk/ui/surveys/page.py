@@ -24,19 +24,19 @@ from sqlalchemy.orm import Session
 from kcdesk.domain.vnformat import day
 from kcdesk.domain.vocab import SURVEY_STATUSES
 from kcdesk.errors import KcError, ValidationError
-from kcdesk.services.surveys import PhotoInput, save_survey
+from kcdesk.services.activities import activity_choices
+from kcdesk.services.surveys import PhotoInput, save_survey, survey_heading, survey_input, surveys_of
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.survey_draft import SurveyDraft
-from kcdesk.ui.records.surveys import activity_choices, load_survey, my_surveys
 from kcdesk.ui.surveys.form import SurveyForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _list(session: Session, surveyor_id: str | None) -> tuple[list[Any], list[tuple[str, str]]]:
-    return my_surveys(session, surveyor_id), activity_choices(session)
+    return surveys_of(session, surveyor_id), activity_choices(session)
 
 
 class SurveysPage(QWidget):
@@ -130,7 +130,11 @@ class SurveysPage(QWidget):
 
     def _open_item(self, item: QListWidgetItem) -> None:
         sid = item.data(ID_ROLE)
-        self.ctx.runner.read(lambda s: (sid, *load_survey(s, sid)), self._opened, label=self.tr("Đọc phiếu khảo sát"))
+        self.ctx.runner.read(
+            lambda s: (sid, SurveyDraft.from_input(survey_input(s, sid)), *survey_heading(s, sid)),
+            self._opened,
+            label=self.tr("Đọc phiếu khảo sát"),
+        )
 
     def _opened(self, data: tuple[str, SurveyDraft, str, str]) -> None:
         sid, draft, status, name = data

@@ -1,6 +1,6 @@
 """A record's sync badge in its editor: chờ gửi, đang gửi, đã đồng bộ, bị từ chối, xung đột.
 
-Read off the GUI thread from the sync state tables (kcdesk.ui.records.sync_view), again
+Read off the GUI thread from the sync state tables (kcdesk.services.sync_facts), again
 after every write and whenever a cycle starts or ends."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from kcdesk.ui.logic.sync_schedule import BADGE_SEVERITY, BADGE_TEXT, shown_badg
 
 def read_badge(ctx: AppContext, table: str, row_id: str) -> tuple[str, bool]:
     """(badge, enrolled) of one record, on a worker."""
+    from kcdesk.services.sync_facts import record_badge
     from kcdesk.sync import state
-    from kcdesk.ui.records.sync_view import record_badges
 
     with ctx.store.read() as s:
         enrolled = bool(state.get(s, state.DEVICE_ID) and state.get(s, state.SERVER_URL))
-        return record_badges(s, table, [row_id]).get(row_id, "synced"), enrolled
+        return record_badge(s, table, row_id), enrolled
 
 
 class SyncBadge(QLabel):
@@ -35,8 +35,7 @@ class SyncBadge(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)  # a pill, not a column
         self.hide()
         ctx.runner.changed.connect(self._changed)
-        if ctx.scheduler is not None:
-            ctx.scheduler.running_changed.connect(self._running_changed)
+        ctx.scheduler.running_changed.connect(self._running_changed)
 
     def set_record(self, row_id: str | None) -> None:
         self.row_id = row_id
@@ -66,7 +65,7 @@ class SyncBadge(QLabel):
         if not shiboken6.isValid(self):  # the editor closed while the badge was being read
             return
         badge, enrolled = result
-        running = bool(self.ctx.scheduler and self.ctx.scheduler.running)
+        running = self.ctx.scheduler.running
         self.state = shown_badge(badge, running=running, enrolled=enrolled)
         self.setText(vocab(BADGE_TEXT.get(self.state, self.state)))
         self.setProperty("severity", BADGE_SEVERITY.get(self.state, "status"))

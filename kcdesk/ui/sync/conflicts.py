@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk.errors import KcError
+from kcdesk.services.sync_facts import TABLE_LABELS, field_label, record_titles
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.logic.conflict_values import parse_edited, shown_value
 from kcdesk.ui.logic.status_text import _when
-from kcdesk.ui.records.sync_view import TABLE_LABELS, field_label, parse_edited, record_titles, shown_value
-from kcdesk.ui.sync.status import sync_service
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("field", "base", "mine", "theirs", "chosen")
@@ -38,7 +38,7 @@ CHOSEN = COLUMNS.index("chosen")
 
 
 def _read(ctx: AppContext) -> tuple[list[Any], dict[tuple[str, str], str]]:
-    conflicts = sync_service(ctx).conflicts()
+    conflicts = ctx.sync_service().conflicts()
     with ctx.store.read() as s:
         titles = record_titles(s, [(c.table, c.row_id) for c in conflicts])
     return conflicts, titles
@@ -202,7 +202,9 @@ class ConflictsInbox(QWidget):
         c = self.current()
         assert c is not None
         row = [f.name for f in c.fields].index(field_name)
-        self.fields.item(row, CHOSEN).setText(typed)
+        item = self.fields.item(row, CHOSEN)
+        assert item is not None, "every field row has a keep cell"
+        item.setText(typed)
 
     def edited_values(self) -> dict[str, Any]:
         c = self.current()
@@ -210,7 +212,8 @@ class ConflictsInbox(QWidget):
         out = {}
         for r, f in enumerate(c.fields):
             like = next((v for v in (f.mine, f.theirs, f.base) if v is not None), "")
-            out[f.name] = parse_edited(self.fields.item(r, CHOSEN).text(), like)
+            item = self.fields.item(r, CHOSEN)
+            out[f.name] = parse_edited(item.text() if item is not None else "", like)
         return out
 
     def resolve(self, choice: str) -> Any:
@@ -226,7 +229,7 @@ class ConflictsInbox(QWidget):
         self._busy = True
         self._enable()
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).resolve(cid, choice, values),  # type: ignore[arg-type]
+            lambda _p: ctx.sync_service().resolve(cid, choice, values),  # type: ignore[arg-type]
             lambda _r: self._resolved(cid),
             on_error=self._failed,
             label=self.tr("Xử lý xung đột"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,18 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.services.sync_facts import OP_LABELS, TABLE_LABELS, advice, record_titles
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.status_text import _when
-from kcdesk.ui.records.sync_view import OP_LABELS, TABLE_LABELS, advice, record_titles
-from kcdesk.ui.sync.status import sync_service
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
 OPENABLE = frozenset({"facility", "proposal", "acceptance"})
 
 
 def _read(ctx: AppContext) -> tuple[list[Any], dict[tuple[str, str], str]]:
-    letters = sync_service(ctx).dead_letters()
+    letters = ctx.sync_service().dead_letters()
     with ctx.store.read() as s:
         titles = record_titles(s, [(d.table, d.row_id) for d in letters])
     return letters, titles
@@ -126,7 +125,10 @@ class DeadLetterList(QWidget):
     def row_texts(self) -> list[tuple[str, ...]]:
         """What each row says (for tests and for copying into a report)."""
         return [
-            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            tuple(
+                item.text() if (item := self.table.item(r, c)) is not None else ""
+                for c in range(self.table.columnCount())
+            )
             for r in range(self.table.rowCount())
         ]
 
@@ -152,8 +154,8 @@ class DeadLetterList(QWidget):
             return None
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).resend(seq),
-            lambda _r: (self.resent.emit(seq), self.refresh()),
+            lambda _p: ctx.sync_service().resend(seq),
+            lambda _r: self._after(self.resent, seq),
             label=self.tr("Gửi lại bản ghi bị từ chối"),
             cancellable=False,
             changes={"sync_state"},
@@ -178,9 +180,14 @@ class DeadLetterList(QWidget):
             return None
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).discard_dead_letter(seq),
-            lambda _r: (self.discarded.emit(seq), self.refresh()),
+            lambda _p: ctx.sync_service().discard_dead_letter(seq),
+            lambda _r: self._after(self.discarded, seq),
             label=self.tr("Bỏ thay đổi bị từ chối"),
             cancellable=False,
             changes={"sync_state"},
         )
+
+    def _after(self, done: SignalInstance, seq: int) -> None:
+        """Say which change was resent or discarded, then show the list as it is now."""
+        done.emit(seq)
+        self.refresh()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from kcdesk.errors import KcError
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.sync.status import sync_service
 
 
 class EnrolDialog(QDialog):
@@ -80,7 +79,7 @@ class EnrolDialog(QDialog):
         self.ok.setEnabled(False)
         ctx, name = self.ctx, self.name.text().strip()
         return ctx.runner.run(
-            lambda _p: sync_service(ctx).enrol(url, code, name),
+            lambda _p: ctx.sync_service().enrol(url, code, name),
             self._done,
             on_error=self._failed,
             label=self.tr("Đăng ký với máy chủ"),

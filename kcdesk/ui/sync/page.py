@@ -24,7 +24,6 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.status_text import _when
 from kcdesk.ui.sync.conflicts import ConflictsInbox
 from kcdesk.ui.sync.dead_letters import DeadLetterList
-from kcdesk.ui.sync.status import sync_service
 
 
 class SyncPage(QWidget):
@@ -105,10 +104,13 @@ class SyncPage(QWidget):
         ctx.runner.changed.connect(lambda _t: self.refresh())
         self.refresh()
 
+    def new_record(self) -> None:
+        """This page has no record of its own to start (kcdesk.ui.page.Page)."""
+
     def refresh(self) -> None:
         ctx = self.ctx
         ctx.runner.run(
-            lambda _p: sync_service(ctx).status(),
+            lambda _p: ctx.sync_service().status(),
             self._show,
             label=self.tr("Đọc trạng thái đồng bộ"),
             cancellable=False,

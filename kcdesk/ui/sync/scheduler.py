@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kcdesk.progress import Cancelled as JobCancelled
 from kcdesk.progress import Progress
+from kcdesk.services.sync_facts import server_reachable
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.sync_schedule import SyncSchedule, stage_text
 from kcdesk.ui.operations.runner import Job
-from kcdesk.ui.records.sync_view import server_reachable
 from kcdesk.ui.sync.status import sync_service
 
 log = logging.getLogger(__name__)

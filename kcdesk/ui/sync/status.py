@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy import text
 
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.status_text import sync_sentence
@@ -16,51 +15,20 @@ REFRESH_MS = 60_000
 
 
 def sync_service(ctx: AppContext) -> Any:
-    """One SyncService per window (it remembers whether the last cycle reached the server).
-    Imported on first use: the sync client pulls in httpx and pydantic."""
-    service = getattr(ctx, "_sync_service", None)
-    if service is None:
-        from kcdesk.sync.service import SyncService
-
-        service = SyncService(ctx.store, who="window")
-        ctx._sync_service = service  # type: ignore[attr-defined]
-    return service
+    """The window's one SyncService (AppContext.sync_service: made on first use)."""
+    return ctx.sync_service()
 
 
 def read_status(ctx: AppContext) -> dict[str, Any]:
-    """The facts behind the sentence. Read from the sync state tables (kcdesk.sync.state) so
-    that start-up does not import the sync client (httpx, pydantic: ~0.3 s); whether the
-    server answered comes from the SyncService once a cycle has run in this window."""
-    import json
-
-    from kcdesk.i18n import tr
-    from kcdesk.sync import state
+    """The facts behind the sentence: this laptop's (kcdesk.services.sync_facts.local_status,
+    read without importing the sync client: httpx, pydantic, ~0.3 s at start-up), and whether
+    the server answered, from the SyncService once a cycle has run in this window."""
+    from kcdesk.services.sync_facts import local_status
 
     with ctx.store.read() as s:
-        server, device, last, error_json = (
-            state.get(s, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS, state.LAST_ERROR)
-        )
-        pending = int(s.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
-        dead = int(s.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one())
-        conflicts = int(s.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one())
-    service = getattr(ctx, "_sync_service", None)
-    online = service.status().online if service is not None else None
-    error = json.loads(error_json) if error_json else None
-    last_error = None
-    if error:
-        try:
-            last_error = tr(error["message"], ctx.lang, **error.get("params", {}))
-        except (KeyError, IndexError, ValueError):
-            last_error = error.get("message")
-    return {
-        "online": online,
-        "enrolled": bool(server and device),
-        "pending": pending,
-        "last_success": last,
-        "dead_letters": dead,
-        "conflicts": conflicts,
-        "last_error": last_error,
-    }
+        facts = local_status(s, ctx.lang)
+    service = ctx.sync_service_if_made()
+    return {"online": service.status().online if service is not None else None, **facts}
 
 
 class SyncStatusLabel(QLabel):
@@ -104,8 +72,7 @@ class SyncStatusLabel(QLabel):
     def _render(self) -> None:
         if not self.facts:
             return
-        scheduler = getattr(self.ctx, "scheduler", None)
-        running = bool(scheduler and scheduler.running)
+        running = self.ctx.scheduler.running
         text = sync_sentence(lang=self.ctx.lang, running=running, **self.facts)
         if running and self._progress:
             text += " · " + self._progress

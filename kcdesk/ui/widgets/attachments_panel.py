@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.services.attachments import AttachmentRow, NewFile, attachment_rows, remove
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.records.attachments import AttachmentRow, NewFile, list_attachments, remove_attachment
 from kcdesk.ui.widgets.image_viewer import ImageViewer
 
 THUMB = QSize(132, 99)
@@ -95,7 +95,7 @@ class AttachmentsPanel(QWidget):
             return
         files_dir, table, owner = self.ctx.store.files_dir, self.owner_table, self.owner_id
         self.ctx.runner.read(
-            lambda s: list_attachments(s, files_dir, table, owner), self._loaded, label=self.tr("Đọc tệp đính kèm")
+            lambda s: attachment_rows(s, files_dir, table, owner), self._loaded, label=self.tr("Đọc tệp đính kèm")
         )
 
     def _loaded(self, rows: list[AttachmentRow]) -> None:
@@ -191,7 +191,7 @@ class AttachmentsPanel(QWidget):
             self.changed.emit()
             return
         self.ctx.runner.write(
-            lambda s: remove_attachment(s, att_id),
+            lambda s: remove(s, att_id),
             lambda _: self.reload(),
             changes={"attachment"},
             label=self.tr("Bỏ tệp đính kèm"),

@@ -2,10 +2,11 @@
 `logic.typed_fields`, sent to the single writer, refusals shown where they belong.
 
 The money entry, the monthly progress report and the post-support evaluation are each one
-of these. A box that cannot be read says so beside itself and nothing is sent; the core's
-refusal of a field (ValidationError) goes beside that field; any other refusal (a locked
-proposal, a step out of order) goes in the banner above the buttons. Nothing is written
-unless the core accepts the whole record.
+of these, on the editors' own base (kcdesk.ui.widgets.record_editor: unsaved changes, the
+save, the close question). A box that cannot be read says so beside itself and nothing is
+sent; the core's refusal of a field (ValidationError) goes beside that field; any other
+refusal (a locked proposal, a step out of order) goes in the banner above the buttons.
+Nothing is written unless the core accepts the whole record; once it is, the form closes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,21 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcdesk.errors import KcError, ValidationError
+from kcdesk.errors import KcError
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.typed_fields import Field, read_fields
 from kcdesk.ui.widgets.field_box import FieldBox
+from kcdesk.ui.widgets.record_editor import RecordEditor, Write
 
 
-class RecordForm(QDialog):
-    saved = Signal(object)  # what the core returned (the new row's id)
-
+class RecordForm(RecordEditor):
     def __init__(
         self, ctx: AppContext, object_name: str, title: str, submit_text: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.busy = False
+        super().__init__(ctx, parent)
         self.result_id: Any = None
         self.setObjectName(object_name)
         self.setAccessibleName(title)
@@ -70,11 +67,11 @@ class RecordForm(QDialog):
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setProperty("primary", True)
         self.submit_button.setDefault(True)
-        self.submit_button.clicked.connect(self.submit)
+        self.submit_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Hủy"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.body = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -202,42 +199,31 @@ class RecordForm(QDialog):
         """Tables the write touches (views showing them refresh)."""
         raise NotImplementedError
 
-    def submit(self) -> Any:
-        if self.busy:
-            return None
+    def give_back(self) -> None:
+        """A refused write: return what work() took (a form with attachments gives them back)."""
+
+    def snapshot(self) -> Any:
+        combos = {k: b.editor.currentData() for k, b in self.boxes.items() if isinstance(b.editor, QComboBox)}
+        return self.typed(), combos
+
+    def prepare_save(self) -> Write | None:
         values, problems = self.values()
         self.show_problems(problems)
         if problems:
             return None
-        fn = self.work(values)
-        self._set_busy(True)
-        return self.ctx.runner.write(
-            fn, self._done, on_error=self._failed, label=self.windowTitle(), changes=self.changes()
-        )
+        return Write(self.work(values), self.changes(), self.windowTitle(), self.give_back)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.submit_button.setEnabled(not busy)
-        self.submit_button.setText(self.tr("Đang ghi…") if busy else self._submit_text)
+    def update_state(self) -> None:
+        self.submit_button.setEnabled(not self.busy)
+        self.submit_button.setText(self.tr("Đang ghi…") if self.busy else self._submit_text)
 
-    def _done(self, result: Any) -> None:
-        self._set_busy(False)
+    def after_save(self, result: Any) -> None:
         self.result_id = result
-        self.saved.emit(result)
-        self.accept()
+        self.accept()  # the form's one job is done
 
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, ValidationError):
-            self.show_problems({k: m.text(self.ctx.lang) for k, m in error.fields.items()})
-        elif isinstance(error, KcError):
-            self.show_problems({})
-            self._banner(error.text(self.ctx.lang))
-        else:
-            raise error
+    def show_field_errors(self, messages: dict[str, str]) -> None:
+        self.show_problems(messages)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.busy:  # the write is on its way; its answer needs this form
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def show_refused(self, error: KcError) -> None:
+        self.show_problems({})
+        self._banner(error.text(self.ctx.lang))

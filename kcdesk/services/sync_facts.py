@@ -1,20 +1,25 @@
-"""Sync facts the window reads without importing the sync client (httpx, pydantic: the
-window starts without them): per-record badges for a page of rows at once, whether the
-server's port answers (regained connectivity), what the person can do about a refusal.
+"""Sync facts read without importing the sync client (httpx, pydantic: the window starts
+without them): per-record badges for a page of rows at once, whether this laptop has a
+server, whether the server's port answers (regained connectivity), what the person can do
+about a refusal, how the inbox names tables, fields and records.
 
 `record_badges` answers what kcdesk.sync.service.SyncService.record_badge answers for one
 record, for a page of 200 register rows in four indexed queries instead of 800;
-tests/ui/test_sync_logic.py holds it to the same answers as record_badge.
+tests/test_services_sync_facts.py holds it to the same answers as record_badge.
 """
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
+
+from kcdesk.sync import state
 
 _IN: BindParameter[list[str]] = bindparam("ids", expanding=True)
 _CONFLICT = text(
@@ -36,8 +41,8 @@ def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str,
             continue
         for rid in pending:
             out[rid] = "pending"
-        for rid, state in session.execute(_STATE, params):
-            out[rid] = str(state)
+        for rid, flag in session.execute(_STATE, params):
+            out[rid] = str(flag)
         for (rid,) in session.execute(_DEAD, params):
             out[rid] = "error"
         for (rid,) in session.execute(_CONFLICT, params):
@@ -45,12 +50,42 @@ def record_badges(session: Session, table: str, ids: Sequence[str]) -> dict[str,
     return out
 
 
+def record_badge(session: Session, table: str, row_id: str) -> str:
+    """The badge of one record ('synced' when nothing is pending, refused or in conflict)."""
+    return record_badges(session, table, [row_id]).get(row_id, "synced")
+
+
 def is_enrolled(session: Session) -> bool:
     """Whether this laptop has a server (kcdesk.sync.state keys, read without the client)."""
-    row = session.execute(
-        text("SELECT count(*) FROM sync_kv WHERE key IN ('server_url', 'device_id') AND value IS NOT NULL")
-    ).scalar()
-    return row == 2
+    return bool(state.get(session, state.SERVER_URL) and state.get(session, state.DEVICE_ID))
+
+
+def local_status(session: Session, lang: str | None = None) -> dict[str, Any]:
+    """What this laptop knows of its sync without asking the server (the status bar's facts):
+    enrolled, changes waiting, refused changes, open conflicts, the last success and the last
+    error in `lang`. Whether the server answers is the sync client's to say."""
+    from kcdesk.i18n import tr
+
+    server, device, last, error_json = (
+        state.get(session, k) for k in (state.SERVER_URL, state.DEVICE_ID, state.LAST_SUCCESS, state.LAST_ERROR)
+    )
+    error = json.loads(error_json) if error_json else None
+    last_error = None
+    if error:
+        try:
+            last_error = tr(error["message"], lang, **error.get("params", {}))
+        except (KeyError, IndexError, ValueError):
+            last_error = error.get("message")
+    return {
+        "enrolled": bool(server and device),
+        "pending": int(session.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one()),
+        "last_success": last,
+        "dead_letters": int(session.execute(text("SELECT count(*) FROM sync_deadletter")).scalar_one()),
+        "conflicts": int(
+            session.execute(text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar_one()
+        ),
+        "last_error": last_error,
+    }
 
 
 def _any_sync_rows(session: Session) -> bool:
@@ -147,25 +182,3 @@ def record_titles(session: Session, pairs: Sequence[tuple[str, str]]) -> dict[tu
         if row and row[0]:
             out[(table, row_id)] = str(row[0])
     return out
-
-
-def parse_edited(typed: str, like: object) -> object:
-    """A value typed in the inbox, as the type of the values it replaces (int, float, bool, text)."""
-    stripped = typed.strip()
-    if stripped == "":
-        return None
-    if isinstance(like, bool):
-        return stripped.lower() in ("1", "true", "có", "co", "x", "✓", "yes")
-    if isinstance(like, int):
-        return int(stripped.replace(".", "").replace(" ", ""))
-    if isinstance(like, float):
-        return float(stripped.replace(",", "."))
-    return stripped
-
-
-def shown_value(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    return str(value)

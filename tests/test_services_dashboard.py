@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from kcdesk.db.store import Store, get_meta
 from kcdesk.reports.periodic_data import PeriodicQuery, periodic_figures
+from kcdesk.services.dashboard import dashboard_data
 from kcdesk.services.proposals import BudgetInput, add_disbursement, create_proposal
-from kcdesk.ui.records.dashboard import dashboard_data
 
 
 def _proposal(store: Store, title: str) -> str:

@@ -1,4 +1,4 @@
-"""The facility register as the table needs it: ordered ids, then plain rows by id.
+"""The facility register as the window's table needs it: ordered ids, then plain rows by id.
 
 The table holds ids only and asks for rows a page at a time (Anki's browser model), so a
 200,000-facility register costs one id list and the rows on screen.
@@ -23,13 +23,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.services.facilities import LIST_COLUMNS, FacilityFilter
+from kcdesk.services.facilities import LIST_COLUMNS, SORTED_BY_KEY, FacilityFilter, filter_values
 from kcdesk.services.search import match_expression
 
 # Columns of the register, in display order (also the SQL of a row): the facility list's.
 ROW_FIELDS: tuple[str, ...] = tuple(c for c in LIST_COLUMNS if c != "id")
 SORTABLE = frozenset(ROW_FIELDS)
-FILTERS = ("ward_code", "facility_type", "sector_code", "status", "province_code")
 
 
 @dataclass(frozen=True)
@@ -50,18 +49,21 @@ class Ordered:
 def ordered_ids(session: Session, flt: FacilityFilter, order_by: str = "name", descending: bool = False) -> Ordered:
     if order_by not in SORTABLE:
         raise ValueError(order_by)
-    where, params = ["deleted_at IS NULL"], {}
-    for key in FILTERS:
-        value = getattr(flt, key)
-        if value:
-            where.append(f"{key} = :{key}")
-            params[key] = value
+    # The facility list's own filter (kcdesk.services.facilities), as SQL on the raw connection.
+    params = filter_values(flt)
+    where = ["deleted_at IS NULL", *(f"{key} = :{key}" for key in params)]
+    if flt.uninformed:
+        where.append("informed_on IS NULL")
     direction = "DESC" if descending else "ASC"
-    # NULLs last either way; the id breaks ties so the order is stable between pages.
-    sql = (
-        f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} "
-        f"ORDER BY {order_by} IS NULL, {order_by} {direction}, id"
-    )
+    # NULLs last either way; the id breaks ties so the order is stable between pages. Names
+    # are ordered by their Vietnamese sort keys; the name's is never NULL and its index holds
+    # the whole order (ties by id in the same direction, so the index also reads backwards).
+    column = SORTED_BY_KEY.get(order_by, order_by)
+    if order_by == "name":
+        order = f"{column} {direction}, id {direction}"
+    else:
+        order = f"{column} IS NULL, {column} {direction}, id"
+    sql = f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} ORDER BY {order}"
     rows = _raw(session).execute(sql, params).fetchall()
     ids, rowids = [r[1] for r in rows], [r[0] for r in rows]
     positions = array("i", [len(ids)]) * ((max(rowids) + 1) if rowids else 0)
@@ -99,7 +101,7 @@ def search_within(session: Session, ordered: Ordered, query: str, count: int | N
     # a tax-code prefix), the answer is the whole list and nothing needs fetching.
     if count is None:
         count = match_count(session, query)
-    if count == 0:
+    if not count:  # nothing matches (None only for a query with no words, answered above)
         return []
     if count >= ordered.indexed > 0:
         return list(ordered.ids)

@@ -1,0 +1,71 @@
+"""The register's id list and search (kcdesk.services.register): the facility list's own
+filter and order, search narrowing the list in its order, rows read by id."""
+
+from __future__ import annotations
+
+from kcdesk.db.store import Store
+from kcdesk.services import facilities
+from kcdesk.services.facilities import FacilityFilter, filter_values, list_facilities
+from kcdesk.services.register import ROW_FIELDS, match_count, ordered_ids, rows_by_ids, search_within
+
+WARD_A, WARD_B = "20194", "20197"
+
+
+def _add(store: Store, name: str, ward: str, kind: str = "hkd") -> str:
+    values = {"name": name, "facility_type": kind, "province_code": "48", "ward_code": ward}
+    return store.write(lambda s: facilities.create_facility(s, values))
+
+
+def test_the_register_filters_and_orders_as_the_facility_list(store: Store) -> None:
+    a = _add(store, "Cơ sở mây tre Hòa Vang", WARD_A)
+    b = _add(store, "Cơ sở chè Hòa Bắc", WARD_B)
+    c = _add(store, "Cơ sở gốm Thanh Hà", WARD_A, kind="htx")
+    gone = _add(store, "Cơ sở đã xóa", WARD_A)
+    store.write(lambda s: facilities.delete_facility(s, gone))
+    with store.read() as s:
+        for flt in (
+            FacilityFilter(),
+            FacilityFilter(ward_code=WARD_A),
+            FacilityFilter(ward_code=WARD_A, facility_type="hkd"),
+        ):
+            listed = [r["id"] for r in list_facilities(s, flt, limit=None)]
+            assert ordered_ids(s, flt).ids == listed
+        assert set(ordered_ids(s, FacilityFilter(ward_code=WARD_A)).ids) == {a, c}
+        assert ordered_ids(s, FacilityFilter(), "name", descending=True).ids == [a, c, b]
+        assert len(ordered_ids(s, FacilityFilter(province_code="01"))) == 0
+    assert filter_values(FacilityFilter(ward_code=WARD_A, status="")) == {"ward_code": WARD_A}
+
+
+def test_an_unknown_column_is_refused_before_any_sql(store: Store) -> None:
+    import pytest
+
+    with store.read() as s, pytest.raises(ValueError):
+        ordered_ids(s, FacilityFilter(), "name; DROP TABLE facility")
+
+
+def test_search_keeps_the_register_order_and_folds_tones(store: Store) -> None:
+    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường")
+    ids = [_add(store, name, WARD_A) for name in names]
+    with store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+        assert search_within(s, ordered, "") is None and match_count(s, "  ") is None
+        assert match_count(s, "may tre") == 1
+        assert search_within(s, ordered, "may tre") == [ids[0]]
+        assert search_within(s, ordered, "GOM thanh") == [ids[1]]
+        assert search_within(s, ordered, "khong co gi") == []
+        both = search_within(s, ordered, "xuong")
+        assert both == [i for i in ordered.ids if i in {ids[0], ids[1]}] and len(both) == 2
+        rows = rows_by_ids(s, ids)
+    assert rows[ids[1]][ROW_FIELDS.index("name")] == "Xưởng gốm Thanh Hà"
+    assert rows[ids[2]][ROW_FIELDS.index("ward_code")] == WARD_A
+
+
+def test_a_records_history_names_who_changed_it(store: Store) -> None:
+    fid = _add(store, "Xưởng mây tre Cẩm Nê", WARD_A)
+    store.write(lambda s: facilities.update_facility(s, fid, {"representative": "Lê Thị Hạnh"}))
+    with store.read() as s:
+        plain = facilities.history(s, "facility", fid)
+        named = facilities.named_history(s, "facility", fid)
+    assert [e["op"] for e in named] == ["insert", "update"]
+    assert [{k: v for k, v in e.items() if k != "user_name"} for e in named] == plain
+    assert {e["user_name"] for e in named} == {"Nguyễn Văn An"}
