@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _default_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        from kcdesk.ui.app import run_gui  # type: ignore[import-not-found]
+        from kcdesk.ui.app import run_gui
     except ImportError:
         parser.print_help()
         return 0

@@ -7,6 +7,7 @@ requests, and a signature block per party.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -139,7 +140,7 @@ def _conclusion_sentence(conclusion: str | None) -> str:
     }.get(conclusion or "", "xem xét các nội dung trên.")
 
 
-def _items_table(items: list[AcceptanceItem]) -> TableData:
+def _items_table(items: Sequence[AcceptanceItem]) -> TableData:
     cols = [
         Column("STT", "int", 0.7),
         Column("Nội dung kiểm tra", width=3.0),
@@ -164,7 +165,7 @@ def _money_table(a: Acceptance) -> TableData:
     return TableData("Kinh phí", cols, rows)
 
 
-def _signatures(members: list[AcceptanceMember]) -> list[Signature]:
+def _signatures(members: Sequence[AcceptanceMember]) -> list[Signature]:
     signatures = []
     for role, title in SIGNING_ROLES:
         signer = next((m for m in members if m.role == role), None)

@@ -56,12 +56,12 @@ def placement_of(session: Session, table: str, row_id: str) -> tuple[str, str | 
         if table not in PARENT and table != ATTACHMENT:
             break
         columns = ("owner_table", "owner_id") if table == ATTACHMENT else (PARENT[table][0],)
-        row = (
+        link = (
             session.execute(text(f'SELECT {", ".join(columns)} FROM "{table}" WHERE id = :id'), {"id": row_id})
             .mappings()
             .first()
         )
-        ref = parent_ref(table, dict(row)) if row is not None else None
+        ref = parent_ref(table, dict(link)) if link is not None else None
         if ref is None:
             break
         table, row_id = ref

@@ -12,7 +12,7 @@ from kcdesk.reports.agency import agency_for
 from kcdesk.reports.proposal_dossier import write_proposal_pdf
 from tests.vi_names import IN_ORDER, add_shuffled
 
-pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 
 
 def test_dossier_lists_beneficiaries_in_vietnamese_order(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
