@@ -40,7 +40,7 @@ exec 9>"$WORK/.build.lock"
 flock 9
 
 inputs() {
-  find kcdesk resources -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -name '*.qm' -print0 \
+  find kcdesk resources -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print0 \
     | LC_ALL=C sort -z | xargs -0 sha256sum
   sha256sum installer/kcdesk.spec installer/kcdesk_main.py pyproject.toml
   "$py" -m pip freeze --all --disable-pip-version-check 2>/dev/null

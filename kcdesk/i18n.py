@@ -3,8 +3,9 @@
 The product speaks Vietnamese first, so the Vietnamese text is the message key (as
 gettext does with its source language) and English is the translation. Messages are
 marked where they are defined and translated when shown, so an error raised in the core
-can be displayed in whichever language the user picked. The Qt GUI has its own .ts
-catalogues; this one serves the headless core and the CLI.
+can be displayed in whichever language the user picked. This is the program's one
+catalogue: the core, the command lines, the server and the window (whose Qt translator,
+kcdesk.ui.translations, looks sentences up here) all read kcdesk.locale_en.EN.
 """
 
 from __future__ import annotations

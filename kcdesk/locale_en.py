@@ -1,6 +1,10 @@
 """English translations of the core's Vietnamese messages (source text -> English).
 
-tests/test_i18n.py checks that every translation keeps its source's {placeholders}.
+The program's one catalogue: the core, the command lines, the server and the window all
+read EN (see "Messages" in docs/architecture.md). Each area keeps its block in its own
+locale_en_<area>.py, merged below. tests/test_i18n.py checks that every translation keeps its
+source's {placeholders}; tests/test_catalogue.py that every user-facing sentence of every
+module has its English, once, and that key terms read the same everywhere.
 """
 
 EN: dict[str, str] = {
@@ -9,44 +13,44 @@ EN: dict[str, str] = {
     "Đã đăng ký": "Registered",
     "Trả lại để hoàn thiện": "Returned for revision",
     "Không được chấp thuận": "Rejected",
-    "Đã thẩm định cấp cơ sở": "Appraised by the province",
-    "Đã trình Bộ Công Thương": "Submitted to the ministry",
-    "Bộ đã thẩm định": "Appraised by the ministry",
+    "Đã thẩm định cấp cơ sở": "Appraised by the Department",
+    "Đã trình Bộ Công Thương": "Submitted to the Ministry",
+    "Bộ đã thẩm định": "Appraised by the Ministry",
     "Đã phê duyệt kế hoạch": "Approved in the plan",
-    "Đã ký hợp đồng": "Contracted",
+    "Đã ký hợp đồng": "Contract signed",
     "Đang thực hiện": "In progress",
     "Đề nghị điều chỉnh": "Adjustment requested",
     "Ngừng thực hiện": "Stopped",
     "Đã nghiệm thu": "Accepted",
     "Nghiệm thu một phần": "Partially accepted",
-    "Đã nộp hồ sơ quyết toán": "Settlement submitted",
+    "Đã nộp hồ sơ quyết toán": "Settlement papers submitted",
     "Đã quyết toán": "Settled",
     "Đã đánh giá sau hỗ trợ": "Evaluated after support",
     # Proposal actions
     "Nộp hồ sơ đăng ký": "Submit the registration",
-    "Trả lại để hoàn thiện (Sở)": "Return for revision",
-    "Bộ trả lại để hoàn thiện": "Return for revision (ministry)",
+    "Trả lại để hoàn thiện (Sở)": "Return for revision (Department)",
+    "Bộ trả lại để hoàn thiện": "Return for revision (Ministry)",
     "Không chấp thuận": "Reject",
-    "Bộ không chấp thuận": "Reject (ministry)",
-    "Thẩm định cấp cơ sở (đạt)": "Appraise (passed)",
-    "Trình Bộ Công Thương": "Submit to the ministry",
+    "Bộ không chấp thuận": "Reject (Ministry)",
+    "Thẩm định cấp cơ sở (đạt)": "Appraise (Department, passed)",
+    "Trình Bộ Công Thương": "Submit to the Ministry",
     "Bộ thẩm định (đạt)": "Ministry appraisal (passed)",
     "Phê duyệt vào kế hoạch": "Approve into the plan",
-    "Phê duyệt vào kế hoạch (UBND tỉnh)": "Approve into the plan (provincial committee)",
-    "Ký hợp đồng / giao nhiệm vụ": "Sign the contract",
-    "Tạm ứng lần đầu, bắt đầu thực hiện": "First advance, start",
+    "Phê duyệt vào kế hoạch (UBND tỉnh)": "Approve into the plan (Provincial People's Committee)",
+    "Ký hợp đồng / giao nhiệm vụ": "Sign the contract / assign the task",
+    "Tạm ứng lần đầu, bắt đầu thực hiện": "First advance, start work",
     "Chấp thuận điều chỉnh": "Approve the adjustment",
     "Nghiệm thu (đạt)": "Accept (passed)",
-    "Nộp hồ sơ quyết toán": "Submit for settlement",
+    "Nộp hồ sơ quyết toán": "Submit settlement papers",
     "Phê duyệt quyết toán": "Approve the settlement",
     "Đánh giá sau hỗ trợ": "Post-support evaluation",
     "không còn bước nào (trạng thái cuối)": "no further steps (final status)",
     # Roles
-    "Cán bộ Trung tâm Khuyến công": "Centre staff",
+    "Cán bộ Trung tâm Khuyến công": "Industrial Extension Centre staff",
     "Lãnh đạo Trung tâm": "Centre leader",
     "Kế toán": "Accountant",
-    "Cán bộ thẩm định Sở Công Thương": "Department of Industry and Trade reviewer",
-    "Cộng tác viên khuyến công": "Commune collaborator",
+    "Cán bộ thẩm định Sở Công Thương": "Department of Industry and Trade appraiser",
+    "Cộng tác viên khuyến công": "Industrial extension collaborator",
     "Cán bộ Bộ Công Thương": "Ministry officer",
     "Quản trị hệ thống": "Administrator",
     # Lifecycle and store errors
@@ -61,7 +65,6 @@ EN.update(
     {
         "Cấp '{value}' không đúng; hãy ghi KCQG hoặc KCĐP.": "Level '{value}' is wrong; write KCQG or KCĐP.",
         "Trạng thái '{value}' không có trong danh mục.": "Status '{value}' is not in the list.",
-        "Ngành nghề '{value}' không có trong danh mục.": "Sector '{value}' is not in the list.",
         "Năm kế hoạch {value} không hợp lý.": "Plan year {value} is not plausible.",
         "Ngày kết thúc trước ngày bắt đầu.": "The end date is before the start date.",
         "'{value}' không phải tỉnh/thành phố hiện hành (từ 01/7/2025).": "'{value}' is not a current province or city (since 1 July 2025).",
@@ -81,7 +84,6 @@ EN.update(
         "'{value}' là đơn vị hành chính cũ (trước 01/7/2025): đã giữ trong địa chỉ cũ, chưa gán xã/phường hiện hành; "
         "hãy cập nhật sau.": "'{value}' is a pre-reform unit (before 1 July 2025): kept in the legacy address, no current ward assigned; "
         "update it later.",
-        "Loại hình '{value}' không có trong danh mục: {allowed}.": "Type '{value}' is not in the list: {allowed}.",
         "Không có xã/phường/đặc khu '{value}' trong danh mục hiện hành hay danh mục trước 01/7/2025.": "No commune, ward or special zone '{value}' in the current list or in the list before 1 July 2025.",
         "Mã số thuế {code} trùng với dòng {first} trong tệp.": "Tax code {code} repeats row {first} of the file.",
         "Mã số thuế {code} đã có trong sổ cơ sở: {name}.": "Tax code {code} is already in the register: {name}.",
@@ -108,7 +110,6 @@ EN.update(
         "Tệp {path} không phải bảng tính Excel .xlsx mà là {what}.": "{path} is not an Excel workbook but {what}.",
         "Tệp {path} khi giải nén quá lớn (trên {limit} MB); có thể là tệp độc hại, không nhập.": "{path} unpacks to more than {limit} MB; it may be malicious and is not imported.",
         'Tệp {path} chứa khai báo XML không an toàn (có thể là "bom XML"); không nhập.': '{path} contains unsafe XML declarations (possibly an "XML bomb"); not imported.',
-        "Không tìm thấy tệp {path}.": "File {path} not found.",
         "Không đọc được tệp {path}: {reason}": "Cannot read {path}: {reason}",
         "Tệp {path} không phải tệp Excel .xlsx mà là {what} (có thể đã bị đổi đuôi).": "{path} is not an Excel .xlsx file but {what} (perhaps renamed).",
         "Tệp {path} bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong): {reason}": "{path} is damaged or incomplete (perhaps an unfinished download): {reason}",
@@ -132,7 +133,7 @@ EN.update(
         "biên bản nghiệm thu": "acceptance record",
         "thuyết minh đề án và dự toán": "proposal dossier and budget",
         "phiếu thông tin cơ sở": "facility profile",
-        "biểu tổng hợp đề án đăng ký kế hoạch (Mẫu 02)": "plan registration list (Mẫu 02)",
+        "biểu tổng hợp đề án đăng ký kế hoạch (Mẫu 02)": "summary of the proposals registered for the plan (Form 02)",
         "báo cáo định kỳ (6 tháng, năm hoặc khoảng ngày)": "periodic report (half-year, year or date range)",
         "Đã ghi {path}": "Wrote {path}",
         "in văn bản, báo cáo ra PDF hoặc Excel": "print documents and reports to PDF or Excel",
@@ -142,7 +143,6 @@ EN.update(
         "mã số thuế hoặc mã định danh": "tax code or id",
         "năm kế hoạch": "plan year",
         "cấp đề án": "proposal level",
-        "mã tỉnh/thành phố (mặc định: tỉnh của cơ sở dữ liệu)": "province code (default: the database's province)",
         "6 tháng: NĂM-1 hoặc NĂM-2, ví dụ 2026-1": "half-year: YEAR-1 or YEAR-2, e.g. 2026-1",
         "cả năm": "whole year",
         "từ ngày dd/mm/yyyy (cùng --to)": "from dd/mm/yyyy (with --to)",
@@ -266,3 +266,15 @@ EN.update(RULES)
 from kcdesk.locale_en_privacy import PRIVACY  # noqa: E402  (personal data: rights, notice, access trail)
 
 EN.update(PRIVACY)
+
+from kcdesk.locale_en_window import WINDOW  # noqa: E402  (the window's own sentences)
+
+EN.update(WINDOW)
+
+from kcdesk.locale_en_cli import CLI  # noqa: E402  (argparse's phrases, command help)
+
+EN.update(CLI)
+
+from kcdesk.locale_en_sync import SYNC  # noqa: E402  (the sync's server answers and retries)
+
+EN.update(SYNC)

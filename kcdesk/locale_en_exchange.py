@@ -53,8 +53,7 @@ EXCHANGE: dict[str, str] = {
     "bỏ dòng dự toán {n}: {item}, {kc}": "remove budget line {n}: {item}, {kc}",
     "thêm khoản {entry}": "add the entry {entry}",
     "khoản {entry}": "entry {entry}",
-    "dự toán {n} dòng: khuyến công {kc}, đối ứng {cp}, nguồn khác {ot}": "budget of {n} lines: khuyến công {kc}, "
-    "counterpart {cp}, other {ot}",
+    "dự toán {n} dòng: khuyến công {kc}, đối ứng {cp}, nguồn khác {ot}": "budget of {n} lines: industrial extension {kc}, counterpart {cp}, other {ot}",
     # The proposal workbook: what the sheets must agree on
     "Tệp {path} không có trang '{sheet}' (hay trang dữ liệu nào khác của đề án). Hãy tải mẫu bằng lệnh: kcdesk "
     "import template proposals mau.xlsx": "The file {path} has no sheet '{sheet}' (nor any other proposal data "
@@ -79,8 +78,7 @@ EXCHANGE: dict[str, str] = {
     "already has entries on the sheet '{sheet}': write all its money there and leave this cell empty.",
     "Ngày quyết toán phải là một ngày cho mọi nguồn ({on}, ngày phê duyệt quyết toán).": "The settlement has one date "
     "for every source ({on}, the day the settlement was approved).",
-    "Số chứng từ của khoản quyết toán phải là số quyết định quyết toán {document}.": "A settlement entry's document "
-    "number must be the settlement decision's number {document}.",
+    "Số chứng từ của khoản quyết toán phải là số quyết định quyết toán {document}.": "A settlement entry's voucher number must be the settlement decision's number {document}.",
     # The proposal workbook: the lifecycle and the records
     "Trạng thái 'Đã đánh giá sau hỗ trợ' cần phiếu đánh giá sau hỗ trợ: hãy nhập đề án với trạng thái Đã quyết toán, "
     "rồi lập phiếu đánh giá (kcdesk evaluation create) và chuyển bước đánh giá.": "The status 'Evaluated after "
@@ -112,8 +110,7 @@ EXCHANGE: dict[str, str] = {
     "acceptance record {number} is signed and locked with {recorded}; write it as the record has it or leave this "
     "cell empty.",
     "Khoản quyết toán chỉ ghi khi đề án qua bước quyết toán (trạng thái 'Đã quyết toán', có ngày quyết toán); hãy sửa "
-    "Trạng thái hoặc bỏ khoản này.": "A settlement is recorded only with the settlement step (status 'Đã quyết "
-    "toán', with its date); correct the status or remove this entry.",
+    "Trạng thái hoặc bỏ khoản này.": "A settlement entry is recorded only once the proposal has passed the settlement step (status 'Đã quyết toán', with its date); correct the status or remove this entry.",
     "Để quyết toán, hãy ghi số quyết toán (ô này, hoặc dòng Quyết toán ở trang Giải ngân).": "To settle, write the "
     "settled amount (in this cell, or as a 'Quyết toán' row on the sheet 'Giải ngân').",
     "Mỗi nguồn kinh phí chỉ có một khoản quyết toán.": "Each fund source has one settlement only.",

@@ -68,8 +68,8 @@ INSTALLER: dict[str, str] = {
     "Không nạp được phông chữ đi kèm (resources/fonts).": "The shipped fonts (resources/fonts) could not be loaded.",
     "Chữ tiếng Việt không hiện lên ảnh ({n} điểm ảnh).": "Vietnamese text did not show in the image ({n} pixels).",
     "Thiếu định dạng ảnh: {missing}": "Image formats missing: {missing}",
-    "nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, {catalogues} bản dịch giao diện": "platform {platform}, font {family}, {n} window modules load, images {formats}, {catalogues} window "
-    "translations",
-    "Không nạp được bản dịch {file}.": "The translation catalogue {file} does not load.",
+    "nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, cửa sổ tiếng Anh: '{english}'": "platform {platform}, font {family}, {n} window modules load, images {formats}, window in English: "
+    "'{english}'",
+    "Cửa sổ không đọc được tiếng Anh từ danh mục thông báo ('{text}').": "The window does not read its English from the message catalogue ('{text}').",
     "kcdesk.ui.app không có run_gui.": "kcdesk.ui.app has no run_gui.",
 }

@@ -48,7 +48,6 @@ PRIVACY: dict[str, str] = {
     ),
     "Đã ghi báo cáo {n} hồ sơ vào {path}": "Wrote the report of {n} records to {path}",
     # erasure
-    "Lý do": "Reason",
     "Hãy ghi lý do xóa (ví dụ: yêu cầu của chủ thể dữ liệu ngày 05/12/2026).": (
         "Enter the reason for the erasure (e.g. the data subject's request of 05/12/2026)."
     ),
@@ -59,23 +58,23 @@ PRIVACY: dict[str, str] = {
     "như trên chứng từ kế toán, lưu trữ 10 năm (Luật Kế toán 2015, Điều 41; Nghị định 174/2016/NĐ-CP, Điều 12). "
     "Điện thoại, thư điện tử và địa chỉ đã xóa.": (
         "The facility received the funds of settled proposal {codes}: its name, tax code and representative are "
-        "kept as on the accounting documents, which are kept for 10 years (Law on Accounting 2015, Article 41; "
+        "kept as on the accounting vouchers, which are kept for 10 years (Law on Accounting 2015, Article 41; "
         "Decree 174/2016/NĐ-CP, Article 12). Phone, email and address were erased."
     ),
     "Biên bản nghiệm thu {number} đã ký: giữ nguyên họ tên, chức vụ và bản quét như khi ký, vì biên bản là chứng "
     "từ thanh toán của đề án {code} (Luật Kế toán 2015, Điều 41; Nghị định 174/2016/NĐ-CP, Điều 12).": (
         "Acceptance record {number} is signed: the name, position and scans stay as signed, since the record is a "
-        "payment document of proposal {code} (Law on Accounting 2015, Article 41; Decree 174/2016/NĐ-CP, "
+        "payment voucher of proposal {code} (Law on Accounting 2015, Article 41; Decree 174/2016/NĐ-CP, "
         "Article 12)."
     ),
     "Chỉ là liên kết tới cơ sở trong đề án {code}, không chứa dữ liệu cá nhân riêng.": (
         "Only a link to the facility in proposal {code}; it holds no personal data of its own."
     ),
     "Đơn vị thụ hưởng của đề án {code} đã quyết toán: giữ như chứng từ kế toán (Luật Kế toán 2015, Điều 41).": (
-        "Beneficiary of settled proposal {code}: kept as an accounting document (Law on Accounting 2015, Article 41)."
+        "Beneficiary of settled proposal {code}: kept as an accounting voucher (Law on Accounting 2015, Article 41)."
     ),
     "Tệp của cơ sở thụ hưởng đề án đã quyết toán: giữ cùng chứng từ kế toán (Luật Kế toán 2015, Điều 41).": (
-        "A file of a facility that received a settled proposal's funds: kept with the accounting documents "
+        "A file of a facility that received a settled proposal's funds: kept with the accounting vouchers "
         "(Law on Accounting 2015, Article 41)."
     ),
     "Bản quét của biên bản nghiệm thu đã ký: giữ như khi ký.": "A scan of a signed acceptance record: kept as signed.",

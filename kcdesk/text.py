@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import repeat
 
 _SPACES = re.compile(r"\s+")
 
@@ -36,44 +37,56 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
-# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
-# tone marks only breaking ties. Each letter with a breve, circumflex or horn (and đ) maps to
-# its base letter plus a marker that sorts after every letter ("a{" after all "a?" words).
-_LETTER_MARKS = {"\u0306": "{", "\u0302": "|", "\u031b": "{"}  # breve, circumflex, horn
-_CIRCUMFLEX_AFTER_BREVE = {"a"}  # ă before â; ê and ô have only the circumflex, ơ/ư only the horn
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Vietnamese dictionary order, the one sort key for names everywhere (kcdesk/db/sort_keys.py
+# stores it for the register):
+#   letters  a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (case ignored), compared
+#            over the whole name first;
+#   tones    only between names whose letters are all the same, left to right, in the order
+#            ngang, huyền, hỏi, ngã, sắc, nặng ("Ma" < "Mà" < "Mả" < "Mã" < "Má" < "Mạ"; "Mac" < "Mác").
+# This is CLDR's Vietnamese collation (tones are a second level, as ICU and Windows sort).
+# The key is LETTERS + "\x01" + TONES: LETTERS spells each Vietnamese letter as its base
+# letter plus a marker that sorts after every letter (ă "a{", â "a|", ê "e|", ô "o|", ơ "o}",
+# ư "u}", đ "d{"), without tone marks; TONES has one digit per character (0 ngang ... 5 nặng).
+# A combining tone or letter mark (text that skipped NFC) adds its marker to LETTERS, so the
+# letters compare right even then.
+TONE_MARKS = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # ngang huyền hỏi ngã sắc nặng
+_LETTER_MARKERS = {"": "", "\u0306": "{", "\u0302": "|", "\u031b": "}"}  # breve, circumflex, horn
+SORT_SEPARATOR = "\x01"  # below every character a name holds: a shorter name sorts first
 
 
-def _letter_key(ch: str) -> str:
-    if ch in "đĐ":
-        return "d{"
-    parts = unicodedata.normalize("NFD", ch.lower())
-    base, marks = parts[0], [m for m in parts[1:] if m not in _TONES]
-    if not marks:
-        return base
-    mark = marks[0]
-    if mark == "\u0302" and base not in _CIRCUMFLEX_AFTER_BREVE:
-        return base + "{"
-    if mark == "\u031b" and base == "o":
-        return "o|"
-    return base + _LETTER_MARKS.get(mark, "")
+def _sort_letters() -> dict[str, tuple[str, str]]:
+    """Every character the key spells differently from itself: (letters, tone digit)."""
+    table: dict[str, tuple[str, str]] = {}
+    for base in "aeiouy":
+        for mark, marker in _LETTER_MARKERS.items():
+            for tone, tone_mark in enumerate(TONE_MARKS):
+                for letter in (base, base.upper()):
+                    composed = unicodedata.normalize("NFC", letter + mark + tone_mark)
+                    if len(composed) == 1 and composed != base:
+                        table[composed] = (base + marker, str(tone))
+    table["đ"] = table["Đ"] = ("d{", "0")
+    for mark, marker in _LETTER_MARKERS.items():
+        if mark:
+            table[mark] = (marker, "0")
+    for tone, tone_mark in enumerate(TONE_MARKS):
+        if tone_mark:
+            table[tone_mark] = ("", str(tone))
+    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":  # SQLite's lower() folds ASCII only; so does the key
+        table[ch] = (ch.lower(), "0")
+    return table
 
 
-def _vietnamese_letters() -> list[str]:
-    letters = set("đĐ")
-    for base in "aeiouyAEIOUY":
-        for letter_mark in ("", "\u0306", "\u0302", "\u031b"):
-            for tone in ("", *sorted(_TONES)):
-                composed = unicodedata.normalize("NFC", base + letter_mark + tone)
-                if len(composed) == 1 and composed != base:
-                    letters.add(composed)
-    return sorted(letters)
+SORT_LETTERS = _sort_letters()
+VIETNAMESE_LETTERS = sorted(ch for ch in SORT_LETTERS if unicodedata.category(ch) != "Mn")
+_LETTERS_TABLE = {ord(ch): letters for ch, (letters, _) in SORT_LETTERS.items()}
 
 
-VIETNAMESE_LETTERS = _vietnamese_letters()
-_SORT_TABLE = {ord(ch): _letter_key(ch) for ch in VIETNAMESE_LETTERS}
+_TONE_OF = {ch: tone for ch, (_, tone) in SORT_LETTERS.items() if tone != "0"}
 
 
 def vi_sort_key(text: str) -> str:
-    """A key that sorts Vietnamese text in dictionary order (case and tones ignored)."""
-    return nfc(text).translate(_SORT_TABLE).lower()
+    """The Vietnamese dictionary-order key of `text` (see above); kcdesk.db.sort_keys computes
+    the same key in SQL, character for character."""
+    text = nfc(text)
+    tones = "".join(map(_TONE_OF.get, text, repeat("0")))  # one digit a character, in C
+    return text.translate(_LETTERS_TABLE) + SORT_SEPARATOR + tones

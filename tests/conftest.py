@@ -68,3 +68,32 @@ class CliResult:
         import json
 
         return json.loads(self.out)
+
+
+# -- tools outside Python ---------------------------------------------------------------------
+
+# poppler-utils: the report tests read every PDF back (text, fonts, page images, page count).
+PDF_TOOLS = ("pdftotext", "pdffonts", "pdftoppm", "pdfinfo")
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's (.ci/run sets CI=true)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_pdf_tools() -> None:
+    """Skip the calling test on a developer's machine without poppler-utils; fail it under
+    CI, where a missing tool must not turn the PDF tests into silent skips."""
+    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
+    if not missing:
+        return
+    why = f"poppler-utils is not installed (missing: {', '.join(missing)})"
+    if in_ci():
+        pytest.fail(f"{why}: CI reads every PDF back; scripts/test.sh installs it when run as root", pytrace=False)
+    pytest.skip(why)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.pdf_tools` (or `pytestmark = pytest.mark.pdf_tools`): see require_pdf_tools."""
+    if item.get_closest_marker("pdf_tools") is not None:
+        require_pdf_tools()

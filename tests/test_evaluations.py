@@ -131,15 +131,13 @@ def test_only_after_settlement_and_only_for_a_beneficiary(store: Store) -> None:
     assert footprint(store) == before
 
 
+@pytest.mark.pdf_tools
 def test_the_facility_profile_shows_before_and_after(store: Store, tmp_path: Path) -> None:
-    import shutil
     import subprocess
 
     from kcdesk.reports.agency import agency_for
     from kcdesk.reports.facility_profile import write_facility_pdf
 
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils is not installed")
     pid, fid = settled(store)
     save(store, pid, FORM | {"facility_id": fid})
     out = tmp_path / "co-so.pdf"

@@ -6,7 +6,6 @@ this test computes by hand from what it entered."""
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import pytest
 from kcdesk.domain.vnformat import decimal, money, percent
 from tests.conftest import CliResult, run_cli
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 
 
 def pdftotext(path: Path) -> str:

@@ -107,7 +107,7 @@ def code(db: Path) -> str:
                 "-5",
             ],
             "Kinh phí khuyến công: Dòng 1: số tiền phải là số nguyên đồng, không âm",
-            "Khuyến công funds: Line 1",
+            "Industrial extension funds: Line 1",
         ),
         (["proposal", "edit", "{code}", "--planned-trainees", "-3"], "không âm", "not negative"),
         (["facility", "edit", "0401234567", "--phone", "123"], "Số điện thoại '123' không đúng", "123"),
@@ -155,4 +155,4 @@ def test_writes_are_audited_and_queued_for_sync(db: Path, tmp_path: Path) -> Non
     assert changed == (2,)
     # The window's English texts too: the same command speaks English on request.
     shown = run_cli("--lang", "en", "money", "show", ref, db=db)
-    assert "Advance" in shown.out and "Khuyến công funds" in shown.out
+    assert "Advance" in shown.out and "Industrial extension funds" in shown.out

@@ -20,6 +20,7 @@ from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.store import Store
 from kcdesk.errors import StoreError
 from kcdesk.services import facilities
+from kcdesk.text import vi_sort_key
 
 
 def upgrade_to(path: Path, revision: str) -> None:
@@ -68,6 +69,8 @@ def test_database_from_the_first_migration_upgrades_with_data_intact(tmp_path: P
         with store.engine.connect() as c:
             assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD_REVISION
             assert c.exec_driver_sql(f"SELECT {old_columns} FROM facility").fetchall() == before
+            name_sort = c.exec_driver_sql("SELECT name_sort FROM facility").scalar()
+            assert name_sort == vi_sort_key("Cơ sở mộc Kim Bồng")
             # The trail and the queue are kept; seeded reference data is audited, never queued.
             assert c.exec_driver_sql(f"SELECT * FROM audit_entry LIMIT {len(audit)}").fetchall() == audit
             origins = c.exec_driver_sql(f"SELECT DISTINCT origin FROM audit_entry WHERE id > {len(audit)}").fetchall()

@@ -15,7 +15,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("user", help=tr("tên đăng nhập của cộng tác viên"))
     p.add_argument(
-        "--set", nargs="*", default=None, metavar="MÃ_XÃ", help=tr("giao đúng các xã/phường này (bỏ các xã khác)")
+        "--set", nargs="*", default=None, metavar=tr("MÃ_XÃ"), help=tr("giao đúng các xã/phường này (bỏ các xã khác)")
     )
     add_json_option(p)
     p.set_defaults(handler=cmd_communes)

@@ -19,7 +19,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     kinds = report.add_subparsers(dest="report_kind", metavar=tr("LOẠI"), required=True)
 
     def kind(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-        p = kinds.add_parser(name, parents=[common], help=help_text)
+        p: argparse.ArgumentParser = kinds.add_parser(name, parents=[common], help=help_text)
         p.add_argument("--out", type=Path, required=True, help=tr("tệp kết quả .pdf hoặc .xlsx"))
         p.add_argument("--agency", help=tr("tên cơ quan ban hành (mặc định: theo thiết lập)"))
         p.add_argument("--parent-agency", help=tr("tên cơ quan chủ quản"))

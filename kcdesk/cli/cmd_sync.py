@@ -39,7 +39,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     resolve = actions.add_parser("resolve", parents=[common], help=tr("xử lý một xung đột"))
     resolve.add_argument("conflict_id")
     resolve.add_argument("choice", choices=("mine", "theirs", "edited"))
-    resolve.add_argument("--value", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
+    resolve.add_argument("--value", action="append", default=[], metavar=tr("TRƯỜNG=GIÁ_TRỊ"))
     resolve.set_defaults(handler=_resolve)
     dead = actions.add_parser("deadletters", parents=[common], help=tr("các thay đổi bị máy chủ từ chối"))
     add_json_option(dead)
@@ -48,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "resend", parents=[common], help=tr("sửa một bản ghi mới bị máy chủ từ chối và gửi lại ở lần đồng bộ tới")
     )
     again.add_argument("seq", type=int, help=tr("số của thay đổi bị từ chối (xem: kcdesk sync deadletters)"))
-    again.add_argument("--value", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help=tr("giá trị sửa"))
+    again.add_argument("--value", action="append", default=[], metavar=tr("TRƯỜNG=GIÁ_TRỊ"), help=tr("giá trị sửa"))
     again.set_defaults(handler=_resend)
 
 

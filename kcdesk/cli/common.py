@@ -13,61 +13,24 @@ from typing import Any, NoReturn
 
 from kcdesk.db.store import Store
 from kcdesk.i18n import tr
+from kcdesk.locale_en_cli import ARGPARSE
 from kcdesk.paths import default_db_path
 
-# argparse's own phrases, so a usage error reads in the user's language from start to end
-# (argparse looks each up through its module-level gettext `_` when it is shown).
-ARGPARSE_PHRASES = (
-    "usage: ",
-    "options",
-    "positional arguments",
-    "show this help message and exit",
-    "the following arguments are required: %s",
-    "unrecognized arguments: %s",
-    "argument %(argument_name)s: %(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)",
-    "invalid %(type)s value: %(value)r",
-    "expected one argument",
-    "expected at most one argument",
-    "expected at least one argument",
-    "not allowed with argument %s",
-    "ignored explicit argument %r",
-    "one of the arguments %s is required",
-    "ambiguous option: %(option)s could match %(matches)s",
-)
-ARGPARSE_VI = {
-    "usage: ": "cách dùng: ",
-    "options": "tùy chọn",
-    "positional arguments": "tham số",
-    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
-    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "giá trị %(value)r không hợp lệ (chọn một trong: %(choices)s)"
-    ),
-    "invalid %(type)s value: %(value)r": "giá trị %(value)r không đúng kiểu (%(type)s)",
-    "expected one argument": "cần một giá trị",
-    "expected at most one argument": "cần nhiều nhất một giá trị",
-    "expected at least one argument": "cần ít nhất một giá trị",
-    "not allowed with argument %s": "không dùng cùng với %s",
-    "ignored explicit argument %r": "không nhận giá trị %r",
-    "one of the arguments %s is required": "cần một trong các tham số %s",
-    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s chưa rõ, có thể là %(matches)s",
-}
+# argparse's own phrases, so a usage error reads in the user's language from start to end:
+# argparse looks each up through its module-level gettext `_` when it builds or shows it;
+# the catalogue holds them as Vietnamese -> argparse's English (kcdesk.locale_en_cli).
+_VIETNAMESE_OF = {english: vietnamese for vietnamese, english in ARGPARSE.items()}
+
+
+def _argparse_phrase(message: str) -> str:
+    vietnamese = _VIETNAMESE_OF.get(message)
+    return tr(vietnamese) if vietnamese is not None else message
 
 
 def speak_argparse() -> None:
     """Have argparse say its own phrases in the chosen language (call once the language
-    is set, before parsing)."""
-    from kcdesk.i18n import language
-
-    if language() == "vi":
-        argparse._ = lambda message: ARGPARSE_VI.get(message, message)  # type: ignore[attr-defined]
-    else:
-        import gettext
-
-        argparse._ = gettext.gettext  # type: ignore[attr-defined]
+    is set, before the parser is built: some phrases are taken when an option is added)."""
+    argparse._ = _argparse_phrase  # type: ignore[attr-defined]
 
 
 class KcArgumentParser(argparse.ArgumentParser):

@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description=tr("Quản lý khuyến công ngoại tuyến. Chạy không có lệnh con để mở cửa sổ ứng dụng."),
     )
-    parser.add_argument("--version", action="version", version=f"kcdesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"kcdesk {__version__}", help=tr("hiện số phiên bản rồi thoát")
+    )
     self_test_help = tr("tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng đến dữ liệu) rồi thoát")
     parser.add_argument("--self-test", action="store_true", help=self_test_help)
     sub = parser.add_subparsers(dest="command", metavar=tr("LỆNH"), parser_class=KcArgumentParser)
@@ -102,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _default_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        from kcdesk.ui.app import run_gui  # type: ignore[import-not-found]
+        from kcdesk.ui.app import run_gui
     except ImportError:
         parser.print_help()
         return 0

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base, is_synced
 from kcdesk.db.capture import bulk_capture_sql, table_columns
+from kcdesk.db.sort_keys import with_sort_keys
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 
 Converter = Callable[[Any], Any]
@@ -72,6 +73,7 @@ def bulk_insert(
         return 0
     table = Base.metadata.tables[table_name]
     defaults = dict(defaults or {})
+    rows = with_sort_keys(table_name, rows)
     keys = list(dict.fromkeys([*(k for r in rows for k in r), *defaults]))
     fills = {k: defaults[k] if k in defaults else _fill(table, k) for k in keys}
     converters = _plan(table, keys)

@@ -20,9 +20,12 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, text
 
+from kcdesk.db import sort_keys
+
 # Not captured: server-managed version and bookkeeping timestamps. Changing only these
-# (as the sync layer does after an acknowledgement) never produces an outbox entry.
-UNCAPTURED_COLUMNS = frozenset({"row_version", "updated_at"})
+# (as the sync layer does after an acknowledgement) never produces an outbox entry. Nor are
+# the local sort keys (kcdesk.db.sort_keys): each device derives them from the name.
+UNCAPTURED_COLUMNS = frozenset({"row_version", "updated_at"}) | sort_keys.key_columns()
 LOCK_TOKEN = "kcdesk-locked:"  # prefix of RAISE() messages from the lock guards below
 _CTX = "(SELECT 1) AS one LEFT JOIN kc_context AS ctx ON ctx.id = 1"
 _NOT_BULK = "coalesce((SELECT bulk FROM kc_context WHERE id = 1), 0) = 0"
@@ -220,6 +223,12 @@ def install_triggers(conn: Connection, synced_tables: Iterable[str]) -> None:
         if table in present and f"{table}_fts" in present:
             for stmt in search_trigger_sql(table):
                 conn.exec_driver_sql(stmt)
+    for table, pairs in sort_keys.SORT_KEYS.items():
+        columns = table_columns(conn, table) if table in present else []
+        for source, key in pairs:
+            if key in columns:
+                for stmt in sort_keys.trigger_sql(table, source, key):
+                    conn.exec_driver_sql(stmt)
     needed = {"acceptance", "proposal", *ACCEPTANCE_CHILDREN, *PROPOSAL_CHILDREN}
     if needed <= present:
         for stmt in lock_trigger_sql(table_columns(conn, "proposal")):
@@ -247,7 +256,8 @@ def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
     """Set-based equivalents of the insert triggers, for rows with rowid > :start (see
     kcdesk.db.bulk). They write the same audit entries, outbox entries and index rows."""
     cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id"]
-    sql = [
+    sql = sort_keys.bulk_fill_sql(table, columns)
+    sql += [
         "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
         f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, 'insert', NULL, "
         f'{_json_object("t", cols)} FROM "{table}" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 '

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from kcdesk.db.sort_keys import register_functions
+
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kcdesk_write"
 
@@ -28,6 +30,7 @@ def make_engine(path: Path) -> Engine:
         # 32 MiB of page cache (the default is 2): large writes touch several indexes at once.
         cur.execute("PRAGMA cache_size = -32768")
         cur.close()
+        register_functions(dbapi_conn)  # the bulk path's sort keys (kcdesk.db.sort_keys)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

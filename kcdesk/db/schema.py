@@ -11,6 +11,7 @@ KNOWN_REVISIONS = (
     "0003_cities_2026",
     "0004_sync_state",
     "0005_proposal_follow_up",
+    "0006_name_sort_keys",
     "0007_personal_data",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -24,8 +24,9 @@ from kcdesk.db.models import AdminUnit, Facility, Proposal
 from kcdesk.db.store import Store, set_meta
 from kcdesk.db.units import current_wards
 from kcdesk.demo import names
+from kcdesk.demo.follow_up import TODAY
 from kcdesk.demo.people import DemoRandom, Ward, facility_row
-from kcdesk.demo.proposals import TODAY, Context, Rows, every_step, proposal
+from kcdesk.demo.proposals import Context, Rows, every_step, proposal
 from kcdesk.domain.lifecycle import IN_PLAN_STATUSES
 from kcdesk.errors import KcError
 from kcdesk.services.facilities import bulk_insert_facilities

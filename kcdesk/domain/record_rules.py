@@ -26,6 +26,10 @@ LEVEL_EDITABLE_STATUSES = frozenset({"draft", "returned"})
 # import records on its dated steps what others did. Never without the step or its needs.
 ANY_STEP_ROLE = "admin"
 
+# A stored row as the rules read it: a dict, or SQLAlchemy's RowMapping (whose keys may also
+# be column objects, so it is not a Mapping[str, Any]).
+Row = Mapping[Any, Any]
+
 
 @dataclass(frozen=True)
 class StatusProblem:
@@ -35,13 +39,11 @@ class StatusProblem:
     message: FieldMessage
 
 
-def _live(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def _live(rows: Iterable[Row]) -> list[Row]:
     return [r for r in rows if not r.get("deleted_at")]
 
 
-def requirement_met(
-    needs: str, acceptances: Iterable[Mapping[str, Any]], evaluations: Iterable[Mapping[str, Any]]
-) -> bool:
+def requirement_met(needs: str, acceptances: Iterable[Row], evaluations: Iterable[Row]) -> bool:
     """Whether a transition's `needs` condition holds, given the proposal's acceptance
     records and post-support evaluations (deleted ones do not count)."""
     if needs.startswith("signed_acceptance:"):
@@ -131,7 +133,7 @@ def level_change_problem(status: str) -> FieldMessage | None:
     )
 
 
-def signing_problems(acceptance: Mapping[str, Any], members: Iterable[Mapping[str, Any]]) -> dict[str, FieldMessage]:
+def signing_problems(acceptance: Row, members: Iterable[Row]) -> dict[str, FieldMessage]:
     """What an acceptance record lacks before it can be signed (empty: it can be)."""
     problems: dict[str, FieldMessage] = {}
     if not acceptance.get("conclusion"):

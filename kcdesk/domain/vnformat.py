@@ -38,7 +38,9 @@ def ratio_percent(part: int, whole: int, places: int = 2) -> str:
 
 
 def day(d: date | None) -> str:
-    return "" if d is None else d.strftime("%d/%m/%Y")
+    # Not strftime: its %Y drops the leading zeros of a year below 1000 on Linux, and the
+    # text would no longer read back as dd/mm/yyyy.
+    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 def long_date(d: date, place: str | None = None) -> str:

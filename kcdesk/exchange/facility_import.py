@@ -46,7 +46,7 @@ class FacilityRows:
         self.places = FacilityUnits(UnitNames(session), self.index, self)
         self.sectors = {code: name for code, name in session.execute(select(Sector.code, Sector.name))}
         self.registered = {
-            normalize_tax_code(code): name
+            normalize_tax_code(code or ""): name  # never empty: the query leaves out missing codes
             for code, name in session.execute(
                 select(Facility.tax_code, Facility.name).where(
                     Facility.deleted_at.is_(None), Facility.tax_code.is_not(None)

@@ -10,7 +10,7 @@ current ward left for a person to choose: the row is imported, not refused.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.exchange.sheet_reader import SheetRow
@@ -63,7 +63,7 @@ class FacilityUnits:
 
     # -- the province ---------------------------------------------------------------------
 
-    def _province(self, row: SheetRow, v: dict[str, Any]) -> str | bool:
+    def _province(self, row: SheetRow, v: dict[str, Any]) -> str | Literal[False]:
         """The old province's code when the sheet names one (v gets the new one), "" for a
         current one or none, False when the province cell is refused."""
         text = row.values.get("province")
@@ -122,9 +122,10 @@ class FacilityUnits:
             found = [m for m in found if m.province_code == old_province]
         elif v["province_code"]:
             found = [m for m in found if self.succ.provinces.get(m.province_code or "") == v["province_code"]]
-        found = self._in_district(row, found)
-        if found is None:
+        in_district = self._in_district(row, found)
+        if in_district is None:
             return False
+        found = in_district
         if not found and old_province:
             # Today's ward written beside the old province's name.
             try:

@@ -3,13 +3,14 @@ dry run, or refused) write the valid rows in one transaction through the store's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from kcdesk.db.store import Store
+from kcdesk.exchange.columns import SheetColumn
 from kcdesk.exchange.outcome import ImportOutcome
 from kcdesk.exchange.sheet_reader import SheetRow, read_sheet
 from kcdesk.progress import Progress, ensure
@@ -24,7 +25,7 @@ def run_import(
     path: Path | str,
     *,
     kind: str,
-    columns: Sequence[Any],
+    columns: tuple[SheetColumn, ...],
     checker: Callable[[Session, ImportOutcome], RowChecker],
     insert: Callable[[Session, list[dict[str, Any]], Progress], int],
     dry_run: bool,

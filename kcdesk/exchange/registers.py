@@ -39,7 +39,7 @@ def _legacy_district_names(session: Session) -> dict[str, str]:
 def facility_rows(session: Session, province_code: str | None = None) -> Iterator[dict[str, Any]]:
     names = _unit_names(session)
     districts = _legacy_district_names(session)
-    stmt = select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.name, Facility.id)
+    stmt = select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.name_sort, Facility.id)
     if province_code:
         stmt = stmt.where(Facility.province_code == province_code)
     for f in session.scalars(stmt.execution_options(yield_per=BATCH)):

@@ -83,7 +83,9 @@ def match_vocab(
 def closest(key: str, vocabulary: Mapping[str, str], local: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The entries whose label or local words look most like `key` (folded), best first."""
     scored: dict[str, float] = {}
-    names = [(" ".join(spelt_out(label)), (code,)) for code, label in vocabulary.items()]
+    names: list[tuple[str, tuple[str, ...]]] = [
+        (" ".join(spelt_out(label)), (code,)) for code, label in vocabulary.items()
+    ]
     names += [(" ".join(spelt_out(phrase)), codes) for phrase, codes in local.items()]
     for name, codes in names:
         ratio = difflib.SequenceMatcher(None, key, name).ratio()

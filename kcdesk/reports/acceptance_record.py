@@ -7,6 +7,7 @@ requests, and a signature block per party.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from kcdesk.progress import Progress
 from kcdesk.reports.document import Agency, OfficialDocument, Signature
 from kcdesk.reports.styles import Styles, markup
 from kcdesk.reports.tabular import Column, TableData
+from kcdesk.text import vi_sort_key
 
 # Which member signs for which party, in the order the blocks are printed.
 SIGNING_ROLES = (
@@ -43,11 +45,14 @@ def acceptance_document(
 ) -> OfficialDocument:
     proposal = session.get(Proposal, acceptance.proposal_id)
     assert proposal is not None  # a foreign key guarantees it
-    members = session.scalars(
-        select(AcceptanceMember)
-        .where(AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None))
-        .order_by(AcceptanceMember.sort_order, AcceptanceMember.full_name)
-    ).all()
+    members = sorted(  # in the order set on the record; same places by name, in Vietnamese order
+        session.scalars(
+            select(AcceptanceMember).where(
+                AcceptanceMember.acceptance_id == acceptance.id, AcceptanceMember.deleted_at.is_(None)
+            )
+        ),
+        key=lambda m: (m.sort_order, vi_sort_key(m.full_name)),
+    )
     items = session.scalars(
         select(AcceptanceItem)
         .where(AcceptanceItem.acceptance_id == acceptance.id, AcceptanceItem.deleted_at.is_(None))
@@ -57,7 +62,7 @@ def acceptance_document(
         select(Facility.name)
         .join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
         .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None))
-        .order_by(Facility.name)
+        .order_by(Facility.name_sort, Facility.id)
     ).all()
 
     doc = OfficialDocument(title=f"Biên bản nghiệm thu {proposal.code}")
@@ -135,7 +140,7 @@ def _conclusion_sentence(conclusion: str | None) -> str:
     }.get(conclusion or "", "xem xét các nội dung trên.")
 
 
-def _items_table(items: list[AcceptanceItem]) -> TableData:
+def _items_table(items: Sequence[AcceptanceItem]) -> TableData:
     cols = [
         Column("STT", "int", 0.7),
         Column("Nội dung kiểm tra", width=3.0),
@@ -160,7 +165,7 @@ def _money_table(a: Acceptance) -> TableData:
     return TableData("Kinh phí", cols, rows)
 
 
-def _signatures(members: list[AcceptanceMember]) -> list[Signature]:
+def _signatures(members: Sequence[AcceptanceMember]) -> list[Signature]:
     signatures = []
     for role, title in SIGNING_ROLES:
         signer = next((m for m in members if m.role == role), None)

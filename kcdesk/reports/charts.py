@@ -30,12 +30,13 @@ def grouped_bars(
     unit: str = "",
 ) -> Drawing:
     """Side-by-side bars per category (e.g. plan against disbursed, in tỷ đồng)."""
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FAMILY  # the renderer's initial font; left alone it selects Helvetica
+    # initialFontName: the renderer's initial font; left alone it selects Helvetica
+    drawing = Drawing(width, height, initialFontName=FAMILY)
     drawing.add(String(width / 2, height - 12, nfc(title), fontName=f"{FAMILY}-Bold", fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
     chart.x, chart.y = 50, 45
-    chart.width, chart.height = width - 70, height - 95
+    # The stubs infer int from the class's defaults; ReportLab takes any number here.
+    chart.width, chart.height = width - 70, height - 95  # type: ignore[assignment]
     chart.data = [list(values) or [0] for _, values in series]
     chart.categoryAxis.categoryNames = [nfc(c) for c in categories] or [""]
     chart.categoryAxis.labels.fontName = FAMILY

@@ -62,9 +62,9 @@ def _times_candidates() -> list[dict[str, Path]]:
         "bolditalic": "Times New Roman Bold Italic.ttf",
     }
     for folder in (Path("/System/Library/Fonts/Supplemental"), Path("/Library/Fonts")):
-        files = {style: folder / name for style, name in mac.items()}
-        if all(p.is_file() for p in files.values()):
-            found.append(files)
+        mac_files = {style: folder / name for style, name in mac.items()}
+        if all(p.is_file() for p in mac_files.values()):
+            found.append(mac_files)
     fc = _fontconfig("Times New Roman")
     if fc:
         found.append(fc)

@@ -70,6 +70,7 @@ def plan_table(session: Session, query: PlanQuery, progress: Progress | None = N
             select(ProposalBeneficiary.proposal_id, Facility.name)
             .join(Facility, Facility.id == ProposalBeneficiary.facility_id)
             .where(ProposalBeneficiary.proposal_id.in_(chunk), ProposalBeneficiary.deleted_at.is_(None))
+            .order_by(Facility.name_sort, Facility.id)
         ):
             beneficiaries[pid].append(name)
         for pid, code in session.execute(
@@ -90,7 +91,7 @@ def plan_table(session: Session, query: PlanQuery, progress: Progress | None = N
                 p.title,
                 ", ".join(sorted(activities[p.id])),
                 p.implementing_unit,
-                "; ".join(sorted(beneficiaries[p.id])),
+                "; ".join(beneficiaries[p.id]),  # in Vietnamese order, by the query
                 p.location,
                 when,
                 kc + cp + ot,

@@ -68,7 +68,7 @@ def proposal_document(
         select(Facility.name)
         .join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
         .where(ProposalBeneficiary.proposal_id == proposal.id, live)
-        .order_by(Facility.name)
+        .order_by(Facility.name_sort, Facility.id)
     ).all()
     activities = session.scalars(
         select(ProposalActivity.activity_code).where(

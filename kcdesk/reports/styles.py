@@ -7,6 +7,7 @@ first-line indent and at least 6 pt between paragraphs.
 
 from __future__ import annotations
 
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -30,7 +31,7 @@ def _style(
     *,
     bold: bool = False,
     italic: bool = False,
-    align: int = TA_LEFT,
+    align: Literal[0, 1, 2, 4] = TA_LEFT,  # TA_LEFT, TA_CENTER, TA_RIGHT or TA_JUSTIFY
     indent: float = 0,
     before: float = 0,
     after: float = 0,

@@ -29,6 +29,8 @@ from kcdesk.selftest import Skipped
 from kcdesk.selftest.core_steps import check
 
 SAMPLE = "Khuyến công Đà Nẵng – ỀẾỂỄỆ ẮẰẲẴẶ"
+# A sentence of the window (its first navigation entry), asked of Qt in English.
+WINDOW_SENTENCE = "Cơ sở CNNT"
 IMAGE_FORMATS = {"png", "jpeg"}
 
 
@@ -47,19 +49,18 @@ def probe_gui(folder: Path) -> str:
     inked = _draw(gui, family, folder / "chu-tieng-viet.png")
     formats = {bytes(f.data()).decode() for f in gui.QImageReader.supportedImageFormats()}
     modules = _import_window_modules()
-    catalogues = _load_translations(_qt("QtCore"))
+    english = _window_english(_qt("QtCore"))
     check(family is not None, "Không nạp được phông chữ đi kèm (resources/fonts).")
     check(inked > 200, "Chữ tiếng Việt không hiện lên ảnh ({n} điểm ảnh).", n=inked)
     missing = IMAGE_FORMATS - formats
     check(not missing, "Thiếu định dạng ảnh: {missing}", missing=", ".join(sorted(missing)))
     return tr(
-        "nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, "
-        "{catalogues} bản dịch giao diện",
+        "nền tảng {platform}, phông {family}, {n} mô-đun cửa sổ nạp được, ảnh {formats}, cửa sổ tiếng Anh: '{english}'",
         platform=app.platformName(),
         family=family,
         n=modules,
         formats="/".join(sorted(IMAGE_FORMATS)),
-        catalogues=catalogues,
+        english=english,
     )
 
 
@@ -87,13 +88,21 @@ def _draw(gui: ModuleType, family: str | None, out: Path) -> int:
     )
 
 
-def _load_translations(core: ModuleType) -> int:
-    """Every compiled catalogue of the window (resources/translations/*.qm) loads."""
-    count = 0
-    for qm in sorted(resource_path("translations").glob("kcdesk_*.qm")):
-        check(core.QTranslator().load(str(qm)), "Không nạp được bản dịch {file}.", file=qm.name)
-        count += 1
-    return count
+def _window_english(core: ModuleType) -> str:
+    """The window's translator answers Qt from the core catalogue (kcdesk.ui.translations):
+    a window sentence asked through Qt comes back in English."""
+    translator = importlib.import_module("kcdesk.ui.translations").CatalogueTranslator("en")
+    core.QCoreApplication.installTranslator(translator)
+    try:
+        shown = str(core.QCoreApplication.translate("MainWindow", WINDOW_SENTENCE))
+    finally:
+        core.QCoreApplication.removeTranslator(translator)
+    check(
+        shown == tr(WINDOW_SENTENCE, "en") != WINDOW_SENTENCE,
+        "Cửa sổ không đọc được tiếng Anh từ danh mục thông báo ('{text}').",
+        text=shown,
+    )
+    return shown
 
 
 def _import_window_modules() -> int:

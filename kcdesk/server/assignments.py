@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, RowMapping, select, update
 
 from kcdesk.ids import new_id
 from kcdesk.server import db
@@ -70,7 +70,7 @@ def check_grant(role: str, province: str | None, communes: Iterable[str]) -> Non
             )
 
 
-def device_communes(conn: Connection, device: Mapping[str, Any]) -> tuple[str, ...]:
+def device_communes(conn: Connection, device: Mapping[str, Any] | RowMapping) -> tuple[str, ...]:
     """The communes a device's grant covers now."""
     stored = tuple(json.loads(device["communes"]))
     if device["role"] not in COLLABORATOR_ROLES or not device["user_id"]:

@@ -277,7 +277,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     server checked values, or by hand): what to repair, table by table."""
     from kcdesk.server.service import SyncServer
 
-    server = SyncServer(_settings(args))  # type: ignore[arg-type]
+    server = SyncServer(_settings(args))
     try:
         entries = server.quarantined()
     finally:
@@ -307,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kcdesk.cli.common import KcArgumentParser
 
     roles = ", ".join(sorted(ALL_ROLES))
-    common = argparse.ArgumentParser(add_help=False)
+    common = KcArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=tr("URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)"))
     common.add_argument(
         "--data", default=argparse.SUPPRESS, help=tr("thư mục dữ liệu máy chủ (tệp đính kèm, bản chụp, khóa ký)")

@@ -34,6 +34,7 @@ from sqlalchemy import (
 
 import kcdesk.db.models  # noqa: F401  (registers every table)
 from kcdesk.db.base import Base, synced_tables
+from kcdesk.db.sort_keys import LOCAL_ONLY
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -58,9 +59,11 @@ def _server_type(column: Column[Any]) -> Any:
 
 
 def _replicated_table(source: Table) -> Table:
+    # Local-only columns (the desktop's derived sort keys, kcdesk.db.sort_keys) never travel.
     columns = [
         Column(c.name, _server_type(c), primary_key=c.primary_key, nullable=c.nullable or not c.primary_key)
         for c in source.columns
+        if not c.info.get(LOCAL_ONLY)
     ]
     table = Table(
         source.name,

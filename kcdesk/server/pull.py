@@ -188,17 +188,17 @@ def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: P
                 total += len(tuples)
         lite.execute("CREATE TABLE _conflict (id, body)")
         t = db.conflict
-        rows = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
-        for row in rows:
-            if view.sees(row["table_name"], Placement(row["scope"], row["ward"])):
-                lite.execute("INSERT INTO _conflict VALUES (?, ?)", (row["id"], conflict_record(row).model_dump_json()))
+        conflicts = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
+        for c in conflicts:
+            if view.sees(c["table_name"], Placement(c["scope"], c["ward"])):
+                lite.execute("INSERT INTO _conflict VALUES (?, ?)", (c["id"], conflict_record(c).model_dump_json()))
         lite.execute("CREATE TABLE _meta (key, value)")
         lite.executemany("INSERT INTO _meta VALUES (?, ?)", [("scope", view.scope), ("cursor", cursor)])
         lite.commit()
         lite.close()
         final = folder / f"{snapshot_id}.sqlite.gz"
         digest = hashlib.sha256()
-        with atomic_path(final) as part, plain.open("rb") as src, gzip.open(part, "wb", compresslevel=1) as dst:
+        with atomic_path(final) as packed, plain.open("rb") as src, gzip.open(packed, "wb", compresslevel=1) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         with final.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):

@@ -299,6 +299,7 @@ class BatchApplier:
         stamped = stamp(m.table, m.values, current, new_row, self.now, self.user_id)
         changed |= stamped
         if current is not None and not changed:
+            assert st.placement is not None  # a stored row is placed (asserted above too)
             require_write(self.grant, m.table, st.placement)  # never "applied" without the right to write
             return Outcome(seq=m.seq, status="applied", row_version=current["row_version"])
 

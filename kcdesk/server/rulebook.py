@@ -93,7 +93,7 @@ class Broken:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-Rule = Callable[[Change], "Broken | None"]
+Rule = Callable[[Change], Broken | None]
 
 
 class RuleBook:
@@ -108,7 +108,8 @@ class RuleBook:
         return rule
 
     def judge(self, change: Change) -> Broken | None:
-        for rule in (*self._rules.get("*", ()), *self._rules.get(change.table, ())):
+        rules: list[Rule] = [*self._rules.get("*", []), *self._rules.get(change.table, [])]
+        for rule in rules:
             broken = rule(change)
             if broken is not None:
                 return broken
@@ -212,7 +213,7 @@ def placement_known(c: Change) -> Broken | None:
                 "ô địa chỉ cũ.",
                 value=ward,
             )
-        elif province in c.units.provinces and c.units.wards[ward][0] != province:
+        elif province is not None and province in c.units.provinces and c.units.wards[ward][0] != province:
             problems[ward_col] = FieldMessage(
                 "{ward} không thuộc {province}.", ward=c.units.wards[ward][1], province=c.units.provinces[province]
             )
@@ -291,11 +292,12 @@ def status_event(c: Change) -> Broken | None:
 
 
 def budget_line_fields(c: Change) -> Broken | None:
-    line = BudgetInput(  # amounts as they came: check_budget refuses what is not whole đồng
-        item=c.new.get("item") or "",
-        kc_amount=c.new.get("kc_amount"),
-        counterpart_amount=c.new.get("counterpart_amount"),
-        other_amount=c.new.get("other_amount"),
+    new: Any = c.new  # amounts as they came, unchecked: check_budget refuses what is not whole đồng
+    line = BudgetInput(
+        item=new.get("item") or "",
+        kc_amount=new.get("kc_amount"),
+        counterpart_amount=new.get("counterpart_amount"),
+        other_amount=new.get("other_amount"),
     )
     return _validation(c, lambda: check_budget([line]))
 

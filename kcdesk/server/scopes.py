@@ -127,7 +127,7 @@ class DeviceGrant:
         return any(v.sees(table, placement) for v in self.views(()))
 
 
-def own_placement(table: str, row: Mapping[str, Any]) -> Placement:
+def own_placement(table: str, row: Mapping[Any, Any]) -> Placement:  # a dict or a RowMapping
     province_col, ward_col = OWN_PLACEMENT[table]
     province = row.get(province_col) if province_col else None
     ward = row.get(ward_col) if ward_col else None

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, String, Text, any_, bindparam, select, tuple_, type_coerce
+from sqlalchemy import Connection, RowMapping, Select, String, Text, any_, bindparam, select, tuple_, type_coerce
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from kcdesk.server import db
@@ -58,7 +58,7 @@ class StoredReader:
             stmt = self._selects[table] = stored_select(table, self.codecs[table])
         return stmt
 
-    def decode(self, table: str, record: Mapping[str, Any]) -> dict[str, Any] | None:
+    def decode(self, table: str, record: Mapping[str, Any] | RowMapping) -> dict[str, Any] | None:
         """The row in wire form, or None (and noted as damaged) when it does not read back."""
         try:
             return self.codecs[table].decode_stored(record)
@@ -132,11 +132,11 @@ def quarantined(conn: Connection, codecs: Mapping[str, TableCodec]) -> list[dict
 
 def read_rows(
     conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False, is_pg: bool = False
-) -> list[tuple[dict[str, Any] | None, Mapping[str, Any]]]:
+) -> list[tuple[dict[str, Any] | None, RowMapping]]:
     """(wire row or None when damaged, the raw record) for each stored row among `ids`."""
     t = db.REPLICATED[table]
     ordered = sorted(set(ids))
-    out: list[tuple[dict[str, Any] | None, Mapping[str, Any]]] = []
+    out: list[tuple[dict[str, Any] | None, RowMapping]] = []
     for i in range(0, len(ordered), 1000):
         part = ordered[i : i + 1000]
         if is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them

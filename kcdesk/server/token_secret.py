@@ -15,6 +15,7 @@ import logging
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
@@ -33,7 +34,7 @@ class SecretProblem(Exception):
     def __init__(self, message: str, **params: object) -> None:
         super().__init__(message)
         self.message = message
-        self.params = params
+        self.params: dict[str, Any] = params  # for tr(message, **params)
 
 
 def load_token_secret(conn: Connection, data_dir: Path) -> str:

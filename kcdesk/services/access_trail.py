@@ -45,17 +45,23 @@ def placement_of(session: Session, table: str, row_id: str) -> tuple[str, str | 
             cols = ", ".join(c for c in (province_col, ward_col) if c) or "NULL"
             row = session.execute(text(f'SELECT {cols} FROM "{table}" WHERE id = :id'), {"id": row_id}).first()
             if row is not None and row[0]:
+                home = get_meta(session, "province_code")
+                if home and str(row[0]) != home:
+                    # A record of another province (typed here by mistake, or the ministry's
+                    # view): the access is this centre's to answer for, kept in its own province
+                    # so the server takes it instead of refusing it as out of scope.
+                    return home, None
                 return str(row[0]), (str(row[1]) if ward_col and row[1] else None)
             break
         if table not in PARENT and table != ATTACHMENT:
             break
         columns = ("owner_table", "owner_id") if table == ATTACHMENT else (PARENT[table][0],)
-        row = (
+        link = (
             session.execute(text(f'SELECT {", ".join(columns)} FROM "{table}" WHERE id = :id'), {"id": row_id})
             .mappings()
             .first()
         )
-        ref = parent_ref(table, dict(row)) if row is not None else None
+        ref = parent_ref(table, dict(link)) if link is not None else None
         if ref is None:
             break
         table, row_id = ref

@@ -208,7 +208,7 @@ def _plan(session: Session, q: PersonQuery, report: PersonReport, outcome: Erasu
         assert member is not None
         after = {"full_name": ERASED} | {k: None for k in ("position", "organisation") if getattr(member, k)}
         _target(targets, outcome, r, after)
-    now = _UTC.process_bind_param(utcnow(), None)
+    now = _UTC.process_bind_param(utcnow(), session.get_bind().dialect)  # the stored text form
     for r in report.of("attachment"):
         owner_table, owner_id = r.parent["owner_table"], r.parent["owner_id"]
         if owner_table == "facility" and owner_id in kept_facilities:

@@ -24,6 +24,7 @@ from kcdesk.db.models import (
     Proposal,
     ProposalBeneficiary,
 )
+from kcdesk.db.sort_keys import LOCAL_ONLY
 from kcdesk.db.types import utcnow
 from kcdesk.db.units import unit_index
 from kcdesk.domain.notice import NOTICE_LABELS, as_date, notice_problems
@@ -39,11 +40,10 @@ from kcdesk.i18n import Lazy, tr
 from kcdesk.ids import is_uuid, new_id
 from kcdesk.text import clean
 
-# Fields a person edits (everything but ids, versions and timestamps).
+# Fields a person edits (everything but ids, versions, timestamps and derived local keys).
+RECORD_COLUMNS = tuple(c for c in Facility.__table__.columns if not c.info.get(LOCAL_ONLY))
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    c.key
-    for c in Facility.__table__.columns
-    if c.key not in {"id", "row_version", "created_at", "updated_at", "deleted_at"}
+    c.key for c in RECORD_COLUMNS if c.key not in {"id", "row_version", "created_at", "updated_at", "deleted_at"}
 )
 _INT_FIELDS = ("labour_total", "labour_insured", "total_capital", "revenue_prev_year")
 _FLOAT_FIELDS = ("latitude", "longitude")
@@ -183,7 +183,7 @@ def _plain(value: Any) -> Any:
 
 
 def facility_dict(session: Session, facility: Facility) -> dict[str, Any]:
-    data = {c.key: _plain(getattr(facility, c.key)) for c in Facility.__table__.columns}
+    data = {c.key: _plain(getattr(facility, c.key)) for c in RECORD_COLUMNS}
     names = _unit_names(session, [facility.ward_code, facility.province_code])
     data["ward_name"] = names.get(facility.ward_code or "")
     data["province_name"] = names.get(facility.province_code)
@@ -230,6 +230,10 @@ def _filtered(stmt: Any, flt: FacilityFilter) -> Any:
     return stmt
 
 
+# Columns ordered by their stored Vietnamese sort key rather than by their bytes
+# (kcdesk.db.sort_keys): Đ after D, Ô after O, tones after the letters.
+SORTED_BY_KEY: dict[str, str] = {"name": "name_sort", "representative": "representative_sort"}
+
 LIST_COLUMNS: tuple[str, ...] = (
     "id",
     "name",
@@ -256,7 +260,7 @@ def list_facilities(
 ) -> list[dict[str, Any]]:
     flt = flt or FacilityFilter()
     columns = [getattr(Facility, c) for c in LIST_COLUMNS]
-    order_col = getattr(Facility, order_by)
+    order_col = getattr(Facility, SORTED_BY_KEY.get(order_by, order_by))
     stmt = _filtered(select(*columns), flt).order_by(order_col.desc() if descending else order_col, Facility.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)

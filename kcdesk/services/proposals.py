@@ -365,6 +365,7 @@ def proposal_dict(session: Session, proposal: Proposal) -> dict[str, Any]:
             select(Facility.id, Facility.name)
             .join(ProposalBeneficiary, ProposalBeneficiary.facility_id == Facility.id)
             .where(ProposalBeneficiary.proposal_id == proposal.id, ProposalBeneficiary.deleted_at.is_(None))
+            .order_by(Facility.name_sort, Facility.id)
         )
     ]
     data["budget"] = [

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.services.facilities import LIST_COLUMNS, FacilityFilter, filter_values
+from kcdesk.services.facilities import LIST_COLUMNS, SORTED_BY_KEY, FacilityFilter, filter_values
 from kcdesk.services.search import match_expression
 
 # Columns of the register, in display order (also the SQL of a row): the facility list's.
@@ -55,11 +55,15 @@ def ordered_ids(session: Session, flt: FacilityFilter, order_by: str = "name", d
     if flt.uninformed:
         where.append("informed_on IS NULL")
     direction = "DESC" if descending else "ASC"
-    # NULLs last either way; the id breaks ties so the order is stable between pages.
-    sql = (
-        f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} "
-        f"ORDER BY {order_by} IS NULL, {order_by} {direction}, id"
-    )
+    # NULLs last either way; the id breaks ties so the order is stable between pages. Names
+    # are ordered by their Vietnamese sort keys; the name's is never NULL and its index holds
+    # the whole order (ties by id in the same direction, so the index also reads backwards).
+    column = SORTED_BY_KEY.get(order_by, order_by)
+    if order_by == "name":
+        order = f"{column} {direction}, id {direction}"
+    else:
+        order = f"{column} IS NULL, {column} {direction}, id"
+    sql = f"SELECT rowid, id FROM facility WHERE {' AND '.join(where)} ORDER BY {order}"
     rows = _raw(session).execute(sql, params).fetchall()
     ids, rowids = [r[1] for r in rows], [r[0] for r in rows]
     positions = array("i", [len(ids)]) * ((max(rowids) + 1) if rowids else 0)

@@ -46,7 +46,7 @@ _FACILITY_SQL = text(
     " WHERE facility_fts MATCH :q LIMIT :window) AS m "
     "JOIN facility AS f ON f.rowid = m.rowid "
     "LEFT JOIN admin_unit AS u ON u.code = f.ward_code AND u.level = 'commune' AND u.valid_to IS NULL "
-    "WHERE f.deleted_at IS NULL ORDER BY m.score, f.name LIMIT :limit"
+    "WHERE f.deleted_at IS NULL ORDER BY m.score, f.name_sort, f.id LIMIT :limit"
 )
 _PROPOSAL_SQL = text(
     "SELECT p.id, p.title, p.code, p.status, m.score FROM "

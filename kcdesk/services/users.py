@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kcdesk.db.models import AppUser
 from kcdesk.db.store import get_meta, set_meta
 from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.text import vi_sort_key
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,9 @@ def _row(user: AppUser) -> UserRow:
 
 
 def list_users(session: Session) -> list[UserRow]:
-    """Active local users, by username."""
-    rows = session.scalars(
-        select(AppUser).where(AppUser.deleted_at.is_(None), AppUser.active.is_(True)).order_by(AppUser.username)
-    )
-    return [_row(u) for u in rows]
+    """Active local users, by full name in Vietnamese order (a handful: sorted here)."""
+    rows = session.scalars(select(AppUser).where(AppUser.deleted_at.is_(None), AppUser.active.is_(True)))
+    return [_row(u) for u in sorted(rows, key=lambda u: (vi_sort_key(u.full_name), u.username))]
 
 
 def current_user_row(session: Session) -> UserRow | None:

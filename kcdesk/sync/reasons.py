@@ -7,6 +7,11 @@ Classify by code, never by message text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from kcdesk.i18n import label
+
 REASONS: dict[str, str] = {
     "out_of_scope": "Thiết bị không có quyền ghi dữ liệu của {scope_name} (bảng {table}).",
     "read_only": "Vai trò '{role}' chỉ được xem dữ liệu này, không được sửa (bảng {table}).",
@@ -52,3 +57,13 @@ LOCKED_WHAT = {
 
 def scope_name(scope: str) -> str:
     return "dữ liệu toàn quốc" if scope == "00" else f"tỉnh/thành phố mã {scope}"
+
+
+# Parameters whose values are the server's own words (catalogue sentences such as "lô thay
+# đổi" or a wire reason), never data a user typed: shown in the reader's language too.
+WORDED_PARAMETERS = ("what", "problem", "scope_name")
+
+
+def worded(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A refusal's parameters ready for tr(): the server's words translate when shown."""
+    return {k: label(v) if k in WORDED_PARAMETERS and isinstance(v, str) else v for k, v in params.items()}

@@ -30,6 +30,7 @@ from kcdesk.sync.conflicts import Choice, Conflict
 from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import DeviceRevoked, Offline, ServerBusy, SyncError
 from kcdesk.sync.process_lock import busy_message, held_by, sync_lock
+from kcdesk.sync.reasons import worded
 from kcdesk.sync.resend import resend as resend_refused
 from kcdesk.sync.transport import RetryPolicy
 
@@ -151,7 +152,7 @@ class SyncService:
             open_conflicts=int(open_conflicts),
             last_success=kv[state.LAST_SUCCESS],
             last_attempt=kv[state.LAST_ATTEMPT],
-            last_error=tr(error["message"], **error.get("params", {})) if error else None,
+            last_error=tr(error["message"], **worded(error.get("params", {}))) if error else None,
             revoked=bool(kv[state.REVOKED]) or (error or {}).get("type") == DeviceRevoked.__name__,
             clock_skew_seconds=float(skew) if skew else None,
         )
@@ -163,7 +164,7 @@ class SyncService:
         for r in rows:
             params = json.loads(r["params"]) if r["params"] else {}
             try:
-                reason = tr(r["message"], **params)
+                reason = tr(r["message"], **worded(params))
             except (KeyError, IndexError, ValueError):
                 reason = r["message"]
             out.append(

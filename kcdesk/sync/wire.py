@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, RowMapping, String, Table, Text
 
+from kcdesk.db.sort_keys import LOCAL_ONLY
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText, utc_text
 from kcdesk.text import nfc
 
@@ -268,7 +269,8 @@ class TableCodec:
         self.table = table
         self.kinds: dict[str, str] = {}
         self.lengths: dict[str, int | None] = {}
-        for column in table.columns:
+        synced = [c for c in table.columns if not c.info.get(LOCAL_ONLY)]  # not the local sort keys
+        for column in synced:
             self.kinds[column.name] = _kind(column.type)
             self.lengths[column.name] = getattr(column.type, "length", None)
         self.columns = list(self.kinds)
@@ -276,7 +278,7 @@ class TableCodec:
         # new row must have: a missing one is a rejected mutation, not a failed batch.
         self.defaults: dict[str, Any] = {}
         self.required: list[str] = []
-        for column in table.columns:
+        for column in synced:
             default = column.default
             if default is not None and getattr(default, "is_scalar", False):
                 self.defaults[column.name] = _to_wire(self.kinds[column.name], default.arg)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +22,9 @@ from kcdesk.services.setup import identity, initialize
 from kcdesk.ui.errors import install_excepthook
 from kcdesk.ui.logsetup import setup_logging
 from kcdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from kcdesk.ui.logic.first_run import SetupPlan
 
 log = logging.getLogger(__name__)
 
@@ -80,16 +84,16 @@ def open_or_set_up(db_path: Path) -> Store | None:
     return apply_setup(dialog.plan)
 
 
-def apply_setup(plan):  # type: ignore[no-untyped-def]
+def apply_setup(plan: SetupPlan) -> Store:
     """Create and initialise the database the wizard planned, with demo data if asked.
     Runs before the main window exists, behind a progress dialog, on the writer thread."""
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
     from kcdesk.demo.build import build_demo
 
     store = Store.open(plan.db_path, create=True)
-    progress = QProgressDialog("Đang tạo cơ sở dữ liệu…", "", 0, 0)
+    progress = QProgressDialog(QCoreApplication.translate("App", "Đang tạo cơ sở dữ liệu…"), "", 0, 0)
     progress.setCancelButton(None)
     progress.setWindowTitle("kcdesk")
     progress.show()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from kcdesk.db.store import Store
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.services.users import UserRow
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.operations import Runner
 from kcdesk.ui.settings import Settings
 
@@ -93,4 +94,5 @@ class AppContext(QObject):
 
     def province_wards(self, province_code: str | None = None) -> list[tuple[str, str]]:
         wanted = province_code or self.province_code
-        return sorted(((c, name) for c, (p, name) in self.units.wards.items() if p == wanted), key=lambda x: x[1])
+        wards = ((c, name) for c, (p, name) in self.units.wards.items() if p == wanted)
+        return sorted(wards, key=lambda x: vi_sort_key(x[1]))  # Vietnamese order, Đ after D

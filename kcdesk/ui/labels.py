@@ -1,7 +1,8 @@
 """Vocabulary labels (field names, types, statuses, roles) shown in the window.
 
-The Vietnamese labels live in the core (kcdesk.domain); their English lives in the Qt
-catalogue under the context "Vocab" (scripts/build_translations.py adds every label).
+The Vietnamese labels live in the core (kcdesk.domain); their English is in the core
+catalogue like every other sentence, and reaches Qt through kcdesk.ui.translations (the
+context "Vocab" only names the asker).
 """
 
 from __future__ import annotations

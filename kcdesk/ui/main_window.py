@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,7 @@ from kcdesk.ui.operations.progress_panel import JobProgressPanel
 from kcdesk.ui.page import Page
 from kcdesk.ui.sync.scheduler import SyncScheduler
 from kcdesk.ui.sync.status import SyncStatusLabel
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 
 def _t(text: str) -> str:

@@ -27,7 +27,7 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        stored = int(self._qs.value("settings_version", 0) or 0)
+        stored = int(self._qs.value("settings_version") or 0)  # None when never written
         if stored == SETTINGS_VERSION:
             return
         if stored > 0 and self.path.exists():

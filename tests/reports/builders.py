@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -256,10 +255,6 @@ def render_page(path: Path, out_prefix: Path, page: int = 1, dpi: int = 80) -> P
 def page_count(path: Path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
-
-
-def have_poppler() -> bool:
-    return all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm"))
 
 
 def pdf_lines(path: Path) -> list[dict]:

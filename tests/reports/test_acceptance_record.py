@@ -9,7 +9,7 @@ from kcdesk.db.models import Acceptance
 from kcdesk.reports.acceptance_record import write_acceptance_pdf
 from kcdesk.reports.agency import agency_for
 
-pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 
 
 def _make(store, **kw):

@@ -14,7 +14,7 @@ from kcdesk.reports.plan_list import PlanQuery, plan_table, write_plan_pdf
 from kcdesk.reports.proposal_dossier import write_proposal_pdf
 from kcdesk.reports.xlsx_tables import write_tables
 
-pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 
 
 def _data(s):

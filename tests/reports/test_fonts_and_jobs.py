@@ -34,7 +34,7 @@ def test_the_bundled_fallback_is_always_there():
     assert all(fonts.covers_vietnamese(p) for p in family.files.values())
 
 
-@pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+@pytest.mark.pdf_tools
 @pytest.mark.parametrize("family", _available())
 def test_each_usable_family_prints_vietnamese_embedded(family, tmp_path):
     try:

@@ -11,7 +11,7 @@ from kcdesk.reports.periodic_data import PeriodicQuery, periodic_figures
 from kcdesk.reports.periodic_report import periodic_tables, write_periodic_pdf
 from kcdesk.reports.xlsx_tables import write_tables
 
-pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 JAN_APR = PeriodicQuery(date(2026, 1, 1), date(2026, 4, 30), "48")
 
 

@@ -25,7 +25,7 @@ from kcdesk.services.setup import default_centre_name
 from kcdesk.text import fold
 from tests.conftest import run_cli
 
-pytestmark = pytest.mark.skipif(not b.have_poppler(), reason="poppler-utils is not installed")
+pytestmark = pytest.mark.pdf_tools
 TWO_SYLLABLE_WORDS = {tuple(_w.split()) for _w in map(fold, WORDS) if len(_w.split()) == 2}
 H1 = PeriodicQuery(date(2026, 1, 1), date(2026, 6, 30), "48")
 ON = date(2026, 7, 6)

@@ -1,7 +1,7 @@
 """GUI tests: the real window over a real SQLite file in a temporary folder, offscreen.
 
-One QApplication for the whole session (pytest-qt's `qapp`); the Qt catalogues are
-compiled here from their .ts sources, so nobody has to remember pyside6-lrelease.
+One QApplication for the whole session (pytest-qt's `qapp`). The window's English comes
+from the core catalogue at run time (kcdesk.ui.translations): nothing to compile first.
 """
 
 from __future__ import annotations
@@ -18,14 +18,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["KCDESK_HOME"] = tempfile.mkdtemp(prefix="kcdesk-ui-home-")
 
 from kcdesk.db.store import Store
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> list[Path]:
-    from kcdesk.ui.translations import compile_translations, translations_dir
-
-    compile_translations()
-    return sorted(translations_dir().glob("*.qm"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ shown beside its field and changes nothing, and emptied fields go back to the pr
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,13 +25,13 @@ def _settings(window: Any) -> Any:
         return read_settings(s)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.pdf_tools
 def test_receivers_typed_in_the_window_are_printed_in_the_periodic_report(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page, dialog = _dialog(window)
     derived = _settings(window)
     assert dialog.lines["name"].placeholderText() == derived.name  # what prints when left empty
     dialog.lines["name"].setText("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp Đà Nẵng")
-    dialog.receivers.setPlainText("Bộ Công Thương (để báo cáo);\n\n  UBND thành phố Đà Nẵng;\nLưu: VT, KC.")
+    dialog.receivers_edit.setPlainText("Bộ Công Thương (để báo cáo);\n\n  UBND thành phố Đà Nẵng;\nLưu: VT, KC.")
     assert dialog.save()
     saved = _settings(window)
     assert saved.name == "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp Đà Nẵng"
@@ -52,7 +51,7 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_written(window, qt
     _page, dialog = _dialog(window)
     dialog.lines["place"].setText("Hội An")
     dialog.lines["code"].setText("TT KC/2")
-    dialog.receivers.setPlainText("\n  \n")
+    dialog.receivers_edit.setPlainText("\n  \n")
     assert not dialog.save()
     assert dialog.isVisible()
     assert "chữ in hoa" in dialog.boxes["code"].error_text
@@ -66,7 +65,7 @@ def test_emptied_names_and_default_receivers_go_back_to_the_province(window, qtb
     derived = _settings(window)
     _page, dialog = _dialog(window)
     dialog.lines["place"].setText("Hội An")
-    dialog.receivers.setPlainText("Lưu: VT")
+    dialog.receivers_edit.setPlainText("Lưu: VT")
     assert dialog.save()
     assert _settings(window).place == "Hội An"
 

@@ -5,7 +5,6 @@ confirmation and the register shows it) and a document action in its record's ed
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -145,7 +144,7 @@ def test_a_proposal_workbook_shows_its_changes_before_they_are_written(window, q
     dialog.close()
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.pdf_tools
 def test_the_acceptance_record_is_printed_from_its_editor(demo_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with demo_window.ctx.store.read() as s:
         acceptance_id = s.scalars(select(Acceptance.id).where(Acceptance.signed_at.is_not(None)).limit(1)).one()

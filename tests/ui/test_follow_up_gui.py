@@ -423,12 +423,12 @@ def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_a
         editor = window.open_proposal(pid)
         qtbot.waitUntil(lambda: editor.status == "in_progress", timeout=10_000)
         money = _child(editor, QWidget, "moneyTab")
-        assert editor.tabs.tabText(editor.tabs.indexOf(money)) == "Money"
+        assert editor.tabs.tabText(editor.tabs.indexOf(money)) == "Disbursement"
         editor.tabs.setCurrentWidget(money)
         assert (
             _child(money, QLabel, "remainingBudget")
             .text()
-            .startswith("Khuyến công funds still available: 200.000.000 đồng")
+            .startswith("Industrial extension funds still available: 200.000.000 đồng")
         )
         qtbot.mouseClick(_child(money, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
         form = money.form
@@ -438,7 +438,7 @@ def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_a
         assert _error(form, "amount").startswith("An amount is digits only")
         _fill(form, amount="250.000.000")
         _refused(qtbot, form)
-        assert "above the approved khuyến công budget of 200.000.000 đồng" in _error(form, "amount")
+        assert "above the approved industrial extension budget of 200.000.000 đồng" in _error(form, "amount")
         _close_discarding(form)
     finally:
         _close(window, qtbot)

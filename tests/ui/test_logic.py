@@ -57,19 +57,19 @@ def test_facility_form_tracks_changes_and_reports_problems_by_field() -> None:
         },
     )
     assert form.dirty_fields() == set() and form.problems() == {}
-    form.set("tax_code", "12345")
-    form.set("phone", "0905 123 456")
+    form.set_value("tax_code", "12345")
+    form.set_value("phone", "0905 123 456")
     assert form.dirty_fields() == {"tax_code", "phone"}
     problems = form.problems()
     assert set(problems) == {"tax_code"} and "10 chữ số" in problems["tax_code"]
     assert "10 digits" in form.problems("en")["tax_code"] or problems["tax_code"]  # English where the core has it
-    form.set("tax_code", "0401234567-001")
-    form.set("ward_code", "00004")  # a Hà Nội ward under Đà Nẵng
+    form.set_value("tax_code", "0401234567-001")
+    form.set_value("ward_code", "00004")  # a Hà Nội ward under Đà Nẵng
     assert "không thuộc" in form.problems()["ward_code"]
-    form.set("ward_code", "20195")
+    form.set_value("ward_code", "20195")
     assert form.problems() == {}
     assert form.changes() == {"tax_code": "0401234567-001", "phone": "0905123456", "ward_code": "20195"}
-    form.set("phone", "")  # typed and then erased: back to the original, nothing changed
+    form.set_value("phone", "")  # typed and then erased: back to the original, nothing changed
     assert "phone" not in form.dirty_fields()
 
 
@@ -77,9 +77,9 @@ def test_new_facility_form_needs_the_required_fields_and_real_dates() -> None:
     form = FacilityForm(UNITS, province_code="48")
     assert form.is_new
     assert {"name", "facility_type", "ward_code"} <= set(form.problems())
-    form.set("reg_date", "31/02/2020")
+    form.set_value("reg_date", "31/02/2020")
     assert "ngày/tháng/năm" in form.problems()["reg_date"]
-    form.set("reg_date", "05/01/2020")
+    form.set_value("reg_date", "05/01/2020")
     assert form.values["reg_date"] == date(2020, 1, 5)
     assert parse_day("2020-01-05") == date(2020, 1, 5) and parse_day("") is None
 

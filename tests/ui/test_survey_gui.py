@@ -63,7 +63,7 @@ def test_save_a_draft_and_reopen_it(demo_window, qtbot) -> None:  # type: ignore
     form = page.form
     qtbot.waitUntil(lambda: form.needs.count() > 0, timeout=10_000)
     with qtbot.waitSignal(form.searched, timeout=10_000):
-        type_text(form.find, "co so")
+        type_text(form.facility_search, "co so")
     assert form.matches.count() > 0
     form._pick(form.matches.item(0))
     assert form.facility_id is not None

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kcdesk.db.base import Base, Synced
+from kcdesk.db.sort_keys import LOCAL_ONLY, python_default
 from kcdesk.db.types import ExactDecimal
 
 
@@ -55,11 +56,19 @@ class Facility(Synced, Base):
     # their data is processed. NULL: not recorded (the register lists these).
     informed_on: Mapped[date | None]
     informed_by: Mapped[str | None]
+    # Vietnamese dictionary-order keys of `name` and `representative` (kcdesk.db.sort_keys):
+    # local, never synced.
+    name_sort: Mapped[str | None] = mapped_column(String, default=python_default("name"), info={LOCAL_ONLY: True})
+    representative_sort: Mapped[str | None] = mapped_column(
+        String, default=python_default("representative"), info={LOCAL_ONLY: True}
+    )
 
     __table_args__ = (
         Index("ix_facility_ward", "ward_code"),
         Index("ix_facility_province", "province_code"),
         Index("ix_facility_tax_code", "tax_code"),
+        # The register's order: covers `SELECT rowid, id ... WHERE deleted_at IS NULL ORDER BY name_sort, id`.
+        Index("ix_facility_name_sort", "name_sort", "id", sqlite_where=text("deleted_at IS NULL")),
     )
 
 

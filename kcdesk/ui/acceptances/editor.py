@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.proposal_view import parse_amount
 from kcdesk.ui.operations.documents import DocumentButton
 from kcdesk.ui.sync.badge import SyncBadge
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.record_editor import RecordEditor, Write
@@ -176,7 +177,7 @@ class AcceptanceEditor(RecordEditor):
                 key,
                 label,
                 lambda out: partial(acceptance_record, store, str(self.acceptance_id), out),
-                lambda k=key: f"bien-ban-{file_part(self.boxes['number'].editor.text())}.{k}",  # type: ignore[attr-defined]
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -195,6 +196,10 @@ class AcceptanceEditor(RecordEditor):
             self.ready.emit()
 
     # -- building ------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the record's number."""
+        return f"bien-ban-{file_part(self.boxes['number'].editor.text())}.{extension}"  # type: ignore[attr-defined]
 
     def _line(self, key: str, placeholder: str = "") -> FieldBox:
         edit = QLineEdit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from kcdesk.domain.vocab import CONCLUSIONS
 from kcdesk.services.acceptance_edit import acceptable_proposals, list_acceptances
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 HEADERS = (
     QT_TRANSLATE_NOOP("AcceptancesPage", "Số biên bản"),

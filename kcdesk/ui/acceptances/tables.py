@@ -36,7 +36,7 @@ class RowsEditor(QWidget):
         self.table.itemChanged.connect(lambda _: self.edited.emit())
         self.add_button = QPushButton(self.tr("Thêm dòng"))
         self.add_button.setObjectName(f"{name}Add")
-        self.add_button.clicked.connect(lambda: (self.add_row({}), self.edited.emit()))
+        self.add_button.clicked.connect(self._add_empty_row)
         self.remove_button = QPushButton(self.tr("Xóa dòng"))
         self.remove_button.clicked.connect(self._remove)
         buttons = QHBoxLayout()
@@ -78,9 +78,15 @@ class RowsEditor(QWidget):
         for r in rows:
             self.add_row(r)
 
+    def _add_empty_row(self) -> None:
+        self.add_row({})
+        self.edited.emit()
+
     def set_cell(self, row: int, key: str, value: str) -> None:
         col = [c[0] for c in self.columns].index(key)
-        self.table.item(row, col).setText(value)
+        item = self.table.item(row, col)
+        assert item is not None, f"{key} is not a text cell"  # a role is a combo box, not an item
+        item.setText(value)
 
     def rows(self) -> list[dict[str, Any]]:
         out = []

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +24,7 @@ from kcdesk.services.attachments import add_attachments
 from kcdesk.services.evaluations import save_evaluation
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.evaluation_view import form_texts
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.record_form import RecordForm
@@ -141,7 +141,7 @@ class EvaluationForm(RecordForm):
         self._files = files = self.photos.take_pending()
 
         def write(s: Any) -> str:
-            evaluation_id = save_evaluation(s, eid, pid, values)
+            evaluation_id = save_evaluation(s, eid, pid or "", values)  # none chosen: "not found"
             add_attachments(s, files_dir, "post_support_evaluation", evaluation_id, files)
             return evaluation_id
 

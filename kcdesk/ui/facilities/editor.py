@@ -88,7 +88,7 @@ class FacilityEditor(RecordEditor):
                 key,
                 label,
                 lambda out: partial(facility_profile, store, str(self.form.facility_id), out),
-                lambda k=key: f"co-so-{file_part(self.form.values.get('name'))}.{k}",
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -105,6 +105,10 @@ class FacilityEditor(RecordEditor):
             self._load(facility_id)
 
     # -- loading --------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the facility's name."""
+        return f"co-so-{file_part(self.form.values.get('name'))}.{extension}"
 
     def _load(self, facility_id: str) -> None:
         self.setEnabled(False)

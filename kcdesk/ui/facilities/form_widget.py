@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.validation import FACILITY_LABELS
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import BOOL_FIELDS, FacilityForm
@@ -159,7 +160,7 @@ class FacilityFormWidget(QWidget):
             return combo
         if field == "province_code":
             picker = UnitPicker(placeholder=self.tr("Gõ tên tỉnh/thành phố, có dấu hoặc không"))
-            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: x[1]))
+            picker.set_units(sorted(self.ctx.units.provinces.items(), key=lambda x: vi_sort_key(x[1])))
             picker.code_changed.connect(self._province_chosen)
             return picker
         if field == "ward_code":
@@ -196,8 +197,8 @@ class FacilityFormWidget(QWidget):
             for field, box in self.boxes.items():
                 value = self.form.legacy.get(field) if field == "legacy_address" else self.form.values.get(field)
                 self._show(box.editor, field, value)
-            for key, box in self.flags.items():
-                box.setChecked(bool(self.form.values.get(key)))
+            for key, flag in self.flags.items():
+                flag.setChecked(bool(self.form.values.get(key)))
             self.note.setPlainText(self.form.values.get("note") or "")
             legacy = bool(self.form.legacy.get("legacy_address"))
             self.boxes["legacy_address"].setVisible(legacy)
@@ -229,7 +230,7 @@ class FacilityFormWidget(QWidget):
     def _changed(self, field: str, value: Any) -> None:
         if self._loading:
             return
-        self.form.set(field, value)
+        self.form.set_value(field, value)
         self.touched.add(field)
         self.validate()
         self.edited.emit()
@@ -275,8 +276,8 @@ class FacilityFormWidget(QWidget):
         for field, box in self.boxes.items():
             if field != "legacy_address":
                 box.editor.setEnabled(not read_only)
-        for box in self.flags.values():
-            box.setEnabled(not read_only)
+        for flag in self.flags.values():
+            flag.setEnabled(not read_only)
         self.informed_today.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
 

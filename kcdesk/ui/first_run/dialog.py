@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.logic.first_run import DEMO_SIZES, FirstRunWizard, SetupPlan
 from kcdesk.ui.widgets.unit_picker import UnitPicker
 
@@ -81,7 +82,7 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(page)
         self.province = UnitPicker(placeholder=self.tr("Gõ tên tỉnh/thành phố, có dấu hoặc không"))
         self.province.setObjectName("provincePicker")
-        self.province.set_units(sorted(self.wizard.provinces.items(), key=lambda x: x[1]))
+        self.province.set_units(sorted(self.wizard.provinces.items(), key=lambda x: vi_sort_key(x[1])))
         self.province.set_code(self.wizard.province_code)
         self.province.code_changed.connect(self._province_chosen)
         self.centre = QLineEdit(self.wizard.centre_name)

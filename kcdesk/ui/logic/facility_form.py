@@ -1,6 +1,6 @@
 """The facility editor's state: values as typed, what changed, what is wrong.
 
-The editor feeds every keystroke in with `set`; the rules are the core's own
+The editor feeds every keystroke in with `set_value`; the rules are the core's own
 (`facility_problems` after the core's `normalize`), so the window, the CLI and Excel
 import refuse exactly the same input.
 """
@@ -60,7 +60,7 @@ class FacilityForm:
     def is_new(self) -> bool:
         return self.facility_id is None
 
-    def set(self, field: str, value: Any) -> None:
+    def set_value(self, field: str, value: Any) -> None:
         if field not in FORM_FIELDS:
             raise KeyError(field)
         if field in DATE_FIELDS and isinstance(value, str):

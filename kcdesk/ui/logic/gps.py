@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from kcdesk.domain.validation import LAT_RANGE, LON_RANGE
 from kcdesk.errors import FieldMessage
@@ -57,11 +58,12 @@ def format_coordinates(lat: float | None, lon: float | None) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
-def _rational(value: object) -> float:
+def _rational(value: Any) -> float:
+    """An EXIF rational: Pillow's IFDRational (a number), or (numerator, denominator)."""
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)
     except TypeError:  # old Pillow: (numerator, denominator)
-        num, den = value  # type: ignore[misc]
+        num, den = value
         return float(num) / float(den)
 
 

@@ -76,7 +76,7 @@ class FacilityPicker(QDialog):
 
     def chosen(self) -> list[tuple[str, str]]:
         items = self.results.selectedItems() or ([self.results.currentItem()] if self.results.currentItem() else [])
-        return [tuple(i.data(ID_ROLE)) for i in items]  # type: ignore[misc]
+        return [tuple(i.data(ID_ROLE)) for i in items]
 
 
 class BeneficiaryList(QWidget):

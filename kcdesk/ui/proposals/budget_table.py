@@ -4,8 +4,9 @@ you type (the core's own cap rules, checked on the lines on screen)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +23,7 @@ from kcdesk.domain import caps
 from kcdesk.domain.vnformat import group
 from kcdesk.services.proposals import BudgetInput
 from kcdesk.ui.logic.proposal_view import BudgetSummary, budget_summary, parse_amount
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 HEADERS = (
     QT_TRANSLATE_NOOP("BudgetTable", "Nội dung chi"),
@@ -40,7 +42,8 @@ class BudgetTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rules: list[caps.CapRule] = []
-        self.level, self.province, self.on, self.priority = "KCDP", None, date.today(), False
+        self.level, self.on, self.priority = "KCDP", date.today(), False
+        self.province: str | None = None
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("budgetTable")
         self.table.setAccessibleName(self.tr("Dự toán kinh phí"))
@@ -76,7 +79,7 @@ class BudgetTable(QWidget):
         self._filling = False
         self._recompute()
 
-    def set_lines(self, lines: list[dict[str, object]]) -> None:
+    def set_lines(self, lines: list[dict[str, Any]]) -> None:
         self._filling = True
         self.table.setRowCount(0)
         for line in lines:
@@ -84,9 +87,9 @@ class BudgetTable(QWidget):
                 str(line.get("item") or ""),
                 str(line.get("activity_code") or ""),
                 int(line.get("kc_amount") or 0),
-                int(line.get("counterpart_amount") or 0),  # type: ignore[call-overload]
+                int(line.get("counterpart_amount") or 0),
                 int(line.get("other_amount") or 0),
-            )  # type: ignore[call-overload]
+            )
         self._filling = False
         self._recompute()
 

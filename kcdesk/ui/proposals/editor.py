@@ -4,9 +4,10 @@ Saving and closing are the editors' common base (kcdesk.ui.widgets.record_editor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -50,6 +51,8 @@ from kcdesk.ui.proposals.progress_tab import ProgressTab
 from kcdesk.ui.sync.badge import SyncBadge
 from kcdesk.ui.widgets.badge import badge
 from kcdesk.ui.widgets.record_editor import RecordEditor, Write
+
+_Form = TypeVar("_Form", SettlementForm, EvaluationForm)
 
 
 def _load(session: Session, proposal_id: str | None) -> dict[str, Any]:
@@ -140,7 +143,7 @@ class ProposalEditor(RecordEditor):
                 key,
                 label,
                 lambda out: partial(proposal_dossier, store, str(self.proposal_id), out),
-                lambda k=key: f"de-an-{file_part((self.data.get('proposal') or {}).get('code'))}.{k}",
+                partial(self._document_name, key),
             )
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -164,6 +167,10 @@ class ProposalEditor(RecordEditor):
         self._reload()
 
     # -- loading --------------------------------------------------------------------------
+
+    def _document_name(self, extension: str) -> str:
+        """The file name the save dialog suggests: the proposal's code."""
+        return f"de-an-{file_part((self.data.get('proposal') or {}).get('code'))}.{extension}"
 
     def _reload(self) -> None:
         pid = self.proposal_id
@@ -271,7 +278,7 @@ class ProposalEditor(RecordEditor):
         form = EvaluationForm(self.ctx, proposals, facilities, existing, self)
         return self._open_form(form, "evaluation_form", self._reload_follow_up)
 
-    def _open_form(self, form: Any, attribute: str, reload: Any) -> Any:
+    def _open_form(self, form: _Form, attribute: str, reload: Callable[[], None]) -> _Form:
         """A form over this proposal, window-modal; when it writes, the editor reads again."""
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: reload())
@@ -282,7 +289,8 @@ class ProposalEditor(RecordEditor):
 
     def _show_deadlines(self, items: list[Any]) -> None:
         while self.deadlines.count():
-            w = self.deadlines.takeAt(0).widget()
+            item = self.deadlines.takeAt(0)
+            w = item.widget() if item is not None else None
             if w:
                 w.deleteLater()
         for b in deadline_badges(items, self.ctx.lang):

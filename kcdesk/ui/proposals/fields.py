@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from kcdesk.domain.vocab import LEVELS, PROPOSAL_CLASSES
 from kcdesk.services.proposals import PROPOSAL_LABELS
 from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import parse_day
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.field_box import FieldBox
 
 CONTENT = (
@@ -138,6 +139,7 @@ class ProposalFields(QWidget):
         self.activities.blockSignals(True)
         self.activities.clear()
         for code, name in items:
+            name = vocab(name)  # the label as shown, in the window's language
             item = QListWidgetItem(f"{code} – {name}")
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

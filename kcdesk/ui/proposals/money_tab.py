@@ -4,9 +4,9 @@ to record an entry and to reverse a mistaken one (never edited in place)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,9 @@ from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.money_view import ledger_rows, remaining_text, total_rows
 from kcdesk.ui.proposals.money_forms import PaymentForm, ReversalForm
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
+
+_Form = TypeVar("_Form", PaymentForm, ReversalForm)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MONEY_COLUMNS = (3, 4)  # ledger columns holding amounts (right-aligned)
@@ -124,24 +127,24 @@ class MoneyTab(QWidget):
         keep = current.data(0, ID_ROLE) if current else None
         self.ledger.clear()
         grey = QBrush(QColor("#7a828c"))
-        for row in ledger_rows(summary, self.ctx.lang):
-            cells = list(row.cells)
-            cells[1], cells[2] = vocab(cells[1]), vocab(cells[2])
-            item = QTreeWidgetItem(cells)
-            item.setData(0, ID_ROLE, row.id)
-            item.setData(1, ID_ROLE, row.reversible)
-            item.setToolTip(6, cells[6])
+        for entry in ledger_rows(summary, self.ctx.lang):
+            texts = list(entry.cells)
+            texts[1], texts[2] = vocab(texts[1]), vocab(texts[2])
+            node = QTreeWidgetItem(texts)
+            node.setData(0, ID_ROLE, entry.id)
+            node.setData(1, ID_ROLE, entry.reversible)
+            node.setToolTip(6, texts[6])
             for col in MONEY_COLUMNS:
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if row.cancelled:
-                for col in range(len(cells)):
-                    font = item.font(col)
+                node.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if entry.cancelled:
+                for col in range(len(texts)):
+                    font = node.font(col)
                     font.setStrikeOut(col in MONEY_COLUMNS)
-                    item.setFont(col, font)
-                    item.setForeground(col, grey)
-            self.ledger.addTopLevelItem(item)
-            if row.id == keep:
-                self.ledger.setCurrentItem(item)
+                    node.setFont(col, font)
+                    node.setForeground(col, grey)
+            self.ledger.addTopLevelItem(node)
+            if entry.id == keep:
+                self.ledger.setCurrentItem(node)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -178,7 +181,7 @@ class MoneyTab(QWidget):
             return None
         return self._open(ReversalForm(self.ctx, line, self))
 
-    def _open(self, form: Any) -> Any:
+    def _open(self, form: _Form) -> _Form:
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: self.changed.emit())
         form.destroyed.connect(lambda _=None: setattr(self, "form", None))

@@ -22,6 +22,7 @@ from kcdesk.domain.lifecycle import STATUSES
 from kcdesk.domain.vnformat import group, money
 from kcdesk.services.proposals import list_proposals
 from kcdesk.services.sync_facts import is_enrolled, record_badges
+from kcdesk.text import vi_sort_key
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.labels import vocab
 from kcdesk.ui.logic.sync_schedule import BADGE_TEXT
@@ -98,8 +99,11 @@ class ProposalTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
         self.beginResetModel()
-        self.rows.sort(
-            key=lambda r: (r[key] is None, r[key] if r[key] is not None else ""),
+        self.rows.sort(  # text in Vietnamese order (Đ after D, tones after the letters)
+            key=lambda r: (
+                r[key] is None,
+                vi_sort_key(r[key]) if isinstance(r[key], str) else r[key] if r[key] is not None else "",
+            ),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self.endResetModel()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.progress_view import missing, missing_text, report_cells, suggested_period
 from kcdesk.ui.proposals.progress_form import ProgressReportForm
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 COLUMNS = (  # the order of logic.progress_view.report_cells
     QT_TRANSLATE_NOOP("ProgressTab", "Tháng"),

@@ -51,9 +51,9 @@ class DocumentSettingsDialog(QDialog):
             self.lines[field] = edit
             self.boxes[field] = FieldBox(edit, f"setting_{field}")
             form.addRow(self.tr(LABELS[field]), self.boxes[field])
-        self.receivers = QPlainTextEdit()
-        self.receivers.setTabChangesFocus(True)
-        self.boxes["receivers"] = FieldBox(self.receivers, "setting_receivers")
+        self.receivers_edit = QPlainTextEdit()
+        self.receivers_edit.setTabChangesFocus(True)
+        self.boxes["receivers"] = FieldBox(self.receivers_edit, "setting_receivers")
         form.addRow(self.tr(LABELS["receivers"]), self.boxes["receivers"])
         self.default_button = QPushButton(self.tr("Dùng nơi nhận mặc định"))
         self.default_button.setObjectName("defaultReceiversButton")
@@ -90,21 +90,21 @@ class DocumentSettingsDialog(QDialog):
             else:
                 edit.clear()
                 edit.setPlaceholderText(value)
-        self.receivers.setPlainText("\n".join(current.receivers))
-        self._shown_receivers = self.receivers.toPlainText()
+        self.receivers_edit.setPlainText("\n".join(current.receivers))
+        self._shown_receivers = self.receivers_edit.toPlainText()
         self._default_receivers = False
 
     def _use_default_receivers(self) -> None:
         self._default_receivers = True
-        self.receivers.clear()
-        self.receivers.setPlaceholderText(self.tr("(danh sách mặc định theo tỉnh)"))
+        self.receivers_edit.clear()
+        self.receivers_edit.setPlaceholderText(self.tr("(danh sách mặc định theo tỉnh)"))
         self._shown_receivers = ""
 
     def save(self) -> bool:
         names = {f: (self.lines[f].text() if self.lines[f].text().strip() else None) for f in NAME_FIELDS}
         # A name someone set and has now emptied goes back to the one derived from the province.
         derive = [f for f in NAME_FIELDS if names[f] is None and f in self._set_here]
-        text = self.receivers.toPlainText()
+        text = self.receivers_edit.toPlainText()
         receivers = None if self._default_receivers or text == self._shown_receivers else text.splitlines()
         for box in self.boxes.values():
             box.set_error(None)

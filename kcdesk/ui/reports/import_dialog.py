@@ -247,10 +247,7 @@ class ImportDialog(QDialog):
             self.tabs.setTabText(1, self.tr("Thay đổi ({n})").format(n=outcome.created + outcome.updated))
 
     def change_rows(self) -> list[tuple[str, str, str]]:
-        return [
-            (self.changes.item(r, 0).text(), self.changes.item(r, 1).text(), self.changes.item(r, 2).text())
-            for r in range(self.changes.rowCount())
-        ]
+        return _three_columns(self.changes)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
@@ -264,10 +261,7 @@ class ImportDialog(QDialog):
             raise error
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
-        return [
-            (self.problems.item(r, 0).text(), self.problems.item(r, 1).text(), self.problems.item(r, 2).text())
-            for r in range(self.problems.rowCount())
-        ]
+        return _three_columns(self.problems)
 
     def _can_import(self) -> bool:
         o = self.outcome
@@ -286,3 +280,13 @@ class ImportDialog(QDialog):
             and self.outcome.skip_invalid != self.skip_invalid.isChecked()
         ):
             self.outcome = None if self.outcome.problems and not self.skip_invalid.isChecked() else self.outcome
+
+
+def _three_columns(table: QTableWidget) -> list[tuple[str, str, str]]:
+    """The text of a table's first three columns, row by row (a cell without an item: "")."""
+
+    def text(row: int, col: int) -> str:
+        item = table.item(row, col)
+        return item.text() if item is not None else ""
+
+    return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(table.rowCount())]

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kcdesk.progress import Progress
 from kcdesk.services import documents
 from kcdesk.ui.context import AppContext
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 # key, label, formats (the first is the default)
 KINDS = (

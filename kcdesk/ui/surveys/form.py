@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from kcdesk.domain.vocab import FACILITY_TYPES
 from kcdesk.services.search import search
 from kcdesk.ui.context import AppContext
-from kcdesk.ui.labels import choices
+from kcdesk.ui.labels import choices, vocab
 from kcdesk.ui.logic.facility_form import parse_day
 from kcdesk.ui.logic.gps import exif_gps, format_coordinates
 from kcdesk.ui.logic.survey_draft import Need, SurveyDraft
+from kcdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from kcdesk.ui.widgets.attachments_panel import AttachmentsPanel
 from kcdesk.ui.widgets.field_box import FieldBox
 from kcdesk.ui.widgets.unit_picker import UnitPicker
@@ -65,7 +66,7 @@ class SurveyForm(QWidget):
         group.addButton(self.new)
         self.existing.setChecked(True)
         self.existing.toggled.connect(self._mode)
-        self.find = self._line("facility", self.tr("Gõ tên hoặc mã số thuế, có dấu hoặc không…"))
+        self.facility_search = self._line("facility", self.tr("Gõ tên hoặc mã số thuế, có dấu hoặc không…"))
         self.matches = QListWidget()
         self.matches.setObjectName("surveyFacilityMatches")
         self.matches.setMaximumHeight(110)
@@ -158,7 +159,7 @@ class SurveyForm(QWidget):
         grid.setRowStretch(2, 1)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self._search)
-        self.find.textEdited.connect(lambda _: self._timer.start())
+        self.facility_search.textEdited.connect(lambda _: self._timer.start())
         self._token = 0
         self._mode()
 
@@ -178,6 +179,7 @@ class SurveyForm(QWidget):
         for code, name in items:
             if "." not in code:  # needs are named by sub-item (KC3.3), the parent is a heading
                 continue
+            name = vocab(name)  # the label as shown, in the window's language
             item = QListWidgetItem(f"{code} – {name}")
             item.setData(CODE_ROLE, code)
             item.setToolTip(name)
@@ -196,7 +198,7 @@ class SurveyForm(QWidget):
 
     def _search(self) -> None:
         self._token += 1
-        token, text = self._token, self.find.text()
+        token, text = self._token, self.facility_search.text()
         self.ctx.runner.read(
             lambda s: search(s, text, kinds=("facility",), limit=20),
             lambda hits: self._show(token, hits),
@@ -286,7 +288,7 @@ class SurveyForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if code in wanted else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole + 2, wanted.get(code))
         self.needs.blockSignals(False)
-        self.find.clear()
+        self.facility_search.clear()
         self.matches.clear()
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -294,15 +296,15 @@ class SurveyForm(QWidget):
             box.set_error(problems.get(key))
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in (
+        for line in (
             self.survey_date,
-            self.find,
+            self.facility_search,
             self.new_name,
             self.new_representative,
             self.new_phone,
             self.coordinates,
         ):
-            w.setReadOnly(read_only)
+            line.setReadOnly(read_only)
         for w in (
             self.existing,
             self.new,

@@ -202,7 +202,9 @@ class ConflictsInbox(QWidget):
         c = self.current()
         assert c is not None
         row = [f.name for f in c.fields].index(field_name)
-        self.fields.item(row, CHOSEN).setText(typed)
+        item = self.fields.item(row, CHOSEN)
+        assert item is not None, "every field row has a keep cell"
+        item.setText(typed)
 
     def edited_values(self) -> dict[str, Any]:
         c = self.current()
@@ -210,7 +212,8 @@ class ConflictsInbox(QWidget):
         out = {}
         for r, f in enumerate(c.fields):
             like = next((v for v in (f.mine, f.theirs, f.base) if v is not None), "")
-            out[f.name] = parse_edited(self.fields.item(r, CHOSEN).text(), like)
+            item = self.fields.item(r, CHOSEN)
+            out[f.name] = parse_edited(item.text() if item is not None else "", like)
         return out
 
     def resolve(self, choice: str) -> Any:

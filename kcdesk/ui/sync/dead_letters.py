@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -125,7 +125,10 @@ class DeadLetterList(QWidget):
     def row_texts(self) -> list[tuple[str, ...]]:
         """What each row says (for tests and for copying into a report)."""
         return [
-            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            tuple(
+                item.text() if (item := self.table.item(r, c)) is not None else ""
+                for c in range(self.table.columnCount())
+            )
             for r in range(self.table.rowCount())
         ]
 
@@ -152,7 +155,7 @@ class DeadLetterList(QWidget):
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
             lambda _p: ctx.sync_service().resend(seq),
-            lambda _r: (self.resent.emit(seq), self.refresh()),
+            lambda _r: self._after(self.resent, seq),
             label=self.tr("Gửi lại bản ghi bị từ chối"),
             cancellable=False,
             changes={"sync_state"},
@@ -178,8 +181,13 @@ class DeadLetterList(QWidget):
         ctx, seq = self.ctx, d.seq
         return ctx.runner.run(
             lambda _p: ctx.sync_service().discard_dead_letter(seq),
-            lambda _r: (self.discarded.emit(seq), self.refresh()),
+            lambda _r: self._after(self.discarded, seq),
             label=self.tr("Bỏ thay đổi bị từ chối"),
             cancellable=False,
             changes={"sync_state"},
         )
+
+    def _after(self, done: SignalInstance, seq: int) -> None:
+        """Say which change was resent or discarded, then show the list as it is now."""
+        done.emit(seq)
+        self.refresh()

@@ -98,10 +98,11 @@ class RecordForm(RecordEditor):
     def align_labels(*forms: QFormLayout) -> None:
         """Give the label column of several group boxes' forms one width, so their boxes line up."""
         labels = [
-            item.widget()
+            label
             for form in forms
             for row in range(form.rowCount())
-            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget() is not None
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+            and (label := item.widget()) is not None
         ]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:

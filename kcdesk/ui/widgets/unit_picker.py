@@ -38,7 +38,8 @@ class UnitPicker(QLineEdit):
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(12)
         self.setCompleter(self.completer_)
-        self.completer_.activated[QModelIndex].connect(self._chosen)
+        # activated is overloaded (text or index); the stubs cannot pick an overload by type
+        self.completer_.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._tidy)
         self.setClearButtonEnabled(True)

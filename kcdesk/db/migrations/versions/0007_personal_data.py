@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_personal_data"
-down_revision = "0005_proposal_follow_up"
+down_revision = "0006_name_sort_keys"
 branch_labels = None
 depends_on = None
 
