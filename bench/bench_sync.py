@@ -288,7 +288,10 @@ def seed_server(server: Server, n: int) -> list[str]:
         insert_rows(conn, t, server_columns(), records)
         ensure_scopes(conn, ["48"])
         first = take_cursors(conn, "48", n)
-        log = [("48", first + i, r["ward_code"], "facility", r["id"], "upsert", STAMP) for i, r in enumerate(rows)]
+        log = [
+            ("48", first + i, r["ward_code"], "facility", r["id"], "upsert", STAMP, None, None)
+            for i, r in enumerate(rows)
+        ]
         insert_rows(conn, sdb.change_log, LOG_COLUMNS, log)
     return [r["id"] for r in rows]
 

@@ -10,7 +10,7 @@ before an earlier one. Counters are locked in sorted order, so writers never dea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,7 +20,8 @@ from kcdesk.server import db
 from kcdesk.server.bulk import insert_rows
 
 Entry = tuple[str, str | None, str, str]  # scope, ward, table, row id
-LOG_COLUMNS = ("scope", "cursor", "ward", "table_name", "row_id", "op", "at")
+Origin = tuple[str, int]  # the writing device and the seq of its change (see db.change_log)
+LOG_COLUMNS = ("scope", "cursor", "ward", "table_name", "row_id", "op", "at", "device", "seq")
 
 
 def ensure_scopes(conn: Connection, scopes: Iterable[str]) -> None:
@@ -40,19 +41,25 @@ def take_cursors(conn: Connection, scope: str, count: int) -> int:
     return int(last) - count + 1
 
 
-def append_changes(conn: Connection, entries: Iterable[Entry], now: str) -> None:
+def append_changes(
+    conn: Connection, entries: Iterable[Entry], now: str, origins: Mapping[Entry, Origin] | None = None
+) -> None:
+    """Log `entries` in commit order; `origins` names, for the entries that have one, the
+    device that already holds the version written (its pulls skip them: no echo)."""
     by_scope: dict[str, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: (e[0], e[2] != "_conflict", e[3])):
         by_scope.setdefault(entry[0], []).append(entry)
     if not by_scope:
         return
     ensure_scopes(conn, by_scope)
-    records: list[tuple[str, int, str | None, str, str, str, str]] = []
+    origins = origins or {}
+    records: list[tuple[str, int, str | None, str, str, str, str, str | None, int | None]] = []
     for scope in sorted(by_scope):
         batch = _parents_first(by_scope[scope])
         first = take_cursors(conn, scope, len(batch))
-        for offset, (_, ward, table, row_id) in enumerate(batch):
-            records.append((scope, first + offset, ward, table, row_id, "upsert", now))
+        for offset, entry in enumerate(batch):
+            device, seq = origins.get(entry, (None, None))
+            records.append((scope, first + offset, entry[1], entry[2], entry[3], "upsert", now, device, seq))
     insert_rows(conn, db.change_log, LOG_COLUMNS, records)
 
 

@@ -71,7 +71,9 @@ def _replicated_table(source: Table) -> Table:
         *columns,
         Column(SCOPE_COL, String(2), nullable=False),
         Column(WARD_COL, String(5)),
-        Column(DEVICE_COL, String(36)),  # the device that wrote the current version
+        # The device that holds exactly the current version (it wrote it, and nothing it
+        # sent was changed on the way: kcdesk.server.push); NULL when no device is known to.
+        Column(DEVICE_COL, String(36)),
     )
     Index(f"ix_{source.name}_placement", table.c[SCOPE_COL], table.c[WARD_COL])
     for fk in source.foreign_keys:  # children are found by their parent's id
@@ -141,6 +143,12 @@ change_log = Table(
     Column("row_id", String(64), nullable=False),
     Column("op", String(6), nullable=False),  # upsert | evict | conflict
     Column("at", String(30), nullable=False),
+    # The device whose push wrote this version, and the seq of its last change to the row,
+    # when that device already holds exactly this version (kcdesk.server.push, "echo-free"):
+    # its pulls skip the entry once it has acknowledged that seq. NULL when the server
+    # changed anything itself (a merge, a stamp, a move), so every device hears of it.
+    Column("device", String(36)),
+    Column("seq", BigInteger),
     PrimaryKeyConstraint("scope", "cursor"),
 )
 # One row per scope: the last cursor handed out, and the compaction horizon. Writers
@@ -375,7 +383,7 @@ def create_schema(engine: Engine) -> set[str]:
                     if column.name in narrow and isinstance(column.type, BigInteger):
                         conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ALTER COLUMN "{column.name}" TYPE BIGINT')
         # Replicated tables gain the columns a newer desktop schema adds (all nullable here).
-        for table in (device, enrol_code, *REPLICATED.values()):
+        for table in (device, enrol_code, change_log, *REPLICATED.values()):
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in present and column.nullable:

@@ -173,7 +173,8 @@ def outcome_records(
 def _stored(o: Outcome) -> str:
     """The outcome as kept for replays (the row is re-read then, see stored_outcomes)."""
     if o.status == "applied" and o.conflict_id is None and o.code is None and o.params is None and o.row_version:
-        return f'{{"seq":{o.seq},"status":"applied","row_version":{o.row_version}}}'  # most of them, quickly
+        at = f',"at":"{o.at}"' if o.at else ""  # our own instant text: nothing to escape
+        return f'{{"seq":{o.seq},"status":"applied","row_version":{o.row_version}{at}}}'  # most of them, quickly
     return o.model_dump_json(exclude_none=True, exclude={"row"})
 
 

@@ -54,17 +54,24 @@ def pull_page(
     after: int,
     limit: int,
     other_views: Sequence[View] = (),
+    own: tuple[str, int] | None = None,
 ) -> PullResponse:
     """A page of the view's change log. A row that left this view comes as an EVICT, unless
     the device still sees it through another of its views (the ministry watching both the
     province a facility left and the one it joined): that view's log brings it. A row that
-    does not read back is left out (the reader notes it for the quarantine list)."""
+    does not read back is left out (the reader notes it for the quarantine list).
+
+    `own` (device id, last acknowledged seq): entries that device wrote up to that seq and
+    already holds as stored are skipped (no echo). A later write by anyone else is an entry
+    of its own and still comes, with the row as it is now."""
     if after < horizon(conn, view.scope):
         raise CursorTooOld(view.scope)
     t = db.change_log
     stmt = select(t.c.cursor, t.c.table_name, t.c.row_id).where(t.c.scope == view.scope, t.c.cursor > after)
     if view.communes is not None:
         stmt = stmt.where(_view_filter(t, view, t.c.ward, t.c.table_name))
+    if own is not None:
+        stmt = stmt.where(or_(t.c.device.is_(None), t.c.device != own[0], t.c.seq > own[1]))
     entries = conn.execute(stmt.order_by(t.c.cursor).limit(limit + 1)).all()
     has_more = len(entries) > limit
     entries = entries[:limit]

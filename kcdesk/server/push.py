@@ -40,7 +40,7 @@ from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copi
 from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
 from kcdesk.server.outcomes import aside_record, refused_outcome, with_kept_aside
-from kcdesk.server.rulebook import RULES, Change, lock_problem, server_set, stamp
+from kcdesk.server.rulebook import RULES, SERVER_SET, SERVER_SET_BY_TABLE, Change, lock_problem, server_set, stamp
 from kcdesk.server.scopes import CHILDREN, SERVER_OWNED, DeviceGrant, Placement, is_placed_by_parent, own_placement
 from kcdesk.server.stored import StoredReader, read_rows, record_damaged
 from kcdesk.sync import faults
@@ -60,6 +60,9 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
 }
 Key = tuple[str, str]
 ERASURE_TABLE = "personal_data_erasure"
+# Fields the server stamps beyond SERVER_SET (a signature): a device that names one may hold
+# another value than the stored one.
+SERVER_STAMPED = frozenset().union(*SERVER_SET_BY_TABLE.values())
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
@@ -77,6 +80,9 @@ class RowState:
     existed: bool
     dirty: bool = False
     damaged: bool = False  # stored, but does not read back (see kcdesk.server.stored)
+    # The device that holds exactly the stored version (db.DEVICE_COL): its next change is
+    # no concurrent one, whatever base version its outbox noted before the last answer came.
+    holder: str | None = None
     old_placements: set[Placement] = field(default_factory=set)
 
 
@@ -107,6 +113,12 @@ class BatchApplier:
         self.refused_rows: set[Key] = set()
         self.conflicts: list[dict[str, Any]] = []
         self.log_entries: set[tuple[str, str | None, str, str]] = set()
+        # Rows this device now holds exactly as stored (see _holds_stored): row -> the seq of
+        # its last change in the batch. A row any other change of the batch touched is out.
+        self.echo_free: dict[Key, int] = {}
+        self.spoilt: set[Key] = set()
+        self.server_logged: set[tuple[str, str | None, str, str]] = set()  # entries of server moves
+        self.released: list[Key] = []  # stored rows this device no longer holds as they are
         self._templates: dict[str, dict[str, Any]] = {}
         self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
         self.aside: list[dict[str, Any]] = []
@@ -124,7 +136,9 @@ class BatchApplier:
         for table, ids in by_table.items():
             for row, rec in read_rows(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
                 placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
-                self.rows[(table, rec["id"])] = RowState(table, row, placement, True, damaged=row is None)
+                self.rows[(table, rec["id"])] = RowState(
+                    table, row, placement, True, damaged=row is None, holder=rec[db.DEVICE_COL]
+                )
             for row_id in ids:
                 self.rows.setdefault((table, row_id), RowState(table, None, None, False))
 
@@ -192,9 +206,21 @@ class BatchApplier:
                 outcome = self._apply_one(m)
                 if self.kept_aside:
                     outcome = self._keep_aside(m, outcome)
-                outcomes.append(outcome)
             except Refusal as refusal:
-                outcomes.append(self._refused(m, refusal))
+                outcome = self._refused(m, refusal)
+            key = (m.table, m.row_id)
+            if outcome.at is not None and outcome.params is None and key not in self.spoilt:
+                self.echo_free[key] = m.seq
+                self.rows[key].holder = self.grant.device_id
+            else:  # the device's copy may differ from the stored row: its pulls bring the row
+                self.spoilt.add(key)
+                self.echo_free.pop(key, None)
+                if outcome.at is not None:
+                    outcome = outcome.model_copy(update={"at": None})
+                held = self.rows.get(key)
+                if held is not None and held.holder == self.grant.device_id and not held.dirty:
+                    self.released.append(key)  # a refused change: its copy is not the stored one
+            outcomes.append(outcome)
         return outcomes
 
     def _keep_aside(self, m: Mutation, outcome: Outcome) -> Outcome:
@@ -291,7 +317,11 @@ class BatchApplier:
             if m.op == "insert":  # the row already exists (a copy made elsewhere): merge field by field
                 result = merge_fields(current, current["row_version"], values, {}, -1)
             else:
-                result = merge_fields(current, current["row_version"], values, base, m.base_version)
+                # The device held the stored version when it made this change (its outbox may
+                # still name the version before its own last answer): not concurrent.
+                held = st.holder == self.grant.device_id and (m.table, m.row_id) not in self.spoilt
+                base_version = current["row_version"] if held else m.base_version
+                result = merge_fields(current, current["row_version"], values, base, base_version)
             new_row = {**current, **result.apply}
             merged_conflicts = result.conflicts
             changed = set(result.apply)
@@ -346,7 +376,18 @@ class BatchApplier:
             )
         if stamped:  # the server wrote fields itself (a signature): the device takes them at once
             return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"], row=row_back)
-        return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"])
+        holds = not st.old_placements and self._holds_stored(m, new_row, changed)
+        return Outcome(seq=m.seq, status="applied", row_version=new_row["row_version"], at=self.now if holds else None)
+
+    def _holds_stored(self, m: Mutation, row: Mapping[str, Any], changed: set[str]) -> bool:
+        """Whether the device, once it takes this answer (the version, and `at` as the
+        row's updated_at, and its created_at if new), holds exactly the stored row: every
+        field written is the value it sent, untouched by normalising or defaults, and it
+        named no field only the server sets. Its pulls then need not send the row back."""
+        if any(c in SERVER_STAMPED for c in m.values):
+            return False
+        sent = m.values  # a field left out of a new row is NULL on the device (nulls travel as absent)
+        return all(c in SERVER_SET or sent.get(c) == row[c] for c in changed)
 
     def _charge(
         self,
@@ -439,6 +480,9 @@ class BatchApplier:
     def write(self) -> None:
         for table, states in _group_dirty(self.rows.values()).items():
             self._write_table(table, states)
+        for table, row_id in self.released:
+            t = db.REPLICATED[table]
+            self.conn.execute(update(t).where(t.c.id == row_id).values({db.DEVICE_COL: None}))
         for st in self.rows.values():
             if st.dirty and st.old_placements and st.row is not None:
                 assert st.placement is not None
@@ -453,7 +497,22 @@ class BatchApplier:
             self.erased_files = forget_files(self.conn, erased_files(self.conn, erased))
             self.stale_snapshots = stale_snapshots(self.conn, {str(r.get("province_code") or "") for r in erased})
         record_damaged(self.conn, self.reader.damaged, self.now)
-        append_changes(self.conn, self.log_entries, self.now)
+        append_changes(self.conn, self.log_entries, self.now, self._origins(erased))
+
+    def _origins(self, erased: list[Any]) -> dict[tuple[str, str | None, str, str], tuple[str, int]]:
+        """The log entries the pushing device need not pull back: its echo-free rows, logged
+        under their only placement. Nothing when an erasure scrubbed stored rows, and not an
+        entry the server logged again for its own reasons (a parent's move)."""
+        if erased:
+            return {}
+        origins = {}
+        for key, seq in self.echo_free.items():
+            st = self.rows[key]
+            if st.dirty and st.placement is not None and not st.old_placements:
+                origins[(st.placement.scope, st.placement.ward, key[0], key[1])] = (self.grant.device_id, seq)
+        for entry in self.server_logged:
+            origins.pop(entry, None)
+        return origins
 
     def _write_table(self, table: str, states: list[RowState]) -> None:
         t = db.REPLICATED[table]
@@ -464,7 +523,9 @@ class BatchApplier:
         for st in states:
             assert st.row is not None and st.placement is not None
             row = st.row
-            record = (*values_of(row), st.placement.scope, st.placement.ward, self.grant.device_id)
+            key = (table, row["id"])
+            holder = self.grant.device_id if key in self.echo_free and not st.old_placements else None
+            record = (*values_of(row), st.placement.scope, st.placement.ward, holder)
             (updates if st.existed else inserts).append(record)
             for p in (st.placement, *st.old_placements):
                 self.log_entries.add((p.scope, p.ward, table, row["id"]))
@@ -494,8 +555,12 @@ class BatchApplier:
                 update(t).where(cond).values({db.SCOPE_COL: placement.scope, db.WARD_COL: placement.ward})
             )
             for child_id, old_scope, old_ward in moved:
-                self.log_entries.add((old_scope, old_ward, child, child_id))
-                self.log_entries.add((placement.scope, placement.ward, child, child_id))
+                for entry in (
+                    (old_scope, old_ward, child, child_id),
+                    (placement.scope, placement.ward, child, child_id),
+                ):
+                    self.log_entries.add(entry)
+                    self.server_logged.add(entry)
                 self._cascade(child, child_id, placement)
 
     @property

@@ -89,9 +89,12 @@ def pull(
     scope: Scope,
     after: Annotated[int, Query(ge=0, le=2**53)] = 0,
     limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+    acked: Annotated[int | None, Query(ge=0, le=2**53)] = None,
 ) -> Response:
+    """`acked`: the device's last seq whose answer it has recorded. Rows it wrote up to
+    there and holds exactly as stored are left out (no echo); without it, nothing is."""
     try:
-        return hashed(server.pull(grant, scope, after, limit))
+        return hashed(server.pull(grant, scope, after, limit, acked))
     except CursorTooOld:
         raise http_error(
             410, "reset_scope", "Dữ liệu phạm vi {scope} cần tải lại từ bản chụp.", params={"scope": scope}

@@ -338,14 +338,17 @@ class SyncServer:
             return View(scope, None, False)
         raise NotAllowed(403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=scope)
 
-    def pull(self, grant: DeviceGrant, scope: str, after: int, limit: int | None) -> PullResponse:
+    def pull(
+        self, grant: DeviceGrant, scope: str, after: int, limit: int | None, acked: int | None = None
+    ) -> PullResponse:
         view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
         reader = StoredReader(self.codecs)
         with self._read() as conn:
             scopes = known_scopes(conn)
             others = [v for v in grant.views(scopes) if v.scope != view.scope]
-            page = pull_page(conn, reader, view, after, limit, others)
+            own = (grant.device_id, acked) if acked is not None else None
+            page = pull_page(conn, reader, view, after, limit, others, own)
         self._quarantine(reader.damaged)
         return page
 

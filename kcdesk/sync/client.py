@@ -331,7 +331,11 @@ class SyncClient:
             self.progress.check()
             with self.store.read() as s:
                 after = (state.cursor(s, scope.scope) or (0, key))[0]
-            response = transport.call("GET", f"{API_PREFIX}/pull", params={"scope": scope.scope, "after": after})
+                acked = _next_seq(s) - 1  # every change up to here has its answer recorded
+            # `acked`: the server leaves out the rows this laptop wrote and already holds as
+            # stored (its own acknowledged changes): no echo.
+            params = {"scope": scope.scope, "after": after, "acked": acked}
+            response = transport.call("GET", f"{API_PREFIX}/pull", params=params)
             if response.status_code == 410:  # older than the compaction horizon: start this scope again
                 self._snapshot(transport, scope, key, report, replacing=True)
                 continue

@@ -129,6 +129,7 @@ def record_outcomes(
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     cursor.executemany("DELETE FROM sync_outbox WHERE seq = ?", [(o.seq,) for o in answered])
     versions: dict[str, list[tuple[int, str, int]]] = {}
+    held: dict[str, list[tuple[int, str, str | None, str]]] = {}
     for outcome in answered:
         m = by_seq[outcome.seq]
         counts[outcome.status] += 1
@@ -142,9 +143,19 @@ def record_outcomes(
                 applier.upsert(m.table, [outcome.row], pending=set())
                 continue
         if outcome.row_version is not None and m.table in applier.tables:
-            versions.setdefault(m.table, []).append((outcome.row_version, m.row_id, outcome.row_version))
+            if outcome.at is not None:  # this copy is the stored row once it has the server's stamps
+                created = outcome.at if m.op == "insert" else None
+                held.setdefault(m.table, []).append((outcome.row_version, outcome.at, created, m.row_id))
+            else:
+                versions.setdefault(m.table, []).append((outcome.row_version, m.row_id, outcome.row_version))
     for table, params in versions.items():  # the server's version, never backwards
         cursor.executemany(f'UPDATE "{table}" SET row_version = ? WHERE id = ? AND row_version < ?', params)
+    for table, stamps in held.items():  # the server will not send these rows back (no echo)
+        cursor.executemany(
+            f'UPDATE "{table}" SET row_version = ?, updated_at = ?, created_at = coalesce(?, created_at) '
+            "WHERE id = ? AND row_version <= ?",
+            [(*p, p[0]) for p in stamps],
+        )
     cursor.close()
     return counts
 

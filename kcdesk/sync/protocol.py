@@ -204,6 +204,10 @@ class Outcome(BaseModel):
     # does not know (from a newer kcdesk): kept on the server, not applied, not refused.
     params: dict[str, Any] | None = None
     row: dict[str, Any] | None = None  # the server's row after a merge or with a rejection
+    # Set when the device, taking row_version and this instant as the row's updated_at (and
+    # created_at, for a new row), holds exactly the stored row: the server's log then marks
+    # the change as the device's own, and its pulls (with `acked`) never send it back.
+    at: str | None = None
 
 
 class PushResponse(BaseModel):
