@@ -1,4 +1,4 @@
-"""Inserting many rows at once (demo data, imports, snapshots) at close to raw SQLite speed.
+"""Writing many rows at once (demo data, imports, snapshots, pulls) at close to raw SQLite speed.
 
 The per-row path (ORM or Core executemany) spends most of its time in Python: parameter
 processing per value and one trigger program per row. Here values are converted once,
@@ -19,7 +19,13 @@ from sqlalchemy import Date, Table, text
 from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base, is_synced
-from kcdesk.db.capture import bulk_capture_sql, table_columns
+from kcdesk.db.capture import (
+    bulk_capture_sql,
+    bulk_update_capture_sql,
+    bulk_update_index_sql,
+    bulk_update_ready,
+    table_columns,
+)
 from kcdesk.db.sort_keys import with_sort_keys
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 
@@ -102,3 +108,44 @@ def bulk_insert(
             params = {"start": start, "audit_start": audit_start}
             conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
     return len(data)
+
+
+def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+    """Insert or update `rows` (tuples in `columns` order, storage form, "id" among them) in
+    a few statements, captured as the per-row triggers would: the rows go through a staging
+    table and one INSERT ... ON CONFLICT with the update and insert triggers standing aside
+    (kc_context.bulk); the audit entries (with the fields each update changed, before and
+    after), the sort keys and the search index are written set-based around it
+    (kcdesk.db.capture). For pulls (applying_remote): no outbox entries.
+
+    False, with nothing written, when this database's triggers predate the bulk guard of
+    the update triggers or an id comes twice: the caller writes row by row then."""
+    conn = session.connection()
+    if not rows or len({r[columns.index("id")] for r in rows}) != len(rows) or not bulk_update_ready(conn, table_name):
+        return False
+    stage = f"kc_stage_{table_name}"
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    conn.exec_driver_sql(f'DROP TABLE IF EXISTS temp."{stage}"')
+    conn.exec_driver_sql(f'CREATE TEMP TABLE "{stage}" (seq INTEGER PRIMARY KEY, {quoted})')
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(f'INSERT INTO "{stage}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})', rows)
+    finally:
+        cursor.close()
+    all_columns = table_columns(conn, table_name)
+    start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table_name}"').scalar()
+    for stmt in bulk_update_capture_sql(table_name, all_columns, columns, stage):  # before the rows change
+        conn.exec_driver_sql(stmt)
+    audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar()
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")
+    conn.exec_driver_sql(
+        f'INSERT INTO "{table_name}" ({quoted}) SELECT {quoted} FROM "{stage}" WHERE true ORDER BY seq '
+        f"ON CONFLICT(id) DO UPDATE SET {sets}"
+    )
+    conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
+    params = {"start": start, "audit_start": audit_start}
+    for stmt in [*bulk_capture_sql(table_name, all_columns), *bulk_update_index_sql(table_name, columns, stage)]:
+        conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
+    conn.exec_driver_sql(f'DROP TABLE temp."{stage}"')
+    return True

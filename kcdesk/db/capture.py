@@ -87,9 +87,9 @@ def _json_object(ref: str, columns: Sequence[str]) -> str:
     return result
 
 
-def _changed_object(ref: str, columns: Sequence[str]) -> str:
+def _changed_object(ref: str, columns: Sequence[str], old: str = "OLD", new: str = "NEW") -> str:
     parts = " UNION ALL ".join(
-        f'SELECT \'{c}\' AS k, {ref}."{c}" AS v WHERE OLD."{c}" IS NOT NEW."{c}"' for c in columns
+        f'SELECT \'{c}\' AS k, {ref}."{c}" AS v WHERE {old}."{c}" IS NOT {new}."{c}"' for c in columns
     )
     return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
@@ -117,7 +117,7 @@ def capture_trigger_sql(table: str, columns: Iterable[str]) -> list[str]:
         + insert_audit.format(ref="NEW", op="'insert'", before="NULL", after=_json_object("NEW", cols))
         + insert_outbox.format(ref="NEW", op="'insert'", base="NEW.row_version")
         + " END",
-        f'CREATE TRIGGER kc_capture_{table}_update AFTER UPDATE ON "{table}" WHEN {changed} BEGIN '
+        f'CREATE TRIGGER kc_capture_{table}_update AFTER UPDATE ON "{table}" WHEN ({changed}) AND {_NOT_BULK} BEGIN '
         + insert_audit.format(
             ref="NEW", op=update_op, before=_changed_object("OLD", cols), after=_changed_object("NEW", cols)
         )
@@ -143,7 +143,7 @@ def search_trigger_sql(table: str) -> list[str]:
         f"CREATE TRIGGER kc_search_{table}_insert AFTER INSERT ON {table} WHEN NEW.deleted_at IS NULL AND {_NOT_BULK} "
         "BEGIN "
         f"INSERT INTO {fts} (rowid, {names}) VALUES (NEW.rowid, {values('NEW')}); END",
-        f"CREATE TRIGGER kc_search_{table}_update AFTER UPDATE OF {watched} ON {table} BEGIN "
+        f"CREATE TRIGGER kc_search_{table}_update AFTER UPDATE OF {watched} ON {table} WHEN {_NOT_BULK} BEGIN "
         f"DELETE FROM {fts} WHERE rowid = OLD.rowid; "
         f"INSERT INTO {fts} (rowid, {names}) SELECT NEW.rowid, {values('NEW')} WHERE NEW.deleted_at IS NULL; END",
         f"CREATE TRIGGER kc_search_{table}_delete AFTER DELETE ON {table} BEGIN "
@@ -276,3 +276,60 @@ def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
             "WHERE t.rowid > :start AND t.deleted_at IS NULL"
         )
     return sql
+
+
+def bulk_update_ready(conn: Connection, table: str) -> bool:
+    """Whether this database's update triggers stand aside for kc_context.bulk (they do
+    once the triggers were installed by this version: after a migration, or a new file)."""
+    names = [f"kc_capture_{table}_update"] + ([f"kc_search_{table}_update"] if table in SEARCH_TABLES else [])
+    marks = ", ".join("?" for _ in names)
+    found = conn.exec_driver_sql(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks}) AND sql LIKE '%bulk%'",
+        tuple(names),
+    ).scalar()
+    return found == len(names)
+
+
+def bulk_update_capture_sql(table: str, columns: Sequence[str], staged: Sequence[str], stage: str) -> list[str]:
+    """Set-based equivalents of the update triggers for the rows of `stage` (a table with
+    `staged` columns, `seq` in arrival order) that already exist in `table`, to run BEFORE
+    they are written: the audit entries the update trigger would write (changed fields,
+    before and after), and the search-index rows the search trigger would delete. The
+    index rows of the new values go in afterwards (bulk_update_index_sql). Pulls only: no
+    outbox entries (the sync layer writes with applying_remote)."""
+    cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id" and c in staged]
+    if not cols:
+        return []
+    changed = " OR ".join(f't."{c}" IS NOT s."{c}"' for c in cols)
+    op = (
+        "CASE WHEN t.deleted_at IS NULL AND s.deleted_at IS NOT NULL THEN 'delete' "
+        "WHEN t.deleted_at IS NOT NULL AND s.deleted_at IS NULL THEN 'restore' ELSE 'update' END"
+        if "deleted_at" in cols
+        else "'update'"
+    )
+    sql = [
+        "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
+        f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, {op}, "
+        f"{_changed_object('t', cols, 't', 's')}, {_changed_object('s', cols, 't', 's')} "
+        f'FROM "{stage}" AS s JOIN "{table}" AS t ON t.id = s.id LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
+        f"WHERE {changed} ORDER BY s.seq"
+    ]
+    if table in SEARCH_TABLES and set(SEARCH_SOURCE_COLUMNS[table]) & set(staged):
+        sql.append(
+            f"DELETE FROM {table}_fts WHERE rowid IN "
+            f'(SELECT t.rowid FROM "{table}" AS t JOIN "{stage}" AS s USING (id))'
+        )
+    return sql
+
+
+def bulk_update_index_sql(table: str, staged: Sequence[str], stage: str) -> list[str]:
+    """After the rows of `stage` are written: the search-index rows of the ones that existed
+    (rowid <= :start; the new ones are indexed by bulk_capture_sql)."""
+    if table not in SEARCH_TABLES or not set(SEARCH_SOURCE_COLUMNS[table]) & set(staged):
+        return []
+    doc = SEARCH_TABLES[table]
+    values = ", ".join(fold_sql(expr.format(r="t")) for expr in doc.values())
+    return [
+        f"INSERT INTO {table}_fts (rowid, {', '.join(doc)}) SELECT t.rowid, {values} FROM {table} AS t "
+        f'WHERE t.rowid <= :start AND t.deleted_at IS NULL AND t.id IN (SELECT id FROM "{stage}")'
+    ]

@@ -12,6 +12,7 @@ triggers audit the change but queue nothing for the server). Three rules:
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from kcdesk.db.base import Base, synced_tables
+from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.files import file_path
 from kcdesk.db.scrub import apply_erasure
 from kcdesk.sync import kept_fields
@@ -60,9 +62,12 @@ def apply_received_erasures(
 
 
 class RowApplier:
-    def __init__(self, session: Session, codecs: Mapping[str, TableCodec]) -> None:
+    def __init__(self, session: Session, codecs: Mapping[str, TableCodec], *, set_based: bool = True) -> None:
         self.session = session
         self.codecs = codecs
+        # Groups go in set-based (kcdesk.db.bulk.bulk_upsert); False writes them row by row
+        # through the triggers, as before (kept to prove both write the same).
+        self.set_based = set_based
         self.tables: dict[str, Table] = {name: Base.metadata.tables[name] for name in synced_tables()}
         self._fks = {
             name: [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
@@ -128,10 +133,13 @@ class RowApplier:
         sql = text(self._upsert_sql(table, columns))
         nested = self.session.begin_nested()
         try:
+            if self.set_based and bulk_upsert(self.session, table, columns, [tuple(r.values()) for r in group]):
+                nested.commit()
+                return [r["id"] for r in group]
             self.session.execute(sql, group)
             nested.commit()
             return [r["id"] for r in group]
-        except sa_exc.IntegrityError:
+        except (sa_exc.IntegrityError, sqlite3.IntegrityError):
             nested.rollback()
         written = []
         for row in group:
