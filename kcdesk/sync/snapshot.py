@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.files import sha256_of
 from kcdesk.db.store import Store
@@ -158,10 +159,12 @@ def _upsert_plain(
     sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
     nested = session.begin_nested()
     try:
-        session.connection().exec_driver_sql(sql, rows)
+        if not bulk_upsert(session, table, cols, rows):  # set-based, as a pulled page (older triggers: per row)
+            session.connection().exec_driver_sql(sql, rows)
         nested.commit()
-    except sa_exc.IntegrityError as exc:  # a local unique key collides: the careful path parks that row
-        log.warning("snapshot rows of %s need the careful path: %s", table, exc.orig)
+    except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
+        # A local unique key collides: the careful path parks that row.
+        log.warning("snapshot rows of %s need the careful path: %s", table, getattr(exc, "orig", exc))
         nested.rollback()
         applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
         return
