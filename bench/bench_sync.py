@@ -119,7 +119,12 @@ class Server:
         folder = self.folder
         port_file = folder / "port"
         port_file.unlink(missing_ok=True)
-        env = {**os.environ, "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000"}
+        here = str(Path(__file__).resolve().parents[1])  # this checkout's server, wherever it runs from
+        env = {
+            **os.environ,
+            "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000",
+            "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p),
+        }
         self.proc = subprocess.Popen(
             [
                 sys.executable,

@@ -43,6 +43,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling benchmarks, when imported
+# This checkout's kcdesk, in this process and in every process it starts (the `kcdesk`
+# command, the window's launches, the server): an installed kcdesk (an editable install of
+# another checkout, say) would otherwise be measured instead, or build files this one refuses.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # (and PYTHONPATH, see main)
 
 import _anki_peer
 import _kcdesk_side as kc
@@ -139,6 +143,7 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
     args = parse_args(argv)
     header(args)
     gui_reason = xvfb_missing()
