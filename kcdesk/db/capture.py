@@ -294,7 +294,7 @@ def bulk_update_capture_sql(table: str, columns: Sequence[str], staged: Sequence
     """Set-based equivalents of the update triggers for the rows of `stage` (a table with
     `staged` columns, `seq` in arrival order) that already exist in `table`, to run BEFORE
     they are written: the audit entries the update trigger would write (changed fields,
-    before and after), and the search-index rows the search trigger would delete. The
+    before and after), and the search-index rows of those whose indexed text changes. The
     index rows of the new values go in afterwards (bulk_update_index_sql). Pulls only: no
     outbox entries (the sync layer writes with applying_remote)."""
     cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id" and c in staged]
@@ -314,22 +314,28 @@ def bulk_update_capture_sql(table: str, columns: Sequence[str], staged: Sequence
         f'FROM "{stage}" AS s JOIN "{table}" AS t ON t.id = s.id LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
         f"WHERE {changed} ORDER BY s.seq"
     ]
-    if table in SEARCH_TABLES and set(SEARCH_SOURCE_COLUMNS[table]) & set(staged):
-        sql.append(
-            f"DELETE FROM {table}_fts WHERE rowid IN "
-            f'(SELECT t.rowid FROM "{table}" AS t JOIN "{stage}" AS s USING (id))'
-        )
+    watched = [c for c in SEARCH_SOURCE_COLUMNS.get(table, ()) if c in staged]
+    if watched:  # only the rows whose indexed text changes: re-indexing the others gives the same index
+        moved = " OR ".join(f't."{c}" IS NOT s."{c}"' for c in watched)
+        sql += [
+            f'DROP TABLE IF EXISTS temp."{stage}_reindex"',
+            f'CREATE TEMP TABLE "{stage}_reindex" AS SELECT t.rowid AS rid FROM "{stage}" AS s '
+            f'JOIN "{table}" AS t ON t.id = s.id WHERE {moved}',
+            f'DELETE FROM {table}_fts WHERE rowid IN (SELECT rid FROM "{stage}_reindex")',
+        ]
     return sql
 
 
 def bulk_update_index_sql(table: str, staged: Sequence[str], stage: str) -> list[str]:
-    """After the rows of `stage` are written: the search-index rows of the ones that existed
-    (rowid <= :start; the new ones are indexed by bulk_capture_sql)."""
+    """After the rows of `stage` are written: the search-index rows of the stored ones whose
+    indexed text changed (noted by bulk_update_capture_sql; new rows are indexed by
+    bulk_capture_sql)."""
     if table not in SEARCH_TABLES or not set(SEARCH_SOURCE_COLUMNS[table]) & set(staged):
         return []
     doc = SEARCH_TABLES[table]
     values = ", ".join(fold_sql(expr.format(r="t")) for expr in doc.values())
     return [
         f"INSERT INTO {table}_fts (rowid, {', '.join(doc)}) SELECT t.rowid, {values} FROM {table} AS t "
-        f'WHERE t.rowid <= :start AND t.deleted_at IS NULL AND t.id IN (SELECT id FROM "{stage}")'
+        f'WHERE t.rowid IN (SELECT rid FROM "{stage}_reindex") AND t.deleted_at IS NULL',
+        f'DROP TABLE temp."{stage}_reindex"',
     ]
