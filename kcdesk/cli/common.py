@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
+from kcdesk.cli.acting import act_as_person
 from kcdesk.db.store import Store
 from kcdesk.i18n import tr
 from kcdesk.locale_en_cli import ARGPARSE
@@ -54,6 +55,14 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=tr("ngôn ngữ thông báo (vi hoặc en)")
     )
+    common.add_argument(
+        "--login",
+        default=argparse.SUPPRESS,
+        help=tr(
+            "tên đăng nhập của người chạy lệnh (hoặc biến KCDESK_USER); "
+            "mật khẩu hỏi khi chạy hoặc lấy từ KCDESK_PASSWORD"
+        ),
+    )
     return common
 
 
@@ -69,6 +78,11 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
     path = db_path(args)
     existed = path.exists()
     store = Store.open(path, create=create)
+    try:
+        act_as_person(store, args)  # sign-in per person (kcdesk.cli.acting)
+    except BaseException:
+        store.close()
+        raise
     if existed:
         _daily_backup(store)
     return store

@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "kcdesk.cli.cmd_exchange",
     "kcdesk.cli.cmd_settings",
     "kcdesk.cli.cmd_privacy",
+    "kcdesk.cli.cmd_account",
 )
 
 
