@@ -40,6 +40,7 @@ def test_commands_need_a_signed_in_person_once_accounts_exist(db: Path, monkeypa
     no_terminal = run_cli("facility", "list", db=db)  # a script without a terminal: say what to set
     assert no_terminal.code == 4 and "KCDESK_PASSWORD" in no_terminal.err
 
+
 def test_the_leader_manages_accounts_from_the_command_line(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KCDESK_PASSWORD", LEADER_PW)
     monkeypatch.setenv("KCDESK_NEW_PASSWORD", "tam-thoi-123")

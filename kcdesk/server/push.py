@@ -50,9 +50,9 @@ from kcdesk.sync.relations import PARENT, parent_ref
 from kcdesk.sync.wire import BadValue, TableCodec
 
 log = logging.getLogger(__name__)
-_LOCAL_ONLY = {
-    t.name: frozenset(c.name for c in t.columns if c.info.get(LOCAL_ONLY)) for t in Base.metadata.sorted_tables
-}
+# Names of the desktop's local-only columns, in any table (a password hash sent under another
+# table's name is still a password hash).
+_LOCAL_ONLY = frozenset(c.name for t in Base.metadata.sorted_tables for c in t.columns if c.info.get(LOCAL_ONLY))
 # Records a row names besides the parent it hangs from (see BatchApplier._check_references).
 REFERENCES: dict[str, list[tuple[str, str]]] = {
     name: [
@@ -389,8 +389,7 @@ class BatchApplier:
         managed = server_set(m.table)
         # A device's local-only columns (sort keys, password hashes: kcdesk.db.account_columns)
         # are not the server's to keep, not even aside: a device that sends them is ignored.
-        local = _LOCAL_ONLY.get(m.table, frozenset())
-        self.kept_aside = {c: v for c, v in m.values.items() if c not in checks and c not in local}
+        self.kept_aside = {c: v for c, v in m.values.items() if c not in checks and c not in _LOCAL_ONLY}
         values = {}
         for c, v in m.values.items():
             if c in checks and c not in managed:
