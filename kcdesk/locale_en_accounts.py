@@ -96,4 +96,48 @@ ACCOUNTS: dict[str, str] = {
         "Reset the password of {login}; the user must change it at sign-in."
     ),
     "Đã đổi mật khẩu của {login}.": "Changed the password of {login}.",
+    # the window (kcdesk.ui.sign_in, the first-run wizard, the User menu)
+    "Mật khẩu đăng nhập của bạn": "Your sign-in password",
+    "Nhập lại mật khẩu": "Password again",
+    "Bạn là lãnh đạo Trung tâm trên máy này: bạn thêm tài khoản cho người khác sau.": (
+        "You are the centre leader on this laptop: you add the others' accounts later."
+    ),
+    "Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.": "The two passwords typed differ. Type them again.",
+    "Tự khóa cửa sổ sau số phút không dùng (0: không tự khóa)": "Lock the window after this many idle minutes (0: never)",
+    "Khóa cửa sổ": "Lock window",
+    "Đổi mật khẩu…": "Change password…",
+    "Đăng nhập người khác…": "Sign in as someone else…",
+    "Quản lý tài khoản…": "Manage accounts…",
+    "Đặt mật khẩu cho tôi…": "Set a password for me…",
+    "Hãy chọn một tài khoản trong danh sách.": "Choose an account in the list.",
+    "Thêm tài khoản": "Add an account",
+    "Đặt lại mật khẩu": "Reset the password",
+    "Tên đăng nhập": "Username",
+    "Họ tên": "Full name",
+    "Mật khẩu tạm thời": "Temporary password",
+    "Người dùng phải đổi mật khẩu này khi đăng nhập lần đầu.": "The user must change this password at the first sign-in.",
+    "Tài khoản trên máy này": "Accounts on this laptop",
+    "Thêm tài khoản…": "Add an account…",
+    "Khóa / mở lại": "Disable / enable",
+    "Đặt lại mật khẩu…": "Reset the password…",
+    "Đã khóa": "Disabled",
+    "Chưa có mật khẩu": "No password yet",
+    "Phải đổi mật khẩu": "Must change the password",
+    "Hoạt động": "Active",
+    "Đổi mật khẩu": "Change password",
+    "Mật khẩu của bạn vừa được đặt lại. Hãy chọn mật khẩu mới của riêng mình.": (
+        "Your password was just reset. Choose a new password of your own."
+    ),
+    "Mật khẩu hiện tại": "Current password",
+    "Mật khẩu mới": "New password",
+    "Nhập lại mật khẩu mới": "New password again",
+    "Đăng nhập kcdesk": "Sign in to kcdesk",
+    "Mật khẩu": "Password",
+    "Đăng nhập": "Sign in",
+    "Cần đổi mật khẩu đã được đặt lại trước khi làm việc.": "Change the reset password before working.",
+    "kcdesk đã khóa": "kcdesk is locked",
+    "Những gì đang sửa dở vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp tục.": (
+        "Edits in progress are kept as they are. Enter {name}'s password to go on."
+    ),
+    "Mở khóa": "Unlock",
 }

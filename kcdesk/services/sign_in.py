@@ -243,6 +243,27 @@ def sign_out(store: Store) -> None:
     store.signed_in_user_id = None
 
 
+def keep_signed_in(store: Store, user_id: str | None) -> bool:
+    """The same person stays signed in over a store opened again (after a backup is
+    restored) if their account there can sign in; False: someone must sign in."""
+    if not store.sign_in_required:
+        act_as_current(store)
+        return True
+
+    def mark(session: Session) -> bool:
+        user = session.get(AppUser, user_id) if user_id else None
+        if user is None or user.password_hash is None or user.account_disabled_at is not None:
+            return False
+        set_meta(session, "current_user_id", user.id)
+        return True
+
+    if not store.write(mark, anonymous=True):
+        return False
+    store.reload_identity()
+    store.signed_in_user_id = user_id
+    return True
+
+
 def act_as_current(store: Store) -> None:
     """A database where no account has a password yet: the current user acts, as before."""
     if not store.sign_in_required:
