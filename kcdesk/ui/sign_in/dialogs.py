@@ -41,6 +41,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.signed: sign_in.SignedIn | None = None
+        self.change: ChangePasswordDialog | None = None
         self.setObjectName("signInDialog")
         self.setWindowTitle(_t("Đăng nhập kcdesk"))
         self.login = QComboBox()
@@ -86,15 +87,20 @@ class SignInDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return False
-        if self.signed.must_change_password:
-            change = ChangePasswordDialog(self.store, self, forced=True, current=self.password.text())
-            if change.exec() != QDialog.DialogCode.Accepted:
-                sign_in.sign_out(self.store)
-                self.signed = None
-                self.problem.setText(_t("Cần đổi mật khẩu đã được đặt lại trước khi làm việc."))
-                return False
+        if self.signed.must_change_password:  # after a reset: a new password before anything else
+            self.change = ChangePasswordDialog(self.store, self, forced=True, current=self.password.text())
+            self.change.accepted.connect(self.accept)
+            self.change.rejected.connect(self._change_refused)
+            self.change.open()
+            return False
         self.accept()
         return True
+
+    def _change_refused(self) -> None:
+        sign_in.sign_out(self.store)
+        self.signed = None
+        self.password.clear()
+        self.problem.setText(_t("Cần đổi mật khẩu đã được đặt lại trước khi làm việc."))
 
 
 class ChangePasswordDialog(QDialog):
