@@ -140,4 +140,8 @@ ACCOUNTS: dict[str, str] = {
         "Edits in progress are kept as they are. Enter {name}'s password to go on."
     ),
     "Mở khóa": "Unlock",
+    # the self-test's step (kcdesk.selftest.core_steps)
+    "Đăng nhập bằng mật khẩu": "Sign in with a password",
+    "Ghi được dữ liệu khi chưa đăng nhập.": "Data could be written without signing in.",
+    "tài khoản {login}, mật khẩu băm argon2id": "account {login}, password hashed with argon2id",
 }
