@@ -144,4 +144,7 @@ ACCOUNTS: dict[str, str] = {
     "Đăng nhập bằng mật khẩu": "Sign in with a password",
     "Ghi được dữ liệu khi chưa đăng nhập.": "Data could be written without signing in.",
     "tài khoản {login}, mật khẩu băm argon2id": "account {login}, password hashed with argon2id",
+    "Máy này dùng tài khoản riêng cho từng người: hãy đăng nhập bằng tài khoản của mình.": (
+        "This laptop has an account for each person: sign in with your own account."
+    ),
 }
