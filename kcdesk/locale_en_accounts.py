@@ -147,4 +147,9 @@ ACCOUNTS: dict[str, str] = {
     "Máy này dùng tài khoản riêng cho từng người: hãy đăng nhập bằng tài khoản của mình.": (
         "This laptop has an account for each person: sign in with your own account."
     ),
+    "Máy này đã đăng ký với máy chủ: người dùng mới do quản trị tạo trên máy chủ. "
+    "Sau khi đồng bộ, hãy thêm tài khoản cho người đó ({login}).": (
+        "This laptop is enrolled with a server: new users are created by the administrator on the server. "
+        "After a sync, add the account for that person ({login})."
+    ),
 }

@@ -31,7 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kcdesk.db.models import AppUser
+from kcdesk.db.models import AppUser, Device
 from kcdesk.db.store import Store, get_meta, set_meta
 from kcdesk.db.types import utcnow
 from kcdesk.domain.roles import LEADERS, ROLES
@@ -319,7 +319,8 @@ def _accounts_here(session: Session) -> list[AppUser]:
 def add_account(session: Session, login: str, full_name: str, role: str, password: str) -> Account:
     """A leader gives a person an account on this laptop, with a first password the person
     must change at the first sign-in. A person already known here (pulled from the
-    server) keeps their row and gets the password."""
+    server) keeps their row, name and role (the server's) and gets the password; on an
+    enrolled laptop only such people get accounts."""
     leader = _leader(session)
     login, full_name = clean(login) or "", clean(full_name) or ""
     problems: dict[str, FieldMessage] = {}
@@ -341,6 +342,16 @@ def add_account(session: Session, login: str, full_name: str, role: str, passwor
             {"login": FieldMessage("Tên đăng nhập {login} đã có tài khoản. Hãy chọn tên khác.", login=login)}
         )
     if user is None:
+        if _enrolled(session):  # people belong to the server (kcdesk.sync.identity): never made here
+            raise ValidationError(
+                {
+                    "login": FieldMessage(
+                        "Máy này đã đăng ký với máy chủ: người dùng mới do quản trị tạo trên máy chủ. "
+                        "Sau khi đồng bộ, hãy thêm tài khoản cho người đó ({login}).",
+                        login=login,
+                    )
+                }
+            )
         if not full_name:
             raise ValidationError({"full_name": FieldMessage("Hãy nhập họ tên.")})
         user = AppUser(
@@ -356,6 +367,11 @@ def add_account(session: Session, login: str, full_name: str, role: str, passwor
     _set_password(user, password, must_change=True)
     session.flush()
     return _account(user)
+
+
+def _enrolled(session: Session) -> bool:
+    found = session.scalar(select(Device.id).where(Device.is_local.is_(True), Device.enrolled_at.is_not(None)))
+    return found is not None
 
 
 def set_disabled(session: Session, login: str, disabled: bool, now: datetime | None = None) -> Account:

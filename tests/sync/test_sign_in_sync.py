@@ -51,6 +51,26 @@ def test_the_hash_stays_on_the_laptop_and_follows_the_person_at_enrolment(server
     assert si.sign_in(a.store, "lan", PASSWORD).user.id == lan
 
 
+def test_on_an_enrolled_laptop_accounts_are_given_to_the_servers_people(server, device_factory) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from kcdesk.errors import ValidationError
+
+    a, b = device_factory("a"), device_factory("b")
+    a.enrol(server, role="centre_leader", username="lan", full_name="Nguyễn Thị Lan")
+    b.enrol(server, username="hung", full_name="Trần Văn Hùng")
+    a.sync()  # the province's people reach the laptop
+    si.set_first_password(a.store, PASSWORD)
+    with pytest.raises(ValidationError, match="do quản trị tạo trên máy chủ"):
+        a.write(lambda s: si.add_account(s, "moi", "Người Mới", "centre_staff", "tam-thoi-123"))
+    added = a.write(lambda s: si.add_account(s, "hung", "", "centre_staff", "tam-thoi-123"))
+    assert added.full_name == "Trần Văn Hùng" and added.must_change_password
+    assert a.pending() == 0  # a password is nothing to send
+    a.sync()
+    assert a.service.dead_letters() == [] and "argon2" not in _server_text(server)
+    assert si.sign_in(a.store, "hung", "tam-thoi-123").must_change_password
+
+
 def test_the_server_keeps_no_local_only_field_a_device_sends(server) -> None:  # type: ignore[no-untyped-def]
     raw = RawDevice(server)
     try:

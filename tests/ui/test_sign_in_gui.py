@@ -160,3 +160,24 @@ def test_the_leader_adds_disables_and_resets_accounts_in_the_window(locked_windo
     reset._check()
     assert si.sign_in(dialog.store, "ketoan", "dat-lai-456").must_change_password
     dialog.close()
+
+
+def test_another_person_signs_in_and_the_window_acts_as_them(locked_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = locked_window
+    store = window.ctx.store
+    store.write(lambda s: si.add_account(s, "canbo2", "Lê Văn Cường", "centre_staff", "tam-thoi-123"))
+    window._fill_user_menu()
+    titles = [a.text() for a in window.user_menu.actions()]
+    assert "Quản lý tài khoản…" in titles and "Khóa cửa sổ" in titles
+    dialog = window.sign_in_other()
+    dialog.login.setEditText("canbo2")
+    retype(dialog.password, "tam-thoi-123")
+    dialog.try_sign_in()
+    retype(dialog.change.new, "cuong-moi-2026")
+    retype(dialog.change.again, "cuong-moi-2026")
+    assert dialog.change.try_change()
+    qtbot.waitUntil(lambda: window.ctx.user is not None and window.ctx.user.username == "canbo2")
+    assert "Lê Văn Cường" in window.user_label.text()
+    window._fill_user_menu()
+    assert "Quản lý tài khoản…" not in [a.text() for a in window.user_menu.actions()]  # not a leader
+    assert window.switch_user("whoever") is not None  # no switching without a password: the sign-in dialog
