@@ -542,6 +542,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.scheduler.stop()
+        self.window_lock.stop()
         self.ctx.settings.set("window_geometry", bytes(self.saveGeometry().data()))
         self.ctx.settings.sync()
         event.accept()

@@ -198,8 +198,17 @@ class WindowLock(QObject):
             self.idle.start()  # restarts the countdown
         return False
 
+    def stop(self) -> None:
+        """The window is closing: no more idle countdown, no more listening."""
+        self.idle.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            if self.session_filter is not None:
+                app.removeNativeEventFilter(self.session_filter)
+
     def lock(self) -> None:
-        if self.locked or not self.enabled:
+        if self.locked or not self.enabled or not self.main_window.isVisible():
             return
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
         if self.main_window not in windows:
