@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+
+from tests.conftest import run_cli
 
 LEADER_PW = "lanh-dao-2026"
 
