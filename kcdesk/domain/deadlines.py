@@ -104,3 +104,44 @@ def due_items(
                 items.append(DueItem(p.id, p.code, p.title, rule.code, rule.name, due, days_left, rule.legal_basis))
     items.sort(key=lambda i: (i.due, i.code))
     return items
+
+
+def rule_from_row(
+    code: str,
+    name: str,
+    level: str | None,
+    statuses: str,
+    anchor: str,
+    month: int | None,
+    day: int | None,
+    days: int | None,
+    legal_basis: str,
+) -> Rule:
+    """A `deadline_rule` row (statuses comma-separated) as a Rule."""
+    return Rule(
+        code, name, level, frozenset(s.strip() for s in statuses.split(",")), anchor, month, day, days, legal_basis
+    )
+
+
+PROGRESS_RULE = "bao_cao_tien_do"
+EVALUATION_RULE = "danh_gia_sau_ho_tro"
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    progress_missing: int  # proposals under way with no progress report for this month yet
+    progress_overdue: int  # of which (or for last month) the report is past its due day
+    evaluations_due: int  # settled proposals whose evaluation falls due within the horizon
+    evaluations_overdue: int  # of which past due
+
+
+def follow_up_from(due: Iterable[DueItem], progress_missing: int) -> FollowUpCounts:
+    """The follow-up counts out of the due list and the number of proposals under way with
+    no progress report this month."""
+    due = list(due)
+    return FollowUpCounts(
+        progress_missing=progress_missing,
+        progress_overdue=sum(1 for d in due if d.rule == PROGRESS_RULE and d.overdue),
+        evaluations_due=sum(1 for d in due if d.rule == EVALUATION_RULE),
+        evaluations_overdue=sum(1 for d in due if d.rule == EVALUATION_RULE and d.overdue),
+    )
