@@ -62,6 +62,13 @@ class DueItem:
         return self.days_left < 0
 
 
+def periods_looked_at(today: date) -> tuple[str, str]:
+    """Last month and this month ("YYYY-MM"): the only progress-report periods the monthly
+    rule looks at, so a reader may fetch just these (kcdesk.db.quick_read)."""
+    last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return last.strftime("%Y-%m"), today.strftime("%Y-%m")
+
+
 def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
     if rule.anchor == "before_plan_year":
         return date(p.plan_year - 1, rule.month or 1, rule.day or 1)
@@ -78,9 +85,10 @@ def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
         this_month = date(today.year, today.month, min(day, 28 if today.month == 2 else day))
         last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         last_due = date(last.year, last.month, min(day, 28 if last.month == 2 else day))
-        if last.strftime("%Y-%m") not in p.reported_periods and last_due.year >= p.plan_year:
+        last_period, this_period = periods_looked_at(today)
+        if last_period not in p.reported_periods and last_due.year >= p.plan_year:
             return last_due
-        if today.strftime("%Y-%m") not in p.reported_periods:
+        if this_period not in p.reported_periods:
             return this_month
         return None
     raise ValueError(f"unknown deadline anchor {rule.anchor!r}")
