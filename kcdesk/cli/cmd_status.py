@@ -22,12 +22,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     conn = open_read_only_store(args)
     if conn is not None:  # the usual case: plain sqlite3, no ORM to import (kcdesk.db.quick_read)
         with closing(conn):
-            data = {"db": str(db_path(args)), **quick_read.overview(conn).__dict__}
+            data = {"db": str(db_path(args)), **quick_read.overview(conn)._asdict()}
     else:
         from kcdesk.services.overview import overview  # creates, migrates or explains: the ORM's path
 
         with open_store(args) as store, store.read() as session:
-            data = {"db": str(store.path), **overview(session).__dict__}
+            data = {"db": str(store.path), **overview(session)._asdict()}
 
     def render(d: dict[str, Any]) -> str:
         lines = [

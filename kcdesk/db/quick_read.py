@@ -64,10 +64,6 @@ def _in(values: list[str]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def due_list(conn: sqlite3.Connection, today: date | None = None, horizon_days: int = 30) -> list[DueItem]:
     """kcdesk.services.due.due_list over plain sqlite3. The small tables are read whole and
     matched to the proposals here: on a large province that is several times quicker than
@@ -93,6 +89,7 @@ def due_list(conn: sqlite3.Connection, today: date | None = None, horizon_days: 
     ):
         if on > accepted.get(pid, ""):  # ISO dates: the latest is the greatest string
             accepted[pid] = on
+    last_acceptance = {pid: date.fromisoformat(on) for pid, on in accepted.items()}
     # Only the months the monthly rule looks at (kcdesk.domain.deadlines.periods_looked_at).
     periods: dict[str, set[str]] = defaultdict(set)
     for pid, period in conn.execute(
@@ -109,7 +106,7 @@ def due_list(conn: sqlite3.Connection, today: date | None = None, horizon_days: 
             level,
             status,
             year,
-            _day(accepted.get(pid)),
+            last_acceptance.get(pid),
             frozenset(periods.get(pid, ())),
             settled.get(pid),
         )

@@ -4,11 +4,10 @@ command that only reads (kcdesk.db.quick_read); both fill this same record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):  # not a dataclass: see kcdesk.domain.deadlines
     province: str
     centre: str
     facilities: int
