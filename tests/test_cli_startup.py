@@ -86,3 +86,15 @@ def test_a_file_the_quick_path_cannot_take_is_explained_by_the_store(tmp_path: P
     assert "sqlalchemy" in heavy  # Store.open's path, with its words
     code, _, _, err = _run("--db", str(tmp_path / "missing.db"), "due")
     assert code != 0 and "kcdesk --db" in err and "init" in err
+
+
+def test_a_laptop_with_accounts_is_read_only_after_signing_in(tmp_path: Path, demo_template: Path) -> None:
+    db = tmp_path / "accounts.db"
+    db.write_bytes(demo_template.read_bytes())
+    with closing(sqlite3.connect(db)) as conn:  # someone set a password: people sign in from now on
+        conn.execute("UPDATE app_user SET password_hash = 'set' WHERE id = (SELECT min(id) FROM app_user)")
+        conn.commit()
+    for command in ("status", "due"):
+        code, _, out, err = _run("--db", str(db), command)
+        assert (code, out) == (4, ""), err  # the store's path asks who is working; the quick one never bypasses it
+        assert "--login" in err

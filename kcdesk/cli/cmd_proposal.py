@@ -14,7 +14,7 @@ from kcdesk.db.models import AppUser
 from kcdesk.db.store import Store
 from kcdesk.domain import lifecycle
 from kcdesk.domain.vnformat import day, money
-from kcdesk.errors import NotFoundError
+from kcdesk.errors import NotFoundError, PermissionDenied
 from kcdesk.i18n import tr
 from kcdesk.services import proposals as svc
 from kcdesk.services.setup import current_user
@@ -133,6 +133,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def acting_user(session: Session, username: str | None) -> AppUser:
+    """The person a step is recorded under: `--user` on a database without accounts; once
+    people sign in (kcdesk.cli.acting), only the signed-in person, never someone else."""
+    from kcdesk.services.sign_in import has_accounts
+
+    me = current_user(session)
+    if username and has_accounts(session) and (me is None or me.username != username):
+        raise PermissionDenied(
+            "Đang đăng nhập bằng tài khoản {me}: không thực hiện thay người khác được. "
+            "Hãy đăng nhập bằng tài khoản của {name} (--login {name}).",
+            me=me.username if me else "-",
+            name=username,
+        )
     if username:
         user = session.scalars(select(AppUser).where(AppUser.username == username)).first()
         if user is None:

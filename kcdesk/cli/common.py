@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from kcdesk.db.quick_read import open_read_only
+from kcdesk.cli.acting import act_as_person, login_of
+from kcdesk.db.quick_read import open_read_only, sign_in_required
 from kcdesk.i18n import tr
 from kcdesk.locale_en_cli import ARGPARSE
 from kcdesk.paths import default_db_path
@@ -58,6 +59,14 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=tr("ngôn ngữ thông báo (vi hoặc en)")
     )
+    common.add_argument(
+        "--login",
+        default=argparse.SUPPRESS,
+        help=tr(
+            "tên đăng nhập của người chạy lệnh (hoặc biến KCDESK_USER); "
+            "mật khẩu hỏi khi chạy hoặc lấy từ KCDESK_PASSWORD"
+        ),
+    )
     return common
 
 
@@ -75,6 +84,11 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
     path = db_path(args)
     existed = path.exists()
     store = Store.open(path, create=create)
+    try:
+        act_as_person(store, args)  # sign-in per person (kcdesk.cli.acting)
+    except BaseException:
+        store.close()
+        raise
     if existed:
         _daily_backup(store.path)
     return store
@@ -83,9 +97,15 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
 def open_read_only_store(args: argparse.Namespace) -> sqlite3.Connection | None:
     """A plain sqlite3 connection for a command that only reads, without importing the ORM,
     or None when the database needs Store.open's full path (missing, to be migrated,
-    damaged): the caller then uses open_store, which creates, migrates or explains."""
+    damaged, or with accounts whose person must sign in): the caller then uses open_store,
+    which creates, migrates, explains or signs in."""
+    if login_of(args):  # --login or KCDESK_USER: the store's path acts as that person
+        return None
     path = db_path(args)
     conn = open_read_only(path)
+    if conn is not None and sign_in_required(conn):  # a person signs in first: the store's path asks
+        conn.close()
+        return None
     if conn is not None:
         _daily_backup(path)
     return conn

@@ -48,10 +48,11 @@ COMMANDS = {
     "export": "kcdesk.cli.cmd_exchange",
     "settings": "kcdesk.cli.cmd_settings",
     "privacy": "kcdesk.cli.cmd_privacy",
+    "account": "kcdesk.cli.cmd_account",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))  # in the order their help lists them
 # Options of the main parser that take a value (and every prefix argparse accepts for them).
-_VALUED_OPTIONS = ("--db", "--lang")
+_VALUED_OPTIONS = ("--db", "--lang", "--login")
 
 
 def chosen_command(argv: Sequence[str]) -> str | None:

@@ -64,6 +64,15 @@ def _in(values: list[str]) -> str:
     return ", ".join("?" * len(values))
 
 
+def sign_in_required(conn: sqlite3.Connection) -> bool:
+    """As Store.sign_in_required: some live account on this laptop has a password, so a
+    command must sign its person in first (kcdesk.cli.acting), which only the store does."""
+    found = conn.execute(
+        "SELECT 1 FROM app_user WHERE password_hash IS NOT NULL AND deleted_at IS NULL LIMIT 1"
+    ).fetchone()
+    return found is not None
+
+
 def due_list(conn: sqlite3.Connection, today: date | None = None, horizon_days: int = 30) -> list[DueItem]:
     """kcdesk.services.due.due_list over plain sqlite3. The small tables are read whole and
     matched to the proposals here: on a large province that is several times quicker than

@@ -103,6 +103,12 @@ def start_main_window(db_path: Path, settings: Settings, lang: str) -> MainWindo
         if store is None:  # the first-run setup was left
             QCoreApplication.exit(0)
             return
+        from kcdesk.ui.sign_in.dialogs import sign_in_at_start
+
+        if not sign_in_at_start(store):  # a database with accounts: who is working? (quit: nothing opened)
+            store.close()
+            QCoreApplication.exit(0)
+            return
         settings.set("last_db_path", str(store.path))
         window.attach(build_context(store, settings, lang))
         window.start_background()  # the day's backup and the sync timer, once the window is up
@@ -164,6 +170,7 @@ def apply_setup(plan: SetupPlan) -> Store:
     from kcdesk.db.store import Store
     from kcdesk.demo.build import build_demo
     from kcdesk.services.setup import initialize
+    from kcdesk.services.sign_in import set_first_password
 
     store = Store.open(plan.db_path, create=True)
     progress = QProgressDialog(QCoreApplication.translate("App", "Đang tạo cơ sở dữ liệu…"), "", 0, 0)
@@ -183,6 +190,9 @@ def apply_setup(plan: SetupPlan) -> Store:
                 role="centre_leader",
             )
         )
+        store.reload_identity()
+        if plan.password:  # the first account: this person, signed in from now on
+            set_first_password(store, plan.password)
 
     import threading
 
@@ -254,6 +264,11 @@ def run_gui(args: argparse.Namespace) -> int:
         start_problem_box(exc, lang).exec()
         return exc.exit_code
     if store is None:
+        return 0
+    from kcdesk.ui.sign_in.dialogs import sign_in_at_start
+
+    if not sign_in_at_start(store):  # a database with accounts: who is working? (quit: nothing opened)
+        store.close()
         return 0
     if store.path.resolve() != db_path.resolve():  # the first-run wizard chose another file
         guard.release()
