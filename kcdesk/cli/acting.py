@@ -19,10 +19,13 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from kcdesk.db.store import Store
 from kcdesk.errors import SignInError
 from kcdesk.i18n import tr
+
+if TYPE_CHECKING:  # a read-only command that needs no sign-in never loads the store (kcdesk.db.quick_read)
+    from kcdesk.db.store import Store
 
 USER_ENV = "KCDESK_USER"
 PASSWORD_ENV = "KCDESK_PASSWORD"

@@ -25,7 +25,6 @@ from kcdesk import __version__
 from kcdesk.domain.roles import LEADERS, role_label
 from kcdesk.errors import KcError
 from kcdesk.paths import log_dir
-from kcdesk.services.users import list_users, switch_user
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
@@ -137,9 +136,15 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
     context_changed = Signal(object)  # the new AppContext (after a restore)
 
-    def __init__(self, ctx: AppContext) -> None:
+    ctx: AppContext
+    sync_status: SyncStatusLabel
+    attached = Signal()  # the frame has its context: menus, status and the first page are there
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
+        """The frame (navigation, page area, status bar); with `ctx` also its contents. Without
+        it the frame can be painted before the store and SQLAlchemy are loaded, and `attach`
+        fills it (kcdesk.ui.app.start_main_window)."""
         super().__init__()
-        self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "kcdesk – Quản lý khuyến công"))
         self.resize(1366, 768)
@@ -165,7 +170,6 @@ class MainWindow(QMainWindow):
         self.content_layout.addWidget(self.stack)
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self._nav_changed)
 
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
@@ -175,15 +179,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.notice_label)
         self.statusBar().addPermanentWidget(self.job_progress)
         self.statusBar().addPermanentWidget(self.user_label)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame over `ctx`: the sync sentence, the menus and the page it was left on."""
+        self.ctx = ctx
         self.sync_status = self._bind(ctx)
         from kcdesk.ui.sign_in.lock import WindowLock
 
         self.window_lock = WindowLock(ctx, self)  # idle time and Win+L (a store with passwords)
         self._menus()
         self._shortcuts()
+        self.nav.currentRowChanged.connect(self._nav_changed)
         start = ctx.settings.get("last_page")
         names = [p[0] for p in PAGES]
-        self.nav.setCurrentRow(names.index(start) if start in names else 0)
+        row = names.index(start) if start in names else 0
+        if self.nav.currentRow() == row:  # chosen in the frame already: no change signal
+            self._nav_changed(row)
+        else:
+            self.nav.setCurrentRow(row)
+        self.attached.emit()
 
     @property
     def scheduler(self) -> SyncScheduler:
@@ -377,6 +393,9 @@ class MainWindow(QMainWindow):
         self.user_menu.addAction(_t("Đặt mật khẩu cho tôi…"), self.change_password)
         if leader:
             self.user_menu.addAction(_t("Quản lý tài khoản…"), self.manage_accounts)
+        # The frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window).
+        from kcdesk.services.users import list_users
+
         self.user_menu.addSection(QCoreApplication.translate("MainWindow", "Đổi người dùng trên máy này"))
         self.ctx.runner.read(
             list_users, self._user_actions, label=QCoreApplication.translate("MainWindow", "Đọc danh sách người dùng")
@@ -421,6 +440,9 @@ class MainWindow(QMainWindow):
         """Only on a database without passwords; with accounts a person signs in (sign_in_other)."""
         if self.ctx.store.sign_in_required:
             return self.sign_in_other()
+        # The frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window).
+        from kcdesk.services.users import switch_user
+
         return self.ctx.runner.write(
             lambda s: switch_user(s, user_id),
             self.ctx.set_user,
@@ -525,6 +547,9 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not hasattr(self, "ctx"):  # closed while its data was still opening: nothing to save
+            event.accept()
+            return
         running = self.job_progress.labels()
         if running:  # closing now could cut an import or a report short: say so, stay open
             QMessageBox.information(
