@@ -76,12 +76,16 @@ class _AfterFirstPaint(QObject):
             then()
 
 
-def start_main_window(db_path: Path, settings: Settings, lang: str) -> MainWindow:
+def start_main_window(
+    db_path: Path, settings: Settings, lang: str, hold_other_file: Callable[[Path], bool] | None = None
+) -> MainWindow:
     """Show the window's frame at once and open the database once it is painted: the store,
     SQLAlchemy and the first page load behind a frame already on screen (issue 14). The
     window emits `attached` when it is filled; a database that cannot be opened is explained
     in a box and the event loop ends with its exit code (0 when the first-run setup is left).
-    Used by run_gui when the database file exists, and by bench/bench_gui.py."""
+    Used by run_gui when the database file exists, and by bench/bench_gui.py. When the
+    first-run setup chose another file, `hold_other_file` moves the one-window hold onto it
+    (False: another window has that file, so this one closes without touching it)."""
     window = _frame(settings)
     window.show()
 
@@ -102,6 +106,11 @@ def start_main_window(db_path: Path, settings: Settings, lang: str) -> MainWindo
             return
         if store is None:  # the first-run setup was left
             QCoreApplication.exit(0)
+            return
+        moved = store.path.resolve() != db_path.resolve()
+        if moved and hold_other_file is not None and not hold_other_file(store.path):
+            store.close()
+            QCoreApplication.exit(3)
             return
         from kcdesk.ui.sign_in.dialogs import sign_in_at_start
 
@@ -248,7 +257,17 @@ def run_gui(args: argparse.Namespace) -> int:
     if guard is None:
         return 3
     if db_path.is_file():  # the usual start: the frame first, the data behind it
-        window = start_main_window(db_path, settings, lang)
+        held = [guard]
+
+        def hold_other_file(path: Path) -> bool:  # the first-run setup chose another file
+            held[0].release()
+            other = _one_window(path, lang)
+            if other is None:
+                return False
+            held[0] = other
+            return True
+
+        window = start_main_window(db_path, settings, lang, hold_other_file)
         code = app.exec()
         if hasattr(window, "ctx"):
             window.ctx.runner.shutdown()
