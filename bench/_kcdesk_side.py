@@ -139,7 +139,10 @@ def status(db: Path, runs: int) -> dict[str, Any]:
     }
     home = Path(tempfile.mkdtemp(prefix="kcdesk-bench-status-"))
     try:
-        times = bench_frozen.measure(commands, runs, cold=False, env={**bench_frozen.ENV, "KCDESK_HOME": str(home)})
+        # PYTHONPATH: this checkout's kcdesk, even when the installed `kcdesk` script is an
+        # editable install of another one (a worktree beside the main checkout).
+        env = {**bench_frozen.ENV, "KCDESK_HOME": str(home), "PYTHONPATH": str(bench_frozen.REPO)}
+        times = bench_frozen.measure(commands, runs, cold=False, env=env)
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return {

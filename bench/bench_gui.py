@@ -57,33 +57,36 @@ class First(QObject):
 f = First(); w.installEventFilter(f); w.show(); app.exec()
 """
 
+# kcdesk's start as run_gui makes it when the database exists: the frame is shown and painted
+# first, the store (SQLAlchemy) opened behind it (kcdesk.ui.app.start_main_window). Prints the
+# first paint of the window and the moment the register shows rows.
 KCDESK = r"""
 import os, sys, time
 sys.path.insert(0, {repo!r})
+from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
-from kcdesk.db.store import Store
-from kcdesk.ui.app import build_main_window, prepare_application
+from kcdesk.ui.app import prepare_application, start_main_window
 from kcdesk.ui.errors import install_excepthook
 from kcdesk.ui.logsetup import setup_logging
 from kcdesk.ui.settings import Settings
 install_excepthook(); setup_logging()
 settings = Settings()
 app, _tr = prepare_application(settings, "vi")
-store = Store.open({db!r})
-w = build_main_window(store, settings, "vi")
-w.resize(1366, 768)
 shown = []
 class First(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint and not shown:
             shown.append(time.time())
         return False
-f = First(); w.installEventFilter(f)
-page = w.page("facilities")
+f = First()
+w = start_main_window(Path({db!r}), settings, "vi")
+w.installEventFilter(f)
 def rows(n):
     print(shown[0] if shown else time.time(), time.time(), flush=True); app.quit()
-page.model.loaded.connect(rows)
-w.show(); app.exec()
+def attached():
+    w.page("facilities").model.loaded.connect(rows)
+w.attached.connect(attached)
+app.exec()
 """
 
 SESSION = r"""

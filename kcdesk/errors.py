@@ -87,6 +87,12 @@ class PermissionDenied(KcError):
     pass
 
 
+class SignInError(KcError):
+    """Nobody is signed in where a person must be, or the sign-in itself failed."""
+
+    exit_code = 4
+
+
 class LockedError(KcError):
     """The record is signed or settled and can no longer be changed."""
 

@@ -266,6 +266,9 @@ EN.update(RULES)
 from kcdesk.locale_en_privacy import PRIVACY  # noqa: E402  (personal data: rights, notice, access trail)
 
 EN.update(PRIVACY)
+from kcdesk.locale_en_accounts import ACCOUNTS  # noqa: E402  (sign-in per person, `kcdesk account`)
+
+EN.update(ACCOUNTS)
 
 from kcdesk.locale_en_window import WINDOW  # noqa: E402  (the window's own sentences)
 

@@ -17,7 +17,11 @@ if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
 fi
 kcdesk="$VENV/bin/kcdesk"
 
-if ! "$kcdesk" status >/dev/null 2>&1; then
+# No database yet (exit 3): make the demo. Exit 4 means the database has accounts and asks who
+# is signing in (sign-in per person): it exists, so it is left alone.
+rc=0
+"$kcdesk" status >/dev/null 2>&1 || rc=$?
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 4 ]; then
   "$kcdesk" demo --facilities 2000 --seed 1
 fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && "$VENV/bin/python" -c "import kcdesk.ui.app" 2>/dev/null; then

@@ -13,8 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kcdesk.cli.cmd_proposal import parse_day
-from kcdesk.cli.values import money_value
+from kcdesk.cli.values import money_value, parse_day
 from kcdesk.domain import vnformat
 from kcdesk.exchange import cells
 from kcdesk.reports.tabular import show

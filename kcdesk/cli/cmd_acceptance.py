@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import acting_user, parse_day
+from kcdesk.cli.cmd_proposal import acting_user
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import money_value, whole_value, yes_no
+from kcdesk.cli.values import money_value, parse_day, whole_value, yes_no
 from kcdesk.db.models import Acceptance
 from kcdesk.domain.vnformat import day, money
 from kcdesk.domain.vocab import CONCLUSIONS, MEMBER_ROLES

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 from typing import Any
 
-from kcdesk.cli.cmd_proposal import parse_day
-from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.cli.common import add_json_option, emit, open_read_only_store, open_store
+from kcdesk.cli.values import parse_day
+from kcdesk.db import quick_read
 from kcdesk.domain.vnformat import day
 from kcdesk.i18n import tr
-from kcdesk.services.due import due_list
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -21,8 +22,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    with open_store(args) as store, store.read() as session:
-        items = due_list(session, parse_day(args.on), args.days)
+    conn = open_read_only_store(args)
+    if conn is not None:  # the usual case: plain sqlite3, no ORM to import (kcdesk.db.quick_read)
+        with closing(conn):
+            items = quick_read.due_list(conn, parse_day(args.on), args.days)
+    else:
+        from kcdesk.services.due import due_list  # creates, migrates or explains: the ORM's path
+
+        with open_store(args) as store, store.read() as session:
+            items = due_list(session, parse_day(args.on), args.days)
     data = [
         {
             "proposal_id": i.proposal_id,

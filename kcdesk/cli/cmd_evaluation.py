@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import acting_user, parse_day
+from kcdesk.cli.cmd_proposal import acting_user
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import decimal_value, money_value, whole_value, yes_no
+from kcdesk.cli.values import decimal_value, money_value, parse_day, whole_value, yes_no
 from kcdesk.db.models import PostSupportEvaluation
 from kcdesk.domain.vnformat import day, group, money
 from kcdesk.errors import NotFoundError

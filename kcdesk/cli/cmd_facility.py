@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.cli.values import parse_day
 from kcdesk.db.store import get_meta
 from kcdesk.db.units import current_wards
 from kcdesk.domain.validation import FACILITY_LABELS

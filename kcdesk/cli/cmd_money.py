@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import acting_user, parse_day
+from kcdesk.cli.cmd_proposal import acting_user
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import money_value
+from kcdesk.cli.values import money_value, parse_day
 from kcdesk.db.models import Disbursement
 from kcdesk.domain.lifecycle import status_label
 from kcdesk.domain.vnformat import day, money

@@ -12,9 +12,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import decimal_value, money_value
+from kcdesk.cli.values import decimal_value, money_value, parse_day
 from kcdesk.db.models import ProgressReport
 from kcdesk.domain.progress_reports import period_label
 from kcdesk.domain.vnformat import day, money

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.cli.values import parse_day
 from kcdesk.db.models import AppUser
 from kcdesk.db.store import Store
 from kcdesk.domain import lifecycle
 from kcdesk.domain.vnformat import day, money
-from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.errors import NotFoundError, PermissionDenied
 from kcdesk.i18n import tr
 from kcdesk.services import proposals as svc
 from kcdesk.services.setup import current_user
@@ -46,18 +46,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     from kcdesk.cli.cmd_proposal_edit import register_edit  # add, edit: their own module
 
     register_edit(psub, common)
-
-
-def parse_day(text: str | None, field: str = "date") -> date | None:
-    """'05/03/2026' or '2026-03-05'; a wrong date is refused beside `field`."""
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError({field: FieldMessage("Ngày '{value}' không đúng dạng dd/mm/yyyy.", value=text)})
 
 
 def _render(d: dict[str, Any]) -> str:
@@ -145,6 +133,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def acting_user(session: Session, username: str | None) -> AppUser:
+    """The person a step is recorded under: `--user` on a database without accounts; once
+    people sign in (kcdesk.cli.acting), only the signed-in person, never someone else."""
+    from kcdesk.services.sign_in import has_accounts
+
+    me = current_user(session)
+    if username and has_accounts(session) and (me is None or me.username != username):
+        raise PermissionDenied(
+            "Đang đăng nhập bằng tài khoản {me}: không thực hiện thay người khác được. "
+            "Hãy đăng nhập bằng tài khoản của {name} (--login {name}).",
+            me=me.username if me else "-",
+            name=username,
+        )
     if username:
         user = session.scalars(select(AppUser).where(AppUser.username == username)).first()
         if user is None:

@@ -13,9 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import money_value, whole_value, yes_no
+from kcdesk.cli.values import money_value, parse_day, whole_value, yes_no
 from kcdesk.domain.vnformat import money
 from kcdesk.domain.vocab import PROPOSAL_CLASSES
 from kcdesk.errors import FieldMessage, ValidationError

@@ -91,7 +91,7 @@ def _done(out: Path) -> int:
 
 
 def _parse_day(text: str | None) -> date | None:
-    from kcdesk.cli.cmd_proposal import parse_day
+    from kcdesk.cli.values import parse_day
 
     return parse_day(text)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 from typing import Any
 
-from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.cli.common import add_json_option, db_path, emit, open_read_only_store, open_store
+from kcdesk.db import quick_read
 from kcdesk.domain.vnformat import group
 from kcdesk.i18n import tr
-from kcdesk.services.overview import overview
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -18,8 +19,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with open_store(args) as store, store.read() as session:
-        data = {"db": str(store.path), **overview(session).__dict__}
+    conn = open_read_only_store(args)
+    if conn is not None:  # the usual case: plain sqlite3, no ORM to import (kcdesk.db.quick_read)
+        with closing(conn):
+            data = {"db": str(db_path(args)), **quick_read.overview(conn)._asdict()}
+    else:
+        from kcdesk.services.overview import overview  # creates, migrates or explains: the ORM's path
+
+        with open_store(args) as store, store.read() as session:
+            data = {"db": str(store.path), **overview(session)._asdict()}
 
     def render(d: dict[str, Any]) -> str:
         lines = [

@@ -16,9 +16,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kcdesk.cli.cmd_facility import resolve_ward
-from kcdesk.cli.cmd_proposal import parse_day
 from kcdesk.cli.common import add_json_option, emit, open_store
-from kcdesk.cli.values import decimal_value, whole_value
+from kcdesk.cli.values import decimal_value, parse_day, whole_value
 from kcdesk.db.store import get_meta
 from kcdesk.domain.vnformat import day
 from kcdesk.domain.vocab import SURVEY_STATUSES

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from kcdesk.db.store import Store
+from kcdesk.cli.acting import act_as_person, login_of
+from kcdesk.db.quick_read import open_read_only, sign_in_required
 from kcdesk.i18n import tr
 from kcdesk.locale_en_cli import ARGPARSE
 from kcdesk.paths import default_db_path
+
+if TYPE_CHECKING:  # imported when a command opens the store: a read-only command never does
+    from kcdesk.db.store import Store
 
 # argparse's own phrases, so a usage error reads in the user's language from start to end:
 # argparse looks each up through its module-level gettext `_` when it builds or shows it;
@@ -54,6 +59,14 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=tr("ngôn ngữ thông báo (vi hoặc en)")
     )
+    common.add_argument(
+        "--login",
+        default=argparse.SUPPRESS,
+        help=tr(
+            "tên đăng nhập của người chạy lệnh (hoặc biến KCDESK_USER); "
+            "mật khẩu hỏi khi chạy hoặc lấy từ KCDESK_PASSWORD"
+        ),
+    )
     return common
 
 
@@ -66,22 +79,46 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    from kcdesk.db.store import Store
+
     path = db_path(args)
     existed = path.exists()
     store = Store.open(path, create=create)
+    try:
+        act_as_person(store, args)  # sign-in per person (kcdesk.cli.acting)
+    except BaseException:
+        store.close()
+        raise
     if existed:
-        _daily_backup(store)
+        _daily_backup(store.path)
     return store
 
 
-def _daily_backup(store: Store) -> None:
+def open_read_only_store(args: argparse.Namespace) -> sqlite3.Connection | None:
+    """A plain sqlite3 connection for a command that only reads, without importing the ORM,
+    or None when the database needs Store.open's full path (missing, to be migrated,
+    damaged, or with accounts whose person must sign in): the caller then uses open_store,
+    which creates, migrates, explains or signs in."""
+    if login_of(args):  # --login or KCDESK_USER: the store's path acts as that person
+        return None
+    path = db_path(args)
+    conn = open_read_only(path)
+    if conn is not None and sign_in_required(conn):  # a person signs in first: the store's path asks
+        conn.close()
+        return None
+    if conn is not None:
+        _daily_backup(path)
+    return conn
+
+
+def _daily_backup(path: Path) -> None:
     """The first command of the day saves a copy, as the window does at start. A failure is
     a warning: the database itself is fine and the command goes on."""
     from kcdesk.db.daily_backup import daily_backup
     from kcdesk.errors import KcError
 
     try:
-        daily_backup(store.path)
+        daily_backup(path)
     except KcError as exc:
         print(tr("Cảnh báo: chưa tạo được bản sao lưu hằng ngày: {message}", message=exc.text()), file=sys.stderr)
 

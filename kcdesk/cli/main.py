@@ -18,30 +18,61 @@ from kcdesk.cli.common import KcArgumentParser, common_options, speak_argparse
 from kcdesk.errors import KcError
 from kcdesk.i18n import set_language, tr
 
-COMMAND_MODULES = (
-    "kcdesk.cli.cmd_store",
-    "kcdesk.cli.cmd_demo",
-    "kcdesk.cli.cmd_search",
-    "kcdesk.cli.cmd_facility",
-    "kcdesk.cli.cmd_proposal",
-    "kcdesk.cli.cmd_money",
-    "kcdesk.cli.cmd_progress",
-    "kcdesk.cli.cmd_acceptance",
-    "kcdesk.cli.cmd_evaluation",
-    "kcdesk.cli.cmd_survey",
-    "kcdesk.cli.cmd_attachment",
-    "kcdesk.cli.cmd_due",
-    "kcdesk.cli.cmd_status",
-    "kcdesk.cli.cmd_sync",
-    "kcdesk.cli.cmd_communes",
-    "kcdesk.cli.cmd_reports",
-    "kcdesk.cli.cmd_exchange",
-    "kcdesk.cli.cmd_settings",
-    "kcdesk.cli.cmd_privacy",
-)
+# Each top-level command and the module that registers it. A command line that names one
+# of them imports that module alone, so `kcdesk status` does not pay for the ORM, the demo
+# builder or ReportLab that other commands need; help, errors and the window import them all.
+# tests/test_cli_startup.py checks this table against what the modules register.
+COMMANDS = {
+    "init": "kcdesk.cli.cmd_store",
+    "migrate": "kcdesk.cli.cmd_store",
+    "backup": "kcdesk.cli.cmd_store",
+    "restore": "kcdesk.cli.cmd_store",
+    "check": "kcdesk.cli.cmd_store",
+    "demo": "kcdesk.cli.cmd_demo",
+    "search": "kcdesk.cli.cmd_search",
+    "facility": "kcdesk.cli.cmd_facility",
+    "proposal": "kcdesk.cli.cmd_proposal",
+    "money": "kcdesk.cli.cmd_money",
+    "progress": "kcdesk.cli.cmd_progress",
+    "acceptance": "kcdesk.cli.cmd_acceptance",
+    "evaluation": "kcdesk.cli.cmd_evaluation",
+    "survey": "kcdesk.cli.cmd_survey",
+    "attachment": "kcdesk.cli.cmd_attachment",
+    "due": "kcdesk.cli.cmd_due",
+    "status": "kcdesk.cli.cmd_status",
+    "enroll": "kcdesk.cli.cmd_sync",
+    "sync": "kcdesk.cli.cmd_sync",
+    "communes": "kcdesk.cli.cmd_communes",
+    "report": "kcdesk.cli.cmd_reports",
+    "import": "kcdesk.cli.cmd_exchange",
+    "export": "kcdesk.cli.cmd_exchange",
+    "settings": "kcdesk.cli.cmd_settings",
+    "privacy": "kcdesk.cli.cmd_privacy",
+    "account": "kcdesk.cli.cmd_account",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))  # in the order their help lists them
+# Options of the main parser that take a value (and every prefix argparse accepts for them).
+_VALUED_OPTIONS = ("--db", "--lang", "--login")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The top-level command `argv` names, as argparse will read it, or None (no command,
+    a mistyped one, or only options such as --help)."""
+    values_next = False
+    for arg in argv:
+        if values_next:
+            values_next = False
+        elif arg == "--":
+            return None  # anything after it is positional in argparse's own way: take the slow path
+        elif arg.startswith("-"):
+            values_next = len(arg) > 2 and "=" not in arg and any(o.startswith(arg) for o in _VALUED_OPTIONS)
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `command` only the subcommands of its module (same parse)."""
     common = common_options()
     parser = KcArgumentParser(
         prog="kcdesk",
@@ -54,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     self_test_help = tr("tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng đến dữ liệu) rồi thoát")
     parser.add_argument("--self-test", action="store_true", help=self_test_help)
     sub = parser.add_subparsers(dest="command", metavar=tr("LỆNH"), parser_class=KcArgumentParser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if command is None else (COMMANDS[command],):
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -72,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
     speak_argparse()
-    parser = build_parser()
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if getattr(args, "self_test", False):

@@ -5,6 +5,7 @@ anything is written (the same ValidationError the window shows)."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from kcdesk.errors import FieldMessage, ValidationError
@@ -56,3 +57,15 @@ def yes_no(text: str | None, field: str) -> bool | None:
     if word in NO:
         return False
     raise ValidationError({field: FieldMessage("Hãy ghi 'có' hoặc 'không' (nhận được '{value}').", value=text)})
+
+
+def parse_day(text: str | None, field: str = "date") -> date | None:
+    """'05/03/2026' or '2026-03-05'; a wrong date is refused beside `field`."""
+    if not text:
+        return None
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError({field: FieldMessage("Ngày '{value}' không đúng dạng dd/mm/yyyy.", value=text)})

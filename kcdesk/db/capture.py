@@ -21,11 +21,13 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, text
 
 from kcdesk.db import sort_keys
+from kcdesk.db.account_columns import ACCOUNT_COLUMNS
 
 # Not captured: server-managed version and bookkeeping timestamps. Changing only these
 # (as the sync layer does after an acknowledgement) never produces an outbox entry. Nor are
-# the local sort keys (kcdesk.db.sort_keys): each device derives them from the name.
-UNCAPTURED_COLUMNS = frozenset({"row_version", "updated_at"}) | sort_keys.key_columns()
+# the local sort keys (kcdesk.db.sort_keys): each device derives them from the name; nor the
+# sign-in columns (kcdesk.db.account_columns): a password hash is never audited nor sent.
+UNCAPTURED_COLUMNS = frozenset({"row_version", "updated_at"}) | sort_keys.key_columns() | ACCOUNT_COLUMNS
 LOCK_TOKEN = "kcdesk-locked:"  # prefix of RAISE() messages from the lock guards below
 _CTX = "(SELECT 1) AS one LEFT JOIN kc_context AS ctx ON ctx.id = 1"
 _NOT_BULK = "coalesce((SELECT bulk FROM kc_context WHERE id = 1), 0) = 0"

@@ -13,5 +13,6 @@ KNOWN_REVISIONS = (
     "0005_proposal_follow_up",
     "0006_name_sort_keys",
     "0007_personal_data",
+    "0008_sign_in",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

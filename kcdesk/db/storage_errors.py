@@ -13,9 +13,8 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
-
-from sqlalchemy import exc as sa_exc
 
 from kcdesk.errors import StoreError
 
@@ -75,7 +74,11 @@ def storage_error(exc: BaseException, path: Path, *, data_folder: bool = True) -
     advice is about that folder rather than about kcdesk's data folder.
     """
     folder = path.parent
-    if isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, BaseException):
+    # SQLAlchemy wraps the driver's error; unwrap it without importing SQLAlchemy, so the
+    # command line's plain-sqlite3 read path (kcdesk.db.quick_read) does not load it: an
+    # error of SQLAlchemy's can only exist once SQLAlchemy has been imported.
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, BaseException):
         exc = exc.orig
     if isinstance(exc, OSError):
         if getattr(exc, "winerror", None) in _HELD_BY_OTHER:

@@ -30,10 +30,10 @@ from kcdesk.atomic_write import atomic_path
 from kcdesk.db import backup
 from kcdesk.db.capture import LOCK_TOKEN, set_context
 from kcdesk.db.engine import WRITE_OPTION, is_sqlite_file, make_engine
-from kcdesk.db.models import AppMeta
+from kcdesk.db.models import AppMeta, AppUser
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.storage_errors import storage_error
-from kcdesk.errors import KcError, LockedError, StoreError
+from kcdesk.errors import KcError, LockedError, SignInError, StoreError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,6 +49,10 @@ class Store:
         self._local = threading.local()
         self.user_id: str | None = None
         self.device_id: str | None = None
+        # Sign-in (kcdesk.services.sign_in): once any account on this laptop has a password,
+        # a local write needs a person signed in in this process (the window or one CLI run).
+        self.sign_in_required = False
+        self.signed_in_user_id: str | None = None
         self._load_identity()
 
     # -- opening ---------------------------------------------------------------------
@@ -119,8 +123,17 @@ class Store:
         applying_remote: bool = False,
         user_id: str | None = None,
         device_id: str | None = None,
+        anonymous: bool = False,
     ) -> Future[T]:
+        """`anonymous`: a write allowed before anyone signed in (the sign-in itself, which
+        counts failed attempts, and the first-run setup)."""
+        if not anonymous and not applying_remote:  # the server's rows are nobody's edit here
+            self._check_signed_in()
         return self._writer.submit(self._run_write, fn, origin, applying_remote, user_id, device_id)
+
+    def _check_signed_in(self) -> None:
+        if self.sign_in_required and self.signed_in_user_id is None:
+            raise SignInError("Chưa đăng nhập nên chưa ghi được. Hãy đăng nhập bằng tài khoản của mình rồi thử lại.")
 
     def _run_write(
         self, fn: Callable[[Session], T], origin: str, applying_remote: bool, user_id: str | None, device_id: str | None
@@ -153,8 +166,12 @@ class Store:
     def _load_identity(self) -> None:
         with self.read() as s:
             meta = {k: v for k, v in s.execute(select(AppMeta.key, AppMeta.value))}
+            accounts = s.scalar(
+                select(AppUser.id).where(AppUser.password_hash.is_not(None), AppUser.deleted_at.is_(None)).limit(1)
+            )
         self.device_id = meta.get("device_id")
         self.user_id = meta.get("current_user_id")
+        self.sign_in_required = accounts is not None
 
     def meta(self) -> dict[str, str | None]:
         with self.read() as s:

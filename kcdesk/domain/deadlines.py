@@ -14,12 +14,13 @@ editable when a province sets its own). Anchors:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Rule:
+# The records here are NamedTuples, not dataclasses: `kcdesk status` reads through this
+# module, and importing dataclasses (and with it inspect) would add about 8 ms to its start.
+class Rule(NamedTuple):
     code: str
     name: str
     level: str | None
@@ -31,8 +32,7 @@ class Rule:
     legal_basis: str
 
 
-@dataclass(frozen=True)
-class ProposalFacts:
+class ProposalFacts(NamedTuple):
     """What the due list needs to know about a proposal, as plain data."""
 
     id: str
@@ -46,8 +46,7 @@ class ProposalFacts:
     settled_on: date | None = None
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     proposal_id: str
     code: str
     title: str
@@ -60,6 +59,13 @@ class DueItem:
     @property
     def overdue(self) -> bool:
         return self.days_left < 0
+
+
+def periods_looked_at(today: date) -> tuple[str, str]:
+    """Last month and this month ("YYYY-MM"): the only progress-report periods the monthly
+    rule looks at, so a reader may fetch just these (kcdesk.db.quick_read)."""
+    last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return last.strftime("%Y-%m"), today.strftime("%Y-%m")
 
 
 def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
@@ -78,9 +84,10 @@ def _due_date(rule: Rule, p: ProposalFacts, today: date) -> date | None:
         this_month = date(today.year, today.month, min(day, 28 if today.month == 2 else day))
         last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         last_due = date(last.year, last.month, min(day, 28 if last.month == 2 else day))
-        if last.strftime("%Y-%m") not in p.reported_periods and last_due.year >= p.plan_year:
+        last_period, this_period = periods_looked_at(today)
+        if last_period not in p.reported_periods and last_due.year >= p.plan_year:
             return last_due
-        if today.strftime("%Y-%m") not in p.reported_periods:
+        if this_period not in p.reported_periods:
             return this_month
         return None
     raise ValueError(f"unknown deadline anchor {rule.anchor!r}")
@@ -104,3 +111,43 @@ def due_items(
                 items.append(DueItem(p.id, p.code, p.title, rule.code, rule.name, due, days_left, rule.legal_basis))
     items.sort(key=lambda i: (i.due, i.code))
     return items
+
+
+def rule_from_row(
+    code: str,
+    name: str,
+    level: str | None,
+    statuses: str,
+    anchor: str,
+    month: int | None,
+    day: int | None,
+    days: int | None,
+    legal_basis: str,
+) -> Rule:
+    """A `deadline_rule` row (statuses comma-separated) as a Rule."""
+    return Rule(
+        code, name, level, frozenset(s.strip() for s in statuses.split(",")), anchor, month, day, days, legal_basis
+    )
+
+
+PROGRESS_RULE = "bao_cao_tien_do"
+EVALUATION_RULE = "danh_gia_sau_ho_tro"
+
+
+class FollowUpCounts(NamedTuple):
+    progress_missing: int  # proposals under way with no progress report for this month yet
+    progress_overdue: int  # of which (or for last month) the report is past its due day
+    evaluations_due: int  # settled proposals whose evaluation falls due within the horizon
+    evaluations_overdue: int  # of which past due
+
+
+def follow_up_from(due: Iterable[DueItem], progress_missing: int) -> FollowUpCounts:
+    """The follow-up counts out of the due list and the number of proposals under way with
+    no progress report this month."""
+    due = list(due)
+    return FollowUpCounts(
+        progress_missing=progress_missing,
+        progress_overdue=sum(1 for d in due if d.rule == PROGRESS_RULE and d.overdue),
+        evaluations_due=sum(1 for d in due if d.rule == EVALUATION_RULE),
+        evaluations_overdue=sum(1 for d in due if d.rule == EVALUATION_RULE and d.overdue),
+    )

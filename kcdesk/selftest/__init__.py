@@ -48,6 +48,7 @@ def _steps() -> list[tuple[str, Callable[[Path], str]]]:
         (tr("Ghi và tìm kiếm bản ghi"), core_steps.write_and_search),
         (tr("In văn bản PDF tiếng Việt"), core_steps.render_pdf),
         (tr("Sao lưu hằng ngày và khôi phục"), core_steps.backup_and_restore),
+        (tr("Đăng nhập bằng mật khẩu"), core_steps.sign_in_with_a_password),
         (tr("Đồng bộ với máy chủ cục bộ"), sync_step.sync_round_trip),
         (tr("Giao diện Qt (không cần màn hình)"), gui_probe.probe_gui),
     ]

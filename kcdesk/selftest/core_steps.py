@@ -175,3 +175,24 @@ def backup_and_restore(folder: Path) -> str:
     report = maintenance.check(path)
     check(report.ok, "Kiểm tra toàn vẹn sau khôi phục không đạt.")
     return tr("sao lưu {backup}, khôi phục và kiểm tra toàn vẹn đạt", backup=made.name)
+
+
+def sign_in_with_a_password(folder: Path) -> str:
+    """The password hashing library is in the build (argon2-cffi and its compiled part),
+    and a database with an account refuses writes until the person signs in."""
+    from kcdesk.errors import SignInError
+    from kcdesk.services import sign_in
+
+    path = folder / "dang-nhap.db"
+    with new_store(path) as store:
+        sign_in.set_first_password(store, "tu-kiem-tra-2026")
+    with Store.open(path) as store:
+        try:
+            add_facility(store)
+            refused = False
+        except SignInError:
+            refused = True
+        check(refused, "Ghi được dữ liệu khi chưa đăng nhập.")
+        signed = sign_in.sign_in(store, "canbo", "tu-kiem-tra-2026")
+        add_facility(store)
+    return tr("tài khoản {login}, mật khẩu băm argon2id", login=signed.user.username)

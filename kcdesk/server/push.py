@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from kcdesk.db.base import Base
+from kcdesk.db.sort_keys import LOCAL_ONLY
 from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
 from kcdesk.server import db, rules_followup  # noqa: F401  (rules_followup: its rules join the rule book)
@@ -49,6 +50,9 @@ from kcdesk.sync.relations import PARENT, parent_ref
 from kcdesk.sync.wire import BadValue, TableCodec
 
 log = logging.getLogger(__name__)
+# Names of the desktop's local-only columns, in any table (a password hash sent under another
+# table's name is still a password hash).
+_LOCAL_ONLY = frozenset(c.name for t in Base.metadata.sorted_tables for c in t.columns if c.info.get(LOCAL_ONLY))
 # Records a row names besides the parent it hangs from (see BatchApplier._check_references).
 REFERENCES: dict[str, list[tuple[str, str]]] = {
     name: [
@@ -424,7 +428,9 @@ class BatchApplier:
         that does not pass is treated as unknown: it only decides what counts as a conflict."""
         checks = codec.normalisers
         managed = server_set(m.table)
-        self.kept_aside = {c: v for c, v in m.values.items() if c not in checks}
+        # A device's local-only columns (sort keys, password hashes: kcdesk.db.account_columns)
+        # are not the server's to keep, not even aside: a device that sends them is ignored.
+        self.kept_aside = {c: v for c, v in m.values.items() if c not in checks and c not in _LOCAL_ONLY}
         values = {}
         for c, v in m.values.items():
             if c in checks and c not in managed:

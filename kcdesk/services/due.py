@@ -5,30 +5,28 @@ this month, evaluations falling due)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, DeadlineRule, ProgressReport, Proposal
-from kcdesk.domain.deadlines import DueItem, ProposalFacts, Rule, due_items
+from kcdesk.domain.deadlines import (
+    PROGRESS_RULE,
+    DueItem,
+    FollowUpCounts,
+    ProposalFacts,
+    Rule,
+    due_items,
+    follow_up_from,
+    rule_from_row,
+)
 from kcdesk.services.sums import settlement_dates
 
 
 def rules(session: Session) -> list[Rule]:
     return [
-        Rule(
-            r.code,
-            r.name,
-            r.level,
-            frozenset(s.strip() for s in r.statuses.split(",")),
-            r.anchor,
-            r.month,
-            r.day,
-            r.days,
-            r.legal_basis,
-        )
+        rule_from_row(r.code, r.name, r.level, r.statuses, r.anchor, r.month, r.day, r.days, r.legal_basis)
         for r in session.scalars(select(DeadlineRule))
     ]
 
@@ -67,18 +65,6 @@ def due_list(session: Session, today: date | None = None, horizon_days: int = 30
     return due_items(rule_list, facts, today, horizon_days)
 
 
-PROGRESS_RULE = "bao_cao_tien_do"
-EVALUATION_RULE = "danh_gia_sau_ho_tro"
-
-
-@dataclass(frozen=True)
-class FollowUpCounts:
-    progress_missing: int  # proposals under way with no progress report for this month yet
-    progress_overdue: int  # of which (or for last month) the report is past its due day
-    evaluations_due: int  # settled proposals whose evaluation falls due within the horizon
-    evaluations_overdue: int  # of which past due
-
-
 def follow_up_counts(session: Session, today: date | None = None, horizon_days: int = 30) -> FollowUpCounts:
     today = today or date.today()
     due = due_list(session, today, horizon_days)
@@ -91,9 +77,4 @@ def follow_up_counts(session: Session, today: date | None = None, horizon_days: 
     missing = session.execute(
         select(func.count()).select_from(under_way.where(Proposal.id.not_in(reported)).subquery())
     ).scalar_one()
-    return FollowUpCounts(
-        progress_missing=int(missing),
-        progress_overdue=sum(1 for d in due if d.rule == PROGRESS_RULE and d.overdue),
-        evaluations_due=sum(1 for d in due if d.rule == EVALUATION_RULE),
-        evaluations_overdue=sum(1 for d in due if d.rule == EVALUATION_RULE and d.overdue),
-    )
+    return follow_up_from(due, int(missing))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,26 +9,9 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import Acceptance, Facility, OutboxEntry, Proposal, Survey
 from kcdesk.db.store import get_meta
+from kcdesk.domain.overview import Overview
 from kcdesk.services.due import due_list, follow_up_counts
 from kcdesk.services.setup import identity
-
-
-@dataclass(frozen=True)
-class Overview:
-    province: str
-    centre: str
-    facilities: int
-    proposals: int
-    acceptances: int
-    surveys: int
-    pending_changes: int
-    due_soon: int
-    overdue: int
-    demo: bool
-    progress_missing: int = 0  # progress reports still missing this month
-    progress_overdue: int = 0
-    evaluations_due: int = 0  # post-support evaluations due within 30 days or overdue
-    evaluations_overdue: int = 0
 
 
 def _count(session: Session, model: type[Facility] | type[Proposal] | type[Acceptance] | type[Survey]) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kcdesk.db.models import AppUser
 from kcdesk.db.store import get_meta, set_meta
-from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
+from kcdesk.errors import FieldMessage, NotFoundError, PermissionDenied, ValidationError
 from kcdesk.text import vi_sort_key
 
 
@@ -44,6 +44,9 @@ def current_user_row(session: Session) -> UserRow | None:
 def switch_user(session: Session, user_id: str) -> UserRow:
     """Make `user_id` the current user of this database (the caller's write). The Store
     reads its identity once: call store.reload_identity() after the write commits."""
+    has_password = session.scalar(select(AppUser.id).where(AppUser.password_hash.is_not(None)).limit(1))
+    if has_password is not None:  # sign-in per person (kcdesk.services.sign_in): nobody switches without one
+        raise PermissionDenied("Máy này dùng tài khoản riêng cho từng người: hãy đăng nhập bằng tài khoản của mình.")
     user = session.get(AppUser, user_id)
     if user is None or user.deleted_at is not None:
         raise NotFoundError("Không tìm thấy người dùng {id}.", id=user_id)

@@ -25,6 +25,7 @@ from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.files import file_path
 from kcdesk.db.scrub import apply_erasure
+from kcdesk.db.sort_keys import LOCAL_ONLY
 from kcdesk.sync import kept_fields
 from kcdesk.sync.relations import ATTACHMENT, CHILDREN
 from kcdesk.sync.state import now_text
@@ -69,6 +70,17 @@ class RowApplier:
         # through the triggers, as before (kept to prove both write the same).
         self.set_based = set_based
         self.tables: dict[str, Table] = {name: Base.metadata.tables[name] for name in synced_tables()}
+        # The columns a server row may write: not the local-only ones (sort keys, sign-in
+        # columns such as the password hash, kcdesk.db.account_columns), which a server
+        # never sends; one that names them anyway is not obeyed.
+        self.columns: dict[str, frozenset[str]] = {
+            name: frozenset(c.name for c in table.columns if not c.info.get(LOCAL_ONLY))
+            for name, table in self.tables.items()
+        }
+        self.local_only: dict[str, frozenset[str]] = {
+            name: frozenset(c.name for c in table.columns if c.info.get(LOCAL_ONLY))
+            for name, table in self.tables.items()
+        }
         self._fks = {
             name: [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
             for name, table in self.tables.items()
@@ -94,7 +106,8 @@ class RowApplier:
         """Write server rows (wire form) unless the record has unsent local changes."""
         if table not in self.tables or not rows:
             return
-        known = frozenset(self.tables[table].c.keys())  # a set: the column collection's `in` is slow
+        known = self.columns[table]  # a set: the column collection's `in` is slow
+        local = self.local_only[table]
         ready: list[dict[str, Any]] = []
         newer: list[tuple[str, dict[str, Any]]] = []  # columns of a newer server, kept aside
         for row in rows:
@@ -102,8 +115,9 @@ class RowApplier:
                 self.stats["skipped_pending"] += 1
                 continue
             clean = {c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known}
-            if len(clean) != len(row):
-                newer.append((row["id"], {c: v for c, v in row.items() if c not in known}))
+            extra = {c: v for c, v in row.items() if c not in known and c not in local}
+            if extra:
+                newer.append((row["id"], extra))
             ready.append(clean)
         if newer:
             kept_fields.keep(self.session, table, newer)

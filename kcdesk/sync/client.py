@@ -151,6 +151,8 @@ class SyncClient:
 
         self.store.write(save, origin="sync", applying_remote=True)
         self.store.reload_identity()
+        if self.store.signed_in_user_id is not None:  # the person signed in is now the server's user
+            self.store.signed_in_user_id = self.store.user_id
         return enrolled
 
     def _verify(self, ca_file: str | None) -> Any:

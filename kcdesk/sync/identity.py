@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.db.account_columns import ACCOUNT_COLUMNS
 from kcdesk.db.base import Base
 from kcdesk.db.store import get_meta, set_meta
 from kcdesk.sync import state, withdraw
@@ -60,7 +61,14 @@ def adopt_user(session: Session, codecs: Mapping[str, TableCodec], user: dict[st
     new_id = str(user["id"])
     old_id = get_meta(session, "current_user_id")
     placeholder = old_id if old_id and old_id != new_id and never_pushed(session, old_id) else None
+    account: dict[str, Any] | None = None
     if placeholder is not None:
+        # The placeholder's sign-in (its password, kcdesk.db.account_columns) is the person's
+        # on this laptop: the server's user takes it over, it never travels.
+        cols = ", ".join(f'"{c}"' for c in sorted(ACCOUNT_COLUMNS))
+        found = session.execute(text(f"SELECT {cols} FROM {USER_TABLE} WHERE id = :id"), {"id": placeholder})
+        row = found.mappings().first()
+        account = dict(row) if row is not None and row["password_hash"] is not None else None
         withdraw.drop_entries(session, USER_TABLE, placeholder)
         # The placeholder may hold the same username as the server's user: it goes first,
         # and the foreign keys are checked at commit, once its references are re-pointed.
@@ -71,6 +79,11 @@ def adopt_user(session: Session, codecs: Mapping[str, TableCodec], user: dict[st
         raise SyncError(
             "Tên đăng nhập {username} đã có trên máy này cho một người khác; không nhận được người dùng từ máy chủ.",
             username=str(user.get("username", "")),
+        )
+    if account is not None:
+        sets = ", ".join(f'"{c}" = :{c}' for c in account)
+        session.execute(
+            text(f"UPDATE {USER_TABLE} SET {sets} WHERE id = :id AND password_hash IS NULL"), {**account, "id": new_id}
         )
     if placeholder is not None:
         for table, column in user_references():

@@ -134,13 +134,14 @@ def _upsert_plain(
     if pending:
         rows = [r for r in rows if (table, r[0]) not in pending]
         applier.stats["skipped_pending"] += 0
-    known = applier.tables[table].c
+    known, local = applier.columns[table], applier.local_only[table]
     keep_idx = [i for i, n in enumerate(names) if n in known]
     cols = [names[i] for i in keep_idx]
     if len(keep_idx) != len(names):  # a newer server's columns: kept aside, not dropped
         at = names.index("id")
-        extra = [i for i, n in enumerate(names) if n not in known]
-        kept_fields.keep(session, table, [(r[at], {names[i]: r[i] for i in extra}) for r in rows])
+        extra = [i for i, n in enumerate(names) if n not in known and n not in local]  # local-only: ignored
+        if extra:
+            kept_fields.keep(session, table, [(r[at], {names[i]: r[i] for i in extra}) for r in rows])
         rows = [tuple(r[i] for i in keep_idx) for r in rows]
     if empty:
         nested = session.begin_nested()

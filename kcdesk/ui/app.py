@@ -10,36 +10,119 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kcdesk.db.store import Store
 from kcdesk.errors import KcError
 from kcdesk.paths import default_db_path
-from kcdesk.services.setup import identity, initialize
 from kcdesk.ui.errors import install_excepthook
 from kcdesk.ui.logsetup import setup_logging
 from kcdesk.ui.settings import Settings
 
+# The store, the services and SQLAlchemy under them are imported where they are used: the
+# window's frame is painted first, and they load after it (start_main_window).
 if TYPE_CHECKING:
+    from kcdesk.db.store import Store
     from kcdesk.ui.logic.first_run import SetupPlan
+    from kcdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-def build_main_window(store: Store, settings: Settings, lang: str = "vi"):  # type: ignore[no-untyped-def]
-    """The main window over an initialised store (used by run_gui, the tests and the benchmarks)."""
+def build_main_window(store: Store, settings: Settings, lang: str = "vi") -> MainWindow:
+    """The main window over an initialised store, built at once (the tests)."""
     from kcdesk.ui.composition import build_context
+
+    window = _frame(settings)
+    window.attach(build_context(store, settings, lang))
+    return window
+
+
+def _frame(settings: Settings) -> MainWindow:
+    from PySide6.QtCore import QByteArray
+
     from kcdesk.ui.main_window import MainWindow
 
-    window = MainWindow(build_context(store, settings, lang))
+    window = MainWindow()
     geometry = settings.get("window_geometry")
     if geometry:
-        from PySide6.QtCore import QByteArray
-
         window.restoreGeometry(QByteArray(geometry))
+    return window
+
+
+class _AfterFirstPaint(QObject):
+    """Run `then` once `widget` has been painted (so what it shows is on screen before slow
+    work starts), or after `fallback_ms` if no paint comes (a window started minimised)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int = 1500) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def start_main_window(
+    db_path: Path, settings: Settings, lang: str, hold_other_file: Callable[[Path], bool] | None = None
+) -> MainWindow:
+    """Show the window's frame at once and open the database once it is painted: the store,
+    SQLAlchemy and the first page load behind a frame already on screen (issue 14). The
+    window emits `attached` when it is filled; a database that cannot be opened is explained
+    in a box and the event loop ends with its exit code (0 when the first-run setup is left).
+    Used by run_gui when the database file exists, and by bench/bench_gui.py. When the
+    first-run setup chose another file, `hold_other_file` moves the one-window hold onto it
+    (False: another window has that file, so this one closes without touching it)."""
+    window = _frame(settings)
+    window.show()
+
+    def fill() -> None:
+        if not window.isVisible():  # closed before its data came: nothing to open
+            return
+        from kcdesk.ui.composition import build_context
+
+        try:
+            store = open_or_set_up(db_path)
+        except KcError as exc:
+            from kcdesk.ui.errors import start_problem_box
+
+            log.error("cannot open %s: %s", db_path, exc.text("vi"))
+            window.hide()
+            start_problem_box(exc, lang).exec()
+            QCoreApplication.exit(exc.exit_code)
+            return
+        if store is None:  # the first-run setup was left
+            QCoreApplication.exit(0)
+            return
+        moved = store.path.resolve() != db_path.resolve()
+        if moved and hold_other_file is not None and not hold_other_file(store.path):
+            store.close()
+            QCoreApplication.exit(3)
+            return
+        from kcdesk.ui.sign_in.dialogs import sign_in_at_start
+
+        if not sign_in_at_start(store):  # a database with accounts: who is working? (quit: nothing opened)
+            store.close()
+            QCoreApplication.exit(0)
+            return
+        settings.set("last_db_path", str(store.path))
+        window.attach(build_context(store, settings, lang))
+        window.start_background()  # the day's backup and the sync timer, once the window is up
+
+    _AfterFirstPaint(window, fill)
     return window
 
 
@@ -69,6 +152,9 @@ def _provinces() -> dict[str, str]:
 
 def open_or_set_up(db_path: Path) -> Store | None:
     """Open the database, or walk the person through the first-run setup. None: they quit."""
+    from kcdesk.db.store import Store
+    from kcdesk.services.setup import identity
+
     if db_path.exists():
         store = Store.open(db_path)
         with store.read() as session:
@@ -90,7 +176,10 @@ def apply_setup(plan: SetupPlan) -> Store:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
+    from kcdesk.db.store import Store
     from kcdesk.demo.build import build_demo
+    from kcdesk.services.setup import initialize
+    from kcdesk.services.sign_in import set_first_password
 
     store = Store.open(plan.db_path, create=True)
     progress = QProgressDialog(QCoreApplication.translate("App", "Đang tạo cơ sở dữ liệu…"), "", 0, 0)
@@ -110,6 +199,9 @@ def apply_setup(plan: SetupPlan) -> Store:
                 role="centre_leader",
             )
         )
+        store.reload_identity()
+        if plan.password:  # the first account: this person, signed in from now on
+            set_first_password(store, plan.password)
 
     import threading
 
@@ -164,6 +256,24 @@ def run_gui(args: argparse.Namespace) -> int:
     guard = _one_window(db_path, lang)  # before anything is opened: a second window changes nothing
     if guard is None:
         return 3
+    if db_path.is_file():  # the usual start: the frame first, the data behind it
+        held = [guard]
+
+        def hold_other_file(path: Path) -> bool:  # the first-run setup chose another file
+            held[0].release()
+            other = _one_window(path, lang)
+            if other is None:
+                return False
+            held[0] = other
+            return True
+
+        window = start_main_window(db_path, settings, lang, hold_other_file)
+        code = app.exec()
+        if hasattr(window, "ctx"):
+            window.ctx.runner.shutdown()
+            window.ctx.store.close()  # after a restore, the store the composition root opened again
+        del translators
+        return int(code)
     try:
         store = open_or_set_up(db_path)
     except KcError as exc:
@@ -173,6 +283,11 @@ def run_gui(args: argparse.Namespace) -> int:
         start_problem_box(exc, lang).exec()
         return exc.exit_code
     if store is None:
+        return 0
+    from kcdesk.ui.sign_in.dialogs import sign_in_at_start
+
+    if not sign_in_at_start(store):  # a database with accounts: who is working? (quit: nothing opened)
+        store.close()
         return 0
     if store.path.resolve() != db_path.resolve():  # the first-run wizard chose another file
         guard.release()

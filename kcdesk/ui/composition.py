@@ -35,4 +35,8 @@ def reopen_context(old: AppContext) -> AppContext:
     """A new context over the file `old` used, opened again (after a restore replaced it, or
     a refused restore left it as it was). The old store must be closed already and the old
     runner idle; both are left to be discarded with `old`."""
-    return build_context(Store.open(old.store.path), old.settings, old.lang)
+    from kcdesk.services.sign_in import keep_signed_in
+
+    store = Store.open(old.store.path)
+    keep_signed_in(store, old.store.signed_in_user_id)  # the person who restored stays signed in
+    return build_context(store, old.settings, old.lang)

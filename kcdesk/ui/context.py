@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kcdesk.db.store import Store
 from kcdesk.domain.validation import UnitIndex
-from kcdesk.services.users import UserRow
 from kcdesk.text import vi_sort_key
 from kcdesk.ui.operations import Runner
 from kcdesk.ui.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window's frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window)
+    from kcdesk.db.store import Store
+    from kcdesk.services.users import UserRow
     from kcdesk.sync.service import SyncService
     from kcdesk.ui.sync.scheduler import SyncScheduler
 

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from kcdesk import __version__
-from kcdesk.domain.roles import role_label
+from kcdesk.domain.roles import LEADERS, role_label
 from kcdesk.errors import KcError
 from kcdesk.paths import log_dir
-from kcdesk.services.users import list_users, switch_user
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.errors import show_refusal
 from kcdesk.ui.labels import vocab
@@ -137,9 +136,15 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
     context_changed = Signal(object)  # the new AppContext (after a restore)
 
-    def __init__(self, ctx: AppContext) -> None:
+    ctx: AppContext
+    sync_status: SyncStatusLabel
+    attached = Signal()  # the frame has its context: menus, status and the first page are there
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
+        """The frame (navigation, page area, status bar); with `ctx` also its contents. Without
+        it the frame can be painted before the store and SQLAlchemy are loaded, and `attach`
+        fills it (kcdesk.ui.app.start_main_window)."""
         super().__init__()
-        self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "kcdesk – Quản lý khuyến công"))
         self.resize(1366, 768)
@@ -165,7 +170,6 @@ class MainWindow(QMainWindow):
         self.content_layout.addWidget(self.stack)
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self._nav_changed)
 
         self.user_label = QLabel()
         self.user_label.setObjectName("currentUser")
@@ -175,12 +179,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.notice_label)
         self.statusBar().addPermanentWidget(self.job_progress)
         self.statusBar().addPermanentWidget(self.user_label)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame over `ctx`: the sync sentence, the menus and the page it was left on."""
+        self.ctx = ctx
         self.sync_status = self._bind(ctx)
+        from kcdesk.ui.sign_in.lock import WindowLock
+
+        self.window_lock = WindowLock(ctx, self)  # idle time and Win+L (a store with passwords)
         self._menus()
         self._shortcuts()
+        self.nav.currentRowChanged.connect(self._nav_changed)
         start = ctx.settings.get("last_page")
         names = [p[0] for p in PAGES]
-        self.nav.setCurrentRow(names.index(start) if start in names else 0)
+        row = names.index(start) if start in names else 0
+        if self.nav.currentRow() == row:  # chosen in the frame already: no change signal
+            self._nav_changed(row)
+        else:
+            self.nav.setCurrentRow(row)
+        self.attached.emit()
 
     @property
     def scheduler(self) -> SyncScheduler:
@@ -214,6 +233,7 @@ class MainWindow(QMainWindow):
         self.statusBar().removeWidget(self.sync_status)
         self.sync_status.deleteLater()
         self.ctx = ctx
+        self.window_lock.ctx = ctx
         self.sync_status = self._bind(ctx)
         self._nav_changed(self.nav.currentRow())
         old.runner.deleteLater()
@@ -334,6 +354,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.New, self, self._new_record)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self._refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, lambda: self.scheduler.sync_now())
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.window_lock.lock())
 
     def _find(self) -> None:
         """Ctrl+F: the facility register's search (on the proposals page, its own list stays)."""
@@ -357,11 +378,56 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{user.full_name} · {vocab(role_label(user.role))}" if user else "")
 
     def _fill_user_menu(self) -> None:
+        """With accounts: lock, change one's password, sign in as someone else (and the
+        leader's accounts dialog). Without: switch user as before, or set a first password."""
         self.user_menu.clear()
+        leader = self.ctx.role in LEADERS
+        if self.ctx.store.sign_in_required:
+            lock = self.user_menu.addAction(_t("Khóa cửa sổ"), self.window_lock.lock)
+            lock.setShortcut(QKeySequence("Ctrl+L"))
+            self.user_menu.addAction(_t("Đổi mật khẩu…"), self.change_password)
+            self.user_menu.addAction(_t("Đăng nhập người khác…"), self.sign_in_other)
+            if leader:
+                self.user_menu.addAction(_t("Quản lý tài khoản…"), self.manage_accounts)
+            return
+        self.user_menu.addAction(_t("Đặt mật khẩu cho tôi…"), self.change_password)
+        if leader:
+            self.user_menu.addAction(_t("Quản lý tài khoản…"), self.manage_accounts)
+        # The frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window).
+        from kcdesk.services.users import list_users
+
         self.user_menu.addSection(QCoreApplication.translate("MainWindow", "Đổi người dùng trên máy này"))
         self.ctx.runner.read(
             list_users, self._user_actions, label=QCoreApplication.translate("MainWindow", "Đọc danh sách người dùng")
         )
+
+    def change_password(self) -> Any:
+        from kcdesk.ui.sign_in.dialogs import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx.store, self)
+        dialog.accepted.connect(lambda: self.ctx.set_user(dialog.user) if dialog.user else None)
+        dialog.open()
+        return dialog
+
+    def sign_in_other(self) -> Any:
+        """Another person takes the laptop: the open editors close first (each asks about
+        unsaved changes), so nothing typed by one is saved under the other's name."""
+        for editor in list(self.editors):
+            if not editor.close():
+                return None
+        from kcdesk.ui.sign_in.dialogs import SignInDialog
+
+        dialog = SignInDialog(self.ctx.store, self)
+        dialog.accepted.connect(lambda: self.ctx.set_user(dialog.signed.user) if dialog.signed else None)
+        dialog.open()
+        return dialog
+
+    def manage_accounts(self) -> Any:
+        from kcdesk.ui.sign_in.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx.store, self)
+        dialog.open()
+        return dialog
 
     def _user_actions(self, users: list[Any]) -> None:
         for u in users:
@@ -371,6 +437,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, uid=u.id: self.switch_user(uid))
 
     def switch_user(self, user_id: str) -> Any:
+        """Only on a database without passwords; with accounts a person signs in (sign_in_other)."""
+        if self.ctx.store.sign_in_required:
+            return self.sign_in_other()
+        # The frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window).
+        from kcdesk.services.users import switch_user
+
         return self.ctx.runner.write(
             lambda s: switch_user(s, user_id),
             self.ctx.set_user,
@@ -475,6 +547,9 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not hasattr(self, "ctx"):  # closed while its data was still opening: nothing to save
+            event.accept()
+            return
         running = self.job_progress.labels()
         if running:  # closing now could cut an import or a report short: say so, stay open
             QMessageBox.information(
@@ -492,6 +567,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.scheduler.stop()
+        self.window_lock.stop()
         self.ctx.settings.set("window_geometry", bytes(self.saveGeometry().data()))
         self.ctx.settings.sync()
         event.accept()

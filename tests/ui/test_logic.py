@@ -175,6 +175,11 @@ def test_first_run_wizard_steps(tmp_path: Path) -> None:
     wizard.set_province("99")
     assert wizard.problem() and not wizard.next()
     wizard.set_province("48")
+    wizard.password, wizard.password_again = "lanh-dao-2026", "lanh-dao-2025"
+    assert "không giống nhau" in (wizard.problem("vi") or "") and not wizard.next()
+    wizard.password = wizard.password_again = "ngan"
+    assert "ít nhất 8" in (wizard.problem("vi") or "")
+    wizard.password = wizard.password_again = "lanh-dao-2026"
     assert wizard.next() and wizard.is_last
     wizard.demo_facilities = 2000
     plan = wizard.plan()

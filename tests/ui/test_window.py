@@ -170,6 +170,8 @@ def test_first_run_wizard_creates_the_database(gui_app, qtbot, tmp_path: Path) -
     assert dialog.province.code() == "01"
     assert dialog.centre.text().endswith("Thành phố Hà Nội")
     type_text(dialog.user_name, "Trần Thị Lan")
+    type_text(dialog.password, "lan-lanh-dao-1")
+    type_text(dialog.password_again, "lan-lanh-dao-1")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.next_button.text() == "Bắt đầu"
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -179,6 +181,8 @@ def test_first_run_wizard_creates_the_database(gui_app, qtbot, tmp_path: Path) -
         with store.read() as s:
             ident = identity(s)
         assert ident is not None and ident.province_code == "01" and db.exists()
+        # the first account: this person, with the password, signed in already
+        assert store.sign_in_required and store.signed_in_user_id == ident.user_id
     finally:
         store.close()
     assert Store  # imported for the reader: the store above is a real file

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kcdesk.db.base import Base, Synced
+from kcdesk.db.sort_keys import LOCAL_ONLY
 
 
 class AppUser(Synced, Base):
@@ -21,6 +22,12 @@ class AppUser(Synced, Base):
     province_code: Mapped[str | None] = mapped_column(String(2))
     phone: Mapped[str | None]
     active: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+    # Sign-in on this laptop (kcdesk.db.account_columns): local only, never synced or audited.
+    password_hash: Mapped[str | None] = mapped_column(info={LOCAL_ONLY: True})
+    password_must_change: Mapped[bool] = mapped_column(default=False, server_default=text("0"), info={LOCAL_ONLY: True})
+    password_failures: Mapped[int] = mapped_column(default=0, server_default=text("0"), info={LOCAL_ONLY: True})
+    password_locked_until: Mapped[datetime | None] = mapped_column(info={LOCAL_ONLY: True})
+    account_disabled_at: Mapped[datetime | None] = mapped_column(info={LOCAL_ONLY: True})
 
 
 class CollaboratorCommune(Synced, Base):

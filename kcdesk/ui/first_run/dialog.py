@@ -95,6 +95,20 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Tỉnh/Thành phố"), self.province)
         form.addRow(self.tr("Tên Trung tâm"), self.centre)
         form.addRow(self.tr("Họ tên của bạn"), self.user_name)
+        # The first account (the centre leader's): from now on each person signs in.
+        self.password = QLineEdit()
+        self.password.setObjectName("firstPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.textChanged.connect(lambda t: setattr(self.wizard, "password", t))
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("firstPasswordAgain")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.textChanged.connect(lambda t: setattr(self.wizard, "password_again", t))
+        form.addRow(self.tr("Mật khẩu đăng nhập của bạn"), self.password)
+        form.addRow(self.tr("Nhập lại mật khẩu"), self.password_again)
+        note = QLabel(self.tr("Bạn là lãnh đạo Trung tâm trên máy này: bạn thêm tài khoản cho người khác sau."))
+        note.setWordWrap(True)
+        form.addRow(note)
         return page
 
     def _demo_page(self) -> QWidget:

@@ -1,4 +1,5 @@
-"""The first-run wizard's steps as plain logic: database file, province and centre, demo data.
+"""The first-run wizard's steps as plain logic: database file, province and centre (and the
+first account's password: sign-in per person, kcdesk.services.sign_in), demo data.
 
 The dialog draws the current step and calls `next`/`back`; this class decides what each
 step needs and what happens at the end (a `SetupPlan`), so it is tested without Qt.
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcdesk.services.setup import DEFAULT_PROVINCE, default_centre_name
+from kcdesk.services.sign_in import MIN_PASSWORD_LENGTH
 from kcdesk.ui.logic.i18n import tr
 
 STEPS = ("database", "province", "demo")
@@ -26,6 +28,7 @@ class SetupPlan:
     centre_name: str
     user_full_name: str
     demo_facilities: int  # 0: start empty
+    password: str = ""  # the first account's (the centre leader's); "" only in plans made by tests
 
 
 class FirstRunWizard:
@@ -37,6 +40,8 @@ class FirstRunWizard:
         self._centre_edited = False
         self.centre_name = default_centre_name(provinces.get(self.province_code, ""))
         self.user_full_name = ""
+        self.password = ""
+        self.password_again = ""
         self.demo_facilities = 0
 
     @property
@@ -68,6 +73,10 @@ class FirstRunWizard:
                 return tr("Hãy chọn tỉnh/thành phố của Trung tâm.", lang)
             if not self.centre_name.strip():
                 return tr("Hãy nhập tên Trung tâm.", lang)
+            if len(self.password) < MIN_PASSWORD_LENGTH:
+                return tr("Mật khẩu cần ít nhất {count} ký tự.", lang, count=MIN_PASSWORD_LENGTH)
+            if self.password != self.password_again:
+                return tr("Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.", lang)
         elif self.current == "demo" and self.demo_facilities not in DEMO_SIZES:
             return tr("Số cơ sở mẫu không hợp lệ.", lang)
         return None
@@ -116,4 +125,5 @@ class FirstRunWizard:
             self.centre_name.strip(),
             self.user_full_name.strip(),
             self.demo_facilities,
+            self.password,
         )

@@ -7,13 +7,15 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from kcdesk.db.store import Store
 from kcdesk.errors import KcError
 from kcdesk.progress import Cancelled, Progress
+
+if TYPE_CHECKING:  # the window's frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window)
+    from kcdesk.db.store import Store
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 600

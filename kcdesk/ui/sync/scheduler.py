@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kcdesk.progress import Progress
-from kcdesk.services.sync_facts import server_reachable
 from kcdesk.sync.errors import Reaction, reaction_of
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.logic.sync_schedule import SyncSchedule, stage_text
@@ -159,6 +158,8 @@ class SyncScheduler(QObject):
 def _probe(ctx: AppContext, knock: bool) -> bool | None:
     """On a worker: None when there is no server to reach; else whether its port answers
     (when `knock`), or True."""
+    # The frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window).
+    from kcdesk.services.sync_facts import server_reachable
     from kcdesk.sync import state
 
     with ctx.store.read() as s:
