@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kcdesk.services.facilities import LIST_COLUMNS, SORTED_BY_KEY, FacilityFilter, filter_values
-from kcdesk.services.search import match_expression
+from kcdesk.services.search import match_expression, match_words
 
 # Columns of the register, in display order (also the SQL of a row): the facility list's.
 ROW_FIELDS: tuple[str, ...] = tuple(c for c in LIST_COLUMNS if c != "id")
@@ -105,6 +105,30 @@ def search_within(session: Session, ordered: Ordered, query: str, count: int | N
         return []
     if count >= ordered.indexed > 0:
         return list(ordered.ids)
+    return _hits_in_order(raw, ordered, expr)
+
+
+def narrows(query: str, wider: str) -> bool:
+    """Whether every facility matching `query` also matches `wider` (typing on: 'nguyen v'
+    after 'nguyen'): each of the wider query's words begins a word of `query` at its place."""
+    words, before = match_words(query), match_words(wider)
+    return (
+        bool(before)
+        and len(words) >= len(before)
+        and all(w.startswith(b) for w, b in zip(words[: len(before)], before, strict=True))
+    )
+
+
+def narrow_within(session: Session, ordered: Ordered, query: str) -> list[str]:
+    """search_within for a query known to match fewer than every indexed facility (it narrows
+    one that did): the hits without counting them first, one pass of the index instead of two."""
+    expr = match_expression(query)
+    if expr is None:
+        raise ValueError("an empty query narrows nothing")
+    return _hits_in_order(_raw(session), ordered, expr)
+
+
+def _hits_in_order(raw: Any, ordered: Ordered, expr: str) -> list[str]:
     # The rowids come back as one hex string (one step of SQLite, no per-row Python objects),
     # become a machine array, and mark their positions in a byte mask in C (map/deque).
     hexes = raw.execute(

@@ -15,7 +15,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
-from kcdesk.services.register import ROW_FIELDS, Ordered, match_count, ordered_ids, rows_by_ids, search_within
+from kcdesk.services.register import (
+    ROW_FIELDS,
+    Ordered,
+    match_count,
+    narrow_within,
+    narrows,
+    ordered_ids,
+    rows_by_ids,
+    search_within,
+)
 from kcdesk.services.search import match_expression
 from kcdesk.services.sync_facts import is_enrolled, record_badges
 from kcdesk.ui.context import AppContext
@@ -35,6 +44,7 @@ CACHE_MAX = 5000
 BROAD_MATCHES = 25_000
 COMPLETE_AFTER_MS = 400
 RESULTS_KEPT = 8
+BOUNDS_KEPT = 16
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,6 +90,10 @@ class FacilityTableModel(QAbstractTableModel):
         self._shown: dict[str, tuple[str, ...]] = {}  # display strings of cached rows, made once
         # Answers to recent searches over the current base (backspace, retyping a prefix).
         self._results: OrderedDict[tuple[int, str], list[str] | None] = OrderedDict()
+        # How many indexed facilities recent searches match at most (search text -> bound).
+        # Typing on narrows a search: when the wider one was known not to be broad, the
+        # narrower one is listed without counting it first (one pass of the index, not two).
+        self._bounds: OrderedDict[str, int] = OrderedDict()
         # Sync badges of cached rows that are not simply in step with the server (only on a
         # laptop enrolled with a server: elsewhere every record is local and a badge is noise).
         self._badges: dict[str, str] = {}
@@ -187,18 +201,26 @@ class FacilityTableModel(QAbstractTableModel):
         enrolled = self.enrolled or self._enrol_check
         base = self._base if keep_base and not self._base_stale else None
         cached = set(self._cache)
+        bound = self._bound(text)
 
         def work(session: Any) -> tuple[Any, ...]:
             ordered = base if base is not None else ordered_ids(session, flt, order, desc)
             wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
-            count = match_count(session, text) if wanted else None
-            if count is not None and not complete and broad <= count < ordered.indexed:
-                return ordered, None, {}, None, count  # broad: the count now, the list when typing pauses
-            shown = search_within(session, ordered, text, count) if wanted else None
+            count: int | None
+            upper: int | None
+            shown: list[str] | None
+            if wanted and bound is not None and bound < min(broad, ordered.indexed):
+                count, upper = None, bound
+                shown = narrow_within(session, ordered, text)
+            else:
+                count = upper = match_count(session, text) if wanted else None
+                if count is not None and not complete and broad <= count < ordered.indexed:
+                    return ordered, None, {}, None, count, upper  # broad: the count now, the list on a pause
+                shown = search_within(session, ordered, text, count) if wanted else None
             # The first screen's rows come along, so the GUI thread paints without a query.
             first = (ordered.ids if shown is None else shown)[:FIRST_PAGE]
             badges = record_badges(session, "facility", first) if enrolled and is_enrolled(session) else None
-            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges, None
+            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges, None, upper
 
         self._running = True
         self.ctx.runner.read(
@@ -210,8 +232,13 @@ class FacilityTableModel(QAbstractTableModel):
 
     def _finished(self, token: int, result: tuple[Any, ...]) -> None:
         self._running = False
-        ordered, shown, first, badges, count = result
+        ordered, shown, first, badges, count, upper = result
         if token == self._token:
+            if upper is not None:
+                self._bounds[self.search_text] = upper
+                self._bounds.move_to_end(self.search_text)
+                while len(self._bounds) > BOUNDS_KEPT:
+                    self._bounds.popitem(last=False)
             if count is not None:
                 self._counted(ordered, count)
             else:
@@ -230,6 +257,11 @@ class FacilityTableModel(QAbstractTableModel):
             self._start(keep_base, complete)
         raise error
 
+    def _bound(self, text: str) -> int | None:
+        """The fewest facilities a recent search that `text` narrows was known to match."""
+        known = [n for wider, n in self._bounds.items() if narrows(text, wider)]
+        return min(known) if known else None
+
     def _counted(self, base: Ordered, count: int) -> None:
         """A broad search: keep the rows on screen, say how many match, finish on a pause."""
         if base is not self._base:  # the base itself was recomputed: show it, unfiltered for now
@@ -245,6 +277,7 @@ class FacilityTableModel(QAbstractTableModel):
         self._cache.clear()
         self._shown.clear()
         self._badges.clear()
+        self._bounds.clear()  # records changed: what searches matched may have too
         self._enrol_check = True
         self.reload()
 
