@@ -37,7 +37,9 @@ FIRST_PAGE = 60  # rows fetched with every new list: more than a 1080p screen sh
 # One character narrows nothing in a province's register (every name has an 'n'): the
 # search starts at the second character, like most search-as-you-type boxes.
 MIN_SEARCH_CHARS = 2
-CACHE_MAX = 5000
+# Rows kept in memory: the pages around the view (five of PAGE). Rows scrolled away are
+# dropped, oldest first, and read again by id when scrolled back to (a few ms a page).
+CACHE_MAX = 1000
 # A search matching this many facilities or more is answered at once by its count, and its
 # list when typing pauses: turning 25,000+ index hits into an ordered list costs 15-90 ms
 # on 200,000 facilities, more than a keystroke may take (bench/bench_gui.py).
@@ -87,6 +89,7 @@ class FacilityTableModel(QAbstractTableModel):
         self._base_version = 0  # bumped whenever the base list is recomputed
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        self.cache_max = CACHE_MAX
         self._shown: dict[str, tuple[str, ...]] = {}  # display strings of cached rows, made once
         # Answers to recent searches over the current base (backspace, retyping a prefix).
         self._results: OrderedDict[tuple[int, str], list[str] | None] = OrderedDict()
@@ -342,6 +345,11 @@ class FacilityTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._base)
 
+    @property
+    def rows_kept(self) -> int:
+        """Rows held in memory now (at most cache_max, whatever the register's size)."""
+        return len(self._cache)
+
     def facility_id(self, row: int) -> str:
         return self._ids[row]
 
@@ -372,7 +380,7 @@ class FacilityTableModel(QAbstractTableModel):
         return shown
 
     def _trim_cache(self) -> None:
-        while len(self._cache) > CACHE_MAX:
+        while len(self._cache) > self.cache_max:
             fid, _row = self._cache.popitem(last=False)
             self._shown.pop(fid, None)
 
