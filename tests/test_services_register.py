@@ -4,7 +4,7 @@ filter and order, search narrowing the list in its order, rows read by id."""
 from __future__ import annotations
 
 from kcdesk.db.store import Store
-from kcdesk.services import facilities
+from kcdesk.services import facilities, register
 from kcdesk.services.facilities import FacilityFilter, filter_values, list_facilities
 from kcdesk.services.register import (
     ROW_FIELDS,
@@ -68,7 +68,7 @@ def test_search_keeps_the_register_order_and_folds_tones(store: Store) -> None:
     assert rows[ids[2]][ROW_FIELDS.index("ward_code")] == WARD_A
 
 
-def test_typing_on_narrows_and_is_answered_as_a_fresh_search(store: Store) -> None:
+def test_typing_on_narrows_and_is_answered_as_a_fresh_search(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
     for name in names:
         _add(store, name, WARD_A)
@@ -79,6 +79,18 @@ def test_typing_on_narrows_and_is_answered_as_a_fresh_search(store: Store) -> No
         ordered = ordered_ids(s, FacilityFilter(), "name")
         for query in ("xuong m", "xuong may", "xuong may tre", "to dan", "khong co"):
             assert narrow_within(s, ordered, query) == search_within(s, ordered, query)
+
+    # Hits outside a filtered list are left out, whichever way their places are found
+    # (a byte mask for many hits, sorting them for a few).
+    other = _add(store, "Xưởng mây Phong Bắc", WARD_B)
+    for few_hits in (1, 10_000):
+        monkeypatch.setattr(register, "FEW_HITS", few_hits)
+        with store.read() as s:
+            in_b = ordered_ids(s, FacilityFilter(ward_code=WARD_B), "name")
+            assert search_within(s, in_b, "xuong") == [other] == narrow_within(s, in_b, "xuong may")
+            everywhere = ordered_ids(s, FacilityFilter(), "name")
+            hits = narrow_within(s, everywhere, "xuong")
+            assert hits == [i for i in everywhere.ids if i in set(hits)] and len(hits) == 4
 
 
 def test_a_records_history_names_who_changed_it(store: Store) -> None:

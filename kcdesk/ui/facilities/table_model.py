@@ -97,6 +97,8 @@ class FacilityTableModel(QAbstractTableModel):
         # Typing on narrows a search: when the wider one was known not to be broad, the
         # narrower one is listed without counting it first (one pass of the index, not two).
         self._bounds: OrderedDict[str, int] = OrderedDict()
+        # Counts of recent broad searches over the current base ('co so', then 'co so ').
+        self._broad: OrderedDict[tuple[int, str], int] = OrderedDict()
         # Sync badges of cached rows that are not simply in step with the server (only on a
         # laptop enrolled with a server: elsewhere every record is local and a badge is noise).
         self._badges: dict[str, str] = {}
@@ -182,6 +184,12 @@ class FacilityTableModel(QAbstractTableModel):
             token, shown = self._token, self._results[key]
             QTimer.singleShot(0, self, lambda: self._apply(token, self._base, shown, {}, None, None))
             return
+        if keep and key in self._broad:  # a broad search asked a moment ago: its count, from memory
+            self._broad.move_to_end(key)
+            self._token += 1
+            token, count = self._token, self._broad[key]
+            QTimer.singleShot(0, self, lambda: self._counted(self._base, count) if token == self._token else None)
+            return
         self.reload(keep_base=keep)
 
     def reload(self, keep_base: bool = False, complete: bool = False) -> None:
@@ -244,6 +252,9 @@ class FacilityTableModel(QAbstractTableModel):
                     self._bounds.popitem(last=False)
             if count is not None:
                 self._counted(ordered, count)
+                self._broad[(self._base_version, search_key(self.search_text))] = count
+                while len(self._broad) > RESULTS_KEPT:
+                    self._broad.popitem(last=False)
             else:
                 self._apply(token, ordered, shown, first, badges, self.search_text)
         if self._queued is not None:
@@ -304,6 +315,7 @@ class FacilityTableModel(QAbstractTableModel):
         if base is not self._base:
             self._base_version += 1
             self._results.clear()
+            self._broad.clear()
             self._base_stale = False
         if searched is not None and shown is not None:
             self._results[(self._base_version, search_key(searched))] = shown
