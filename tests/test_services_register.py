@@ -4,9 +4,17 @@ filter and order, search narrowing the list in its order, rows read by id."""
 from __future__ import annotations
 
 from kcdesk.db.store import Store
-from kcdesk.services import facilities
+from kcdesk.services import facilities, register
 from kcdesk.services.facilities import FacilityFilter, filter_values, list_facilities
-from kcdesk.services.register import ROW_FIELDS, match_count, ordered_ids, rows_by_ids, search_within
+from kcdesk.services.register import (
+    ROW_FIELDS,
+    match_count,
+    narrow_within,
+    narrows,
+    ordered_ids,
+    rows_by_ids,
+    search_within,
+)
 
 WARD_A, WARD_B = "20194", "20197"
 
@@ -58,6 +66,31 @@ def test_search_keeps_the_register_order_and_folds_tones(store: Store) -> None:
         rows = rows_by_ids(s, ids)
     assert rows[ids[1]][ROW_FIELDS.index("name")] == "Xưởng gốm Thanh Hà"
     assert rows[ids[2]][ROW_FIELDS.index("ward_code")] == WARD_A
+
+
+def test_typing_on_narrows_and_is_answered_as_a_fresh_search(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
+    for name in names:
+        _add(store, name, WARD_A)
+    # Each word of the wider search begins the narrower's word at its place.
+    assert narrows("xuong may t", "xuong may") and narrows("xuong may", "xuong m") and narrows("dan", "đa")
+    assert not narrows("xuong", "xuong may") and not narrows("may xuong", "xuong") and not narrows("x", "")
+    with store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+        for query in ("xuong m", "xuong may", "xuong may tre", "to dan", "khong co"):
+            assert narrow_within(s, ordered, query) == search_within(s, ordered, query)
+
+    # Hits outside a filtered list are left out, whichever way their places are found
+    # (a byte mask for many hits, sorting them for a few).
+    other = _add(store, "Xưởng mây Phong Bắc", WARD_B)
+    for few_hits in (1, 10_000):
+        monkeypatch.setattr(register, "FEW_HITS", few_hits)
+        with store.read() as s:
+            in_b = ordered_ids(s, FacilityFilter(ward_code=WARD_B), "name")
+            assert search_within(s, in_b, "xuong") == [other] == narrow_within(s, in_b, "xuong may")
+            everywhere = ordered_ids(s, FacilityFilter(), "name")
+            hits = narrow_within(s, everywhere, "xuong")
+            assert hits == [i for i in everywhere.ids if i in set(hits)] and len(hits) == 4
 
 
 def test_a_records_history_names_who_changed_it(store: Store) -> None:

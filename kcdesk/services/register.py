@@ -13,7 +13,6 @@ the index answers with rowids only, and the register keeps its order with a byte
 
 from __future__ import annotations
 
-import sys
 from array import array
 from collections import deque
 from collections.abc import Sequence
@@ -24,11 +23,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kcdesk.services.facilities import LIST_COLUMNS, SORTED_BY_KEY, FacilityFilter, filter_values
-from kcdesk.services.search import match_expression
+from kcdesk.services.search import match_expression, match_words
 
 # Columns of the register, in display order (also the SQL of a row): the facility list's.
 ROW_FIELDS: tuple[str, ...] = tuple(c for c in LIST_COLUMNS if c != "id")
 SORTABLE = frozenset(ROW_FIELDS)
+# Below one hit in FEW_HITS facilities, sorting the hits' places beats a mask over the register.
+FEW_HITS = 16
 
 
 @dataclass(frozen=True)
@@ -105,23 +106,49 @@ def search_within(session: Session, ordered: Ordered, query: str, count: int | N
         return []
     if count >= ordered.indexed > 0:
         return list(ordered.ids)
-    # The rowids come back as one hex string (one step of SQLite, no per-row Python objects),
-    # become a machine array, and mark their positions in a byte mask in C (map/deque).
-    hexes = raw.execute(
-        "SELECT group_concat(printf('%08x', rowid), '') FROM facility_fts WHERE facility_fts MATCH ?", (expr,)
-    ).fetchone()[0]
-    if not hexes or not ordered.ids:
+    return _hits_in_order(raw, ordered, expr)
+
+
+def narrows(query: str, wider: str) -> bool:
+    """Whether every facility matching `query` also matches `wider` (typing on: 'nguyen v'
+    after 'nguyen'): each of the wider query's words begins a word of `query` at its place."""
+    words, before = match_words(query), match_words(wider)
+    return (
+        bool(before)
+        and len(words) >= len(before)
+        and all(w.startswith(b) for w, b in zip(words[: len(before)], before, strict=True))
+    )
+
+
+def narrow_within(session: Session, ordered: Ordered, query: str) -> list[str]:
+    """search_within for a query known to match fewer than every indexed facility (it narrows
+    one that did): the hits without counting them first, one pass of the index instead of two."""
+    expr = match_expression(query)
+    if expr is None:
+        raise ValueError("an empty query narrows nothing")
+    return _hits_in_order(_raw(session), ordered, expr)
+
+
+def _hits_in_order(raw: Any, ordered: Ordered, expr: str) -> list[str]:
+    # The rowids come back as one string (one step of SQLite, no per-row Python objects;
+    # plain decimal, since printf('%x') per row costs SQLite more than Python's int() does)
+    # and become a machine array.
+    joined = raw.execute("SELECT group_concat(rowid) FROM facility_fts WHERE facility_fts MATCH ?", (expr,)).fetchone()[
+        0
+    ]
+    if not joined or not ordered.ids:
         return []
-    hits = array("I")
-    hits.frombytes(bytes.fromhex(hexes))
-    if sys.byteorder == "little":
-        hits.byteswap()
-    positions = ordered.positions
+    hits = array("I", map(int, joined.split(",")))
+    positions, ids = ordered.positions, ordered.ids
     if max(hits) >= len(positions):  # facilities added since the list was made show after its refresh
         hits = array("I", (h for h in hits if h < len(positions)))
-    mask = bytearray(len(ordered.ids) + 1)  # the last byte catches rowids not in this list
+    if len(hits) * FEW_HITS < len(ids):
+        # A few hits: sort their places in the register (len(ids) marks one not in this list).
+        return [ids[p] for p in sorted(map(positions.__getitem__, hits)) if p < len(ids)]
+    # Many: mark their places in a byte mask in C (map/deque) and keep the register's order.
+    mask = bytearray(len(ids) + 1)  # the last byte catches rowids not in this list
     deque(map(mask.__setitem__, map(positions.__getitem__, hits), repeat(1)), maxlen=0)
-    return list(compress(ordered.ids, mask))
+    return list(compress(ids, mask))
 
 
 def rows_by_ids(session: Session, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:

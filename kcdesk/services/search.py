@@ -32,9 +32,14 @@ class Hit:
     score: float
 
 
+def match_words(query: str) -> list[str]:
+    """The words of a query as the match expression uses them (NFC, đ folded)."""
+    return list(_TOKEN.findall(fold_d(nfc(query))))
+
+
 def match_expression(query: str) -> str | None:
     """'Đà Nẵng' -> '"Da"* "Nẵng"*' (the tokenizer folds the rest); None for an empty query."""
-    tokens = _TOKEN.findall(fold_d(nfc(query)))
+    tokens = match_words(query)
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)

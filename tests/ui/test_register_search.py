@@ -42,3 +42,26 @@ def test_only_the_newest_of_fast_keystrokes_is_shown(demo_window, qtbot) -> None
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_search("nguyen van ")  # the same search
     assert model.rowCount() == shown > 0
+
+
+def test_typing_on_and_retyping_show_what_a_fresh_search_shows(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kcdesk.services.facilities import FacilityFilter
+    from kcdesk.services.register import ordered_ids, search_within
+
+    model = demo_window.page("facilities").model
+    qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+    model.broad_matches = 300
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        model.set_search("co")
+    with qtbot.waitSignal(model.counted, timeout=1_000) as again:
+        model.set_search("co ")  # the same broad search: its count from memory, no query
+        assert not model._running
+    assert again.args == counted.args
+    model._complete.stop()
+    # Each keystroke narrows the last; those after a known narrow search skip its count.
+    with demo_window.ctx.store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+        for text in ("co so", "co so m", "co so may", "co so may t", "co so may tre"):
+            with qtbot.waitSignal(model.loaded, timeout=10_000):
+                model.set_search(text)
+            assert [model.facility_id(r) for r in range(model.rowCount())] == search_within(s, ordered, text)

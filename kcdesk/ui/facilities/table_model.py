@@ -15,7 +15,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kcdesk.domain.vnformat import group
 from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
-from kcdesk.services.register import ROW_FIELDS, Ordered, match_count, ordered_ids, rows_by_ids, search_within
+from kcdesk.services.register import (
+    ROW_FIELDS,
+    Ordered,
+    match_count,
+    narrow_within,
+    narrows,
+    ordered_ids,
+    rows_by_ids,
+    search_within,
+)
 from kcdesk.services.search import match_expression
 from kcdesk.services.sync_facts import is_enrolled, record_badges
 from kcdesk.ui.context import AppContext
@@ -28,13 +37,16 @@ FIRST_PAGE = 60  # rows fetched with every new list: more than a 1080p screen sh
 # One character narrows nothing in a province's register (every name has an 'n'): the
 # search starts at the second character, like most search-as-you-type boxes.
 MIN_SEARCH_CHARS = 2
-CACHE_MAX = 5000
+# Rows kept in memory: the pages around the view (five of PAGE). Rows scrolled away are
+# dropped, oldest first, and read again by id when scrolled back to (a few ms a page).
+CACHE_MAX = 1000
 # A search matching this many facilities or more is answered at once by its count, and its
 # list when typing pauses: turning 25,000+ index hits into an ordered list costs 15-90 ms
 # on 200,000 facilities, more than a keystroke may take (bench/bench_gui.py).
 BROAD_MATCHES = 25_000
 COMPLETE_AFTER_MS = 400
 RESULTS_KEPT = 8
+BOUNDS_KEPT = 16
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,9 +89,16 @@ class FacilityTableModel(QAbstractTableModel):
         self._base_version = 0  # bumped whenever the base list is recomputed
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
         self._cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        self.cache_max = CACHE_MAX
         self._shown: dict[str, tuple[str, ...]] = {}  # display strings of cached rows, made once
         # Answers to recent searches over the current base (backspace, retyping a prefix).
         self._results: OrderedDict[tuple[int, str], list[str] | None] = OrderedDict()
+        # How many indexed facilities recent searches match at most (search text -> bound).
+        # Typing on narrows a search: when the wider one was known not to be broad, the
+        # narrower one is listed without counting it first (one pass of the index, not two).
+        self._bounds: OrderedDict[str, int] = OrderedDict()
+        # Counts of recent broad searches over the current base ('co so', then 'co so ').
+        self._broad: OrderedDict[tuple[int, str], int] = OrderedDict()
         # Sync badges of cached rows that are not simply in step with the server (only on a
         # laptop enrolled with a server: elsewhere every record is local and a badge is noise).
         self._badges: dict[str, str] = {}
@@ -165,6 +184,12 @@ class FacilityTableModel(QAbstractTableModel):
             token, shown = self._token, self._results[key]
             QTimer.singleShot(0, self, lambda: self._apply(token, self._base, shown, {}, None, None))
             return
+        if keep and key in self._broad:  # a broad search asked a moment ago: its count, from memory
+            self._broad.move_to_end(key)
+            self._token += 1
+            token, count = self._token, self._broad[key]
+            QTimer.singleShot(0, self, lambda: self._counted(self._base, count) if token == self._token else None)
+            return
         self.reload(keep_base=keep)
 
     def reload(self, keep_base: bool = False, complete: bool = False) -> None:
@@ -187,18 +212,26 @@ class FacilityTableModel(QAbstractTableModel):
         enrolled = self.enrolled or self._enrol_check
         base = self._base if keep_base and not self._base_stale else None
         cached = set(self._cache)
+        bound = self._bound(text)
 
         def work(session: Any) -> tuple[Any, ...]:
             ordered = base if base is not None else ordered_ids(session, flt, order, desc)
             wanted = sum(ch.isalnum() for ch in text) >= MIN_SEARCH_CHARS
-            count = match_count(session, text) if wanted else None
-            if count is not None and not complete and broad <= count < ordered.indexed:
-                return ordered, None, {}, None, count  # broad: the count now, the list when typing pauses
-            shown = search_within(session, ordered, text, count) if wanted else None
+            count: int | None
+            upper: int | None
+            shown: list[str] | None
+            if wanted and bound is not None and bound < min(broad, ordered.indexed):
+                count, upper = None, bound
+                shown = narrow_within(session, ordered, text)
+            else:
+                count = upper = match_count(session, text) if wanted else None
+                if count is not None and not complete and broad <= count < ordered.indexed:
+                    return ordered, None, {}, None, count, upper  # broad: the count now, the list on a pause
+                shown = search_within(session, ordered, text, count) if wanted else None
             # The first screen's rows come along, so the GUI thread paints without a query.
             first = (ordered.ids if shown is None else shown)[:FIRST_PAGE]
             badges = record_badges(session, "facility", first) if enrolled and is_enrolled(session) else None
-            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges, None
+            return ordered, shown, rows_by_ids(session, [i for i in first if i not in cached]), badges, None, upper
 
         self._running = True
         self.ctx.runner.read(
@@ -210,10 +243,18 @@ class FacilityTableModel(QAbstractTableModel):
 
     def _finished(self, token: int, result: tuple[Any, ...]) -> None:
         self._running = False
-        ordered, shown, first, badges, count = result
+        ordered, shown, first, badges, count, upper = result
         if token == self._token:
+            if upper is not None:
+                self._bounds[self.search_text] = upper
+                self._bounds.move_to_end(self.search_text)
+                while len(self._bounds) > BOUNDS_KEPT:
+                    self._bounds.popitem(last=False)
             if count is not None:
                 self._counted(ordered, count)
+                self._broad[(self._base_version, search_key(self.search_text))] = count
+                while len(self._broad) > RESULTS_KEPT:
+                    self._broad.popitem(last=False)
             else:
                 self._apply(token, ordered, shown, first, badges, self.search_text)
         if self._queued is not None:
@@ -230,6 +271,11 @@ class FacilityTableModel(QAbstractTableModel):
             self._start(keep_base, complete)
         raise error
 
+    def _bound(self, text: str) -> int | None:
+        """The fewest facilities a recent search that `text` narrows was known to match."""
+        known = [n for wider, n in self._bounds.items() if narrows(text, wider)]
+        return min(known) if known else None
+
     def _counted(self, base: Ordered, count: int) -> None:
         """A broad search: keep the rows on screen, say how many match, finish on a pause."""
         if base is not self._base:  # the base itself was recomputed: show it, unfiltered for now
@@ -245,6 +291,7 @@ class FacilityTableModel(QAbstractTableModel):
         self._cache.clear()
         self._shown.clear()
         self._badges.clear()
+        self._bounds.clear()  # records changed: what searches matched may have too
         self._enrol_check = True
         self.reload()
 
@@ -268,6 +315,7 @@ class FacilityTableModel(QAbstractTableModel):
         if base is not self._base:
             self._base_version += 1
             self._results.clear()
+            self._broad.clear()
             self._base_stale = False
         if searched is not None and shown is not None:
             self._results[(self._base_version, search_key(searched))] = shown
@@ -309,6 +357,11 @@ class FacilityTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._base)
 
+    @property
+    def rows_kept(self) -> int:
+        """Rows held in memory now (at most cache_max, whatever the register's size)."""
+        return len(self._cache)
+
     def facility_id(self, row: int) -> str:
         return self._ids[row]
 
@@ -339,7 +392,7 @@ class FacilityTableModel(QAbstractTableModel):
         return shown
 
     def _trim_cache(self) -> None:
-        while len(self._cache) > CACHE_MAX:
+        while len(self._cache) > self.cache_max:
             fid, _row = self._cache.popitem(last=False)
             self._shown.pop(fid, None)
 
