@@ -273,6 +273,9 @@ EN.update(ACCOUNTS)
 from kcdesk.locale_en_window import WINDOW  # noqa: E402  (the window's own sentences)
 
 EN.update(WINDOW)
+from kcdesk.locale_en_window_screens import WINDOW_SCREENS  # noqa: E402  (main window onwards)
+
+EN.update(WINDOW_SCREENS)
 
 from kcdesk.locale_en_cli import CLI  # noqa: E402  (argparse's phrases, command help)
 
