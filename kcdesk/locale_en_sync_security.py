@@ -5,6 +5,11 @@ Merged into kcdesk.locale_en.EN; kept apart so each area can own its block.
 """
 
 SYNC_SECURITY: dict[str, str] = {
+    # the server out of database capacity (kcdesk.server.busy)
+    "Máy chủ đồng bộ đang bận; máy sẽ tự gửi lại sau {seconds} giây.": (
+        "The sync server is busy; this computer will send again in {seconds} seconds."
+    ),
+    "Máy chủ đồng bộ gặp lỗi; hãy báo quản trị máy chủ.": "The sync server failed; tell the server's administrator.",
     # kcdesk-server
     "Máy chủ đồng bộ kcdesk": "kcdesk sync server",
     "URL cơ sở dữ liệu máy chủ (mặc định: tệp SQLite)": "server database URL (default: a SQLite file)",

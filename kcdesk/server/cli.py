@@ -46,6 +46,9 @@ SETTINGS_FROM_ENV = (
     "max_batch_stored_bytes",
     "max_aside_bytes",
     "max_device_aside_bytes",
+    "db_pool_size",
+    "db_max_overflow",
+    "db_pool_timeout",
 )
 DB_ENV = "KCDESK_SERVER_DB"  # how `serve --workers N` hands --db to its worker processes
 

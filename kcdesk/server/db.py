@@ -311,7 +311,7 @@ def prepare_sqlite_file(url: str) -> None:
         owner_only(each)
 
 
-def make_server_engine(url: str) -> Engine:
+def make_server_engine(url: str, pool_size: int = 8, max_overflow: int = 16, pool_timeout: int = 30) -> Engine:
     if url.startswith("sqlite"):
         prepare_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
@@ -334,7 +334,9 @@ def make_server_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, pool_size=8, max_overflow=16, pool_pre_ping=True)
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout, pool_pre_ping=True
+    )
 
 
 @contextmanager

@@ -9,10 +9,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kcdesk.server.auth import AuthFailure
 from kcdesk.server.blobs import BlobRefusal
+from kcdesk.server.busy import database_error
 from kcdesk.server.rate_limits import TooMany
 from kcdesk.server.service import NotAllowed
 
@@ -85,3 +87,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotAllowed, _refusal)  # type: ignore[arg-type]
     app.add_exception_handler(TooMany, _too_many)  # type: ignore[arg-type]
     app.add_exception_handler(BlobRefusal, _refusal)  # type: ignore[arg-type]
+    app.add_exception_handler(sa_exc.SQLAlchemyError, database_error)  # type: ignore[arg-type]

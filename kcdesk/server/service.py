@@ -82,6 +82,12 @@ class ServerSettings:
     max_batch_stored_bytes: int = 32 * 1024 * 1024
     max_aside_bytes: int = 64 * 1024
     max_device_aside_bytes: int = 4 * 1024 * 1024
+    # Database connections per worker (PostgreSQL): N workers hold up to N x (size + overflow),
+    # which must stay under the server's max_connections (100 by default). A request that
+    # waits db_pool_timeout seconds for one is answered 503 "busy" (kcdesk.server.busy).
+    db_pool_size: int = 8
+    db_max_overflow: int = 16
+    db_pool_timeout: int = 30
     extra: dict[str, Any] = field(default_factory=dict)
 
     def store_limits(self) -> StoreLimits:
@@ -115,7 +121,9 @@ class NotAllowed(Exception):
 class SyncServer:
     def __init__(self, settings: ServerSettings) -> None:
         self.settings = settings
-        self.engine = db.make_server_engine(settings.url)
+        self.engine = db.make_server_engine(
+            settings.url, settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout
+        )
         self.is_pg = db.is_postgres(self.engine)
         self.codecs = {name: TableCodec(Base.metadata.tables[name]) for name in db.REPLICATED}
         self.blobs = BlobStore(settings.data_dir, settings.chunk_bytes, settings.max_file_bytes)

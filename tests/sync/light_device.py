@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import uuid
 from typing import Any
 
@@ -15,13 +16,27 @@ import httpx
 API = "/sync/v1"
 
 
+class BusyRetryingClient(httpx.Client):
+    """As the laptop's transport does (kcdesk.sync.transport), a 503 "busy" answer is sent
+    again after its Retry-After: the server says so when it is out of database capacity."""
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        for _ in range(30):
+            response = super().send(request, **kwargs)
+            if response.status_code != 503:
+                return response
+            response.read()
+            time.sleep(float(response.headers.get("retry-after", "1")))
+        return response
+
+
 class LightDevice:
     def __init__(self, url: str, code: str, province: str, ward: str) -> None:
         self.url = url
         self.province = province
         self.ward = ward
         # no keep-alive: every request a new connection (and so, any worker)
-        self.http = httpx.Client(base_url=url, timeout=120, limits=httpx.Limits(max_keepalive_connections=0))
+        self.http = BusyRetryingClient(base_url=url, timeout=120, limits=httpx.Limits(max_keepalive_connections=0))
         enrolled = self._ok(self.http.post(f"{API}/enrol", json={"code": code, "device_name": "light"}))
         self.device_id: str = enrolled["device_id"]
         self.refresh: str = enrolled["refresh_token"]

@@ -47,7 +47,16 @@ def workers_server(tmp_path) -> Iterator[Any]:
         folder.mkdir()
         db = Database("postgres", folder)
         server = ServerProcess(
-            db, folder, {"KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000", **(env or {})}, workers=WORKERS
+            db,
+            folder,
+            {
+                "KCDESK_SERVER_REQUESTS_PER_MINUTE": "1000000",
+                # 4 workers x 12 connections, well under PostgreSQL's 100 with other tests running
+                "KCDESK_SERVER_DB_POOL_SIZE": "6",
+                "KCDESK_SERVER_DB_MAX_OVERFLOW": "6",
+                **(env or {}),
+            },
+            workers=WORKERS,
         )
         made.append((server, db))
         return server.start()
