@@ -89,7 +89,9 @@ def test_deadline_rules_have_english_names_and_the_due_list_shows_them(demo_temp
 
     from tests.conftest import run_cli
 
-    rules = json.loads((Path(__file__).parents[1] / "resources" / "reference" / "deadline_rules.json").read_text("utf-8"))
+    rules = json.loads(
+        (Path(__file__).parents[1] / "resources" / "reference" / "deadline_rules.json").read_text("utf-8")
+    )
     names = [r["name"] for r in rules["items"]]
     assert [n for n in names if n not in EN] == []
 
