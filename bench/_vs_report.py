@@ -85,7 +85,7 @@ def _anki_details(v: dict[str, Any]) -> None:
         f"p50/p95 {search['ignore_accents_toneless_p50_ms']:.0f}/{search['ignore_accents_toneless_p95_ms']:.0f} ms"
     )
     gui = r.get("gui", {})
-    if "median" in gui:
+    if "median" in gui and gui["median"].get("bare_shown_s") is not None:  # None: every launch failed
         m = gui["median"]
         print(
             f"  GUI: bare PyQt6 window {m['bare_shown_s']:.3f} s, main window painted "
@@ -93,7 +93,7 @@ def _anki_details(v: dict[str, Any]) -> None:
             f"{m['anki_deck_list_ready_s']:.3f} s; {gui['launches']} launches"
         )
     else:
-        print(f"  GUI: {gui.get('skipped', 'not measured')}")
+        print(f"  GUI: {gui.get('skipped', 'not measured (no launch painted a window)')}")
 
 
 def _core_details(v: dict[str, Any]) -> None:
@@ -237,6 +237,7 @@ def comparison_rows(results: dict[str, Any]) -> list[list[str]]:
         f"{ratio(k_rate, aw['add_notes_per_s'])} / {ratio(k_rate, aw['import_csv']['per_s'])}" if aw else NA,
     )
     ag = _get(a, "gui", "median")
+    ag = ag if ag and ag.get("bare_shown_s") is not None else None  # every launch failed: not measured
     kx = start and start["shown_s"] / start["bare_s"]
     ax = ag and ag["anki_main_window_painted_s"] / ag["bare_shown_s"]
     add(

@@ -367,7 +367,8 @@ class SyncServer:
         """The laptop's own layout when it asks for it and runs this server's schema
         revision (kcdesk.server.snapshot_build); else the rows as stored."""
         view = self.view_for(grant, scope)
-        if layout == LAYOUT and revision == HEAD_REVISION:
+        folder = self.settings.data_dir / "snapshots"
+        if layout == LAYOUT and revision == HEAD_REVISION and snapshot_build.fits(folder, self.codecs):
             return self.prepare_snapshot(view, LAYOUT)
         return self.prepare_snapshot(view)
 

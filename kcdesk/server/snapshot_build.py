@@ -89,6 +89,21 @@ def _make_template(target: Path) -> None:
         shutil.copyfile(made, target)
 
 
+def fits(folder: Path, codecs: dict[str, Any]) -> bool:
+    """Whether this revision's laptop has every column the server stores (a server ahead
+    of its revision, with a column of its own, serves the rows instead: the laptop keeps
+    such columns aside, which only the rows path does)."""
+    lite = sqlite3.connect(template_path(folder))
+    try:
+        for name, codec in codecs.items():
+            laptop = {r[1] for r in lite.execute(f'PRAGMA table_info("{name}")')}
+            if not set(codec.columns) <= laptop:
+                return False
+    finally:
+        lite.close()
+    return True
+
+
 def build_client_snapshot(conn: Connection, reader: StoredReader, view: View, folder: Path) -> SnapshotInfo:
     """The view's rows in the laptop's layout, xz-compressed, with the cursor they cover."""
     template = template_path(folder)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import ssl
 import time
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk import __version__
 from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
+from kcdesk.db.snapshot_layout import LAYOUT
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
 from kcdesk.progress import Progress, ensure
@@ -41,7 +44,8 @@ from kcdesk.sync.protocol import (
 )
 from kcdesk.sync.pusher import Pusher
 from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
-from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
+from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot, download_snapshot
+from kcdesk.sync.snapshot_copy import copy_snapshot
 from kcdesk.sync.tokens import TokenStore
 from kcdesk.sync.transport import RetryPolicy, Transport, detail, expect_ok, parse
 from kcdesk.sync.wire import TableCodec
@@ -383,18 +387,44 @@ class SyncClient:
 
     def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport, replacing: bool) -> None:
         self.progress.step(0, 0, f"snapshot:{scope.scope}")
-        path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
-        try:
-            stats = self.store.write(
-                lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
-                origin="sync",
-                applying_remote=True,
-            )
-        finally:
-            path.unlink(missing_ok=True)
+        stats = None if replacing else self._copy_snapshot(transport, scope, key)
+        if stats is None:  # a re-pull (it reconciles), an older server, or the copy failed: the rows
+            path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
+            try:
+                stats = self.store.write(
+                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
+                    origin="sync",
+                    applying_remote=True,
+                )
+            finally:
+                path.unlink(missing_ok=True)
         report.snapshots.append(scope.scope)
         report.pulled += stats["upserted"]
         report.evicted += stats["evicted"]
+
+    def _copy_snapshot(self, transport: Transport, scope: ScopeInfo, key: str) -> dict[str, int] | None:
+        """A first pull from the snapshot in this laptop's own layout (kcdesk.sync.snapshot_copy),
+        in one transaction; None when the server has none or it cannot be taken in."""
+        try:
+            path, info = download_snapshot(self.store, transport, scope.scope, self.progress, layout=LAYOUT)
+        except SnapshotDamaged as exc:
+            log.warning("snapshot of %s in the laptop's layout is damaged (%s): taking the rows", scope.scope, exc)
+            return None
+        try:
+            if info.layout != LAYOUT:  # an older server: these are the rows, taken as always
+                return self.store.write(
+                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=False),
+                    origin="sync",
+                    applying_remote=True,
+                )
+            return self.store.write(
+                lambda s: copy_snapshot(s, path, info, key, self.codecs, scope), origin="sync", applying_remote=True
+            )
+        except (SnapshotDamaged, sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+            log.warning("snapshot of %s in the laptop's layout not taken (%s): taking the rows", scope.scope, exc)
+            return None
+        finally:
+            path.unlink(missing_ok=True)
 
 
 def _next_seq(session: Session) -> int:
