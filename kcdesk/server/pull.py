@@ -26,8 +26,8 @@ from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
-from kcdesk.server.stored import StoredReader
-from kcdesk.sync.protocol import Change, ConflictRecord, PullResponse, SnapshotInfo
+from kcdesk.server.stored import StoredReader, read_rows
+from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
 
 SNAPSHOT_REUSE = 20_000  # a snapshot this many changes old is still a fine start (the rest is pulled)
 
@@ -55,11 +55,12 @@ def pull_page(
     limit: int,
     other_views: Sequence[View] = (),
     own: tuple[str, int] | None = None,
-) -> PullResponse:
-    """A page of the view's change log. A row that left this view comes as an EVICT, unless
-    the device still sees it through another of its views (the ministry watching both the
-    province a facility left and the one it joined): that view's log brings it. A row that
-    does not read back is left out (the reader notes it for the quarantine list).
+) -> dict[str, Any]:
+    """A page of the view's change log, as the JSON value of a PullResponse (built as plain
+    data, see below). A row that left this view comes as an EVICT, unless the device still
+    sees it through another of its views (the ministry watching both the province a
+    facility left and the one it joined): that view's log brings it. A row that does not
+    read back is left out (the reader notes it for the quarantine list).
 
     `own` (device id, last acknowledged seq): entries that device wrote up to that seq and
     already holds as stored are skipped (no echo). A later write by anyone else is an entry
@@ -90,32 +91,35 @@ def pull_page(
     conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
     current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
     damaged: set[tuple[str, str]] = set()
+    is_pg = conn.dialect.name == "postgresql"
     for table, ids in wanted.items():
         if table not in db.REPLICATED:
             continue
-        tbl = db.REPLICATED[table]
-        for i in range(0, len(ids), 1000):
-            stmt = reader.select(table).where(tbl.c.id.in_(ids[i : i + 1000]))
-            for rec in conn.execute(stmt).mappings():
-                row = reader.decode(table, rec)
-                if row is None:
-                    damaged.add((table, rec["id"]))
-                else:
-                    current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
-    changes = []
+        for row, rec in read_rows(conn, reader, table, ids, is_pg=is_pg):  # by an id array on PostgreSQL
+            if row is None:
+                damaged.add((table, rec["id"]))
+            else:
+                current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
+    # Plain dicts in the protocol's shape (kcdesk.sync.protocol.PullResponse), written by
+    # orjson: a pydantic model per row cost more than reading the rows.
+    changes: list[dict[str, Any]] = []
     for cursor, table, row_id in order:
         if table == "_conflict" or (table, row_id) in damaged:
             continue
         found = current.get((table, row_id))
         if found is not None and view.sees(table, found[1]):
-            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="upsert", row=found[0]))
+            changes.append({"cursor": cursor, "table": table, "row_id": row_id, "op": "upsert", "row": found[0]})
         elif found is not None and any(other.sees(table, found[1]) for other in other_views):
             continue
         else:
-            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="evict"))
-    return PullResponse(
-        scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor, has_more=has_more
-    )
+            changes.append({"cursor": cursor, "table": table, "row_id": row_id, "op": "evict", "row": None})
+    return {
+        "scope": view.scope,
+        "changes": changes,
+        "conflicts": [c.model_dump() for c in conflicts],
+        "next_cursor": next_cursor,
+        "has_more": has_more,
+    }
 
 
 def conflict_record(row: Any) -> ConflictRecord:

@@ -48,7 +48,6 @@ from kcdesk.sync.protocol import (
     HelloRequest,
     HelloResponse,
     Limits,
-    PullResponse,
     PushRequest,
     PushResponse,
     ResolveRequest,
@@ -349,7 +348,8 @@ class SyncServer:
 
     def pull(
         self, grant: DeviceGrant, scope: str, after: int, limit: int | None, acked: int | None = None
-    ) -> PullResponse:
+    ) -> dict[str, Any]:
+        """A page of the scope's change log, as the JSON value of a PullResponse."""
         view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
         reader = StoredReader(self.codecs)
