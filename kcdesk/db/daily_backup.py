@@ -53,7 +53,7 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
 
     try:
         made = backup.snapshot(path, target)  # keyed like the database when it is encrypted
-    except (OSError, *error_classes()) as exc:  # type: ignore[misc]  # the folder cannot be made or written
+    except error_classes(OSError) as exc:  # the folder cannot be made or written
         translated = storage_error(exc, target)
         if translated is None:
             raise

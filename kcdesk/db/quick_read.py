@@ -47,7 +47,7 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
             if fh.read(16) != sqlfile.PLAIN_HEADER and not sqlfile.key_file(path).exists():
                 return None
         conn = sqlfile.connect(path, sqlfile.key_for(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except (OSError, StoreError, *sqlfile.error_classes()):  # type: ignore[misc]
+    except sqlfile.error_classes(OSError, StoreError):
         return None
     try:
         conn.isolation_level = None

@@ -40,26 +40,26 @@ def cipher_module() -> Any:
     return cipher
 
 
-def error_classes() -> tuple[type[Exception], ...]:
-    """sqlite3.Error and, once SQLCipher is loaded, its Error too."""
+def error_classes(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """`also`, sqlite3.Error and, once SQLCipher is loaded, its Error too (for one `except`)."""
     import sys
 
     mod = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.Error, mod.Error) if mod is not None else (sqlite3.Error,)
+    return (*also, sqlite3.Error, mod.Error) if mod is not None else (*also, sqlite3.Error)
 
 
-def database_error_classes() -> tuple[type[Exception], ...]:
+def database_error_classes(*also: type[Exception]) -> tuple[type[Exception], ...]:
     import sys
 
     mod = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.DatabaseError, mod.DatabaseError) if mod is not None else (sqlite3.DatabaseError,)
+    return (*also, sqlite3.DatabaseError, mod.DatabaseError) if mod is not None else (*also, sqlite3.DatabaseError)
 
 
-def integrity_error_classes() -> tuple[type[Exception], ...]:
+def integrity_error_classes(*also: type[Exception]) -> tuple[type[Exception], ...]:
     import sys
 
     mod = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.IntegrityError, mod.IntegrityError) if mod is not None else (sqlite3.IntegrityError,)
+    return (*also, sqlite3.IntegrityError, mod.IntegrityError) if mod is not None else (*also, sqlite3.IntegrityError)
 
 
 def primary_code(exc: BaseException) -> int | None:
@@ -102,6 +102,17 @@ def forget_key(db_path: Path) -> None:
 def known_key(db_path: Path) -> bytes | None:
     with _lock:
         return _unlocked.get(str(Path(db_path).resolve()))
+
+
+def key_of_stem(folder: Path, stem: str) -> bytes | None:
+    """The key of an open encrypted database `folder/<stem>.*` (for its attachment files)."""
+    folder = folder.resolve()
+    with _lock:
+        for name, key in _unlocked.items():
+            path = Path(name)
+            if path.parent == folder and path.stem == stem:
+                return key
+    return None
 
 
 def key_for(db_path: Path) -> bytes | None:

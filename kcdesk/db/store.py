@@ -62,7 +62,7 @@ class Store:
         path = Path(path)
         try:
             return cls._open(path, create)
-        except (OSError, sa_exc.DBAPIError, *sqlfile.error_classes()) as exc:  # type: ignore[misc]
+        except sqlfile.error_classes(OSError, sa_exc.DBAPIError) as exc:
             # A folder that cannot be written or a full disk is said in words, with what to do.
             translated = storage_error(exc, path)
             if translated is None:

@@ -153,7 +153,7 @@ class RowApplier:
             self.session.execute(sql, group)
             nested.commit()
             return [r["id"] for r in group]
-        except (sa_exc.IntegrityError, *integrity_error_classes()):
+        except integrity_error_classes(sa_exc.IntegrityError):
             nested.rollback()
         written = []
         for row in group:
