@@ -105,4 +105,10 @@ ENCRYPTION: dict[str, str] = {
         "The recovery key does not open the encrypted database {path}. Enter it exactly as printed; the file is "
         "kept as it is."
     ),
+    # self-test
+    "Mở cơ sở dữ liệu mã hóa": "Open an encrypted database",
+    "Tệp {path} không được mã hóa.": "The file {path} is not encrypted.",
+    "Dữ liệu đọc lại không khớp: {names}": "The data read back does not match: {names}",
+    "Tên cơ sở đọc được trong tệp mã hóa.": "The facility's name can be read in the encrypted file.",
+    "SQLCipher (SQLite {version}), mở lại bằng khóa dự phòng": "SQLCipher (SQLite {version}), reopened with the recovery key",
 }
