@@ -111,4 +111,27 @@ ENCRYPTION: dict[str, str] = {
     "Dữ liệu đọc lại không khớp: {names}": "The data read back does not match: {names}",
     "Tên cơ sở đọc được trong tệp mã hóa.": "The facility's name can be read in the encrypted file.",
     "SQLCipher (SQLite {version}), mở lại bằng khóa dự phòng": "SQLCipher (SQLite {version}), reopened with the recovery key",
+    # the window: unlock dialog and the offer to encrypt
+    "Mã hóa dữ liệu": "Encrypt the data",
+    (
+        "Dữ liệu trên máy này chưa được mã hóa: ai lấy được máy sẽ đọc được họ tên, số điện thoại, số định "
+        "danh của mọi người trong sổ. Mã hóa ngay? (Có sao lưu trước; mất vài phút với dữ liệu lớn; "
+        "có thể ngắt và làm lại.)"
+    ): (
+        "The data on this laptop is not encrypted: whoever takes the laptop can read the names, phone numbers "
+        "and ID numbers of everyone in the register. Encrypt it now? (A backup is made first; a few minutes "
+        "with a large database; it can be interrupted and run again.)"
+    ),
+    "Đang mã hóa dữ liệu…": "Encrypting the data…",
+    "Mở khóa dữ liệu": "Unlock the data",
+    (
+        "Dữ liệu trên máy này được mã hóa và tài khoản máy tính hiện tại không tự mở được. "
+        "Hãy nhập tên đăng nhập và mật khẩu kcdesk của mình, hoặc khóa dự phòng in trên giấy."
+    ): (
+        "The data on this laptop is encrypted and the current computer account cannot open it by itself. "
+        "Enter your kcdesk login and password, or the printed recovery key."
+    ),
+    "Dùng mật khẩu": "Use a password",
+    "Dùng khóa dự phòng": "Use the recovery key",
+    "Khóa dự phòng": "Recovery key",
 }
