@@ -50,6 +50,7 @@ ENCRYPTION: dict[str, str] = {
     ),
     "Tiếp tục lần mã hóa trước (dùng lại khóa đã tạo).": "Resuming the earlier encryption (reusing the key made then).",
     "Đã sao lưu (mã hóa) vào {path}": "Backed up (encrypted) to {path}",
+    "Đã mã hóa {n} tệp đính kèm.": "Encrypted {n} attachment files.",
     # keys and unlocking
     "Bản sao lưu {path} được mã hóa bằng khóa khác với cơ sở dữ liệu này; không có gì thay đổi.": (
         "The backup {path} is encrypted with a different key from this database; nothing changed."

@@ -1,6 +1,6 @@
 """Converting a plain database to an encrypted one (`kcdesk security encrypt`): killed
 midway and run again, it finishes with every row there; the plain file stays the database
-until the encrypted one is whole and checked."""
+until the encrypted one is whole and checked; the attachment files end up sealed."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kcdesk.db import maintenance, sqlfile
+from kcdesk.db import maintenance, sealed, sqlfile
+from kcdesk.db.files import add_bytes, file_path, read_plain
 from kcdesk.db.store import Store
 from kcdesk.security.recovery import format_key, new_recovery_key
 from kcdesk.security.unlock import unlock_with_recovery_key
@@ -50,6 +51,8 @@ def test_an_interrupted_conversion_resumes_and_loses_nothing(demo_template: Path
     db = tmp_path / "tinh.db"
     shutil.copyfile(demo_template, db)
     before = fingerprint(db, None)
+    photo = "Ảnh nhà ông Nguyễn Văn Ba, 0905123456".encode()
+    sha, _size = add_bytes(tmp_path / "tinh-attachments", photo)  # stored in clear while the database is plain
     recovery = format_key(new_recovery_key())
     env = {**os.environ, "KCDESK_ENCRYPT": "1", "KCDESK_RECOVERY_KEY": recovery}
 
@@ -80,6 +83,9 @@ def test_an_interrupted_conversion_resumes_and_loses_nothing(demo_template: Path
     key = unlock_with_recovery_key(db, recovery)
     assert fingerprint(db, key) == before
     assert maintenance.check(db).ok
+    stored = file_path(tmp_path / "tinh-attachments", sha)
+    assert sealed.is_sealed(stored) and "Nguyễn Văn Ba".encode() not in stored.read_bytes()  # sealed by the conversion
+    assert read_plain(stored) == photo
     with Store.open(db) as store, store.engine.connect() as conn:  # as it is, search index included
         assert conn.exec_driver_sql("SELECT count(*) FROM facility_fts").scalar() == before[0]["facility_fts"]
     backups = list((tmp_path / "tinh-backups").glob("tinh-*-truoc-ma-hoa.db"))

@@ -70,8 +70,11 @@ def encrypt_database(db_path: Path, say: Say = print) -> bytes:
     from kcdesk.security.policy import make_key_file
     from kcdesk.security.unlock import unlock_automatically
 
-    if sqlfile.is_encrypted(db_path):
-        raise StoreError("Cơ sở dữ liệu {path} đã được mã hóa.", path=str(db_path))
+    if sqlfile.is_encrypted(db_path):  # done, or stopped while sealing the attachments: finish those
+        sqlfile.key_for(db_path)
+        if not seal_attachments(db_path, say):
+            raise StoreError("Cơ sở dữ liệu {path} đã được mã hóa.", path=str(db_path))
+        return sqlfile.key_for(db_path) or b""
     if not db_path.is_file():
         raise StoreError("Không tìm thấy cơ sở dữ liệu {path}.", path=str(db_path))
     report = check(db_path)
@@ -106,7 +109,25 @@ def encrypt_database(db_path: Path, say: Say = print) -> bytes:
     if not after.ok:
         raise StoreError("Tệp mã hóa không qua kiểm tra: {problems}", problems="; ".join(after.integrity))
     say(_tr("Đã mã hóa cơ sở dữ liệu {path}; bản chưa mã hóa đã được xóa.", path=str(db_path)))
+    seal_attachments(db_path, say)
     return key
+
+
+def seal_attachments(db_path: Path, say: Say) -> int:
+    """Seal the attachment files still stored in clear beside the now encrypted database, one
+    by one (each written whole under its name before the next): a rerun finishes the rest."""
+    from kcdesk.db import sealed
+
+    files_dir = db_path.with_name(db_path.stem + sealed.ATTACHMENTS_SUFFIX)
+    key = sealed.key_for_files(files_dir)
+    if key is None or not files_dir.is_dir():
+        return 0
+    plain = [p for p in files_dir.glob("??/*") if p.is_file() and len(p.name) == 64 and not sealed.is_sealed(p)]
+    for path in plain:
+        write_bytes(path, sealed.seal(key, path.name, path.read_bytes()))
+    if plain:
+        say(_tr("Đã mã hóa {n} tệp đính kèm.", n=len(plain)))
+    return len(plain)
 
 
 def _tr(text: str, **values: Any) -> str:
