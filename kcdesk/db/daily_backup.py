@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import glob
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -50,9 +49,11 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
     if not path.is_file() or todays_backup(path, now) is not None:
         return None
     target = backups_dir(path) / backup.backup_name(path, REASON, now)
+    from kcdesk.db.sqlfile import error_classes
+
     try:
-        made = backup.snapshot(path, target)
-    except (OSError, sqlite3.Error) as exc:  # the folder cannot be made or written
+        made = backup.snapshot(path, target)  # keyed like the database when it is encrypted
+    except error_classes(OSError) as exc:  # the folder cannot be made or written
         translated = storage_error(exc, target)
         if translated is None:
             raise

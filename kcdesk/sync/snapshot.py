@@ -26,6 +26,7 @@ from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.files import sha256_of
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT
+from kcdesk.db.sqlfile import integrity_error_classes
 from kcdesk.db.store import Store
 from kcdesk.progress import Progress
 from kcdesk.sync import conflicts, faults, kept_fields, state
@@ -180,7 +181,7 @@ def _upsert_plain(
             applier.stats["upserted"] += _insert_new(session, table, cols, rows)
             nested.commit()
             return
-        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:  # rows collide on a local unique key
+        except integrity_error_classes(sa_exc.IntegrityError) as exc:  # rows collide on a local unique key
             log.warning("snapshot rows of %s need the careful path: %s", table, exc)
             nested.rollback()
             applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
@@ -194,7 +195,7 @@ def _upsert_plain(
         if not bulk_upsert(session, table, cols, rows):  # set-based, as a pulled page (older triggers: per row)
             session.connection().exec_driver_sql(sql, rows)
         nested.commit()
-    except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
+    except integrity_error_classes(sa_exc.IntegrityError) as exc:
         # A local unique key collides: the careful path parks that row.
         log.warning("snapshot rows of %s need the careful path: %s", table, getattr(exc, "orig", exc))
         nested.rollback()
