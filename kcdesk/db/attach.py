@@ -10,12 +10,13 @@ the commit or rollback): the caller may delete it as soon as its write returns.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import weakref
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
+
+from kcdesk.db.sqlfile import error_classes
 
 PREFIX = "kc_attached_"
 _attached: dict[int, list[str]] = {}  # id(DB-API connection) -> names attached on it
@@ -30,11 +31,12 @@ def attach(conn: Connection, path: Path, name: str) -> str:
         event.listen(engine, "checkin", _detach_on_checkin)
         _listening.add(engine)
     schema = PREFIX + name
-    dbapi = conn.connection.driver_connection
-    assert isinstance(dbapi, sqlite3.Connection)
-    # An encrypted store (SQLCipher) needs `KEY ''` after the schema name to attach a plain
-    # file: that one clause is the whole change here.
-    dbapi.execute(f'ATTACH DATABASE ? AS "{schema}"', (str(path),))
+    dbapi = conn.connection.driver_connection  # sqlite3 or, for an encrypted store, sqlcipher3
+    assert dbapi is not None
+    # `KEY ''`: the attached file is plain. An encrypted store (SQLCipher) would otherwise try
+    # the store's own key on it and fail ("file is not a database"); plain SQLite parses the
+    # clause and ignores it.
+    dbapi.execute(f"ATTACH DATABASE ? AS \"{schema}\" KEY ''", (str(path),))
     _attached.setdefault(id(dbapi), []).append(schema)
     return schema
 
@@ -42,5 +44,5 @@ def attach(conn: Connection, path: Path, name: str) -> str:
 def _detach_on_checkin(dbapi: Any, _record: Any) -> None:
     names = _attached.pop(id(dbapi), None) if dbapi is not None else None
     for schema in names or ():
-        with contextlib.suppress(sqlite3.Error):  # closed: nothing stays attached to a closed connection
+        with contextlib.suppress(*error_classes()):  # closed: nothing stays attached to a closed connection
             dbapi.execute(f'DETACH DATABASE "{schema}"')

@@ -65,7 +65,7 @@ def _make_template(target: Path) -> None:
 
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
         made = Path(tmp) / "laptop.db"
-        Store.open(made, create=True).close()
+        Store.open(made, create=True, encrypt=False).close()  # the laptop encrypts its own copy
         lite = sqlite3.connect(made, isolation_level=None)
         try:
             lite.execute("PRAGMA journal_mode = DELETE")  # one self-contained file

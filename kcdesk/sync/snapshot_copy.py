@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Connection, text
 from sqlalchemy import exc as sa_exc
@@ -52,8 +53,8 @@ def copy_snapshot(
     if any(meta.get(k) != v for k, v in expected.items()):
         raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} không khớp với máy này.", scope=scope.scope)
     present = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table'")}
-    dbapi = conn.connection.driver_connection
-    assert isinstance(dbapi, sqlite3.Connection)
+    # sqlite3, or sqlcipher3 for an encrypted store: the same DB-API.
+    dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
     same_index = meta.get("search_fingerprint") == search_fingerprint(dbapi)
     copied: dict[str, int] = {}
     for table in RowApplier(session, codecs).tables:  # parents before children

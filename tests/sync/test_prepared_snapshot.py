@@ -10,6 +10,7 @@ import lzma
 import sqlite3
 from pathlib import Path
 
+import pytest
 from helpers import WARD_A, WARD_B, add_facility
 
 from kcdesk.db.schema import HEAD_REVISION
@@ -168,12 +169,15 @@ def _rich_province(server, device_factory, n: int = 30):  # type: ignore[no-unty
     return da_nang, ids, secret
 
 
-def test_a_snapshot_pull_equals_a_page_by_page_pull(server, device_factory) -> None:  # type: ignore[no-untyped-def]
+# On an encrypted laptop too: the plain snapshot is attached to the SQLCipher store with KEY ''.
+@pytest.mark.parametrize("storage_mode", ["plain", "encrypted"], indirect=True)
+def test_a_snapshot_pull_equals_a_page_by_page_pull(server, device_factory, storage_mode) -> None:  # type: ignore[no-untyped-def]
     _da_nang, ids, secret = _rich_province(server, device_factory)
     paged = device_factory("paged").enrol(server, username="lan-48")
     _page_by_page(paged, server)
     assert not paged.sync().snapshots
     copied = device_factory("copied").enrol(server, username="lan-48")
+    assert copied.path.read_bytes()[:16] != b"SQLite format 3\x00" or storage_mode == "plain"
     report = copied.sync()
     assert report.snapshots == ["48", "00"] or sorted(report.snapshots) == ["00", "48"]
     assert list((server.data_dir / "snapshots").glob("*.sqlite.xz"))  # the laptop's layout was taken
