@@ -114,6 +114,8 @@ def _sync_details(v: dict[str, Any]) -> None:
             f"  first pull      {f['facilities']:,} facilities in {f['seconds']:.2f} s (pull phase "
             f"{f['pull_seconds']:.2f} s), search index {f['indexed']:,} rows, {f['wire_bytes']:,} B on the wire"
         )
+        if "runs_s" in f:
+            print(f"    median of {len(f['runs_s'])} empty laptops: {', '.join(f'{t:.2f}' for t in f['runs_s'])} s")
     e = v["edits"]
     print(
         f"  push of edits   {e['edits']:,} in {e['seconds']:.2f} s (whole cycle {e['cycle_seconds']:.2f} s), "

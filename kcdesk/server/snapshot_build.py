@@ -22,6 +22,7 @@ import lzma
 import shutil
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from kcdesk.sync.protocol import SnapshotInfo
 from kcdesk.text import vi_sort_key
 
 XZ_PRESET = 6  # 6 is xz's default: about 10% smaller than gzip -9 here, and the laptop unpacks it fast
+_TEMPLATE_LOCK = threading.Lock()
 KEPT_FOR_BUILD = frozenset({"admin_unit"})  # the search index's address folds in place names
 
 
@@ -53,10 +55,11 @@ def view_key(view: View) -> str:
 def template_path(folder: Path) -> Path:
     """The empty laptop database of this schema revision, made once per revision."""
     path = folder / f"template-{HEAD_REVISION}.sqlite"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp:
-            _make_template(tmp)
+    with _TEMPLATE_LOCK:  # one maker per process (workers each write their own temporary file)
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            with atomic_path(path) as tmp:
+                _make_template(tmp)
     return path
 
 

@@ -246,3 +246,50 @@ def test_a_broken_download_resumes_where_it_stopped(server, device_factory) -> N
     assert report.bytes_received <= full - half // 2  # only the rest came (the answers around it vary a little)
     assert _state(resumed)["facility"] == _state(fresh)["facility"]
     assert not list(work_dir(resumed.store).iterdir())
+
+
+def test_an_index_built_otherwise_is_built_here_from_the_rows(server, device_factory) -> None:  # type: ignore[no-untyped-def]
+    """A laptop whose place names differ from the server's template (another list of
+    communes) does not take the index whole: it builds it from the copied rows."""
+    _rich_province(server, device_factory)
+    copied = device_factory("copied").enrol(server, username="lan-48")
+    copied.execute("UPDATE admin_unit SET full_name = 'Xã Hòa Tiến Mới' WHERE code = :c AND valid_to IS NULL", c=WARD_A)
+    copied.sync()
+    assert list((server.data_dir / "snapshots").glob("*.sqlite.xz"))
+    in_ward = {
+        r[0] for r in copied.rows("SELECT id FROM facility WHERE ward_code = :w AND deleted_at IS NULL", w=WARD_A)
+    }
+    found = copied.rows(
+        "SELECT f.id FROM facility_fts JOIN facility AS f ON f.rowid = facility_fts.rowid "
+        'WHERE facility_fts MATCH \'"tien" "moi"\''
+    )
+    assert {r[0] for r in found} == in_ward and in_ward
+    copied.execute("INSERT INTO facility_fts (facility_fts) VALUES ('integrity-check')")
+
+
+def test_the_server_command_prepares_both_layouts_ahead(server, device_factory) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    _province(server, device_factory)
+    command = [sys.executable, "-m", "kcdesk.server.cli", "snapshot", "--scope", "48"]
+    done = subprocess.run(
+        [*command, "--db", server.db.url, "--data", str(server.data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert done.returncode == 0, done.stderr
+    made = [SnapshotInfo.model_validate_json(line) for line in done.stdout.splitlines()]
+    assert [m.layout for m in made] == ["rows", "client"]
+    # A laptop's first pull then takes the prepared one.
+    later = device_factory("later").enrol(server)
+    transport = later.service.client().transport()
+    try:
+        params = {"scope": "48", "layout": "client", "revision": HEAD_REVISION}
+        info = SnapshotInfo.model_validate_json(transport.call("GET", f"{API_PREFIX}/snapshot", params=params).content)
+    finally:
+        transport.close()
+    assert info.snapshot_id == made[1].snapshot_id
