@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from kcdesk.db import audit_trail
 from kcdesk.db.bulk import bulk_insert
 from kcdesk.db.models import AuditEntry, Facility, OutboxEntry
 from kcdesk.db.store import Store
@@ -146,10 +147,10 @@ def test_bulk_insert_captures_exactly_like_single_inserts(store: Store) -> None:
     store.write(lambda s: s.execute(Facility.__table__.insert(), [one]))
     store.write(lambda s: bulk_insert(s, "facility", many))
     with store.read() as s:
-        audits = {
-            a.row_id: json.loads(a.after)
-            for a in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "facility"))
-        }
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.table_name == "facility")))
+        assert {(a.op, a.after) for a in entries} == {("insert", None)}  # the compact form, both paths
+        images = audit_trail.insert_images(s.connection(), [(a.id, "facility", a.row_id) for a in entries])
+        audits = {a.row_id: images[a.id] for a in entries}
         queued = s.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == "facility")).all()
     single = audits[one["id"]]
     for row in many:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
+from kcdesk.db import audit_trail
 from kcdesk.db.store import Store
 from kcdesk.errors import LockedError, ValidationError
 from kcdesk.services import money, proposals
@@ -147,12 +148,12 @@ def test_every_money_write_is_audited_and_queued_for_sync(store: Store) -> None:
     entry = store.write(pay("tam_ung", 50_000_000, date(2026, 3, 1), "kc", pid))
     store.write(lambda s: money.reverse_money(s, entry, date(2026, 3, 2)))
     with store.read() as s:
-        audit = s.execute(
-            text(
-                "SELECT op, json_extract(after, '$.amount'), json_extract(after, '$.fund_source') FROM audit_entry "
-                "WHERE table_name = 'disbursement' ORDER BY id"
-            )
+        entries = s.execute(
+            text("SELECT id, op, row_id FROM audit_entry WHERE table_name = 'disbursement' ORDER BY id")
         ).all()
+        # An insert's entry keeps no image (the compact form): the trail rebuilds it.
+        images = audit_trail.insert_images(s.connection(), [(i, "disbursement", r) for i, _, r in entries])
+        audit = [(op, images[i]["amount"], images[i]["fund_source"]) for i, op, _ in entries]
         queued = s.execute(text("SELECT count(*) FROM sync_outbox WHERE table_name = 'disbursement'")).scalar_one()
     assert audit == [("insert", 50_000_000, "kc"), ("insert", -50_000_000, "kc")]
     assert queued == 2

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kcdesk.db import erasure_log, maintenance
+from kcdesk.db import audit_trail, erasure_log, maintenance
 from kcdesk.db.models import Facility, PersonalDataErasure, Survey
 from kcdesk.db.store import Store
 from kcdesk.errors import PermissionDenied, ValidationError
@@ -132,15 +132,18 @@ def test_the_report_pdf_reads_back(store: Store, tmp_path: Path) -> None:
 
 
 def _audit_text(store: Store, table: str, row_id: str) -> str:
-    with store.read() as s:
-        rows = s.execute(
-            text(
-                "SELECT coalesce(before, '') || coalesce(after, '') FROM audit_entry "
-                "WHERE table_name = :t AND row_id = :r"
-            ),
-            {"t": table, "r": row_id},
-        ).all()
-    return " ".join(r[0] for r in rows)
+    """The record's whole trail as text, inserts' rows rebuilt (kcdesk.db.audit_trail)."""
+    with store.engine.connect() as c:
+        entries = audit_trail.full_entries(c, table, row_id)
+        stored = " ".join(
+            r[0]
+            for r in c.exec_driver_sql(
+                "SELECT coalesce(before, '') || coalesce(after, '') "
+                "FROM audit_entry WHERE table_name = ? AND row_id = ?",
+                (table, row_id),
+            )
+        )
+    return json.dumps(entries, ensure_ascii=False) + " " + stored
 
 
 def test_erasure_erases_what_it_may_keeps_the_rest_with_the_reason_and_scrubs_the_trail(

@@ -96,8 +96,9 @@ def _changed_object(ref: str, columns: Sequence[str], old: str = "OLD", new: str
     return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
 
-def capture_trigger_sql(table: str, columns: Iterable[str]) -> list[str]:
-    """CREATE TRIGGER statements that audit and queue every change to `table`."""
+def capture_trigger_sql(table: str, columns: Iterable[str], compact: bool = True) -> list[str]:
+    """CREATE TRIGGER statements that audit and queue every change to `table`. An insert's
+    entry holds no image when `compact` (kcdesk.db.audit_trail rebuilds it from the row)."""
     cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id"]
     insert_audit = (
         "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
@@ -116,7 +117,9 @@ def capture_trigger_sql(table: str, columns: Iterable[str]) -> list[str]:
     changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in cols)
     return [
         f'CREATE TRIGGER kc_capture_{table}_insert AFTER INSERT ON "{table}" WHEN {_NOT_BULK} BEGIN '
-        + insert_audit.format(ref="NEW", op="'insert'", before="NULL", after=_json_object("NEW", cols))
+        + insert_audit.format(
+            ref="NEW", op="'insert'", before="NULL", after="NULL" if compact else _json_object("NEW", cols)
+        )
         + insert_outbox.format(ref="NEW", op="'insert'", base="NEW.row_version")
         + " END",
         f'CREATE TRIGGER kc_capture_{table}_update AFTER UPDATE ON "{table}" WHEN ({changed}) AND {_NOT_BULK} BEGIN '
@@ -213,13 +216,14 @@ def drop_kcdesk_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
 
 
-def install_triggers(conn: Connection, synced_tables: Iterable[str]) -> None:
-    """(Re)create every kcdesk trigger from the tables as they are in the database now."""
+def install_triggers(conn: Connection, synced_tables: Iterable[str], compact_audit: bool = True) -> None:
+    """(Re)create every kcdesk trigger from the tables as they are in the database now
+    (`compact_audit`: False only for a database migrated down below 0009_compact_audit)."""
     present = existing_tables(conn)
     drop_kcdesk_triggers(conn)
     for table in synced_tables:
         if table in present:
-            for stmt in capture_trigger_sql(table, table_columns(conn, table)):
+            for stmt in capture_trigger_sql(table, table_columns(conn, table), compact_audit):
                 conn.exec_driver_sql(stmt)
     for table in SEARCH_TABLES:
         if table in present and f"{table}_fts" in present:
@@ -257,12 +261,11 @@ def set_context(
 def bulk_capture_sql(table: str, columns: Sequence[str]) -> list[str]:
     """Set-based equivalents of the insert triggers, for rows with rowid > :start (see
     kcdesk.db.bulk). They write the same audit entries, outbox entries and index rows."""
-    cols = [c for c in columns if c not in UNCAPTURED_COLUMNS and c != "id"]
     sql = sort_keys.bulk_fill_sql(table, columns)
     sql += [
         "INSERT INTO audit_entry (at, user_id, device_id, origin, table_name, row_id, op, before, after) "
         f"SELECT {_NOW}, ctx.user_id, ctx.device_id, coalesce(ctx.origin, 'local'), '{table}', t.id, 'insert', NULL, "
-        f'{_json_object("t", cols)} FROM "{table}" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
+        f'NULL FROM "{table}" AS t LEFT JOIN kc_context AS ctx ON ctx.id = 1 '
         "WHERE t.rowid > :start ORDER BY t.rowid",
         "INSERT INTO sync_outbox (mutation_id, audit_id, device_id, table_name, row_id, op, base_version) "
         f"SELECT lower(hex(randomblob(16))), a.id, a.device_id, '{table}', a.row_id, 'insert', t.row_version "

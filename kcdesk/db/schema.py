@@ -14,5 +14,6 @@ KNOWN_REVISIONS = (
     "0006_name_sort_keys",
     "0007_personal_data",
     "0008_sign_in",
+    "0009_compact_audit",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kcdesk.db import audit_trail
 from kcdesk.db.bulk import bulk_insert
 from kcdesk.db.models import (
     AdminUnit,
@@ -275,8 +276,16 @@ def count_facilities(session: Session, flt: FacilityFilter | None = None) -> int
 
 def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
     """The audit trail of one record, oldest first: who, when, device, fields before/after."""
-    rows = session.scalars(
-        select(AuditEntry).where(AuditEntry.table_name == table, AuditEntry.row_id == row_id).order_by(AuditEntry.id)
+    rows = list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.table_name == table, AuditEntry.row_id == row_id)
+            .order_by(AuditEntry.id)
+        )
+    )
+    # An insert's entry keeps no image of the row: kcdesk.db.audit_trail rebuilds it.
+    inserted = audit_trail.insert_images(
+        session.connection(), [(e.id, table, row_id) for e in rows if e.op == "insert" and e.after is None]
     )
     return [
         {
@@ -286,7 +295,7 @@ def history(session: Session, table: str, row_id: str) -> list[dict[str, Any]]:
             "origin": e.origin,
             "op": e.op,
             "before": json.loads(e.before) if e.before else {},
-            "after": json.loads(e.after) if e.after else {},
+            "after": inserted[e.id] if e.id in inserted else json.loads(e.after) if e.after else {},
         }
         for e in rows
     ]

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.db import audit_trail
 from kcdesk.sync import state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.protocol import Outcome
@@ -80,16 +81,21 @@ def read_pending(
         params.update({f"t{i}": name for i, name in enumerate(names)})
     rows = session.execute(
         text(
-            "SELECT o.seq, o.mutation_id, o.table_name, o.row_id, o.op, o.base_version, a.before, a.after, a.user_id "
+            "SELECT o.seq, o.mutation_id, o.table_name, o.row_id, o.op, o.base_version, a.before, a.after, a.user_id, "
+            "a.id "
             f"FROM sync_outbox AS o LEFT JOIN audit_entry AS a ON a.id = o.audit_id {where}ORDER BY o.seq LIMIT :n"
         ),
         params,
     ).all()
     aliases: dict[str, str] = state.get_json(session, USER_ALIASES) or {}
+    # An insert's audit entry keeps no image: the row as inserted, rebuilt set-based.
+    inserted = audit_trail.insert_images(
+        session.connection(), [(r[9], r[2], r[3]) for r in rows if r[4] == "insert" and r[7] is None and r[9]]
+    )
     mutations = []
-    for seq, mutation_id, table, row_id, op, base_version, before, after, user_id in rows:
+    for seq, mutation_id, table, row_id, op, base_version, before, after, user_id, audit_id in rows:
         codec = codecs.get(table)
-        values = json.loads(after) if after else {}
+        values = json.loads(after) if after else inserted.get(audit_id, {})
         base = json.loads(before) if before else {}
         if op == "delete" and not after:  # a hard delete: only the fact of it travels
             values, base = {}, {}

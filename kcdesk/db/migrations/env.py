@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 import kcdesk.db.models  # noqa: F401  (registers every table)
 from kcdesk.db.alembic_config import include_object
+from kcdesk.db.audit_trail import compact_in_effect
 from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.capture import existing_tables, install_triggers, set_context
 
@@ -31,7 +32,7 @@ def run(connection: Connection) -> None:
             set_context(connection, user_id=None, device_id=None, origin="migration", applying_remote=True)
         context.run_migrations()
         if "kc_context" in existing_tables(connection):
-            install_triggers(connection, synced_tables())
+            install_triggers(connection, synced_tables(), compact_in_effect(connection))
             set_context(connection, user_id=None, device_id=None, origin="local", applying_remote=False)
 
 
