@@ -33,6 +33,7 @@ from kcdesk.sync.apply import RowApplier, apply_received_erasures
 from kcdesk.sync.blobs import sync_files
 from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import SYNC_STOPPED, Cancelled, DemoDataRefused, DeviceRevoked, NotEnrolled, SyncError
+from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
 from kcdesk.sync.page import Page, parse_page
@@ -195,6 +196,10 @@ class SyncClient:
     # -- the cycle -----------------------------------------------------------------------
 
     def cycle(self) -> CycleReport:
+        with collector_paused():  # see kcdesk.sync.gc_pause
+            return self._cycle()
+
+    def _cycle(self) -> CycleReport:
         report = CycleReport()
         try:
             transport = self.transport()
