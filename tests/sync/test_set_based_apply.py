@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from kcdesk.db.store import Store
 from kcdesk.ids import new_id
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.client import codecs
+from tests.raw_db import raw_connect
 
 CODECS = codecs()
 WARDS = ("20194", "20197")
@@ -83,7 +83,7 @@ def apply(path: Path, rows: list[dict[str, Any]], set_based: bool) -> None:
 
 
 def contents(path: Path) -> dict[str, Any]:
-    con = sqlite3.connect(path)
+    con = raw_connect(path)
     try:
         audit = Counter(
             (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
