@@ -12,3 +12,12 @@ from kcdesk.db import sqlfile
 
 def raw_connect(path: Path | str, **options: Any) -> Any:
     return sqlfile.connect(Path(path), sqlfile.key_for(Path(path)), **options)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A closed database copied as a file, with its key file when it is encrypted."""
+    import shutil
+
+    shutil.copy(source, target)
+    if sqlfile.key_file(source).exists():
+        shutil.copy(sqlfile.key_file(source), sqlfile.key_file(target))

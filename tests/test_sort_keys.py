@@ -62,7 +62,7 @@ def test_tones_order_after_the_letters() -> None:
 
 
 def _keys(path: Path) -> dict[str, tuple[str, str | None]]:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         return {n: (n, k) for n, k in conn.execute("SELECT name, name_sort FROM facility WHERE deleted_at IS NULL")}
     finally:
