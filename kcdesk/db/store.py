@@ -58,10 +58,13 @@ class Store:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+    def open(cls, path: Path | str, *, create: bool = False, encrypt: bool | None = None) -> Store:
+        """Open (or, with `create`, make) the database at `path`. A new file is encrypted as the
+        laptop's policy says (kcdesk.security.policy) unless `encrypt` decides: the server's
+        snapshot template is a laptop file that must stay plain whatever the machine offers."""
         path = Path(path)
         try:
-            return cls._open(path, create)
+            return cls._open(path, create, encrypt)
         except sqlfile.error_classes(OSError, sa_exc.DBAPIError) as exc:
             # A folder that cannot be written or a full disk is said in words, with what to do.
             translated = storage_error(exc, path)
@@ -70,13 +73,13 @@ class Store:
             raise translated from exc
 
     @classmethod
-    def _open(cls, path: Path, create: bool) -> Store:
+    def _open(cls, path: Path, create: bool, encrypt: bool | None) -> Store:
         if not path.exists():
             if not create:
                 raise StoreError(
                     'Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: kcdesk --db "{path}" init', path=str(path)
                 )
-            _create(path)
+            _create(path, encrypt)
         elif path.is_dir():
             raise StoreError("{path} là một thư mục, không phải tệp dữ liệu. Hãy chỉ ra một tệp .db.", path=str(path))
         else:
@@ -208,14 +211,14 @@ def translate_db_error(exc: sa_exc.DBAPIError) -> KcError:
 # -- opening helpers ---------------------------------------------------------------------
 
 
-def _create(path: Path) -> None:
+def _create(path: Path, encrypt: bool | None = None) -> None:
     """Create and migrate a new database under a temporary name, then move it in place,
     so an interrupted first start never leaves a half-made file behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         companions = [Path(f"{tmp}{side}") for side in ("-wal", "-shm")]
         try:
-            engine = make_engine(tmp, _new_key(path))
+            engine = make_engine(tmp, None if encrypt is False else _new_key(path, required=bool(encrypt)))
             try:
                 _migrate(engine)
                 with engine.connect() as conn:
@@ -227,12 +230,13 @@ def _create(path: Path) -> None:
                 companion.unlink(missing_ok=True)
 
 
-def _new_key(path: Path) -> bytes | None:
-    """A new database is encrypted when its key can be kept (kcdesk.security.policy); its key
-    file is written beside it first, so the key is never only in memory."""
-    from kcdesk.security.policy import new_database_key
+def _new_key(path: Path, *, required: bool = False) -> bytes | None:
+    """A new database is encrypted when its key can be kept (kcdesk.security.policy), or
+    always when `required`; its key file is written beside it first, so the key is never only
+    in memory."""
+    from kcdesk.security.policy import make_key_file, new_database_key
 
-    return new_database_key(path)
+    return make_key_file(path) if required else new_database_key(path)
 
 
 def _prepare_existing(path: Path) -> None:

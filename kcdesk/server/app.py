@@ -36,7 +36,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.server = server
     app.state.limiter = RequestLimiter(windows, settings.requests_per_minute)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)  # 9 cost twice the time for ~3% fewer bytes
     app.add_middleware(RequestBodyLimit, limit=settings.max_batch_bytes)
     install_error_handlers(app)
     for area in (routes_enrol, routes_sync, routes_blobs):
