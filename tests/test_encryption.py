@@ -142,3 +142,50 @@ def facilities_count():  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
     return text("SELECT count(*) FROM facility WHERE deleted_at IS NULL")
+
+
+def test_a_plain_backup_restored_into_an_encrypted_database_stays_encrypted(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup made before the conversion is plain: restoring it re-keys it on the way in."""
+    from kcdesk.security.convert import encrypt_database
+    from kcdesk.security.recovery import format_key, new_recovery_key
+
+    base = {"facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+    store.write(lambda s: facilities.create_facility(s, base | {"name": f"Cơ sở của {NAME}"}))
+    plain_backup = maintenance.make_backup(store, tmp_path / "truoc.db")
+    path = store.path
+    store.close()
+    monkeypatch.setenv("KCDESK_RECOVERY_KEY", format_key(new_recovery_key()))
+    encrypt_database(path, say=lambda _line: None)
+    with Store.open(path) as again:
+        again.write(lambda s: facilities.create_facility(s, base | {"name": "Cơ sở thêm sau"}))
+    safety = maintenance.restore(path, plain_backup)
+    assert sqlfile.is_encrypted(path) and sqlfile.is_encrypted(safety)
+    assert _leaks(path.read_bytes()) == []
+    with Store.open(path) as again, again.read() as s:
+        assert s.execute(facilities_count()).scalar_one() == 1
+    sqlfile.forget_key(path)
+
+
+def test_an_account_from_before_the_conversion_gets_its_password_slot_at_its_next_sign_in(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kcdesk.security.convert import encrypt_database
+    from kcdesk.security.keyfile import KeyFile
+    from kcdesk.security.recovery import format_key, new_recovery_key
+
+    login = sign_in.set_first_password(store, PASSWORD).username
+    path = store.path
+    store.close()
+    monkeypatch.setenv("KCDESK_RECOVERY_KEY", format_key(new_recovery_key()))
+    encrypt_database(path, say=lambda _line: None)
+    assert KeyFile.load(path).find("password", login) is None
+    with Store.open(path) as again:
+        sign_in.sign_in(again, login, PASSWORD)
+    assert KeyFile.load(path).find("password", login) is not None
+    sqlfile.forget_key(path)
+    monkeypatch.delenv("KCDESK_RECOVERY_KEY")
+    unlock.unlock_with_password(path, PASSWORD, login)
+    Store.open(path).close()
+    sqlfile.forget_key(path)

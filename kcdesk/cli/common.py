@@ -104,13 +104,19 @@ def unlock_encrypted(path: Path, args: argparse.Namespace) -> None:
     login = login_of(args)
     if not login or not sqlfile.is_encrypted(path) or sqlfile.known_key(path) is not None:
         return
+    from kcdesk.db.sqlfile import EncryptedStoreError
     from kcdesk.security.keyfile import KeyFile
     from kcdesk.security.unlock import unlock_with_password
 
     if KeyFile.load(path).find("password", login) is None:
         return  # no password slot yet (the account was made before encryption): the OS slot opens it
     args.typed_password = ask_password("Mật khẩu: ")
-    unlock_with_password(path, args.typed_password, login)
+    try:
+        unlock_with_password(path, args.typed_password, login)
+    except EncryptedStoreError:
+        # Not said here: the OS slot may still open the file, and then the sign-in itself
+        # refuses the password and counts the attempt (the wait and the lock, as in the window).
+        return
 
 
 def open_read_only_store(args: argparse.Namespace) -> sqlite3.Connection | None:

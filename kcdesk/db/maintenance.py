@@ -52,16 +52,6 @@ def check(path: Path) -> CheckReport:
     return report
 
 
-def _key_of_backup(source: Path, db_path: Path, db_key: bytes | None) -> bytes | None:
-    """A plain backup has no key; an encrypted one opens with its own key file beside it, or
-    else (copied without it) with the database's key."""
-    if sqlfile.is_plain_file(source):
-        return None
-    if sqlfile.key_file(source).exists():
-        return sqlfile.key_for(source)
-    return db_key
-
-
 def make_backup(store: Store, dest: Path | None = None, reason: str = "thu-cong") -> Path:
     target = dest or store.backups_dir / backup.backup_name(store.path, reason)
     return backup.snapshot(store.path, target)
@@ -76,7 +66,7 @@ def restore(db_path: Path, source: Path) -> Path:
     # (made before the conversion) opens without a key and is copied in encrypted.
     key = sqlfile.key_for(db_path) if db_path.exists() else None
     try:
-        source_key = _key_of_backup(source, db_path, key)
+        source_key = sqlfile.key_for_copy(source, db_path)
         revision = current_revision(source, source_key)
         conn = sqlfile.connect(source, source_key, read_only=True)
         try:

@@ -131,6 +131,16 @@ def key_for(db_path: Path) -> bytes | None:
     return key
 
 
+def key_for_copy(copy: Path, db_path: Path) -> bytes | None:
+    """The key of a copy (a backup) of the database at `db_path`: none when it is plain; its
+    own key file's when it has one beside it; else (copied without it) the database's."""
+    if is_plain_file(copy):
+        return None
+    if key_file(copy).exists():
+        return key_for(copy)
+    return key_for(db_path)
+
+
 def connect(path: Path | str, key: bytes | None = None, *, read_only: bool = False, timeout: float = 5.0) -> Any:
     """A DB-API connection to `path`: SQLCipher's keyed with `key`, or sqlite3's when None.
 

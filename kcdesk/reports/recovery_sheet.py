@@ -23,7 +23,7 @@ def write_recovery_sheet(
         "mọi người dùng bị mất."
     )
     doc.paragraph(f"Tệp dữ liệu: {db_path}")
-    big = _style("recovery_key", 16, bold=True, align=1, before=8, after=8, leading=24)
+    big = _style("recovery_key", 14, bold=True, align=1, before=8, after=8, leading=22)  # one line, always
     doc.paragraph(recovery_key, style=big)
     doc.paragraph(
         "Cách dùng: mở kcdesk, chọn «Dùng khóa dự phòng» ở hộp mở khóa và nhập đủ 40 ký tự (dấu gạch không bắt "

@@ -240,7 +240,24 @@ def sign_in(store: Store, login: str, password: str, *, now: datetime | None = N
         )
     store.signed_in_user_id = attempt.user.id
     store.reload_identity()
+    _ensure_password_slot(store, attempt.user.username, password)
     return SignedIn(attempt.user, attempt.must_change_password)
+
+
+def _ensure_password_slot(store: Store, login: str, password: str) -> None:
+    """An account whose password was set before the database was encrypted gets its slot in
+    the key file at its first sign-in after (kcdesk.security.keyfile)."""
+    from kcdesk.db import sqlfile
+
+    key = sqlfile.known_key(store.path) if sqlfile.is_encrypted(store.path) else None
+    if key is None:
+        return
+    from kcdesk.security.keyfile import KeyFile
+
+    keys = KeyFile.load(store.path)
+    if keys.find("password", login) is None:
+        keys.add_password_slot(key, login, password)
+        keys.save()
 
 
 def unlock(store: Store, password: str, *, now: datetime | None = None) -> SignedIn:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import json
 import lzma
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from kcdesk.db.store import set_meta
 from kcdesk.ids import new_id
 from kcdesk.services import access_trail, surveys
 from kcdesk.services.erasure import erase_person
+from tests.raw_db import raw_connect
 
 NAME, PHONE, ID = "Nguyễn Văn Ba", "0905123456", "048090001234"
 OTHER_PHONES = ("0905123999", "0905123888")
@@ -26,7 +26,7 @@ OTHER_PHONES = ("0905123999", "0905123888")
 
 def _file_bytes(path: Path) -> bytes:
     """The database as it lies on disk once its WAL is folded in and free pages dropped."""
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("VACUUM")
     conn.close()
