@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kcdesk.db import sqlfile  # noqa: E402
+from kcdesk.db import sqlfile
 
 
 def digest(path: Path) -> dict[str, tuple[int, str]]:
