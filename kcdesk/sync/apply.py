@@ -81,6 +81,11 @@ class RowApplier:
             name: frozenset(c.name for c in table.columns if c.info.get(LOCAL_ONLY))
             for name, table in self.tables.items()
         }
+        # Columns that may carry a boolean (a server sends true/false; SQLite keeps 0/1).
+        self.flags: dict[str, tuple[str, ...]] = {
+            name: tuple(c for c, kind in codecs[name].kinds.items() if kind == "bool") if name in codecs else ()
+            for name in self.tables
+        }
         self._fks = {
             name: [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
             for name, table in self.tables.items()
@@ -110,14 +115,22 @@ class RowApplier:
         local = self.local_only[table]
         ready: list[dict[str, Any]] = []
         newer: list[tuple[str, dict[str, Any]]] = []  # columns of a newer server, kept aside
+        flags = self.flags[table]
         for row in rows:
             if (table, row["id"]) in pending:
                 self.stats["skipped_pending"] += 1
                 continue
-            clean = {c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known}
-            extra = {c: v for c, v in row.items() if c not in known and c not in local}
-            if extra:
-                newer.append((row["id"], extra))
+            if row.keys() <= known:  # the usual row: every column known, copied at once
+                clean = dict(row)
+                for c in flags:  # SQLite stores booleans as 0/1
+                    v = clean.get(c)
+                    if isinstance(v, bool):
+                        clean[c] = int(v)
+            else:
+                clean = {c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known}
+                extra = {c: v for c, v in row.items() if c not in known and c not in local}
+                if extra:
+                    newer.append((row["id"], extra))
             ready.append(clean)
         if newer:
             kept_fields.keep(self.session, table, newer)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, RowMapping, String, Table, Text
@@ -227,9 +228,18 @@ def _normaliser(kind: str, length: int | None) -> Converter:
     return slow
 
 
+# Canonical instants already checked: the rows of one push share the server's instant, so
+# a page or a batch holds few distinct ones. Bounded; cleared when full.
+_CHECKED_INSTANTS: dict[str, None] = {}
+
+
 def _decode_instant(value: Any) -> str:
-    if type(value) is str and _CANONICAL_INSTANT.match(value):
-        datetime.fromisoformat(value[:-1])  # a real date and time, or ValueError
+    if type(value) is str and (value in _CHECKED_INSTANTS or _CANONICAL_INSTANT.match(value)):
+        if value not in _CHECKED_INSTANTS:
+            datetime.fromisoformat(value[:-1])  # a real date and time, or ValueError
+            if len(_CHECKED_INSTANTS) >= 4096:
+                _CHECKED_INSTANTS.clear()
+            _CHECKED_INSTANTS[value] = None
         return value
     if isinstance(value, datetime):
         return _utc_text(value)
@@ -286,17 +296,18 @@ class TableCodec:
                 self.required.append(column.name)
         self._bool_columns = [c for c, k in self.kinds.items() if k == "bool"]
         self.normalisers: dict[str, Converter] = {c: _normaliser(k, self.lengths[c]) for c, k in self.kinds.items()}
-        self._decoders = [(c, _STORED_DECODERS.get(k)) for c, k in self.kinds.items()]
+        self._decoding = [(c, _STORED_DECODERS[k]) for c, k in self.kinds.items() if k in _STORED_DECODERS]
+        self._take = itemgetter(*self.columns) if len(self.columns) > 1 else lambda r: (r[self.columns[0]],)
 
     def decode_stored(self, record: Mapping[str, Any] | RowMapping) -> dict[str, Any]:
         """A row read from the server's database (instants, dates and decimals as raw
         text, see RAW_READ_KINDS) in wire form. Raises Undecodable naming the first column
         whose stored value does not read back."""
-        out: dict[str, Any] = {}
-        for name, decode in self._decoders:
-            value = record[name]
-            if value is None or decode is None:
-                out[name] = value
+        # Every column copied at once; only the few with a decoder looked at one by one.
+        out: dict[str, Any] = dict(zip(self.columns, self._take(record), strict=True))
+        for name, decode in self._decoding:
+            value = out[name]
+            if value is None:
                 continue
             try:
                 out[name] = decode(value)
