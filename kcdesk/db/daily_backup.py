@@ -11,15 +11,13 @@ the copy; the others find it and do nothing.
 from __future__ import annotations
 
 import glob
-import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kcdesk.db import backup
-from kcdesk.db.storage_errors import storage_error
-
-log = logging.getLogger(__name__)
+# logging, kcdesk.db.backup and storage_errors are imported when a copy is really made: every
+# command that opens the database checks for today's copy, and `kcdesk status` should not pay
+# for them (issue 14).
 
 REASON = "hang-ngay"
 # A week of daily copies (pre-migration and manual backups are kept separately).
@@ -49,6 +47,11 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
     path = Path(db_path)
     if not path.is_file() or todays_backup(path, now) is not None:
         return None
+    import logging
+
+    from kcdesk.db import backup
+    from kcdesk.db.storage_errors import storage_error
+
     target = backups_dir(path) / backup.backup_name(path, REASON, now)
     try:
         made = backup.snapshot(path, target)
@@ -58,5 +61,5 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
             raise
         raise translated from exc
     removed = backup.rotate(backups_dir(path), path.stem, REASON, keep)
-    log.info("daily backup %s (rotated out: %s)", made, [p.name for p in removed])
+    logging.getLogger(__name__).info("daily backup %s (rotated out: %s)", made, [p.name for p in removed])
     return made
