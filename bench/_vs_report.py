@@ -85,15 +85,18 @@ def _anki_details(v: dict[str, Any]) -> None:
         f"p50/p95 {search['ignore_accents_toneless_p50_ms']:.0f}/{search['ignore_accents_toneless_p95_ms']:.0f} ms"
     )
     gui = r.get("gui", {})
-    if "median" in gui:
-        m = gui["median"]
+    m = gui.get("median") or {}
+    if m and None in (m.get("bare_shown_s"), m.get("anki_main_window_painted_s"), m.get("anki_deck_list_ready_s")):
+        # Every launch failed (the window did not come up under this display): say so.
+        print(f"  GUI: not measured, every one of {gui.get('launches')} launches failed")
+    elif m:
         print(
             f"  GUI: bare PyQt6 window {m['bare_shown_s']:.3f} s, main window painted "
             f"{m['anki_main_window_painted_s']:.3f} s ({m['main_window_painted_vs_bare_x']}x), deck list "
             f"{m['anki_deck_list_ready_s']:.3f} s; {gui['launches']} launches"
         )
     else:
-        print(f"  GUI: {gui.get('skipped', 'not measured')}")
+        print(f"  GUI: {gui.get('skipped', 'not measured (no launch painted a window)')}")
 
 
 def _core_details(v: dict[str, Any]) -> None:
@@ -111,6 +114,8 @@ def _sync_details(v: dict[str, Any]) -> None:
             f"  first pull      {f['facilities']:,} facilities in {f['seconds']:.2f} s (pull phase "
             f"{f['pull_seconds']:.2f} s), search index {f['indexed']:,} rows, {f['wire_bytes']:,} B on the wire"
         )
+        if "runs_s" in f:
+            print(f"    median of {len(f['runs_s'])} empty laptops: {', '.join(f'{t:.2f}' for t in f['runs_s'])} s")
     e = v["edits"]
     print(
         f"  push of edits   {e['edits']:,} in {e['seconds']:.2f} s (whole cycle {e['cycle_seconds']:.2f} s), "
@@ -237,6 +242,8 @@ def comparison_rows(results: dict[str, Any]) -> list[list[str]]:
         f"{ratio(k_rate, aw['add_notes_per_s'])} / {ratio(k_rate, aw['import_csv']['per_s'])}" if aw else NA,
     )
     ag = _get(a, "gui", "median")
+    if ag and None in (ag.get("anki_main_window_painted_s"), ag.get("bare_shown_s")):
+        ag = None  # Anki's launches failed under this display
     kx = start and start["shown_s"] / start["bare_s"]
     ax = ag and ag["anki_main_window_painted_s"] / ag["bare_shown_s"]
     add(

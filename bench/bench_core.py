@@ -19,7 +19,9 @@ Prints, in one run on this machine:
 - search p50/p95 through the core against a raw FTS5 query of the same terms
   (targets: p95 <= 20 ms and <= 3x raw);
 - open plus migration check of the 200,000-facility file (target <= 150 ms);
-- bytes per facility on disk.
+- bytes per facility on disk;
+- with --encrypted-beside-plain, instead: the encrypted store beside the plain one
+  (bench/_encrypted.py: bulk insert rate, search p95, open).
 Figures, not assertions: these machines are shared and noisy, so compare the ratios.
 """
 
@@ -324,10 +326,18 @@ def main() -> None:
     parser.add_argument("--facilities", type=int, default=200_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=1, help="bulk inserts of each kind, in turn (median)")
+    parser.add_argument(
+        "--encrypted-beside-plain", action="store_true", help="only the encrypted store beside the plain one"
+    )
     args = parser.parse_args()
     n = args.facilities
     print(f"kcdesk core benchmark: {n:,} facilities, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
     rows, template = make_rows(n)
+    if args.encrypted_beside_plain:
+        from _encrypted import run
+
+        run(rows, queries(rows, args.queries), max(args.repeat, 1))
+        return
     w = bench_write(rows, template, args.repeat)
     core_db = w["core_db"]
     print_write(n, w)

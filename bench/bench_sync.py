@@ -307,8 +307,9 @@ def province(folder: Path, facilities: int) -> Iterator[tuple[Server, list[str]]
     server = Server(folder / "province")
     try:
         ids = seed_server(server, facilities)
-        for scope in ("48", "00"):
+        for scope in ("48", "00"):  # both layouts: the rows, and the laptop's own (what a first pull takes)
             server.admin.prepare_snapshot(View(scope, None, False))
+            server.admin.prepare_snapshot(View(scope, None, False), "client")
         yield server, ids
     finally:
         server.close()

@@ -266,6 +266,9 @@ EN.update(RULES)
 from kcdesk.locale_en_privacy import PRIVACY  # noqa: E402  (personal data: rights, notice, access trail)
 
 EN.update(PRIVACY)
+from kcdesk.locale_en_encryption import ENCRYPTION  # noqa: E402  (the database encrypted at rest)
+
+EN.update(ENCRYPTION)
 from kcdesk.locale_en_accounts import ACCOUNTS  # noqa: E402  (sign-in per person, `kcdesk account`)
 
 EN.update(ACCOUNTS)

@@ -42,6 +42,8 @@ SYNC: dict[str, str] = {
     "Máy chủ không trả lời cho lô thay đổi đã gửi; sẽ thử lại ở lần sau.": "The server did not answer for the batch of changes sent; it will be tried again next time.",
     "Máy chủ không gửi được tệp ({status}).": "The server could not send the file ({status}).",
     "Không tải được bản chụp dữ liệu phạm vi {scope}; sẽ thử lại.": "The snapshot of scope {scope} could not be downloaded; it will be tried again.",
+    "Bản chụp dữ liệu phạm vi {scope} bị hỏng.": "The snapshot of scope {scope} is damaged.",
+    "Bản chụp dữ liệu phạm vi {scope} không khớp với máy này.": "The snapshot of scope {scope} does not match this laptop.",
     "Thiết bị chưa đăng ký với máy chủ. Hãy chạy: kcdesk enroll --server URL --code MÃ": "This device is not enrolled with the server. Run: kcdesk enroll --server URL --code CODE",
     "Dữ liệu gửi đi bị hỏng trên đường truyền; sẽ gửi lại.": "The data sent was damaged in transit; it will be sent again.",
     "Dữ liệu nhận từ máy chủ bị hỏng trên đường truyền; sẽ tải lại.": "The data received from the server was damaged in transit; it will be downloaded again.",

@@ -38,6 +38,9 @@ SYNC_SECURITY: dict[str, str] = {
     "chuẩn bị bản chụp cho lần tải đầu": "prepare a snapshot for first pulls",
     "mã tỉnh, hoặc 00 cho dữ liệu toàn quốc": "province code, or 00 for national data",
     "chỉ các xã/phường này (bản chụp cho cộng tác viên)": "only these communes (a collaborator's snapshot)",
+    "client: bảng của máy trạm kèm chỉ mục tìm kiếm; rows: các dòng như máy chủ lưu": (
+        "client: the laptop's tables with the search index; rows: the rows as the server stores them"
+    ),
     "gọn nhật ký thay đổi cũ": "compact the old change log",
     "bỏ lịch sử cũ hơn số ngày này": "drop history older than this many days",
     "Mã đăng ký thiết bị (dùng một lần, hết hạn sau 7 ngày): {code}": (

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,58 @@ import pytest
 # Qt must never try to open a display in tests (a missing display aborts the process).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+os.environ.setdefault("KCDESK_ENCRYPT", "0")  # see BOTH_WAYS below
 
 from kcdesk.db.store import Store
 from kcdesk.demo.build import build_demo
 from kcdesk.services.setup import initialize
 
 REPO = Path(__file__).resolve().parent.parent
+# New databases are plain in tests unless KCDESK_TEST_ENCRYPT=1 (then every store is
+# encrypted, its OS slot in a file keyring); the store and search tests run both ways.
+TESTS = Path(__file__).resolve().parent
+BOTH_WAYS = {"test_store", "test_search"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "storage_mode" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_WAYS:
+        metafunc.parametrize("storage_mode", ["plain", "encrypted"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def storage_mode(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """ "plain" or "encrypted": how the databases this test creates are stored."""
+    mode = getattr(request, "param", "encrypted" if os.environ.get("KCDESK_TEST_ENCRYPT") == "1" else "plain")
+    if mode == "plain":
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("KCDESK_ENCRYPT", "0")
+            yield mode
+        return
+    with encrypted_stores(tmp_path_factory.mktemp("keyring") / "keyring.json"):
+        yield mode
+
+
+@contextmanager
+def encrypted_stores(keyring_file: Path) -> Iterator[None]:
+    """New databases encrypted, their OS slot in a real file-backed keyring (tests/file_keyring.py),
+    for this process and the `kcdesk` processes it starts."""
+    import keyring
+
+    sys.path.insert(0, str(TESTS))
+    from file_keyring import FileKeyring
+
+    previous = keyring.get_keyring()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KCDESK_ENCRYPT", "1")
+        mp.setenv("KCDESK_TEST_KEYRING_FILE", str(keyring_file))
+        mp.setenv("PYTHON_KEYRING_BACKEND", "file_keyring.FileKeyring")
+        mp.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(TESTS), os.environ.get("PYTHONPATH")) if p))
+        keyring.set_keyring(FileKeyring())
+        try:
+            yield
+        finally:
+            keyring.set_keyring(previous)
+            sys.path.remove(str(TESTS))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ survey keep their files, refused with the same reason the window shows, writing 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from kcdesk.db.store import Store
 from kcdesk.services import acceptances, facilities, setup
 from tests.conftest import run_cli
 from tests.followup import new_proposal, walk
+from tests.raw_db import raw_connect
 
 FACILITY = {"name": "Cơ sở gốm Thanh Hà", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
 
@@ -48,7 +48,7 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _counts(db: Path) -> tuple[int, int, int]:
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         return (
             conn.execute("SELECT count(*) FROM attachment WHERE deleted_at IS NULL").fetchone()[0],
             conn.execute("SELECT count(*) FROM audit_entry WHERE table_name = 'attachment'").fetchone()[0],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kcdesk.db.files import read_plain
 from kcdesk.db.store import Store
 from kcdesk.errors import NotFoundError, ValidationError
 from kcdesk.services import attachments, facilities
@@ -32,7 +33,7 @@ def test_a_photo_is_stored_once_by_hash_and_linked(store: Store, tmp_path: Path)
     assert [i["caption"] for i in items] == ["Xưởng sản xuất", "Cùng ảnh, gắn lần nữa"]
     assert items[0]["mime"] == "image/jpeg"
     stored = attachments.local_path(store.files_dir, sha)
-    assert stored is not None and stored.read_bytes() == photo.read_bytes()
+    assert stored is not None and read_plain(stored) == photo.read_bytes()  # unsealed when encrypted
     assert len(list(store.files_dir.rglob("*"))) == 2  # one folder, one file
 
 

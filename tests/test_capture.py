@@ -15,6 +15,7 @@ from kcdesk.db.models import AuditEntry, Facility, OutboxEntry
 from kcdesk.db.store import Store
 from kcdesk.ids import new_id
 from kcdesk.services import facilities as svc
+from tests.raw_db import raw_connect
 
 FACILITY = {
     "name": "Hợp tác xã mây tre đan Cẩm Hà",
@@ -71,9 +72,8 @@ def test_raw_sql_write_is_queued_too(store: Store) -> None:
 
 
 def test_plain_sqlite3_connection_is_captured(store: Store) -> None:
-    import sqlite3
 
-    conn = sqlite3.connect(store.path)
+    conn = raw_connect(store.path)
     with conn:
         conn.execute(
             "INSERT INTO facility (id, name, facility_type, province_code) VALUES ('x-1', 'Cơ sở A', 'hkd', '48')"

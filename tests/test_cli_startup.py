@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import sqlite3
 import subprocess
 import sys
 from contextlib import closing
@@ -17,6 +16,7 @@ import pytest
 
 from kcdesk.cli.common import common_options
 from kcdesk.cli.main import COMMAND_MODULES, COMMANDS, chosen_command
+from tests.raw_db import raw_connect
 
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "reportlab", "openpyxl", "PySide6", "kcdesk.demo", "kcdesk.services")
 
@@ -77,7 +77,7 @@ def test_status_and_due_load_none_of_the_heavy_libraries(demo_template: Path, tm
 def test_a_file_the_quick_path_cannot_take_is_explained_by_the_store(tmp_path: Path, demo_template: Path) -> None:
     db = tmp_path / "newer.db"
     db.write_bytes(demo_template.read_bytes())
-    with closing(sqlite3.connect(db)) as conn:  # written by a later kcdesk
+    with closing(raw_connect(db)) as conn:  # written by a later kcdesk
         conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
         conn.commit()
     code, heavy, out, err = _run("--db", str(db), "status")
@@ -91,7 +91,7 @@ def test_a_file_the_quick_path_cannot_take_is_explained_by_the_store(tmp_path: P
 def test_a_laptop_with_accounts_is_read_only_after_signing_in(tmp_path: Path, demo_template: Path) -> None:
     db = tmp_path / "accounts.db"
     db.write_bytes(demo_template.read_bytes())
-    with closing(sqlite3.connect(db)) as conn:  # someone set a password: people sign in from now on
+    with closing(raw_connect(db)) as conn:  # someone set a password: people sign in from now on
         conn.execute("UPDATE app_user SET password_hash = 'set' WHERE id = (SELECT min(id) FROM app_user)")
         conn.commit()
     for command in ("status", "due"):

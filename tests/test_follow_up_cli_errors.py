@@ -4,7 +4,6 @@ and queued for sync like any other change."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from kcdesk.db.store import Store
 from kcdesk.services import facilities, setup
 from tests.conftest import run_cli
 from tests.followup import new_proposal, walk
+from tests.raw_db import raw_connect
 
 FACILITY = {"name": "Cơ sở gốm Thanh Hà", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
 
@@ -44,12 +44,12 @@ def db(tmp_path: Path) -> Path:
 
 
 def footprint(db: Path) -> tuple[int, ...]:
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
 
 
 def code(db: Path) -> str:
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         return str(conn.execute("SELECT code FROM proposal").fetchone()[0])
 
 
@@ -143,7 +143,7 @@ def test_writes_are_audited_and_queued_for_sync(db: Path, tmp_path: Path) -> Non
     for step in steps:
         result = run_cli(*step, "--json", db=db)
         assert result.code == 0, (step, result.err)
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         audited = {r[0] for r in conn.execute("SELECT DISTINCT table_name FROM audit_entry WHERE origin = 'local'")}
         queued = {r[0] for r in conn.execute("SELECT DISTINCT table_name FROM sync_outbox")}
         changed = conn.execute(

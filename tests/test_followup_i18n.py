@@ -81,3 +81,26 @@ def test_command_options_have_english_help() -> None:
         cmd_facility.EDIT_ONLY_OPTIONS,
     )
     assert [text for table in tables for _, _, text in table if text not in EN] == []
+
+
+def test_deadline_rules_have_english_names_and_the_due_list_shows_them(demo_template: Path, tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from tests.conftest import run_cli
+
+    rules = json.loads(
+        (Path(__file__).parents[1] / "resources" / "reference" / "deadline_rules.json").read_text("utf-8")
+    )
+    names = [r["name"] for r in rules["items"]]
+    assert [n for n in names if n not in EN] == []
+
+    db = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, db)
+    en = run_cli("--lang", "en", "due", "--date", "01/06/2026", db=db)
+    assert en.code == 0, en.err
+    shown = [n for n in names if n in en.out]
+    assert shown == [], f"Vietnamese task names in the English due list: {shown}"
+    assert any(EN[n] in en.out for n in names)
+    vi = run_cli("due", "--date", "01/06/2026", db=db)
+    assert any(n in vi.out for n in names)

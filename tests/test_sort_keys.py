@@ -19,6 +19,7 @@ from kcdesk.server import db as server_db
 from kcdesk.services import facilities
 from kcdesk.sync.wire import TableCodec
 from kcdesk.text import SORT_SEPARATOR, VIETNAMESE_LETTERS, vi_sort_key
+from tests.raw_db import raw_connect
 
 WARD = "20242"  # Phường Hải Châu, Đà Nẵng
 VIETNAMESE = "".join(VIETNAMESE_LETTERS) + "abcdeghiklmnopqrstuvxyBCDGHKLMNPQRSTVXZfjwzFJWZ0123456789 -.,'&()"
@@ -63,7 +64,7 @@ def test_tones_order_after_the_letters() -> None:
 
 
 def _keys(path: Path) -> dict[str, tuple[str, str | None]]:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         return {n: (n, k) for n, k in conn.execute("SELECT name, name_sort FROM facility WHERE deleted_at IS NULL")}
     finally:
@@ -78,7 +79,7 @@ def test_every_writer_gets_the_key(store: Store) -> None:
     fid = store.write(lambda s: facilities.create_facility(s, _row("Đông Á", "0401000001")))
     store.write(lambda s: facilities.bulk_insert_facilities(s, [_row("Ấn Tượng", "0401000002")]))
     store.write(lambda s: facilities.update_facility(s, fid, {"name": "Ốc Đảo"}))
-    raw = sqlite3.connect(store.path)
+    raw = raw_connect(store.path)
     with raw:
         raw.execute(
             "INSERT INTO facility (name, facility_type, province_code) VALUES ('Ơn Nghĩa', 'hkd', '48')"
@@ -108,7 +109,7 @@ def test_every_writer_gets_the_key(store: Store) -> None:
 def test_the_representative_gets_its_key_too(store: Store) -> None:
     values = _row("Cơ sở A", "0401000004") | {"representative": "Đỗ Ân"}
     fid = store.write(lambda s: facilities.create_facility(s, values))
-    raw = sqlite3.connect(store.path)
+    raw = raw_connect(store.path)
     with raw:
         raw.execute(
             "INSERT INTO facility (name, representative, facility_type, province_code) VALUES ('B', 'Ư', 'hkd', '48')"
@@ -116,7 +117,7 @@ def test_the_representative_gets_its_key_too(store: Store) -> None:
         raw.execute("INSERT INTO facility (name, facility_type, province_code) VALUES ('C', 'hkd', '48')")
     raw.close()
     store.write(lambda s: facilities.update_facility(s, fid, {"representative": "Ông Ấn"}))
-    conn = sqlite3.connect(store.path)
+    conn = raw_connect(store.path)
     keys = dict(conn.execute("SELECT name, representative_sort FROM facility"))
     conn.close()
     assert keys == {"Cơ sở A": vi_sort_key("Ông Ấn"), "B": vi_sort_key("Ư"), "C": None}

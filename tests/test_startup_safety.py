@@ -29,6 +29,7 @@ from kcdesk.db.storage_errors import storage_error
 from kcdesk.db.store import Store
 from kcdesk.errors import StoreError
 from tests.conftest import run_cli
+from tests.raw_db import raw_connect
 from tests.test_migrations import upgrade_to
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def make_db(path: Path, facilities: int = 1) -> Path:
 
 
 def facility_count(path: Path) -> int:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         return int(conn.execute("SELECT count(*) FROM facility").fetchone()[0])
     finally:
@@ -207,7 +208,8 @@ def test_an_existing_database_in_a_read_only_folder_is_reported_and_left_alone(u
     done = unprivileged.run("--db", str(db), "status")
     assert done.returncode == StoreError.exit_code, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and NOT_WRITABLE in done.stderr
-    assert sorted(p.name for p in folder.iterdir()) == ["kcdesk.db"]  # not moved aside, nothing added
+    kept = sorted(p.name for p in folder.iterdir() if p.name != "kcdesk-khoa.json")  # the key file when encrypted
+    assert kept == ["kcdesk.db"]  # not moved aside, nothing added
     assert sha256(db) == before and facility_count(db) == 2
 
 

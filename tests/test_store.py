@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from kcdesk.db import maintenance
+from kcdesk.db import maintenance, sqlfile
 from kcdesk.db.store import Store
 from kcdesk.errors import LockedError, StoreError
 from kcdesk.services import facilities
 from tests.conftest import run_cli
 
 FACILITY = {"name": "Cơ sở nước mắm Nam Ô", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+
+
+def raw_connect(path: Path):  # type: ignore[no-untyped-def]
+    """A driver connection without the ORM, keyed when the database is encrypted."""
+    return sqlfile.connect(path, sqlfile.key_for(path))
 
 
 def sha(path: Path) -> str:
@@ -44,7 +48,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_never_deleted(tmp_path: Pa
 def test_a_database_from_a_newer_kcdesk_is_refused_and_left_alone(store: Store) -> None:
     path = store.path
     store.close()
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
     conn.close()
@@ -82,7 +86,7 @@ def test_restore_refuses_a_broken_backup_and_changes_nothing(store: Store, tmp_p
 def test_check_passes_on_a_healthy_database_and_reports_a_broken_index(store: Store) -> None:
     store.write(lambda s: facilities.create_facility(s, FACILITY))
     assert maintenance.check(store.path).ok
-    conn = sqlite3.connect(store.path)
+    conn = raw_connect(store.path)
     conn.execute("DELETE FROM facility_fts")
     conn.commit()
     conn.close()
@@ -112,8 +116,8 @@ def test_a_signed_acceptance_cannot_be_changed_by_any_path(store: Store) -> None
         store.write(lambda s: s.execute(text("UPDATE acceptance SET accepted_amount = 1 WHERE id = :i"), {"i": aid}))
     with pytest.raises(LockedError):
         store.write(lambda s: s.execute(text("DELETE FROM acceptance_member WHERE acceptance_id = :i"), {"i": aid}))
-    conn = sqlite3.connect(store.path)
-    with pytest.raises(sqlite3.IntegrityError, match="kcdesk-locked"):
+    conn = raw_connect(store.path)
+    with pytest.raises(sqlfile.integrity_error_classes(), match="kcdesk-locked"):
         conn.execute("UPDATE acceptance SET conclusion = 'khong_dat' WHERE id = ?", (aid,))
     conn.close()
 

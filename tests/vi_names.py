@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 
 from sqlalchemy.orm import Session
 
 from kcdesk.db.store import Store
 from kcdesk.services import facilities
+from tests.raw_db import raw_connect
 
 # Vietnamese order, by hand: letters a ă â b c d đ e ê … o ô ơ … u ư … over the whole name,
 # then tones ngang, huyền, hỏi, ngã, sắc, nặng.
@@ -74,7 +74,7 @@ def add_shuffled(store: Store, seed: int = 12) -> list[str]:
         return ids
 
     ids = store.write(write)
-    conn = sqlite3.connect(store.path)
+    conn = raw_connect(store.path)
     with conn:
         conn.executemany(
             "INSERT INTO facility (name, representative, facility_type, province_code, ward_code) "

@@ -68,7 +68,8 @@ def act_as_person(store: Store, args: argparse.Namespace) -> None:
             "(hoặc đặt biến môi trường {env}).",
             env=USER_ENV,
         )
-    signed = sign_in.sign_in(store, login, ask_password("Mật khẩu: "))
+    typed = getattr(args, "typed_password", None)  # already asked to unlock the encrypted file
+    signed = sign_in.sign_in(store, login, typed if typed is not None else ask_password("Mật khẩu: "))
     if signed.must_change_password and not getattr(args, "while_must_change", False):
         sign_in.sign_out(store)
         raise SignInError(

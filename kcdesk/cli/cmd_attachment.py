@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kcdesk.cli.common import add_json_option, emit, open_store
+from kcdesk.db.files import readable_path
 from kcdesk.db.models import Attachment, PostSupportEvaluation, Survey
 from kcdesk.domain.vnformat import group
 from kcdesk.errors import FieldMessage, NotFoundError, ValidationError
@@ -160,6 +161,6 @@ def cmd_save(args: argparse.Namespace) -> int:
         raise ValidationError(
             {"out": FieldMessage("Tệp {path} đã có; hãy chọn tên khác (không ghi đè).", path=str(out))}
         )
-    shutil.copyfile(source, out)
+    shutil.copyfile(readable_path(source), out)  # unsealed when the database is encrypted
     emit(args, {"id": args.attachment, "path": out}, lambda d: tr("Đã lưu: {path}", path=d["path"]))
     return 0

@@ -52,7 +52,8 @@ def cmd_due(args: argparse.Namespace) -> int:
         out = []
         for r in rows:
             when = tr("QUÁ HẠN {n} ngày", n=-r["days_left"]) if r["overdue"] else tr("còn {n} ngày", n=r["days_left"])
-            out.append(f"{day(r['due'])}  {when:<18} {r['code']}  {r['task']}")
+            # The task names are reference data in Vietnamese; the catalogue holds their English.
+            out.append(f"{day(r['due'])}  {when:<18} {r['code']}  {tr(r['task'])}")
         return "\n".join(out)
 
     emit(args, data, render)

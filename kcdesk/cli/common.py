@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from kcdesk.cli.acting import act_as_person, login_of
+from kcdesk.cli.acting import act_as_person, ask_password, login_of
 from kcdesk.db.quick_read import open_read_only, sign_in_required
 from kcdesk.i18n import tr
 from kcdesk.locale_en_cli import ARGPARSE
@@ -81,6 +81,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
 
     path = db_path(args)
     existed = path.exists()
+    unlock_encrypted(path, args)
     store = Store.open(path, create=create)
     try:
         act_as_person(store, args)  # sign-in per person (kcdesk.cli.acting)
@@ -90,6 +91,30 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
     if existed:
         _daily_backup(store.path)
     return store
+
+
+def unlock_encrypted(path: Path, args: argparse.Namespace) -> None:
+    """An encrypted database opened with --login takes its key from that person's password
+    (their slot in the key file), not from the OS slot: the same password then signs them in
+    (kcdesk.cli.acting). Without --login the key comes from the OS slot or KCDESK_RECOVERY_KEY."""
+    from kcdesk.db import sqlfile
+
+    login = login_of(args)
+    if not login or not sqlfile.is_encrypted(path) or sqlfile.known_key(path) is not None:
+        return
+    from kcdesk.db.sqlfile import EncryptedStoreError
+    from kcdesk.security.keyfile import KeyFile
+    from kcdesk.security.unlock import unlock_with_password
+
+    if KeyFile.load(path).find("password", login) is None:
+        return  # no password slot yet (the account was made before encryption): the OS slot opens it
+    args.typed_password = ask_password("Mật khẩu: ")
+    try:
+        unlock_with_password(path, args.typed_password, login)
+    except EncryptedStoreError:
+        # Not said here: the OS slot may still open the file, and then the sign-in itself
+        # refuses the password and counts the attempt (the wait and the lock, as in the window).
+        return
 
 
 def open_read_only_store(args: argparse.Namespace) -> sqlite3.Connection | None:

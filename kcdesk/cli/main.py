@@ -49,6 +49,7 @@ COMMANDS = {
     "settings": "kcdesk.cli.cmd_settings",
     "privacy": "kcdesk.cli.cmd_privacy",
     "account": "kcdesk.cli.cmd_account",
+    "security": "kcdesk.cli.cmd_security",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))  # in the order their help lists them
 # Options of the main parser that take a value (and every prefix argparse accepts for them).

@@ -7,7 +7,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kcdesk.atomic_write import atomic_path
+from kcdesk.atomic_write import atomic_path, write_bytes
+from kcdesk.db import sqlfile
 from kcdesk.errors import StoreError
 
 AUTO_KEEP = 10
@@ -18,12 +19,16 @@ PRE_UPGRADE = "truoc-nang-cap"
 
 
 def snapshot(source: Path, dest: Path) -> Path:
-    """Copy `source` to `dest` consistently, even while others read or write it.
+    """Copy `source` to `dest` consistently, even while others read or write it. The copy of
+    an encrypted database is encrypted with the same key (kcdesk.db.sqlfile), its key file
+    copied beside it (`<backup stem>-khoa.json`), so it opens on its own, anywhere.
 
     Writes to a temporary name and renames, so a crash never leaves a half backup that
     looks whole; the copy is checked before it is kept.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if sqlfile.is_encrypted(source):  # the copy's key file first: a copy without it is lost
+        write_bytes(sqlfile.key_file(dest), sqlfile.key_file(source).read_bytes())
     with atomic_path(dest) as tmp:
         ok = _copy_checked(source, tmp, dest)
         if ok != "ok":
@@ -37,17 +42,17 @@ def snapshot(source: Path, dest: Path) -> Path:
 
 def _copy_checked(source: Path, tmp: Path, dest: Path) -> str:
     """Copy with SQLite's backup API into `tmp`; return its quick_check answer ("ok")."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    key = sqlfile.key_for(source)
+    src = sqlfile.connect(source, key, read_only=True)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = sqlfile.backup_into(src, tmp, key)
         try:
-            src.backup(dst)
             ok = str(dst.execute("PRAGMA quick_check").fetchone()[0])
             dst.commit()
         finally:
             dst.close()
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+    except sqlfile.error_classes() as exc:
+        if sqlfile.primary_code(exc) == sqlite3.SQLITE_FULL:
             raise StoreError(
                 "Ổ đĩa đã đầy, không sao lưu được vào {dest}. Hãy giải phóng dung lượng rồi thử lại.", dest=str(dest)
             ) from exc
@@ -81,4 +86,5 @@ def rotate(backups: Path, stem: str, reason: str, keep: int = AUTO_KEEP, *, any_
     removed = found[:-keep] if len(found) > keep else []
     for old in removed:
         old.unlink()
+        sqlfile.key_file(old).unlink(missing_ok=True)
     return removed

@@ -11,7 +11,6 @@ the copy; the others find it and do nothing.
 from __future__ import annotations
 
 import glob
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -50,12 +49,13 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
     import logging
 
     from kcdesk.db import backup
+    from kcdesk.db.sqlfile import error_classes
     from kcdesk.db.storage_errors import storage_error
 
     target = backups_dir(path) / backup.backup_name(path, REASON, now)
     try:
-        made = backup.snapshot(path, target)
-    except (OSError, sqlite3.Error) as exc:  # the folder cannot be made or written
+        made = backup.snapshot(path, target)  # keyed like the database when it is encrypted
+    except error_classes(OSError) as exc:  # the folder cannot be made or written
         translated = storage_error(exc, target)
         if translated is None:
             raise

@@ -8,14 +8,24 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from kcdesk.db import sqlfile
 from kcdesk.db.sort_keys import register_functions
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kcdesk_write"
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", pool_pre_ping=False)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """`key`: the database's SQLCipher key (kcdesk.db.sqlfile.key_for), None for a plain file."""
+    # The URL names the file (so SQLAlchemy pools it as a file, not as :memory:); every
+    # connection is made by sqlfile.connect, keyed before anything else runs on it, and the
+    # dialect uses that binding's module so its errors are recognised as such.
+    engine = create_engine(
+        f"sqlite:///{path}",
+        pool_pre_ping=False,
+        module=sqlfile.engine_module(key),
+        creator=lambda: sqlfile.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -43,6 +53,7 @@ def make_engine(path: Path) -> Engine:
 
 
 def is_sqlite_file(path: Path) -> bool:
+    """A plain SQLite file, or one encrypted with a key file beside it (kcdesk.db.sqlfile)."""
     with path.open("rb") as fh:
         header = fh.read(16)
-    return header == b"SQLite format 3\x00" or header == b""
+    return header == sqlfile.PLAIN_HEADER or header == b"" or sqlfile.key_file(path).exists()

@@ -13,9 +13,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk.db import sqlfile
 from kcdesk.db.scrub import apply_erasure
 
 
@@ -55,15 +56,15 @@ def missing_from(db_file: Path, log_of: Path) -> list[dict[str, Any]]:
     logged = entries(log_of)
     if not logged or not db_file.exists():
         return []
-    engine = create_engine(f"sqlite:///file:{db_file}?mode=ro&uri=true")
+    # Read with the store's opener: a backup of an encrypted database is keyed like it.
+    conn = sqlfile.connect(db_file, sqlfile.key_for_copy(db_file, log_of), read_only=True)
     try:
-        with engine.connect() as conn:
-            has_table = conn.execute(
-                text("SELECT count(*) FROM sqlite_master WHERE name = 'personal_data_erasure'")
-            ).scalar_one()
-            known = {r[0] for r in conn.execute(text("SELECT id FROM personal_data_erasure"))} if has_table else set()
+        has_table = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'personal_data_erasure'").fetchone()[
+            0
+        ]
+        known = {r[0] for r in conn.execute("SELECT id FROM personal_data_erasure")} if has_table else set()
     finally:
-        engine.dispose()
+        conn.close()
     return [e for e in logged if e.get("id") not in known]
 
 

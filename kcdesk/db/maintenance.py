@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kcdesk.db import backup, erasure_log, scrub
+from kcdesk.db import backup, erasure_log, scrub, sqlfile
 from kcdesk.db.capture import SEARCH_TABLES
 from kcdesk.db.schema import KNOWN_REVISIONS
 from kcdesk.db.store import Store, current_revision
@@ -28,7 +27,7 @@ def check(path: Path) -> CheckReport:
     """PRAGMA integrity_check and foreign_key_check, plus the search index against its table.
     Read-only: safe while the app is running."""
     report = CheckReport()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    conn = sqlfile.connect(path, sqlfile.key_for(path), read_only=True, timeout=10)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         report.integrity = [] if rows == ["ok"] else rows
@@ -46,7 +45,7 @@ def check(path: Path) -> CheckReport:
             stray = conn.execute(f"SELECT count(*) FROM {table}_fts WHERE rowid NOT IN (SELECT rowid FROM {table})")
             if stray.fetchone()[0]:
                 report.search_index.append(f"{table}: chỉ mục tìm kiếm có dòng không khớp bản ghi")
-    except sqlite3.DatabaseError as exc:
+    except sqlfile.database_error_classes() as exc:
         report.integrity.append(str(exc))
     finally:
         conn.close()
@@ -63,14 +62,23 @@ def restore(db_path: Path, source: Path) -> Path:
     safety backup of what was replaced. The backup is checked before anything changes."""
     if not source.is_file():
         raise StoreError("Không tìm thấy tệp sao lưu {path}.", path=str(source))
+    # A backup of an encrypted database is keyed like it (kcdesk.db.sqlfile); a plain one
+    # (made before the conversion) opens without a key and is copied in encrypted.
+    key = sqlfile.key_for(db_path) if db_path.exists() else None
     try:
-        revision = current_revision(source)
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        source_key = sqlfile.key_for_copy(source, db_path)
+        revision = current_revision(source, source_key)
+        conn = sqlfile.connect(source, source_key, read_only=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlfile.EncryptedStoreError as exc:
+        raise StoreError(
+            "Bản sao lưu {path} được mã hóa bằng khóa khác với cơ sở dữ liệu này; không có gì thay đổi.",
+            path=str(source),
+        ) from exc
+    except sqlfile.database_error_classes() as exc:
         raise StoreError(
             "Tệp {path} không phải bản sao lưu kcdesk dùng được ({reason}); không có gì thay đổi.",
             path=str(source),
@@ -92,13 +100,16 @@ def restore(db_path: Path, source: Path) -> Path:
         safety = backup.snapshot(db_path, backups / backup.backup_name(db_path, "truoc-khoi-phuc"))
     # Copy page by page into the live file (SQLite's backup API), so readers never see a
     # half-written database and the file keeps its name, permissions and WAL settings.
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(db_path, timeout=10)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    if source_key == key:
+        src = sqlfile.connect(source, source_key, read_only=True)
+        try:
+            sqlfile.backup_into(src, db_path, key).close()
+        finally:
+            src.close()
+    else:  # a plain backup into an encrypted database, or one keyed otherwise: re-keyed on the way
+        from kcdesk.security.convert import copy_rekeyed
+
+        copy_rekeyed(source, source_key, db_path, key)
     # Migrates an older backup to this version (backing it up first), then erases again what
     # was erased at a data subject's request after the backup was made (kcdesk.db.erasure_log).
     with Store.open(db_path) as store:

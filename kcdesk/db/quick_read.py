@@ -14,6 +14,7 @@ import sqlite3
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.domain.deadlines import (
@@ -26,6 +27,7 @@ from kcdesk.domain.deadlines import (
     rule_from_row,
 )
 from kcdesk.domain.overview import Overview
+from kcdesk.errors import StoreError
 
 BUSY_TIMEOUT_MS = 5000  # as kcdesk.db.engine: wait for a writer in another window
 
@@ -38,12 +40,14 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
     kcdesk.db.engine does on connect to read the file (encryption keys included) must be
     done here too.
     """
+    from kcdesk.db import sqlfile  # light: the SQLCipher binding loads only for a keyed file
+
     try:
         with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
+            if fh.read(16) != sqlfile.PLAIN_HEADER and not sqlfile.key_file(path).exists():
                 return None
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except (OSError, sqlite3.Error):
+        conn = sqlfile.connect(path, sqlfile.key_for(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlfile.error_classes(OSError, StoreError):
         return None
     try:
         conn.isolation_level = None
@@ -53,8 +57,8 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
             # One read transaction to the end, as a Store.read() session: every count of
             # the answer comes from the same state of the file, whatever another window writes.
             conn.execute("BEGIN")
-            return conn
-    except sqlite3.Error:
+            return cast(sqlite3.Connection, conn)  # either binding: the same DB-API
+    except sqlfile.error_classes():
         pass
     conn.close()
     return None

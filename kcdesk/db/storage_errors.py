@@ -90,7 +90,9 @@ def storage_error(exc: BaseException, path: Path, *, data_folder: bool = True) -
         if exc.errno == errno.EIO and _nearly_full(folder):
             return disk_full(folder, data_folder)
         return None
-    if isinstance(exc, sqlite3.Error):
+    from kcdesk.db.sqlfile import error_classes
+
+    if isinstance(exc, error_classes()):  # sqlite3's or SQLCipher's (kcdesk.db.sqlfile)
         # Extended result codes (SQLITE_READONLY_DIRECTORY, SQLITE_IOERR_WRITE...) carry the
         # primary code in their low byte.
         code = getattr(exc, "sqlite_errorcode", None)

@@ -27,7 +27,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from kcdesk.atomic_write import atomic_path
-from kcdesk.db import backup
+from kcdesk.db import backup, sqlfile
 from kcdesk.db.capture import LOCK_TOKEN, set_context
 from kcdesk.db.engine import WRITE_OPTION, is_sqlite_file, make_engine
 from kcdesk.db.models import AppMeta, AppUser
@@ -58,11 +58,14 @@ class Store:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+    def open(cls, path: Path | str, *, create: bool = False, encrypt: bool | None = None) -> Store:
+        """Open (or, with `create`, make) the database at `path`. A new file is encrypted as the
+        laptop's policy says (kcdesk.security.policy) unless `encrypt` decides: the server's
+        snapshot template is a laptop file that must stay plain whatever the machine offers."""
         path = Path(path)
         try:
-            return cls._open(path, create)
-        except (OSError, sqlite3.Error, sa_exc.DBAPIError) as exc:
+            return cls._open(path, create, encrypt)
+        except sqlfile.error_classes(OSError, sa_exc.DBAPIError) as exc:
             # A folder that cannot be written or a full disk is said in words, with what to do.
             translated = storage_error(exc, path)
             if translated is None:
@@ -70,18 +73,18 @@ class Store:
             raise translated from exc
 
     @classmethod
-    def _open(cls, path: Path, create: bool) -> Store:
+    def _open(cls, path: Path, create: bool, encrypt: bool | None) -> Store:
         if not path.exists():
             if not create:
                 raise StoreError(
                     'Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: kcdesk --db "{path}" init', path=str(path)
                 )
-            _create(path)
+            _create(path, encrypt)
         elif path.is_dir():
             raise StoreError("{path} là một thư mục, không phải tệp dữ liệu. Hãy chỉ ra một tệp .db.", path=str(path))
         else:
             _prepare_existing(path)
-        return cls(path, make_engine(path))
+        return cls(path, make_engine(path, sqlfile.key_for(path)))
 
     @property
     def files_dir(self) -> Path:
@@ -184,9 +187,10 @@ class Store:
 def translate_db_error(exc: sa_exc.DBAPIError) -> KcError:
     """Turn a SQLite error into a message that says what to do. Classified by error code."""
     orig = exc.orig
-    code = getattr(orig, "sqlite_errorcode", None)
+    # Primary codes: sqlite3 reports extended ones, SQLCipher's binding primary ones.
+    code = sqlfile.primary_code(orig) if orig is not None else None
     message = str(orig)
-    if code == sqlite3.SQLITE_CONSTRAINT_TRIGGER and LOCK_TOKEN in message:
+    if code == sqlite3.SQLITE_CONSTRAINT and LOCK_TOKEN in message:
         what = message.split(LOCK_TOKEN, 1)[1]
         if what.startswith("acceptance"):
             return LockedError("Biên bản nghiệm thu đã ký và khóa, không thể sửa hoặc xóa.")
@@ -207,14 +211,14 @@ def translate_db_error(exc: sa_exc.DBAPIError) -> KcError:
 # -- opening helpers ---------------------------------------------------------------------
 
 
-def _create(path: Path) -> None:
+def _create(path: Path, encrypt: bool | None = None) -> None:
     """Create and migrate a new database under a temporary name, then move it in place,
     so an interrupted first start never leaves a half-made file behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         companions = [Path(f"{tmp}{side}") for side in ("-wal", "-shm")]
         try:
-            engine = make_engine(tmp)
+            engine = make_engine(tmp, None if encrypt is False else _new_key(path, required=bool(encrypt)))
             try:
                 _migrate(engine)
                 with engine.connect() as conn:
@@ -224,6 +228,15 @@ def _create(path: Path) -> None:
         finally:  # everything is in the main file after the checkpoint
             for companion in companions:
                 companion.unlink(missing_ok=True)
+
+
+def _new_key(path: Path, *, required: bool = False) -> bytes | None:
+    """A new database is encrypted when its key can be kept (kcdesk.security.policy), or
+    always when `required`; its key file is written beside it first, so the key is never only
+    in memory."""
+    from kcdesk.security.policy import make_key_file, new_database_key
+
+    return make_key_file(path) if required else new_database_key(path)
 
 
 def _prepare_existing(path: Path) -> None:
@@ -241,8 +254,10 @@ def _prepare_existing(path: Path) -> None:
         )
     try:
         revision = current_revision(path)
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+    except sqlfile.EncryptedStoreError:
+        raise  # the file is sound; the key is what is missing: never moved aside
+    except sqlfile.database_error_classes() as exc:
+        if sqlfile.primary_code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             raise StoreError("Cơ sở dữ liệu đang bận vì một cửa sổ kcdesk khác. Hãy thử lại sau ít phút.") from exc
         full_or_denied = storage_error(exc, path)
         if full_or_denied is not None:  # a read-only file or a full disk is not a damaged file
@@ -265,8 +280,13 @@ def _prepare_existing(path: Path) -> None:
     upgrade_with_backup(path, revision)
 
 
-def current_revision(path: Path) -> str | None:
-    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+_KEY_OF_FILE = b"key of the file itself"
+
+
+def current_revision(path: Path, key: bytes | None = _KEY_OF_FILE) -> str | None:
+    """The schema revision of the file at `path`; `key` for a copy keyed like another
+    database (a backup), by default the file's own key (kcdesk.db.sqlfile.key_for)."""
+    conn = sqlfile.connect(path, sqlfile.key_for(path) if key is _KEY_OF_FILE else key)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "alembic_version" not in tables:
@@ -285,7 +305,7 @@ def upgrade_with_backup(path: Path, revision: str | None) -> None:
     if revision is not None:
         saved = backup.snapshot(path, backups / backup.backup_name(path, backup.pre_upgrade_reason(revision)))
         log.info("backed up %s to %s before migrating from %s", path, saved, revision)
-    engine = make_engine(path)
+    engine = make_engine(path, sqlfile.key_for(path))
     try:
         _migrate(engine)
     except Exception as exc:

@@ -40,7 +40,7 @@ class StepResult:
 
 
 def _steps() -> list[tuple[str, Callable[[Path], str]]]:
-    from kcdesk.selftest import core_steps, gui_probe, sync_step
+    from kcdesk.selftest import core_steps, encryption_step, gui_probe, sync_step
 
     return [
         (tr("Tạo cơ sở dữ liệu và chạy nâng cấp lược đồ"), core_steps.create_database),
@@ -49,6 +49,7 @@ def _steps() -> list[tuple[str, Callable[[Path], str]]]:
         (tr("In văn bản PDF tiếng Việt"), core_steps.render_pdf),
         (tr("Sao lưu hằng ngày và khôi phục"), core_steps.backup_and_restore),
         (tr("Đăng nhập bằng mật khẩu"), core_steps.sign_in_with_a_password),
+        (tr("Mở cơ sở dữ liệu mã hóa"), encryption_step.open_encrypted_database),
         (tr("Đồng bộ với máy chủ cục bộ"), sync_step.sync_round_trip),
         (tr("Giao diện Qt (không cần màn hình)"), gui_probe.probe_gui),
     ]

@@ -13,6 +13,8 @@ The routes stay thin; the work is in SyncServer.
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
@@ -36,12 +38,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.server = server
     app.state.limiter = RequestLimiter(windows, settings.requests_per_minute)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)  # 9 cost twice the time for ~3% fewer bytes
     app.add_middleware(RequestBodyLimit, limit=settings.max_batch_bytes)
     install_error_handlers(app)
     for area in (routes_enrol, routes_sync, routes_blobs):
         app.include_router(area.router)
     routes_sync.document_push_body(app)
+    # What start-up made (the app, SQLAlchemy's tables, the reference lists) lives as long
+    # as the process: kept out of the cyclic collector's full passes, each of which walked
+    # all of it again while a push or a pull page was being built (~0.1 s of CPU per pass).
+    gc.collect()
+    gc.freeze()
     return app
 
 

@@ -13,6 +13,7 @@ and the work per row is one tuple.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,9 +48,14 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     assert columns[0] == "id"
     rest = columns[1:]
     if conn.dialect.name == "postgresql":
-        stage = f"kc_stage_{table.name}"
+        # A staging table per set of columns (an edit of one field stages a few of them),
+        # made from the table's own types without its NOT NULL constraints.
+        tag = zlib.crc32("\x1f".join(columns).encode())
+        stage = f"kc_stage_{table.name}_{tag:08x}"
+        cols = ", ".join(_quote(c) for c in columns)
         conn.exec_driver_sql(
-            f"CREATE TEMP TABLE IF NOT EXISTS {_quote(stage)} (LIKE {_quote(table.name)}) ON COMMIT DELETE ROWS"
+            f"CREATE TEMP TABLE IF NOT EXISTS {_quote(stage)} ON COMMIT DELETE ROWS "
+            f"AS SELECT {cols} FROM {_quote(table.name)} WITH NO DATA"
         )
         conn.exec_driver_sql(f"DELETE FROM {_quote(stage)}")
         _copy(conn, stage, columns, rows)

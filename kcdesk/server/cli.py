@@ -254,11 +254,13 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     from kcdesk.server.service import SyncServer
 
     server = SyncServer(_settings(args))
+    view = View(args.scope, tuple(sorted(args.communes)) if args.communes else None, False)
+    layouts = ["rows", "client"] if args.layout == "both" else [args.layout]
     try:
-        info = server.prepare_snapshot(View(args.scope, tuple(sorted(args.communes)) if args.communes else None, False))
+        for layout in layouts:  # e.g. after the nightly import, so first pulls find them ready
+            print(server.prepare_snapshot(view, layout).model_dump_json())
     finally:
         server.close()
-    print(info.model_dump_json())
     return 0
 
 
@@ -358,6 +360,12 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--scope", required=True, help=tr("mã tỉnh, hoặc 00 cho dữ liệu toàn quốc"))
     snap.add_argument(
         "--communes", nargs="*", default=[], help=tr("chỉ các xã/phường này (bản chụp cho cộng tác viên)")
+    )
+    snap.add_argument(
+        "--layout",
+        choices=["both", "client", "rows"],
+        default="both",
+        help=tr("client: bảng của máy trạm kèm chỉ mục tìm kiếm; rows: các dòng như máy chủ lưu"),
     )
     snap.set_defaults(handler=cmd_snapshot)
     compact = sub.add_parser("compact", parents=[common], help=tr("gọn nhật ký thay đổi cũ"))

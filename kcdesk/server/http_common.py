@@ -11,9 +11,11 @@ import hashlib
 import re
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, HTTPException, Request, Response
 from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from kcdesk.server.scopes import DeviceGrant
 from kcdesk.server.service import SyncServer
@@ -80,8 +82,11 @@ def client_address(request: Request) -> str:
 
 
 def hashed(model: Any, compact: bool = False) -> Response:
-    """JSON with its sha256 in a header: a byte damaged on the way is caught and re-fetched."""
-    body = model.model_dump_json(exclude_none=compact).encode()
+    """JSON with its sha256 in a header: a byte damaged on the way is caught and re-fetched.
+    `model` is a pydantic model or its JSON value already built (a pull page), which orjson
+    writes."""
+    is_model = isinstance(model, BaseModel)
+    body = model.model_dump_json(exclude_none=compact).encode() if is_model else orjson.dumps(model)
     return Response(
         content=body, media_type="application/json", headers={"X-Content-Sha256": hashlib.sha256(body).hexdigest()}
     )

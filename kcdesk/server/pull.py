@@ -14,7 +14,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,8 @@ from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
-from kcdesk.server.stored import StoredReader
-from kcdesk.sync.protocol import Change, ConflictRecord, PullResponse, SnapshotInfo
+from kcdesk.server.stored import StoredReader, read_rows
+from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
 
 SNAPSHOT_REUSE = 20_000  # a snapshot this many changes old is still a fine start (the rest is pulled)
 
@@ -55,11 +55,12 @@ def pull_page(
     limit: int,
     other_views: Sequence[View] = (),
     own: tuple[str, int] | None = None,
-) -> PullResponse:
-    """A page of the view's change log. A row that left this view comes as an EVICT, unless
-    the device still sees it through another of its views (the ministry watching both the
-    province a facility left and the one it joined): that view's log brings it. A row that
-    does not read back is left out (the reader notes it for the quarantine list).
+) -> dict[str, Any]:
+    """A page of the view's change log, as the JSON value of a PullResponse (built as plain
+    data, see below). A row that left this view comes as an EVICT, unless the device still
+    sees it through another of its views (the ministry watching both the province a
+    facility left and the one it joined): that view's log brings it. A row that does not
+    read back is left out (the reader notes it for the quarantine list).
 
     `own` (device id, last acknowledged seq): entries that device wrote up to that seq and
     already holds as stored are skipped (no echo). A later write by anyone else is an entry
@@ -90,32 +91,35 @@ def pull_page(
     conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
     current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
     damaged: set[tuple[str, str]] = set()
+    is_pg = conn.dialect.name == "postgresql"
     for table, ids in wanted.items():
         if table not in db.REPLICATED:
             continue
-        tbl = db.REPLICATED[table]
-        for i in range(0, len(ids), 1000):
-            stmt = reader.select(table).where(tbl.c.id.in_(ids[i : i + 1000]))
-            for rec in conn.execute(stmt).mappings():
-                row = reader.decode(table, rec)
-                if row is None:
-                    damaged.add((table, rec["id"]))
-                else:
-                    current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
-    changes = []
+        for row, rec in read_rows(conn, reader, table, ids, is_pg=is_pg):  # by an id array on PostgreSQL
+            if row is None:
+                damaged.add((table, rec["id"]))
+            else:
+                current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
+    # Plain dicts in the protocol's shape (kcdesk.sync.protocol.PullResponse), written by
+    # orjson: a pydantic model per row cost more than reading the rows.
+    changes: list[dict[str, Any]] = []
     for cursor, table, row_id in order:
         if table == "_conflict" or (table, row_id) in damaged:
             continue
         found = current.get((table, row_id))
         if found is not None and view.sees(table, found[1]):
-            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="upsert", row=found[0]))
+            changes.append({"cursor": cursor, "table": table, "row_id": row_id, "op": "upsert", "row": found[0]})
         elif found is not None and any(other.sees(table, found[1]) for other in other_views):
             continue
         else:
-            changes.append(Change(cursor=cursor, table=table, row_id=row_id, op="evict"))
-    return PullResponse(
-        scope=view.scope, changes=changes, conflicts=conflicts, next_cursor=next_cursor, has_more=has_more
-    )
+            changes.append({"cursor": cursor, "table": table, "row_id": row_id, "op": "evict", "row": None})
+    return {
+        "scope": view.scope,
+        "changes": changes,
+        "conflicts": [c.model_dump() for c in conflicts],
+        "next_cursor": next_cursor,
+        "has_more": has_more,
+    }
 
 
 def conflict_record(row: Any) -> ConflictRecord:
@@ -147,11 +151,13 @@ def _conflicts(conn: Connection, view: View, ids: list[str]) -> list[ConflictRec
 # -- snapshots -------------------------------------------------------------------------------
 
 
-def find_snapshot(conn: Connection, view: View) -> SnapshotInfo | None:
+def find_snapshot(
+    conn: Connection, view: View, view_key: str | None = None, layout: str = "rows"
+) -> SnapshotInfo | None:
+    """The newest cached snapshot of the view (`view_key`: of another layout) still fit to start from."""
     t = db.snapshot
-    row = (
-        conn.execute(select(t).where(t.c.view_key == view.key).order_by(t.c.cursor.desc()).limit(1)).mappings().first()
-    )
+    key = view_key or view.key
+    row = conn.execute(select(t).where(t.c.view_key == key).order_by(t.c.cursor.desc()).limit(1)).mappings().first()
     if row is None or row["cursor"] < last_cursor(conn, view.scope) - SNAPSHOT_REUSE:
         return None
     if row["cursor"] < horizon(conn, view.scope):
@@ -163,6 +169,7 @@ def find_snapshot(conn: Connection, view: View) -> SnapshotInfo | None:
         size=row["size"],
         sha256=row["sha256"],
         rows=row["rows"],
+        layout=layout,
     )
 
 
@@ -178,27 +185,14 @@ def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: P
         lite.execute("PRAGMA journal_mode = OFF")
         lite.execute("PRAGMA synchronous = OFF")
         total = 0
-        for name, table in db.REPLICATED.items():
-            if view.communes is not None and name not in COLLABORATOR_TABLES | COLLABORATOR_READ_EXTRA:
-                continue
+        for name in view_tables(view):
             cols = reader.codecs[name].columns
             lite.execute(f'CREATE TABLE "{name}" ({", ".join(f"{c!r}" for c in cols)})')
-            stmt = reader.select(name).where(table.c[db.SCOPE_COL] == view.scope)
-            if view.communes is not None and name in COLLABORATOR_TABLES:
-                stmt = stmt.where(table.c[db.WARD_COL].in_(view.communes))
             insert = f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in cols)})'
-            result = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
-            for part in result.mappings().partitions(5000):
-                rows = (reader.decode(name, r) for r in part)
-                tuples = [_storage_tuple(cols, row) for row in rows if row is not None]
+            for tuples in view_rows(conn, reader, view, name):
                 lite.executemany(insert, tuples)
                 total += len(tuples)
-        lite.execute("CREATE TABLE _conflict (id, body)")
-        t = db.conflict
-        conflicts = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
-        for c in conflicts:
-            if view.sees(c["table_name"], Placement(c["scope"], c["ward"])):
-                lite.execute("INSERT INTO _conflict VALUES (?, ?)", (c["id"], conflict_record(c).model_dump_json()))
+        write_conflicts(conn, view, lite)
         lite.execute("CREATE TABLE _meta (key, value)")
         lite.executemany("INSERT INTO _meta VALUES (?, ?)", [("scope", view.scope), ("cursor", cursor)])
         lite.commit()
@@ -221,11 +215,43 @@ def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: P
     return info
 
 
-def record_snapshot(conn: Connection, view: View, info: SnapshotInfo) -> None:
+def view_tables(view: View) -> list[str]:
+    """The replicated tables a snapshot of the view holds (a collaborator's: only theirs)."""
+    return [
+        name for name in db.REPLICATED if view.communes is None or name in COLLABORATOR_TABLES | COLLABORATOR_READ_EXTRA
+    ]
+
+
+def view_rows(conn: Connection, reader: StoredReader, view: View, name: str) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of one table that the view sees, in storage form (the codec's columns), in
+    parts of 5,000: the same selection for every snapshot layout, so a snapshot never holds
+    a row the device could not pull. Rows that do not read back are left out (noted)."""
+    table = db.REPLICATED[name]
+    cols = reader.codecs[name].columns
+    stmt = reader.select(name).where(table.c[db.SCOPE_COL] == view.scope)
+    if view.communes is not None and name in COLLABORATOR_TABLES:
+        stmt = stmt.where(table.c[db.WARD_COL].in_(view.communes))
+    result = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
+    for part in result.mappings().partitions(5000):
+        rows = (reader.decode(name, r) for r in part)
+        yield [_storage_tuple(cols, row) for row in rows if row is not None]
+
+
+def write_conflicts(conn: Connection, view: View, lite: sqlite3.Connection) -> None:
+    """The view's open conflicts, into a snapshot's `_conflict` table (id, JSON body)."""
+    lite.execute("CREATE TABLE _conflict (id, body)")
+    t = db.conflict
+    conflicts = conn.execute(select(t).where(t.c.scope == view.scope, t.c.resolved_at.is_(None))).mappings()
+    for c in conflicts:
+        if view.sees(c["table_name"], Placement(c["scope"], c["ward"])):
+            lite.execute("INSERT INTO _conflict VALUES (?, ?)", (c["id"], conflict_record(c).model_dump_json()))
+
+
+def record_snapshot(conn: Connection, view: View, info: SnapshotInfo, view_key: str | None = None) -> None:
     conn.execute(
         db.snapshot.insert().values(
             id=info.snapshot_id,
-            view_key=view.key,
+            view_key=view_key or view.key,
             scope=view.scope,
             cursor=info.cursor,
             size=info.size,

@@ -67,6 +67,7 @@ ERASURE_TABLE = "personal_data_erasure"
 # Fields the server stamps beyond SERVER_SET (a signature): a device that names one may hold
 # another value than the stored one.
 SERVER_STAMPED = frozenset().union(*SERVER_SET_BY_TABLE.values())
+_ROW_STAMPS = ("row_version", "updated_at")  # written on every update
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
@@ -88,6 +89,7 @@ class RowState:
     # no concurrent one, whatever base version its outbox noted before the last answer came.
     holder: str | None = None
     old_placements: set[Placement] = field(default_factory=set)
+    changed: set[str] = field(default_factory=set)  # columns this batch wrote (a stored row's update)
 
 
 class BatchApplier:
@@ -368,6 +370,7 @@ class BatchApplier:
         if st.placement is not None and st.placement != placement:
             st.old_placements.add(st.placement)
         st.row, st.placement, st.dirty = new_row, placement, True
+        st.changed |= changed
         conflict_id = None
         if merged_conflicts:
             conflict_id = self._record_conflict(m, placement, "field", merged_conflicts, st)
@@ -525,18 +528,25 @@ class BatchApplier:
         columns = self._columns(table)
         values_of = itemgetter(*columns[:-3])  # every row holds every column (new rows start from all of them)
         inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
+        # A stored row gets only the columns the batch wrote (and the version, the instant and
+        # the placement): an edit of one field stages and copies a few values, not the row.
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         for st in states:
             assert st.row is not None and st.placement is not None
             row = st.row
             key = (table, row["id"])
             holder = self.grant.device_id if key in self.echo_free and not st.old_placements else None
-            record = (*values_of(row), st.placement.scope, st.placement.ward, holder)
-            (updates if st.existed else inserts).append(record)
+            if st.existed:
+                names = ("id", *sorted(st.changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
+                group = updates.setdefault(names, [])
+                group.append((*(row[c] for c in names), st.placement.scope, st.placement.ward, holder))
+            else:
+                inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder))
             for p in (st.placement, *st.old_placements):
                 self.log_entries.add((p.scope, p.ward, table, row["id"]))
         insert_rows(self.conn, t, columns, inserts)
-        update_rows(self.conn, t, columns, updates)
+        for names, records in updates.items():
+            update_rows(self.conn, t, [*names, *columns[-3:]], records)
 
     def _columns(self, table: str) -> list[str]:
         """id first (update_rows keys on it), the row's columns, then the placement."""

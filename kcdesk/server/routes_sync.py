@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -102,8 +102,17 @@ def pull(
 
 
 @router.get("/snapshot", response_model=SnapshotInfo, responses=ERRORS)
-def snapshot(grant: DeviceDep, server: ServerDep, scope: Scope) -> SnapshotInfo:
-    return server.snapshot(grant, scope)
+def snapshot(
+    grant: DeviceDep,
+    server: ServerDep,
+    scope: Scope,
+    layout: Annotated[Literal["rows", "client"], Query()] = "rows",
+    revision: Annotated[str | None, Query(max_length=64)] = None,
+) -> SnapshotInfo:
+    """`layout=client` with the laptop's schema `revision`: the laptop's own tables, sort
+    keys and search index included (xz), when this server runs that revision; otherwise,
+    and without them, the rows as stored (gzip). The answer's `layout` says which."""
+    return server.snapshot(grant, scope, layout, revision)
 
 
 @router.get("/snapshot/{snapshot_id}", responses=FILE_RESPONSES)

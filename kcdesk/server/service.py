@@ -18,7 +18,8 @@ from sqlalchemy import exc as sa_exc
 from kcdesk import __version__
 from kcdesk.db.base import Base
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
-from kcdesk.server import auth, blob_rights, db
+from kcdesk.db.snapshot_layout import LAYOUT
+from kcdesk.server import auth, blob_rights, db, snapshot_build
 from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.bulk import DuplicateKey, insert_rows
@@ -47,7 +48,6 @@ from kcdesk.sync.protocol import (
     HelloRequest,
     HelloResponse,
     Limits,
-    PullResponse,
     PushRequest,
     PushResponse,
     ResolveRequest,
@@ -348,7 +348,8 @@ class SyncServer:
 
     def pull(
         self, grant: DeviceGrant, scope: str, after: int, limit: int | None, acked: int | None = None
-    ) -> PullResponse:
+    ) -> dict[str, Any]:
+        """A page of the scope's change log, as the JSON value of a PullResponse."""
         view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
         reader = StoredReader(self.codecs)
@@ -360,21 +361,36 @@ class SyncServer:
         self._quarantine(reader.damaged)
         return page
 
-    def snapshot(self, grant: DeviceGrant, scope: str) -> SnapshotInfo:
+    def snapshot(
+        self, grant: DeviceGrant, scope: str, layout: str = "rows", revision: str | None = None
+    ) -> SnapshotInfo:
+        """The laptop's own layout when it asks for it and runs this server's schema
+        revision (kcdesk.server.snapshot_build); else the rows as stored."""
         view = self.view_for(grant, scope)
+        folder = self.settings.data_dir / "snapshots"
+        if layout == LAYOUT and revision == HEAD_REVISION and snapshot_build.fits(folder, self.codecs):
+            return self.prepare_snapshot(view, LAYOUT)
         return self.prepare_snapshot(view)
 
-    def prepare_snapshot(self, view: View) -> SnapshotInfo:
+    def prepare_snapshot(self, view: View, layout: str = "rows") -> SnapshotInfo:
+        client = layout == LAYOUT
+        key = snapshot_build.view_key(view) if client else view.key
         with self._snapshot_lock, db.advisory_lock(self.engine, db.SNAPSHOT_LOCK_KEY):  # one build per view
             with self.engine.connect() as conn:
-                found = find_snapshot(conn, view)
+                found = find_snapshot(conn, view, key, layout)
             if found is not None and self.snapshot_path(found.snapshot_id).exists():
+                if client:
+                    found.revision = HEAD_REVISION
                 return found
             reader = StoredReader(self.codecs)
+            folder = self.settings.data_dir / "snapshots"
             with self._read() as conn:
-                info = build_snapshot(conn, reader, view, self.settings.data_dir / "snapshots")
+                if client:
+                    info = snapshot_build.build_client_snapshot(conn, reader, view, folder)
+                else:
+                    info = build_snapshot(conn, reader, view, folder)
             with self._write() as conn:
-                record_snapshot(conn, view, info)
+                record_snapshot(conn, view, info, key)
                 record_damaged(conn, reader.damaged, auth.now_text())
             return info
 
@@ -391,7 +407,10 @@ class SyncServer:
             return quarantined(conn, self.codecs)
 
     def snapshot_path(self, snapshot_id: str) -> Path:
-        return self.settings.data_dir / "snapshots" / f"{snapshot_id}.sqlite.gz"
+        """The cached file: the laptop's layout (xz) or the rows (gzip)."""
+        folder = self.settings.data_dir / "snapshots"
+        client = folder / f"{snapshot_id}.sqlite.xz"
+        return client if client.exists() else folder / f"{snapshot_id}.sqlite.gz"
 
     def snapshot_allowed(self, grant: DeviceGrant, snapshot_id: str) -> Path:
         with self.engine.connect() as conn:
@@ -399,7 +418,7 @@ class SyncServer:
         if row is None:
             raise NotAllowed(404, "no_snapshot", "Không có bản chụp dữ liệu này.")
         view = self.view_for(grant, row["scope"])
-        if view.key != row["view_key"]:
+        if row["view_key"] not in (view.key, snapshot_build.view_key(view)):
             raise NotAllowed(
                 403, "scope_denied", "Thiết bị không được xem dữ liệu phạm vi {scope}.", scope=row["scope"]
             )

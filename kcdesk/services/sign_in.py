@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -63,18 +64,33 @@ def wait_after(failures: int) -> timedelta:
 # -- the hook for the key file (issue 13 part 1) ------------------------------------------
 
 
-def password_slot_changed(login: str, password: str | None) -> None:
+def password_slot_changed(user: AppUser, password: str | None) -> None:
     """Called whenever an account's password is set (account added, password changed or
-    reset) or the account stops opening this laptop (disabled: `password` is None).
+    reset) or the account stops opening this laptop (disabled: `password` is None). On an
+    encrypted database each account's password also unwraps the database key (its slot in
+    the key file, kcdesk.security.keyfile), so the person can open the data on a laptop
+    whose OS slot no longer works."""
+    from sqlalchemy.orm import object_session
 
-    MERGE POINT for the encrypted database (kcdesk.security.keys, branch i13a): each
-    account's password also unwraps the database key, so connect here
-        password set      -> add_password_slot(key_file, login, password, db_key)
-        account disabled  -> remove_password_slot(key_file, login)
-    (and on enabling an account again, its next password reset adds the slot back). Until
-    then nothing is wrapped: the password only guards the sign-in.
-    """
-    log.debug("password slot of %s %s", login, "set" if password is not None else "removed")
+    from kcdesk.db import sqlfile
+
+    session = object_session(user)
+    bind = session.get_bind() if session is not None else None
+    database = bind.engine.url.database if bind is not None else None
+    if not database or not sqlfile.is_encrypted(Path(database)):
+        return
+    key = sqlfile.known_key(Path(database))
+    if key is None:
+        return
+    from kcdesk.security.keyfile import KeyFile
+
+    keys = KeyFile.load(Path(database))
+    if password is None:
+        keys.remove_password_slot(user.username)
+    else:
+        keys.add_password_slot(key, user.username, password)
+    keys.save()
+    log.debug("password slot of %s %s", user.username, "set" if password is not None else "removed")
 
 
 # -- accounts ----------------------------------------------------------------------------
@@ -155,7 +171,7 @@ def _set_password(user: AppUser, password: str, *, must_change: bool) -> None:
     user.password_must_change = must_change
     user.password_failures = 0
     user.password_locked_until = None
-    password_slot_changed(user.username, password)
+    password_slot_changed(user, password)
 
 
 # -- signing in ----------------------------------------------------------------------------
@@ -224,7 +240,24 @@ def sign_in(store: Store, login: str, password: str, *, now: datetime | None = N
         )
     store.signed_in_user_id = attempt.user.id
     store.reload_identity()
+    _ensure_password_slot(store, attempt.user.username, password)
     return SignedIn(attempt.user, attempt.must_change_password)
+
+
+def _ensure_password_slot(store: Store, login: str, password: str) -> None:
+    """An account whose password was set before the database was encrypted gets its slot in
+    the key file at its first sign-in after (kcdesk.security.keyfile)."""
+    from kcdesk.db import sqlfile
+
+    key = sqlfile.known_key(store.path) if sqlfile.is_encrypted(store.path) else None
+    if key is None:
+        return
+    from kcdesk.security.keyfile import KeyFile
+
+    keys = KeyFile.load(store.path)
+    if keys.find("password", login) is None:
+        keys.add_password_slot(key, login, password)
+        keys.save()
 
 
 def unlock(store: Store, password: str, *, now: datetime | None = None) -> SignedIn:
@@ -390,7 +423,7 @@ def set_disabled(session: Session, login: str, disabled: bool, now: datetime | N
             )
         if user.account_disabled_at is None:
             user.account_disabled_at = now or utcnow()
-            password_slot_changed(user.username, None)
+            password_slot_changed(user, None)
     else:
         user.account_disabled_at = None
     return _account(user)

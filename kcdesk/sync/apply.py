@@ -12,7 +12,6 @@ triggers audit the change but queue nothing for the server). Three rules:
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.files import file_path
 from kcdesk.db.scrub import apply_erasure
 from kcdesk.db.sort_keys import LOCAL_ONLY
+from kcdesk.db.sqlfile import integrity_error_classes
 from kcdesk.sync import kept_fields
 from kcdesk.sync.relations import ATTACHMENT, CHILDREN
 from kcdesk.sync.state import now_text
@@ -153,7 +153,7 @@ class RowApplier:
             self.session.execute(sql, group)
             nested.commit()
             return [r["id"] for r in group]
-        except (sa_exc.IntegrityError, sqlite3.IntegrityError):
+        except integrity_error_classes(sa_exc.IntegrityError):
             nested.rollback()
         written = []
         for row in group:

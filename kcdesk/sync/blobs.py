@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from kcdesk.atomic_write import replace_synced
-from kcdesk.db.files import file_path, sha256_of
+from kcdesk.atomic_write import replace_synced, write_bytes
+from kcdesk.db import sealed
+from kcdesk.db.files import file_path, readable_path, sha256_of
 from kcdesk.db.store import Store
 from kcdesk.progress import Progress
 from kcdesk.sync.download import fetch_range, work_dir
@@ -112,6 +113,7 @@ class FileRefused(Exception):
 
 
 def upload(store: Store, transport: Transport, sha: str, path: Path, progress: Progress) -> None:
+    path = readable_path(path)  # a sealed file goes up as its plain content (its sha256)
     size = path.stat().st_size
     response = transport.call("POST", f"{API_PREFIX}/uploads", json_body={"sha256": sha, "size": size})
     if response.status_code == 413:
@@ -173,4 +175,9 @@ def download(
         raise Offline("Tệp tải về bị hỏng (sai mã băm); sẽ tải lại.")
     target = file_path(store.files_dir, sha)
     target.parent.mkdir(parents=True, exist_ok=True)
+    key = sealed.key_for_files(store.files_dir)
+    if key is not None:  # beside an encrypted database the file is kept sealed
+        write_bytes(target, sealed.seal(key, sha, part.read_bytes()))
+        part.unlink()
+        return
     replace_synced(part, target)

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import ssl
 import time
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk import __version__
 from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
+from kcdesk.db.snapshot_layout import LAYOUT
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
 from kcdesk.progress import Progress, ensure
@@ -29,19 +33,21 @@ from kcdesk.sync.apply import RowApplier, apply_received_erasures
 from kcdesk.sync.blobs import sync_files
 from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import SYNC_STOPPED, Cancelled, DemoDataRefused, DeviceRevoked, NotEnrolled, SyncError
+from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
+from kcdesk.sync.page import Page, parse_page
 from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
     HelloResponse,
     Limits,
-    PullResponse,
     ScopeInfo,
 )
 from kcdesk.sync.pusher import Pusher
 from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
-from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
+from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot, download_snapshot
+from kcdesk.sync.snapshot_copy import copy_snapshot
 from kcdesk.sync.tokens import TokenStore
 from kcdesk.sync.transport import RetryPolicy, Transport, detail, expect_ok, parse
 from kcdesk.sync.wire import TableCodec
@@ -190,6 +196,10 @@ class SyncClient:
     # -- the cycle -----------------------------------------------------------------------
 
     def cycle(self) -> CycleReport:
+        with collector_paused():  # see kcdesk.sync.gc_pause
+            return self._cycle()
+
+    def _cycle(self) -> CycleReport:
         report = CycleReport()
         try:
             transport = self.transport()
@@ -324,32 +334,46 @@ class SyncClient:
                 self.store.write(partial(conflicts.mark_sent, conflict_id=conflict_id), applying_remote=True)
 
     def _pull_scope(self, transport: Transport, scope: ScopeInfo, report: CycleReport) -> None:
+        """Pages in order, pipelined: page n is written (by the store's writer, with its
+        cursor, in one transaction) while page n+1 travels. A page asked for with the
+        cursor the previous page ends at is the page the committed cursor would ask for."""
         key = state.view_key(scope.scope, scope.communes)
         with self.store.read() as s:
             saved = state.cursor(s, scope.scope)
         if saved is None or saved[1] != key:
             self._snapshot(transport, scope, key, report, replacing=saved is not None)
-        for _attempt in range(100_000):
-            self.progress.check()
-            with self.store.read() as s:
-                after = (state.cursor(s, scope.scope) or (0, key))[0]
-                acked = _next_seq(s) - 1  # every change up to here has its answer recorded
-            # `acked`: the server leaves out the rows this laptop wrote and already holds as
-            # stored (its own acknowledged changes): no echo.
-            params = {"scope": scope.scope, "after": after, "acked": acked}
-            response = transport.call("GET", f"{API_PREFIX}/pull", params=params)
-            if response.status_code == 410:  # older than the compaction horizon: start this scope again
-                self._snapshot(transport, scope, key, report, replacing=True)
-                continue
-            page: PullResponse = parse(expect_ok(response), PullResponse.model_validate_json)
-            self.store.write(
-                partial(self._apply_page, page=page, key=key, report=report), origin="sync", applying_remote=True
-            )
-            self.progress.step(page.next_cursor, 0, f"pull:{scope.scope}")
-            if not page.has_more:
-                return
+        writing: Future[None] | None = None
+        try:
+            after: int | None = None
+            for _attempt in range(100_000):
+                self.progress.check()
+                if after is None:
+                    with self.store.read() as s:
+                        after = (state.cursor(s, scope.scope) or (0, key))[0]
+                        acked = _next_seq(s) - 1  # every change up to here has its answer recorded
+                # `acked`: the server leaves out the rows this laptop wrote and already holds as
+                # stored (its own acknowledged changes): no echo.
+                params = {"scope": scope.scope, "after": after, "acked": acked}
+                response = transport.call("GET", f"{API_PREFIX}/pull", params=params)
+                if response.status_code == 410:  # older than the compaction horizon: start this scope again
+                    _finish(writing)
+                    writing = None
+                    self._snapshot(transport, scope, key, report, replacing=True)
+                    after = None
+                    continue
+                page: Page = parse(expect_ok(response), parse_page)
+                _finish(writing)
+                writing = self.store.submit_write(
+                    partial(self._apply_page, page=page, key=key, report=report), origin="sync", applying_remote=True
+                )
+                self.progress.step(page.next_cursor, 0, f"pull:{scope.scope}")
+                if not page.has_more:
+                    return
+                after = page.next_cursor
+        finally:
+            _finish(writing)  # a page being written is waited for (and its failure raised)
 
-    def _apply_page(self, s: Session, page: PullResponse, key: str, report: CycleReport) -> None:
+    def _apply_page(self, s: Session, page: Page, key: str, report: CycleReport) -> None:
         applier = RowApplier(s, self.codecs)
         pending = state.pending_rows(s)
         keep = state.dead_letter_rows(s)
@@ -383,18 +407,51 @@ class SyncClient:
 
     def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport, replacing: bool) -> None:
         self.progress.step(0, 0, f"snapshot:{scope.scope}")
-        path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
-        try:
-            stats = self.store.write(
-                lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
-                origin="sync",
-                applying_remote=True,
-            )
-        finally:
-            path.unlink(missing_ok=True)
+        stats = None if replacing else self._copy_snapshot(transport, scope, key)
+        if stats is None:  # a re-pull (it reconciles), an older server, or the copy failed: the rows
+            path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
+            try:
+                stats = self.store.write(
+                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
+                    origin="sync",
+                    applying_remote=True,
+                )
+            finally:
+                path.unlink(missing_ok=True)
         report.snapshots.append(scope.scope)
         report.pulled += stats["upserted"]
         report.evicted += stats["evicted"]
+
+    def _copy_snapshot(self, transport: Transport, scope: ScopeInfo, key: str) -> dict[str, int] | None:
+        """A first pull from the snapshot in this laptop's own layout (kcdesk.sync.snapshot_copy),
+        in one transaction; None when the server has none or it cannot be taken in."""
+        try:
+            path, info = download_snapshot(self.store, transport, scope.scope, self.progress, layout=LAYOUT)
+        except SnapshotDamaged as exc:
+            log.warning("snapshot of %s in the laptop's layout is damaged (%s): taking the rows", scope.scope, exc)
+            return None
+        try:
+            if info.layout != LAYOUT:  # an older server: these are the rows, taken as always
+                return self.store.write(
+                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=False),
+                    origin="sync",
+                    applying_remote=True,
+                )
+            return self.store.write(
+                lambda s: copy_snapshot(s, path, info, key, self.codecs, scope), origin="sync", applying_remote=True
+            )
+        except (SnapshotDamaged, sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+            log.warning("snapshot of %s in the laptop's layout not taken (%s): taking the rows", scope.scope, exc)
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def _finish(writing: Future[None] | None) -> None:
+    """Wait for a page being written (None: nothing is); its failure is raised here."""
+    if writing is not None:
+        writing.result()
+    return None
 
 
 def _next_seq(session: Session) -> int:

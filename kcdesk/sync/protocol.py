@@ -259,6 +259,11 @@ class SnapshotInfo(BaseModel):
     size: int
     sha256: str
     rows: int
+    # "rows": the rows as the server stores them (gzip); "client": the laptop's own tables
+    # with sort keys and search index, for laptops of schema `revision` (xz; see
+    # kcdesk.server.snapshot_build). An older server sends neither: "rows".
+    layout: str = "rows"
+    revision: str | None = None
 
 
 class ResolveRequest(Strict):

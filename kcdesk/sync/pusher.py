@@ -12,7 +12,6 @@ server answers them from its stored outcomes.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,10 +27,11 @@ from kcdesk.sync.cycle_report import CycleReport
 from kcdesk.sync.errors import ProtocolError, SyncError
 from kcdesk.sync.outbox import Outgoing, outbox_depth, read_pending, record_outcomes
 from kcdesk.sync.protocol import API_PREFIX, Limits, PushResponse
-from kcdesk.sync.transport import Transport, detail, expect_ok, parse
+from kcdesk.sync.transport import Transport, detail, dump_json, expect_ok, parse
 from kcdesk.sync.wire import TableCodec, gzip_body
 
 MAX_WITHDRAWN = 5000  # per push (PushRequest.withdrawn)
+FIRST_BATCH = 500
 
 
 @dataclass
@@ -79,7 +79,9 @@ class Pusher:
         helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcdesk-push-prepare")
         acking: Future[dict[str, int]] | None = None
         try:
-            upcoming: Future[Batch | None] = helper.submit(self._prepare, 0)
+            # The first batch is small: the server starts working sooner, and the next batch
+            # (full size) is read and encoded while it does.
+            upcoming: Future[Batch | None] = helper.submit(self._prepare, 0, FIRST_BATCH)
             while True:
                 self.progress.check()
                 batch = upcoming.result()
@@ -102,8 +104,8 @@ class Pusher:
             if acking is not None:
                 self._count(acking.result())  # an acknowledgement that fails is never hidden
 
-    def _prepare(self, after_seq: int) -> Batch | None:
-        size = self.size
+    def _prepare(self, after_seq: int, at_most: int | None = None) -> Batch | None:
+        size = min(self.size, at_most or self.size)
         while True:
             batch = self._prepare_at_most(after_seq, size)
             if batch is None or self.max_bytes is None or batch.raw_size <= self.max_bytes or size == 1:
@@ -126,7 +128,7 @@ class Pusher:
         }
         if batch.withdrawn:
             payload["withdrawn"] = batch.withdrawn
-        raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        raw = dump_json(payload)
         batch.body = gzip_body(raw)
         batch.raw_size = len(raw)
         batch.headers = {

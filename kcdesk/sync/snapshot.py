@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import lzma
 import shutil
 import sqlite3
 from pathlib import Path
@@ -23,12 +24,15 @@ from sqlalchemy.orm import Session
 from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.files import sha256_of
+from kcdesk.db.schema import HEAD_REVISION
+from kcdesk.db.snapshot_layout import LAYOUT
+from kcdesk.db.sqlfile import integrity_error_classes
 from kcdesk.db.store import Store
 from kcdesk.progress import Progress
 from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.download import fetch_range, work_dir
-from kcdesk.sync.errors import Offline
+from kcdesk.sync.errors import Offline, SyncError
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
 from kcdesk.sync.relations import ATTACHMENT, OWN_PLACEMENT, PARENT, is_placed_by_parent, parent_ref
 from kcdesk.sync.transport import Transport, expect_ok, parse
@@ -38,11 +42,20 @@ CHUNK_ROWS = 5000
 log = logging.getLogger(__name__)
 
 
-def download_snapshot(store: Store, transport: Transport, scope: str, progress: Progress) -> tuple[Path, SnapshotInfo]:
-    response = transport.call("GET", f"{API_PREFIX}/snapshot", params={"scope": scope})
+def download_snapshot(
+    store: Store, transport: Transport, scope: str, progress: Progress, layout: str = "rows"
+) -> tuple[Path, SnapshotInfo]:
+    """The scope's snapshot, unpacked beside the database. `layout="client"` asks for the
+    laptop's own layout (kcdesk.sync.snapshot_copy); the answer says which one came. A file
+    in that layout that does not match its sha256 twice is given up (SnapshotDamaged): the
+    caller falls back to the rows."""
+    params = {"scope": scope} if layout == "rows" else {"scope": scope, "layout": layout, "revision": HEAD_REVISION}
+    response = transport.call("GET", f"{API_PREFIX}/snapshot", params=params)
     info: SnapshotInfo = parse(expect_ok(response), SnapshotInfo.model_validate_json)
+    client = info.layout == LAYOUT
     folder = work_dir(store)
-    part = folder / f"{info.snapshot_id}.gz.part"
+    part = folder / f"{info.snapshot_id}.{'xz' if client else 'gz'}.part"
+    damaged = 0
     for _attempt in range(50):
         have = part.stat().st_size if part.exists() else 0
         if have < info.size:
@@ -61,13 +74,27 @@ def download_snapshot(store: Store, transport: Transport, scope: str, progress: 
         if sha256_of(part) == info.sha256:
             break
         part.unlink()  # damaged on the way: fetch again
+        damaged += 1
+        if client and damaged >= 2:
+            raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} bị hỏng.", scope=scope)
     else:
         raise Offline("Không tải được bản chụp dữ liệu phạm vi {scope}; sẽ thử lại.", scope=scope)
     plain = folder / f"{info.snapshot_id}.sqlite"
-    with gzip.open(part, "rb") as src, plain.open("wb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
-    part.unlink()
+    opener: Any = lzma.open if client else gzip.open
+    try:
+        with opener(part, "rb") as src, plain.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except (OSError, EOFError, lzma.LZMAError) as exc:  # the right bytes, wrongly packed by the server
+        plain.unlink(missing_ok=True)
+        raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} bị hỏng.", scope=scope) from exc
+    finally:
+        part.unlink(missing_ok=True)
     return plain, info
+
+
+class SnapshotDamaged(SyncError):
+    """A snapshot in the laptop's layout that cannot be taken in (damaged, another
+    revision): the first pull falls back to the rows as stored."""
 
 
 def apply_snapshot(
@@ -78,7 +105,9 @@ def apply_snapshot(
     codecs: dict[str, TableCodec],
     scope: ScopeInfo,
     reconcile: bool,
+    skip: frozenset[str] = frozenset(),
 ) -> dict[str, int]:
+    """`skip`: tables already copied whole (kcdesk.sync.snapshot_copy)."""
     applier = RowApplier(session, codecs)
     pending = state.pending_rows(session)
     keep = state.dead_letter_rows(session)
@@ -87,14 +116,17 @@ def apply_snapshot(
         present = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         seen_in: dict[str, set[str]] = {}  # ids the snapshot holds, per table (after a reset)
         for table in applier.tables:
-            if table not in present:
+            if table not in present or table in skip:
                 continue
             seen = seen_in.setdefault(table, set())
             # A table this laptop has no row of yet (a first pull): nothing to overwrite or
             # keep, so rows go in through the core's bulk path (same audit, no per-row triggers).
             empty = session.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is None
-            cur = source.execute(f'SELECT * FROM "{table}"')
-            names = [d[0] for d in cur.description]
+            # The laptop's layout also holds the local-only columns (sort keys): derived here.
+            names = [r[1] for r in source.execute(f'PRAGMA table_info("{table}")')]
+            names = [n for n in names if n not in applier.local_only[table]]
+            quoted = ", ".join(f'"{n}"' for n in names)
+            cur = source.execute(f'SELECT {quoted} FROM "{table}"')
             while True:
                 rows = cur.fetchmany(CHUNK_ROWS)
                 if not rows:
@@ -149,7 +181,7 @@ def _upsert_plain(
             applier.stats["upserted"] += _insert_new(session, table, cols, rows)
             nested.commit()
             return
-        except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:  # rows collide on a local unique key
+        except integrity_error_classes(sa_exc.IntegrityError) as exc:  # rows collide on a local unique key
             log.warning("snapshot rows of %s need the careful path: %s", table, exc)
             nested.rollback()
             applier.upsert(table, [dict(zip(cols, r, strict=True)) for r in rows], pending)
@@ -163,7 +195,7 @@ def _upsert_plain(
         if not bulk_upsert(session, table, cols, rows):  # set-based, as a pulled page (older triggers: per row)
             session.connection().exec_driver_sql(sql, rows)
         nested.commit()
-    except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
+    except integrity_error_classes(sa_exc.IntegrityError) as exc:
         # A local unique key collides: the careful path parks that row.
         log.warning("snapshot rows of %s need the careful path: %s", table, getattr(exc, "orig", exc))
         nested.rollback()

@@ -156,6 +156,11 @@ def open_or_set_up(db_path: Path) -> Store | None:
     from kcdesk.services.setup import identity
 
     if db_path.exists():
+        from kcdesk.ui.sign_in.unlock import offer_encryption, unlock_at_start
+
+        if not unlock_at_start(db_path):  # encrypted, and the person quit the unlock dialog
+            return None
+        offer_encryption(db_path)  # a plain database where the keyring works: encrypt it now?
         store = Store.open(db_path)
         with store.read() as session:
             if identity(session) is not None:

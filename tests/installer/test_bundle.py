@@ -16,7 +16,8 @@ from tests.test_migrations import upgrade_to
 
 pytestmark = pytest.mark.bundle
 
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+# 220 MiB: the SQLCipher binding (its own SQLite and crypto, issue 13) added some 15 MB.
+MAX_BUNDLE_BYTES = 220 * 1024 * 1024
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -229,9 +229,14 @@ class Device:
     """One laptop: its own SQLite file and a SyncService over it."""
 
     def __init__(self, path: Path, template: Path) -> None:
-        shutil.copy(template, path)
+        if os.environ.get("KCDESK_ENCRYPT") == "1":
+            # An encrypted laptop (storage_mode "encrypted"): made new, with its own key file
+            # and OS slot in this test's keyring; the shared template is plain.
+            self.store = Store.open(path, create=True)
+        else:
+            shutil.copy(template, path)
+            self.store = Store.open(path)
         self.path = path
-        self.store = Store.open(path)
         self.service = SyncService(self.store, retry=FAST_RETRY)
 
     def enrol(self, server: ServerProcess, via: Any = None, **grant: Any) -> Device:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
+import lzma
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from kcdesk.db.store import set_meta
 from kcdesk.ids import new_id
 from kcdesk.services import access_trail, surveys
 from kcdesk.services.erasure import erase_person
+from tests.raw_db import raw_connect
 
 NAME, PHONE, ID = "Nguyễn Văn Ba", "0905123456", "048090001234"
 OTHER_PHONES = ("0905123999", "0905123888")
@@ -25,7 +26,7 @@ OTHER_PHONES = ("0905123999", "0905123888")
 
 def _file_bytes(path: Path) -> bytes:
     """The database as it lies on disk once its WAL is folded in and free pages dropped."""
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("VACUUM")
     conn.close()
@@ -72,7 +73,7 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     assert facility(staff, fid)["phone"] == PHONE
     staff_photo = staff.store.files_dir / sha[:2] / sha
     assert staff_photo.exists() and (server.data_dir / "blobs" / sha[:2] / sha).exists()
-    cached = [gzip.decompress(f.read_bytes()) for f in (server.data_dir / "snapshots").glob("*.gz")]
+    cached = [_unpacked(f) for f in (server.data_dir / "snapshots").glob("*.sqlite.?z")]
     assert any(PHONE.encode() in c for c in cached)  # the staff laptop started from a snapshot holding it
     leader.sync()
     # Both change his phone offline: the server keeps the replaced number in a conflict record.
@@ -95,8 +96,8 @@ def test_an_erasure_reaches_the_other_laptop_and_leaves_nothing_in_its_file(serv
     for number in (PHONE, *OTHER_PHONES):
         assert server_count(server, "server_conflict", f"fields LIKE '%{number}%'") == 0
     assert not (server.data_dir / "blobs" / sha[:2] / sha).exists()  # the photo is gone from the server too
-    for cached in (server.data_dir / "snapshots").glob("*.gz"):  # cached snapshots held the old rows
-        assert PHONE.encode() not in gzip.decompress(cached.read_bytes())
+    for cached in (server.data_dir / "snapshots").glob("*.sqlite.?z"):  # cached snapshots held the old rows
+        assert PHONE.encode() not in _unpacked(cached)
     stored = server_facility(server, fid)
     assert stored["phone"] is None and stored["tax_code"] is None and stored["representative"] is None
 
@@ -172,3 +173,8 @@ def test_the_access_trail_is_written_once_and_collaborators_add_their_own(server
     aid = staff.insert("personal_data_access", entry)[0]
     edited = staff.one("personal_data_access", aid, values={"action": "open"}, base_version=1)
     assert edited["status"] == "rejected" and "không sửa được" in edited["message"]
+
+
+def _unpacked(path: Path) -> bytes:
+    """A cached snapshot's bytes: the rows (gzip) or the laptop's layout (xz)."""
+    return lzma.decompress(path.read_bytes()) if path.suffix == ".xz" else gzip.decompress(path.read_bytes())

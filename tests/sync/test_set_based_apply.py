@@ -5,8 +5,6 @@ does (issue 14): the same rows, audit entries, search index and no outbox entry.
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from kcdesk.db.store import Store
 from kcdesk.ids import new_id
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.client import codecs
+from tests.raw_db import copy_database, raw_connect
 
 CODECS = codecs()
 WARDS = ("20194", "20197")
@@ -83,7 +82,7 @@ def apply(path: Path, rows: list[dict[str, Any]], set_based: bool) -> None:
 
 
 def contents(path: Path) -> dict[str, Any]:
-    con = sqlite3.connect(path)
+    con = raw_connect(path)
     try:
         audit = Counter(
             (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
@@ -115,8 +114,8 @@ def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path) -> None:
         assert bulk_update_ready(s.connection(), "facility")
     store.close()
     one, many = tmp_path / "row-by-row.db", tmp_path / "set-based.db"
-    shutil.copy(base, one)
-    shutil.copy(base, many)
+    copy_database(base, one)
+    copy_database(base, many)
     apply(one, rows, set_based=False)
     apply(many, rows, set_based=True)
     before, a, b = contents(base), contents(one), contents(many)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcdesk.db.files import readable_path
 from kcdesk.services.attachments import AttachmentRow, NewFile, attachment_rows, remove
 from kcdesk.ui.context import AppContext
 from kcdesk.ui.widgets.image_viewer import ImageViewer
@@ -138,7 +139,7 @@ class AttachmentsPanel(QWidget):
         paths = [p for p, _, _ in entries]
         if paths:
             self.ctx.runner.run(
-                lambda _progress: [thumbnail(p) if p.exists() else QImage() for p in paths],
+                lambda _progress: [thumbnail(readable_path(p)) if p.exists() else QImage() for p in paths],
                 lambda images: self._thumbs(paths, images),
                 label=self.tr("Tạo ảnh thu nhỏ"),
                 cancellable=False,
@@ -171,8 +172,10 @@ class AttachmentsPanel(QWidget):
         entries = self.entries()
         if not 0 <= row < len(entries):
             return
-        path = entries[row][0]
-        images = [p for p, _, _ in entries if QImageReader.imageFormat(str(p))]
+        # Sealed files (an encrypted database) are shown from a private unsealed copy.
+        readable = [readable_path(p, label) if p.exists() else p for p, label, _ in entries]
+        path = readable[row]
+        images = [p for p in readable if QImageReader.imageFormat(str(p))]
         if path in images:
             viewer = ImageViewer(images, images.index(path), self)
             viewer.show()

@@ -1,0 +1,76 @@
+"""A pull page read from its JSON bytes: orjson and a hand-written check of its shape.
+
+The page has the protocol's shape (kcdesk.sync.protocol.PullResponse, which documents it);
+reading it through the pydantic model built a Change object per row, which cost more than
+writing the rows. What is checked is the same: every field present with its type (an
+integer is an integer, not a boolean or a text), an op that is "upsert" or "evict", a row
+that is an object or null; anything else is a ValueError, which the transport turns into
+a retryable protocol error (kcdesk.sync.transport.parse). The row values themselves are
+checked column by column when they are written. Conflicts are few and keep their model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from kcdesk.sync.protocol import ConflictRecord
+
+OPS = frozenset({"upsert", "evict"})
+
+
+@dataclass(frozen=True, slots=True)
+class PageChange:
+    cursor: int
+    table: str
+    row_id: str
+    op: str
+    row: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    scope: str
+    changes: list[PageChange]
+    conflicts: list[ConflictRecord]
+    next_cursor: int
+    has_more: bool
+
+
+def _field(data: dict[str, Any], name: str, kind: type) -> Any:
+    value = data.get(name)
+    if type(value) is not kind:  # bool is not an int here, as in the model's JSON mode
+        raise ValueError(f"{name}: expected {kind.__name__}")
+    return value
+
+
+def _change(item: Any) -> PageChange:
+    if type(item) is not dict:
+        raise ValueError("change: expected an object")
+    op = item.get("op")
+    if op not in OPS:
+        raise ValueError("op: expected 'upsert' or 'evict'")
+    row = item.get("row")
+    if row is not None and type(row) is not dict:
+        raise ValueError("row: expected an object or null")
+    return PageChange(_field(item, "cursor", int), _field(item, "table", str), _field(item, "row_id", str), op, row)
+
+
+def parse_page(body: bytes) -> Page:
+    """The page in `body`, or ValueError saying what is wrong with it."""
+    data = orjson.loads(body)
+    if type(data) is not dict:
+        raise ValueError("page: expected an object")
+    changes = _field(data, "changes", list)
+    conflicts = data.get("conflicts", [])
+    if type(conflicts) is not list:
+        raise ValueError("conflicts: expected a list")
+    return Page(
+        scope=_field(data, "scope", str),
+        changes=[_change(item) for item in changes],
+        conflicts=[ConflictRecord.model_validate(c) for c in conflicts],
+        next_cursor=_field(data, "next_cursor", int),
+        has_more=_field(data, "has_more", bool),
+    )

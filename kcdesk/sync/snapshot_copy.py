@@ -1,0 +1,152 @@
+"""A first pull taken in nearly whole: the snapshot in the laptop's own layout (sort keys
+and search index included; kcdesk.server.snapshot_build) is attached to the write
+connection and each table this laptop has no row of yet is copied by one INSERT ... SELECT,
+its rowids kept, so the search index can be copied whole too when it was built exactly as
+this laptop builds it (kcdesk.db.snapshot_layout.search_fingerprint; otherwise it is built
+here from the copied rows). The audit entries are the ones a page-by-page pull writes, by
+the same set-based statements (kcdesk.db.capture.bulk_capture_sql); no outbox entry.
+
+Tables that already hold rows here (the national seed rows, a re-pull) go through the rows
+path of kcdesk.sync.snapshot, which also stores the conflicts and sets the cursor: the whole
+of it is the caller's one transaction, so a failure leaves nothing half-applied and the
+caller falls back to the rows snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import cast
+
+from sqlalchemy import Connection, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from kcdesk.db.attach import attach
+from kcdesk.db.capture import SEARCH_TABLES, bulk_capture_sql, table_columns
+from kcdesk.db.schema import HEAD_REVISION
+from kcdesk.db.snapshot_layout import LAYOUT, META, fts_shadow_tables, search_fingerprint
+from kcdesk.db.sort_keys import bulk_fill_sql
+from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.protocol import ScopeInfo, SnapshotInfo
+from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot
+from kcdesk.sync.wire import TableCodec
+
+log = logging.getLogger(__name__)
+BULK_GATE = "SELECT bulk FROM kc_context"  # in the WHEN of every trigger that stands aside (kcdesk.db.capture)
+
+
+def copy_snapshot(
+    session: Session,
+    path: Path,
+    info: SnapshotInfo,
+    key: str,
+    codecs: dict[str, TableCodec],
+    scope: ScopeInfo,
+) -> dict[str, int]:
+    conn = session.connection()
+    schema = attach(conn, path, "snapshot")
+    try:
+        meta: dict[str, object] = dict(conn.exec_driver_sql(f'SELECT key, value FROM "{schema}".{META}').all())
+    except sa_exc.DBAPIError as exc:
+        raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} bị hỏng.", scope=scope.scope) from exc
+    expected = {"layout": LAYOUT, "revision": HEAD_REVISION, "scope": scope.scope, "cursor": info.cursor}
+    if any(meta.get(k) != v for k, v in expected.items()):
+        raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} không khớp với máy này.", scope=scope.scope)
+    present = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table'")}
+    # sqlite3, or sqlcipher3 for an encrypted store: the same DB-API.
+    dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
+    same_index = meta.get("search_fingerprint") == search_fingerprint(dbapi)
+    copied: dict[str, int] = {}
+    for table in RowApplier(session, codecs).tables:  # parents before children
+        if table in present and _empty(conn, table):
+            count = _copy_table(session, schema, table, copy_index=same_index and _has_index(present, table))
+            if count is not None:
+                copied[table] = count
+    stats = apply_snapshot(session, path, info, key, codecs, scope, reconcile=False, skip=frozenset(copied))
+    stats["upserted"] += sum(copied.values())
+    return stats
+
+
+def _empty(conn: Connection, table: str) -> bool:
+    return conn.exec_driver_sql(f'SELECT 1 FROM main."{table}" LIMIT 1').first() is None
+
+
+def _has_index(present: set[str], table: str) -> bool:
+    return table in SEARCH_TABLES and set(fts_shadow_tables(table)) <= present
+
+
+def _copy_table(session: Session, schema: str, table: str, copy_index: bool) -> int | None:
+    """One table's rows, rowids kept, captured as the bulk path captures new rows; None
+    when they collide with a local unique key (the rows path then parks what must wait)."""
+    conn = session.connection()
+    local = table_columns(conn, table)
+    theirs = set(table_columns_of(conn, schema, table))
+    cols = ", ".join(f'"{c}"' for c in local if c in theirs)
+    audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar()
+    nested = session.begin_nested()
+    try:
+        conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")  # the per-row triggers stand aside
+        # Standing aside still costs each of them a look at kc_context per row (a third of
+        # the copy): the insert triggers that stand aside are left out for the copy and put
+        # back as they were, in this same transaction.
+        aside = conn.exec_driver_sql(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE ?",
+            (table, f"%{BULK_GATE}%"),
+        ).all()
+        for name, _sql in aside:
+            conn.exec_driver_sql(f'DROP TRIGGER main."{name}"')
+        count = conn.exec_driver_sql(
+            f'INSERT INTO main."{table}" (rowid, {cols}) SELECT rowid, {cols} FROM "{schema}"."{table}"'
+        ).rowcount
+        for _name, sql in aside:
+            conn.exec_driver_sql(sql)
+        conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
+        keys_filled = set(bulk_fill_sql(table, local))  # the server wrote every key the names give
+        for stmt in bulk_capture_sql(table, local):
+            if stmt in keys_filled or stmt.startswith("INSERT INTO sync_outbox"):
+                continue  # (the outbox: a pull writes with applying_remote, nothing goes out again)
+            if copy_index and stmt.startswith(f"INSERT INTO {table}_fts"):
+                continue
+            params = {"start": 0, "audit_start": audit_start}
+            conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
+        if copy_index and _index_empty(conn, table):
+            _copy_index(conn, schema, table)
+        elif copy_index:
+            _build_index(conn, table)
+        nested.commit()
+    except (sa_exc.IntegrityError, sqlite3.IntegrityError) as exc:
+        log.warning("snapshot rows of %s need the rows path: %s", table, getattr(exc, "orig", exc))
+        nested.rollback()
+        return None
+    return int(count)
+
+
+def table_columns_of(conn: Connection, schema: str, table: str) -> list[str]:
+    return [row[1] for row in conn.exec_driver_sql(f'PRAGMA "{schema}".table_info("{table}")')]
+
+
+def _index_empty(conn: Connection, table: str) -> bool:
+    return conn.exec_driver_sql(f"SELECT 1 FROM main.{table}_fts_docsize LIMIT 1").first() is None
+
+
+def _copy_index(conn: Connection, schema: str, table: str) -> None:
+    """The FTS5 index's own tables, copied whole (the rowids they name are the copied rows').
+    FTS5 keeps the index's structure in memory per connection and re-reads it only after
+    another connection wrote: a savepoint it took part in, rolled back, makes this one
+    forget it, so later writes here build on the copied index, not on the empty one."""
+    for shadow in fts_shadow_tables(table):
+        conn.exec_driver_sql(f"DELETE FROM main.{shadow}")
+        conn.exec_driver_sql(f'INSERT INTO main.{shadow} SELECT * FROM "{schema}".{shadow}')
+    conn.exec_driver_sql("SAVEPOINT kc_fts_forget")
+    conn.exec_driver_sql(f"DELETE FROM main.{table}_fts WHERE rowid = -1")
+    conn.exec_driver_sql("ROLLBACK TO kc_fts_forget")
+    conn.exec_driver_sql("RELEASE kc_fts_forget")
+
+
+def _build_index(conn: Connection, table: str) -> None:
+    for stmt in bulk_capture_sql(table, table_columns(conn, table)):
+        if stmt.startswith(f"INSERT INTO {table}_fts"):
+            conn.execute(text(stmt), {"start": 0})
