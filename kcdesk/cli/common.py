@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -149,6 +147,8 @@ def _daily_backup(path: Path) -> None:
 
 
 def _default(value: Any) -> Any:
+    from decimal import Decimal  # here, with json below: `kcdesk status` without --json needs neither
+
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -161,6 +161,8 @@ def _default(value: Any) -> Any:
 def emit(args: argparse.Namespace, data: Any, render: Callable[[Any], str]) -> None:
     """Print `data` as JSON with --json, otherwise as text made by `render`."""
     if getattr(args, "json", False):
+        import json
+
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
         sys.stdout.write("\n")
     else:

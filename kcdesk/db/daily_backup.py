@@ -11,14 +11,12 @@ the copy; the others find it and do nothing.
 from __future__ import annotations
 
 import glob
-import logging
 from datetime import datetime
 from pathlib import Path
 
-from kcdesk.db import backup
-from kcdesk.db.storage_errors import storage_error
-
-log = logging.getLogger(__name__)
+# logging, kcdesk.db.backup and storage_errors are imported when a copy is really made: every
+# command that opens the database checks for today's copy, and `kcdesk status` should not pay
+# for them (issue 14).
 
 REASON = "hang-ngay"
 # A week of daily copies (pre-migration and manual backups are kept separately).
@@ -48,9 +46,13 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
     path = Path(db_path)
     if not path.is_file() or todays_backup(path, now) is not None:
         return None
-    target = backups_dir(path) / backup.backup_name(path, REASON, now)
-    from kcdesk.db.sqlfile import error_classes
+    import logging
 
+    from kcdesk.db import backup
+    from kcdesk.db.sqlfile import error_classes
+    from kcdesk.db.storage_errors import storage_error
+
+    target = backups_dir(path) / backup.backup_name(path, REASON, now)
     try:
         made = backup.snapshot(path, target)  # keyed like the database when it is encrypted
     except error_classes(OSError) as exc:  # the folder cannot be made or written
@@ -59,5 +61,5 @@ def daily_backup(db_path: Path, *, now: datetime | None = None, keep: int = KEEP
             raise
         raise translated from exc
     removed = backup.rotate(backups_dir(path), path.stem, REASON, keep)
-    log.info("daily backup %s (rotated out: %s)", made, [p.name for p in removed])
+    logging.getLogger(__name__).info("daily backup %s (rotated out: %s)", made, [p.name for p in removed])
     return made

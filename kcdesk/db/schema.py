@@ -15,5 +15,6 @@ KNOWN_REVISIONS = (
     "0007_personal_data",
     "0008_sign_in",
     "0009_compact_audit",
+    "0010_live_count",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
