@@ -281,19 +281,21 @@ class TableCodec:
         self.lengths: dict[str, int | None] = {}
         synced = [c for c in table.columns if not c.info.get(LOCAL_ONLY)]  # not the local sort keys
         for column in synced:
-            self.kinds[column.name] = _kind(column.type)
-            self.lengths[column.name] = getattr(column.type, "length", None)
+            # str(): a column added by name (Column("x")) is named by a quoted_name, a str
+            # subclass that orjson refuses as a key when a page is written.
+            self.kinds[str(column.name)] = _kind(column.type)
+            self.lengths[str(column.name)] = getattr(column.type, "length", None)
         self.columns = list(self.kinds)
         # Python-side scalar defaults (the server has no SQLite defaults) and the columns a
         # new row must have: a missing one is a rejected mutation, not a failed batch.
         self.defaults: dict[str, Any] = {}
         self.required: list[str] = []
         for column in synced:
-            default = column.default
+            name, default = str(column.name), column.default
             if default is not None and getattr(default, "is_scalar", False):
-                self.defaults[column.name] = _to_wire(self.kinds[column.name], default.arg)  # type: ignore[attr-defined]
-            elif not column.nullable and column.name not in _MANAGED and default is None:
-                self.required.append(column.name)
+                self.defaults[name] = _to_wire(self.kinds[name], default.arg)  # type: ignore[attr-defined]
+            elif not column.nullable and name not in _MANAGED and default is None:
+                self.required.append(name)
         self._bool_columns = [c for c, k in self.kinds.items() if k == "bool"]
         self.normalisers: dict[str, Converter] = {c: _normaliser(k, self.lengths[c]) for c, k in self.kinds.items()}
         self._decoding = [(c, _STORED_DECODERS[k]) for c, k in self.kinds.items() if k in _STORED_DECODERS]
