@@ -27,14 +27,12 @@ from kcdesk.db.attach import attach
 from kcdesk.db.capture import SEARCH_TABLES, bulk_capture_sql, table_columns
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT, META, fts_shadow_tables, search_fingerprint
-from kcdesk.db.sort_keys import bulk_fill_sql
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.protocol import ScopeInfo, SnapshotInfo
 from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
-BULK_GATE = "SELECT bulk FROM kc_context"  # in the WHEN of every trigger that stands aside (kcdesk.db.capture)
 
 
 def copy_snapshot(
@@ -88,26 +86,13 @@ def _copy_table(session: Session, schema: str, table: str, copy_index: bool) -> 
     nested = session.begin_nested()
     try:
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")  # the per-row triggers stand aside
-        # Standing aside still costs each of them a look at kc_context per row (a third of
-        # the copy): the insert triggers that stand aside are left out for the copy and put
-        # back as they were, in this same transaction.
-        aside = conn.exec_driver_sql(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
-            "AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE ?",
-            (table, f"%{BULK_GATE}%"),
-        ).all()
-        for name, _sql in aside:
-            conn.exec_driver_sql(f'DROP TRIGGER main."{name}"')
         count = conn.exec_driver_sql(
             f'INSERT INTO main."{table}" (rowid, {cols}) SELECT rowid, {cols} FROM "{schema}"."{table}"'
         ).rowcount
-        for _name, sql in aside:
-            conn.exec_driver_sql(sql)
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
-        keys_filled = set(bulk_fill_sql(table, local))  # the server wrote every key the names give
         for stmt in bulk_capture_sql(table, local):
-            if stmt in keys_filled or stmt.startswith("INSERT INTO sync_outbox"):
-                continue  # (the outbox: a pull writes with applying_remote, nothing goes out again)
+            if stmt.startswith("INSERT INTO sync_outbox"):
+                continue  # a pull writes with applying_remote: nothing goes out again
             if copy_index and stmt.startswith(f"INSERT INTO {table}_fts"):
                 continue
             params = {"start": 0, "audit_start": audit_start}
