@@ -2,7 +2,8 @@
 
 The per-row path (ORM or Core executemany) spends most of its time in Python: parameter
 processing per value and one trigger program per row. Here values are converted once,
-rows go to the driver's executemany, the per-row insert triggers stand aside (kc_context.bulk)
+rows go to the driver's executemany into a temp staging table and from there into the table
+by one INSERT ... SELECT, the per-row insert triggers stand aside (kc_context.bulk)
 and the very same audit entries, outbox entries and search-index rows are written by
 set-based statements (kcdesk.db.capture.bulk_capture_sql), all in the caller's transaction.
 """
@@ -73,7 +74,7 @@ def _fill(table: Table, key: str) -> Any:
 def _column(rows: Sequence[Mapping[str, Any]], key: str, fill: Any, derive: tuple[str, str] | None) -> list[Any]:
     """One column's values, row by row: the row's value, else `fill`; a sort key column
     (`derive` = its name column, itself) computed from the name where the row lacks it
-    (what kcdesk.db.sort_keys.with_sort_keys would add). Column-wise, so it runs in C loops."""
+    (as a single insert's column default would). Column by column: one tight loop each."""
     if derive is None:
         return [r.get(key, fill) for r in rows]
     source = derive[0]
