@@ -160,3 +160,33 @@ def test_bulk_insert_captures_exactly_like_single_inserts(store: Store) -> None:
 
     with store.read() as s:
         assert [h.title for h in search(s, "co so so 1")] == ["Cơ sở số 1"]
+
+
+def test_bulk_insert_keeps_the_rows_order_their_keys_and_the_index_in_step(store: Store) -> None:
+    # The bulk path stages rows and moves them with one INSERT ... SELECT: the rows must land
+    # in the order given (rowids, audit ids and outbox follow it), each with the sort keys a
+    # single insert gives it (computed here only where the row lacks them), its index row
+    # under its own rowid, and a column only some rows name filled as documented.
+    from kcdesk.text import vi_sort_key
+
+    base = {"facility_type": "hkd", "province_code": "48", "ward_code": "20194", "row_version": 0}
+    names = ["Đông Hà", "An Phú", "Ông Ích Khiêm", "Bình Minh"]
+    rows = [base | {"id": new_id(), "name": n, "representative": "Lê Văn Tám"} for n in names]
+    rows[1] |= {"name_sort": "given"}
+    rows[2] |= {"tax_code": "0401000009"}
+    store.write(lambda s: bulk_insert(s, "facility", rows, {"status": "active"}))
+    with store.read() as s:
+        c = s.connection()
+        got = c.exec_driver_sql(
+            "SELECT rowid, id, name_sort, representative_sort, tax_code, status FROM facility ORDER BY rowid"
+        ).all()
+        audit_order = c.exec_driver_sql("SELECT row_id FROM audit_entry WHERE table_name = 'facility' ORDER BY id")
+        outbox_order = c.exec_driver_sql("SELECT row_id FROM sync_outbox WHERE table_name = 'facility' ORDER BY rowid")
+        indexed = dict(c.exec_driver_sql("SELECT rowid, name FROM facility_fts").all())
+        audit_ids, outbox_ids = [r[0] for r in audit_order], [r[0] for r in outbox_order]
+    assert [g.id for g in got] == [r["id"] for r in rows] == audit_ids == outbox_ids
+    assert [g.name_sort for g in got] == [vi_sort_key(names[0]), "given", vi_sort_key(names[2]), vi_sort_key(names[3])]
+    assert {g.representative_sort for g in got} == {vi_sort_key("Lê Văn Tám")}
+    assert [g.tax_code for g in got] == [None, None, "0401000009", None]
+    assert {g.status for g in got} == {"active"}
+    assert {g.rowid: n.replace("Đ", "D") for g, n in zip(got, names, strict=True)} == indexed

@@ -12,7 +12,7 @@ functions, so the guarantee is made in SQL:
 - the SQL computes the very same key as Python (a recursive CTE over the name, one character
   a step; tests/test_sort_keys.py checks both agree), but at about 0.1 ms a name;
 - so kcdesk's own writers pass the key themselves: the ORM and Core through the column's
-  default (`python_default`), the bulk path (demo, import) in its rows (`with_sort_keys`),
+  default (`python_default`), the bulk path (demo, import) as it builds its rows (kcdesk.db.bulk),
   and rows inserted in bulk without it (a snapshot) get it from one set-based statement after
   the inserts that calls the Python key registered on kcdesk's connections
   (`register_functions`), which raw connections never run.
@@ -24,7 +24,7 @@ from the server's tables (columns marked `LOCAL_ONLY` in their `info`).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from kcdesk.text import SORT_LETTERS, SORT_SEPARATOR, vi_sort_key
@@ -52,16 +52,6 @@ def python_default(source: str) -> Any:
         return None if value is None else vi_sort_key(value)
 
     return default
-
-
-def with_sort_keys(table: str, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
-    """`rows` with their sort key added where they have the name but not the key (the bulk
-    path: computed here in Python rather than by a second pass over the rows)."""
-    for source, key in SORT_KEYS.get(table, ()):
-        rows = [
-            {**r, key: vi_sort_key(r[source])} if key not in r and isinstance(r.get(source), str) else r for r in rows
-        ]
-    return rows
 
 
 def _literal(text: str) -> str:
