@@ -60,7 +60,7 @@ def copy_snapshot(
     dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
     same_index = meta.get("search_fingerprint") == search_fingerprint(dbapi)
     copied: dict[str, int] = {}
-    cache = conn.exec_driver_sql("PRAGMA main.cache_size").scalar()
+    cache = int(conn.exec_driver_sql("PRAGMA main.cache_size").scalar_one())
     # The whole copy is one transaction: pages that do not fit the cache spill to the WAL
     # before the commit and are written there again when touched again. For the copy only.
     conn.exec_driver_sql(f"PRAGMA main.cache_size = {COPY_CACHE_SIZE}")
@@ -72,7 +72,7 @@ def copy_snapshot(
                     copied[table] = count
         stats = apply_snapshot(session, path, info, key, codecs, scope, reconcile=False, skip=frozenset(copied))
     finally:
-        conn.exec_driver_sql(f"PRAGMA main.cache_size = {int(cache)}")
+        conn.exec_driver_sql(f"PRAGMA main.cache_size = {cache}")
     stats["upserted"] += sum(copied.values())
     return stats
 
