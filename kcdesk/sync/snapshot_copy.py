@@ -34,7 +34,6 @@ from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)
-COPY_CACHE_SIZE = -262144  # KiB (256 MiB) of page cache while the copy runs, as SQLite counts it
 BULK_GATE = "SELECT bulk FROM kc_context"  # in the WHEN of every trigger that stands aside (kcdesk.db.capture)
 
 
@@ -60,19 +59,12 @@ def copy_snapshot(
     dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
     same_index = meta.get("search_fingerprint") == search_fingerprint(dbapi)
     copied: dict[str, int] = {}
-    cache = int(conn.exec_driver_sql("PRAGMA main.cache_size").scalar_one())
-    # The whole copy is one transaction: pages that do not fit the cache spill to the WAL
-    # before the commit and are written there again when touched again. For the copy only.
-    conn.exec_driver_sql(f"PRAGMA main.cache_size = {COPY_CACHE_SIZE}")
-    try:
-        for table in RowApplier(session, codecs).tables:  # parents before children
-            if table in present and _empty(conn, table):
-                count = _copy_table(session, schema, table, copy_index=same_index and _has_index(present, table))
-                if count is not None:
-                    copied[table] = count
-        stats = apply_snapshot(session, path, info, key, codecs, scope, reconcile=False, skip=frozenset(copied))
-    finally:
-        conn.exec_driver_sql(f"PRAGMA main.cache_size = {cache}")
+    for table in RowApplier(session, codecs).tables:  # parents before children
+        if table in present and _empty(conn, table):
+            count = _copy_table(session, schema, table, copy_index=same_index and _has_index(present, table))
+            if count is not None:
+                copied[table] = count
+    stats = apply_snapshot(session, path, info, key, codecs, scope, reconcile=False, skip=frozenset(copied))
     stats["upserted"] += sum(copied.values())
     return stats
 
