@@ -86,9 +86,23 @@ def _copy_table(session: Session, schema: str, table: str, copy_index: bool) -> 
     nested = session.begin_nested()
     try:
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")  # the per-row triggers stand aside
+        # The secondary indexes are left out for the copy and made again after it: one sort
+        # each builds them faster than 100,000 inserts in random key order do. The unique ones
+        # stay, so that a row colliding with a local one is still refused here (the rows path
+        # then takes it). The insert triggers stay too: leaving them out as well lost a
+        # re-assigned collaborator its new commune's rows (tests/sync/test_collaborator_communes.py).
+        indexes = conn.exec_driver_sql(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            (table,),
+        ).all()
+        for name, _sql in indexes:
+            conn.exec_driver_sql(f'DROP INDEX main."{name}"')
         count = conn.exec_driver_sql(
             f'INSERT INTO main."{table}" (rowid, {cols}) SELECT rowid, {cols} FROM "{schema}"."{table}"'
         ).rowcount
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
         for stmt in bulk_capture_sql(table, local):
             if stmt.startswith("INSERT INTO sync_outbox"):

@@ -106,7 +106,8 @@ SEARCHES = ("may tre", "da nang", "nguyen", "bat trang", "ho", "co so")
 
 def _state(device) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Everything a pull leaves on a laptop, independent of rowids and of the device's id:
-    every replicated table's rows, the audit entries, the search index and its answers."""
+    every replicated table's rows, the audit entries, the search index and its answers, the
+    indexes and triggers."""
     from kcdesk.db.base import synced_tables
 
     out: dict[str, object] = {}
@@ -130,6 +131,10 @@ def _state(device) -> dict[str, object]:  # type: ignore[no-untyped-def]
             )
         )
     out["outbox"] = device.pending()
+    # The copy takes indexes and triggers away for a while: they must all be back as they were.
+    out["schema"] = sorted(
+        device.rows("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')")
+    )
     out["cursors"] = sorted(device.rows("SELECT scope, cursor FROM sync_cursor"))
     return out
 
