@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcdesk.db.maintenance import make_backup
 from kcdesk.services.facilities import create_facility
+from tests.raw_db import raw_connect
 from tests.ui.conftest import wait_job
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def _add(window: Any, qtbot: Any, name: str) -> str:
 
 
 def _names(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
+    conn = raw_connect(db)
     try:
         return sorted(r[0] for r in conn.execute("SELECT name FROM facility WHERE deleted_at IS NULL"))
     finally:
