@@ -5,7 +5,6 @@ again, with the history, the locks and the changes waiting to be pushed all unch
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from kcdesk.db import audit_trail
+from kcdesk.db import audit_trail, sqlfile
 from kcdesk.db.alembic_config import alembic_config
 from kcdesk.db.engine import make_engine
 from kcdesk.db.schema import HEAD_REVISION
@@ -25,6 +24,7 @@ from kcdesk.ids import new_id
 from kcdesk.services import facilities
 from kcdesk.sync.client import codecs
 from kcdesk.sync.outbox import read_pending
+from tests.raw_db import raw_connect
 
 FACILITY = {
     "name": "Cơ sở mộc Kim Bồng",
@@ -38,7 +38,7 @@ FACILITY = {
 
 
 def migrate(path: Path, revision: str, down: bool = False) -> None:
-    engine = make_engine(path)
+    engine = make_engine(path, sqlfile.key_for(path))
     cfg = alembic_config()
     with engine.connect() as conn, conn.begin():
         cfg.attributes["connection"] = conn
@@ -53,7 +53,7 @@ def differences(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def trail(path: Path) -> dict[str, Any]:
-    engine = make_engine(path)
+    engine = make_engine(path, sqlfile.key_for(path))
     with engine.connect() as conn:
         history = audit_trail.whole_history(conn)
     engine.dispose()
@@ -67,7 +67,7 @@ def pending(path: Path) -> list[dict[str, Any]]:
 
 def compact_inserts(path: Path) -> tuple[int, int]:
     """(insert entries without an image, insert entries with one)."""
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         row = conn.execute(
             "SELECT count(*) FILTER (WHERE after IS NULL), count(*) FILTER (WHERE after IS NOT NULL) "
             "FROM audit_entry WHERE op = 'insert'"
@@ -98,7 +98,7 @@ def edits(store: Store) -> dict[str, str]:
 
 
 def signed_acceptance(path: Path) -> str:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         row = conn.execute("SELECT id FROM acceptance WHERE signed_at IS NOT NULL LIMIT 1").fetchone()
     assert row, "the demo province has a signed acceptance record"
     return str(row[0])
@@ -126,7 +126,7 @@ def test_history_sync_and_locks_survive_the_migration_down_and_up(demo_store: St
     migrate(path, "0008_sign_in", down=True)
     assert compact_inserts(path)[0] == 0  # every image written back
     assert differences(trail(path), history) == []
-    with sqlite3.connect(path) as conn:  # the triggers of 0008 write full images again
+    with raw_connect(path) as conn:  # the triggers of 0008 write full images again
         fid = new_id()
         conn.execute(
             "INSERT INTO facility (id, name, facility_type, province_code, status, has_export_contract, "
@@ -163,11 +163,11 @@ def test_an_image_the_rebuild_cannot_give_back_is_kept(store: Store) -> None:
     path = store.path
     store.close()
     migrate(path, "0008_sign_in", down=True)
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         conn.execute("DROP TRIGGER kc_capture_facility_update")
         conn.execute("UPDATE facility SET phone = '0236111222' WHERE id = ?", (fid,))
     migrate(path, HEAD_REVISION)
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         kept = conn.execute("SELECT after FROM audit_entry WHERE row_id = ? AND op = 'insert'", (fid,)).fetchone()[0]
     assert kept is not None and '"phone":"0905123456"' in kept
     with Store.open(path) as store, store.read() as s:

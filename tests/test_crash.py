@@ -53,6 +53,8 @@ def test_sigkill_mid_transaction_fifty_times(
     if encrypted:
         monkeypatch.setenv("KCDESK_ENCRYPT", "1")
         monkeypatch.setenv("KCDESK_RECOVERY_KEY", format_key(new_recovery_key()))
+    else:  # plain even in the suite's encrypted run (KCDESK_TEST_ENCRYPT=1): this case is the plain file
+        monkeypatch.setenv("KCDESK_ENCRYPT", "0")
     with Store.open(path, create=True) as store:
         store.write(lambda s: initialize(s, province_code="48"))
     assert sqlfile.is_encrypted(path) == encrypted

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kcdesk.db.files import read_plain
 from kcdesk.db.store import Store
 from kcdesk.errors import NotFoundError, ValidationError
 from kcdesk.services import attachments, facilities
@@ -31,7 +32,7 @@ def test_files_are_added_listed_and_removed(store: Store, tmp_path: Path) -> Non
         ("xuong.jpg", "photo", "Xưởng", True),
         ("bien-ban.pdf", "scan_bien_ban", None, False),
     ]
-    assert rows[0].path.read_bytes() == photo.read_bytes()
+    assert read_plain(rows[0].path) == photo.read_bytes()  # unsealed when encrypted
     store.write(lambda s: attachments.remove(s, ids[0]))
     with store.read() as s:
         assert [r.id for r in attachment_rows(s, store.files_dir, "facility", fid)] == [ids[1]]

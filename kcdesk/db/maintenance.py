@@ -74,6 +74,13 @@ def restore(db_path: Path, source: Path) -> Path:
         finally:
             conn.close()
     except sqlfile.EncryptedStoreError as exc:
+        size = source.stat().st_size
+        if size < 512 or size % 512:  # not whole database pages: no database at all, keyed or not
+            raise StoreError(
+                "Tệp {path} không phải bản sao lưu kcdesk dùng được ({reason}); không có gì thay đổi.",
+                path=str(source),
+                reason="file is not a database",
+            ) from exc
         raise StoreError(
             "Bản sao lưu {path} được mã hóa bằng khóa khác với cơ sở dữ liệu này; không có gì thay đổi.",
             path=str(source),

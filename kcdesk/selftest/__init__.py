@@ -61,9 +61,15 @@ def run_self_test(out: TextIO | None = None, keep: bool = False) -> int:
     from kcdesk import __version__
 
     root = Path(tempfile.mkdtemp(prefix="kcdesk-selftest-"))
-    saved_env = {k: os.environ.get(k) for k in ("KCDESK_HOME", "PYTHON_KEYRING_BACKEND")}
+    saved_env = {k: os.environ.get(k) for k in ("KCDESK_HOME", "PYTHON_KEYRING_BACKEND", "KCDESK_RECOVERY_KEY")}
     os.environ["KCDESK_HOME"] = str(root / "home")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    if os.environ.get("KCDESK_ENCRYPT") == "1":
+        # Asked to encrypt every new database, with the OS keyring out of reach: the steps'
+        # databases are encrypted under a throw-away recovery key (never the person's own).
+        from kcdesk.security.recovery import format_key, new_recovery_key
+
+        os.environ["KCDESK_RECOVERY_KEY"] = format_key(new_recovery_key())
     frozen = tr("bản đóng gói") if getattr(sys, "frozen", False) else tr("mã nguồn")
     print(
         tr("kcdesk {version} ({kind}) tự kiểm tra trong {folder}", version=__version__, kind=frozen, folder=root),

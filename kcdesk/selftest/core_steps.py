@@ -7,10 +7,10 @@ fonts left out, a sqlite3 without FTS5.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kcdesk.db import sqlfile
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.store import Store, current_revision
 from kcdesk.i18n import tr
@@ -62,13 +62,14 @@ def create_database(folder: Path) -> str:
                 "SELECT count(*) FROM admin_unit WHERE level = 'province' AND valid_to IS NULL"
             ).scalar_one()
             fts5 = conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar_one()
+            version = conn.exec_driver_sql("SELECT sqlite_version()").scalar_one()  # SQLCipher's when encrypted
     check(revision == HEAD_REVISION, "Lược đồ là {revision}, cần {head}.", revision=revision, head=HEAD_REVISION)
     check(provinces > 0, "Danh mục đơn vị hành chính trống.")
     return tr(
         "lược đồ {revision}, {n} tỉnh/thành, SQLite {version}{fts}",
         revision=revision,
         n=provinces,
-        version=sqlite3.sqlite_version,
+        version=version,
         fts=" + FTS5" if fts5 else "",
     )
 
@@ -88,7 +89,7 @@ def upgrade_first_schema(folder: Path) -> str:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, KNOWN_REVISIONS[0])
     engine.dispose()
-    raw = sqlite3.connect(path)
+    raw = sqlfile.connect(path, sqlfile.key_for(path))  # plain as made above, but never assumed
     with raw:
         raw.execute(
             "INSERT INTO facility (id, name, facility_type, province_code, tax_code) "

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import ssl
 import time
 from concurrent.futures import Future
@@ -22,6 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk import __version__
+from kcdesk.db import sqlfile
 from kcdesk.db.base import Base, synced_tables
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT
@@ -440,7 +440,7 @@ class SyncClient:
             return self.store.write(
                 lambda s: copy_snapshot(s, path, info, key, self.codecs, scope), origin="sync", applying_remote=True
             )
-        except (SnapshotDamaged, sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+        except sqlfile.database_error_classes(SnapshotDamaged, sa_exc.DBAPIError) as exc:  # either binding
             log.warning("snapshot of %s in the laptop's layout not taken (%s): taking the rows", scope.scope, exc)
             return None
         finally:

@@ -19,8 +19,8 @@ from kcdesk.server.counters import append_changes
 from kcdesk.sync import kept_fields
 from kcdesk.sync.errors import InsecureServer, Offline
 from kcdesk.sync.process_lock import held_by, sync_lock
+from tests.child_env import child_env
 
-ENV = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
 NEW_COLUMN = "zalo_phone"  # what tests/sync/newer_server.py adds (not imported: it changes the tables it loads in)
 
 
@@ -30,7 +30,7 @@ def kcdesk(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=ENV,
+        env=child_env(),
     )
 
 

@@ -6,7 +6,6 @@ communes from the next sync. The collaborator cannot widen their own view."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -14,8 +13,7 @@ from helpers import WARD_A, WARD_B, add_facility, facility
 from hostile import HANOI_WARD
 
 from kcdesk.ids import new_id
-
-ENV = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+from tests.child_env import child_env
 
 
 def kcdesk(db, *args: str) -> subprocess.CompletedProcess[str]:
@@ -23,7 +21,7 @@ def kcdesk(db, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "kcdesk.cli.main", "--db", str(db), *args],
         capture_output=True,
         text=True,
-        env=ENV,
+        env=child_env(),
         timeout=120,
     )
 

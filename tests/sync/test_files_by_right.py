@@ -15,7 +15,7 @@ import os
 from helpers import add_facility
 from hostile import HANOI_WARD, attach, raw
 
-from kcdesk.db.files import file_path
+from kcdesk.db.files import file_path, read_plain
 
 
 def _province_file(server, device_factory):
@@ -60,7 +60,7 @@ def test_province_colleagues_and_the_ministry_read_the_file(server, device_facto
     ministry = device_factory("bo").enrol(server, role="ministry", province=None)
     for reader in (colleague, ministry):
         assert reader.sync().files_down == 1
-        assert file_path(reader.store.files_dir, sha).read_bytes() == data
+        assert read_plain(file_path(reader.store.files_dir, sha)) == data
 
 
 def test_a_laptop_with_the_same_bytes_proves_it_by_sending_them(server, device_factory):
@@ -74,7 +74,7 @@ def test_a_laptop_with_the_same_bytes_proves_it_by_sending_them(server, device_f
     assert report.files_up == 1 and report.bytes_sent > len(data)  # every byte travelled
     colleague = device_factory("ha-noi-2").enrol(server, province="01")
     assert colleague.sync().files_down == 1
-    assert file_path(colleague.store.files_dir, sha).read_bytes() == data
+    assert read_plain(file_path(colleague.store.files_dir, sha)) == data
 
 
 def test_a_download_resumes_by_range_and_odd_ranges_get_plain_answers(server, device_factory):

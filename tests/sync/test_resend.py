@@ -4,14 +4,13 @@ a correction that does not pass changes nothing."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 from helpers import WARD_A, add_facility, add_year_stat, facility, server_count, server_facility
 from hostile import HANOI_WARD
 
-ENV = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+from tests.child_env import child_env
 
 
 def kcdesk(db, *args: str) -> subprocess.CompletedProcess[str]:
@@ -19,7 +18,7 @@ def kcdesk(db, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "kcdesk.cli.main", "--db", str(db), *args],
         capture_output=True,
         text=True,
-        env=ENV,
+        env=child_env(),
         timeout=120,
     )
 

@@ -5,7 +5,6 @@ unsent changes."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -15,10 +14,11 @@ from kcdesk.db.store import Store
 from kcdesk.services.facilities import create_facility
 from kcdesk.sync.errors import SyncError
 from kcdesk.sync.service import SyncService
+from tests.child_env import child_env
 
 
 def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    env = child_env()
     done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env, timeout=120)
     if ok:
         assert done.returncode == 0, done.stderr

@@ -4,7 +4,6 @@ facility edited offline on both, merged record and a conflict, resolved, both ag
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +12,11 @@ from helpers import add_facility, edit, facility
 from sqlalchemy import text
 
 from kcdesk.db.store import Store
+from tests.child_env import child_env
 
 
 def run(*args: str) -> str:
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    env = child_env()
     done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -26,7 +26,7 @@ from hostile import HANOI_WARD
 from light_device import API, LightDevice
 from sqlalchemy import text
 
-from kcdesk.db.files import file_path
+from kcdesk.db.files import file_path, read_plain
 from kcdesk.server.counters import append_changes
 
 WORKERS = 4
@@ -232,7 +232,7 @@ def test_a_file_uploaded_chunk_by_chunk_across_workers_arrives_whole(workers_ser
     receiver = Device(tmp_path / "nhan.db", template_db).enrol(server)
     receiver.service.retry = FAST_RETRY
     assert receiver.sync().files_down == 1
-    assert file_path(receiver.store.files_dir, sha).read_bytes() == data
+    assert read_plain(file_path(receiver.store.files_dir, sha)) == data
     receiver.close()
     d.close()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcdesk.db.maintenance import make_backup
 from kcdesk.services.facilities import create_facility
+from tests.raw_db import copy_database, raw_connect
 from tests.ui.conftest import wait_job
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def _add(window: Any, qtbot: Any, name: str) -> str:
 
 
 def _names(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
+    conn = raw_connect(db)
     try:
         return sorted(r[0] for r in conn.execute("SELECT name FROM facility WHERE deleted_at IS NULL"))
     finally:
@@ -143,7 +143,8 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_pat
         home.mkdir()
         data.mkdir()
         store.close()
-        shutil.copyfile(store.path, data / "kcdesk.db")
+        copy_database(store.path, data / "kcdesk.db")  # with its key file when encrypted
+        present = sorted(p.name for p in data.iterdir())
         cmd = [sys.executable, "-c", SCRIPT, str(data / "kcdesk.db"), "vi"]
         if as_root:
             remount = f'mount --bind "{data}" "{data}" && mount -o remount,bind,ro "{data}"'
@@ -167,7 +168,7 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_dialog(store, tmp_pat
         assert box.startswith("BOX startProblemBox Không ghi được vào thư mục dữ liệu"), done.stdout + done.stderr
         assert str(data) in box and "KCDESK_HOME" in box
         assert done.returncode != 0 and "Traceback" not in done.stderr
-        assert sorted(p.name for p in data.iterdir()) == ["kcdesk.db"]  # nothing moved aside or added
+        assert sorted(p.name for p in data.iterdir()) == present  # nothing moved aside or added
     finally:
         for p in [root, *root.rglob("*")]:
             if not p.is_symlink():
