@@ -32,7 +32,15 @@ from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier, apply_received_erasures
 from kcdesk.sync.blobs import sync_files
 from kcdesk.sync.cycle_report import CycleReport
-from kcdesk.sync.errors import SYNC_STOPPED, Cancelled, DemoDataRefused, DeviceRevoked, NotEnrolled, SyncError
+from kcdesk.sync.errors import (
+    SYNC_STOPPED,
+    Cancelled,
+    DemoDataRefused,
+    DeviceRevoked,
+    NotEnrolled,
+    SnapshotDamaged,
+    SyncError,
+)
 from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
@@ -46,7 +54,7 @@ from kcdesk.sync.protocol import (
 )
 from kcdesk.sync.pusher import Pusher
 from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
-from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot, download_snapshot
+from kcdesk.sync.snapshot import apply_snapshot, download_snapshot
 from kcdesk.sync.snapshot_copy import copy_snapshot
 from kcdesk.sync.tokens import TokenStore
 from kcdesk.sync.transport import RetryPolicy, Transport, detail, expect_ok, parse

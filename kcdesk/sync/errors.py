@@ -112,6 +112,14 @@ class ProtocolError(SyncError):
     reaction = Reaction.RETRY
 
 
+class SnapshotDamaged(SyncError):
+    """A snapshot in the laptop's layout that cannot be taken in (damaged, another
+    revision): the first pull falls back to the rows as stored; should it still escape, the
+    next cycle tries again at the normal pace."""
+
+    reaction = Reaction.RETRY
+
+
 def reaction_of(error: BaseException) -> Reaction:
     """What the scheduler does after `error`; an error that is not a sync error (a bug, a
     full disk) is retried at the normal pace, as a refused batch would be."""

@@ -32,7 +32,7 @@ from kcdesk.progress import Progress
 from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.download import fetch_range, work_dir
-from kcdesk.sync.errors import Offline, SyncError
+from kcdesk.sync.errors import Offline, SnapshotDamaged
 from kcdesk.sync.protocol import API_PREFIX, ConflictRecord, ScopeInfo, SnapshotInfo
 from kcdesk.sync.relations import ATTACHMENT, OWN_PLACEMENT, PARENT, is_placed_by_parent, parent_ref
 from kcdesk.sync.transport import Transport, expect_ok, parse
@@ -90,11 +90,6 @@ def download_snapshot(
     finally:
         part.unlink(missing_ok=True)
     return plain, info
-
-
-class SnapshotDamaged(SyncError):
-    """A snapshot in the laptop's layout that cannot be taken in (damaged, another
-    revision): the first pull falls back to the rows as stored."""
 
 
 def apply_snapshot(

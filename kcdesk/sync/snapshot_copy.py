@@ -28,8 +28,9 @@ from kcdesk.db.capture import SEARCH_TABLES, bulk_capture_sql, table_columns
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT, META, fts_shadow_tables, search_fingerprint
 from kcdesk.sync.apply import RowApplier
+from kcdesk.sync.errors import SnapshotDamaged
 from kcdesk.sync.protocol import ScopeInfo, SnapshotInfo
-from kcdesk.sync.snapshot import SnapshotDamaged, apply_snapshot
+from kcdesk.sync.snapshot import apply_snapshot
 from kcdesk.sync.wire import TableCodec
 
 log = logging.getLogger(__name__)

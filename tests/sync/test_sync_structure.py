@@ -126,6 +126,7 @@ EXPECTED = {
     errors.DemoDataRefused: Reaction.STOP,
     errors.UntrustedServer: Reaction.STOP,
     errors.ProtocolError: Reaction.RETRY,
+    errors.SnapshotDamaged: Reaction.RETRY,
     errors.InsecureServer: Reaction.RETRY,
     errors.Busy: Reaction.RETRY,
     errors.Cancelled: Reaction.RESUME,
