@@ -9,7 +9,6 @@ consistent database snapshot, so the cursor handed back covers exactly what was 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -21,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, or_, select
 
 from kcdesk.atomic_write import atomic_path
+from kcdesk.db.files import sha256_of
 from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.auth import now_text
@@ -198,18 +198,14 @@ def build_snapshot(conn: Connection, reader: StoredReader, view: View, folder: P
         lite.commit()
         lite.close()
         final = folder / f"{snapshot_id}.sqlite.gz"
-        digest = hashlib.sha256()
         with atomic_path(final) as packed, plain.open("rb") as src, gzip.open(packed, "wb", compresslevel=1) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
-        with final.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
     info = SnapshotInfo(
         scope=view.scope,
         cursor=cursor,
         snapshot_id=snapshot_id,
         size=final.stat().st_size,
-        sha256=digest.hexdigest(),
+        sha256=sha256_of(final),
         rows=total,
     )
     return info

@@ -17,7 +17,6 @@ outside the view is ever written into the file.
 
 from __future__ import annotations
 
-import hashlib
 import lzma
 import shutil
 import sqlite3
@@ -30,6 +29,7 @@ from sqlalchemy import Connection
 
 from kcdesk.atomic_write import atomic_path
 from kcdesk.db.capture import SEARCH_TABLES, fold_sql
+from kcdesk.db.files import sha256_of
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT, META, fts_shadow_tables, search_fingerprint
 from kcdesk.db.sort_keys import SORT_KEYS
@@ -142,19 +142,14 @@ def build_client_snapshot(conn: Connection, reader: StoredReader, view: View, fo
         finally:
             lite.close()
         final = folder / f"{snapshot_id}.sqlite.xz"
-        digest = hashlib.sha256()
-        with atomic_path(final) as packed:
-            with plain.open("rb") as src, lzma.open(packed, "wb", preset=XZ_PRESET) as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-            with packed.open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
+        with atomic_path(final) as packed, plain.open("rb") as src, lzma.open(packed, "wb", preset=XZ_PRESET) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
     return SnapshotInfo(
         scope=view.scope,
         cursor=cursor,
         snapshot_id=snapshot_id,
         size=final.stat().st_size,
-        sha256=digest.hexdigest(),
+        sha256=sha256_of(final),
         rows=total,
         layout=LAYOUT,
         revision=HEAD_REVISION,
