@@ -34,3 +34,9 @@ def collector_paused() -> Iterator[None]:
             _holders -= 1
             if _holders == 0 and _was_enabled:
                 gc.enable()
+
+
+def collector_held() -> bool:
+    """A sync cycle is running and wants no collector passes (the window's own collector,
+    kcdesk.ui.gui_thread_collector, waits for it)."""
+    return _holders > 0

@@ -128,6 +128,7 @@ def start_main_window(
 
 def prepare_application(settings: Settings, lang: str) -> tuple[QApplication, list[object]]:
     from kcdesk.ui.fonts import apply_font
+    from kcdesk.ui.gui_thread_collector import collect_on_gui_thread_only
     from kcdesk.ui.style import STYLESHEET
     from kcdesk.ui.translations import install_translators
 
@@ -140,6 +141,7 @@ def prepare_application(settings: Settings, lang: str) -> tuple[QApplication, li
     translators = install_translators(lang)
     apply_font(app, int(settings.get("font_point_size")))
     app.setStyleSheet(STYLESHEET)
+    collect_on_gui_thread_only()  # before any worker thread starts (kcdesk.ui.gui_thread_collector)
     return app, list(translators)
 
 

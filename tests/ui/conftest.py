@@ -20,6 +20,16 @@ os.environ["KCDESK_HOME"] = tempfile.mkdtemp(prefix="kcdesk-ui-home-")
 from kcdesk.db.store import Store
 
 
+@pytest.fixture(autouse=True)
+def _collector_back_after_each_test() -> Iterator[None]:
+    """A window or runner switches Python's automatic collector to the GUI thread
+    (kcdesk.ui.gui_thread_collector); the next test, GUI or not, starts with it as usual."""
+    yield
+    from kcdesk.ui.gui_thread_collector import stop_collecting_on_gui_thread
+
+    stop_collecting_on_gui_thread()
+
+
 @pytest.fixture(scope="session")
 def gui_app(qapp):  # type: ignore[no-untyped-def]
     """The session's QApplication with the shipped font and the window's style."""

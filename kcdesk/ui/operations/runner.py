@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kcdesk.errors import KcError
 from kcdesk.progress import Cancelled, Progress
+from kcdesk.ui.gui_thread_collector import collect_on_gui_thread_only
 
 if TYPE_CHECKING:  # the window's frame is painted before SQLAlchemy is imported (kcdesk.ui.app.start_main_window)
     from kcdesk.db.store import Store
@@ -79,6 +80,7 @@ class Runner(QObject):
         self, store: Store, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS
     ) -> None:
         super().__init__(parent)
+        collect_on_gui_thread_only()  # its workers must never run Python's collector (see there)
         self.store = store
         self.progress_delay_ms = progress_delay_ms
         self.pool = QThreadPool(self)
