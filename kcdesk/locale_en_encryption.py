@@ -123,6 +123,10 @@ ENCRYPTION: dict[str, str] = {
         "and ID numbers of everyone in the register. Encrypt it now? (A backup is made first; a few minutes "
         "with a large database; it can be interrupted and run again.)"
     ),
+    "Mã hóa ngay": "Encrypt now",
+    "Để lần sau": "Next time",
+    "Nhắc lại sau 30 ngày": "Remind me in 30 days",
+    "Hỏi lại việc mã hóa dữ liệu từ ngày (YYYY-MM-DD)": "Ask again about encrypting the data from (YYYY-MM-DD)",
     "Đang mã hóa dữ liệu…": "Encrypting the data…",
     "Mở khóa dữ liệu": "Unlock the data",
     (

@@ -95,7 +95,7 @@ def start_main_window(
         from kcdesk.ui.composition import build_context
 
         try:
-            store = open_or_set_up(db_path)
+            store = open_or_set_up(db_path, settings)
         except KcError as exc:
             from kcdesk.ui.errors import start_problem_box
 
@@ -152,7 +152,7 @@ def _provinces() -> dict[str, str]:
     return {r["code"]: r["full_name"] for r in rows if r["level"] == "province"}
 
 
-def open_or_set_up(db_path: Path) -> Store | None:
+def open_or_set_up(db_path: Path, settings: Settings) -> Store | None:
     """Open the database, or walk the person through the first-run setup. None: they quit."""
     from kcdesk.db.store import Store
     from kcdesk.services.setup import identity
@@ -162,7 +162,7 @@ def open_or_set_up(db_path: Path) -> Store | None:
 
         if not unlock_at_start(db_path):  # encrypted, and the person quit the unlock dialog
             return None
-        offer_encryption(db_path)  # a plain database where the keyring works: encrypt it now?
+        offer_encryption(db_path, settings=settings)  # a plain database where the keyring works: encrypt it now?
         store = Store.open(db_path)
         with store.read() as session:
             if identity(session) is not None:
@@ -282,7 +282,7 @@ def run_gui(args: argparse.Namespace) -> int:
         del translators
         return int(code)
     try:
-        store = open_or_set_up(db_path)
+        store = open_or_set_up(db_path, settings)
     except KcError as exc:
         from kcdesk.ui.errors import start_problem_box
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
@@ -19,7 +20,7 @@ from kcdesk.db.store import Store
 from kcdesk.security import policy
 from kcdesk.services import sign_in
 from kcdesk.services.setup import initialize
-from kcdesk.ui.sign_in.unlock import UnlockDialog, offer_encryption, should_offer_encryption
+from kcdesk.ui.sign_in.unlock import Offer, UnlockDialog, offer_encryption, should_offer_encryption
 from tests.conftest import encrypted_stores
 
 PASSWORD = "mat-khau-cua-an-2026"
@@ -85,10 +86,38 @@ def test_a_plain_database_is_offered_encryption_and_converted(tmp_path: Path, qt
         _new(path).close()
         mp.delenv("KCDESK_ENCRYPT")  # the keyring works: the window offers the conversion
         assert should_offer_encryption(path)
-        assert not offer_encryption(path, ask=lambda: False)  # "not now" changes nothing
+        assert not offer_encryption(path, ask=lambda: Offer.NEXT_START)  # "next time" changes nothing
         assert not sqlfile.is_encrypted(path)
-        assert offer_encryption(path, ask=lambda: True)
+        assert offer_encryption(path, ask=lambda: Offer.ENCRYPT_NOW)
         assert sqlfile.is_encrypted(path) and not should_offer_encryption(path)
         with Store.open(path) as store, store.read() as s:
             assert s.execute(text("SELECT count(*) FROM app_user")).scalar_one() == 1
+    sqlfile.forget_key(path)
+
+
+def test_remind_in_a_month_is_kept_on_the_laptop_and_asks_again_after(tmp_path: Path, settings, gui_app) -> None:  # type: ignore[no-untyped-def]
+    asked: list[date] = []
+
+    def ask_on(day: date, answer: Offer = Offer.IN_A_MONTH) -> bool:
+        def ask() -> Offer:
+            asked.append(day)
+            return answer
+
+        return offer_encryption(path, ask=ask, settings=settings, today=day)
+
+    with encrypted_stores(tmp_path / "keyring.json"), pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KCDESK_ENCRYPT", "0")
+        path = tmp_path / "cu.db"
+        _new(path).close()
+        mp.delenv("KCDESK_ENCRYPT")
+        first = date(2026, 12, 6)
+        assert not ask_on(first)
+        assert not ask_on(first + timedelta(days=1)) and not ask_on(first + timedelta(days=29))
+        assert asked == [first]  # not asked again within the month
+        assert not ask_on(first + timedelta(days=30), Offer.NEXT_START)
+        assert not ask_on(first + timedelta(days=31), Offer.NEXT_START)
+        assert asked == [first, first + timedelta(days=30), first + timedelta(days=31)]  # then at every start
+        assert not sqlfile.is_encrypted(path)
+        assert ask_on(first + timedelta(days=32), Offer.ENCRYPT_NOW)
+        assert sqlfile.is_encrypted(path)
     sqlfile.forget_key(path)

@@ -58,6 +58,7 @@ OPTIONS: dict[str, Option] = {
         Option("last_page", str, "facilities", "Trang mở gần nhất"),
         Option("last_export_dir", str, "", "Thư mục lưu báo cáo gần nhất"),
         Option("auto_sync", bool, True, "Tự động đồng bộ"),
+        Option("encryption_offer_after", str, "", "Hỏi lại việc mã hóa dữ liệu từ ngày (YYYY-MM-DD)"),
         Option("idle_lock_minutes", int, 10, "Tự khóa cửa sổ sau số phút không dùng (0: không tự khóa)"),
         Option("sync_interval_s", int, 300, "Khoảng cách giữa hai lần tự đồng bộ (giây)"),
         Option("sync_first_delay_s", int, 10, "Tự đồng bộ lần đầu sau khi mở (giây)"),

@@ -9,10 +9,13 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import threading
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import (
@@ -33,6 +36,9 @@ from kcdesk.db import sqlfile
 from kcdesk.errors import KcError
 from kcdesk.i18n import language
 from kcdesk.ui.sign_in.dialogs import password_field
+
+if TYPE_CHECKING:
+    from kcdesk.ui.settings import Settings
 
 
 def _t(text: str) -> str:
@@ -133,19 +139,45 @@ def should_offer_encryption(db_path: Path) -> bool:
     return not sqlfile.is_encrypted(db_path) and (converting or os_slot.available())
 
 
-def offer_encryption(db_path: Path, ask: Callable[[], bool] | None = None) -> bool:
+class Offer(enum.Enum):
+    """The answers to "encrypt now?" at start."""
+
+    ENCRYPT_NOW = "now"
+    NEXT_START = "next_start"  # asked again at the next start
+    IN_A_MONTH = "in_a_month"  # asked again after REMIND_AFTER_DAYS on this laptop
+
+
+# Never "don't ask again": the law wants the data protected, so a centre that waits is
+# reminded once a month rather than forgotten.
+REMIND_AFTER_DAYS = 30
+
+
+def offer_encryption(
+    db_path: Path,
+    ask: Callable[[], Offer] | None = None,
+    settings: Settings | None = None,
+    today: date | None = None,
+) -> bool:
     """At start, on a plain database: ask, then convert with a progress dialog. True when the
-    database is now encrypted."""
+    database is now encrypted. An answer "in a month" is kept in the laptop's settings; an
+    interrupted conversion is offered again whatever the answer was."""
     if not should_offer_encryption(db_path):
         return False
-    if not (ask or _ask)():
+    today = today or date.today()
+    interrupted = sqlfile.key_file(db_path).exists()
+    if settings is not None and not interrupted and today.isoformat() < settings.get("encryption_offer_after"):
+        return False
+    answer = (ask or _ask)()
+    if answer is Offer.IN_A_MONTH and settings is not None:
+        settings.set("encryption_offer_after", (today + timedelta(days=REMIND_AFTER_DAYS)).isoformat())
+    if answer is not Offer.ENCRYPT_NOW:
         return False
     return convert_with_progress(db_path)
 
 
-def _ask() -> bool:
-    answer = QMessageBox.question(
-        None,
+def _ask() -> Offer:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         _t("Mã hóa dữ liệu"),
         _t(
             "Dữ liệu trên máy này chưa được mã hóa: ai lấy được máy sẽ đọc được họ tên, số điện thoại, số định "
@@ -153,7 +185,14 @@ def _ask() -> bool:
             "có thể ngắt và làm lại.)"
         ),
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.setObjectName("encryptOffer")
+    now = box.addButton(_t("Mã hóa ngay"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_t("Để lần sau"), QMessageBox.ButtonRole.RejectRole)
+    month = box.addButton(_t("Nhắc lại sau 30 ngày"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(now)
+    box.exec()
+    clicked = box.clickedButton()
+    return Offer.ENCRYPT_NOW if clicked is now else Offer.IN_A_MONTH if clicked is month else Offer.NEXT_START
 
 
 def convert_with_progress(db_path: Path) -> bool:
