@@ -4,6 +4,8 @@
   own connections (taken from kcdesk.db.engine, so a baseline cannot drift from the core);
 - xvfb: a private X server on a free display, for the GUI cold starts that Anki's harness
   also measures under Xvfb;
+- rss_mb / own_peak_rss_mb: resident memory of the calling process now and at its peak
+  (its own peak: see own_peak_rss_mb for why not ru_maxrss);
 - small formatting helpers for the side-by-side tables.
 """
 
@@ -88,6 +90,30 @@ def xvfb(width: int = 1366, height: int = 768) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def rss_mb() -> float:
+    """The calling process's resident memory now, in MB (Linux)."""
+    return _status_mb("VmRSS")
+
+
+def own_peak_rss_mb() -> float:
+    """The calling process's own peak resident memory since it started, in MB (Linux VmHWM).
+
+    Not resource.getrusage(RUSAGE_SELF).ru_maxrss: on Linux a process keeps across exec the
+    peak of the process it was forked from (or vforked, as subprocess does), so the window
+    bench_vs_anki starts after its core and sync sections read their 796 MB as its own peak
+    (2026-12-06; bench/results/register-rss-2026-12-06.txt). VmHWM is the high-water mark of
+    the address space made at exec: this process's alone."""
+    return _status_mb("VmHWM")
 
 
 def rate(n: float, seconds: float) -> float:

@@ -161,6 +161,11 @@ def _register_details(v: dict[str, Any]) -> None:
         f"  RSS at start {v['rss_start_mb']:.0f} MB, after scrolling {v['rss_after_scroll_mb']:.0f} MB, peak "
         f"{v['rss_peak_mb']:.0f} MB; {v['scroll_pages']:,} pages in {v['scroll_s']:.1f} s"
     )
+    if "rss_session_peak_mb" in v:  # the window's own peak (VmHWM); ru_maxrss adds its launcher's (Linux)
+        print(
+            f"  (the window's own peak, VmHWM; until the end of the session {v['rss_session_peak_mb']:.0f} MB; "
+            f"ru_maxrss, which includes this launcher's peak, {v['ru_maxrss_mb']:.0f} MB)"
+        )
     print(
         f"  search as you type p50/p95 {v['search_p50_ms']:.1f}/{v['search_p95_ms']:.1f} ms over {v['search_n']} "
         f"keystrokes (slowest {v['search_max_ms']:.1f} ms); {v['broad_n']} answered by a count"

@@ -149,3 +149,25 @@ def test_the_register_reads_its_order_from_the_index(store: Store) -> None:
                 )
             )
             assert "ix_facility_name_sort" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_bulk_write_of_repeated_names_keys_each_row_by_its_own_name(store: Store) -> None:
+    # The bulk path makes each distinct name's key once: rows repeating a name, rows with
+    # their own key, and rows without a representative must each still get their own.
+    names = ["Mà", "Ma", "Mà", "Má", "Ma", "Mạ", "Mà"]
+    reps = ["Lê Thị Bé", "Lê Thị Bé", None, "Lê Thi Be", "Lê Thị Bé", None, "Lê Thi Be"]
+    rows = [
+        _row(name, f"04020000{i:02d}") | ({"representative": rep} if rep else {})
+        for i, (name, rep) in enumerate(zip(names, reps, strict=True))
+    ]
+    rows[3]["name_sort"] = "given"  # a key the writer gave is kept, and not reused for later "Má"s
+    store.write(lambda s: facilities.bulk_insert_facilities(s, rows))
+    conn = raw_connect(store.path)
+    query = "SELECT name, name_sort, representative, representative_sort FROM facility ORDER BY tax_code"
+    got = [tuple(r) for r in conn.execute(query)]
+    conn.close()
+    want = [
+        (name, "given" if i == 3 else vi_sort_key(name), rep, vi_sort_key(rep) if rep else None)
+        for i, (name, rep) in enumerate(zip(names, reps, strict=True))
+    ]
+    assert got == want
