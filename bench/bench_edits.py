@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_sync  # noqa: E402  (beside this file)
+import bench_sync  # beside this file
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
