@@ -93,6 +93,12 @@ class _SortKeys(dict[str, str]):
         return made
 
 
+def _applying_remote(conn: Any) -> bool:
+    """Whether the sync apply path is writing (kc_context): then no outbox entry is made,
+    and the set-based outbox statement, which would find none, is not run at all."""
+    return bool(conn.exec_driver_sql("SELECT coalesce(applying_remote, 0) FROM kc_context WHERE id = 1").scalar())
+
+
 def bulk_insert(
     session: Session, table_name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, Any] | None = None
 ) -> int:
@@ -139,7 +145,7 @@ def bulk_insert(
         )
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
         conn.exec_driver_sql(f"DROP TABLE {target}")
-        for stmt in bulk_capture_sql(table_name, table_columns(conn, table_name)):
+        for stmt in bulk_capture_sql(table_name, table_columns(conn, table_name), outbox=not _applying_remote(conn)):
             params = {"start": start, "audit_start": audit_start}
             conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
     return len(data)
@@ -180,7 +186,8 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
     )
     conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
     params = {"start": start, "audit_start": audit_start}
-    for stmt in [*bulk_capture_sql(table_name, all_columns), *bulk_update_index_sql(table_name, columns, stage)]:
+    capture = bulk_capture_sql(table_name, all_columns, outbox=not _applying_remote(conn))
+    for stmt in [*capture, *bulk_update_index_sql(table_name, columns, stage)]:
         conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
     conn.exec_driver_sql(f'DROP TABLE temp."{stage}"')
     return True

@@ -23,6 +23,7 @@ from kcdesk.server import routes_blobs, routes_enrol, routes_sync
 from kcdesk.server.body_limit import RequestBodyLimit
 from kcdesk.server.error_handlers import install_error_handlers
 from kcdesk.server.rate_limits import DatabaseWindows, MemoryWindows, RequestLimiter
+from kcdesk.server.reference import unit_index
 from kcdesk.server.service import ServerSettings, SyncServer
 
 
@@ -47,6 +48,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
     # What start-up made (the app, SQLAlchemy's tables, the reference lists) lives as long
     # as the process: kept out of the cyclic collector's full passes, each of which walked
     # all of it again while a push or a pull page was being built (~0.1 s of CPU per pass).
+    # The unit index every push checks against is built now, not by the first push (which
+    # paid for reading it, and whose collector passes then walked it for good).
+    unit_index()
     gc.collect()
     gc.freeze()
     return app

@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from kcdesk.server.db import by_key
+
 
 class DuplicateKey(Exception):
     """A bulk write met an existing key (another batch got there first, or a reused
@@ -60,7 +62,10 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
         conn.exec_driver_sql(f"DELETE FROM {_quote(stage)}")
         _copy(conn, stage, columns, rows)
         sets = ", ".join(f"{_quote(c)} = s.{_quote(c)}" for c in rest)
-        conn.exec_driver_sql(f"UPDATE {_quote(table.name)} AS t SET {sets} FROM {_quote(stage)} AS s WHERE t.id = s.id")
+        with by_key(conn, join=True):  # a loop over the staged rows, not a hash of the whole table
+            conn.exec_driver_sql(
+                f"UPDATE {_quote(table.name)} AS t SET {sets} FROM {_quote(stage)} AS s WHERE t.id = s.id"
+            )
         return
     sets = ", ".join(f"{_quote(c)} = ?" for c in rest)
     _sqlite_many(conn, f"UPDATE {_quote(table.name)} SET {sets} WHERE id = ?", [(*r[1:], r[0]) for r in rows])

@@ -391,7 +391,7 @@ class BatchApplier:
         row's updated_at, and its created_at if new), holds exactly the stored row: every
         field written is the value it sent, untouched by normalising or defaults, and it
         named no field only the server sets. Its pulls then need not send the row back."""
-        if any(c in SERVER_STAMPED for c in m.values):
+        if not SERVER_STAMPED.isdisjoint(m.values):
             return False
         sent = m.values  # a field left out of a new row is NULL on the device (nulls travel as absent)
         return all(c in SERVER_SET or sent.get(c) == row[c] for c in changed)

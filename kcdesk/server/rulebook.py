@@ -101,14 +101,18 @@ class RuleBook:
 
     def __init__(self) -> None:
         self._rules: dict[str, list[Rule]] = {}
+        self._by_table: dict[str, tuple[Rule, ...]] = {}  # "*" rules then the table's, made once
 
     def add(self, tables: str | Iterable[str], rule: Rule) -> Rule:
         for table in [tables] if isinstance(tables, str) else tables:
             self._rules.setdefault(table, []).append(rule)
+        self._by_table.clear()
         return rule
 
     def judge(self, change: Change) -> Broken | None:
-        rules: list[Rule] = [*self._rules.get("*", []), *self._rules.get(change.table, [])]
+        rules = self._by_table.get(change.table)
+        if rules is None:
+            rules = self._by_table[change.table] = (*self._rules.get("*", []), *self._rules.get(change.table, []))
         for rule in rules:
             broken = rule(change)
             if broken is not None:

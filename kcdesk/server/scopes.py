@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from kcdesk.sync.relations import (
@@ -124,7 +125,12 @@ class DeviceGrant:
         """can_read of a row that exists (its scope is known): the ministry sees every province."""
         if self.role in MINISTRY_ROLES:
             return True
-        return any(v.sees(table, placement) for v in self.views(()))
+        return any(v.sees(table, placement) for v in self._own_views)
+
+    @cached_property
+    def _own_views(self) -> tuple[View, ...]:
+        """views(()) made once: can_see asks it for every row a push or a pull touches."""
+        return tuple(self.views(()))
 
 
 def own_placement(table: str, row: Mapping[Any, Any]) -> Placement:  # a dict or a RowMapping

@@ -146,6 +146,7 @@ def read_rows(
         stmt = stmt.order_by(t.c.id)
         if lock and is_pg:
             stmt = stmt.with_for_update()
-        for rec in conn.execute(stmt).mappings():
-            out.append((reader.decode(table, rec), rec))
+        with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
+            records = conn.execute(stmt).mappings().all()
+        out.extend((reader.decode(table, rec), rec) for rec in records)
     return out
