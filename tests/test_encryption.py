@@ -144,6 +144,7 @@ def facilities_count():  # type: ignore[no-untyped-def]
     return text("SELECT count(*) FROM facility WHERE deleted_at IS NULL")
 
 
+@pytest.mark.plain_storage
 def test_a_plain_backup_restored_into_an_encrypted_database_stays_encrypted(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,6 +169,7 @@ def test_a_plain_backup_restored_into_an_encrypted_database_stays_encrypted(
     sqlfile.forget_key(path)
 
 
+@pytest.mark.plain_storage
 def test_an_account_from_before_the_conversion_gets_its_password_slot_at_its_next_sign_in(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

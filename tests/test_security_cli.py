@@ -15,6 +15,7 @@ from kcdesk.security.unlock import unlock_with_recovery_key
 from tests.conftest import require_pdf_tools, run_cli
 
 
+@pytest.mark.plain_storage
 def test_status_recovery_pdf_and_encrypt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_pdf_tools()
     db = tmp_path / "x.db"

@@ -50,7 +50,8 @@ print("JSON" + json.dumps(seen))
 def test_the_frame_is_painted_before_the_store_and_the_register_follows(demo_template: Path, tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     shutil.copyfile(demo_template, db)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KCDESK_HOME": str(tmp_path / "home")}
+    # KCDESK_ENCRYPT=0: in the encrypted run the window would first offer to encrypt this plain copy.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KCDESK_HOME": str(tmp_path / "home"), "KCDESK_ENCRYPT": "0"}
     done = subprocess.run(
         [sys.executable, "-c", START.format(heavy=HEAVY), str(db)],
         capture_output=True,
