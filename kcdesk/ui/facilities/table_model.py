@@ -18,6 +18,7 @@ from kcdesk.services.facilities import FacilityFilter
 from kcdesk.services.register import (
     ROW_FIELDS,
     Ordered,
+    count_and_list,
     match_count,
     narrow_within,
     narrows,
@@ -44,7 +45,13 @@ CACHE_MAX = 1000
 # list when typing pauses: turning 25,000+ index hits into an ordered list costs 15-90 ms
 # on 200,000 facilities, more than a keystroke may take (bench/bench_gui.py).
 BROAD_MATCHES = 25_000
+# A search narrowing one known to match fewer than this many times BROAD_MATCHES is counted
+# and listed in one pass of the index (kcdesk.services.register.count_and_list): the list is
+# likely wanted, and gathering the hits while counting costs a few ms more than counting alone
+# ('hop tac xa hoa' after 'hop tac xa ho', 31,208 matches: 8 ms instead of 16).
+LIST_WHILE_COUNTING = 2.5
 COMPLETE_AFTER_MS = 400
+ALL = 1 << 62  # a list wanted however long (the search completed on a pause)
 RESULTS_KEPT = 8
 BOUNDS_KEPT = 16
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -223,8 +230,13 @@ class FacilityTableModel(QAbstractTableModel):
             if wanted and bound is not None and bound < min(broad, ordered.indexed):
                 count, upper = None, bound
                 shown = narrow_within(session, ordered, text)
+            elif wanted and bound is not None and bound < broad * LIST_WHILE_COUNTING:
+                upper, shown = count_and_list(session, ordered, text, ALL if complete else broad)
+                if shown is None:  # broad: the count now, the list on a pause
+                    return ordered, None, {}, None, upper, upper
+                count = None
             else:
-                count = upper = match_count(session, text) if wanted else None
+                count = upper = match_count(session, text, ordered) if wanted else None
                 if count is not None and not complete and broad <= count < ordered.indexed:
                     return ordered, None, {}, None, count, upper  # broad: the count now, the list on a pause
                 shown = search_within(session, ordered, text, count) if wanted else None
