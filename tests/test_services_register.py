@@ -133,7 +133,7 @@ def test_words_every_facility_matches_are_left_out_and_answers_stay_the_same(sto
         assert count_and_list(s, ordered, "xuong", 1) == (4, ordered.ids)
 
 
-def test_the_same_hits_again_give_an_equal_list_of_its_own(store: Store) -> None:
+def test_the_same_hits_again_give_the_list_they_gave(store: Store) -> None:
     names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
     for name in names:
         _add(store, name, WARD_A)
@@ -141,7 +141,7 @@ def test_the_same_hits_again_give_an_equal_list_of_its_own(store: Store) -> None
         ordered = ordered_ids(s, FacilityFilter(), "name")
         wider = narrow_within(s, ordered, "xuong m")  # 'gốm' does not begin with m
         assert len(ordered.answers) == 1
-        narrower = narrow_within(s, ordered, "xuong may")  # the same two facilities
-        assert narrower == wider and narrower is not wider and len(ordered.answers) == 1
-        narrower.clear()  # a caller's list is its own: the remembered answer is untouched
-        assert narrow_within(s, ordered, "xuong may") == wider and len(wider) == 2
+        narrower = narrow_within(s, ordered, "xuong may")  # the same two facilities: the same list
+        assert narrower is wider and len(wider) == 2 and len(ordered.answers) == 1
+        assert len(narrow_within(s, ordered, "xuong")) == 3  # other hits: a list of their own
+        assert len(ordered.answers) == 2 and narrow_within(s, ordered, "xuong ma") is wider

@@ -14,6 +14,10 @@ Each list (Ordered) also keeps what its searches taught while it stands: the wor
 every indexed facility (the province's name in every address: 'da', then 'nang') are left out
 of later searches over it, since they narrow nothing, and the last few hit sets with their
 lists (typing on often leaves the hits as they were: 'nguy', 'nguye', 'nguyen').
+
+The lists handed out may be shared (the register's own ids when everything matches, a list
+remembered for its hits) and are never changed in place. Shared, not copied: besides the copy,
+each young 200,000-item list costs the window's cycle collector a walk over its items.
 """
 
 from __future__ import annotations
@@ -153,7 +157,7 @@ def search_within(session: Session, ordered: Ordered, query: str, count: int | N
     if not count:  # nothing matches (None only for a query with no words, answered above)
         return []
     if count >= ordered.indexed > 0 or not left:
-        return list(ordered.ids)
+        return ordered.ids
     return _hits_in_order(_raw(session), ordered, words_expression(left))
 
 
@@ -175,7 +179,7 @@ def narrow_within(session: Session, ordered: Ordered, query: str) -> list[str]:
     if not words:
         raise ValueError("an empty query narrows nothing")
     if not left:  # every word matches every indexed facility
-        return list(ordered.ids)
+        return ordered.ids
     return _hits_in_order(_raw(session), ordered, words_expression(left))
 
 
@@ -188,12 +192,12 @@ def count_and_list(session: Session, ordered: Ordered, query: str, listed_below:
     if not words:
         raise ValueError("an empty query has no count")
     if not left:  # every word matches every indexed facility
-        return ordered.indexed, list(ordered.ids)
+        return ordered.indexed, ordered.ids
     count, joined = _raw(session).execute(_HITS_COUNTED, (words_expression(left),)).fetchone()
     count = int(count)
     if 0 < ordered.indexed <= count:
         _learn(ordered, words)
-        return count, list(ordered.ids)
+        return count, ordered.ids
     return count, (None if count >= listed_below else _answer(ordered, joined))
 
 
@@ -213,13 +217,12 @@ def _answer(ordered: Ordered, joined: str | None) -> list[str]:
         return []
     known = ordered.answers.get(joined)
     if known is not None:  # the same hits as a search a moment ago over this list: its answer
-        return list(known)
+        return known
     shown = _order_hits(ordered, joined)
     if len(joined) <= ANSWER_CHARS:
         ordered.answers[joined] = shown
         while len(ordered.answers) > ANSWERS_KEPT:
             del ordered.answers[next(iter(ordered.answers))]
-        return list(shown)
     return shown
 
 
