@@ -102,3 +102,46 @@ def test_a_records_history_names_who_changed_it(store: Store) -> None:
     assert [e["op"] for e in named] == ["insert", "update"]
     assert [{k: v for k, v in e.items() if k != "user_name"} for e in named] == plain
     assert {e["user_name"] for e in named} == {"Nguyễn Văn An"}
+
+
+def test_words_every_facility_matches_are_left_out_and_answers_stay_the_same(store: Store) -> None:
+    from kcdesk.services.register import count_and_list
+    from kcdesk.services.search import matching_facility_ids
+
+    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Xưởng đan lát Phước Tường", "Xưởng mây Hòa Vang")
+    for name in names:
+        _add(store, name, WARD_A)
+    with store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+
+        def fresh(query: str) -> list[str]:  # the slow path, learning nothing
+            hits = set(matching_facility_ids(s, query) or [])
+            return [i for i in ordered.ids if i in hits]
+
+        assert match_count(s, "xuong", ordered) == 4 and ordered.universal == {"xuong"}
+        for query in ("xuong may", "XUONG m", "xuong", "Xưởng mây tre", "may xuong", "xuong khong", "xuo gom", "đan"):
+            expected = fresh(query)
+            assert match_count(s, query, ordered) == match_count(s, query) == len(expected)
+            assert search_within(s, ordered, query) == expected
+            assert count_and_list(s, ordered, query, 10) == (len(expected), expected)
+            if expected and len(expected) < len(ordered):
+                assert narrow_within(s, ordered, query) == expected
+                assert count_and_list(s, ordered, query, len(expected)) == (len(expected), None)
+        # Only the very word is left out: 'xuong' matching everything says nothing of 'xuongx'.
+        assert search_within(s, ordered, "xuongx") == [] and "xuongx" not in ordered.universal
+        # Every word matching everything: the whole list, whatever the limit.
+        assert count_and_list(s, ordered, "xuong", 1) == (4, ordered.ids)
+
+
+def test_the_same_hits_again_give_the_list_they_gave(store: Store) -> None:
+    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
+    for name in names:
+        _add(store, name, WARD_A)
+    with store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+        wider = narrow_within(s, ordered, "xuong m")  # 'gốm' does not begin with m
+        assert len(ordered.answers) == 1
+        narrower = narrow_within(s, ordered, "xuong may")  # the same two facilities: the same list
+        assert narrower is wider and len(wider) == 2 and len(ordered.answers) == 1
+        assert len(narrow_within(s, ordered, "xuong")) == 3  # other hits: a list of their own
+        assert len(ordered.answers) == 2 and narrow_within(s, ordered, "xuong ma") is wider

@@ -42,7 +42,12 @@ def match_expression(query: str) -> str | None:
     tokens = match_words(query)
     if not tokens:
         return None
-    return " ".join(f'"{t}"*' for t in tokens)
+    return words_expression(tokens)
+
+
+def words_expression(words: list[str]) -> str:
+    """The match expression of words from match_words: each a prefix, all of them required."""
+    return " ".join(f'"{t}"*' for t in words)
 
 
 _FACILITY_SQL = text(

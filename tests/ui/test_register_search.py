@@ -65,3 +65,45 @@ def test_typing_on_and_retyping_show_what_a_fresh_search_shows(demo_window, qtbo
             with qtbot.waitSignal(model.loaded, timeout=10_000):
                 model.set_search(text)
             assert [model.facility_id(r) for r in range(model.rowCount())] == search_within(s, ordered, text)
+
+
+def test_a_search_narrowing_a_broad_one_is_counted_and_listed_in_one_pass(demo_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kcdesk.services.facilities import FacilityFilter
+    from kcdesk.services.register import match_count, ordered_ids, search_within
+    from kcdesk.ui.facilities import table_model
+
+    passes = []
+    one_pass = table_model.count_and_list
+    monkeypatch.setattr(table_model, "count_and_list", lambda *a: passes.append(a[2]) or one_pass(*a))
+    model = demo_window.page("facilities").model
+    qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+    with demo_window.ctx.store.read() as s:
+        wide = match_count(s, "co")
+        assert wide
+    model.broad_matches = wide // 2 + 1  # 'co' is broad; what narrows it is within one pass's reach
+
+    def answer(text: str) -> tuple[str, int]:
+        got: list[tuple[str, int]] = []
+        model.loaded.connect(on_list := lambda n: got.append(("list", n)))
+        model.counted.connect(on_count := lambda n: got.append(("count", n)))
+        model.set_search(text)
+        qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+        model.loaded.disconnect(on_list)
+        model.counted.disconnect(on_count)
+        model._complete.stop()
+        return got[0]
+
+    assert answer("co") == ("count", wide)
+    kinds = set()
+    with demo_window.ctx.store.read() as s:
+        ordered = ordered_ids(s, FacilityFilter(), "name")
+        for text in ("co s", "co so", "co so m", "co so may", "co so may t"):
+            kind, n = answer(text)
+            expected = search_within(s, ordered, text)
+            assert expected is not None and n == len(expected)
+            if kind == "list":
+                assert [model.facility_id(r) for r in range(model.rowCount())] == expected
+            else:
+                assert n >= model.broad_matches and model.partial
+            kinds.add(kind)
+    assert passes and kinds == {"list", "count"}

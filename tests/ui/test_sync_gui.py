@@ -128,6 +128,11 @@ def test_a_refused_change_shows_its_reason_and_is_discarded_only_after_confirmat
     qtbot.waitUntil(lambda: model.badge(model.row_of(refused)) == "error", timeout=10_000)
     assert model.badge(model.row_of(ok)) is None  # in step with the server: no mark
     assert model.data(model.index(model.row_of(refused), 0), Qt.ItemDataRole.ToolTipRole) == "Bị từ chối"
+    # Qt asks with plain ints (the model compares ints): the same answers
+    row = model.index(model.row_of(refused), 0)
+    assert model.data(row, int(Qt.ItemDataRole.ToolTipRole)) == "Bị từ chối"
+    assert model.data(row, int(Qt.ItemDataRole.DecorationRole)) is not None
+    assert model.data(model.index(model.row_of(ok), 0), int(Qt.ItemDataRole.DecorationRole)) is None
 
     letters = page.dead_letters
     with qtbot.waitSignal(letters.loaded, timeout=10_000):
