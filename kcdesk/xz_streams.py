@@ -34,11 +34,14 @@ class XzLayoutError(ValueError):
 
 def pack(src: BinaryIO, dst: BinaryIO, preset: int, part_bytes: int = PART_BYTES) -> None:
     """`src` packed into `dst` as one xz stream per `part_bytes`, the parts packed side by side."""
-    parts = iter(lambda: src.read(part_bytes), b"")
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(workers) as pool:
-        for packed in pool.map(lambda part: lzma.compress(part, preset=preset), parts):
-            dst.write(packed)
+        while True:  # a few parts at a time: a national snapshot is not read into memory whole
+            parts = [part for part in (src.read(part_bytes) for _ in range(workers)) if part]
+            for packed in pool.map(lambda part: lzma.compress(part, preset=preset), parts):
+                dst.write(packed)
+            if len(parts) < workers:
+                return
 
 
 def unpack(packed: Path, plain: Path) -> None:
