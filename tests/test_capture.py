@@ -190,3 +190,29 @@ def test_bulk_insert_keeps_the_rows_order_their_keys_and_the_index_in_step(store
     assert [g.tax_code for g in got] == [None, None, "0401000009", None]
     assert {g.status for g in got} == {"active"}
     assert {g.rowid: n.replace("Đ", "D") for g, n in zip(got, names, strict=True)} == indexed
+
+
+def test_bulk_insert_of_rows_naming_the_same_fields_stores_what_single_inserts_store(store: Store) -> None:
+    # Rows made by one import name the same fields: the bulk path then takes whole columns at
+    # once and checks each text column's normalisation in one go. A name typed in decomposed
+    # form (NFD, as some keyboards send it) must still be stored composed, as a single insert
+    # stores it, and the defaults and sort keys must be the same as for mixed rows.
+    import unicodedata
+
+    from kcdesk.services.search import search
+    from kcdesk.text import vi_sort_key
+
+    base = {"facility_type": "hkd", "province_code": "48", "ward_code": "20194", "row_version": 0}
+    names = ["Đông Hà", unicodedata.normalize("NFD", "Hợp tác xã Ánh Dương"), "Bình Minh"]
+    rows = [base | {"id": new_id(), "name": n, "representative": None} for n in names]
+    single = base | {"id": new_id(), "name": names[1], "representative": None, "status": "active"}
+    store.write(lambda s: bulk_insert(s, "facility", rows, {"status": "active"}))
+    store.write(lambda s: s.execute(Facility.__table__.insert(), [single]))
+    with store.read() as s:
+        got = s.connection().exec_driver_sql("SELECT id, name, name_sort, status FROM facility ORDER BY rowid").all()
+        hits = [h.title for h in search(s, "anh duong")]
+    composed = [unicodedata.normalize("NFC", n) for n in names]
+    assert [g.name for g in got] == [*composed, composed[1]]
+    assert [g.name_sort for g in got[:3]] == [vi_sort_key(n) for n in composed]
+    assert {g.status for g in got} == {"active"}
+    assert hits == [composed[1], composed[1]]

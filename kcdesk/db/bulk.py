@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Date, Table, text
@@ -39,6 +40,16 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
     return value
+
+
+def _nfc_column(values: Sequence[Any]) -> Sequence[Any]:
+    """`_nfc` of each value, checked for the whole column at once: text typed or imported is
+    nearly always NFC already, and then the column is kept as it is. NUL is a starter that
+    composes with nothing, so the joined text is NFC exactly when every value is."""
+    texts = [v for v in values if v.__class__ is str]
+    if unicodedata.is_normalized("NFC", "\0".join(texts)):
+        return values
+    return list(map(_nfc, values))
 
 
 def _converter(column_type: Any) -> Converter | None:
@@ -83,6 +94,43 @@ def _column(rows: Sequence[Mapping[str, Any]], key: str, fill: Any, derive: tupl
     return [made[r[source]] if key not in r and isinstance(r.get(source), str) else r.get(key, fill) for r in rows]
 
 
+def _records(
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    named: list[str],
+    keys: list[str],
+    defaults: Mapping[str, Any],
+    derived: Mapping[str, tuple[str, str]],
+) -> list[tuple[Any, ...]]:
+    """The rows as tuples in `keys` order, values converted for sqlite3. Built column by
+    column; when every row names the same fields (rows made by one import or generator) the
+    columns are taken from all rows at once by itemgetter, in C."""
+    first = rows[0].keys()
+    uniform = all(r.keys() == first for r in rows)
+    taken: dict[str, Sequence[Any]] = {}
+    if uniform:
+        present = [k for k in named if k in first]
+        if len(present) == 1:
+            taken[present[0]] = [r[present[0]] for r in rows]
+        elif present:
+            taken = dict(zip(present, zip(*map(itemgetter(*present), rows), strict=True), strict=True))
+    columns_data: list[Sequence[Any]] = []
+    for key, convert in zip(keys, _plan(table, keys), strict=True):
+        fill = defaults[key] if key in defaults else _fill(table, key)
+        if key in taken:
+            values: Sequence[Any] = taken[key]
+        elif uniform and key not in derived:  # a default no row names: the same value for all
+            values = [fill] * len(rows)
+        else:
+            values = _column(rows, key, fill, derived.get(key))
+        if convert is _nfc:
+            values = _nfc_column(values)
+        elif convert is not None:
+            values = list(map(convert, values))
+        columns_data.append(values)
+    return list(zip(*columns_data, strict=True))
+
+
 class _SortKeys(dict[str, str]):
     """vi_sort_key of each distinct name, made once: names repeat in a province (a third to
     a half of the representatives' in the demo), and the key is the bulk path's largest
@@ -112,11 +160,7 @@ def bulk_insert(
     named = list(dict.fromkeys([*chain.from_iterable(rows), *defaults]))  # every row's keys, in order
     derived = {key: (source, key) for source, key in SORT_KEYS.get(table_name, ()) if source in named}
     keys = list(dict.fromkeys([*named, *derived]))
-    columns_data = []
-    for key, convert in zip(keys, _plan(table, keys), strict=True):
-        values = _column(rows, key, defaults[key] if key in defaults else _fill(table, key), derived.get(key))
-        columns_data.append(values if convert is None else list(map(convert, values)))
-    data = list(zip(*columns_data, strict=True))
+    data = _records(table, rows, named, keys, defaults, derived)
     conn = session.connection()
     synced = is_synced(table_name)
     start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table_name}"').scalar() if synced else 0

@@ -16,5 +16,6 @@ KNOWN_REVISIONS = (
     "0008_sign_in",
     "0009_compact_audit",
     "0010_live_count",
+    "0011_search_hashsize",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

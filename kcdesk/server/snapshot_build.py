@@ -17,7 +17,6 @@ outside the view is ever written into the file.
 
 from __future__ import annotations
 
-import lzma
 import shutil
 import sqlite3
 import tempfile
@@ -27,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from kcdesk import xz_streams
 from kcdesk.atomic_write import atomic_path
 from kcdesk.db.capture import SEARCH_TABLES, fold_sql
 from kcdesk.db.files import sha256_of
@@ -142,8 +142,8 @@ def build_client_snapshot(conn: Connection, reader: StoredReader, view: View, fo
         finally:
             lite.close()
         final = folder / f"{snapshot_id}.sqlite.xz"
-        with atomic_path(final) as packed, plain.open("rb") as src, lzma.open(packed, "wb", preset=XZ_PRESET) as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        with atomic_path(final) as packed, plain.open("rb") as src, packed.open("wb") as dst:
+            xz_streams.pack(src, dst, XZ_PRESET)  # in parts, so that the laptop unpacks them side by side
     return SnapshotInfo(
         scope=view.scope,
         cursor=cursor,

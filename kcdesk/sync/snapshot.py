@@ -21,6 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kcdesk import xz_streams
 from kcdesk.db.bulk import bulk_upsert
 from kcdesk.db.capture import bulk_capture_sql, table_columns
 from kcdesk.db.files import sha256_of
@@ -80,16 +81,28 @@ def download_snapshot(
     else:
         raise Offline("Không tải được bản chụp dữ liệu phạm vi {scope}; sẽ thử lại.", scope=scope)
     plain = folder / f"{info.snapshot_id}.sqlite"
-    opener: Any = lzma.open if client else gzip.open
     try:
-        with opener(part, "rb") as src, plain.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        _unpack(part, plain, client)
     except (OSError, EOFError, lzma.LZMAError) as exc:  # the right bytes, wrongly packed by the server
         plain.unlink(missing_ok=True)
         raise SnapshotDamaged("Bản chụp dữ liệu phạm vi {scope} bị hỏng.", scope=scope) from exc
     finally:
         part.unlink(missing_ok=True)
     return plain, info
+
+
+def _unpack(part: Path, plain: Path, client: bool) -> None:
+    """The laptop's layout comes as xz in parts, unpacked side by side (kcdesk.xz_streams);
+    a file whose parts cannot be told apart is unpacked in one pass, which reads any xz."""
+    if client:
+        try:
+            xz_streams.unpack(part, plain)
+            return
+        except xz_streams.XzLayoutError as exc:
+            log.info("snapshot %s unpacked in one pass: %s", part.name, exc)
+    opener: Any = lzma.open if client else gzip.open
+    with opener(part, "rb") as src, plain.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def apply_snapshot(
