@@ -38,12 +38,20 @@ from kcdesk.server.access import check_write, require_write
 from kcdesk.server.bulk import insert_rows, update_rows
 from kcdesk.server.counters import append_changes
 from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copies, stale_snapshots
-from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
+from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, value_bytes, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
 from kcdesk.server.outcomes import aside_record, refused_outcome, with_kept_aside
 from kcdesk.server.rulebook import RULES, SERVER_SET, SERVER_SET_BY_TABLE, Change, lock_problem, server_set, stamp
-from kcdesk.server.scopes import CHILDREN, SERVER_OWNED, DeviceGrant, Placement, is_placed_by_parent, own_placement
-from kcdesk.server.stored import StoredReader, read_rows, record_damaged
+from kcdesk.server.scopes import (
+    CHILDREN,
+    NATIONAL,
+    OWN_PLACEMENT,
+    SERVER_OWNED,
+    DeviceGrant,
+    Placement,
+    is_placed_by_parent,
+)
+from kcdesk.server.stored import StoredReader, read_stored, record_damaged
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
 from kcdesk.sync.relations import PARENT, parent_ref
@@ -77,7 +85,7 @@ class SeqGap(Exception):
         self.expected = expected
 
 
-@dataclass
+@dataclass(slots=True)
 class RowState:
     table: str
     row: dict[str, Any] | None  # wire form, server columns excluded
@@ -126,6 +134,8 @@ class BatchApplier:
         self.server_logged: set[tuple[str, str | None, str, str]] = set()  # entries of server moves
         self.released: list[Key] = []  # stored rows this device no longer holds as they are
         self._templates: dict[str, dict[str, Any]] = {}
+        self._placements: dict[tuple[str, str | None], Placement] = {}
+        self._seen: dict[tuple[str, str, str | None], bool] = {}
         self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
         self.aside: list[dict[str, Any]] = []
         # Set by an erasure in this batch: files and cached snapshots to remove after commit.
@@ -140,13 +150,38 @@ class BatchApplier:
             if (table, row_id) not in self.rows and table in db.REPLICATED:
                 by_table.setdefault(table, set()).add(row_id)
         for table, ids in by_table.items():
-            for row, rec in read_rows(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
-                placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
-                self.rows[(table, rec["id"])] = RowState(
-                    table, row, placement, True, damaged=row is None, holder=rec[db.DEVICE_COL]
+            for found in read_stored(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
+                placement = self._placement(found.scope, found.ward)
+                self.rows[(table, found.id)] = RowState(
+                    table, found.row, placement, True, damaged=found.row is None, holder=found.holder
                 )
             for row_id in ids:
                 self.rows.setdefault((table, row_id), RowState(table, None, None, False))
+
+    def _placement(self, scope: str, ward: str | None) -> Placement:
+        """One Placement object per place: a batch's rows share a few (made and compared
+        thousands of times otherwise)."""
+        key = (scope, ward)
+        placement = self._placements.get(key)
+        if placement is None:
+            placement = self._placements[key] = Placement(scope, ward)
+        return placement
+
+    def _own_placement(self, table: str, row: Mapping[str, Any]) -> Placement:
+        """kcdesk.server.scopes.own_placement (the same reading of the same columns), as one
+        of this batch's shared objects."""
+        province_col, ward_col = OWN_PLACEMENT[table]
+        province = row.get(province_col) if province_col else None
+        ward = row.get(ward_col) if ward_col else None
+        return self._placement(str(province) if province else NATIONAL, str(ward) if ward else None)
+
+    def _sees(self, table: str, placement: Placement) -> bool:
+        """grant.can_see, asked once per table and place in a batch."""
+        key = (table, placement.scope, placement.ward)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = self.grant.can_see(table, placement)
+        return seen
 
     def state(self, table: str, row_id: str) -> RowState:
         key = (table, row_id)
@@ -160,14 +195,15 @@ class BatchApplier:
         for _depth in range(3):  # parents, grandparents (acceptance member -> acceptance -> proposal)
             parents: set[Key] = set()
             for m in mutations:
+                if not is_placed_by_parent(m.table):  # no parent to look for (facilities, surveys...)
+                    continue
                 current = self.rows.get((m.table, m.row_id))
                 for source in (m.values, current.row if current and current.row else {}):
                     ref = parent_ref(m.table, source)
                     if ref:
                         parents.add(ref)
-            for key in list(self.rows):
-                st = self.rows[key]
-                if st.row is not None:
+            for st in self.rows.values():
+                if st.row is not None and is_placed_by_parent(st.table):
                     ref = parent_ref(st.table, st.row)
                     if ref:
                         parents.add(ref)
@@ -297,7 +333,7 @@ class BatchApplier:
         values, base = self._normalised(codec, m)
         aside_bytes = aside_size(self.budget.limits, self.kept_aside) if self.kept_aside else 0
         st = self.state(m.table, m.row_id)
-        if st.placement is not None and not self.grant.can_see(m.table, st.placement):
+        if st.placement is not None and not self._sees(m.table, st.placement):
             raise Refusal("id_in_use" if m.op == "insert" else "not_found")  # as if it did not exist
         if st.damaged:
             raise Refusal("quarantined")
@@ -346,7 +382,7 @@ class BatchApplier:
                 raise Refusal("parent_deleted", parent_table=parent_table)
             placement = parent.placement
         else:
-            placement = own_placement(m.table, new_row)
+            placement = self._own_placement(m.table, new_row)
         self._check_references(m.table, new_row, changed)
         check_write(self.grant, m.table, st.placement, placement, changed)
         change = Change(
@@ -367,7 +403,7 @@ class BatchApplier:
 
         new_row["row_version"] = (current["row_version"] if current else 0) + 1
         new_row["updated_at"] = self.now
-        if st.placement is not None and st.placement != placement:
+        if st.placement is not None and st.placement is not placement and st.placement != placement:
             st.old_placements.add(st.placement)
         st.row, st.placement, st.dirty = new_row, placement, True
         st.changed |= changed
@@ -376,7 +412,7 @@ class BatchApplier:
             conflict_id = self._record_conflict(m, placement, "field", merged_conflicts, st)
         elif concurrent:
             log.info("soft merge of %s %s by %s: %s", m.table, m.row_id, self.grant.device_id, sorted(changed))
-        row_back = new_row if self.grant.can_see(m.table, placement) else None
+        row_back = new_row if self._sees(m.table, placement) else None
         if conflict_id or concurrent:
             return Outcome(
                 seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id, row=row_back
@@ -394,7 +430,10 @@ class BatchApplier:
         if not SERVER_STAMPED.isdisjoint(m.values):
             return False
         sent = m.values  # a field left out of a new row is NULL on the device (nulls travel as absent)
-        return all(c in SERVER_SET or sent.get(c) == row[c] for c in changed)
+        for c in changed:  # noqa: SIM110  (a loop: all() over a generator cost more, per change)
+            if c not in SERVER_SET and sent.get(c) != row[c]:
+                return False
+        return True
 
     def _charge(
         self,
@@ -404,7 +443,12 @@ class BatchApplier:
         aside_bytes: int,
     ) -> None:
         """What this change makes the server keep (see kcdesk.server.limits)."""
-        size = values_bytes(row.values()) if changed is None else values_bytes(row[c] for c in changed)
+        if changed is None:
+            size = values_bytes(row.values())
+        else:  # most edits change a field or two: counted in place
+            size = 0
+            for c in changed:
+                size += value_bytes(row[c])
         for entry in conflicts.values():
             size += values_bytes(entry.values())
         self.budget.check_row(row, size)
@@ -531,19 +575,29 @@ class BatchApplier:
         # A stored row gets only the columns the batch wrote (and the version, the instant and
         # the placement): an edit of one field stages and copies a few values, not the row.
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        # The columns of an update, by the set the batch changed (most rows share one):
+        # their getter and the list of rows they write.
+        groups: dict[frozenset[str], tuple[Any, list[tuple[Any, ...]]]] = {}
+        device = self.grant.device_id
+        echo_free = self.echo_free
+        log_entries = self.log_entries
         for st in states:
             assert st.row is not None and st.placement is not None
             row = st.row
-            key = (table, row["id"])
-            holder = self.grant.device_id if key in self.echo_free and not st.old_placements else None
+            row_id = row["id"]
+            holder = device if (table, row_id) in echo_free and not st.old_placements else None
             if st.existed:
-                names = ("id", *sorted(st.changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
-                group = updates.setdefault(names, [])
-                group.append((*(row[c] for c in names), st.placement.scope, st.placement.ward, holder))
+                changed = frozenset(st.changed)
+                group = groups.get(changed)
+                if group is None:
+                    names = ("id", *sorted(changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
+                    group = groups[changed] = (itemgetter(*names), updates.setdefault(names, []))
+                group[1].append((*group[0](row), st.placement.scope, st.placement.ward, holder))
             else:
                 inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder))
-            for p in (st.placement, *st.old_placements):
-                self.log_entries.add((p.scope, p.ward, table, row["id"]))
+            log_entries.add((st.placement.scope, st.placement.ward, table, row_id))
+            for p in st.old_placements:
+                log_entries.add((p.scope, p.ward, table, row_id))
         insert_rows(self.conn, t, columns, inserts)
         for names, records in updates.items():
             update_rows(self.conn, t, [*names, *columns[-3:]], records)
