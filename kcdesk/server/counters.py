@@ -41,6 +41,20 @@ def take_cursors(conn: Connection, scope: str, count: int) -> int:
     return int(last) - count + 1
 
 
+def take_new_cursors(conn: Connection, scope: str, count: int) -> int:
+    """take_cursors for a scope whose counter may not exist yet: made at 0 if missing and
+    advanced, in one statement (one round trip less for every push)."""
+    t = db.scope_counter
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(t)
+        .values(scope=scope, last_cursor=count, horizon=0)
+        .on_conflict_do_update(index_elements=["scope"], set_={"last_cursor": t.c.last_cursor + count})
+        .returning(t.c.last_cursor)
+    )
+    return int(conn.execute(stmt).scalar_one()) - count + 1
+
+
 def append_changes(
     conn: Connection, entries: Iterable[Entry], now: str, origins: Mapping[Entry, Origin] | None = None
 ) -> None:
@@ -51,13 +65,12 @@ def append_changes(
         by_scope.setdefault(entry[0], []).append(entry)
     if not by_scope:
         return
-    ensure_scopes(conn, by_scope)
     origins = origins or {}
     none = (None, None)
     records: list[tuple[str, int, str | None, str, str, str, str, str | None, int | None]] = []
     for scope in sorted(by_scope):
         batch = _parents_first(by_scope[scope])
-        first = take_cursors(conn, scope, len(batch))
+        first = take_new_cursors(conn, scope, len(batch))
         for offset, entry in enumerate(batch, first):
             device, seq = origins.get(entry, none)
             records.append((scope, offset, entry[1], entry[2], entry[3], "upsert", now, device, seq))
