@@ -23,11 +23,9 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
 from kcdesk.db.base import Base
 from kcdesk.db.sort_keys import LOCAL_ONLY
@@ -35,15 +33,12 @@ from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
 from kcdesk.server import db, rules_followup  # noqa: F401  (rules_followup: its rules join the rule book)
 from kcdesk.server.access import check_write, require_write
-from kcdesk.server.bulk import insert_rows, update_rows
-from kcdesk.server.counters import append_changes
-from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copies, stale_snapshots
 from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, value_bytes, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
 from kcdesk.server.outcomes import aside_record, refused_outcome, with_kept_aside
+from kcdesk.server.push_write import BatchWriter, Key, RowState
 from kcdesk.server.rulebook import RULES, SERVER_SET, SERVER_SET_BY_TABLE, Change, lock_problem, server_set, stamp
 from kcdesk.server.scopes import (
-    CHILDREN,
     NATIONAL,
     OWN_PLACEMENT,
     SERVER_OWNED,
@@ -51,7 +46,7 @@ from kcdesk.server.scopes import (
     Placement,
     is_placed_by_parent,
 )
-from kcdesk.server.stored import StoredReader, read_stored, record_damaged
+from kcdesk.server.stored import StoredReader, read_stored
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
 from kcdesk.sync.relations import PARENT, parent_ref
@@ -70,12 +65,9 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     ]
     for name in db.REPLICATED
 }
-Key = tuple[str, str]
-ERASURE_TABLE = "personal_data_erasure"
 # Fields the server stamps beyond SERVER_SET (a signature): a device that names one may hold
 # another value than the stored one.
 SERVER_STAMPED = frozenset().union(*SERVER_SET_BY_TABLE.values())
-_ROW_STAMPS = ("row_version", "updated_at")  # written on every update
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
@@ -85,22 +77,7 @@ class SeqGap(Exception):
         self.expected = expected
 
 
-@dataclass(slots=True)
-class RowState:
-    table: str
-    row: dict[str, Any] | None  # wire form, server columns excluded
-    placement: Placement | None
-    existed: bool
-    dirty: bool = False
-    damaged: bool = False  # stored, but does not read back (see kcdesk.server.stored)
-    # The device that holds exactly the stored version (db.DEVICE_COL): its next change is
-    # no concurrent one, whatever base version its outbox noted before the last answer came.
-    holder: str | None = None
-    old_placements: set[Placement] = field(default_factory=set)
-    changed: set[str] = field(default_factory=set)  # columns this batch wrote (a stored row's update)
-
-
-class BatchApplier:
+class BatchApplier(BatchWriter):
     def __init__(
         self,
         conn: Connection,
@@ -528,119 +505,6 @@ class BatchApplier:
         self.log_entries.add((placement.scope, placement.ward, "_conflict", conflict_id))
         return conflict_id
 
-    # -- writing -------------------------------------------------------------------------
-
-    def write(self) -> None:
-        for table, states in _group_dirty(self.rows.values()).items():
-            self._write_table(table, states)
-        for table, row_id in self.released:
-            t = db.REPLICATED[table]
-            self.conn.execute(update(t).where(t.c.id == row_id).values({db.DEVICE_COL: None}))
-        for st in self.rows.values():
-            if st.dirty and st.old_placements and st.row is not None:
-                assert st.placement is not None
-                self._cascade(st.table, st.row["id"], st.placement)
-        if self.conflicts:
-            self.conn.execute(db.conflict.insert(), self.conflicts)
-        if self.aside:
-            self.conn.execute(db.field_aside.insert(), self.aside)
-        erased = [st.row for st in self.rows.values() if st.dirty and st.table == ERASURE_TABLE and st.row is not None]
-        if erased:  # after this batch's conflicts are stored, so those are scrubbed too
-            scrub_server_copies(self.conn, erased)
-            self.erased_files = forget_files(self.conn, erased_files(self.conn, erased))
-            self.stale_snapshots = stale_snapshots(self.conn, {str(r.get("province_code") or "") for r in erased})
-        record_damaged(self.conn, self.reader.damaged, self.now)
-        append_changes(self.conn, self.log_entries, self.now, self._origins(erased))
-
-    def _origins(self, erased: list[Any]) -> dict[tuple[str, str | None, str, str], tuple[str, int]]:
-        """The log entries the pushing device need not pull back: its echo-free rows, logged
-        under their only placement. Nothing when an erasure scrubbed stored rows, and not an
-        entry the server logged again for its own reasons (a parent's move)."""
-        if erased:
-            return {}
-        origins = {}
-        for key, seq in self.echo_free.items():
-            st = self.rows[key]
-            if st.dirty and st.placement is not None and not st.old_placements:
-                origins[(st.placement.scope, st.placement.ward, key[0], key[1])] = (self.grant.device_id, seq)
-        for entry in self.server_logged:
-            origins.pop(entry, None)
-        return origins
-
-    def _write_table(self, table: str, states: list[RowState]) -> None:
-        t = db.REPLICATED[table]
-        columns = self._columns(table)
-        values_of = itemgetter(*columns[:-3])  # every row holds every column (new rows start from all of them)
-        inserts: list[tuple[Any, ...]] = []
-        # A stored row gets only the columns the batch wrote (and the version, the instant and
-        # the placement): an edit of one field stages and copies a few values, not the row.
-        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        # The columns of an update, by the set the batch changed (most rows share one):
-        # their getter and the list of rows they write.
-        groups: dict[frozenset[str], tuple[Any, list[tuple[Any, ...]]]] = {}
-        device = self.grant.device_id
-        echo_free = self.echo_free
-        log_entries = self.log_entries
-        for st in states:
-            assert st.row is not None and st.placement is not None
-            row = st.row
-            row_id = row["id"]
-            holder = device if (table, row_id) in echo_free and not st.old_placements else None
-            if st.existed:
-                changed = frozenset(st.changed)
-                group = groups.get(changed)
-                if group is None:
-                    names = ("id", *sorted(changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
-                    group = groups[changed] = (itemgetter(*names), updates.setdefault(names, []))
-                group[1].append((*group[0](row), st.placement.scope, st.placement.ward, holder))
-            else:
-                inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder))
-            log_entries.add((st.placement.scope, st.placement.ward, table, row_id))
-            for p in st.old_placements:
-                log_entries.add((p.scope, p.ward, table, row_id))
-        insert_rows(self.conn, t, columns, inserts)
-        for names, records in updates.items():
-            update_rows(self.conn, t, [*names, *columns[-3:]], records)
-
-    def _columns(self, table: str) -> list[str]:
-        """id first (update_rows keys on it), the row's columns, then the placement."""
-        names = [c for c in self.codecs[table].columns if c != "id"]
-        return ["id", *names, db.SCOPE_COL, db.WARD_COL, db.DEVICE_COL]
-
-    def _cascade(self, table: str, row_id: str, placement: Placement) -> None:
-        """A parent moved (to another commune or province): its children move with it, and
-        both the old and the new place hear about each of them."""
-        children = list(CHILDREN.get(table, []))
-        children.append(("attachment", "owner_id"))
-        for child, column in children:
-            t = db.REPLICATED[child]
-            cond = t.c[column] == row_id
-            if child == "attachment":
-                cond = cond & (t.c.owner_table == table)
-            rows = self.conn.execute(select(t.c.id, t.c[db.SCOPE_COL], t.c[db.WARD_COL]).where(cond)).all()
-            moved = [r for r in rows if (r[1], r[2]) != (placement.scope, placement.ward)]
-            if not moved:
-                continue
-            self.conn.execute(
-                update(t).where(cond).values({db.SCOPE_COL: placement.scope, db.WARD_COL: placement.ward})
-            )
-            for child_id, old_scope, old_ward in moved:
-                for entry in (
-                    (old_scope, old_ward, child, child_id),
-                    (placement.scope, placement.ward, child, child_id),
-                ):
-                    self.log_entries.add(entry)
-                    self.server_logged.add(entry)
-                self._cascade(child, child_id, placement)
-
     @property
     def aside_bytes(self) -> int:
         return self.budget.batch_aside
-
-
-def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
-    grouped: dict[str, list[RowState]] = {}
-    for st in states:
-        if st.dirty:
-            grouped.setdefault(st.table, []).append(st)
-    return grouped
