@@ -12,6 +12,7 @@ from kcdesk.domain.validation import (
     phone_problem,
     tax_code_problem,
 )
+from kcdesk.errors import FieldMessage
 
 UNITS = UnitIndex(
     {"48": "Thành phố Đà Nẵng", "01": "Thành phố Hà Nội"},
@@ -63,6 +64,45 @@ def test_each_problem_names_its_field() -> None:
 
 def test_insured_workers_cannot_exceed_the_total() -> None:
     assert set(facility_problems(GOOD | {"labour_total": 5, "labour_insured": 9}, UNITS)) == {"labour_insured"}
+
+
+# Rows with something wrong in many fields, and the interplay the checks have (a ward of
+# another province, insured workers beside a total that is not a number).
+ODD_ROWS = [
+    GOOD,
+    GOOD | {"labour_total": 5, "labour_insured": 9},
+    GOOD | {"labour_total": "a", "labour_insured": 9},
+    GOOD | {"labour_total": 5, "labour_insured": -1},
+    GOOD | {"labour_total": None, "labour_insured": 9, "total_capital": 2.5},
+    {"name": " ", "facility_type": "x", "province_code": "48", "ward_code": "00004", "latitude": 40, "email": "abc"},
+    {
+        "facility_type": None,
+        "province_code": "99",
+        "ward_code": "77777",
+        "tax_code": "123",
+        "phone": "+84 905 123 456",
+        "sector_code": "Z",
+        "status": "gone",
+        "revenue_prev_year": "x",
+        "local_raw_material_pct": 101,
+        "longitude": 1,
+    },
+    GOOD | {"phone": "12", "tax_code": "0401234567-001", "province_code": None, "ward_code": None},
+]
+FIELDS = sorted({*GOOD, *(k for row in ODD_ROWS for k in row), "labour_total", "labour_insured"})
+
+
+@pytest.mark.parametrize("row", ODD_ROWS)
+def test_the_problems_of_some_fields_are_the_full_checks_problems_of_them(row: dict[str, object]) -> None:
+    """The server checks only the fields an edit concerns (facility_problems' `fields`):
+    the same problems, in the same order, as the full check finds for those fields."""
+
+    def shown(problems: dict[str, FieldMessage]) -> list[tuple[str, str, str]]:
+        return [(k, v.text("vi"), v.text("en")) for k, v in problems.items()]
+
+    full = shown(facility_problems(row, UNITS))
+    for fields in [[f] for f in FIELDS] + [FIELDS[i : i + 3] for i in range(len(FIELDS))] + [FIELDS, []]:
+        assert shown(facility_problems(row, UNITS, set(fields))) == [p for p in full if p[0] in fields], fields
 
 
 def test_vietnamese_dictionary_order() -> None:

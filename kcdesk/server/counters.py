@@ -41,33 +41,50 @@ def take_cursors(conn: Connection, scope: str, count: int) -> int:
     return int(last) - count + 1
 
 
+def take_new_cursors(conn: Connection, scope: str, count: int) -> int:
+    """take_cursors for a scope whose counter may not exist yet: made at 0 if missing and
+    advanced, in one statement (one round trip less for every push)."""
+    t = db.scope_counter
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(t)
+        .values(scope=scope, last_cursor=count, horizon=0)
+        .on_conflict_do_update(index_elements=["scope"], set_={"last_cursor": t.c.last_cursor + count})
+        .returning(t.c.last_cursor)
+    )
+    return int(conn.execute(stmt).scalar_one()) - count + 1
+
+
 def append_changes(
     conn: Connection, entries: Iterable[Entry], now: str, origins: Mapping[Entry, Origin] | None = None
 ) -> None:
     """Log `entries` in commit order; `origins` names, for the entries that have one, the
     device that already holds the version written (its pulls skip them: no echo)."""
     by_scope: dict[str, list[Entry]] = {}
-    for entry in sorted(entries, key=lambda e: (e[0], e[2] != "_conflict", e[3])):
+    for entry in entries:  # grouped only: _parents_first puts each scope's entries in order
         by_scope.setdefault(entry[0], []).append(entry)
     if not by_scope:
         return
-    ensure_scopes(conn, by_scope)
     origins = origins or {}
+    none = (None, None)
     records: list[tuple[str, int, str | None, str, str, str, str, str | None, int | None]] = []
     for scope in sorted(by_scope):
         batch = _parents_first(by_scope[scope])
-        first = take_cursors(conn, scope, len(batch))
-        for offset, entry in enumerate(batch):
-            device, seq = origins.get(entry, (None, None))
-            records.append((scope, first + offset, entry[1], entry[2], entry[3], "upsert", now, device, seq))
+        first = take_new_cursors(conn, scope, len(batch))
+        for offset, entry in enumerate(batch, first):
+            device, seq = origins.get(entry, none)
+            records.append((scope, offset, entry[1], entry[2], entry[3], "upsert", now, device, seq))
     insert_rows(conn, db.change_log, LOG_COLUMNS, records)
 
 
 def _parents_first(entries: list[Entry]) -> list[Entry]:
     """Parents before children (the desktop's foreign keys need them), conflicts last. A
     row that moved between communes is logged under both, so each commune's view hears."""
-    order = {name: i for i, name in enumerate(db.REPLICATED)}
+    order = _TABLE_ORDER
     return sorted(entries, key=lambda e: (order.get(e[2], 10_000), e[3], e[1] or ""))
+
+
+_TABLE_ORDER = {name: i for i, name in enumerate(db.REPLICATED)}
 
 
 def last_cursor(conn: Connection, scope: str) -> int:

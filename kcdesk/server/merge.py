@@ -27,7 +27,7 @@ class Refusal(Exception):
         self.params = params
 
 
-@dataclass
+@dataclass(slots=True)
 class MergeResult:
     apply: dict[str, Any] = field(default_factory=dict)  # fields to write (wire form)
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)  # field -> base/mine/theirs
@@ -47,22 +47,22 @@ def merge_fields(
     different values is a conflict: the later arrival (this mutation) wins, and the
     replaced value is kept in the conflict record for people to review.
     """
-    result = MergeResult(concurrent=current_version != base_version)
+    concurrent = current_version != base_version
+    apply: dict[str, Any] = {}
+    conflicts: dict[str, dict[str, Any]] = {}
     for name, mine in values.items():
         theirs = current.get(name)
         if _same(mine, theirs):
             continue
+        apply[name] = mine
         original = base.get(name, MISSING)
-        if not result.concurrent or (original is not MISSING and _same(theirs, original)):
-            result.apply[name] = mine
-        else:
-            result.apply[name] = mine
-            result.conflicts[name] = {
+        if concurrent and (original is MISSING or not _same(theirs, original)):
+            conflicts[name] = {
                 "base": None if original is MISSING else original,
                 "mine": mine,
                 "theirs": theirs,
             }
-    return result
+    return MergeResult(apply, conflicts, concurrent)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -23,11 +23,9 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
 from kcdesk.db.base import Base
 from kcdesk.db.sort_keys import LOCAL_ONLY
@@ -35,15 +33,20 @@ from kcdesk.domain.validation import UnitIndex
 from kcdesk.ids import new_id
 from kcdesk.server import db, rules_followup  # noqa: F401  (rules_followup: its rules join the rule book)
 from kcdesk.server.access import check_write, require_write
-from kcdesk.server.bulk import insert_rows, update_rows
-from kcdesk.server.counters import append_changes
-from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copies, stale_snapshots
-from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, values_bytes
+from kcdesk.server.limits import StoredBudget, StoreLimits, aside_size, value_bytes, values_bytes
 from kcdesk.server.merge import Refusal, merge_fields
 from kcdesk.server.outcomes import aside_record, refused_outcome, with_kept_aside
+from kcdesk.server.push_write import BatchWriter, Key, RowState
 from kcdesk.server.rulebook import RULES, SERVER_SET, SERVER_SET_BY_TABLE, Change, lock_problem, server_set, stamp
-from kcdesk.server.scopes import CHILDREN, SERVER_OWNED, DeviceGrant, Placement, is_placed_by_parent, own_placement
-from kcdesk.server.stored import StoredReader, read_rows, record_damaged
+from kcdesk.server.scopes import (
+    NATIONAL,
+    OWN_PLACEMENT,
+    SERVER_OWNED,
+    DeviceGrant,
+    Placement,
+    is_placed_by_parent,
+)
+from kcdesk.server.stored import StoredReader, read_stored
 from kcdesk.sync import faults
 from kcdesk.sync.protocol import Mutation, Outcome
 from kcdesk.sync.relations import PARENT, parent_ref
@@ -62,12 +65,9 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     ]
     for name in db.REPLICATED
 }
-Key = tuple[str, str]
-ERASURE_TABLE = "personal_data_erasure"
 # Fields the server stamps beyond SERVER_SET (a signature): a device that names one may hold
 # another value than the stored one.
 SERVER_STAMPED = frozenset().union(*SERVER_SET_BY_TABLE.values())
-_ROW_STAMPS = ("row_version", "updated_at")  # written on every update
 ROW_ID = re.compile(r"[0-9A-Za-z._:-]{1,64}\Z")  # ids are UUID text; seeded rows too
 
 
@@ -77,22 +77,7 @@ class SeqGap(Exception):
         self.expected = expected
 
 
-@dataclass
-class RowState:
-    table: str
-    row: dict[str, Any] | None  # wire form, server columns excluded
-    placement: Placement | None
-    existed: bool
-    dirty: bool = False
-    damaged: bool = False  # stored, but does not read back (see kcdesk.server.stored)
-    # The device that holds exactly the stored version (db.DEVICE_COL): its next change is
-    # no concurrent one, whatever base version its outbox noted before the last answer came.
-    holder: str | None = None
-    old_placements: set[Placement] = field(default_factory=set)
-    changed: set[str] = field(default_factory=set)  # columns this batch wrote (a stored row's update)
-
-
-class BatchApplier:
+class BatchApplier(BatchWriter):
     def __init__(
         self,
         conn: Connection,
@@ -126,6 +111,8 @@ class BatchApplier:
         self.server_logged: set[tuple[str, str | None, str, str]] = set()  # entries of server moves
         self.released: list[Key] = []  # stored rows this device no longer holds as they are
         self._templates: dict[str, dict[str, Any]] = {}
+        self._placements: dict[tuple[str, str | None], Placement] = {}
+        self._seen: dict[tuple[str, str, str | None], bool] = {}
         self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
         self.aside: list[dict[str, Any]] = []
         # Set by an erasure in this batch: files and cached snapshots to remove after commit.
@@ -140,13 +127,38 @@ class BatchApplier:
             if (table, row_id) not in self.rows and table in db.REPLICATED:
                 by_table.setdefault(table, set()).add(row_id)
         for table, ids in by_table.items():
-            for row, rec in read_rows(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
-                placement = Placement(rec[db.SCOPE_COL], rec[db.WARD_COL])
-                self.rows[(table, rec["id"])] = RowState(
-                    table, row, placement, True, damaged=row is None, holder=rec[db.DEVICE_COL]
+            for found in read_stored(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
+                placement = self._placement(found.scope, found.ward)
+                self.rows[(table, found.id)] = RowState(
+                    table, found.row, placement, True, damaged=found.row is None, holder=found.holder
                 )
             for row_id in ids:
                 self.rows.setdefault((table, row_id), RowState(table, None, None, False))
+
+    def _placement(self, scope: str, ward: str | None) -> Placement:
+        """One Placement object per place: a batch's rows share a few (made and compared
+        thousands of times otherwise)."""
+        key = (scope, ward)
+        placement = self._placements.get(key)
+        if placement is None:
+            placement = self._placements[key] = Placement(scope, ward)
+        return placement
+
+    def _own_placement(self, table: str, row: Mapping[str, Any]) -> Placement:
+        """kcdesk.server.scopes.own_placement (the same reading of the same columns), as one
+        of this batch's shared objects."""
+        province_col, ward_col = OWN_PLACEMENT[table]
+        province = row.get(province_col) if province_col else None
+        ward = row.get(ward_col) if ward_col else None
+        return self._placement(str(province) if province else NATIONAL, str(ward) if ward else None)
+
+    def _sees(self, table: str, placement: Placement) -> bool:
+        """grant.can_see, asked once per table and place in a batch."""
+        key = (table, placement.scope, placement.ward)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = self.grant.can_see(table, placement)
+        return seen
 
     def state(self, table: str, row_id: str) -> RowState:
         key = (table, row_id)
@@ -160,14 +172,15 @@ class BatchApplier:
         for _depth in range(3):  # parents, grandparents (acceptance member -> acceptance -> proposal)
             parents: set[Key] = set()
             for m in mutations:
+                if not is_placed_by_parent(m.table):  # no parent to look for (facilities, surveys...)
+                    continue
                 current = self.rows.get((m.table, m.row_id))
                 for source in (m.values, current.row if current and current.row else {}):
                     ref = parent_ref(m.table, source)
                     if ref:
                         parents.add(ref)
-            for key in list(self.rows):
-                st = self.rows[key]
-                if st.row is not None:
+            for st in self.rows.values():
+                if st.row is not None and is_placed_by_parent(st.table):
                     ref = parent_ref(st.table, st.row)
                     if ref:
                         parents.add(ref)
@@ -297,7 +310,7 @@ class BatchApplier:
         values, base = self._normalised(codec, m)
         aside_bytes = aside_size(self.budget.limits, self.kept_aside) if self.kept_aside else 0
         st = self.state(m.table, m.row_id)
-        if st.placement is not None and not self.grant.can_see(m.table, st.placement):
+        if st.placement is not None and not self._sees(m.table, st.placement):
             raise Refusal("id_in_use" if m.op == "insert" else "not_found")  # as if it did not exist
         if st.damaged:
             raise Refusal("quarantined")
@@ -346,7 +359,7 @@ class BatchApplier:
                 raise Refusal("parent_deleted", parent_table=parent_table)
             placement = parent.placement
         else:
-            placement = own_placement(m.table, new_row)
+            placement = self._own_placement(m.table, new_row)
         self._check_references(m.table, new_row, changed)
         check_write(self.grant, m.table, st.placement, placement, changed)
         change = Change(
@@ -367,7 +380,7 @@ class BatchApplier:
 
         new_row["row_version"] = (current["row_version"] if current else 0) + 1
         new_row["updated_at"] = self.now
-        if st.placement is not None and st.placement != placement:
+        if st.placement is not None and st.placement is not placement and st.placement != placement:
             st.old_placements.add(st.placement)
         st.row, st.placement, st.dirty = new_row, placement, True
         st.changed |= changed
@@ -376,7 +389,7 @@ class BatchApplier:
             conflict_id = self._record_conflict(m, placement, "field", merged_conflicts, st)
         elif concurrent:
             log.info("soft merge of %s %s by %s: %s", m.table, m.row_id, self.grant.device_id, sorted(changed))
-        row_back = new_row if self.grant.can_see(m.table, placement) else None
+        row_back = new_row if self._sees(m.table, placement) else None
         if conflict_id or concurrent:
             return Outcome(
                 seq=m.seq, status="merged", row_version=new_row["row_version"], conflict_id=conflict_id, row=row_back
@@ -394,7 +407,10 @@ class BatchApplier:
         if not SERVER_STAMPED.isdisjoint(m.values):
             return False
         sent = m.values  # a field left out of a new row is NULL on the device (nulls travel as absent)
-        return all(c in SERVER_SET or sent.get(c) == row[c] for c in changed)
+        for c in changed:  # noqa: SIM110  (a loop: all() over a generator cost more, per change)
+            if c not in SERVER_SET and sent.get(c) != row[c]:
+                return False
+        return True
 
     def _charge(
         self,
@@ -404,7 +420,12 @@ class BatchApplier:
         aside_bytes: int,
     ) -> None:
         """What this change makes the server keep (see kcdesk.server.limits)."""
-        size = values_bytes(row.values()) if changed is None else values_bytes(row[c] for c in changed)
+        if changed is None:
+            size = values_bytes(row.values())
+        else:  # most edits change a field or two: counted in place
+            size = 0
+            for c in changed:
+                size += value_bytes(row[c])
         for entry in conflicts.values():
             size += values_bytes(entry.values())
         self.budget.check_row(row, size)
@@ -484,109 +505,6 @@ class BatchApplier:
         self.log_entries.add((placement.scope, placement.ward, "_conflict", conflict_id))
         return conflict_id
 
-    # -- writing -------------------------------------------------------------------------
-
-    def write(self) -> None:
-        for table, states in _group_dirty(self.rows.values()).items():
-            self._write_table(table, states)
-        for table, row_id in self.released:
-            t = db.REPLICATED[table]
-            self.conn.execute(update(t).where(t.c.id == row_id).values({db.DEVICE_COL: None}))
-        for st in self.rows.values():
-            if st.dirty and st.old_placements and st.row is not None:
-                assert st.placement is not None
-                self._cascade(st.table, st.row["id"], st.placement)
-        if self.conflicts:
-            self.conn.execute(db.conflict.insert(), self.conflicts)
-        if self.aside:
-            self.conn.execute(db.field_aside.insert(), self.aside)
-        erased = [st.row for st in self.rows.values() if st.dirty and st.table == ERASURE_TABLE and st.row is not None]
-        if erased:  # after this batch's conflicts are stored, so those are scrubbed too
-            scrub_server_copies(self.conn, erased)
-            self.erased_files = forget_files(self.conn, erased_files(self.conn, erased))
-            self.stale_snapshots = stale_snapshots(self.conn, {str(r.get("province_code") or "") for r in erased})
-        record_damaged(self.conn, self.reader.damaged, self.now)
-        append_changes(self.conn, self.log_entries, self.now, self._origins(erased))
-
-    def _origins(self, erased: list[Any]) -> dict[tuple[str, str | None, str, str], tuple[str, int]]:
-        """The log entries the pushing device need not pull back: its echo-free rows, logged
-        under their only placement. Nothing when an erasure scrubbed stored rows, and not an
-        entry the server logged again for its own reasons (a parent's move)."""
-        if erased:
-            return {}
-        origins = {}
-        for key, seq in self.echo_free.items():
-            st = self.rows[key]
-            if st.dirty and st.placement is not None and not st.old_placements:
-                origins[(st.placement.scope, st.placement.ward, key[0], key[1])] = (self.grant.device_id, seq)
-        for entry in self.server_logged:
-            origins.pop(entry, None)
-        return origins
-
-    def _write_table(self, table: str, states: list[RowState]) -> None:
-        t = db.REPLICATED[table]
-        columns = self._columns(table)
-        values_of = itemgetter(*columns[:-3])  # every row holds every column (new rows start from all of them)
-        inserts: list[tuple[Any, ...]] = []
-        # A stored row gets only the columns the batch wrote (and the version, the instant and
-        # the placement): an edit of one field stages and copies a few values, not the row.
-        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        for st in states:
-            assert st.row is not None and st.placement is not None
-            row = st.row
-            key = (table, row["id"])
-            holder = self.grant.device_id if key in self.echo_free and not st.old_placements else None
-            if st.existed:
-                names = ("id", *sorted(st.changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
-                group = updates.setdefault(names, [])
-                group.append((*(row[c] for c in names), st.placement.scope, st.placement.ward, holder))
-            else:
-                inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder))
-            for p in (st.placement, *st.old_placements):
-                self.log_entries.add((p.scope, p.ward, table, row["id"]))
-        insert_rows(self.conn, t, columns, inserts)
-        for names, records in updates.items():
-            update_rows(self.conn, t, [*names, *columns[-3:]], records)
-
-    def _columns(self, table: str) -> list[str]:
-        """id first (update_rows keys on it), the row's columns, then the placement."""
-        names = [c for c in self.codecs[table].columns if c != "id"]
-        return ["id", *names, db.SCOPE_COL, db.WARD_COL, db.DEVICE_COL]
-
-    def _cascade(self, table: str, row_id: str, placement: Placement) -> None:
-        """A parent moved (to another commune or province): its children move with it, and
-        both the old and the new place hear about each of them."""
-        children = list(CHILDREN.get(table, []))
-        children.append(("attachment", "owner_id"))
-        for child, column in children:
-            t = db.REPLICATED[child]
-            cond = t.c[column] == row_id
-            if child == "attachment":
-                cond = cond & (t.c.owner_table == table)
-            rows = self.conn.execute(select(t.c.id, t.c[db.SCOPE_COL], t.c[db.WARD_COL]).where(cond)).all()
-            moved = [r for r in rows if (r[1], r[2]) != (placement.scope, placement.ward)]
-            if not moved:
-                continue
-            self.conn.execute(
-                update(t).where(cond).values({db.SCOPE_COL: placement.scope, db.WARD_COL: placement.ward})
-            )
-            for child_id, old_scope, old_ward in moved:
-                for entry in (
-                    (old_scope, old_ward, child, child_id),
-                    (placement.scope, placement.ward, child, child_id),
-                ):
-                    self.log_entries.add(entry)
-                    self.server_logged.add(entry)
-                self._cascade(child, child_id, placement)
-
     @property
     def aside_bytes(self) -> int:
         return self.budget.batch_aside
-
-
-def _group_dirty(states: Iterable[RowState]) -> dict[str, list[RowState]]:
-    grouped: dict[str, list[RowState]] = {}
-    for st in states:
-        if st.dirty:
-            grouped.setdefault(st.table, []).append(st)
-    return grouped

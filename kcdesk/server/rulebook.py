@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from kcdesk.db.capture import ACCEPTANCE_CHILDREN, LOCKED_PROPOSAL_STATUSES, PROPOSAL_CHILDREN
 from kcdesk.domain import lifecycle, record_rules
-from kcdesk.domain.notice import notice_problems
+from kcdesk.domain.notice import NOTICE_LABELS, notice_problems
 from kcdesk.domain.validation import UnitIndex, facility_problems
 from kcdesk.domain.vocab import FACILITY_STATUSES, MEMBER_ROLES, SURVEY_STATUSES
 from kcdesk.errors import FieldMessage, KcError, ValidationError
@@ -60,8 +60,11 @@ class Records(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
+    """One change as the rules see it. Immutable, and a named tuple rather than a frozen
+    dataclass: one is made for every change a batch applies, and a frozen dataclass set
+    each field through object.__setattr__ (three times the cost)."""
+
     table: str
     old: Mapping[str, Any] | None  # the stored row; None for a new record
     new: Mapping[str, Any]  # the row as it would be stored
@@ -82,6 +85,17 @@ class Change:
             return True
         return bool(RELATED_FIELDS.get(self.table, {}).get(name, frozenset()) & self.changed)
 
+    def concerned(self) -> frozenset[str] | None:
+        """The fields whose problems this change answers for (see concerns); None: all of
+        them (a new record)."""
+        if self.old is None:
+            return None
+        related = RELATED_FIELDS.get(self.table)
+        if not related:
+            return self.changed
+        woken = [name for name, on in related.items() if not on.isdisjoint(self.changed)]
+        return self.changed.union(woken) if woken else self.changed
+
 
 @dataclass(frozen=True)
 class Broken:
@@ -97,27 +111,50 @@ Rule = Callable[[Change], Broken | None]
 
 
 class RuleBook:
-    """Rules by table; "*" rules apply to every table, before the table's own."""
+    """Rules by table; "*" rules apply to every table, before the table's own.
+
+    A rule may name the only fields it can refuse a change about (`fields`): it answers
+    through field_problems alone, so a change to a stored record that concerns none of them
+    (see Change.concerns) cannot be refused by it, and it is not run for that change (a phone
+    number edited does not run the notice rule). New records run every rule."""
 
     def __init__(self) -> None:
-        self._rules: dict[str, list[Rule]] = {}
-        self._by_table: dict[str, tuple[Rule, ...]] = {}  # "*" rules then the table's, made once
+        self._rules: dict[str, list[tuple[Rule, frozenset[str] | None]]] = {}
+        # "*" rules then the table's, made once, each with the changed fields that wake it
+        # (its fields and the fields they are checked against: RELATED_FIELDS), None: any.
+        self._by_table: dict[str, tuple[tuple[Rule, frozenset[str] | None], ...]] = {}
 
-    def add(self, tables: str | Iterable[str], rule: Rule) -> Rule:
+    def add(self, tables: str | Iterable[str], rule: Rule, fields: Iterable[str] | None = None) -> Rule:
+        named = None if fields is None else frozenset(fields)
         for table in [tables] if isinstance(tables, str) else tables:
-            self._rules.setdefault(table, []).append(rule)
+            self._rules.setdefault(table, []).append((rule, named))
         self._by_table.clear()
         return rule
 
-    def judge(self, change: Change) -> Broken | None:
-        rules = self._by_table.get(change.table)
+    def _of(self, table: str) -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+        rules = self._by_table.get(table)
         if rules is None:
-            rules = self._by_table[change.table] = (*self._rules.get("*", []), *self._rules.get(change.table, []))
-        for rule in rules:
+            related = RELATED_FIELDS.get(table, {})
+            rules = self._by_table[table] = tuple(
+                (rule, None if fields is None else fields.union(*(related.get(f, frozenset()) for f in fields)))
+                for rule, fields in (*self._rules.get("*", []), *self._rules.get(table, []))
+            )
+        return rules
+
+    def judge(self, change: Change) -> Broken | None:
+        stored = change.old is not None
+        for rule, wakes in self._of(change.table):
+            if stored and wakes is not None and wakes.isdisjoint(change.changed):
+                continue  # concerns none of the fields this rule can refuse about
             broken = rule(change)
             if broken is not None:
                 return broken
         return None
+
+    def rules_of(self, table: str) -> list[Rule]:
+        """Every rule a change to `table` meets, in order (judge skips some; tests check
+        that it answers as running all of them does)."""
+        return [rule for rule, _ in self._of(table)]
 
     def tables(self) -> set[str]:
         return set(self._rules)
@@ -127,7 +164,13 @@ RULES = RuleBook()
 
 
 def server_set(table: str) -> frozenset[str]:
-    return SERVER_SET | SERVER_SET_BY_TABLE.get(table, frozenset())
+    found = _SERVER_SET_OF.get(table)
+    if found is None:  # made once per table: asked for every change
+        found = _SERVER_SET_OF[table] = SERVER_SET | SERVER_SET_BY_TABLE.get(table, frozenset())
+    return found
+
+
+_SERVER_SET_OF: dict[str, frozenset[str]] = {}
 
 
 def stamp(
@@ -228,11 +271,12 @@ def placement_known(c: Change) -> Broken | None:
 
 
 def facility_fields(c: Change) -> Broken | None:
-    problems = facility_problems(c.new, c.units)
     status = c.new.get("status")
-    if "status" in problems or status not in FACILITY_STATUSES:
+    if status not in FACILITY_STATUSES:  # whatever the change (facility_problems' "status" is this too)
         return Broken("unknown_status", None, {"status": _shown(status), "table": c.table})
-    return field_problems(c, problems)
+    # Only the problems this change answers for are looked for: field_problems would drop
+    # the others (an edited phone number does not check the other forty fields again).
+    return field_problems(c, facility_problems(c.new, c.units, c.concerned()))
 
 
 def survey_status(c: Change) -> Broken | None:
@@ -389,7 +433,7 @@ def lock_problem(c: Change, parent_table: str | None) -> Broken | None:
 RULES.add("*", placement_known)
 RULES.add("facility", facility_fields)
 RULES.add("survey", survey_status)
-RULES.add(("facility", "survey"), notice_fields)
+RULES.add(("facility", "survey"), notice_fields, fields=NOTICE_LABELS)
 RULES.add("proposal", proposal_status)
 RULES.add("proposal", proposal_level)
 RULES.add("proposal", proposal_fields)

@@ -41,6 +41,7 @@ from kcdesk.server.stored import Damaged, StoredReader, quarantined, record_dama
 from kcdesk.server.token_secret import load_token_secret
 from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
+from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.protocol import (
     PROTOCOL_RANGE,
     EnrolRequest,
@@ -254,7 +255,11 @@ class SyncServer:
         careful = False  # look for reused mutation ids up front only after a duplicate key
         for attempt in range(5):
             try:
-                return self._push_once(grant, mutations, withdrawn, careful)
+                # A batch makes and drops tens of thousands of small objects (rows, outcomes):
+                # the cycle collector's passes walked all of them again and again, ~15% of the
+                # push (reference counting still frees them; see kcdesk.sync.gc_pause).
+                with collector_paused():
+                    return self._push_once(grant, mutations, withdrawn, careful)
             except (DuplicateKey, sa_exc.IntegrityError):
                 # Another batch inserted the same row first, or a mutation id was used before:
                 # do the batch again, now seeing that row and refusing reused ids.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, RowMapping, Select, String, Text, any_, bindparam, select, tuple_, type_coerce
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -58,12 +58,38 @@ class StoredReader:
             stmt = self._selects[table] = stored_select(table, self.codecs[table])
         return stmt
 
+    def values_select(self, table: str) -> Select[Any]:
+        """stored_select's columns as a tuple: the codec's columns in its order, then the
+        placement and the holder (see read_stored)."""
+        key = "\x00" + table
+        stmt = self._selects.get(key)
+        if stmt is None:
+            t = db.REPLICATED[table]
+            codec = self.codecs[table]
+            columns: list[Any] = [
+                type_coerce(t.c[name], Text).label(name) if codec.kinds.get(name) in RAW_READ_KINDS else t.c[name]
+                for name in codec.columns
+            ]
+            columns += [t.c[db.SCOPE_COL], t.c[db.WARD_COL], t.c[db.DEVICE_COL]]
+            stmt = self._selects[key] = select(*columns)
+        return stmt
+
     def decode(self, table: str, record: Mapping[str, Any] | RowMapping) -> dict[str, Any] | None:
         """The row in wire form, or None (and noted as damaged) when it does not read back."""
         try:
             return self.codecs[table].decode_stored(record)
         except Undecodable as exc:
             self.damaged.append(Damaged(table, str(record["id"]), exc.column, exc.problem[:500], record[db.SCOPE_COL]))
+            return None
+
+    def decode_values(self, table: str, values: Sequence[Any], scope: str | None) -> dict[str, Any] | None:
+        """decode of a record fetched as a tuple in the codec's column order."""
+        codec = self.codecs[table]
+        try:
+            return codec.decode_stored_values(values)
+        except Undecodable as exc:
+            row_id = str(values[codec.columns.index("id")])
+            self.damaged.append(Damaged(table, row_id, exc.column, exc.problem[:500], scope))
             return None
 
 
@@ -149,4 +175,45 @@ def read_rows(
         with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
             records = conn.execute(stmt).mappings().all()
         out.extend((reader.decode(table, rec), rec) for rec in records)
+    return out
+
+
+class Stored(NamedTuple):
+    """A stored row as read_stored reads it."""
+
+    row: dict[str, Any] | None  # wire form; None when it does not read back (damaged)
+    id: str
+    scope: str
+    ward: str | None
+    holder: str | None  # db.DEVICE_COL
+
+
+def read_stored(
+    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False, is_pg: bool = False
+) -> list[Stored]:
+    """read_rows for the push: the records fetched as plain tuples, not mappings (a batch
+    reads thousands; the mapping cost as much as the decoding)."""
+    t = db.REPLICATED[table]
+    codec = reader.codecs[table]
+    width = len(codec.columns)
+    at = codec.columns.index("id")
+    ordered = sorted(set(ids))
+    out: list[Stored] = []
+    # PostgreSQL: all ids in one array parameter (a batch holds at most a few thousand);
+    # SQLite: at most 1,000 bound values a statement.
+    step = (len(ordered) or 1) if is_pg else 1000
+    with db.by_key(conn):
+        for i in range(0, len(ordered), step):
+            part = ordered[i : i + step]
+            if is_pg:
+                stmt = reader.values_select(table).where(t.c.id == any_(bindparam("ids", part, type_=ARRAY(String))))
+            else:
+                stmt = reader.values_select(table).where(t.c.id.in_(part))
+            stmt = stmt.order_by(t.c.id)
+            if lock and is_pg:
+                stmt = stmt.with_for_update()
+            for rec in conn.execute(stmt).all():
+                scope = rec[width]
+                row = reader.decode_values(table, rec[:width], scope)
+                out.append(Stored(row, rec[at], scope, rec[width + 1], rec[width + 2]))
     return out

@@ -157,7 +157,7 @@ class Pusher:
 
         def ack(s: Session) -> dict[str, int]:
             withdraw.forget_through(s, answer.last_seq)
-            counts = record_outcomes(s, RowApplier(s, codecs), batch.mutations, answer.outcomes)
+            counts = record_outcomes(s, lambda: RowApplier(s, codecs), batch.mutations, answer.outcomes)
             counts["pushed"] = len(batch.mutations)
             return counts
 

@@ -17,7 +17,7 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
@@ -305,8 +305,12 @@ class TableCodec:
         """A row read from the server's database (instants, dates and decimals as raw
         text, see RAW_READ_KINDS) in wire form. Raises Undecodable naming the first column
         whose stored value does not read back."""
+        return self.decode_stored_values(self._take(record))
+
+    def decode_stored_values(self, values: Sequence[Any]) -> dict[str, Any]:
+        """decode_stored of a record given as its values in `columns` order (a fetched tuple)."""
         # Every column copied at once; only the few with a decoder looked at one by one.
-        out: dict[str, Any] = dict(zip(self.columns, self._take(record), strict=True))
+        out: dict[str, Any] = dict(zip(self.columns, values, strict=True))
         for name, decode in self._decoding:
             value = out[name]
             if value is None:
