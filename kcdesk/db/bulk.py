@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Date, Table, text
@@ -177,7 +178,8 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
     named, data = columns, rows
     if len(filled) < len(columns):
         named = [columns[i] for i in filled]
-        data = list(zip(*[by_column[i] for i in filled], strict=True))
+        take = itemgetter(*filled) if len(filled) > 1 else lambda r: (r[filled[0]],)
+        data = list(map(take, rows))
     names = ", ".join(f'"{c}"' for c in named)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:

@@ -142,14 +142,20 @@ def _read_current(
         stmt = stmt.where(text("id IN (SELECT value FROM json_each(:ids))"))
     with db.by_key(conn):
         records = conn.execute(stmt, {"ids": orjson.dumps(sorted(set(ids))).decode()}).all()
+    at = codec.columns.index("id")
+    places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
     for rec in records:
-        row_id = rec[0] if codec.columns[0] == "id" else rec[codec.columns.index("id")]
+        row_id = rec[at]
+        key = (rec[n], rec[n + 1])
+        placement = places.get(key)
+        if placement is None:
+            placement = places[key] = Placement(*key)
         try:
             row: dict[str, Any] | None = codec.decode_stored_values(rec)
         except Undecodable as exc:
             reader.damaged.append(Damaged(table, str(row_id), exc.column, exc.problem[:500], rec[n]))
             row = None
-        yield row_id, row, Placement(rec[n], rec[n + 1])
+        yield row_id, row, placement
 
 
 def conflict_record(row: Any) -> ConflictRecord:
