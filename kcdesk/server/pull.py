@@ -140,6 +140,9 @@ def _read_current(
         stmt = stmt.where(text("id IN (SELECT json_array_elements_text(CAST(:ids AS json)))"))
     else:
         stmt = stmt.where(text("id IN (SELECT value FROM json_each(:ids))"))
+    # In id order, as read_rows reads: ids follow the change log here, so the rows are made in
+    # about the order the page is written in (in the join's order, writing it cost 30% more).
+    stmt = stmt.order_by(stored["id"])
     with db.by_key(conn):
         records = conn.execute(stmt, {"ids": orjson.dumps(sorted(set(ids))).decode()}).all()
     at = codec.columns.index("id")
