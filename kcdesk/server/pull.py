@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+import orjson
+from sqlalchemy import Connection, and_, or_, select, text
 
 from kcdesk.atomic_write import atomic_path
 from kcdesk.db.files import sha256_of
@@ -26,8 +27,9 @@ from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
-from kcdesk.server.stored import StoredReader, read_rows
+from kcdesk.server.stored import Damaged, StoredReader
 from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
+from kcdesk.sync.wire import Undecodable
 
 SNAPSHOT_REUSE = 20_000  # a snapshot this many changes old is still a fine start (the rest is pulled)
 
@@ -91,15 +93,14 @@ def pull_page(
     conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
     current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
     damaged: set[tuple[str, str]] = set()
-    is_pg = conn.dialect.name == "postgresql"
     for table, ids in wanted.items():
         if table not in db.REPLICATED:
             continue
-        for row, rec in read_rows(conn, reader, table, ids, is_pg=is_pg):  # by an id array on PostgreSQL
+        for row_id, row, placement in _read_current(conn, reader, table, ids):
             if row is None:
-                damaged.add((table, rec["id"]))
+                damaged.add((table, row_id))
             else:
-                current[(table, rec["id"])] = (row, Placement(rec[db.SCOPE_COL], rec[db.WARD_COL]))
+                current[(table, row_id)] = (row, placement)
     # Plain dicts in the protocol's shape (kcdesk.sync.protocol.PullResponse), written by
     # orjson: a pydantic model per row cost more than reading the rows.
     changes: list[dict[str, Any]] = []
@@ -120,6 +121,44 @@ def pull_page(
         "next_cursor": next_cursor,
         "has_more": has_more,
     }
+
+
+def _read_current(
+    conn: Connection, reader: StoredReader, table: str, ids: list[str]
+) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
+    """(id, wire row or None when it does not read back, placement) of the stored rows among
+    `ids`, in one statement: the ids go as one JSON text (an id array cost ~3 us an id to
+    write: psycopg checks each element's quoting), the rows come by position and are decoded
+    by TableCodec.decode_stored_values (by name cost several times more). The same rows and
+    values as kcdesk.server.stored.read_rows; a row that does not read back is noted by the
+    reader, as there."""
+    codec = reader.codecs[table]
+    stored = reader.select(table).selected_columns
+    n = len(codec.columns)
+    stmt = select(*[stored[c] for c in codec.columns], stored[db.SCOPE_COL], stored[db.WARD_COL])
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.where(text("id IN (SELECT json_array_elements_text(CAST(:ids AS json)))"))
+    else:
+        stmt = stmt.where(text("id IN (SELECT value FROM json_each(:ids))"))
+    # In id order, as read_rows reads: ids follow the change log here, so the rows are made in
+    # about the order the page is written in (in the join's order, writing it cost 30% more).
+    stmt = stmt.order_by(stored["id"])
+    with db.by_key(conn):
+        records = conn.execute(stmt, {"ids": orjson.dumps(sorted(set(ids))).decode()}).all()
+    at = codec.columns.index("id")
+    places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
+    for rec in records:
+        row_id = rec[at]
+        key = (rec[n], rec[n + 1])
+        placement = places.get(key)
+        if placement is None:
+            placement = places[key] = Placement(*key)
+        try:
+            row: dict[str, Any] | None = codec.decode_stored_values(rec)
+        except Undecodable as exc:
+            reader.damaged.append(Damaged(table, str(row_id), exc.column, exc.problem[:500], rec[n]))
+            row = None
+        yield row_id, row, placement
 
 
 def conflict_record(row: Any) -> ConflictRecord:

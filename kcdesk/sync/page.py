@@ -12,7 +12,7 @@ checked column by column when they are written. Conflicts are few and keep their
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -21,8 +21,10 @@ from kcdesk.sync.protocol import ConflictRecord
 OPS = frozenset({"upsert", "evict"})
 
 
-@dataclass(frozen=True, slots=True)
-class PageChange:
+class PageChange(NamedTuple):
+    """One change of a page. A named tuple: made several times faster than a frozen
+    dataclass (which sets each field through object.__setattr__), thousands a page."""
+
     cursor: int
     table: str
     row_id: str
@@ -47,6 +49,23 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
 
 
 def _change(item: Any) -> PageChange:
+    """The change in `item`: the usual one checked in one go, anything else by _checked_change
+    (which says what is wrong)."""
+    if type(item) is dict:
+        get = item.get
+        cursor, table, row_id, op, row = get("cursor"), get("table"), get("row_id"), get("op"), get("row")
+        if (
+            type(cursor) is int
+            and type(table) is str
+            and type(row_id) is str
+            and op in OPS
+            and (row is None or type(row) is dict)
+        ):
+            return PageChange(cursor, table, row_id, op, row)
+    return _checked_change(item)
+
+
+def _checked_change(item: Any) -> PageChange:
     if type(item) is not dict:
         raise ValueError("change: expected an object")
     op = item.get("op")

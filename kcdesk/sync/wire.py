@@ -321,6 +321,21 @@ class TableCodec:
                 raise Undecodable(name, str(exc) or type(exc).__name__) from None
         return out
 
+    def decode_stored_values(self, values: Sequence[Any]) -> dict[str, Any]:
+        """decode_stored for a record read by position: its first len(columns) values are
+        the columns in `columns` order (any after them are not the row's). A pull reads
+        thousands of rows; by position is several times cheaper than by name."""
+        out: dict[str, Any] = dict(zip(self.columns, values))  # noqa: B905  stops at the row's columns
+        for name, decode in self._decoding:
+            value = out[name]
+            if value is None:
+                continue
+            try:
+                out[name] = decode(value)
+            except (BadValue, ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+                raise Undecodable(name, str(exc) or type(exc).__name__) from None
+        return out
+
     def to_python(self, column: str, value: Any) -> Any:
         kind = self.kinds.get(column)
         if kind is None:

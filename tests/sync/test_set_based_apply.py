@@ -125,6 +125,44 @@ def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path) -> None:
     assert b["outbox"] == (0,)
 
 
+def test_a_page_of_one_changed_field_writes_what_row_by_row_writes(tmp_path: Path) -> None:
+    """The set-based path writes only the columns some row of the page changes (here the phone,
+    the version and the time), and no stored row at all when none changes: the same rows, audit
+    entries and search index as row by row, and the rows a page leaves as they were."""
+    base = tmp_path / "base.db"
+    store = Store.open(base, create=True)
+    store.write(
+        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(120)]), origin="sync", applying_remote=True
+    )
+    with store.read() as s:
+        ids = [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
+    edits = wire(store, ids[:50])
+    for i, row in enumerate(edits):
+        row["row_version"] = (row.get("row_version") or 0) + 1
+        row["updated_at"] = "2026-12-05T10:00:00.000Z"
+        if i % 2 == 0:
+            row["phone"] = f"0236{i:06d}"
+    same = wire(store, ids[50:80])  # as stored: nothing to write
+    new = []
+    for i in range(10):
+        row = facility(2000 + i)
+        row.update(row_version=1, created_at="2026-12-05T08:00:00.000Z", updated_at="2026-12-05T08:00:00.000Z")
+        new.append(row)
+    store.close()
+    for name, rows in (("edits", edits + new), ("same", same), ("same-and-new", same + new)):
+        one, many = tmp_path / f"{name}-row-by-row.db", tmp_path / f"{name}-set-based.db"
+        copy_database(base, one)
+        copy_database(base, many)
+        apply(one, rows, set_based=False)
+        apply(many, rows, set_based=True)
+        before, a, b = contents(base), contents(one), contents(many)
+        assert a == b, name
+        if name == "same":
+            assert a == before
+        else:
+            assert a["facility"] != before["facility"]
+
+
 def test_a_database_with_older_triggers_is_written_row_by_row(tmp_path: Path) -> None:
     """Until a migration re-installs its triggers, the update triggers of an older file do not
     stand aside: the set-based path is not taken there, and the page still goes in whole."""
