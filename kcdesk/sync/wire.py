@@ -308,20 +308,6 @@ class TableCodec:
         return self.decode_stored_values(self._take(record))
 
     def decode_stored_values(self, values: Sequence[Any]) -> dict[str, Any]:
-        """decode_stored of a record given as its values in `columns` order (a fetched tuple)."""
-        # Every column copied at once; only the few with a decoder looked at one by one.
-        out: dict[str, Any] = dict(zip(self.columns, values, strict=True))
-        for name, decode in self._decoding:
-            value = out[name]
-            if value is None:
-                continue
-            try:
-                out[name] = decode(value)
-            except (BadValue, ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-                raise Undecodable(name, str(exc) or type(exc).__name__) from None
-        return out
-
-    def decode_stored_values(self, values: Sequence[Any]) -> dict[str, Any]:
         """decode_stored for a record read by position: its first len(columns) values are
         the columns in `columns` order (any after them are not the row's). A pull reads
         thousands of rows; by position is several times cheaper than by name."""
