@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, RowMapping, Select, String, Text, any_, bindparam, select, tuple_, type_coerce
+from sqlalchemy import Connection, RowMapping, Select, String, Table, Text, any_, bindparam, select, tuple_, type_coerce
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from kcdesk.server import db
@@ -164,18 +164,22 @@ def read_rows(
     ordered = sorted(set(ids))
     out: list[tuple[dict[str, Any] | None, RowMapping]] = []
     for i in range(0, len(ordered), 1000):
-        part = ordered[i : i + 1000]
-        if is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them
-            stmt = reader.select(table).where(t.c.id == any_(bindparam("ids", part, type_=ARRAY(String))))
-        else:
-            stmt = reader.select(table).where(t.c.id.in_(part))
-        stmt = stmt.order_by(t.c.id)
-        if lock and is_pg:
-            stmt = stmt.with_for_update()
+        stmt = _by_ids(reader.select(table), t, ordered[i : i + 1000], lock, is_pg)
         with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
             records = conn.execute(stmt).mappings().all()
         out.extend((reader.decode(table, rec), rec) for rec in records)
     return out
+
+
+def _by_ids(stmt: Select[Any], t: Table, ids: list[str], lock: bool, is_pg: bool) -> Select[Any]:
+    """`stmt` narrowed to `ids`, in id order (rows locked in one order: no deadlock between
+    batches), locked for update on PostgreSQL when asked."""
+    if is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them
+        stmt = stmt.where(t.c.id == any_(bindparam("ids", ids, type_=ARRAY(String))))
+    else:
+        stmt = stmt.where(t.c.id.in_(ids))
+    stmt = stmt.order_by(t.c.id)
+    return stmt.with_for_update() if lock and is_pg else stmt
 
 
 class Stored(NamedTuple):
@@ -204,14 +208,7 @@ def read_stored(
     step = (len(ordered) or 1) if is_pg else 1000
     with db.by_key(conn):
         for i in range(0, len(ordered), step):
-            part = ordered[i : i + step]
-            if is_pg:
-                stmt = reader.values_select(table).where(t.c.id == any_(bindparam("ids", part, type_=ARRAY(String))))
-            else:
-                stmt = reader.values_select(table).where(t.c.id.in_(part))
-            stmt = stmt.order_by(t.c.id)
-            if lock and is_pg:
-                stmt = stmt.with_for_update()
+            stmt = _by_ids(reader.values_select(table), t, ordered[i : i + step], lock, is_pg)
             for rec in conn.execute(stmt).all():
                 scope = rec[width]
                 row = reader.decode_values(table, rec[:width], scope)
