@@ -8,7 +8,9 @@ facility profile showing before and after."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,13 +35,26 @@ from tests.ui.conftest import wait_job
 from tests.ui.photos import photo_with_gps
 from tests.ui.typing_helpers import retype, type_text
 
-TODAY = date.today()
-LAST_MONTH = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=1)
 MONTHLY = "Báo cáo tiến độ thực hiện hằng tháng (Mẫu 3a)"
-START = LAST_MONTH - timedelta(days=40)  # the first lifecycle step; the rest follow a day apart
 
 
-def _setup(store) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+class Days(NamedTuple):
+    """The dates the story is told around, read when a test starts: a suite that was
+    collected before midnight and runs after it must not expect yesterday's lateness."""
+
+    today: date
+    last_month: date  # its first day
+    start: date  # the first lifecycle step; the rest follow a day apart
+
+
+@pytest.fixture
+def days() -> Days:
+    today = date.today()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return Days(today, last_month, last_month - timedelta(days=40))
+
+
+def _setup(store, days: Days) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     """A facility and a KCĐP proposal (khuyến công 200 million, counterpart 100 million)
     walked to "in progress" with the real steps; and a Department reviewer to settle it."""
 
@@ -67,7 +82,7 @@ def _setup(store) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
             {
                 "title": "Hỗ trợ máy chẻ nan tre tự động",
                 "level": "KCDP",
-                "plan_year": LAST_MONTH.year,
+                "plan_year": days.last_month.year,
                 "implementing_unit": "Trung tâm Khuyến công Đà Nẵng",
             },
             activities=["KC3.3"],
@@ -82,20 +97,20 @@ def _setup(store) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
             ("start", "accountant"),
         )
         for i, (action, role) in enumerate(steps):
-            proposals.transition(s, pid, action, role=role, on=START + timedelta(days=i))
+            proposals.transition(s, pid, action, role=role, on=days.start + timedelta(days=i))
         return fid, pid, reviewer.id
 
     return store.write(write)
 
 
-def _signed_acceptance(store, pid: str, accepted_amount: int) -> None:  # type: ignore[no-untyped-def]
+def _signed_acceptance(store, pid: str, accepted_amount: int, on: date) -> None:  # type: ignore[no-untyped-def]
     """The acceptance record as the acceptance editor makes it (tested on its own), signed."""
     aid = store.write(
         lambda s: acceptances.create_acceptance(
             s,
             pid,
             {
-                "accepted_on": TODAY,
+                "accepted_on": on,
                 "number": "07/BB-TTKC",
                 "conclusion": "dat",
                 "approved_kc_amount": 200_000_000,
@@ -182,10 +197,10 @@ def _due_rules(window, pid: str) -> set[str]:  # type: ignore[no-untyped-def]
     }
 
 
-def test_money_progress_settlement_and_evaluation_through_the_window(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_money_progress_settlement_and_evaluation_through_the_window(window, qtbot, tmp_path, days: Days) -> None:  # type: ignore[no-untyped-def]
     store = window.ctx.store
     leader = window.ctx.user_id
-    fid, pid, reviewer = _setup(store)
+    fid, pid, reviewer = _setup(store, days)
     window.show_page("due")
     qtbot.waitUntil(lambda: MONTHLY in _due_rules(window, pid), timeout=10_000)
     dashboard = window.page("dashboard")
@@ -272,14 +287,14 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     progress = _child(editor, QWidget, "progressTab")
     editor.tabs.setCurrentWidget(progress)
     missing = _child(progress, QLabel, "progressMissing")
-    assert f"tháng {LAST_MONTH:%m/%Y}" in missing.text() and "quá hạn" in missing.text()
+    assert f"tháng {days.last_month:%m/%Y}" in missing.text() and "quá hạn" in missing.text()
     assert any(MONTHLY in text and "quá hạn" in text for text in _deadline_badges(editor))
     qtbot.mouseClick(_child(progress, QPushButton, "addProgressReportButton"), Qt.MouseButton.LeftButton)
     form = progress.form
     assert form.objectName() == "progressReportForm"
-    assert _child(form, QWidget, "period").text() == f"{LAST_MONTH:%m/%Y}"
+    assert _child(form, QWidget, "period").text() == f"{days.last_month:%m/%Y}"
     assert (
-        f"là trễ {(TODAY - date(LAST_MONTH.year, LAST_MONTH.month, 25)).days} ngày"
+        f"là trễ {(days.today - date(days.last_month.year, days.last_month.month, 25)).days} ngày"
         in _child(form, QLabel, "progressLateness").text()
     )
     _fill(
@@ -292,14 +307,18 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     )
     _submit(qtbot, editor, form)
     reports = _child(progress, QTreeWidget, "progressReports")
-    late_days = (TODAY - date(LAST_MONTH.year, LAST_MONTH.month, 25)).days
+    late_days = (days.today - date(days.last_month.year, days.last_month.month, 25)).days
     first = reports.topLevelItem(0)
-    assert (first.text(0), first.text(3), first.text(4)) == (f"{LAST_MONTH:%m/%Y}", f"Trễ {late_days} ngày", "45,5%")
+    assert (first.text(0), first.text(3), first.text(4)) == (
+        f"{days.last_month:%m/%Y}",
+        f"Trễ {late_days} ngày",
+        "45,5%",
+    )
     # This month's comes next; filing it clears the due item everywhere.
-    assert f"tháng {TODAY:%m/%Y}" in missing.text()
+    assert f"tháng {days.today:%m/%Y}" in missing.text()
     qtbot.mouseClick(_child(progress, QPushButton, "addProgressReportButton"), Qt.MouseButton.LeftButton)
     form = progress.form
-    assert _child(form, QWidget, "period").text() == f"{TODAY:%m/%Y}"
+    assert _child(form, QWidget, "period").text() == f"{days.today:%m/%Y}"
     _fill(form, completed_pct="80", spent="160.000.000")
     _submit(qtbot, editor, form)
     assert reports.topLevelItemCount() == 2
@@ -324,7 +343,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     form.close()
 
     # Acceptance (signed with the acceptance editor's service), then the steps to settlement.
-    _signed_acceptance(store, pid, accepted_amount=150_000_000)
+    _signed_acceptance(store, pid, accepted_amount=150_000_000, on=days.today)
     for action in ("accept", "submit_settlement"):
         with qtbot.waitSignal(editor.ready, timeout=10_000):
             qtbot.mouseClick(editor.action_buttons[action], Qt.MouseButton.LeftButton)
@@ -400,7 +419,7 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     qtbot.waitUntil(lambda: rows.topLevelItemCount() == 1, timeout=10_000)
     evaluation = rows.topLevelItem(0)
     assert evaluation.text(0) == (
-        f"Đánh giá ngày {TODAY:%d/%m/%Y} · đề án {editor.data['proposal']['code']} · "
+        f"Đánh giá ngày {days.today:%d/%m/%Y} · đề án {editor.data['proposal']['code']} · "
         "người đánh giá: Nguyễn Văn An, cán bộ khuyến công"
     )
     figures = [tuple(evaluation.child(i).text(c) for c in range(4)) for i in range(evaluation.childCount())]
@@ -412,11 +431,11 @@ def test_money_progress_settlement_and_evaluation_through_the_window(window, qtb
     assert ("Thiết bị, mô hình được hỗ trợ", "", "Còn sử dụng", "") in figures
 
 
-def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_money_tab_and_its_refusals_in_english(store, settings, qtbot, gui_app, days: Days) -> None:  # type: ignore[no-untyped-def]
     from kcdesk.ui.translations import install_translators, remove_translators
     from tests.ui.conftest import _close, _window
 
-    _fid, pid, _reviewer = _setup(store)
+    _fid, pid, _reviewer = _setup(store, days)
     translators = install_translators("en")
     window = _window(store, settings, qtbot, "en")
     try:
