@@ -23,6 +23,7 @@ from kcdesk.domain.vocab import FACILITY_STATUSES, FACILITY_TYPES
 from kcdesk.services.facilities import FacilityFilter
 from kcdesk.services.register import ROW_FIELDS
 from kcdesk.ui.context import AppContext
+from kcdesk.ui.facilities.cell_delegate import RegisterCellDelegate
 from kcdesk.ui.facilities.table_model import FacilityTableModel
 from kcdesk.ui.labels import choices, vocab
 
@@ -78,6 +79,7 @@ class RegisterPage(QWidget):
         self.table.setObjectName("facilityTable")
         self.table.setAccessibleName(self.tr("Danh sách cơ sở"))
         self.table.setModel(self.model)
+        self.table.setItemDelegate(RegisterCellDelegate(self.table, self.model))
         # A new list (a search answered, a filter) lays the rows out at once: left to Qt's
         # delayed layout, the view paints the new rows, then lays out and paints them again
         # (2-3 full repaints per keystroke, 20-30 ms on 2 cores; bench/bench_gui.py).

@@ -165,6 +165,10 @@ class FacilityTableModel(QAbstractTableModel):
             return vocab(BADGE_TEXT.get(badge, badge))
         return None
 
+    def alignment(self, column: int) -> int:
+        """The column's text alignment (numbers to the right), as the alignment role gives it."""
+        return self._alignments[column]
+
     def badge(self, row: int) -> str | None:
         """The sync badge of a row (None: in step with the server, or no server)."""
         return self._badges.get(self._ids[row])
