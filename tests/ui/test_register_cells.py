@@ -4,7 +4,7 @@ the rows, a selected row, text cut with "…" in a narrow column, numbers to the
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from kcdesk.ui.facilities.cell_delegate import RegisterCellDelegate
@@ -39,6 +39,13 @@ def test_register_cells_look_exactly_as_qt_draws_them(demo_window, qtbot, gui_ap
         theirs = _shot(page, gui_app, plain)
         mine = _shot(page, gui_app, ours)
         assert _differing(theirs, mine) == 0, f"scrolled to {where}"
+    # A larger font (a person's display setting): nothing laid out in the old one is reused.
+    bigger = QFont(table.font())
+    bigger.setPointSize(bigger.pointSize() + 3)
+    table.setFont(bigger)
+    table.doItemsLayout()
+    _shot(page, gui_app, plain)  # the view settles its new layout first
+    assert _differing(_shot(page, gui_app, plain), _shot(page, gui_app, ours)) == 0, "after the font changed"
     assert ours._texts  # drawn from its own layouts, not handed back to Qt's delegate
     assert any(text.text().endswith("…") for text, _w, _h in ours._texts.values())
     assert any(model.alignment(c) & 2 for c in range(model.columnCount()))  # a right-aligned column was drawn

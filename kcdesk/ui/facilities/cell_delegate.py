@@ -11,8 +11,10 @@ badge, the focused cell) are left to Qt's delegate.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QStaticText
+from typing import cast
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kcdesk.ui.facilities.table_model import FacilityTableModel
@@ -32,6 +34,8 @@ DISABLED_GROUP, NORMAL_GROUP, INACTIVE_GROUP = (
     QPalette.ColorGroup.Normal,
     QPalette.ColorGroup.Inactive,
 )
+PICKS_COLOURS = ENABLED | ACTIVE | SELECTED
+RESTYLED = frozenset({QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange})
 HIGHLIGHT, HIGHLIGHTED_TEXT, TEXT = (
     QPalette.ColorRole.Highlight,
     QPalette.ColorRole.HighlightedText,
@@ -42,11 +46,28 @@ HIGHLIGHT, HIGHLIGHTED_TEXT, TEXT = (
 class RegisterCellDelegate(QStyledItemDelegate):
     def __init__(self, view: QWidget, model: FacilityTableModel) -> None:
         super().__init__(view)
+        self.view = view
         self.model = model
-        # The style's text margin in a cell (QCommonStyle: the focus frame's margin + 1).
-        self.margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        self.right = frozenset(c for c in range(model.columnCount()) if model.alignment(c) & RIGHT)
         self._texts: dict[tuple[str, int], tuple[QStaticText, float, float]] = {}
-        self._font = QFont()
+        # The pen and the selection's brush for each state that picks them (enabled, active,
+        # selected): a repaint has two or three of them, read from the palette once.
+        self._colours: dict[int, tuple[QColor, QBrush | None]] = {}
+        self._restyled()
+        view.installEventFilter(self)
+
+    def _restyled(self) -> None:
+        """The view's font, palette or style changed: what was laid out or picked with them is not."""
+        self._texts.clear()
+        self._colours.clear()
+        self.font = QFont(self.view.font())  # the cells' font (QAbstractItemView: the view's own)
+        # The style's text margin in a cell (QCommonStyle: the focus frame's margin + 1).
+        self.margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in RESTYLED:
+            self._restyled()
+        return False
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -56,35 +77,40 @@ class RegisterCellDelegate(QStyledItemDelegate):
         if state & FOCUSED or (column == 0 and self.model.badge(row) is not None):
             super().paint(painter, option, index)
             return
-        rect = option.rect
-        palette = option.palette
+        # One call for the four numbers (the stubs type getRect() as object).
+        x, y, width, height = cast(tuple[int, int, int, int], option.rect.getRect())
+        picked = self._colours.get(state & PICKS_COLOURS)
+        if picked is None:
+            picked = self._colours[state & PICKS_COLOURS] = self._pick(option.palette, state)
+        pen, highlight = picked
+        if highlight is not None:
+            painter.fillRect(x, y, width, height, highlight)
+        painter.setPen(pen)
+        painter.setFont(self.font)  # a static text is drawn in the painter's font, as the style sets it
+        inner = width - 2 * self.margin
+        text = self.model.display_row(row)[column]
+        laid = self._texts.get((text, inner))
+        if laid is None:
+            laid = self._lay_out(option, text, inner)
+        static, text_width, text_height = laid
+        left = x + width - self.margin - text_width if column in self.right else x + self.margin
+        painter.drawStaticText(QPointF(left, y + (height - text_height) / 2), static)
+
+    @staticmethod
+    def _pick(palette: QPalette, state: int) -> tuple[QColor, QBrush | None]:
         # The colour group as QCommonStyle picks it (an inactive window's selection is paler).
         group = DISABLED_GROUP if not state & ENABLED else NORMAL_GROUP if state & ACTIVE else INACTIVE_GROUP
         if state & SELECTED:
-            painter.fillRect(rect, palette.brush(group, HIGHLIGHT))
-            painter.setPen(palette.color(group, HIGHLIGHTED_TEXT))
-        else:
-            painter.setPen(palette.color(group, TEXT))
-        width = rect.width() - 2 * self.margin
-        text, text_width, text_height = self._laid_out(option, self.model.display_row(row)[column], width)
-        if self.model.alignment(column) & RIGHT:
-            x = rect.x() + rect.width() - self.margin - text_width
-        else:
-            x = rect.x() + self.margin
-        painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - text_height) / 2), text)
+            return QColor(palette.color(group, HIGHLIGHTED_TEXT)), QBrush(palette.brush(group, HIGHLIGHT))
+        return QColor(palette.color(group, TEXT)), None
 
-    def _laid_out(self, option: QStyleOptionViewItem, text: str, width: int) -> tuple[QStaticText, float, float]:
-        font = option.font
-        if font != self._font or len(self._texts) > CACHE_MAX:  # another font: every layout is wrong
+    def _lay_out(self, option: QStyleOptionViewItem, text: str, width: int) -> tuple[QStaticText, float, float]:
+        if len(self._texts) > CACHE_MAX:
             self._texts.clear()
-            self._font = QFont(font)
-        key = (text, width)
-        laid = self._texts.get(key)
-        if laid is None:
-            shown = option.fontMetrics.elidedText(text, option.textElideMode, width)
-            static = QStaticText(shown)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=font)
-            size = static.size()
-            laid = self._texts[key] = (static, size.width(), size.height())
+        shown = option.fontMetrics.elidedText(text, option.textElideMode, width)
+        static = QStaticText(shown)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(font=self.font)
+        size = static.size()
+        laid = self._texts[(text, width)] = (static, size.width(), size.height())
         return laid
