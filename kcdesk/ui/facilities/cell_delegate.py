@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from kcdesk.ui.facilities.table_model import FacilityTableModel
 
-# Laid-out texts kept: a few screens' worth of cells (about 200 a screen); past it the
+# Laid-out texts kept: seven screens' worth of cells (about 200 a screen, 2.4 KB each); past it the
 # cache starts again, which costs one repaint's layout.
-CACHE_MAX = 4000
+CACHE_MAX = 1500
 RIGHT = int(Qt.AlignmentFlag.AlignRight)
 # The state flags as plain ints: '&' on PySide's enum flags costs about 3 us, on ints a
 # tenth of that, and a repaint tests them ~800 times.
