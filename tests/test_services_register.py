@@ -24,6 +24,12 @@ def _add(store: Store, name: str, ward: str, kind: str = "hkd") -> str:
     return store.write(lambda s: facilities.create_facility(s, values))
 
 
+def _add_named(store: Store, *names: str) -> None:
+    """Facilities of one commune that differ only by name (what the search tests look at)."""
+    for name in names:
+        _add(store, name, WARD_A)
+
+
 def test_the_register_filters_and_orders_as_the_facility_list(store: Store) -> None:
     a = _add(store, "Cơ sở mây tre Hòa Vang", WARD_A)
     b = _add(store, "Cơ sở chè Hòa Bắc", WARD_B)
@@ -69,9 +75,7 @@ def test_search_keeps_the_register_order_and_folds_tones(store: Store) -> None:
 
 
 def test_typing_on_narrows_and_is_answered_as_a_fresh_search(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
-    for name in names:
-        _add(store, name, WARD_A)
+    _add_named(store, "Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
     # Each word of the wider search begins the narrower's word at its place.
     assert narrows("xuong may t", "xuong may") and narrows("xuong may", "xuong m") and narrows("dan", "đa")
     assert not narrows("xuong", "xuong may") and not narrows("may xuong", "xuong") and not narrows("x", "")
@@ -108,9 +112,7 @@ def test_words_every_facility_matches_are_left_out_and_answers_stay_the_same(sto
     from kcdesk.services.register import count_and_list
     from kcdesk.services.search import matching_facility_ids
 
-    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Xưởng đan lát Phước Tường", "Xưởng mây Hòa Vang")
-    for name in names:
-        _add(store, name, WARD_A)
+    _add_named(store, "Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Xưởng đan lát Phước Tường", "Xưởng mây Hòa Vang")
     with store.read() as s:
         ordered = ordered_ids(s, FacilityFilter(), "name")
 
@@ -134,9 +136,7 @@ def test_words_every_facility_matches_are_left_out_and_answers_stay_the_same(sto
 
 
 def test_the_same_hits_again_give_the_list_they_gave(store: Store) -> None:
-    names = ("Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
-    for name in names:
-        _add(store, name, WARD_A)
+    _add_named(store, "Xưởng mây tre Cẩm Nê", "Xưởng gốm Thanh Hà", "Tổ đan lát Phước Tường", "Xưởng mây Hòa Vang")
     with store.read() as s:
         ordered = ordered_ids(s, FacilityFilter(), "name")
         wider = narrow_within(s, ordered, "xuong m")  # 'gốm' does not begin with m

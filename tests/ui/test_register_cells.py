@@ -18,6 +18,7 @@ def _shot(page, app, delegate) -> QImage:  # type: ignore[no-untyped-def]
 
 
 def _differing(a: QImage, b: QImage) -> int:
+    """How many pixels differ: counted in Python (a second a shot), so only to explain a failure."""
     assert a.size() == b.size()
     return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(a.height()) for x in range(a.width()))
 
@@ -38,14 +39,15 @@ def test_register_cells_look_exactly_as_qt_draws_them(demo_window, qtbot, gui_ap
         table.selectRow(table.rowAt(table.viewport().height() // 3))
         theirs = _shot(page, gui_app, plain)
         mine = _shot(page, gui_app, ours)
-        assert _differing(theirs, mine) == 0, f"scrolled to {where}"
+        assert theirs == mine, f"scrolled to {where}: {_differing(theirs, mine)} pixels differ"
     # A larger font (a person's display setting): nothing laid out in the old one is reused.
     bigger = QFont(table.font())
     bigger.setPointSize(bigger.pointSize() + 3)
     table.setFont(bigger)
     table.doItemsLayout()
     _shot(page, gui_app, plain)  # the view settles its new layout first
-    assert _differing(_shot(page, gui_app, plain), _shot(page, gui_app, ours)) == 0, "after the font changed"
+    theirs, mine = _shot(page, gui_app, plain), _shot(page, gui_app, ours)
+    assert theirs == mine, f"after the font changed: {_differing(theirs, mine)} pixels differ"
     assert ours._texts  # drawn from its own layouts, not handed back to Qt's delegate
     assert any(text.text().endswith("…") for text, _w, _h in ours._texts.values())
     assert any(model.alignment(c) & 2 for c in range(model.columnCount()))  # a right-aligned column was drawn
