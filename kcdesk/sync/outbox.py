@@ -140,19 +140,18 @@ def outbox_depth(session: Session) -> tuple[int, str | None]:
 
 def record_outcomes(
     session: Session,
-    applier: RowApplier | Callable[[], RowApplier],
+    make_applier: Callable[[], RowApplier],
     sent: Sequence[Outgoing],
     outcomes: Sequence[Outcome],
 ) -> dict[str, int]:
     """Apply the server's answers: one local transaction (the caller's session), a few
-    set-based statements whatever the batch size. `applier` may be given as the function
-    that makes it: it is made only when a row came back (making one costs milliseconds,
-    and most answers carry no row)."""
+    set-based statements whatever the batch size. The row applier is made only when a row
+    came back (making one costs milliseconds, and most answers carry no row)."""
     made: list[RowApplier] = []
 
     def row_applier() -> RowApplier:
         if not made:
-            made.append(applier if isinstance(applier, RowApplier) else applier())
+            made.append(make_applier())
         return made[0]
 
     synced = _synced()
