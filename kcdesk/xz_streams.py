@@ -19,6 +19,7 @@ import os
 import struct
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,7 +35,7 @@ class XzLayoutError(ValueError):
 
 def pack(src: BinaryIO, dst: BinaryIO, preset: int, part_bytes: int = PART_BYTES) -> None:
     """`src` packed into `dst` as one xz stream per `part_bytes`, the parts packed side by side."""
-    workers = max(1, min(4, os.cpu_count() or 1))
+    workers = _workers(4)
     with ThreadPoolExecutor(workers) as pool:
         while True:  # a few parts at a time: a national snapshot is not read into memory whole
             parts = [part for part in (src.read(part_bytes) for _ in range(workers)) if part]
@@ -49,17 +50,19 @@ def unpack(packed: Path, plain: Path) -> None:
     streams cannot be told apart, lzma.LZMAError or EOFError when one is damaged."""
     with packed.open("rb") as f:
         bounds = stream_bounds(f)
-    offsets, at = [], 0
-    for _start, _end, size in bounds:
-        offsets.append(at)
-        at += size
+    ends = list(accumulate(size for _start, _end, size in bounds))
+    offsets = [0, *ends[:-1]]
     with plain.open("wb") as out:
-        out.truncate(at)
-    workers = max(1, min(len(bounds), os.cpu_count() or 1, 4))
-    with ThreadPoolExecutor(workers) as pool:
+        out.truncate(ends[-1])
+    with ThreadPoolExecutor(_workers(len(bounds))) as pool:
         done = pool.map(lambda job: _unpack_one(packed, plain, *job), zip(bounds, offsets, strict=True))
         for _ in done:  # raises the first failure
             pass
+
+
+def _workers(jobs: int) -> int:
+    """Threads for `jobs` parts: one a core, at most four (lzma releases the GIL)."""
+    return max(1, min(jobs, 4, os.cpu_count() or 1))
 
 
 def _unpack_one(packed: Path, plain: Path, bound: tuple[int, int, int], offset: int) -> None:
