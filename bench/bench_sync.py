@@ -48,7 +48,7 @@ from kcdesk.db.store import Store
 from kcdesk.ids import new_id
 from kcdesk.server import db as sdb
 from kcdesk.server.bulk import insert_rows
-from kcdesk.server.counters import LOG_COLUMNS, ensure_scopes, last_cursor, take_cursors
+from kcdesk.server.counters import LOG_COLUMNS, last_cursor, take_cursors
 from kcdesk.server.reference import unit_index
 from kcdesk.server.scopes import View
 from kcdesk.server.service import ServerSettings, SyncServer
@@ -291,7 +291,6 @@ def seed_server(server: Server, n: int) -> list[str]:
     t = sdb.REPLICATED["facility"]
     with server.admin.engine.begin() as conn:
         insert_rows(conn, t, server_columns(), records)
-        ensure_scopes(conn, ["48"])
         first = take_cursors(conn, "48", n)
         log = [
             ("48", first + i, r["ward_code"], "facility", r["id"], "upsert", STAMP, None, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -22,28 +22,13 @@ from kcdesk.server.bulk import insert_rows
 Entry = tuple[str, str | None, str, str]  # scope, ward, table, row id
 Origin = tuple[str, int]  # the writing device and the seq of its change (see db.change_log)
 LOG_COLUMNS = ("scope", "cursor", "ward", "table_name", "row_id", "op", "at", "device", "seq")
-
-
-def ensure_scopes(conn: Connection, scopes: Iterable[str]) -> None:
-    rows = [{"scope": s, "last_cursor": 0, "horizon": 0} for s in sorted(set(scopes))]
-    if not rows:
-        return
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(insert(db.scope_counter).on_conflict_do_nothing(index_elements=["scope"]), rows)
+_TABLE_ORDER = {name: i for i, name in enumerate(db.REPLICATED)}  # parents before children
 
 
 def take_cursors(conn: Connection, scope: str, count: int) -> int:
-    """Reserve `count` cursors of `scope`; return the first. Locks the scope until commit."""
-    t = db.scope_counter
-    last = conn.execute(
-        update(t).where(t.c.scope == scope).values(last_cursor=t.c.last_cursor + count).returning(t.c.last_cursor)
-    ).scalar_one()
-    return int(last) - count + 1
-
-
-def take_new_cursors(conn: Connection, scope: str, count: int) -> int:
-    """take_cursors for a scope whose counter may not exist yet: made at 0 if missing and
-    advanced, in one statement (one round trip less for every push)."""
+    """Reserve `count` cursors of `scope` and return the first; the scope's counter is made
+    at 0 if missing, in the same statement (one round trip for every push). Locks the scope
+    until commit."""
     t = db.scope_counter
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     stmt = (
@@ -70,7 +55,7 @@ def append_changes(
     records: list[tuple[str, int, str | None, str, str, str, str, str | None, int | None]] = []
     for scope in sorted(by_scope):
         batch = _parents_first(by_scope[scope])
-        first = take_new_cursors(conn, scope, len(batch))
+        first = take_cursors(conn, scope, len(batch))
         for offset, entry in enumerate(batch, first):
             device, seq = origins.get(entry, none)
             records.append((scope, offset, entry[1], entry[2], entry[3], "upsert", now, device, seq))
@@ -80,11 +65,7 @@ def append_changes(
 def _parents_first(entries: list[Entry]) -> list[Entry]:
     """Parents before children (the desktop's foreign keys need them), conflicts last. A
     row that moved between communes is logged under both, so each commune's view hears."""
-    order = _TABLE_ORDER
-    return sorted(entries, key=lambda e: (order.get(e[2], 10_000), e[3], e[1] or ""))
-
-
-_TABLE_ORDER = {name: i for i, name in enumerate(db.REPLICATED)}
+    return sorted(entries, key=lambda e: (_TABLE_ORDER.get(e[2], 10_000), e[3], e[1] or ""))
 
 
 def last_cursor(conn: Connection, scope: str) -> int:
