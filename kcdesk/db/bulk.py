@@ -30,6 +30,7 @@ from kcdesk.db.capture import (
     table_columns,
 )
 from kcdesk.db.sort_keys import SORT_KEYS
+from kcdesk.db.staging import emptied, staging_table
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
 from kcdesk.text import vi_sort_key
 
@@ -173,10 +174,7 @@ def bulk_insert(
     # INSERT ... SELECT, the trigger programs are set up once: 3x faster, the same rows in
     # the same order (ORDER BY the staging rowid), the same defaults and type affinities.
     stage = f"kc_bulk_{table_name}"
-    target = f'temp."{stage}"' if synced else f'"{table_name}"'
-    if synced:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {target}")
-        conn.exec_driver_sql(f'CREATE TEMP TABLE "{stage}" ({columns})')
+    target = staging_table(conn, stage, keys) if synced else f'"{table_name}"'
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(f"INSERT INTO {target} ({columns}) VALUES ({placeholders})", data)
@@ -188,7 +186,7 @@ def bulk_insert(
             f'INSERT INTO "{table_name}" ({columns}) SELECT {columns} FROM {target} WHERE true ORDER BY rowid'
         )
         conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
-        conn.exec_driver_sql(f"DROP TABLE {target}")
+        conn.exec_driver_sql(emptied(stage))
         for stmt in bulk_capture_sql(table_name, table_columns(conn, table_name), outbox=not _applying_remote(conn)):
             params = {"start": start, "audit_start": audit_start}
             conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
@@ -211,8 +209,7 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
         return False
     stage = f"kc_stage_{table_name}"
     quoted = ", ".join(f'"{c}"' for c in columns)
-    conn.exec_driver_sql(f'DROP TABLE IF EXISTS temp."{stage}"')
-    conn.exec_driver_sql(f'CREATE TEMP TABLE "{stage}" (seq INTEGER PRIMARY KEY, {quoted})')
+    staging_table(conn, stage, columns, key="seq")
     # A column NULL in every row is left to the staging table's NULL: sqlite3 binds None
     # through its adaptation lookup, several times the cost of a text or a number, and a
     # page of pulled facilities has half its columns empty (16 -> 3 us a row here).
@@ -257,7 +254,7 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
     capture = bulk_capture_sql(table_name, all_columns, outbox=not _applying_remote(conn))
     for stmt in [*capture, *bulk_update_index_sql(table_name, changed, stage)]:
         conn.execute(text(stmt), {k: v for k, v in params.items() if f":{k}" in stmt})
-    conn.exec_driver_sql(f'DROP TABLE temp."{stage}"')
+    conn.exec_driver_sql(emptied(stage))
     return True
 
 

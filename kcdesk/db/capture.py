@@ -330,8 +330,10 @@ def bulk_update_capture_sql(table: str, columns: Sequence[str], staged: Sequence
     if watched:  # only the rows whose indexed text changes: re-indexing the others gives the same index
         moved = " OR ".join(f't."{c}" IS NOT s."{c}"' for c in watched)
         sql += [
-            f'DROP TABLE IF EXISTS temp."{stage}_reindex"',
-            f'CREATE TEMP TABLE "{stage}_reindex" AS SELECT t.rowid AS rid FROM "{stage}" AS s '
+            # Made once per connection and emptied after use (kcdesk.db.staging says why).
+            f'CREATE TEMP TABLE IF NOT EXISTS "{stage}_reindex" (rid INTEGER)',
+            f'DELETE FROM temp."{stage}_reindex"',
+            f'INSERT INTO temp."{stage}_reindex" (rid) SELECT t.rowid FROM "{stage}" AS s '
             f'JOIN "{table}" AS t ON t.id = s.id WHERE {moved}',
             f'DELETE FROM {table}_fts WHERE rowid IN (SELECT rid FROM "{stage}_reindex")',
         ]
@@ -349,5 +351,5 @@ def bulk_update_index_sql(table: str, staged: Sequence[str], stage: str) -> list
     return [
         f"INSERT INTO {table}_fts (rowid, {', '.join(doc)}) SELECT t.rowid, {values} FROM {table} AS t "
         f'WHERE t.rowid IN (SELECT rid FROM "{stage}_reindex") AND t.deleted_at IS NULL',
-        f'DROP TABLE temp."{stage}_reindex"',
+        f'DELETE FROM temp."{stage}_reindex"',
     ]

@@ -184,3 +184,48 @@ def test_a_database_with_older_triggers_is_written_row_by_row(tmp_path: Path) ->
     apply(path, rows, set_based=True)
     got = contents(path)
     assert len(got["facility"]) == 60 and got["found"] and got["outbox"] == (0,)
+
+
+def test_pages_one_after_another_share_no_staged_rows(tmp_path: Path) -> None:
+    """The staging tables live as long as the writer's connection (kcdesk.db.staging): a page
+    written after another, with other columns or the same ones, is written as row by row
+    writes it, and no pulled row stays staged once its page is written."""
+    base = tmp_path / "base.db"
+    store = Store.open(base, create=True)
+    store.write(
+        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(90)]), origin="sync", applying_remote=True
+    )
+    with store.read() as s:
+        ids = [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
+    first = page(store)  # every kind of change, and new rows
+    second = wire(store, ids[60:90])  # other rows, one field changed: fewer columns differ
+    for i, row in enumerate(second):
+        row["row_version"] = (row.get("row_version") or 0) + 1
+        row["phone"] = f"0511{i:06d}"
+    third = [dict(r, row_version=r["row_version"] + 1, phone=None) for r in second[:10]]
+    store.close()
+    one, many = tmp_path / "row-by-row.db", tmp_path / "set-based.db"
+    copy_database(base, one)
+    copy_database(base, many)
+    staged: list[int] = []
+    for path, set_based in ((one, False), (many, True)):
+        store = Store.open(path)
+        try:
+            for rows in (first, second, third):
+                store.write(
+                    lambda s, rows=rows: RowApplier(s, CODECS, set_based=set_based).upsert("facility", rows, set()),
+                    origin="sync",
+                    applying_remote=True,
+                )
+            if set_based:
+
+                def left(s: Any) -> list[int]:
+                    names = [r[0] for r in s.execute(text("SELECT name FROM temp.sqlite_master WHERE type = 'table'"))]
+                    assert names, "the staging tables are kept for the next page"
+                    return [s.execute(text(f'SELECT count(*) FROM temp."{n}"')).scalar_one() for n in names]
+
+                staged = store.write(left, origin="sync", applying_remote=True)
+        finally:
+            store.close()
+    assert contents(one) == contents(many)
+    assert set(staged) == {0}
