@@ -213,7 +213,9 @@ def test_pages_one_after_another_share_no_staged_rows(tmp_path: Path) -> None:
         try:
             for rows in (first, second, third):
                 store.write(
-                    lambda s, rows=rows: RowApplier(s, CODECS, set_based=set_based).upsert("facility", rows, set()),
+                    lambda s, rows=rows, set_based=set_based: RowApplier(s, CODECS, set_based=set_based).upsert(
+                        "facility", rows, set()
+                    ),
                     origin="sync",
                     applying_remote=True,
                 )
