@@ -2,8 +2,8 @@
 
 Creating or dropping a table, even a temp one, changes the connection's schema, and SQLite
 then prepares every cached statement again on its next run, with the triggers it fires
-(the capture triggers of a synced table are large): a pulled page of 5,000 edits spent
-about a fifth of its apply doing that. So a staging table is made once per connection and
+(the capture triggers of a synced table are large): in py-spy, about a fifth of applying
+a pulled page of edits went to that. So a staging table is made once per connection and
 set of columns, and emptied, not dropped, when its rows are moved (nothing stays staged:
 the rows may be personal data, and a rolled-back write takes its staged rows with it).
 """
