@@ -116,6 +116,13 @@ def _sync_details(v: dict[str, Any]) -> None:
         )
         if "runs_s" in f:
             print(f"    median of {len(f['runs_s'])} empty laptops: {', '.join(f'{t:.2f}' for t in f['runs_s'])} s")
+        if f.get("snapshot_write_seconds"):
+            commit = f["snapshot_write_seconds"] - f["snapshot_apply_seconds"]
+            print(
+                f"    of which the snapshot: fetched (download, sha256, unpack) {f['snapshot_fetch_seconds']:.2f} s, "
+                f"written in {f['snapshot_apply_seconds']:.2f} s, committed {commit:.2f} s "
+                "(the WAL's checkpoint into the file)"
+            )
     e = v["edits"]
     print(
         f"  push of edits   {e['edits']:,} in {e['seconds']:.2f} s (whole cycle {e['cycle_seconds']:.2f} s), "

@@ -360,6 +360,10 @@ def first_pull(folder: Path, template: Path, server: Server, name: str) -> tuple
         "seconds": seconds,
         "pull_seconds": report.pull_seconds,
         "wire_bytes": report.bytes_sent + report.bytes_received,
+        # where the snapshot's time went (kcdesk.sync.cycle_report)
+        "snapshot_fetch_seconds": report.snapshot_fetch_seconds,
+        "snapshot_apply_seconds": report.snapshot_apply_seconds,
+        "snapshot_write_seconds": report.snapshot_write_seconds,
     }
 
 

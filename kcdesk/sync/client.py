@@ -11,6 +11,7 @@ import json
 import logging
 import ssl
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
@@ -51,6 +52,7 @@ from kcdesk.sync.protocol import (
     HelloResponse,
     Limits,
     ScopeInfo,
+    SnapshotInfo,
 )
 from kcdesk.sync.pusher import Pusher
 from kcdesk.sync.server_url import INSECURE_HTTP, check_server_url, needs_consent
@@ -415,14 +417,12 @@ class SyncClient:
 
     def _snapshot(self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport, replacing: bool) -> None:
         self.progress.step(0, 0, f"snapshot:{scope.scope}")
-        stats = None if replacing else self._copy_snapshot(transport, scope, key)
+        stats = None if replacing else self._copy_snapshot(transport, scope, key, report)
         if stats is None:  # a re-pull (it reconciles), an older server, or the copy failed: the rows
-            path, info = download_snapshot(self.store, transport, scope.scope, self.progress)
+            path, info = self._fetch_snapshot(transport, scope, report)
             try:
-                stats = self.store.write(
-                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing),
-                    origin="sync",
-                    applying_remote=True,
+                stats = self._write_snapshot(
+                    report, lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=replacing)
                 )
             finally:
                 path.unlink(missing_ok=True)
@@ -430,29 +430,56 @@ class SyncClient:
         report.pulled += stats["upserted"]
         report.evicted += stats["evicted"]
 
-    def _copy_snapshot(self, transport: Transport, scope: ScopeInfo, key: str) -> dict[str, int] | None:
+    def _copy_snapshot(
+        self, transport: Transport, scope: ScopeInfo, key: str, report: CycleReport
+    ) -> dict[str, int] | None:
         """A first pull from the snapshot in this laptop's own layout (kcdesk.sync.snapshot_copy),
         in one transaction; None when the server has none or it cannot be taken in."""
         try:
-            path, info = download_snapshot(self.store, transport, scope.scope, self.progress, layout=LAYOUT)
+            path, info = self._fetch_snapshot(transport, scope, report, LAYOUT)
         except SnapshotDamaged as exc:
             log.warning("snapshot of %s in the laptop's layout is damaged (%s): taking the rows", scope.scope, exc)
             return None
         try:
             if info.layout != LAYOUT:  # an older server: these are the rows, taken as always
-                return self.store.write(
-                    lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=False),
-                    origin="sync",
-                    applying_remote=True,
+                return self._write_snapshot(
+                    report, lambda s: apply_snapshot(s, path, info, key, self.codecs, scope, reconcile=False)
                 )
-            return self.store.write(
-                lambda s: copy_snapshot(s, path, info, key, self.codecs, scope), origin="sync", applying_remote=True
-            )
+            return self._write_snapshot(report, lambda s: copy_snapshot(s, path, info, key, self.codecs, scope))
         except sqlfile.database_error_classes(SnapshotDamaged, sa_exc.DBAPIError) as exc:  # either binding
             log.warning("snapshot of %s in the laptop's layout not taken (%s): taking the rows", scope.scope, exc)
             return None
         finally:
             path.unlink(missing_ok=True)
+
+    def _fetch_snapshot(
+        self, transport: Transport, scope: ScopeInfo, report: CycleReport, layout: str = "rows"
+    ) -> tuple[Path, SnapshotInfo]:
+        started = time.perf_counter()
+        try:
+            return download_snapshot(self.store, transport, scope.scope, self.progress, layout=layout)
+        finally:
+            report.snapshot_fetch_seconds += time.perf_counter() - started
+
+    def _write_snapshot(self, report: CycleReport, write: Callable[[Session], dict[str, int]]) -> dict[str, int]:
+        """`write` in one write transaction; the report gets its time and the whole write's,
+        the commit included (where a first pull's pages go from the WAL into the file)."""
+        inside = 0.0
+
+        def timed(s: Session) -> dict[str, int]:
+            nonlocal inside
+            started = time.perf_counter()
+            try:
+                return write(s)
+            finally:
+                inside = time.perf_counter() - started
+
+        started = time.perf_counter()
+        try:
+            return self.store.write(timed, origin="sync", applying_remote=True)
+        finally:
+            report.snapshot_apply_seconds += inside
+            report.snapshot_write_seconds += time.perf_counter() - started
 
 
 def _finish(writing: Future[None] | None) -> None:

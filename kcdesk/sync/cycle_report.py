@@ -23,4 +23,9 @@ class CycleReport:
     push_bytes_received: int = 0
     push_seconds: float = 0.0
     pull_seconds: float = 0.0
+    # A snapshot (first pull, or a scope started again): fetching it (download, sha256, unpack),
+    # writing its rows in (inside the transaction), and the whole write, commit included.
+    snapshot_fetch_seconds: float = 0.0
+    snapshot_apply_seconds: float = 0.0
+    snapshot_write_seconds: float = 0.0
     clock_skew_seconds: float | None = None
