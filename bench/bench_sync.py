@@ -367,18 +367,21 @@ def first_pull(folder: Path, template: Path, server: Server, name: str) -> tuple
     }
 
 
-def push_edits(editor: SyncService, ids: list[str]) -> dict[str, Any]:
-    """One field of each of `ids` edited on an up-to-date laptop, then one cycle pushes them."""
+def push_edits(editor: SyncService, ids: list[str], refused: bool = False) -> dict[str, Any]:
+    """One field of each of `ids` edited on an up-to-date laptop, then one cycle pushes them.
+    `refused`: a phone number one digit short, which the server refuses (written here past
+    the laptop's own check, as by a laptop whose rules are older than the server's)."""
+    phone = "0236{:05d}" if refused else "0236{:06d}"
     editor.store.write(
         lambda s: s.execute(
             text("UPDATE facility SET phone = :p WHERE id = :id"),
-            [{"p": f"0236{i:06d}", "id": fid} for i, fid in enumerate(ids)],
+            [{"p": phone.format(i), "id": fid} for i, fid in enumerate(ids)],
         )
     )
     start = time.perf_counter()
     report = editor.run_cycle()
     cycle = time.perf_counter() - start
-    assert report.pushed == len(ids), report
+    assert report.pushed == len(ids) and report.rejected == (len(ids) if refused else 0), report
     after = editor.run_cycle()
     return {
         "edits": report.pushed,

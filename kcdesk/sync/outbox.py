@@ -165,11 +165,12 @@ def record_outcomes(
     cursor.executemany("DELETE FROM sync_outbox WHERE seq = ?", [(o.seq,) for o in answered])
     versions: dict[str, list[tuple[int, str, int]]] = {}
     held: dict[str, list[tuple[int, str, str | None, str]]] = {}
+    refused: list[tuple[Outgoing, Outcome]] = []
     for outcome in answered:
         m = by_seq[outcome.seq]
         counts[outcome.status] += 1
         if outcome.status == "rejected":
-            dead_letter(session, m, outcome)
+            refused.append((m, outcome))
             continue
         if outcome.row is not None:
             if later_pending is None:
@@ -183,6 +184,7 @@ def record_outcomes(
                 held.setdefault(m.table, []).append((outcome.row_version, outcome.at, created, m.row_id))
             else:
                 versions.setdefault(m.table, []).append((outcome.row_version, m.row_id, outcome.row_version))
+    dead_letters(session, refused)
     for table, params in versions.items():  # the server's version, never backwards
         cursor.executemany(f'UPDATE "{table}" SET row_version = ? WHERE id = ? AND row_version < ?', params)
     for table, stamps in held.items():  # the server will not send these rows back (no echo)
@@ -206,54 +208,76 @@ def _later_pending(session: Session, after_seq: int) -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in rows}
 
 
+_DEAD_LETTER = (
+    "INSERT OR IGNORE INTO sync_deadletter (seq, mutation_id, table_name, row_id, op, base_version, payload, "
+    "base_payload, code, message, params, blocked_by, server_row, rejected_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def dead_letter(session: Session, m: Outgoing, outcome: Outcome) -> None:
-    code = outcome.code or "rejected"
-    message = outcome.message or ""
-    params = dict(outcome.params or {})
-    blocked_by = None
-    if code in BLOCKING_CODES:
-        blocked_by = _blocking_seq(session, m)
-        if blocked_by is not None:
-            code, message = "blocked_by_parent", REASONS["blocked_by_parent"]
-    session.execute(
-        text(
-            "INSERT OR IGNORE INTO sync_deadletter (seq, mutation_id, table_name, row_id, op, base_version, payload, "
-            "base_payload, code, message, params, blocked_by, server_row, rejected_at) VALUES (:seq, :mid, :t, :r, "
-            ":op, :bv, :p, :bp, :code, :msg, :params, :blocked, :row, :at)"
-        ),
-        {
-            "seq": m.seq,
-            "mid": m.mutation_id,
-            "t": m.table,
-            "r": m.row_id,
-            "op": m.op,
-            "bv": m.base_version,
-            "p": json.dumps(m.values, ensure_ascii=False),
-            "bp": json.dumps(m.base, ensure_ascii=False),
-            "code": code,
-            "msg": message,
-            "params": json.dumps(params, ensure_ascii=False),
-            "blocked": blocked_by,
-            "row": json.dumps(outcome.row, ensure_ascii=False) if outcome.row else None,
-            "at": now_text(),
-        },
-    )
+    dead_letters(session, [(m, outcome)])
 
 
-def _blocking_seq(session: Session, m: Outgoing) -> int | None:
+def dead_letters(session: Session, refused: Sequence[tuple[Outgoing, Outcome]]) -> None:
+    """The refused changes (in seq order) into the dead letters, in one statement: a batch the
+    server refuses whole (a rule the laptop did not know yet) is thousands of them. A change
+    that depends on an earlier refused one is marked as blocked by it, whether that one was
+    refused before or earlier in this batch."""
+    if not refused:
+        return
+    at = now_text()
+    earlier: dict[tuple[str, str], int] = {}  # this batch's refusals so far: record -> first seq
+    rows = []
+    for m, outcome in refused:
+        code = outcome.code or "rejected"
+        message = outcome.message or ""
+        blocked_by = None
+        if code in BLOCKING_CODES:
+            blocked_by = _blocking_seq(session, m, earlier)
+            if blocked_by is not None:
+                code, message = "blocked_by_parent", REASONS["blocked_by_parent"]
+        earlier.setdefault((m.table, m.row_id), m.seq)
+        rows.append(
+            (
+                m.seq,
+                m.mutation_id,
+                m.table,
+                m.row_id,
+                m.op,
+                m.base_version,
+                json.dumps(m.values, ensure_ascii=False),
+                json.dumps(m.base, ensure_ascii=False),
+                code,
+                message,
+                json.dumps(dict(outcome.params or {}), ensure_ascii=False),
+                blocked_by,
+                json.dumps(outcome.row, ensure_ascii=False) if outcome.row else None,
+                at,
+            )
+        )
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(_DEAD_LETTER, rows)
+    finally:
+        cursor.close()
+
+
+def _blocking_seq(session: Session, m: Outgoing, earlier: Mapping[tuple[str, str], int]) -> int | None:
     """The refused change this one depends on: an earlier change of the same record, or
-    of its parent record."""
+    of its parent record (stored, or refused earlier in the same batch: `earlier`)."""
     candidates = [(m.table, m.row_id)]
     ref = parent_ref(m.table, m.values) or _parent_of_local(session, m.table, m.row_id)
     if ref:
         candidates.append(ref)
     for table, row_id in candidates:
-        row = session.execute(
+        stored = session.execute(
             text("SELECT min(seq) FROM sync_deadletter WHERE table_name = :t AND row_id = :r AND seq < :s"),
             {"t": table, "r": row_id, "s": m.seq},
         ).scalar()
-        if row is not None:
-            return int(row)
+        found = [int(v) for v in (stored, earlier.get((table, row_id))) if v is not None and int(v) < m.seq]
+        if found:
+            return min(found)
     return None
 
 
