@@ -227,7 +227,7 @@ def dead_letters(session: Session, refused: Sequence[tuple[Outgoing, Outcome]]) 
     if not refused:
         return
     at = now_text()
-    earlier: dict[tuple[str, str], int] = {}  # this batch's refusals so far: record -> first seq
+    earlier: dict[tuple[str, str], int] = {}  # this batch's refusals so far: record -> lowest seq
     rows = []
     for m, outcome in refused:
         code = outcome.code or "rejected"
@@ -237,7 +237,8 @@ def dead_letters(session: Session, refused: Sequence[tuple[Outgoing, Outcome]]) 
             blocked_by = _blocking_seq(session, m, earlier)
             if blocked_by is not None:
                 code, message = "blocked_by_parent", REASONS["blocked_by_parent"]
-        earlier.setdefault((m.table, m.row_id), m.seq)
+        key = (m.table, m.row_id)
+        earlier[key] = min(earlier.get(key, m.seq), m.seq)
         rows.append(
             (
                 m.seq,
