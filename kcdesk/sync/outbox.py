@@ -215,10 +215,6 @@ _DEAD_LETTER = (
 )
 
 
-def dead_letter(session: Session, m: Outgoing, outcome: Outcome) -> None:
-    dead_letters(session, [(m, outcome)])
-
-
 def dead_letters(session: Session, refused: Sequence[tuple[Outgoing, Outcome]]) -> None:
     """The refused changes (in seq order) into the dead letters, in one statement: a batch the
     server refuses whole (a rule the laptop did not know yet) is thousands of them. A change

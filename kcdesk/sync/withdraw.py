@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kcdesk.sync import state
-from kcdesk.sync.outbox import dead_letter, read_pending
+from kcdesk.sync.outbox import dead_letters, read_pending
 from kcdesk.sync.protocol import Outcome
 from kcdesk.sync.reasons import REASONS
 from kcdesk.sync.relations import SERVER_OWNED
@@ -74,15 +74,21 @@ def withdraw_server_owned(session: Session, codecs: Mapping[str, TableCodec]) ->
     sent: each goes to the dead letters with the reason, so what was typed stays visible,
     and its seq is withdrawn."""
     moved = read_pending(session, codecs, limit=None, tables=SERVER_OWNED)
-    for m in moved:
-        outcome = Outcome(
-            seq=m.seq,
-            status="rejected",
-            code="server_owned",
-            message=REASONS["server_owned"],
-            params={"table": m.table},
+    refused = [
+        (
+            m,
+            Outcome(
+                seq=m.seq,
+                status="rejected",
+                code="server_owned",
+                message=REASONS["server_owned"],
+                params={"table": m.table},
+            ),
         )
-        dead_letter(session, m, outcome)
-        session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": m.seq})
+        for m in moved
+    ]
+    dead_letters(session, refused)
+    if moved:
+        session.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), [{"s": m.seq} for m in moved])
     add(session, [m.seq for m in moved])
     return len(moved)
