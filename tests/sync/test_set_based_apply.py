@@ -45,11 +45,23 @@ def wire(store: Store, ids: list[str]) -> list[dict[str, Any]]:
         return [{k: v for k, v in codec.local_to_wire(dict(r)).items() if k in codec.kinds} for r in rows.mappings()]
 
 
+def stored_ids(store: Store) -> list[str]:
+    with store.read() as s:
+        return [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
+
+
+def with_facilities(path: Path, n: int) -> Store:
+    """A new laptop database holding n facilities, as a pull writes them."""
+    store = Store.open(path, create=True)
+    store.write(
+        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(n)]), origin="sync", applying_remote=True
+    )
+    return store
+
+
 def page(store: Store) -> list[dict[str, Any]]:
     """What a pull brings: edits of every kind to stored rows, unchanged rows, new rows."""
-    with store.read() as s:
-        ids = [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
-    rows = wire(store, ids[:60])
+    rows = wire(store, stored_ids(store)[:60])
     for i, row in enumerate(rows):
         row["row_version"] = (row.get("row_version") or 0) + 1
         row["updated_at"] = "2026-12-05T10:00:00.000Z"
@@ -105,10 +117,7 @@ def contents(path: Path) -> dict[str, Any]:
 
 def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path) -> None:
     base = tmp_path / "base.db"
-    store = Store.open(base, create=True)
-    store.write(
-        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(200)]), origin="sync", applying_remote=True
-    )
+    store = with_facilities(base, 200)
     rows = page(store)
     with store.read() as s:  # a new file's triggers stand aside for the set-based path
         assert bulk_update_ready(s.connection(), "facility")
@@ -130,12 +139,8 @@ def test_a_page_of_one_changed_field_writes_what_row_by_row_writes(tmp_path: Pat
     the version and the time), and no stored row at all when none changes: the same rows, audit
     entries and search index as row by row, and the rows a page leaves as they were."""
     base = tmp_path / "base.db"
-    store = Store.open(base, create=True)
-    store.write(
-        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(120)]), origin="sync", applying_remote=True
-    )
-    with store.read() as s:
-        ids = [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
+    store = with_facilities(base, 120)
+    ids = stored_ids(store)
     edits = wire(store, ids[:50])
     for i, row in enumerate(edits):
         row["row_version"] = (row.get("row_version") or 0) + 1
@@ -167,10 +172,7 @@ def test_a_database_with_older_triggers_is_written_row_by_row(tmp_path: Path) ->
     """Until a migration re-installs its triggers, the update triggers of an older file do not
     stand aside: the set-based path is not taken there, and the page still goes in whole."""
     path = tmp_path / "older.db"
-    store = Store.open(path, create=True)
-    store.write(
-        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(20)]), origin="sync", applying_remote=True
-    )
+    store = with_facilities(path, 20)
     rows = page(store)
 
     def older(s: Any) -> None:
@@ -191,12 +193,8 @@ def test_pages_one_after_another_share_no_staged_rows(tmp_path: Path) -> None:
     written after another, with other columns or the same ones, is written as row by row
     writes it, and no pulled row stays staged once its page is written."""
     base = tmp_path / "base.db"
-    store = Store.open(base, create=True)
-    store.write(
-        lambda s: bulk_insert(s, "facility", [facility(i) for i in range(90)]), origin="sync", applying_remote=True
-    )
-    with store.read() as s:
-        ids = [r[0] for r in s.execute(text("SELECT id FROM facility ORDER BY rowid"))]
+    store = with_facilities(base, 90)
+    ids = stored_ids(store)
     first = page(store)  # every kind of change, and new rows
     second = wire(store, ids[60:90])  # other rows, one field changed: fewer columns differ
     for i, row in enumerate(second):
