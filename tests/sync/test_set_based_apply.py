@@ -82,15 +82,28 @@ def page(store: Store) -> list[dict[str, Any]]:
 
 
 def apply(path: Path, rows: list[dict[str, Any]], set_based: bool) -> None:
+    apply_pages(path, [rows], set_based)
+
+
+def apply_pages(path: Path, pages: list[list[dict[str, Any]]], set_based: bool) -> dict[str, int]:
+    """Each page written in its own transaction, as a pull writes them; returns the rows left
+    in each temp table of the writer's connection afterwards."""
     store = Store.open(path)
     try:
-        store.write(
-            lambda s: RowApplier(s, CODECS, set_based=set_based).upsert("facility", rows, set()),
-            origin="sync",
-            applying_remote=True,
-        )
+        for rows in pages:
+            store.write(
+                lambda s, rows=rows: RowApplier(s, CODECS, set_based=set_based).upsert("facility", rows, set()),
+                origin="sync",
+                applying_remote=True,
+            )
+        return store.write(_staged_rows, origin="sync", applying_remote=True)
     finally:
         store.close()
+
+
+def _staged_rows(s: Any) -> dict[str, int]:
+    names = [r[0] for r in s.execute(text("SELECT name FROM temp.sqlite_master WHERE type = 'table'"))]
+    return {n: s.execute(text(f'SELECT count(*) FROM temp."{n}"')).scalar_one() for n in names}
 
 
 def contents(path: Path) -> dict[str, Any]:
@@ -205,27 +218,8 @@ def test_pages_one_after_another_share_no_staged_rows(tmp_path: Path) -> None:
     one, many = tmp_path / "row-by-row.db", tmp_path / "set-based.db"
     copy_database(base, one)
     copy_database(base, many)
-    staged: list[int] = []
-    for path, set_based in ((one, False), (many, True)):
-        store = Store.open(path)
-        try:
-            for rows in (first, second, third):
-                store.write(
-                    lambda s, rows=rows, set_based=set_based: RowApplier(s, CODECS, set_based=set_based).upsert(
-                        "facility", rows, set()
-                    ),
-                    origin="sync",
-                    applying_remote=True,
-                )
-            if set_based:
-
-                def left(s: Any) -> list[int]:
-                    names = [r[0] for r in s.execute(text("SELECT name FROM temp.sqlite_master WHERE type = 'table'"))]
-                    assert names, "the staging tables are kept for the next page"
-                    return [s.execute(text(f'SELECT count(*) FROM temp."{n}"')).scalar_one() for n in names]
-
-                staged = store.write(left, origin="sync", applying_remote=True)
-        finally:
-            store.close()
+    apply_pages(one, [first, second, third], set_based=False)
+    left = apply_pages(many, [first, second, third], set_based=True)
     assert contents(one) == contents(many)
-    assert set(staged) == {0}
+    assert left, "the staging tables are kept for the next page"
+    assert set(left.values()) == {0}
