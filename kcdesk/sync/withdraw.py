@@ -74,17 +74,9 @@ def withdraw_server_owned(session: Session, codecs: Mapping[str, TableCodec]) ->
     sent: each goes to the dead letters with the reason, so what was typed stays visible,
     and its seq is withdrawn."""
     moved = read_pending(session, codecs, limit=None, tables=SERVER_OWNED)
+    reason = REASONS["server_owned"]
     refused = [
-        (
-            m,
-            Outcome(
-                seq=m.seq,
-                status="rejected",
-                code="server_owned",
-                message=REASONS["server_owned"],
-                params={"table": m.table},
-            ),
-        )
+        (m, Outcome(seq=m.seq, status="rejected", code="server_owned", message=reason, params={"table": m.table}))
         for m in moved
     ]
     dead_letters(session, refused)
