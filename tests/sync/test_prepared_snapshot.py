@@ -197,6 +197,37 @@ def test_a_snapshot_pull_equals_a_page_by_page_pull(server, device_factory, stor
     copied.execute("INSERT INTO facility_fts (facility_fts) VALUES ('integrity-check')")
 
 
+def test_a_copied_row_is_then_changed_like_any_other(server, device_factory) -> None:  # type: ignore[no-untyped-def]
+    """The copy sets the table's triggers and indexes aside for a moment (SQLite's transfer
+    of whole records): afterwards an edit and a deletion of a copied row are audited, queued
+    for the server and re-indexed, and its sort key follows the new name."""
+    from helpers import edit, soft_delete
+
+    _da_nang, ids, _secret = _rich_province(server, device_factory)
+    copied = device_factory("copied").enrol(server, username="lan-48")
+    assert "48" in copied.sync().snapshots
+    assert copied.pending() == 0
+    edit(copied, "facility", ids[4], name="Xưởng gốm Phước Tích")
+    soft_delete(copied, "facility", ids[5])
+    queued = copied.rows("SELECT row_id, op FROM sync_outbox ORDER BY seq")
+    assert queued == [(ids[4], "update"), (ids[5], "delete")]
+    audited = copied.rows(
+        "SELECT row_id, op, after FROM audit_entry WHERE origin = 'local' AND table_name = 'facility' ORDER BY id"
+    )
+    assert [(r[0], r[1]) for r in audited] == [(ids[4], "update"), (ids[5], "delete")]
+    assert "Phước Tích" in audited[0][2]
+    found = copied.rows(
+        "SELECT f.id FROM facility_fts JOIN facility AS f ON f.rowid = facility_fts.rowid "
+        "WHERE facility_fts MATCH '\"phuoc\" \"tich\"'"
+    )
+    assert found == [(ids[4],)]
+    gone = "SELECT count(*) FROM facility_fts JOIN facility AS f ON f.rowid = facility_fts.rowid WHERE f.id = :id"
+    assert copied.one(gone, id=ids[5]) == 0
+    assert copied.one("SELECT name_sort FROM facility WHERE id = :id", id=ids[4]) == vi_sort_key("Xưởng gốm Phước Tích")
+    plan = copied.rows("EXPLAIN QUERY PLAN SELECT id FROM facility WHERE ward_code = :w", w=WARD_A)
+    assert any("ix_facility_ward" in str(step) for step in plan)  # the indexes are back and used
+
+
 def test_changes_after_the_snapshot_come_by_the_normal_pull(server, device_factory) -> None:  # type: ignore[no-untyped-def]
     from helpers import edit
 
