@@ -27,6 +27,7 @@ from kcdesk.db.attach import attach
 from kcdesk.db.capture import SEARCH_TABLES, bulk_capture_sql, table_columns
 from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT, META, fts_shadow_tables, search_fingerprint
+from kcdesk.db.sort_keys import bulk_fill_sql
 from kcdesk.sync.apply import RowApplier
 from kcdesk.sync.errors import SnapshotDamaged
 from kcdesk.sync.protocol import ScopeInfo, SnapshotInfo
@@ -85,13 +86,17 @@ def _copy_table(session: Session, schema: str, table: str, copy_index: bool) -> 
     audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar()
     nested = session.begin_nested()
     try:
-        if local == theirs and not _checks_foreign_keys(conn, table):
+        whole = local == theirs and not _checks_foreign_keys(conn, table)
+        if whole:
             count = _copy_whole(conn, schema, table)
         else:
             count = _copy_columns(conn, schema, table, [c for c in local if c in set(theirs)])
+        # Copied whole, the rows bring every sort key their names give (the server computes
+        # them as this laptop does): the fill, a scan of the table that would find nothing, is left out.
+        keys_filled = set(bulk_fill_sql(table, local)) if whole else set()
         for stmt in bulk_capture_sql(table, local):
-            if stmt.startswith("INSERT INTO sync_outbox"):
-                continue  # a pull writes with applying_remote: nothing goes out again
+            if stmt.startswith("INSERT INTO sync_outbox") or stmt in keys_filled:
+                continue  # (the outbox: a pull writes with applying_remote, nothing goes out again)
             if copy_index and stmt.startswith(f"INSERT INTO {table}_fts"):
                 continue
             params = {"start": 0, "audit_start": audit_start}
