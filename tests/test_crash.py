@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from kcdesk.db import maintenance, sqlfile
 from kcdesk.db.store import Store
@@ -37,18 +38,24 @@ def write(session):
         create_facility(session, {"name": f"Cơ sở lẻ {n}-{i}", "facility_type": "hkd", "province_code": "48",
                                   "ward_code": "20194", "note": f"batch-{n}"}, units=units)
 print("committing", flush=True)
-store.write(write)
+store.write(write, large=sys.argv[4] == "large")
 print("done", flush=True)
 """
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("encrypted", "runs"), [(False, 50), (True, 25)], ids=["plain", "encrypted"])
+@pytest.mark.parametrize(
+    ("encrypted", "runs", "journal"),
+    [(False, 50, "wal"), (True, 25, "wal"), (False, 25, "large"), (True, 15, "large")],
+    ids=["plain", "encrypted", "plain-rollback-journal", "encrypted-rollback-journal"],
+)
 def test_sigkill_mid_transaction_fifty_times(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypted: bool, runs: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypted: bool, runs: int, journal: str
 ) -> None:
     """Encrypted: the same loop on a SQLCipher file (its key from the recovery key in the
-    environment, as on a laptop without an OS keyring) leaves an encrypted file that passes check."""
+    environment, as on a laptop without an OS keyring) leaves an encrypted file that passes check.
+    "large": the write a first pull makes, through the rollback journal (kcdesk.db.journal):
+    the next opener rolls back what a kill left half-written, and the store is WAL again."""
     path = tmp_path / "crash.db"
     if encrypted:
         monkeypatch.setenv("KCDESK_ENCRYPT", "1")
@@ -62,10 +69,10 @@ def test_sigkill_mid_transaction_fifty_times(
     rng = random.Random(7)
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
-    outcomes = {"killed": 0, "finished": 0}
+    outcomes = {"killed": 0, "finished": 0, "hot journal": 0}
     for n in range(runs):
         proc = subprocess.Popen(
-            [sys.executable, str(script), str(path), str(n), str(BATCH)], stdout=subprocess.PIPE, text=True
+            [sys.executable, str(script), str(path), str(n), str(BATCH), journal], stdout=subprocess.PIPE, text=True
         )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "committing"
@@ -76,6 +83,7 @@ def test_sigkill_mid_transaction_fifty_times(
         else:
             outcomes["finished"] += 1
         proc.wait()
+        outcomes["hot journal"] += path.with_name(path.name + "-journal").exists()  # killed in rollback mode
 
         report = maintenance.check(path)
         assert report.ok, (n, report)
@@ -92,4 +100,7 @@ def test_sigkill_mid_transaction_fifty_times(
         assert queued == counts.get(f"batch-{n}", 0)  # the outbox commits with its rows, or not at all
         assert all(c == BATCH for c in counts.values())
     assert outcomes["killed"] >= runs // 5, outcomes
+    assert (outcomes["hot journal"] > 0) == (journal == "large"), outcomes  # each journal really was in use
     assert sqlfile.is_encrypted(path) == encrypted  # the test really interrupted writes
+    with Store.open(path) as store, store.read() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
-from kcdesk.db import sqlfile
+from kcdesk.db import journal, sqlfile
 from kcdesk.db.sort_keys import register_functions
 
 BUSY_TIMEOUT_MS = 5000
@@ -34,8 +34,7 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a power cut loses at most the last commits
+        journal.enter_wal(dbapi_conn)  # and the syncing that goes with the journal it got
         cur.execute("PRAGMA foreign_keys = ON")
         # 32 MiB of page cache (the default is 2): large writes touch several indexes at once.
         cur.execute("PRAGMA cache_size = -32768")
@@ -46,8 +45,17 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
     def _on_begin(conn: Connection) -> None:
         # Writers take the lock at BEGIN so two writers queue on busy_timeout instead of
         # deadlocking when both try to upgrade a read transaction.
-        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        options = conn.get_execution_options()
+        if options.get(journal.LARGE_WRITE_OPTION) and journal.leave_wal(conn.connection.driver_connection):
+            conn.info[journal.RESTORE_WAL] = True  # see _on_checkin
+        immediate = options.get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn: Any, record: Any) -> None:
+        # The large write is over (committed or rolled back): the file goes back to WAL.
+        if dbapi_conn is not None and record.info.pop(journal.RESTORE_WAL, False):
+            journal.back_to_wal(dbapi_conn)
 
     return engine
 

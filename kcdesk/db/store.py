@@ -30,6 +30,7 @@ from kcdesk.atomic_write import atomic_path
 from kcdesk.db import backup, sqlfile
 from kcdesk.db.capture import LOCK_TOKEN, set_context
 from kcdesk.db.engine import WRITE_OPTION, is_sqlite_file, make_engine
+from kcdesk.db.journal import LARGE_WRITE_OPTION
 from kcdesk.db.models import AppMeta, AppUser
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.storage_errors import storage_error
@@ -45,6 +46,9 @@ class Store:
         self.engine = engine
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+        self._large_write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True, LARGE_WRITE_OPTION: True}), expire_on_commit=False
+        )
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcdesk-writer")
         self._local = threading.local()
         self.user_id: str | None = None
@@ -127,22 +131,34 @@ class Store:
         user_id: str | None = None,
         device_id: str | None = None,
         anonymous: bool = False,
+        large: bool = False,
     ) -> Future[T]:
         """`anonymous`: a write allowed before anyone signed in (the sign-in itself, which
-        counts failed attempts, and the first-run setup)."""
+        counts failed attempts, and the first-run setup). `large`: a write of a hundred
+        megabytes or so (a first pull), made through the rollback journal when no other
+        connection has the file open (kcdesk.db.journal)."""
         if not anonymous and not applying_remote:  # the server's rows are nobody's edit here
             self._check_signed_in()
-        return self._writer.submit(self._run_write, fn, origin, applying_remote, user_id, device_id)
+        return self._writer.submit(self._run_write, fn, origin, applying_remote, user_id, device_id, large)
 
     def _check_signed_in(self) -> None:
         if self.sign_in_required and self.signed_in_user_id is None:
             raise SignInError("Chưa đăng nhập nên chưa ghi được. Hãy đăng nhập bằng tài khoản của mình rồi thử lại.")
 
     def _run_write(
-        self, fn: Callable[[Session], T], origin: str, applying_remote: bool, user_id: str | None, device_id: str | None
+        self,
+        fn: Callable[[Session], T],
+        origin: str,
+        applying_remote: bool,
+        user_id: str | None,
+        device_id: str | None,
+        large: bool = False,
     ) -> T:
+        if large:  # this process's idle connections would keep the file in WAL (kcdesk.db.journal)
+            self.engine.dispose()
+        sessions = self._large_write_sessions if large else self._write_sessions
         try:
-            with self._write_sessions() as session, session.begin():
+            with sessions() as session, session.begin():
                 conn = session.connection()
                 set_context(
                     conn,

@@ -476,7 +476,8 @@ class SyncClient:
 
         started = time.perf_counter()
         try:
-            return self.store.write(timed, origin="sync", applying_remote=True)
+            # A snapshot is the largest write a laptop makes: through the rollback journal when it can.
+            return self.store.write(timed, origin="sync", applying_remote=True, large=True)
         finally:
             report.snapshot_apply_seconds += inside
             report.snapshot_write_seconds += time.perf_counter() - started

@@ -7,7 +7,7 @@ import threading
 
 import httpx
 import pytest
-from conftest import run_client_process
+from conftest import FAST_RETRY, run_client_process
 from helpers import add_facility, server_count
 
 from kcdesk.sync.client import codecs
@@ -85,6 +85,34 @@ def test_client_killed_mid_pull_keeps_its_cursor_and_reapplies(server, device_fa
         for i in range(5):
             add_facility(a, name=f"Cơ sở mới {fault_round}-{i}")
         a.sync()
+
+
+def test_client_killed_in_a_first_pull_through_the_rollback_journal_loses_nothing(server, device_factory):
+    """With nothing else holding its file, the snapshot's write leaves WAL for the rollback
+    journal (kcdesk.db.journal): a kill inside it leaves a hot journal, which the next opener
+    rolls back; the file is WAL again and the next cycle takes the whole pull."""
+    from kcdesk.db.store import Store
+    from kcdesk.sync.service import SyncService
+
+    a = device_factory("a").enrol(server)
+    for i in range(20):
+        add_facility(a, name=f"Cơ sở {i}")
+    a.sync()
+    b = device_factory("b").enrol(server)
+    before = b.one("SELECT count(*) FROM audit_entry")
+    b.close()  # the laptop's own process is the only one with the file open
+    assert run_client_process(b.path, "client.mid_pull_page:exit") == 137
+    assert b.path.with_name(b.path.name + "-journal").exists()  # killed inside the rollback-journal write
+    b.store = Store.open(b.path)
+    b.service = SyncService(b.store, retry=FAST_RETRY)
+    assert b.one("PRAGMA journal_mode") == "wal"
+    assert b.one("PRAGMA integrity_check") == "ok"
+    assert b.one("SELECT count(*) FROM facility") == 0  # all of the snapshot or nothing
+    assert b.one("SELECT count(*) FROM audit_entry") == before
+    assert not b.path.with_name(b.path.name + "-journal").exists()
+    b.sync()
+    assert b.one("SELECT count(*) FROM facility") == 20
+    assert b.one("PRAGMA journal_mode") == "wal"
 
 
 def _token(server, device):
