@@ -218,7 +218,7 @@ def test_a_copied_row_is_then_changed_like_any_other(server, device_factory) -> 
     assert "Phước Tích" in audited[0][2]
     found = copied.rows(
         "SELECT f.id FROM facility_fts JOIN facility AS f ON f.rowid = facility_fts.rowid "
-        "WHERE facility_fts MATCH '\"phuoc\" \"tich\"'"
+        'WHERE facility_fts MATCH \'"phuoc" "tich"\''
     )
     assert found == [(ids[4],)]
     gone = "SELECT count(*) FROM facility_fts JOIN facility AS f ON f.rowid = facility_fts.rowid WHERE f.id = :id"
