@@ -122,3 +122,39 @@ def test_a_failed_large_write_changes_nothing_and_leaves_wal(store: Store) -> No
     if raw is not None:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         raw.close()
+
+
+KILLED_WRITER = r"""
+import os, sys
+from sqlalchemy import text
+from kcdesk.db.store import Store
+store = Store.open(sys.argv[1])
+def write(session):
+    rows = [{"k": f"cut-{i}", "v": "x" * 400} for i in range(120_000)]  # more than the page cache: pages spill
+    session.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"), rows)
+    os._exit(137)  # killed before the commit
+store.write(write, large=True, anonymous=True)
+"""
+
+
+def test_a_large_write_cut_short_is_rolled_back_by_whoever_opens_next(store: Store, tmp_path: Path) -> None:
+    """Even a read-only opener (`kcdesk check`, a backup) finds the file as it was before."""
+    import subprocess
+    import sys
+
+    from kcdesk.db import maintenance
+
+    before = _count(store, "cut")
+    path = store.path
+    store.close()
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_WRITER, encoding="utf-8")
+    assert subprocess.run([sys.executable, str(script), str(path)], timeout=120).returncode == 137
+    assert path.with_name(path.name + "-journal").exists()  # what the kill left
+    report = maintenance.check(path)  # read-only, and the first to open the file
+    assert report.ok, report
+    assert not path.with_name(path.name + "-journal").exists()
+    with Store.open(path) as again:
+        assert _count(again, "cut") == before == 0
+        with again.read() as s:
+            assert _journal(s) == "wal"

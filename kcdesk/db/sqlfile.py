@@ -147,6 +147,8 @@ def connect(path: Path | str, key: bytes | None = None, *, read_only: bool = Fal
     A wrong key is an EncryptedStoreError (said in words), raised here at once rather than at
     the first query somewhere else."""
     path = Path(path)
+    if read_only:
+        _roll_back_cut_write(path, key, timeout)
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     if key is None:
         return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
@@ -161,6 +163,24 @@ def connect(path: Path | str, key: bytes | None = None, *, read_only: bool = Fal
             raise wrong_key(path) from exc
         raise
     return conn
+
+
+def _roll_back_cut_write(path: Path, key: bytes | None, timeout: float) -> None:
+    """A write through the rollback journal cut short (kcdesk.db.journal: a first pull, killed)
+    leaves a journal that only a connection allowed to write can roll back: a read-only one
+    would fail with "attempt to write a readonly database". One read by a read-write
+    connection first lets SQLite do it, exactly as the store's next opener would (SQLite
+    itself judges whether the journal is left over or belongs to a write in progress)."""
+    if not path.exists() or not path.with_name(path.name + "-journal").exists():
+        return
+    try:
+        conn = connect(path, key, timeout=timeout)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except error_classes(OSError):  # a file this process may not write: the read-only opener says what is wrong
+        pass
 
 
 def apply_key(conn: Any, key: bytes) -> None:
