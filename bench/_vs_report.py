@@ -121,7 +121,8 @@ def _sync_details(v: dict[str, Any]) -> None:
             print(
                 f"    of which the snapshot: fetched (download, sha256, unpack) {f['snapshot_fetch_seconds']:.2f} s, "
                 f"written in {f['snapshot_apply_seconds']:.2f} s, committed {commit:.2f} s "
-                "(the WAL's checkpoint into the file)"
+                "(into the file: through the rollback journal when the laptop's process alone has it open, "
+                "else the WAL and its checkpoint; kcdesk/db/journal.py)"
             )
     e = v["edits"]
     print(
