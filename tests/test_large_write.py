@@ -80,6 +80,21 @@ def test_with_another_connection_open_it_stays_in_wal(store: Store) -> None:
     assert _file_journal(store.path) == "wal"
 
 
+def test_a_store_a_window_reads_keeps_its_large_writes_in_wal(store: Store) -> None:
+    """The window's pages read while a sync writes (kcdesk.ui.context turns the switch off):
+    in WAL a read never waits for the writer."""
+    store.large_writes_leave_wal = False
+    seen: dict[str, str] = {}
+
+    def write(session: Session) -> None:
+        seen["journal"] = _journal(session)
+        _add_units(session, "window")
+
+    store.write(write, large=True, anonymous=True)
+    assert seen["journal"] == "wal"
+    assert _count(store, "window") == 500
+
+
 def test_a_reader_that_opens_during_the_large_write_is_not_refused(store: Store) -> None:
     """Its connection cannot put the file in WAL while the write holds it: it reads in
     rollback mode (waiting for the writer if it must), and the file is WAL afterwards."""

@@ -50,6 +50,10 @@ class Store:
             engine.execution_options(**{WRITE_OPTION: True, LARGE_WRITE_OPTION: True}), expire_on_commit=False
         )
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcdesk-writer")
+        # Whether a large write may leave WAL for the rollback journal (kcdesk.db.journal).
+        # The window turns it off (kcdesk.ui.context): its pages read while a sync writes, and
+        # in WAL a read never waits for the writer; out of it, it would wait for the whole write.
+        self.large_writes_leave_wal = True
         self._local = threading.local()
         self.user_id: str | None = None
         self.device_id: str | None = None
@@ -136,7 +140,7 @@ class Store:
         """`anonymous`: a write allowed before anyone signed in (the sign-in itself, which
         counts failed attempts, and the first-run setup). `large`: a write of a hundred
         megabytes or so (a first pull), made through the rollback journal when no other
-        connection has the file open (kcdesk.db.journal)."""
+        connection has the file open and no window reads it (kcdesk.db.journal)."""
         if not anonymous and not applying_remote:  # the server's rows are nobody's edit here
             self._check_signed_in()
         return self._writer.submit(self._run_write, fn, origin, applying_remote, user_id, device_id, large)
@@ -154,6 +158,7 @@ class Store:
         device_id: str | None,
         large: bool = False,
     ) -> T:
+        large = large and self.large_writes_leave_wal
         if large:  # this process's idle connections would keep the file in WAL (kcdesk.db.journal)
             self.engine.dispose()
         sessions = self._large_write_sessions if large else self._write_sessions

@@ -43,6 +43,9 @@ class AppContext(QObject):
     ) -> None:
         super().__init__()
         self.store = store
+        # The window's pages read while a sync writes: a first pull stays in WAL here, where a
+        # read never waits for the writer (kcdesk.db.journal; `kcdesk sync` takes the faster way).
+        store.large_writes_leave_wal = False
         self.runner = runner
         self.settings = settings
         self.units = units

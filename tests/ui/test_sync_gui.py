@@ -208,6 +208,7 @@ def test_regained_connectivity_starts_a_cycle(window, server, qtbot) -> None:  #
     with qtbot.waitSignal(scheduler.finished, timeout=30_000):
         scheduler.tick()  # the timer fires: the port answers, so a whole cycle runs
     assert not scheduler.schedule.offline and scheduler.last_error is None
+    assert window.ctx.store.large_writes_leave_wal is False  # the window's reads never wait for a pull's write
     qtbot.waitUntil(lambda: pid not in proposals.model.badges and bool(proposals.model.rows), timeout=10_000)
     assert scheduler.next_in_ms is None or scheduler.next_in_ms > 60_000  # back to the normal pace
 
