@@ -26,10 +26,11 @@ import logging
 import time
 from typing import Any
 
-from kcdesk.db.sqlfile import error_classes
+from kcdesk.db.sqlfile import error_classes, primary_code
 
 LARGE_WRITE_OPTION = "kcdesk_large_write"  # execution option of the store's large writes
 RESTORE_WAL = "kcdesk_restore_wal"  # in a pooled connection's info: it left WAL for a large write
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 log = logging.getLogger(__name__)
 
 
@@ -38,13 +39,19 @@ def enter_wal(dbapi: Any) -> bool:
     connection writes through the rollback journal: this one then syncs fully meanwhile."""
     try:
         mode = dbapi.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    except error_classes():  # "locked": a large write holds the file
-        mode = None
+    except error_classes() as exc:
+        if not _locked(exc):  # a file that cannot be written, say: the opener reports it as before
+            raise
+        mode = None  # a large write holds the file
     if mode == "wal":
         dbapi.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a power cut loses at most the last commits
         return True
     dbapi.execute("PRAGMA synchronous = FULL")
     return False
+
+
+def _locked(exc: BaseException) -> bool:
+    return primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc)
 
 
 def leave_wal(dbapi: Any) -> bool:
