@@ -61,6 +61,9 @@ def copy_snapshot(
     copied: dict[str, int] = {}
     for table in RowApplier(session, codecs).tables:  # parents before children
         if table in present and _empty(conn, table):
+            if _empty(conn, table, schema):  # most tables of a small scope: nothing to copy, nothing to set aside
+                copied[table] = 0
+                continue
             count = _copy_table(session, schema, table, copy_index=same_index and _has_index(present, table))
             if count is not None:
                 copied[table] = count
@@ -69,8 +72,8 @@ def copy_snapshot(
     return stats
 
 
-def _empty(conn: Connection, table: str) -> bool:
-    return conn.exec_driver_sql(f'SELECT 1 FROM main."{table}" LIMIT 1').first() is None
+def _empty(conn: Connection, table: str, schema: str = "main") -> bool:
+    return conn.exec_driver_sql(f'SELECT 1 FROM "{schema}"."{table}" LIMIT 1').first() is None
 
 
 def _has_index(present: set[str], table: str) -> bool:
