@@ -81,4 +81,10 @@ def horizon(conn: Connection, scope: str) -> int:
 
 
 def known_scopes(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute(select(db.scope_counter.c.scope).order_by(db.scope_counter.c.scope))]
+    return list(scope_heads(conn))
+
+
+def scope_heads(conn: Connection) -> dict[str, int]:
+    """Every scope with its last cursor, in scope order."""
+    t = db.scope_counter
+    return {r[0]: int(r[1] or 0) for r in conn.execute(select(t.c.scope, t.c.last_cursor).order_by(t.c.scope))}

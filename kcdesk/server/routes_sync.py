@@ -24,6 +24,8 @@ from kcdesk.server.pull import CursorTooOld
 from kcdesk.server.push import SeqGap
 from kcdesk.sync.protocol import (
     API_PREFIX,
+    HAS_MORE_HEADER,
+    NEXT_CURSOR_HEADER,
     HelloRequest,
     HelloResponse,
     PullResponse,
@@ -94,11 +96,15 @@ def pull(
     """`acked`: the device's last seq whose answer it has recorded. Rows it wrote up to
     there and holds exactly as stored are left out (no echo); without it, nothing is."""
     try:
-        return hashed(server.pull(grant, scope, after, limit, acked))
+        page = server.pull(grant, scope, after, limit, acked)
     except CursorTooOld:
         raise http_error(
             410, "reset_scope", "Dữ liệu phạm vi {scope} cần tải lại từ bản chụp.", params={"scope": scope}
         ) from None
+    response = hashed(page)
+    response.headers[NEXT_CURSOR_HEADER] = str(page["next_cursor"])
+    response.headers[HAS_MORE_HEADER] = "1" if page["has_more"] else "0"
+    return response
 
 
 @router.get("/snapshot", response_model=SnapshotInfo, responses=ERRORS)

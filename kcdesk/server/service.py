@@ -23,7 +23,7 @@ from kcdesk.server import auth, blob_rights, db, snapshot_build
 from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
 from kcdesk.server.bulk import DuplicateKey, insert_rows
-from kcdesk.server.counters import append_changes, known_scopes
+from kcdesk.server.counters import append_changes, known_scopes, scope_heads
 from kcdesk.server.limits import StoreLimits
 from kcdesk.server.outcomes import (
     OUTCOME_COLUMNS,
@@ -221,9 +221,9 @@ class SyncServer:
                     app_version=req.app_version or None,
                 )
             )
-            scopes = known_scopes(conn)
+            heads = scope_heads(conn)
             epoch = auth.meta(conn, "server_epoch") or self.epoch  # every worker sees a restore
-        views = grant.views(scopes)
+        views = grant.views(list(heads))
         return HelloResponse(
             proto_range=PROTOCOL_RANGE,
             server_time=auth.now_text(now),
@@ -237,7 +237,10 @@ class SyncServer:
             clock_skew_seconds=skew,
             scopes=[
                 ScopeInfo(
-                    scope=v.scope, communes=list(v.communes) if v.communes is not None else None, writable=v.writable
+                    scope=v.scope,
+                    communes=list(v.communes) if v.communes is not None else None,
+                    writable=v.writable,
+                    head=heads.get(v.scope, 0),
                 )
                 for v in views
             ],

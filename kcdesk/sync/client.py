@@ -45,7 +45,7 @@ from kcdesk.sync.errors import (
 from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
-from kcdesk.sync.page import Page, parse_page
+from kcdesk.sync.page import Page, announced_position, check_position, parse_page
 from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
@@ -352,6 +352,8 @@ class SyncClient:
             saved = state.cursor(s, scope.scope)
         if saved is None or saved[1] != key:
             self._snapshot(transport, scope, key, report, replacing=saved is not None)
+        elif saved[0] == scope.head and not report.pushed:
+            return  # nothing new since this laptop's last page (its own push would have moved the log)
         writing: Future[None] | None = None
         try:
             after: int | None = None
@@ -371,17 +373,29 @@ class SyncClient:
                     self._snapshot(transport, scope, key, report, replacing=True)
                     after = None
                     continue
-                page: Page = parse(expect_ok(response), parse_page)
+                expect_ok(response)
+                # The headers say where the next page starts: it is asked for at once, and
+                # this page is read by the writer (parsing it cost ~7 ms of each 2,000 rows
+                # during which the server waited). A server without them: the body says.
+                position = announced_position(response.headers)
+                if position is None:
+                    page: Page = parse(response, parse_page)
+                    position = (page.next_cursor, page.has_more)
+                    work = partial(self._apply_page, page=page, key=key, report=report)
+                else:
+                    work = partial(self._apply_body, response=response, position=position, key=key, report=report)
                 _finish(writing)
-                writing = self.store.submit_write(
-                    partial(self._apply_page, page=page, key=key, report=report), origin="sync", applying_remote=True
-                )
-                self.progress.step(page.next_cursor, 0, f"pull:{scope.scope}")
-                if not page.has_more:
+                writing = self.store.submit_write(work, origin="sync", applying_remote=True)
+                self.progress.step(position[0], 0, f"pull:{scope.scope}")
+                if not position[1]:
                     return
-                after = page.next_cursor
+                after = position[0]
         finally:
             _finish(writing)  # a page being written is waited for (and its failure raised)
+
+    def _apply_body(self, s: Session, response: Any, position: tuple[int, bool], key: str, report: CycleReport) -> None:
+        page = parse(response, lambda body: check_position(parse_page(body), position))
+        self._apply_page(s, page, key, report)
 
     def _apply_page(self, s: Session, page: Page, key: str, report: CycleReport) -> None:
         applier = RowApplier(s, self.codecs)

@@ -11,12 +11,13 @@ checked column by column when they are written. Conflicts are few and keep their
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import orjson
 
-from kcdesk.sync.protocol import ConflictRecord
+from kcdesk.sync.protocol import HAS_MORE_HEADER, NEXT_CURSOR_HEADER, ConflictRecord
 
 OPS = frozenset({"upsert", "evict"})
 
@@ -93,3 +94,19 @@ def parse_page(body: bytes) -> Page:
         next_cursor=_field(data, "next_cursor", int),
         has_more=_field(data, "has_more", bool),
     )
+
+
+def announced_position(headers: Mapping[str, str]) -> tuple[int, bool] | None:
+    """(next cursor, more pages) as a page's headers announce them; None when they do not
+    (a server from before them) or are not well formed: the body then says."""
+    cursor, more = headers.get(NEXT_CURSOR_HEADER), headers.get(HAS_MORE_HEADER)
+    if cursor is None or not cursor.isascii() or not cursor.isdigit() or more not in ("0", "1"):
+        return None
+    return int(cursor), more == "1"
+
+
+def check_position(page: Page, announced: tuple[int, bool]) -> Page:
+    """The page, when its body says what its headers said; else ValueError (damaged)."""
+    if (page.next_cursor, page.has_more) != announced:
+        raise ValueError("page: headers and body disagree on the next cursor")
+    return page

@@ -18,6 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 PROTOCOL_VERSION = 1
 PROTOCOL_RANGE = (1, 1)
 API_PREFIX = "/sync/v1"
+# A pull page's next cursor and whether more follow, also sent as headers (the same values
+# as the body's): a laptop asks for the next page before it reads this one.
+NEXT_CURSOR_HEADER = "X-Next-Cursor"
+HAS_MORE_HEADER = "X-Has-More"
 MAX_SEQ = 2**53  # JSON-safe integers; the server's columns are 64-bit
 
 # Status codes with a protocol meaning (besides 200).
@@ -125,11 +129,14 @@ class Limits(BaseModel):
 
 class ScopeInfo(BaseModel):
     """A stream the device pulls: one province (or "00", national rows), optionally
-    narrowed to communes; `writable` says whether the device may change its rows."""
+    narrowed to communes; `writable` says whether the device may change its rows. `head`:
+    the scope's last change-log cursor when the server answered (None from an older
+    server); a device whose cursor is already there has nothing to pull from it."""
 
     scope: str
     communes: list[str] | None = None
     writable: bool
+    head: int | None = None
 
 
 class HelloResponse(BaseModel):

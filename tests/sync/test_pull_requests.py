@@ -1,0 +1,125 @@
+"""A scope with nothing new since a laptop's last page costs no request: the hello names each
+scope's last cursor (ScopeInfo.head), and the laptop asks for pages only where it is behind.
+What is new still arrives, and a laptop's own acknowledged change moves it up to date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import add_facility, edit, facility, server_count
+
+from kcdesk.sync import client, state
+from kcdesk.sync.errors import ProtocolError
+from kcdesk.sync.transport import Transport
+
+
+@pytest.fixture
+def pulls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The scope of every pull request any laptop of the test makes, in order."""
+    asked: list[str] = []
+    real = Transport.call
+
+    def call(self: Transport, method: str, path: str, **kwargs: Any) -> Any:
+        if path.endswith("/pull"):
+            asked.append(kwargs["params"]["scope"])
+        return real(self, method, path, **kwargs)
+
+    monkeypatch.setattr(Transport, "call", call)
+    return asked
+
+
+def test_only_the_scopes_with_something_new_are_asked_for(server, device_factory, pulls):
+    a = device_factory("a").enrol(server)
+    b = device_factory("b").enrol(server)
+    a.sync()
+    b.sync()
+    pulls.clear()
+    assert b.sync().pulled == 0
+    assert pulls == []  # up to date everywhere: not one page asked for
+
+    fid = add_facility(a)
+    a.sync()  # a cycle that pushed asks every scope (its changes moved a log), as before
+    assert sorted(pulls) == ["00", "48"]
+    pulls.clear()
+    assert a.sync().pulled == 0
+    assert pulls == []
+
+    report = b.sync()
+    assert report.pulled == 1 and facility(b, fid) is not None
+    assert pulls == ["48"]  # the national scope ("00") has nothing new for b
+    pulls.clear()
+
+    edit(b, "facility", fid, phone="0905123456")
+    b.sync()
+    pulls.clear()
+    assert a.sync().pulled == 1
+    assert facility(a, fid)["phone"] == "0905123456"
+    assert pulls == ["48"]
+
+
+def test_a_laptop_behind_an_older_server_still_pulls_every_scope(server, device_factory, pulls, monkeypatch):
+    """Without `head` (a server from before it), every scope is asked for, as before."""
+    from kcdesk.sync import protocol
+
+    real = protocol.HelloResponse.model_validate_json
+
+    def without_heads(data: Any, *args: Any, **kwargs: Any) -> Any:
+        hello = real(data, *args, **kwargs)
+        for scope in hello.scopes:
+            scope.head = None
+        return hello
+
+    a = device_factory("a").enrol(server)
+    a.sync()
+    monkeypatch.setattr(protocol.HelloResponse, "model_validate_json", without_heads)
+    pulls.clear()
+    assert a.sync().pulled == 0
+    assert sorted(pulls) == ["00", "48"]
+
+
+def count(device: Any, sql: str) -> int:
+    return int(device.one(sql))
+
+
+def test_pages_asked_for_at_their_announced_cursor_bring_every_row(server_factory, device_factory, pulls):
+    server = server_factory({"KCDESK_SERVER_PULL_PAGE_ROWS": "7"})
+    a = device_factory("a").enrol(server)
+    b = device_factory("b").enrol(server)
+    a.sync()
+    b.sync()
+    ids = [add_facility(a, name=f"Cơ sở chế biến chè số {i}") for i in range(30)]
+    a.sync()
+    assert server_count(server, "facility") == 30
+    pulls.clear()
+    assert b.sync().pulled == 30
+    assert pulls == ["48"] * 5  # 7 + 7 + 7 + 7 + 2, each asked for before the one before it was read
+    assert all(facility(b, row_id) is not None for row_id in ids)
+    assert b.sync().pulled == 0
+
+
+def test_a_page_whose_body_disagrees_with_its_headers_writes_nothing(server_factory, device_factory, monkeypatch):
+    server = server_factory({"KCDESK_SERVER_PULL_PAGE_ROWS": "7"})
+    a = device_factory("a").enrol(server)
+    b = device_factory("b").enrol(server)
+    a.sync()
+    b.sync()
+    ids = [add_facility(a, name=f"Cơ sở mộc mỹ nghệ số {i}") for i in range(20)]
+    a.sync()
+    real = client.announced_position
+    announced: list[int] = []
+
+    def second_page_lies(headers: Any) -> Any:
+        cursor, more = real(headers)
+        announced.append(cursor)
+        return (cursor + 3, more) if len(announced) == 2 else (cursor, more)  # the second page's header
+
+    monkeypatch.setattr(client, "announced_position", second_page_lies)
+    with pytest.raises(ProtocolError):
+        b.sync()
+    with b.store.read() as s:  # the first page only, with its cursor
+        assert state.cursor(s, "48")[0] == announced[0]
+    assert 0 < count(b, "SELECT count(*) FROM facility") <= 7
+    monkeypatch.setattr(client, "announced_position", real)
+    assert b.sync().pulled == 13
+    assert all(facility(b, row_id) is not None for row_id in ids)
