@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from kcdesk.server.scopes import DeviceGrant
 from kcdesk.server.service import SyncServer
+from kcdesk.sync import zstd_bodies
 from kcdesk.sync.protocol import ErrorResponse
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -81,15 +82,18 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def hashed(model: Any, compact: bool = False) -> Response:
+def hashed(model: Any, compact: bool = False, accept_encoding: str = "") -> Response:
     """JSON with its sha256 in a header: a byte damaged on the way is caught and re-fetched.
     `model` is a pydantic model or its JSON value already built (a pull page), which orjson
-    writes."""
+    writes. Sent as zstd to a caller that takes it (kcdesk.sync.zstd_bodies), else left to
+    the gzip middleware; the sha256 is the JSON's own, whatever the encoding."""
     is_model = isinstance(model, BaseModel)
     body = model.model_dump_json(exclude_none=compact).encode() if is_model else orjson.dumps(model)
-    return Response(
-        content=body, media_type="application/json", headers={"X-Content-Sha256": hashlib.sha256(body).hexdigest()}
-    )
+    headers = {"X-Content-Sha256": hashlib.sha256(body).hexdigest(), "Vary": "Accept-Encoding"}
+    if len(body) >= zstd_bodies.MIN_BYTES and zstd_bodies.accepts_zstd(accept_encoding):
+        headers["Content-Encoding"] = "zstd"  # the gzip middleware leaves an encoded answer alone
+        return Response(content=zstd_bodies.compress(body), media_type="application/json", headers=headers)
+    return Response(content=body, media_type="application/json", headers=headers)
 
 
 def _sha(sha256: str) -> str:

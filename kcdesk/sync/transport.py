@@ -35,6 +35,7 @@ from kcdesk.sync.errors import (
 )
 from kcdesk.sync.protocol import API_PREFIX, TokenResponse
 from kcdesk.sync.wire import gzip_body
+from kcdesk.sync.zstd_bodies import ACCEPT_ENCODING
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class Transport:
             base_url=self.server_url,
             verify=default_tls() if verify is True else verify,
             timeout=httpx.Timeout(timeout, connect=10.0),
-            headers={"Accept-Encoding": "gzip", "User-Agent": "kcdesk-sync/1"},
+            headers={"Accept-Encoding": ACCEPT_ENCODING, "User-Agent": "kcdesk-sync/1"},
             event_hooks={"response": [self._count]},
         )
 

@@ -4,6 +4,7 @@ What is new still arrives, and a laptop's own acknowledged change moves it up to
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
@@ -123,3 +124,28 @@ def test_a_page_whose_body_disagrees_with_its_headers_writes_nothing(server_fact
     monkeypatch.setattr(client, "announced_position", real)
     assert b.sync().pulled == 13
     assert all(facility(b, row_id) is not None for row_id in ids)
+
+
+def test_a_page_travels_as_zstd_to_a_laptop_that_takes_it_and_as_gzip_to_one_that_does_not(server, device_factory):
+    from rawdevice import API, RawDevice
+
+    a = device_factory("a").enrol(server)
+    ids = {add_facility(a, name=f"Cơ sở dệt thổ cẩm số {i}") for i in range(60)}
+    a.sync()
+    transport = a.service.client().transport()
+    assert "zstd" in transport.client.headers["accept-encoding"]  # the laptop asks for it
+    transport.close()
+    raw = RawDevice(server)
+    try:
+        bodies = {}
+        for accept in ("zstd, gzip", "gzip", "zstd;q=0, gzip"):
+            response = raw.http.get(f"{API}/pull", params={"scope": "48"}, headers={"Accept-Encoding": accept})
+            assert response.status_code == 200, response.text
+            assert hashlib.sha256(response.content).hexdigest() == response.headers["x-content-sha256"]
+            bodies[accept] = (response.headers["content-encoding"], response.json())
+    finally:
+        raw.close()
+    assert [encoding for encoding, _ in bodies.values()] == ["zstd", "gzip", "gzip"]
+    pages = [page for _, page in bodies.values()]
+    assert pages[0] == pages[1] == pages[2]
+    assert ids <= {c["row_id"] for c in pages[0]["changes"]}

