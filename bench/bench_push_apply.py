@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_sync  # beside this file
 from sqlalchemy import text
 
+from kcdesk.gc_pause import collector_paused
 from kcdesk.server.push import BatchApplier
 from kcdesk.server.reference import unit_index
 from kcdesk.server.scopes import DeviceGrant
-from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.protocol import PushRequest
 
 

@@ -32,6 +32,7 @@ from kcdesk.db.capture import (
 from kcdesk.db.sort_keys import SORT_KEYS
 from kcdesk.db.staging import emptied, staging_table
 from kcdesk.db.types import ExactDecimal, UTCDateTime, VNText
+from kcdesk.gc_pause import collector_paused
 from kcdesk.text import vi_sort_key
 
 Converter = Callable[[Any], Any]
@@ -156,6 +157,13 @@ def bulk_insert(
     gets `defaults[column]` or its Python default."""
     if not rows:
         return 0
+    with collector_paused():  # a tuple per row, and more: see kcdesk.gc_pause
+        return _bulk_insert(session, table_name, rows, defaults)
+
+
+def _bulk_insert(
+    session: Session, table_name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, Any] | None
+) -> int:
     table = Base.metadata.tables[table_name]
     defaults = dict(defaults or {})
     named = list(dict.fromkeys([*chain.from_iterable(rows), *defaults]))  # every row's keys, in order

@@ -19,6 +19,7 @@ from kcdesk import __version__
 from kcdesk.db.base import Base
 from kcdesk.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from kcdesk.db.snapshot_layout import LAYOUT
+from kcdesk.gc_pause import collector_paused
 from kcdesk.server import auth, blob_rights, db, snapshot_build
 from kcdesk.server.assignments import assign_communes, check_grant
 from kcdesk.server.blobs import BlobStore
@@ -41,7 +42,6 @@ from kcdesk.server.stored import Damaged, StoredReader, quarantined, record_dama
 from kcdesk.server.token_secret import load_token_secret
 from kcdesk.server.users import USER_TABLE, ensure_user, user_row
 from kcdesk.sync import faults
-from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.protocol import (
     PROTOCOL_RANGE,
     EnrolRequest,
@@ -260,7 +260,7 @@ class SyncServer:
             try:
                 # A batch makes and drops tens of thousands of small objects (rows, outcomes):
                 # the cycle collector's passes walked all of them again and again, ~15% of the
-                # push (reference counting still frees them; see kcdesk.sync.gc_pause).
+                # push (reference counting still frees them; see kcdesk.gc_pause).
                 with collector_paused():
                     return self._push_once(grant, mutations, withdrawn, careful)
             except (DuplicateKey, sa_exc.IntegrityError):

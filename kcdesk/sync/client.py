@@ -28,6 +28,7 @@ from kcdesk.db.schema import HEAD_REVISION
 from kcdesk.db.snapshot_layout import LAYOUT
 from kcdesk.db.store import Store, set_meta
 from kcdesk.errors import KcError
+from kcdesk.gc_pause import collector_paused
 from kcdesk.progress import Progress, ensure
 from kcdesk.sync import conflicts, faults, kept_fields, state
 from kcdesk.sync.apply import RowApplier, apply_received_erasures
@@ -42,7 +43,6 @@ from kcdesk.sync.errors import (
     SnapshotDamaged,
     SyncError,
 )
-from kcdesk.sync.gc_pause import collector_paused
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
 from kcdesk.sync.page import Page, announced_position, check_position, parse_page
@@ -206,7 +206,7 @@ class SyncClient:
     # -- the cycle -----------------------------------------------------------------------
 
     def cycle(self) -> CycleReport:
-        with collector_paused():  # see kcdesk.sync.gc_pause
+        with collector_paused():  # see kcdesk.gc_pause
             return self._cycle()
 
     def _cycle(self) -> CycleReport:

@@ -17,7 +17,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from kcdesk.sync.gc_pause import collector_held
+from kcdesk.gc_pause import collector_held
 
 CHECK_INTERVAL_MS = 1000
 
@@ -34,7 +34,7 @@ class _GuiThreadCollector(QObject):
 
     def collect_due(self) -> None:
         """The passes CPython would have run by now, youngest generation first."""
-        if collector_held():  # a sync cycle asked for none while it works (kcdesk.sync.gc_pause)
+        if collector_held():  # a sync cycle asked for none while it works (kcdesk.gc_pause)
             return
         counts = gc.get_count()
         if counts[0] <= self.thresholds[0]:
