@@ -15,8 +15,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, RowMapping, Select, String, Table, Text, any_, bindparam, select, tuple_, type_coerce
-from sqlalchemy.dialects.postgresql import ARRAY
+import orjson
+from sqlalchemy import (
+    JSON,
+    Connection,
+    RowMapping,
+    Select,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    func,
+    select,
+    tuple_,
+    type_coerce,
+)
 
 from kcdesk.server import db
 from kcdesk.sync.wire import RAW_READ_KINDS, TableCodec, Undecodable
@@ -174,8 +187,10 @@ def read_rows(
 def _by_ids(stmt: Select[Any], t: Table, ids: list[str], lock: bool, is_pg: bool) -> Select[Any]:
     """`stmt` narrowed to `ids`, in id order (rows locked in one order: no deadlock between
     batches), locked for update on PostgreSQL when asked."""
-    if is_pg:  # one array parameter: cheaper to send and plan than 1,000 of them
-        stmt = stmt.where(t.c.id == any_(bindparam("ids", ids, type_=ARRAY(String))))
+    if is_pg:  # one JSON text: an array parameter cost ~3 us an id to send (psycopg checks each
+        # element's quoting), ~5% of a push; 1,000 parameters cost more to send and plan
+        listed = select(func.json_array_elements_text(cast(bindparam("ids", orjson.dumps(ids).decode()), JSON)))
+        stmt = stmt.where(t.c.id.in_(listed))
     else:
         stmt = stmt.where(t.c.id.in_(ids))
     stmt = stmt.order_by(t.c.id)
