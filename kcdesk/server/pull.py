@@ -17,8 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-from sqlalchemy import Connection, and_, or_, select, text
+from sqlalchemy import Connection, and_, or_, select
 
 from kcdesk.atomic_write import atomic_path
 from kcdesk.db.files import sha256_of
@@ -27,7 +26,7 @@ from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
-from kcdesk.server.stored import Damaged, StoredReader
+from kcdesk.server.stored import Damaged, StoredReader, ids_in
 from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
 from kcdesk.sync.wire import Undecodable
 
@@ -127,8 +126,7 @@ def _read_current(
     conn: Connection, reader: StoredReader, table: str, ids: list[str]
 ) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
     """(id, wire row or None when it does not read back, placement) of the stored rows among
-    `ids`, in one statement: the ids go as one JSON text (an id array cost ~3 us an id to
-    write: psycopg checks each element's quoting), the rows come by position and are decoded
+    `ids`, in one statement (kcdesk.server.stored.ids_in), the rows by position and decoded
     by TableCodec.decode_stored_values (by name cost several times more). The same rows and
     values as kcdesk.server.stored.read_rows; a row that does not read back is noted by the
     reader, as there."""
@@ -136,15 +134,12 @@ def _read_current(
     stored = reader.select(table).selected_columns
     n = len(codec.columns)
     stmt = select(*[stored[c] for c in codec.columns], stored[db.SCOPE_COL], stored[db.WARD_COL])
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.where(text("id IN (SELECT json_array_elements_text(CAST(:ids AS json)))"))
-    else:
-        stmt = stmt.where(text("id IN (SELECT value FROM json_each(:ids))"))
+    stmt = stmt.where(ids_in(conn, stored["id"], sorted(set(ids))))
     # In id order, as read_rows reads: ids follow the change log here, so the rows are made in
     # about the order the page is written in (in the join's order, writing it cost 30% more).
     stmt = stmt.order_by(stored["id"])
     with db.by_key(conn):
-        records = conn.execute(stmt, {"ids": orjson.dumps(sorted(set(ids))).decode()}).all()
+        records = conn.execute(stmt).all()
     at = codec.columns.index("id")
     places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
     for rec in records:

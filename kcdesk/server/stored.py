@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 import orjson
 from sqlalchemy import (
     JSON,
+    BindParameter,
+    ColumnElement,
     Connection,
     RowMapping,
     Select,
@@ -26,6 +28,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     func,
+    literal_column,
     select,
     tuple_,
     type_coerce,
@@ -174,26 +177,26 @@ def read_rows(
 ) -> list[tuple[dict[str, Any] | None, RowMapping]]:
     """(wire row or None when damaged, the raw record) for each stored row among `ids`."""
     t = db.REPLICATED[table]
-    ordered = sorted(set(ids))
-    out: list[tuple[dict[str, Any] | None, RowMapping]] = []
-    for i in range(0, len(ordered), 1000):
-        stmt = _by_ids(reader.select(table), t, ordered[i : i + 1000], lock, is_pg)
-        with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
-            records = conn.execute(stmt).mappings().all()
-        out.extend((reader.decode(table, rec), rec) for rec in records)
-    return out
+    stmt = _by_ids(conn, reader.select(table), t, sorted(set(ids)), lock, is_pg)
+    with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
+        records = conn.execute(stmt).mappings().all()
+    return [(reader.decode(table, rec), rec) for rec in records]
 
 
-def _by_ids(stmt: Select[Any], t: Table, ids: list[str], lock: bool, is_pg: bool) -> Select[Any]:
+def ids_in(conn: Connection, column: ColumnElement[Any], ids: Sequence[str]) -> ColumnElement[bool]:
+    """`column IN ids`, the ids sent as one JSON text: an id array cost ~3 us an id to send
+    (psycopg checks each element's quoting; ~5% of a push), and a parameter per id cost more
+    to send and plan (and SQLite takes at most 32,766 of them)."""
+    listed: BindParameter[str] = bindparam("ids", orjson.dumps(list(ids)).decode())
+    if conn.dialect.name == "postgresql":
+        return column.in_(select(func.json_array_elements_text(cast(listed, JSON))))
+    return column.in_(select(literal_column("value")).select_from(func.json_each(listed)))
+
+
+def _by_ids(conn: Connection, stmt: Select[Any], t: Table, ids: list[str], lock: bool, is_pg: bool) -> Select[Any]:
     """`stmt` narrowed to `ids`, in id order (rows locked in one order: no deadlock between
     batches), locked for update on PostgreSQL when asked."""
-    if is_pg:  # one JSON text: an array parameter cost ~3 us an id to send (psycopg checks each
-        # element's quoting), ~5% of a push; 1,000 parameters cost more to send and plan
-        listed = select(func.json_array_elements_text(cast(bindparam("ids", orjson.dumps(ids).decode()), JSON)))
-        stmt = stmt.where(t.c.id.in_(listed))
-    else:
-        stmt = stmt.where(t.c.id.in_(ids))
-    stmt = stmt.order_by(t.c.id)
+    stmt = stmt.where(ids_in(conn, t.c.id, ids)).order_by(t.c.id)
     return stmt.with_for_update() if lock and is_pg else stmt
 
 
@@ -216,16 +219,12 @@ def read_stored(
     codec = reader.codecs[table]
     width = len(codec.columns)
     at = codec.columns.index("id")
-    ordered = sorted(set(ids))
     out: list[Stored] = []
-    # PostgreSQL: all ids in one array parameter (a batch holds at most a few thousand);
-    # SQLite: at most 1,000 bound values a statement.
-    step = (len(ordered) or 1) if is_pg else 1000
+    stmt = _by_ids(conn, reader.values_select(table), t, sorted(set(ids)), lock, is_pg)
     with db.by_key(conn):
-        for i in range(0, len(ordered), step):
-            stmt = _by_ids(reader.values_select(table), t, ordered[i : i + step], lock, is_pg)
-            for rec in conn.execute(stmt).all():
-                scope = rec[width]
-                row = reader.decode_values(table, rec[:width], scope)
-                out.append(Stored(row, rec[at], scope, rec[width + 1], rec[width + 2]))
+        records = conn.execute(stmt).all()
+    for rec in records:
+        scope = rec[width]
+        row = reader.decode_values(table, rec[:width], scope)
+        out.append(Stored(row, rec[at], scope, rec[width + 1], rec[width + 2]))
     return out
