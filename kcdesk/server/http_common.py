@@ -82,7 +82,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def hashed(model: Any, compact: bool = False, accept_encoding: str = "") -> Response:
+def hashed(model: Any, request: Request, compact: bool = False) -> Response:
     """JSON with its sha256 in a header: a byte damaged on the way is caught and re-fetched.
     `model` is a pydantic model or its JSON value already built (a pull page), which orjson
     writes. Sent as zstd to a caller that takes it (kcdesk.sync.zstd_bodies), else left to
@@ -90,7 +90,7 @@ def hashed(model: Any, compact: bool = False, accept_encoding: str = "") -> Resp
     is_model = isinstance(model, BaseModel)
     body = model.model_dump_json(exclude_none=compact).encode() if is_model else orjson.dumps(model)
     headers = {"X-Content-Sha256": hashlib.sha256(body).hexdigest(), "Vary": "Accept-Encoding"}
-    if len(body) >= zstd_bodies.MIN_BYTES and zstd_bodies.accepts_zstd(accept_encoding):
+    if len(body) >= zstd_bodies.MIN_BYTES and zstd_bodies.accepts_zstd(request.headers.get("accept-encoding", "")):
         headers["Content-Encoding"] = "zstd"  # the gzip middleware leaves an encoded answer alone
         return Response(content=zstd_bodies.compress(body), media_type="application/json", headers=headers)
     return Response(content=body, media_type="application/json", headers=headers)

@@ -66,13 +66,12 @@ async def push(request: Request, grant: DeviceDep, server: ServerDep) -> Respons
         req = PushRequest.model_validate_json(await request.body())
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from None
-    accepted = request.headers.get("accept-encoding", "")
 
     def work() -> Response:
         try:
             # Outcomes leave out their empty fields (all optional): an answer per change
             # costs bytes on rural links. Nulls inside rows are values and stay.
-            return hashed(server.push(grant, req), compact=True, accept_encoding=accepted)
+            return hashed(server.push(grant, req), request, compact=True)
         except SeqGap as gap:
             raise http_error(
                 409,
@@ -103,7 +102,7 @@ def pull(
         raise http_error(
             410, "reset_scope", "Dữ liệu phạm vi {scope} cần tải lại từ bản chụp.", params={"scope": scope}
         ) from None
-    response = hashed(page, accept_encoding=request.headers.get("accept-encoding", ""))
+    response = hashed(page, request)
     response.headers[NEXT_CURSOR_HEADER] = str(page["next_cursor"])
     response.headers[HAS_MORE_HEADER] = "1" if page["has_more"] else "0"
     return response
