@@ -149,6 +149,7 @@ def _applying_remote(conn: Any) -> bool:
     return bool(conn.exec_driver_sql("SELECT coalesce(applying_remote, 0) FROM kc_context WHERE id = 1").scalar())
 
 
+@collector_paused()  # a tuple per row, and more: see kcdesk.gc_pause
 def bulk_insert(
     session: Session, table_name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, Any] | None = None
 ) -> int:
@@ -157,13 +158,6 @@ def bulk_insert(
     gets `defaults[column]` or its Python default."""
     if not rows:
         return 0
-    with collector_paused():  # a tuple per row, and more: see kcdesk.gc_pause
-        return _bulk_insert(session, table_name, rows, defaults)
-
-
-def _bulk_insert(
-    session: Session, table_name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, Any] | None
-) -> int:
     table = Base.metadata.tables[table_name]
     defaults = dict(defaults or {})
     named = list(dict.fromkeys([*chain.from_iterable(rows), *defaults]))  # every row's keys, in order

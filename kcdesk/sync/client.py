@@ -45,7 +45,7 @@ from kcdesk.sync.errors import (
 )
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
-from kcdesk.sync.page import Page, announced_position, check_position, parse_page
+from kcdesk.sync.page import Page, Position, announced_position, check_position, parse_page
 from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
@@ -380,20 +380,20 @@ class SyncClient:
                 position = announced_position(response.headers)
                 if position is None:
                     page: Page = parse(response, parse_page)
-                    position = (page.next_cursor, page.has_more)
+                    position = Position(page.next_cursor, page.has_more)
                     work = partial(self._apply_page, page=page, key=key, report=report)
                 else:
                     work = partial(self._apply_body, response=response, position=position, key=key, report=report)
                 _finish(writing)
                 writing = self.store.submit_write(work, origin="sync", applying_remote=True)
-                self.progress.step(position[0], 0, f"pull:{scope.scope}")
-                if not position[1]:
+                self.progress.step(position.next_cursor, 0, f"pull:{scope.scope}")
+                if not position.has_more:
                     return
-                after = position[0]
+                after = position.next_cursor
         finally:
             _finish(writing)  # a page being written is waited for (and its failure raised)
 
-    def _apply_body(self, s: Session, response: Any, position: tuple[int, bool], key: str, report: CycleReport) -> None:
+    def _apply_body(self, s: Session, response: Any, position: Position, key: str, report: CycleReport) -> None:
         page = parse(response, lambda body: check_position(parse_page(body), position))
         self._apply_page(s, page, key, report)
 

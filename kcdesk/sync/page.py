@@ -96,16 +96,23 @@ def parse_page(body: bytes) -> Page:
     )
 
 
-def announced_position(headers: Mapping[str, str]) -> tuple[int, bool] | None:
-    """(next cursor, more pages) as a page's headers announce them; None when they do not
-    (a server from before them) or are not well formed: the body then says."""
+class Position(NamedTuple):
+    """Where the page after this one starts, and whether there is one."""
+
+    next_cursor: int
+    has_more: bool
+
+
+def announced_position(headers: Mapping[str, str]) -> Position | None:
+    """The position a page's headers announce; None when they do not (a server from before
+    them) or are not well formed: the body then says."""
     cursor, more = headers.get(NEXT_CURSOR_HEADER), headers.get(HAS_MORE_HEADER)
     if cursor is None or not cursor.isascii() or not cursor.isdigit() or more not in ("0", "1"):
         return None
-    return int(cursor), more == "1"
+    return Position(int(cursor), more == "1")
 
 
-def check_position(page: Page, announced: tuple[int, bool]) -> Page:
+def check_position(page: Page, announced: Position) -> Page:
     """The page, when its body says what its headers said; else ValueError (damaged)."""
     if (page.next_cursor, page.has_more) != announced:
         raise ValueError("page: headers and body disagree on the next cursor")

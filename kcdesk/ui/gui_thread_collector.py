@@ -34,7 +34,7 @@ class _GuiThreadCollector(QObject):
 
     def collect_due(self) -> None:
         """The passes CPython would have run by now, youngest generation first."""
-        if collector_held():  # a sync cycle asked for none while it works (kcdesk.gc_pause)
+        if collector_held():  # a sync cycle or a bulk write asked for none (kcdesk.gc_pause)
             return
         counts = gc.get_count()
         if counts[0] <= self.thresholds[0]:

@@ -12,6 +12,7 @@ from helpers import add_facility, edit, facility, server_count
 
 from kcdesk.sync import client, state
 from kcdesk.sync.errors import ProtocolError
+from kcdesk.sync.page import Position
 from kcdesk.sync.transport import Transport
 
 
@@ -113,7 +114,7 @@ def test_a_page_whose_body_disagrees_with_its_headers_writes_nothing(server_fact
     def second_page_lies(headers: Any) -> Any:
         cursor, more = real(headers)
         announced.append(cursor)
-        return (cursor + 3, more) if len(announced) == 2 else (cursor, more)  # the second page's header
+        return Position(cursor + 3, more) if len(announced) == 2 else Position(cursor, more)  # the second page's
 
     monkeypatch.setattr(client, "announced_position", second_page_lies)
     with pytest.raises(ProtocolError):
