@@ -34,10 +34,27 @@ class EncryptedStoreError(StoreError):
     Never a reason to move the file aside: the data is sound, the key is what is missing."""
 
 
+def direct_binding(module: Any) -> Any:
+    """`module` (sqlite3 or SQLCipher's binding) told how to bind None and bool directly.
+    The binding takes only exact int, float, str and bytes as they are; for any other value
+    it first searches for an adapter, then the protocol's __adapt__, then the value's
+    __conform__, and only then binds it as it is: about half a microsecond a value, a third
+    of an executemany's binding when rows are half empty (a pulled page, an import). An
+    adapter registered for them is found at the first step and gives the very value bound
+    before (None is NULL, `{}.get` returning None in C; True and False are 1 and 0), so
+    nothing stored changes. Returns the module."""
+    module.register_adapter(type(None), {}.get)
+    module.register_adapter(bool, int)
+    return module
+
+
+direct_binding(sqlite3)  # for every connection of this process, made here or not
+
+
 def cipher_module() -> Any:
     import sqlcipher3.dbapi2 as cipher  # type: ignore[import-untyped]  # only when a key is in play
 
-    return cipher
+    return direct_binding(cipher)
 
 
 def error_classes(*also: type[Exception]) -> tuple[type[Exception], ...]:

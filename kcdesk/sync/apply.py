@@ -94,11 +94,6 @@ class RowApplier:
         # What the tables' metadata says, made once per process: an applier is made per
         # pulled page (about 1 ms each).
         self.tables, self.columns, self.local_only, self._fks = _table_facts()
-        # Columns that may carry a boolean (a server sends true/false; SQLite keeps 0/1).
-        self.flags: dict[str, tuple[str, ...]] = {
-            name: tuple(c for c, kind in codecs[name].kinds.items() if kind == "bool") if name in codecs else ()
-            for name in self.tables
-        }
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
         # Erasure records written by this applier: the caller scrubs their targets once the
         # page (with any conflicts it carries) is in (kcdesk.db.scrub.apply_erasure).
@@ -116,7 +111,7 @@ class RowApplier:
             self._sql[key] = f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
         return self._sql[key]
 
-    def upsert(self, table: str, rows: Sequence[Mapping[str, Any]], pending: set[Key]) -> None:
+    def upsert(self, table: str, rows: Sequence[dict[str, Any]], pending: set[Key]) -> None:
         """Write server rows (wire form) unless the record has unsent local changes."""
         if table not in self.tables or not rows:
             return
@@ -124,20 +119,15 @@ class RowApplier:
         local = self.local_only[table]
         ready: list[dict[str, Any]] = []
         newer: list[tuple[str, dict[str, Any]]] = []  # columns of a newer server, kept aside
-        flags = self.flags[table]
         check = bool(pending)  # usually empty: no tuple made per row then
         for row in rows:
             if check and (table, row["id"]) in pending:
                 self.stats["skipped_pending"] += 1
                 continue
-            if row.keys() <= known:  # the usual row: every column known, copied at once
-                clean = dict(row)
-                for c in flags:  # SQLite stores booleans as 0/1
-                    v = clean.get(c)
-                    if isinstance(v, bool):
-                        clean[c] = int(v)
+            if row.keys() <= known:  # the usual row: every column known, written as it came
+                clean = row  # (booleans are bound as 0/1: kcdesk.db.sqlfile.direct_binding)
             else:
-                clean = {c: (int(v) if isinstance(v, bool) else v) for c, v in row.items() if c in known}
+                clean = {c: v for c, v in row.items() if c in known}
                 extra = {c: v for c, v in row.items() if c not in known and c not in local}
                 if extra:
                     newer.append((row["id"], extra))

@@ -12,7 +12,6 @@ import logging
 import ssl
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from kcdesk.sync.errors import (
 from kcdesk.sync.identity import adopt_user
 from kcdesk.sync.outbox import outbox_depth
 from kcdesk.sync.page import Page, Position, announced_position, check_position, parse_page
+from kcdesk.sync.page_writes import PageWrites
 from kcdesk.sync.protocol import (
     API_PREFIX,
     EnrolResponse,
@@ -354,7 +354,7 @@ class SyncClient:
             self._snapshot(transport, scope, key, report, replacing=saved is not None)
         elif saved[0] == scope.head and not report.pushed:
             return  # nothing new since this laptop's last page (its own push would have moved the log)
-        writing: Future[None] | None = None
+        pages = PageWrites(self.store)
         try:
             after: int | None = None
             for _attempt in range(100_000):
@@ -368,15 +368,14 @@ class SyncClient:
                 params = {"scope": scope.scope, "after": after, "acked": acked}
                 response = transport.call("GET", f"{API_PREFIX}/pull", params=params)
                 if response.status_code == 410:  # older than the compaction horizon: start this scope again
-                    _finish(writing)
-                    writing = None
+                    pages.wait()
                     self._snapshot(transport, scope, key, report, replacing=True)
                     after = None
                     continue
                 expect_ok(response)
-                # The headers say where the next page starts: it is asked for at once, and
-                # this page is read by the writer (parsing it cost ~7 ms of each 2,000 rows
-                # during which the server waited). A server without them: the body says.
+                # The headers say where the next page starts: it is asked for at once, while
+                # this page waits for the writer, which parses it (parsing cost ~7 ms of each
+                # 2,000 rows during which the server waited). A server without them: the body says.
                 position = announced_position(response.headers)
                 if position is None:
                     page: Page = parse(response, parse_page)
@@ -384,14 +383,13 @@ class SyncClient:
                     work = partial(self._apply_page, page=page, key=key, report=report)
                 else:
                     work = partial(self._apply_body, response=response, position=position, key=key, report=report)
-                _finish(writing)
-                writing = self.store.submit_write(work, origin="sync", applying_remote=True)
+                pages.submit(work)
                 self.progress.step(position.next_cursor, 0, f"pull:{scope.scope}")
                 if not position.has_more:
                     return
                 after = position.next_cursor
         finally:
-            _finish(writing)  # a page being written is waited for (and its failure raised)
+            pages.wait()  # the pages queued are written (or skipped after a failure, which is raised)
 
     def _apply_body(self, s: Session, response: Any, position: Position, key: str, report: CycleReport) -> None:
         page = parse(response, lambda body: check_position(parse_page(body), position))
@@ -495,13 +493,6 @@ class SyncClient:
         finally:
             report.snapshot_apply_seconds += inside
             report.snapshot_write_seconds += time.perf_counter() - started
-
-
-def _finish(writing: Future[None] | None) -> None:
-    """Wait for a page being written (None: nothing is); its failure is raised here."""
-    if writing is not None:
-        writing.result()
-    return None
 
 
 def _next_seq(session: Session) -> int:

@@ -5,6 +5,7 @@ What is new still arrives, and a laptop's own acknowledged change moves it up to
 from __future__ import annotations
 
 import hashlib
+import time
 from typing import Any
 
 import pytest
@@ -151,3 +152,33 @@ def test_a_page_travels_as_zstd_to_a_laptop_that_takes_it_and_as_gzip_to_one_tha
     pages = [page for _, page in bodies.values()]
     assert pages[0] == pages[1] == pages[2]
     assert ids <= {c["row_id"] for c in pages[0]["changes"]}
+
+
+def test_a_page_that_fails_to_be_written_stops_the_pages_queued_after_it(
+    server_factory, device_factory, monkeypatch, pulls
+):
+    """Pages wait for the writer while the next is asked for: when one fails, the pages
+    queued behind it write nothing, so the cursor never passes rows that were not written."""
+    _, b, ids = pages_of_seven(server_factory, device_factory, 30)
+    real = client.SyncClient._apply_page
+    pages: list[int] = []
+
+    def second_page_fails(self: Any, s: Any, page: Any, key: str, report: Any) -> None:
+        pages.append(page.next_cursor)
+        if len(pages) == 2:
+            time.sleep(0.5)  # meanwhile the third page arrives and is queued behind this one
+            raise OSError("the disk is full")
+        real(self, s, page, key, report)
+
+    monkeypatch.setattr(client.SyncClient, "_apply_page", second_page_fails)
+    pulls.clear()
+    with pytest.raises(OSError, match="disk is full"):
+        b.sync()
+    assert len(pulls) >= 3  # the third page came while the second was being written...
+    assert len(pages) == 2  # ...and was skipped: its write never began
+    with b.store.read() as s:
+        assert state.cursor(s, "48")[0] == pages[0]
+    assert facilities_in(b) == 7
+    monkeypatch.setattr(client.SyncClient, "_apply_page", real)
+    assert b.sync().pulled == 23
+    assert all(facility(b, row_id) is not None for row_id in ids)
