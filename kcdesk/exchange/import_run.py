@@ -15,6 +15,11 @@ from kcdesk.exchange.outcome import ImportOutcome
 from kcdesk.exchange.sheet_reader import SheetRow, read_sheet
 from kcdesk.progress import Progress, ensure
 
+# From this many rows an import is written as a large write: 10,000 facilities are some
+# 15 MB with their indexes, audit and search index, where WAL's second copy starts to show
+# (50,000 facilities: about 0.4 s of 5 s, bench/bench_core.py).
+LARGE_IMPORT_ROWS = 10_000
+
 
 class RowChecker(Protocol):
     def values(self, row: SheetRow) -> dict[str, Any] | None: ...
@@ -45,5 +50,9 @@ def run_import(
     outcome.valid_rows = len(valid)
     if dry_run or outcome.refused or not valid:
         return outcome
-    outcome.imported = store.write(lambda s: insert(s, valid, progress))
+    # A sheet of many rows is a large write (kcdesk.db.journal): written once into the file
+    # through the rollback journal when nothing else has it open (an import from the command
+    # line), in WAL as any write when the window reads it.
+    large = len(valid) >= LARGE_IMPORT_ROWS
+    outcome.imported = store.write(lambda s: insert(s, valid, progress), large=large)
     return outcome
