@@ -60,7 +60,26 @@ def xvfb_missing() -> str | None:
     """Why the GUI cold start cannot run here, or None when it can."""
     if shutil.which("Xvfb") is None:
         return "Xvfb is not installed (Debian: apt-get install xvfb)"
+    unresolved = xcb_libraries_missing()
+    if unresolved:
+        missing = ", ".join(unresolved)
+        return f"Qt's xcb platform cannot load: {missing} not found (install the libraries scripts/test.sh lists)"
     return None
+
+
+def xcb_libraries_missing() -> list[str]:
+    """The shared libraries Qt's xcb platform plugin needs and the system lacks (by ldd), so
+    that a run without them says so instead of stopping at the window sections."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None or shutil.which("ldd") is None:
+        return []  # no Qt to load, or no way to tell: the window sections say so themselves
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return []
+    listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=False).stdout
+    return sorted({line.split()[0] for line in listing.splitlines() if "not found" in line})
 
 
 @contextmanager

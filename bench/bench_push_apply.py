@@ -69,7 +69,7 @@ def main() -> None:
                 tx = conn.begin()
                 start = time.process_time()
                 applier = BatchApplier(
-                    conn, grant, admin.codecs, "2026-12-06T21:00:00.000000Z", True, units=unit_index(),
+                    conn, grant, admin.codecs, "2026-12-06T21:00:00.000000Z", units=unit_index(),
                     limits=admin.settings.store_limits(),
                 )  # fmt: skip
                 applier.load([(m.table, m.row_id) for m in mutations], lock=True)

@@ -84,7 +84,6 @@ class BatchApplier(BatchWriter):
         grant: DeviceGrant,
         codecs: dict[str, TableCodec],
         now: str,
-        is_pg: bool,
         *,
         units: UnitIndex,
         user_id: str | None = None,
@@ -95,7 +94,6 @@ class BatchApplier(BatchWriter):
         self.grant = grant
         self.codecs = codecs
         self.now = now
-        self.is_pg = is_pg
         self.units = units
         self.user_id = user_id
         self.budget = StoredBudget(limits or StoreLimits(), device_aside_bytes)
@@ -127,7 +125,7 @@ class BatchApplier(BatchWriter):
             if (table, row_id) not in self.rows and table in db.REPLICATED:
                 by_table.setdefault(table, set()).add(row_id)
         for table, ids in by_table.items():
-            for found in read_stored(self.conn, self.reader, table, ids, lock=lock, is_pg=self.is_pg):
+            for found in read_stored(self.conn, self.reader, table, ids, lock=lock):
                 placement = self._placement(found.scope, found.ward)
                 self.rows[(table, found.id)] = RowState(
                     table, found.row, placement, True, damaged=found.row is None, holder=found.holder

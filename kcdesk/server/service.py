@@ -301,7 +301,6 @@ class SyncServer:
                         grant,
                         self.codecs,
                         now,
-                        self.is_pg,
                         units=unit_index(),
                         user_id=device["user_id"],
                         limits=self.settings.store_limits(),

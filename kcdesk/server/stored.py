@@ -173,11 +173,11 @@ def quarantined(conn: Connection, codecs: Mapping[str, TableCodec]) -> list[dict
 
 
 def read_rows(
-    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False, is_pg: bool = False
+    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False
 ) -> list[tuple[dict[str, Any] | None, RowMapping]]:
     """(wire row or None when damaged, the raw record) for each stored row among `ids`."""
     t = db.REPLICATED[table]
-    stmt = _by_ids(conn, reader.select(table), t, sorted(set(ids)), lock, is_pg)
+    stmt = _by_ids(conn, reader.select(table), t, sorted(set(ids)), lock)
     with db.by_key(conn):  # fetched at once: iterating the result fetched (and wrapped) one row per call
         records = conn.execute(stmt).mappings().all()
     return [(reader.decode(table, rec), rec) for rec in records]
@@ -193,11 +193,11 @@ def ids_in(conn: Connection, column: ColumnElement[Any], ids: Sequence[str]) -> 
     return column.in_(select(literal_column("value")).select_from(func.json_each(listed)))
 
 
-def _by_ids(conn: Connection, stmt: Select[Any], t: Table, ids: list[str], lock: bool, is_pg: bool) -> Select[Any]:
+def _by_ids(conn: Connection, stmt: Select[Any], t: Table, ids: list[str], lock: bool) -> Select[Any]:
     """`stmt` narrowed to `ids`, in id order (rows locked in one order: no deadlock between
-    batches), locked for update on PostgreSQL when asked."""
+    batches), locked for update on PostgreSQL when asked (SQLite locks the whole file)."""
     stmt = stmt.where(ids_in(conn, t.c.id, ids)).order_by(t.c.id)
-    return stmt.with_for_update() if lock and is_pg else stmt
+    return stmt.with_for_update() if lock and conn.dialect.name == "postgresql" else stmt
 
 
 class Stored(NamedTuple):
@@ -211,7 +211,7 @@ class Stored(NamedTuple):
 
 
 def read_stored(
-    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False, is_pg: bool = False
+    conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False
 ) -> list[Stored]:
     """read_rows for the push: the records fetched as plain tuples, not mappings (a batch
     reads thousands; the mapping cost as much as the decoding)."""
@@ -220,7 +220,7 @@ def read_stored(
     width = len(codec.columns)
     at = codec.columns.index("id")
     out: list[Stored] = []
-    stmt = _by_ids(conn, reader.values_select(table), t, sorted(set(ids)), lock, is_pg)
+    stmt = _by_ids(conn, reader.values_select(table), t, sorted(set(ids)), lock)
     with db.by_key(conn):
         records = conn.execute(stmt).all()
     for rec in records:
