@@ -346,6 +346,11 @@ class SyncServer:
     def view_for(self, grant: DeviceGrant, scope: str) -> View:
         with self.engine.connect() as conn:
             scopes = known_scopes(conn)
+        return self._view_among(grant, scope, scopes)
+
+    @staticmethod
+    def _view_among(grant: DeviceGrant, scope: str, scopes: list[str]) -> View:
+        """The device's view of `scope`, given the server's scopes as read by known_scopes."""
         for view in grant.views(scopes):
             if view.scope == scope:
                 return view
@@ -357,11 +362,11 @@ class SyncServer:
         self, grant: DeviceGrant, scope: str, after: int, limit: int | None, acked: int | None = None
     ) -> dict[str, Any]:
         """A page of the scope's change log, as the JSON value of a PullResponse."""
-        view = self.view_for(grant, scope)
         limit = min(limit or self.settings.pull_page_rows, self.settings.pull_page_rows)
         reader = StoredReader(self.codecs)
         with self._read() as conn:
-            scopes = known_scopes(conn)
+            scopes = known_scopes(conn)  # once a page: the view and the other views from one reading
+            view = self._view_among(grant, scope, scopes)
             others = [v for v in grant.views(scopes) if v.scope != view.scope]
             own = (grant.device_id, acked) if acked is not None else None
             page = pull_page(conn, reader, view, after, limit, others, own)
