@@ -51,6 +51,19 @@ def pragmas(conn: sqlite3.Connection) -> str:
     )
 
 
+def settle(at_most: float, busy: float = 0.5) -> float:
+    """Wait until the 1-minute load average is at most `busy` per core (what ran just before,
+    a test suite or a build, still slows the first sections for a minute or two), or
+    `at_most` seconds; the seconds waited."""
+    if not hasattr(os, "getloadavg"):
+        return 0.0
+    started = time.monotonic()
+    limit = busy * (os.cpu_count() or 1)
+    while os.getloadavg()[0] > limit and time.monotonic() - started < at_most:
+        time.sleep(2)
+    return time.monotonic() - started
+
+
 def load_line() -> str:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     return f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (1/5/15 min) on {os.cpu_count()} cores"

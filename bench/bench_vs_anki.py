@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # (and PYTHONPATH,
 import _anki_peer
 import _kcdesk_side as kc
 import _vs_report
-from _common import OUT, REPO, load_line, xvfb_missing
+from _common import OUT, REPO, load_line, settle, xvfb_missing
 
 SECTIONS = ("anki", "core", "pull", "push", "start", "status", "register")
 FULL = {
@@ -77,6 +77,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--register", type=int, help=f"facilities in the window (default {FULL['register']:,})")
     parser.add_argument("--runs", type=int, help=f"cold starts and status runs of each (default {FULL['runs']})")
     parser.add_argument("--repeat", type=int, help=f"bulk writes of each kind, median (default {FULL['repeat']})")
+    parser.add_argument(
+        "--settle", type=float, help="seconds to wait at most for a quiet machine first (default 120; --quick: 0)"
+    )
     parser.add_argument("--peer", type=Path, help="the Anki harness folder (default: shared/peers/anki found upward)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -108,7 +111,13 @@ def header(args: argparse.Namespace) -> None:
         f"{args.edits:,} edits, {args.inserts:,} inserts pushed, window {args.register:,} facilities; "
         f"cold starts and status {args.runs}x each, bulk writes {args.repeat}x each"
     )
-    print(f"at the start: {load_line()}. Shared and noisy machine: only the ratios of one run mean anything.")
+    if args.settle is None:
+        args.settle = 0 if args.quick else 120
+    waited = settle(args.settle)
+    print(
+        f"at the start (after {waited:.0f} s waiting for a quiet machine, {args.settle:.0f} s at most): {load_line()}. "
+        "Shared and noisy machine: only the ratios of one run mean anything."
+    )
 
 
 def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gui_reason: str | None) -> None:
