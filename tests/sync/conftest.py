@@ -1,9 +1,10 @@
 """Real servers, real databases, real client stores for the sync tests.
 
-The server runs as a subprocess (`kcdesk-server serve --port 0`), so tests can kill it
-at a fault point; it is ready when /health answers. Each server gets its own database:
-a SQLite file in a temporary folder, or a throwaway PostgreSQL database that is dropped
-afterwards. Every scenario runs against both backends.
+The server runs as a separate process (`kcdesk-server serve --port 0`), so tests can kill
+it at a fault point; it is ready when /health answers. It is forked from a parent that has
+imported the server already (server_launch.py), unless the test gives its own launcher.
+Each server gets its own database: a SQLite file in a temporary folder, or a throwaway
+PostgreSQL database that is dropped afterwards. Every scenario runs against both backends.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ import pytest
 from kcdesk.db.store import Store
 from kcdesk.sync.service import SyncService
 from kcdesk.sync.transport import RetryPolicy
+from tests.sync.server_launch import ForkedServer, can_fork
 
 PG_ADMIN_URL = os.environ.get("KCDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 FAST_RETRY = RetryPolicy(attempts=6, base_delay=0.05, max_delay=0.5)
 _template_lock = threading.Lock()
+CLI_MODULE = ["-m", "kcdesk.server.cli"]
 
 
 def _pg_available() -> bool:
@@ -86,8 +89,8 @@ class ServerProcess:
         self.env = dict(env or {})
         self.tls = tls  # (certificate chain, key, the CA that signed it)
         self.workers = workers
-        self.launcher = launcher or ["-m", "kcdesk.server.cli"]  # or a script that wraps the CLI
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.launcher = launcher or CLI_MODULE  # or a script that wraps the CLI
+        self.proc: subprocess.Popen[bytes] | ForkedServer | None = None
         self.port: int | None = None
         self._settings: Any = None
 
@@ -100,36 +103,43 @@ class ServerProcess:
             self.env = dict(env)
         port_file = self.data_dir / f"port-{uuid.uuid4().hex[:6]}"
         full_env = {**os.environ, "KCDESK_SERVER_ACCESS_TTL": "900", **self.env}
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                *self.launcher,
-                "serve",
-                "--workers",
-                str(self.workers),
-                "--db",
-                self.db.url,
-                "--data",
-                str(self.data_dir),
-                "--port",
-                str(port or self.port or 0),
-                "--port-file",
-                str(port_file),
-                *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
-            ],
-            env=full_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,  # its own process group: a kill takes its worker processes too
-        )
+        argv = [
+            "serve",
+            "--workers",
+            str(self.workers),
+            "--db",
+            self.db.url,
+            "--data",
+            str(self.data_dir),
+            "--port",
+            str(port or self.port or 0),
+            "--port-file",
+            str(port_file),
+            *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
+        ]
+        if self.launcher == CLI_MODULE and can_fork(full_env):  # the same server, without its second of imports
+            self.proc = ForkedServer(argv, full_env)
+        else:
+            self.proc = subprocess.Popen(
+                [sys.executable, *self.launcher, *argv],
+                env=full_env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                start_new_session=True,  # its own process group: a kill takes its worker processes too
+            )
         self._wait_ready(port_file)
         return self
+
+    def _stderr(self) -> str:
+        if isinstance(self.proc, ForkedServer):
+            return self.proc.stderr_text()
+        return self.proc.stderr.read().decode() if self.proc and self.proc.stderr else ""
 
     def _wait_ready(self, port_file: Path) -> None:
         assert self.proc is not None
         for _ in range(6000):
             if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
+                raise RuntimeError(f"server exited: {self._stderr()}")
             if port_file.exists() and port_file.read_text().strip():
                 self.port = int(port_file.read_text())
                 try:
