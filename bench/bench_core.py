@@ -43,6 +43,7 @@ from _common import core_connection, pragmas
 
 from kcdesk.db import journal
 from kcdesk.db.capture import bulk_capture_sql
+from kcdesk.db.sort_keys import SORT_KEYS
 from kcdesk.db.store import Store
 from kcdesk.db.units import current_wards
 from kcdesk.demo.people import DemoRandom, Ward, facility_row
@@ -50,7 +51,7 @@ from kcdesk.exchange.import_run import LARGE_IMPORT_ROWS
 from kcdesk.services.facilities import bulk_insert_facilities
 from kcdesk.services.search import match_expression, search
 from kcdesk.services.setup import initialize
-from kcdesk.text import fold
+from kcdesk.text import fold, vi_sort_key
 
 CAPTURE_TABLES = ("facility", "audit_entry", "sync_outbox", "facility_fts")
 
@@ -125,14 +126,26 @@ def drop_triggers(path: Path, table: str = "facility") -> int:
     return len(names)
 
 
-def bench_floor_insert(path: Path, rows: list[dict], capture: bool) -> tuple[float, str]:
+def bench_floor_insert(
+    path: Path, rows: list[dict], capture: bool, parts: dict[str, float] | None = None
+) -> tuple[float, str]:
     """Plain executemany into `facility` with no triggers, under the core's pragmas and journal; with
     `capture`, followed in the same transaction by the core's set-based capture statements
     (the very SQL kcdesk.db.bulk runs), so the same audit, outbox and index rows are written.
-    Returns the seconds and the pragmas it ran with."""
+    Returns the seconds and the pragmas it ran with; `parts` (if given) gets the seconds of
+    each step, named by what it writes (part_name)."""
     drop_triggers(path)
     keys = list(rows[0].keys())
     values = [tuple(_plain(r[k]) for k in keys) for r in rows]  # prepared outside the clock
+    # The sort keys too, as the core makes them while it prepares the rows: left to the
+    # capture SQL's fill statements (a Python function called from an UPDATE of every row)
+    # they cost the floor about 0.7 s of 50,000 rows that the core never spends, and the
+    # core's ratio to the floor read 0.95 where it is about 0.65.
+    for source, key in SORT_KEYS["facility"]:
+        if key not in keys:
+            keys.append(key)
+            at = keys.index(source)
+            values = [(*v, vi_sort_key(v[at]) if isinstance(v[at], str) else None) for v in values]
     sql = f"INSERT INTO facility ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
     with core_connection(path) as conn:
         columns = [r[1] for r in conn.execute('PRAGMA table_info("facility")')]
@@ -144,10 +157,16 @@ def bench_floor_insert(path: Path, rows: list[dict], capture: bool) -> tuple[flo
             "start": conn.execute("SELECT coalesce(max(rowid), 0) FROM facility").fetchone()[0],
             "audit_start": conn.execute("SELECT coalesce(max(id), 0) FROM audit_entry").fetchone()[0],
         }
-        conn.executemany(sql, values)
+        steps = [("the rows (executemany)", lambda: conn.executemany(sql, values))]
         for stmt in statements:
-            conn.execute(stmt, {k: v for k, v in params.items() if f":{k}" in stmt})
-        conn.execute("COMMIT")
+            bound = {k: v for k, v in params.items() if f":{k}" in stmt}
+            steps.append((part_name(stmt), lambda stmt=stmt, bound=bound: conn.execute(stmt, bound)))
+        steps.append(("commit", lambda: conn.execute("COMMIT")))
+        for name, step in steps:
+            began = time.perf_counter()
+            step()
+            if parts is not None:
+                parts[name] = parts.get(name, 0.0) + time.perf_counter() - began
         elapsed = time.perf_counter() - start
         settings = pragmas(conn)  # read outside the clock, still in the write's journal
         if large:
@@ -155,11 +174,24 @@ def bench_floor_insert(path: Path, rows: list[dict], capture: bool) -> tuple[flo
     return elapsed, settings
 
 
+def part_name(stmt: str) -> str:
+    """What a capture statement writes, in a few words (for the floor's breakdown)."""
+    words = stmt.split()
+    if words[0] == "UPDATE":  # the sort keys a row lacks (kcdesk.db.sort_keys)
+        return f"sort key {words[3].strip(chr(34))}"
+    return f"into {words[2]}"
+
+
 def written(path: Path) -> dict[str, int]:
-    """Rows each capture table holds: the floor with capture must match the core's."""
+    """Rows each capture table holds, and the facilities holding a sort key equal to the one
+    kcdesk.text.vi_sort_key makes of their name: the floor with capture must match the core's."""
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CAPTURE_TABLES}
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CAPTURE_TABLES}
+        for source, key in SORT_KEYS["facility"]:
+            pairs = conn.execute(f"SELECT {source}, {key} FROM facility WHERE {source} IS NOT NULL").fetchall()
+            counts[f"facility {key}"] = sum(1 for text, made in pairs if made == vi_sort_key(text))
+        return counts
     finally:
         conn.close()
 
@@ -169,16 +201,18 @@ def bench_write(rows: list[dict], template: Path, repeat: int = 1) -> dict:
     `repeat` times in turn (so drift hits all alike); each figure is the median. The core's
     last database is kept (key "core_db") for the search, open and size figures."""
     runs: dict[str, list[float]] = {"raw_s": [], "floor_s": [], "floor_capture_s": [], "core_s": []}
+    parts: dict[str, float] = {}  # floor + capture, step by step, summed over the runs
     out: dict = {"repeat": repeat, "runs": runs}
     for _ in range(repeat):
         runs["raw_s"].append(bench_raw_insert(copy_of(template, "raw.db"), rows))
         floor_db, capture_db = copy_of(template, "floor.db"), copy_of(template, "floor-capture.db")
         seconds, out["pragmas"] = bench_floor_insert(floor_db, rows, capture=False)
         runs["floor_s"].append(seconds)
-        runs["floor_capture_s"].append(bench_floor_insert(capture_db, rows, capture=True)[0])
+        runs["floor_capture_s"].append(bench_floor_insert(capture_db, rows, capture=True, parts=parts)[0])
         out["core_db"] = copy_of(template, "core.db")
         runs["core_s"].append(bench_core_insert(out["core_db"], rows))
     out |= {key: statistics.median(values) for key, values in runs.items()}
+    out["floor_capture_parts"] = {name: seconds / repeat for name, seconds in parts.items()}
     out["core_rows"], out["floor_capture_rows"] = written(out["core_db"]), written(capture_db)
     return out
 
@@ -195,6 +229,10 @@ def print_write(n: int, w: dict) -> None:
     ]
     for label, seconds, what in lines:
         print(f"  {label:<17} {seconds:7.2f} s  {n / seconds:9,.0f} rows/s   {what}")
+    parts = w.get("floor_capture_parts")
+    if parts:  # where the true floor's own time goes: what no change to the core can remove
+        split = "; ".join(f"{name} {seconds:.2f}" for name, seconds in parts.items())
+        print(f"  floor + capture, step by step (s, mean of the runs): {split}")
     if repeat > 1:
         names = {
             "core_s": "core",
