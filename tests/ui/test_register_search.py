@@ -107,3 +107,53 @@ def test_a_search_narrowing_a_broad_one_is_counted_and_listed_in_one_pass(demo_w
                 assert n >= model.broad_matches and model.partial
             kinds.add(kind)
     assert passes and kinds == {"list", "count"}
+
+
+def test_a_new_search_starts_at_its_best_matches_and_a_refresh_keeps_the_place(demo_window, qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    """A person who scrolled down the register and then types sees the top of the answer
+    (not wherever the old position lands in it); records changing under the same search
+    (a sync, an edit) leave the view where it was."""
+    from kcdesk.services.facilities import create_facility
+    from tests.ui.conftest import wait_job
+
+    demo_window.resize(1200, 700)
+    demo_window.show_page("facilities")
+    page = demo_window.page("facilities")
+    model, table = page.model, page.table
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0, timeout=10_000)
+
+    def settle() -> None:
+        table.viewport().repaint()
+        gui_app.processEvents()
+
+    bar.setValue(bar.maximum() // 2)  # halfway down the 2,000 facilities
+    settle()
+    assert bar.value() > 0
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("nguyen")
+    settle()
+    matches = model.rowCount()
+    assert matches > 60 and bar.maximum() > 0  # more matches than a screen: there is a place to keep
+    assert bar.value() == 0 and table.rowAt(0) == 0  # the first match shows first
+
+    bar.setValue(bar.maximum())  # down the matches; then a new matching facility arrives
+    settle()
+    place = bar.value()
+    assert place > 0
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        job = demo_window.ctx.runner.write(
+            lambda s: create_facility(
+                s, {"name": "Nguyễn Thị Mới", "facility_type": "hkd", "province_code": "48", "ward_code": "20194"}
+            ),
+            changes={"facility"},
+        )
+        wait_job(qtbot, job)
+    settle()
+    assert model.rowCount() == matches + 1  # the list changed under the same search…
+    assert bar.value() == place  # …and the view stayed where the person was reading
+
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_search("")  # the search cleared: the whole register, from the top
+    settle()
+    assert model.rowCount() > matches and bar.value() == 0
