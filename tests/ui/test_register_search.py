@@ -109,10 +109,12 @@ def test_a_search_narrowing_a_broad_one_is_counted_and_listed_in_one_pass(demo_w
     assert passes and kinds == {"list", "count"}
 
 
-def test_a_new_search_starts_at_its_best_matches_and_a_refresh_keeps_the_place(demo_window, qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
-    """A person who scrolled down the register and then types sees the top of the answer
-    (not wherever the old position lands in it); records changing under the same search
-    (a sync, an edit) leave the view where it was."""
+def test_a_new_list_starts_at_its_top_and_a_refresh_keeps_the_place(demo_window, qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    """A person who scrolled down the register and then types, filters or sorts sees the top
+    of the new list (not wherever the old position lands in it); records changing under the
+    same list (a sync, an edit) leave the view where it was."""
+    from PySide6.QtCore import Qt
+
     from kcdesk.services.facilities import create_facility
     from tests.ui.conftest import wait_job
 
@@ -157,3 +159,22 @@ def test_a_new_search_starts_at_its_best_matches_and_a_refresh_keeps_the_place(d
         model.set_search("")  # the search cleared: the whole register, from the top
     settle()
     assert model.rowCount() > matches and bar.value() == 0
+
+    def scrolled_down() -> None:
+        bar.setValue(bar.maximum() // 2)
+        settle()
+        assert bar.value() > 0
+
+    scrolled_down()
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        page.ftype.setCurrentIndex(1)  # a filter: another list, from its top
+    settle()
+    assert 60 < model.rowCount() < 2_001 and bar.value() == 0
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        page.ftype.setCurrentIndex(0)
+    settle()
+    scrolled_down()
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)  # another order: from its first name
+    settle()
+    assert bar.value() == 0 and table.rowAt(0) == 0

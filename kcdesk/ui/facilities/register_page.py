@@ -84,7 +84,7 @@ class RegisterPage(QWidget):
         # delayed layout, the view paints the new rows, then lays out and paints them again
         # (2-3 full repaints per keystroke, 20-30 ms on 2 cores; bench/bench_gui.py).
         self.model.modelReset.connect(self.table.doItemsLayout)
-        self.model.new_search.connect(self.table.scrollToTop)
+        self.model.new_list.connect(self.table.scrollToTop)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

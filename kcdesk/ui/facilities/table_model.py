@@ -89,12 +89,14 @@ class FacilityTableModel(QAbstractTableModel):
     # A broad search (BROAD_MATCHES or more) answered by its count alone: the rows shown stay
     # as they were until the person stops typing for COMPLETE_AFTER_MS, or types on.
     counted = Signal(int)
-    # The rows shown now answer another search than the rows before them: the view goes back
-    # to the top, where the best matches are. Left where it was, after scrolling down the
-    # register it showed some later stretch of the matches, whose rows the answer's first
-    # screen had not brought, so each keystroke also read them (bench/bench_gui.py's session
-    # types after scrolling the whole register: p95 38-42 ms before, 31-34 ms after).
-    new_search = Signal()
+    # The rows shown now are another list than the rows before them (another search, filter
+    # or order): the view goes back to the top, where the best matches and the first names
+    # are. Left where it was, after scrolling down the register it showed some later stretch
+    # of the matches, whose rows the answer's first screen had not brought, so each keystroke
+    # also read them (bench/bench_gui.py's session types after scrolling the whole register:
+    # p95 38-42 ms before, 31-34 ms after). The same list with records changed (a sync, an
+    # edit) keeps its place.
+    new_list = Signal()
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -103,7 +105,7 @@ class FacilityTableModel(QAbstractTableModel):
         self.order_by = "name"
         self.descending = False
         self.search_text = ""
-        self._listed_search = ""  # search_key of the search the rows on screen answer
+        self._listed: tuple[Any, ...] = self._list_identity()  # what the rows on screen answer
         self._base = Ordered([], [])  # every facility of the filter, in sort order
         self._base_version = 0  # bumped whenever the base list is recomputed
         self._ids: list[str] = []  # the ids shown (the base, narrowed by the search)
@@ -357,13 +359,18 @@ class FacilityTableModel(QAbstractTableModel):
             self._base = base
             self._ids = ids
             self.endResetModel()
-            if search_key(self.search_text) != self._listed_search:
-                self.new_search.emit()
-        self._listed_search = search_key(self.search_text)
+            if self._list_identity() != self._listed:
+                self.new_list.emit()
+        self._listed = self._list_identity()
         self.loading = False
         self.partial = False
         self.match_count = None if shown is None else len(shown)
         self.loaded.emit(len(self._ids))
+
+    def _list_identity(self) -> tuple[Any, ...]:
+        """What makes the list on screen another list: the search (as search_key folds it),
+        the filter and the order; not the records in it."""
+        return (search_key(self.search_text), self.filter, self.order_by, self.descending)
 
     def refresh_badges(self) -> None:
         """Sync state changed (a cycle ran, a conflict was resolved): re-read the badges of
