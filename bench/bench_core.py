@@ -135,17 +135,20 @@ def bench_floor_insert(
     Returns the seconds and the pragmas it ran with; `parts` (if given) gets the seconds of
     each step, named by what it writes (part_name)."""
     drop_triggers(path)
-    keys = list(rows[0].keys())
-    values = [tuple(_plain(r[k]) for k in keys) for r in rows]  # prepared outside the clock
+    named = list(rows[0].keys())
     # The sort keys too, as the core makes them while it prepares the rows: left to the
     # capture SQL's fill statements (a Python function called from an UPDATE of every row)
     # they cost the floor about 0.7 s of 50,000 rows that the core never spends, and the
     # core's ratio to the floor read 0.95 where it is about 0.65.
-    for source, key in SORT_KEYS["facility"]:
-        if key not in keys:
-            keys.append(key)
-            at = keys.index(source)
-            values = [(*v, vi_sort_key(v[at]) if isinstance(v[at], str) else None) for v in values]
+    derived = [(source, key) for source, key in SORT_KEYS["facility"] if key not in named]
+    keys = [*named, *(key for _, key in derived)]
+    values = [  # prepared outside the clock
+        (
+            *(_plain(r[k]) for k in named),
+            *(vi_sort_key(r[source]) if isinstance(r[source], str) else None for source, _ in derived),
+        )
+        for r in rows
+    ]
     sql = f"INSERT INTO facility ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
     with core_connection(path) as conn:
         columns = [r[1] for r in conn.execute('PRAGMA table_info("facility")')]

@@ -352,6 +352,7 @@ class FacilityTableModel(QAbstractTableModel):
             while len(self._results) > RESULTS_KEPT:
                 self._results.popitem(last=False)
         ids = base.ids if shown is None else shown
+        listed = self._list_identity()
         if ids is self._ids or (len(ids) == len(self._ids) and ids == self._ids):
             self._base = base  # same rows (a wider prefix that matched everything): no repaint
         else:
@@ -359,9 +360,9 @@ class FacilityTableModel(QAbstractTableModel):
             self._base = base
             self._ids = ids
             self.endResetModel()
-            if self._list_identity() != self._listed:
+            if listed != self._listed:
                 self.new_list.emit()
-        self._listed = self._list_identity()
+        self._listed = listed
         self.loading = False
         self.partial = False
         self.match_count = None if shown is None else len(shown)
