@@ -45,7 +45,8 @@ metadata = MetaData(naming_convention=NAMING)
 SCOPE_COL = "kc_scope"
 WARD_COL = "kc_ward"
 DEVICE_COL = "kc_device"
-SERVER_COLUMNS = (SCOPE_COL, WARD_COL, DEVICE_COL)
+WIRE_COL = "kc_wire"
+SERVER_COLUMNS = (SCOPE_COL, WARD_COL, DEVICE_COL, WIRE_COL)
 SCHEMA_LOCK_KEY = 0x6B6364_0001  # pg_advisory_lock keys of this server ("kcd" + a number)
 SNAPSHOT_LOCK_KEY = 0x6B6364_0002
 
@@ -74,6 +75,10 @@ def _replicated_table(source: Table) -> Table:
         # The device that holds exactly the current version (it wrote it, and nothing it
         # sent was changed on the way: kcdesk.server.push); NULL when no device is known to.
         Column(DEVICE_COL, String(36)),
+        # The row in wire form, as JSON text, written by the push that stored this version
+        # (kcdesk.server.wire_cache): a pull sends it as it is instead of reading and
+        # encoding every column again. NULL when unknown; any other write makes it NULL.
+        Column(WIRE_COL, Text),
     )
     Index(f"ix_{source.name}_placement", table.c[SCOPE_COL], table.c[WARD_COL])
     for fk in source.foreign_keys:  # children are found by their parent's id
@@ -392,6 +397,9 @@ def create_schema(engine: Engine) -> set[str]:
                     kind = column.type.compile(dialect=conn.dialect)
                     conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
                     _backfill(conn, table.name, column.name)
+    from kcdesk.server.wire_cache import install_wire_cache
+
+    install_wire_cache(engine)
     return created
 
 

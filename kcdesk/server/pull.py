@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, and_, or_, select
 
 from kcdesk.atomic_write import atomic_path
@@ -90,7 +91,7 @@ def pull_page(
         wanted.setdefault(table, []).append(row_id)
 
     conflicts = _conflicts(conn, view, wanted.pop("_conflict", []))
-    current: dict[tuple[str, str], tuple[dict[str, Any], Placement]] = {}
+    current: dict[tuple[str, str], tuple[dict[str, Any] | orjson.Fragment, Placement]] = {}
     damaged: set[tuple[str, str]] = set()
     for table, ids in wanted.items():
         if table not in db.REPLICATED:
@@ -124,12 +125,39 @@ def pull_page(
 
 def _read_current(
     conn: Connection, reader: StoredReader, table: str, ids: list[str]
-) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
+) -> Iterator[tuple[str, dict[str, Any] | orjson.Fragment | None, Placement]]:
     """(id, wire row or None when it does not read back, placement) of the stored rows among
-    `ids`, in one statement (kcdesk.server.stored.ids_in), the rows by position and decoded
-    by TableCodec.decode_stored_values (by name cost several times more). The same rows and
-    values as kcdesk.server.stored.read_rows; a row that does not read back is noted by the
-    reader, as there."""
+    `ids`. A row whose wire form is kept (kcdesk.server.wire_cache) comes as that JSON text,
+    untouched; the others are read column by column and decoded (_read_decoded)."""
+    t = db.REPLICATED[table]
+    stmt = select(t.c.id, t.c[db.WIRE_COL], t.c[db.SCOPE_COL], t.c[db.WARD_COL])
+    stmt = stmt.where(ids_in(conn, t.c.id, sorted(set(ids)))).order_by(t.c.id)
+    with db.by_key(conn):
+        records = conn.execute(stmt).all()
+    places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
+    uncached: list[str] = []
+    for row_id, text, scope, ward in records:
+        if text is None:
+            uncached.append(row_id)
+            continue
+        placement = places.get((scope, ward))
+        if placement is None:
+            placement = places[(scope, ward)] = Placement(scope, ward)
+        yield row_id, orjson.Fragment(text), placement
+    if uncached:
+        yield from _read_decoded(conn, reader, table, uncached, places)
+
+
+def _read_decoded(
+    conn: Connection,
+    reader: StoredReader,
+    table: str,
+    ids: list[str],
+    places: dict[tuple[str, str | None], Placement],
+) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
+    """The rows among `ids` read by position and decoded by TableCodec.decode_stored_values
+    (by name cost several times more): the same rows and values as
+    kcdesk.server.stored.read_rows; a row that does not read back is noted by the reader."""
     codec = reader.codecs[table]
     stored = reader.select(table).selected_columns
     n = len(codec.columns)
@@ -141,7 +169,6 @@ def _read_current(
     with db.by_key(conn):
         records = conn.execute(stmt).all()
     at = codec.columns.index("id")
-    places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
     for rec in records:
         row_id = rec[at]
         key = (rec[n], rec[n + 1])

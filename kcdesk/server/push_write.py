@@ -20,6 +20,7 @@ from kcdesk.server.counters import Entry, append_changes
 from kcdesk.server.erasures import erased_files, forget_files, scrub_server_copies, stale_snapshots
 from kcdesk.server.scopes import CHILDREN, DeviceGrant, Placement
 from kcdesk.server.stored import StoredReader, record_damaged
+from kcdesk.server.wire_cache import encode
 from kcdesk.sync.wire import TableCodec
 
 Key = tuple[str, str]
@@ -100,7 +101,7 @@ class BatchWriter:
     def _write_table(self, table: str, states: list[RowState]) -> None:
         t = db.REPLICATED[table]
         columns = self._columns(table)
-        values_of = itemgetter(*columns[:-3])  # every row holds every column (new rows start from all of them)
+        values_of = itemgetter(*columns[:-4])  # every row holds every column (new rows start from all of them)
         inserts: list[tuple[Any, ...]] = []
         # A stored row gets only the columns the batch wrote (and the version, the instant and
         # the placement): an edit of one field stages and copies a few values, not the row.
@@ -122,20 +123,21 @@ class BatchWriter:
                 if group is None:
                     names = ("id", *sorted(changed - {"id", *_ROW_STAMPS}), *_ROW_STAMPS)
                     group = groups[changed] = (itemgetter(*names), updates.setdefault(names, []))
-                group[1].append((*group[0](row), st.placement.scope, st.placement.ward, holder))
+                group[1].append((*group[0](row), st.placement.scope, st.placement.ward, holder, encode(row)))
             else:
-                inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder))
+                inserts.append((*values_of(row), st.placement.scope, st.placement.ward, holder, encode(row)))
             log_entries.add((st.placement.scope, st.placement.ward, table, row_id))
             for p in st.old_placements:
                 log_entries.add((p.scope, p.ward, table, row_id))
         insert_rows(self.conn, t, columns, inserts)
         for names, records in updates.items():
-            update_rows(self.conn, t, [*names, *columns[-3:]], records)
+            update_rows(self.conn, t, [*names, *columns[-4:]], records)
 
     def _columns(self, table: str) -> list[str]:
-        """id first (update_rows keys on it), the row's columns, then the placement."""
+        """id first (update_rows keys on it), the row's columns, then the placement, the
+        holder and the row's wire form as stored (kcdesk.server.wire_cache)."""
         names = [c for c in self.codecs[table].columns if c != "id"]
-        return ["id", *names, db.SCOPE_COL, db.WARD_COL, db.DEVICE_COL]
+        return ["id", *names, db.SCOPE_COL, db.WARD_COL, db.DEVICE_COL, db.WIRE_COL]
 
     def _cascade(self, table: str, row_id: str, placement: Placement) -> None:
         """A parent moved (to another commune or province): its children move with it, and

@@ -52,10 +52,13 @@ class Damaged:
 
 
 def stored_select(table: str, codec: TableCodec) -> Select[Any]:
-    """SELECT every column of a replicated table, the ones decode_stored parses as raw text."""
+    """SELECT every column of a replicated table, the ones decode_stored parses as raw text
+    (not the kept wire form: kcdesk.server.wire_cache)."""
     t = db.REPLICATED[table]
     columns = [
-        type_coerce(c, Text).label(c.name) if codec.kinds.get(c.name) in RAW_READ_KINDS else c for c in t.columns
+        type_coerce(c, Text).label(c.name) if codec.kinds.get(c.name) in RAW_READ_KINDS else c
+        for c in t.columns
+        if c.name != db.WIRE_COL
     ]
     return select(*columns)
 
@@ -213,14 +216,33 @@ class Stored(NamedTuple):
 def read_stored(
     conn: Connection, reader: StoredReader, table: str, ids: Iterable[str], lock: bool = False
 ) -> list[Stored]:
-    """read_rows for the push: the records fetched as plain tuples, not mappings (a batch
-    reads thousands; the mapping cost as much as the decoding)."""
+    """read_rows for the push: a row whose wire form is kept (kcdesk.server.wire_cache) is
+    that JSON read back, the others are fetched as plain tuples, not mappings, and decoded
+    (a batch reads thousands; the mapping cost as much as the decoding)."""
+    t = db.REPLICATED[table]
+    wanted = sorted(set(ids))
+    stmt = select(t.c.id, t.c[db.SCOPE_COL], t.c[db.WARD_COL], t.c[db.DEVICE_COL], t.c[db.WIRE_COL])
+    with db.by_key(conn):
+        records = conn.execute(_by_ids(conn, stmt, t, wanted, lock)).all()
+    out: list[Stored] = []
+    uncached: list[str] = []
+    for row_id, scope, ward, holder, text in records:
+        if text is None:
+            uncached.append(row_id)
+        else:
+            out.append(Stored(orjson.loads(text), row_id, scope, ward, holder))
+    if uncached:
+        out += _read_decoded(conn, reader, table, uncached, lock)
+    return out
+
+
+def _read_decoded(conn: Connection, reader: StoredReader, table: str, ids: list[str], lock: bool) -> list[Stored]:
     t = db.REPLICATED[table]
     codec = reader.codecs[table]
     width = len(codec.columns)
     at = codec.columns.index("id")
     out: list[Stored] = []
-    stmt = _by_ids(conn, reader.values_select(table), t, sorted(set(ids)), lock)
+    stmt = _by_ids(conn, reader.values_select(table), t, ids, lock)
     with db.by_key(conn):
         records = conn.execute(stmt).all()
     for rec in records:

@@ -28,6 +28,7 @@ from kcdesk.db.store import Store
 from kcdesk.sync.service import SyncService
 from kcdesk.sync.transport import RetryPolicy
 from tests.sync.server_launch import ForkedServer, can_fork
+from tests.sync.wire_cache_check import stale_wire_texts
 
 PG_ADMIN_URL = os.environ.get("KCDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 FAST_RETRY = RetryPolicy(attempts=6, base_delay=0.05, max_delay=0.5)
@@ -194,6 +195,8 @@ class ServerProcess:
         self.stop()
         if self._settings is not None:
             self._settings.close()
+        stale = stale_wire_texts(self.db.url)
+        assert not stale, "kept wire forms differ from their rows:\n" + "\n".join(stale[:20])
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
