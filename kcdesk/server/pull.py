@@ -28,6 +28,7 @@ from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
 from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
 from kcdesk.server.stored import Damaged, StoredReader, ids_in
+from kcdesk.server.wire_cache import kept_json
 from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
 from kcdesk.sync.wire import Undecodable
 
@@ -137,13 +138,14 @@ def _read_current(
     places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
     uncached: list[str] = []
     for row_id, text, scope, ward in records:
-        if text is None:
+        kept = kept_json(text)
+        if kept is None:
             uncached.append(row_id)
             continue
         placement = places.get((scope, ward))
         if placement is None:
             placement = places[(scope, ward)] = Placement(scope, ward)
-        yield row_id, orjson.Fragment(text), placement
+        yield row_id, orjson.Fragment(kept), placement
     if uncached:
         yield from _read_decoded(conn, reader, table, uncached, places)
 

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 
 from kcdesk.server import db
+from kcdesk.server.wire_cache import kept_json
 from kcdesk.sync.wire import RAW_READ_KINDS, TableCodec, Undecodable
 
 log = logging.getLogger(__name__)
@@ -227,10 +228,15 @@ def read_stored(
     out: list[Stored] = []
     uncached: list[str] = []
     for row_id, scope, ward, holder, text in records:
-        if text is None:
+        kept = kept_json(text)
+        try:
+            row = orjson.loads(kept) if kept is not None else None
+        except orjson.JSONDecodeError:  # damaged by hand: the columns say what is stored
+            row = None
+        if row is None:
             uncached.append(row_id)
         else:
-            out.append(Stored(orjson.loads(text), row_id, scope, ward, holder))
+            out.append(Stored(row, row_id, scope, ward, holder))
     if uncached:
         out += _read_decoded(conn, reader, table, uncached, lock)
     return out
