@@ -135,19 +135,24 @@ def _read_current(
     stmt = stmt.where(ids_in(conn, t.c.id, sorted(set(ids)))).order_by(t.c.id)
     with db.by_key(conn):
         records = conn.execute(stmt).all()
-    places: dict[tuple[str, str | None], Placement] = {}  # a few wards: one (immutable) Placement each
-    uncached: list[str] = []
+    places = _Places()
+    uncached: list[str] = []  # in id order, each once: as the statement read them
     for row_id, text, scope, ward in records:
         kept = kept_json(text)
         if kept is None:
             uncached.append(row_id)
-            continue
-        placement = places.get((scope, ward))
-        if placement is None:
-            placement = places[(scope, ward)] = Placement(scope, ward)
-        yield row_id, orjson.Fragment(kept), placement
+        else:
+            yield row_id, orjson.Fragment(kept), places[(scope, ward)]
     if uncached:
         yield from _read_decoded(conn, reader, table, uncached, places)
+
+
+class _Places(dict[tuple[str, str | None], Placement]):
+    """One (immutable) Placement per place: a page's rows share a few wards."""
+
+    def __missing__(self, key: tuple[str, str | None]) -> Placement:
+        made = self[key] = Placement(*key)
+        return made
 
 
 def _read_decoded(
@@ -155,7 +160,7 @@ def _read_decoded(
     reader: StoredReader,
     table: str,
     ids: list[str],
-    places: dict[tuple[str, str | None], Placement],
+    places: _Places,
 ) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
     """The rows among `ids` read by position and decoded by TableCodec.decode_stored_values
     (by name cost several times more): the same rows and values as
@@ -164,7 +169,7 @@ def _read_decoded(
     stored = reader.select(table).selected_columns
     n = len(codec.columns)
     stmt = select(*[stored[c] for c in codec.columns], stored[db.SCOPE_COL], stored[db.WARD_COL])
-    stmt = stmt.where(ids_in(conn, stored["id"], sorted(set(ids))))
+    stmt = stmt.where(ids_in(conn, stored["id"], ids))
     # In id order, as read_rows reads: ids follow the change log here, so the rows are made in
     # about the order the page is written in (in the join's order, writing it cost 30% more).
     stmt = stmt.order_by(stored["id"])
@@ -173,10 +178,7 @@ def _read_decoded(
     at = codec.columns.index("id")
     for rec in records:
         row_id = rec[at]
-        key = (rec[n], rec[n + 1])
-        placement = places.get(key)
-        if placement is None:
-            placement = places[key] = Placement(*key)
+        placement = places[(rec[n], rec[n + 1])]
         try:
             row: dict[str, Any] | None = codec.decode_stored_values(rec)
         except Undecodable as exc:
