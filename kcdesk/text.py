@@ -82,11 +82,20 @@ _LETTERS_TABLE = {ord(ch): letters for ch, (letters, _) in SORT_LETTERS.items()}
 
 
 _TONE_OF = {ch: tone for ch, (_, tone) in SORT_LETTERS.items() if tone != "0"}
+# The same two mappings as lists indexed by code point, up to the last character the key
+# spells differently (U+1EF9 ỹ): str.translate looks a list up faster than a dict (a third
+# of a key's cost, 37,000 names a bulk write). Characters past the end stay as they are.
+_LETTERS_LIST = [chr(i) for i in range(max(map(ord, SORT_LETTERS)) + 1)]
+_TONES_LIST = ["0"] * len(_LETTERS_LIST)
+for _ch, (_letters, _tone) in SORT_LETTERS.items():
+    _LETTERS_LIST[ord(_ch)], _TONES_LIST[ord(_ch)] = _letters, _tone
 
 
 def vi_sort_key(text: str) -> str:
     """The Vietnamese dictionary-order key of `text` (see above); kcdesk.db.sort_keys computes
     the same key in SQL, character for character."""
     text = nfc(text)
-    tones = "".join(map(_TONE_OF.get, text, repeat("0")))  # one digit a character, in C
-    return text.translate(_LETTERS_TABLE) + SORT_SEPARATOR + tones
+    tones = text.translate(_TONES_LIST)
+    if not tones.isascii():  # a character past the lists' end stayed itself: its digit is 0
+        tones = "".join(map(_TONE_OF.get, text, repeat("0")))
+    return text.translate(_LETTERS_LIST) + SORT_SEPARATOR + tones

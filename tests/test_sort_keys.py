@@ -23,7 +23,7 @@ from tests.raw_db import raw_connect
 
 WARD = "20242"  # Phường Hải Châu, Đà Nẵng
 VIETNAMESE = "".join(VIETNAMESE_LETTERS) + "abcdeghiklmnopqrstuvxyBCDGHKLMNPQRSTVXZfjwzFJWZ0123456789 -.,'&()"
-NAMES = st.text(alphabet=VIETNAMESE + "çöÑ€中", max_size=40)  # with a few letters of other languages
+NAMES = st.text(alphabet=VIETNAMESE + "çöÑ€中①😀", max_size=40)  # with a few characters of other scripts
 
 _RAW = sqlite3.connect(":memory:")  # a plain connection: no kcdesk function registered
 _KEY_SQL = f"SELECT {key_sql(':name')}"
