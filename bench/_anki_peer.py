@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,29 @@ def measure(n: int, quick: bool, gui_reason: str | None, peer: Path | None = Non
     if result is None:
         return {"skipped": f"the Anki harness failed: {why}", "notes": notes}
     return {"result": result, "notes": notes}
+
+
+def add_notes_once(n: int, peer: Path | None = None) -> float | None:
+    """Seconds of one `add_notes` of n notes into a fresh collection (the harness's write
+    phase, bench/_anki_write.py); None when the peer cannot be found, installed or run."""
+    folder = find_peer(peer)
+    python = ensure_installed(folder)[0] if folder else None
+    if folder is None or python is None:
+        return None
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="anki-write-", dir=OUT))
+    try:
+        done = subprocess.run(
+            [str(python), str(REPO / "bench" / "_anki_write.py"), str(folder), str(n), str(work)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=OUT,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
+    if done.returncode != 0 or line is None:
+        print(f"[peer] add_notes in turn failed: {_tail(done.stderr)}", file=sys.stderr, flush=True)
+        return None
+    return float(json.loads(line)["add_notes_s"])

@@ -10,20 +10,21 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from _common import OUT, xvfb
 
 
-def core(n: int, repeat: int) -> dict[str, Any]:
+def core(n: int, repeat: int, peer_write: Callable[[], float | None] | None = None) -> dict[str, Any]:
     """Bulk write of n facilities through the core beside the true floor (median of `repeat`
-    runs of each, in turn); bytes per facility."""
+    runs of each, in turn, with `peer_write` when given: Anki's add_notes); bytes per facility."""
     import bench_core
 
     rows, template = bench_core.make_rows(n)
     try:
-        w = bench_core.bench_write(rows, template, repeat)
+        w = bench_core.bench_write(rows, template, repeat, peer_write)
         sizes = bench_core.size_breakdown(w["core_db"], n)
     finally:
         shutil.rmtree(template.parent, ignore_errors=True)

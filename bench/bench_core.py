@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from _common import core_connection, pragmas
@@ -199,14 +200,21 @@ def written(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def bench_write(rows: list[dict], template: Path, repeat: int = 1) -> dict:
+def bench_write(
+    rows: list[dict], template: Path, repeat: int = 1, peer_write: Callable[[], float | None] | None = None
+) -> dict:
     """The four bulk inserts of the same rows, each into its own fresh copy of `template`,
     `repeat` times in turn (so drift hits all alike); each figure is the median. The core's
-    last database is kept (key "core_db") for the search, open and size figures."""
+    last database is kept (key "core_db") for the search, open and size figures.
+    `peer_write`: a peer's bulk write of as many records (Anki's add_notes), run in turn with
+    them (key "peer_write_s"): on a shared machine a figure taken minutes apart is no peer."""
     runs: dict[str, list[float]] = {"raw_s": [], "floor_s": [], "floor_capture_s": [], "core_s": []}
     parts: dict[str, float] = {}  # floor + capture, step by step, summed over the runs
     out: dict = {"repeat": repeat, "runs": runs}
     for _ in range(repeat):
+        peer_seconds = peer_write() if peer_write else None
+        if peer_seconds is not None:
+            runs.setdefault("peer_write_s", []).append(peer_seconds)
         runs["raw_s"].append(bench_raw_insert(copy_of(template, "raw.db"), rows))
         floor_db, capture_db = copy_of(template, "floor.db"), copy_of(template, "floor-capture.db")
         seconds, out["pragmas"] = bench_floor_insert(floor_db, rows, capture=False)
@@ -243,7 +251,15 @@ def print_write(n: int, w: dict) -> None:
             "floor_s": "floor",
             "raw_s": "per-row triggers",
         }
+        if "peer_write_s" in w["runs"]:
+            names["peer_write_s"] = "Anki add_notes"
         print("  each run (s): " + "; ".join(f"{names[k]} {[round(x, 2) for x in w['runs'][k]]}" for k in names))
+    if "peer_write_s" in w:
+        peer = w["peer_write_s"]
+        print(
+            f"  Anki's add_notes of as many notes, in turn with these: {peer:.2f} s, {n / peer:,.0f}/s "
+            f"(median of {len(w['runs']['peer_write_s'])}); core / add_notes {peer / w['core_s']:.2f}"
+        )
     print(f"  core: 100k in {100_000 * w['core_s'] / n:.2f} s (target <= 5 s)")
     print(f"  the floors ran with the core's pragmas: {w['pragmas']}")
     ratios = [

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from kcdesk.db.bulk import bulk_insert
@@ -128,10 +129,15 @@ def contents(path: Path) -> dict[str, Any]:
         con.close()
 
 
-def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kinds", ["stored and new rows", "stored rows only"])
+def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path, kinds: str) -> None:
+    """Also a page of stored rows only (a pull of edits), which the set-based path writes by
+    an UPDATE ... FROM instead of an INSERT ... ON CONFLICT."""
     base = tmp_path / "base.db"
     store = with_facilities(base, 200)
     rows = page(store)
+    if kinds == "stored rows only":
+        rows = rows[:60]
     with store.read() as s:  # a new file's triggers stand aside for the set-based path
         assert bulk_update_ready(s.connection(), "facility")
     store.close()
@@ -167,7 +173,8 @@ def test_a_page_of_one_changed_field_writes_what_row_by_row_writes(tmp_path: Pat
         row.update(row_version=1, created_at="2026-12-05T08:00:00.000Z", updated_at="2026-12-05T08:00:00.000Z")
         new.append(row)
     store.close()
-    for name, rows in (("edits", edits + new), ("same", same), ("same-and-new", same + new)):
+    cases = (("edits", edits + new), ("edits only", edits), ("same", same), ("same-and-new", same + new))
+    for name, rows in cases:
         one, many = tmp_path / f"{name}-row-by-row.db", tmp_path / f"{name}-set-based.db"
         copy_database(base, one)
         copy_database(base, many)
