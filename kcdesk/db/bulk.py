@@ -234,7 +234,7 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
         cursor.close()
     all_columns = table_columns(conn, table_name)
     start = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table_name}"').scalar()
-    changed, stored = _changed_columns(conn, table_name, columns, stage)
+    changed = _changed_columns(conn, table_name, columns, stage)
     for stmt in bulk_update_capture_sql(table_name, all_columns, changed, stage):  # before the rows change
         conn.exec_driver_sql(stmt)
     audit_start = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_entry").scalar()
@@ -251,21 +251,10 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
     else:
         on_conflict = "DO NOTHING"
     conn.exec_driver_sql("UPDATE kc_context SET bulk = 1 WHERE id = 1")
-    if stored < len(rows):
-        conn.exec_driver_sql(
-            f'INSERT INTO "{table_name}" ({quoted}) SELECT {quoted} FROM "{stage}" WHERE true ORDER BY seq '
-            f"ON CONFLICT(id) {on_conflict}"
-        )
-    elif changed:
-        # Every row is stored already (a page of edits): an UPDATE ... FROM reads only the
-        # changed columns of the staged rows, where the INSERT above builds each whole row
-        # first and finds the conflict after (a quarter of applying a page of edits).
-        # The comparison is _changed_columns's: the column's affinity applied to the staged value.
-        sets = ", ".join(f'"{c}" = s."{c}"' for c in changed)
-        differs = " OR ".join(f't."{c}" IS NOT s."{c}" COLLATE BINARY' for c in changed)
-        conn.exec_driver_sql(
-            f'UPDATE "{table_name}" AS t SET {sets} FROM "{stage}" AS s WHERE t.id = s.id AND ({differs})'
-        )
+    conn.exec_driver_sql(
+        f'INSERT INTO "{table_name}" ({quoted}) SELECT {quoted} FROM "{stage}" WHERE true ORDER BY seq '
+        f"ON CONFLICT(id) {on_conflict}"
+    )
     conn.exec_driver_sql("UPDATE kc_context SET bulk = 0 WHERE id = 1")
     params = {"start": start, "audit_start": audit_start}
     capture = bulk_capture_sql(table_name, all_columns, outbox=not _applying_remote(conn))
@@ -275,15 +264,14 @@ def bulk_upsert(session: Session, table_name: str, columns: Sequence[str], rows:
     return True
 
 
-def _changed_columns(conn: Any, table_name: str, columns: Sequence[str], stage: str) -> tuple[list[str], int]:
+def _changed_columns(conn: Any, table_name: str, columns: Sequence[str], stage: str) -> list[str]:
     """The staged columns (not id) whose value differs from the stored row's in at least one
-    row of `stage`, in `columns` order, and how many staged rows are stored already.
-    Compared as the capture triggers compare (IS NOT, the column's affinity applied to the
-    staged value, as a write would apply it), by bytes (BINARY): a value equal here is
-    stored the same if written again."""
+    row of `stage`, in `columns` order. Compared as the capture triggers compare (IS NOT,
+    the column's affinity applied to the staged value, as a write would apply it), by bytes
+    (BINARY): a value equal here is stored the same if written again."""
     others = [c for c in columns if c != "id"]
-    flags = "".join(f', max(t."{c}" IS NOT s."{c}" COLLATE BINARY)' for c in others)
-    found = conn.exec_driver_sql(
-        f'SELECT count(*){flags} FROM "{stage}" AS s JOIN "{table_name}" AS t ON t.id = s.id'
-    ).first()
-    return [c for c, flag in zip(others, found[1:], strict=True) if flag], found[0]
+    if not others:
+        return []
+    flags = ", ".join(f'max(t."{c}" IS NOT s."{c}" COLLATE BINARY)' for c in others)
+    found = conn.exec_driver_sql(f'SELECT {flags} FROM "{stage}" AS s JOIN "{table_name}" AS t ON t.id = s.id').first()
+    return [c for c, flag in zip(others, found, strict=True) if flag]

@@ -131,8 +131,7 @@ def contents(path: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("kinds", ["stored and new rows", "stored rows only"])
 def test_set_based_apply_writes_what_row_by_row_writes(tmp_path: Path, kinds: str) -> None:
-    """Also a page of stored rows only (a pull of edits), which the set-based path writes by
-    an UPDATE ... FROM instead of an INSERT ... ON CONFLICT."""
+    """Also a page of stored rows only, as a pull of edits brings."""
     base = tmp_path / "base.db"
     store = with_facilities(base, 200)
     rows = page(store)
