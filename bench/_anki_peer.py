@@ -120,27 +120,33 @@ def measure(n: int, quick: bool, gui_reason: str | None, peer: Path | None = Non
     return {"result": result, "notes": notes}
 
 
-def add_notes_once(n: int, peer: Path | None = None) -> float | None:
-    """Seconds of one `add_notes` of n notes into a fresh collection (the harness's write
-    phase, bench/_anki_write.py); None when the peer cannot be found, installed or run."""
+def in_turn(phase: str, n: int, peer: Path | None = None) -> dict[str, Any] | None:
+    """One run of a phase of the harness (bench/_anki_phase.py: "write" or "sync") with n
+    notes, in a fresh folder; its JSON, or None when the peer cannot be found, installed or run."""
     folder = find_peer(peer)
     python = ensure_installed(folder)[0] if folder else None
     if folder is None or python is None:
         return None
     OUT.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="anki-write-", dir=OUT))
+    work = Path(tempfile.mkdtemp(prefix=f"anki-{phase}-", dir=OUT))
     try:
         done = subprocess.run(
-            [str(python), str(REPO / "bench" / "_anki_write.py"), str(folder), str(n), str(work)],
+            [str(python), str(REPO / "bench" / "_anki_phase.py"), phase, str(folder), str(n), str(work)],
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=900,
             cwd=OUT,
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
     if done.returncode != 0 or line is None:
-        print(f"[peer] add_notes in turn failed: {_tail(done.stderr)}", file=sys.stderr, flush=True)
+        print(f"[peer] {phase} in turn failed: {_tail(done.stderr)}", file=sys.stderr, flush=True)
         return None
-    return float(json.loads(line)["add_notes_s"])
+    return dict(json.loads(line))
+
+
+def add_notes_once(n: int, peer: Path | None = None) -> float | None:
+    """Seconds of one `add_notes` of n notes into a fresh collection; None without the peer."""
+    written = in_turn("write", n, peer)
+    return float(written["add_notes_s"]) if written else None

@@ -43,7 +43,15 @@ def postgres_missing() -> str | None:
     return None
 
 
-def sync(pull: bool, push: bool, facilities: int, edits: int, inserts: int) -> dict[str, Any]:
+def sync(
+    pull: bool,
+    push: bool,
+    facilities: int,
+    edits: int,
+    inserts: int,
+    peer_sync: Callable[[], dict[str, Any] | None] | None = None,
+    rounds: int = 3,
+) -> dict[str, Any]:
     """First and incremental pull, push of edits and of new facilities, echoes: one server of
     `facilities` (PostgreSQL) for the pulls and the edits, another for the inserts."""
     import bench_sync
@@ -72,14 +80,47 @@ def sync(pull: bool, push: bool, facilities: int, edits: int, inserts: int) -> d
                 }
             editor, _ = bench_sync.first_pull(folder, template, server, "editor")
             out["edits"] = bench_sync.push_edits(editor, ids[:edits])
-            editor.store.close()
             if fresh is not None:
                 out["incremental"] = bench_sync.incremental_pull(fresh)
+            if peer_sync is not None and fresh is not None:
+                out["in_turn"] = edits_in_turn(editor, fresh, ids[:edits], peer_sync, rounds)
+            editor.store.close()
+            if fresh is not None:
                 fresh.store.close()
         if push:
             out["inserts"] = bench_sync.push_inserts(folder, template, inserts)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+# Each round's edits write other phone numbers (all valid), so that every round changes every row.
+ROUND_PHONES = ("0905{:06d}", "0935{:06d}", "0914{:06d}", "0983{:06d}", "0236{:06d}")
+
+
+def edits_in_turn(
+    editor: Any, fresh: Any, ids: list[str], peer_sync: Callable[[], dict[str, Any] | None], rounds: int
+) -> dict[str, Any]:
+    """`rounds` times in turn: Anki's sync phase (its incremental push and pull of a tenth of
+    its notes), then the push of the same edits by `editor` and their pull by `fresh`. The
+    medians of each side are the figures to compare: taken side by side, not minutes apart."""
+    import bench_sync
+
+    out: dict[str, Any] = {"rounds": 0, "edits": len(ids), "kcdesk_push_s": [], "kcdesk_pull_s": []}
+    out |= {"anki_push_s": [], "anki_pull_s": []}
+    for k in range(rounds):
+        anki = peer_sync()
+        if anki is None:
+            break
+        out["anki_edits"] = anki["incremental_push"]["edited_notes"]
+        out["anki_push_s"].append(anki["incremental_push"]["s"])
+        out["anki_pull_s"].append(anki["incremental_pull"]["s"])
+        pushed = bench_sync.push_edits(editor, ids, phone=ROUND_PHONES[k % len(ROUND_PHONES)])
+        pulled = bench_sync.incremental_pull(fresh)
+        assert pulled["pulled"] == len(ids), pulled
+        out["kcdesk_push_s"].append(pushed["seconds"])
+        out["kcdesk_pull_s"].append(pulled["seconds"])
+        out["rounds"] += 1
     return out
 
 

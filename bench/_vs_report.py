@@ -7,6 +7,7 @@ section was not asked for. Ratios only mean something within one run: the machin
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from typing import Any
 
@@ -136,6 +137,16 @@ def _sync_details(v: dict[str, Any]) -> None:
             f"  incremental     {i['pulled']:,} rows in {i['seconds']:.2f} s (pull phase {i['pull_seconds']:.2f} s), "
             f"{i['wire_bytes']:,} B on the wire"
         )
+    turns = v.get("in_turn")
+    if turns and turns["rounds"]:
+        print(f"  in turn with Anki's sync phase, {turns['rounds']} rounds (s):")
+        for way in ("push", "pull"):
+            kc_s, anki_s = turns[f"kcdesk_{way}_s"], turns[f"anki_{way}_s"]
+            print(
+                f"    {way}: kcdesk {', '.join(f'{t:.2f}' for t in kc_s)} ({turns['edits']:,} edits); Anki "
+                f"{', '.join(f'{t:.2f}' for t in anki_s)} ({turns['anki_edits']:,} edits); ratio of the medians' rates "
+                f"{(turns['edits'] / statistics.median(kc_s)) / (turns['anki_edits'] / statistics.median(anki_s)):.2f}"
+            )
     if "inserts" in v:
         p = v["inserts"]
         print(
@@ -300,6 +311,22 @@ def comparison_rows(results: dict[str, Any]) -> list[list[str]]:
 # -- Done when ------------------------------------------------------------------------------
 
 
+def edit_rates(a: dict[str, Any] | None, sync: dict[str, Any] | None, way: str) -> tuple[Any, Any, str]:
+    """(kcdesk's rate, Anki's rate, how they were taken) for the push ("push") or the
+    incremental pull ("pull") of edits: the medians of the rounds in turn when there are any,
+    else the one run of each."""
+    turns = _get(sync, "in_turn")
+    if turns and turns["rounds"]:
+        kc_s, anki_s = statistics.median(turns[f"kcdesk_{way}_s"]), statistics.median(turns[f"anki_{way}_s"])
+        how = f" (medians of {turns['rounds']} rounds in turn with Anki's)"
+        return turns["edits"] / kc_s, turns["anki_edits"] / anki_s, how
+    if way == "pull":
+        inc, ai = _get(sync, "incremental"), _get(a, "sync", "incremental_pull")
+        return (inc and rate(sync["edits"]["edits"], inc["seconds"])), (ai and ai["notes_per_s"]), ""
+    e, ae = _get(sync, "edits"), _get(a, "sync", "incremental_push")
+    return (e and e["rate"]), (ae and ae["notes_per_s"]), ""
+
+
 def add_notes_rate(a: dict[str, Any] | None, core: dict[str, Any] | None) -> tuple[float | None, str]:
     """Anki's add_notes rate to judge the core's bulk write by: the median of its runs in turn
     with the core's (bench_core.bench_write) when there are any, else the harness's one run."""
@@ -341,21 +368,14 @@ def done_when_rows(results: dict[str, Any]) -> list[list[str]]:
         (per <= FIRST_PULL_BYTES_BEFORE * BYTES_SLACK) if full_size else None,
         f"n/a: the baseline is for {FIRST_PULL_BASELINE_SIZE:,} facilities" if fp else "n/a: not measured",
     )
-    inc, ai = _get(sync, "incremental"), _get(a, "sync", "incremental_pull")
-    k = inc and rate(sync["edits"]["edits"], inc["seconds"])
-    check(
-        "incremental pull of edits >= Anki's rate",
-        inc and (f"{k:,.0f}/s = {k / ai['notes_per_s']:.2f}x" if ai else f"{k:,.0f}/s"),
-        (k >= ai["notes_per_s"]) if inc and ai else None,
-        no_peer if inc else "n/a: not measured",
-    )
-    e, ae = _get(sync, "edits"), _get(a, "sync", "incremental_push")
-    check(
-        "push of edits >= Anki's rate",
-        e and (f"{e['rate']:,.0f}/s = {e['rate'] / ae['notes_per_s']:.2f}x" if ae else f"{e['rate']:,.0f}/s"),
-        (e["rate"] >= ae["notes_per_s"]) if e and ae else None,
-        no_peer if e else "n/a: not measured",
-    )
+    for target, way in (("incremental pull of edits >= Anki's rate", "pull"), ("push of edits >= Anki's rate", "push")):
+        k, peer, how = edit_rates(a, sync, way)
+        check(
+            target,
+            k and (f"{k:,.0f}/s = {k / peer:.2f}x{how}" if peer else f"{k:,.0f}/s"),
+            (k >= peer) if k and peer else None,
+            no_peer if k else "n/a: not measured",
+        )
     k = core and rate(core["n"], core["core_s"])
     peer, how = add_notes_rate(a, core)
     check(

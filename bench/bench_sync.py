@@ -367,11 +367,12 @@ def first_pull(folder: Path, template: Path, server: Server, name: str) -> tuple
     }
 
 
-def push_edits(editor: SyncService, ids: list[str], refused: bool = False) -> dict[str, Any]:
-    """One field of each of `ids` edited on an up-to-date laptop, then one cycle pushes them.
-    `refused`: a phone number one digit short, which the server refuses (written here past
-    the laptop's own check, as by a laptop whose rules are older than the server's)."""
-    phone = "0236{:05d}" if refused else "0236{:06d}"
+def push_edits(editor: SyncService, ids: list[str], refused: bool = False, phone: str = "0236{:06d}") -> dict[str, Any]:
+    """One field of each of `ids` edited on an up-to-date laptop, then one cycle pushes them:
+    the phone, to `phone` formatted with the row's place in `ids`. `refused`: a phone number
+    one digit short, which the server refuses (written here past the laptop's own check, as
+    by a laptop whose rules are older than the server's)."""
+    phone = "0236{:05d}" if refused else phone
     editor.store.write(
         lambda s: s.execute(
             text("UPDATE facility SET phone = :p WHERE id = :id"),

@@ -137,8 +137,18 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
             peer_write = partial(_anki_peer.add_notes_once, args.n, args.peer) if in_turn else None
             results[key] = kc.core(args.n, args.repeat, peer_write)
         elif name in ("pull", "push"):
+            # With the peer in this run, its incremental push and pull are measured again, in
+            # turn with kcdesk's push and pull of its edits (the verdicts take those medians).
+            in_turn = "anki" in args.sections and "result" in results.get("anki", {})
+            peer_sync = partial(_anki_peer.in_turn, "sync", args.n, args.peer) if in_turn else None
             results[key] = kc.sync(
-                "pull" in args.sections, "push" in args.sections, args.facilities, args.edits, args.inserts
+                "pull" in args.sections,
+                "push" in args.sections,
+                args.facilities,
+                args.edits,
+                args.inserts,
+                peer_sync,
+                args.repeat,
             )
         elif name == "start":
             results[key] = (
