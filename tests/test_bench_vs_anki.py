@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.child_env import child_env
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,3 +56,38 @@ def test_an_unknown_section_is_refused_with_the_choices() -> None:
     done = run("--only", "core,pul")
     assert done.returncode == 2
     assert "unknown section(s) pul" in done.stderr and "anki, core, pull, push, start, status, register" in done.stderr
+
+
+def test_the_verdicts_take_the_peer_measured_in_turn_when_there_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anki's figures taken once, minutes before kcdesk's, moved by half between runs on a
+    shared machine: when the run also measured them in turn with kcdesk's, the verdicts
+    compare those medians, and say so."""
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    import _vs_report
+
+    anki = {
+        "n": 50_000,
+        "write": {"add_notes_per_s": 10_000},
+        "sync": {"incremental_push": {"notes_per_s": 1_000}, "incremental_pull": {"notes_per_s": 2_000}},
+    }
+    core = {"n": 50_000, "core_s": 2.0}
+    sync = {"edits": {"edits": 5_000, "rate": 4_000.0}, "incremental": {"seconds": 1.0}}
+    assert _vs_report.add_notes_rate(anki, core) == (10_000, "")
+    assert _vs_report.edit_rates(anki, sync, "push") == (4_000.0, 1_000, "")
+    assert _vs_report.edit_rates(anki, sync, "pull") == (5_000, 2_000, "")
+
+    core |= {"peer_write_s": 4.0, "runs": {"peer_write_s": [5.0, 4.0, 3.0]}}
+    sync["in_turn"] = {
+        "rounds": 3,
+        "edits": 5_000,
+        "anki_edits": 5_000,
+        "kcdesk_push_s": [1.0, 2.0, 9.0],
+        "anki_push_s": [0.5, 0.4, 0.1],
+        "kcdesk_pull_s": [0.5, 0.5, 0.2],
+        "anki_pull_s": [1.0, 0.25, 0.25],
+    }
+    rate, how = _vs_report.add_notes_rate(anki, core)
+    assert rate == 12_500 and "in turn" in how and "median of 3" in how
+    assert _vs_report.edit_rates(anki, sync, "push")[:2] == (2_500, 12_500)
+    assert _vs_report.edit_rates(anki, sync, "pull")[:2] == (10_000, 20_000)
+    assert "3 rounds in turn" in _vs_report.edit_rates(anki, sync, "pull")[2]
