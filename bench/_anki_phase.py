@@ -27,7 +27,7 @@ def main() -> None:
     if phase == "write":
         print(json.dumps(written))
     else:
-        print(json.dumps(harness.phase_sync(work, path, records, nids, True, harness.SEED + 1)))
+        print(json.dumps({"n": n, **harness.phase_sync(work, path, records, nids, True, harness.SEED + 1)}))
 
 
 if __name__ == "__main__":

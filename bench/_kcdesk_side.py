@@ -66,13 +66,20 @@ def sync(
         with bench_sync.province(folder, facilities) as (server, ids):
             fresh = None
             if pull:
-                fresh, out["first_pull"] = bench_sync.first_pull(folder, template, server, "fresh")
-                # Two more empty laptops: the median of three first pulls (one run on this shared
-                # machine moves by a second with the load of the moment).
-                runs = [out["first_pull"]]
-                for name in ("fresh-2", "fresh-3"):
-                    again, figures = bench_sync.first_pull(folder, template, server, name)
-                    again.store.close()
+                # Three empty laptops: the median of three first pulls (one run on this shared
+                # machine moves by a second with the load of the moment), each right after a
+                # run of Anki's sync phase when the peer is here (its full download, in turn).
+                runs, downloads = [], []
+                for name in ("fresh", "fresh-2", "fresh-3"):
+                    anki = peer_sync() if peer_sync is not None else None
+                    if anki is not None:
+                        downloads.append(anki["full_download"]["s"])
+                        out["first_pull_in_turn"] = {"anki_notes": anki["n"], "anki_download_s": downloads}
+                    pulled, figures = bench_sync.first_pull(folder, template, server, name)
+                    if fresh is None:
+                        fresh = pulled  # kept for the incremental pull
+                    else:
+                        pulled.store.close()
                     runs.append(figures)
                 out["first_pull"] = {
                     **sorted(runs, key=lambda r: r["seconds"])[1],

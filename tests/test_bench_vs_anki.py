@@ -68,13 +68,18 @@ def test_the_verdicts_take_the_peer_measured_in_turn_when_there_is_one(monkeypat
     anki = {
         "n": 50_000,
         "write": {"add_notes_per_s": 10_000},
-        "sync": {"incremental_push": {"notes_per_s": 1_000}, "incremental_pull": {"notes_per_s": 2_000}},
+        "sync": {
+            "incremental_push": {"notes_per_s": 1_000},
+            "incremental_pull": {"notes_per_s": 2_000},
+            "full_download": {"notes_per_s": 100_000},
+        },
     }
     core = {"n": 50_000, "core_s": 2.0}
     sync = {"edits": {"edits": 5_000, "rate": 4_000.0}, "incremental": {"seconds": 1.0}}
     assert _vs_report.add_notes_rate(anki, core) == (10_000, "")
     assert _vs_report.edit_rates(anki, sync, "push") == (4_000.0, 1_000, "")
     assert _vs_report.edit_rates(anki, sync, "pull") == (5_000, 2_000, "")
+    assert _vs_report.download_rate(anki, sync) == (100_000, "")
 
     core |= {"peer_write_s": 4.0, "runs": {"peer_write_s": [5.0, 4.0, 3.0]}}
     sync["in_turn"] = {
@@ -91,3 +96,6 @@ def test_the_verdicts_take_the_peer_measured_in_turn_when_there_is_one(monkeypat
     assert _vs_report.edit_rates(anki, sync, "push")[:2] == (2_500, 12_500)
     assert _vs_report.edit_rates(anki, sync, "pull")[:2] == (10_000, 20_000)
     assert "3 rounds in turn" in _vs_report.edit_rates(anki, sync, "pull")[2]
+    sync["first_pull_in_turn"] = {"anki_notes": 50_000, "anki_download_s": [0.5, 1.0, 0.25]}
+    download, how = _vs_report.download_rate(anki, sync)
+    assert download == 100_000 and "median of 3" in how
