@@ -78,17 +78,22 @@ def _sort_letters() -> dict[str, tuple[str, str]]:
 
 SORT_LETTERS = _sort_letters()
 VIETNAMESE_LETTERS = sorted(ch for ch in SORT_LETTERS if unicodedata.category(ch) != "Mn")
-_LETTERS_TABLE = {ord(ch): letters for ch, (letters, _) in SORT_LETTERS.items()}
-
-
 _TONE_OF = {ch: tone for ch, (_, tone) in SORT_LETTERS.items() if tone != "0"}
-# The same two mappings as lists indexed by code point, up to the last character the key
-# spells differently (U+1EF9 ỹ): str.translate looks a list up faster than a dict (a third
-# of a key's cost, 37,000 names a bulk write). Characters past the end stay as they are.
-_LETTERS_LIST = [chr(i) for i in range(max(map(ord, SORT_LETTERS)) + 1)]
-_TONES_LIST = ["0"] * len(_LETTERS_LIST)
-for _ch, (_letters, _tone) in SORT_LETTERS.items():
-    _LETTERS_LIST[ord(_ch)], _TONES_LIST[ord(_ch)] = _letters, _tone
+
+
+def _code_point_lists() -> tuple[list[str], list[str]]:
+    """SORT_LETTERS as two lists indexed by code point (letters, tone digit), up to the last
+    character the key spells differently (U+1EF9 ỹ): str.translate looks a list up faster
+    than a dict (a third of a key's cost, 37,000 names a bulk write). Characters past the
+    end stay as they are."""
+    letters = [chr(i) for i in range(max(map(ord, SORT_LETTERS)) + 1)]
+    tones = ["0"] * len(letters)
+    for ch, (spelt, tone) in SORT_LETTERS.items():
+        letters[ord(ch)], tones[ord(ch)] = spelt, tone
+    return letters, tones
+
+
+_LETTERS_LIST, _TONES_LIST = _code_point_lists()
 
 
 def vi_sort_key(text: str) -> str:
