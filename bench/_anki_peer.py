@@ -41,6 +41,12 @@ def find_peer(explicit: Path | None = None) -> Path | None:
     return None
 
 
+def _json_line(stdout: str) -> dict[str, Any] | None:
+    """The last line of the harness's output that is a JSON object (its result), if any."""
+    line = next((x for x in reversed(stdout.splitlines()) if x.startswith("{")), None)
+    return None if line is None else dict(json.loads(line))
+
+
 def _tail(text: str, lines: int = 6) -> str:
     return " / ".join(line.strip() for line in text.strip().splitlines()[-lines:] if line.strip())
 
@@ -92,10 +98,10 @@ def run(python: Path, peer: Path, n: int, gui: str, quick: bool) -> tuple[dict[s
     stdout = result_file.read_text()
     if proc.wait() != 0:
         return None, f"the harness exited with {proc.returncode}: {_tail(''.join(tail))}"
-    line = next((x for x in reversed(stdout.splitlines()) if x.startswith("{")), None)
-    if line is None:
+    result = _json_line(stdout)
+    if result is None:
         return None, "the harness printed no JSON line"
-    return json.loads(line), None
+    return result, None
 
 
 def measure(n: int, quick: bool, gui_reason: str | None, peer: Path | None = None) -> dict[str, Any]:
@@ -139,11 +145,10 @@ def in_turn(phase: str, n: int, peer: Path | None = None) -> dict[str, Any] | No
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
-    if done.returncode != 0 or line is None:
+    result = _json_line(done.stdout) if done.returncode == 0 else None
+    if result is None:
         print(f"[peer] {phase} in turn failed: {_tail(done.stderr)}", file=sys.stderr, flush=True)
-        return None
-    return dict(json.loads(line))
+    return result
 
 
 def add_notes_once(n: int, peer: Path | None = None) -> float | None:

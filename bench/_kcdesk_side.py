@@ -113,8 +113,8 @@ def edits_in_turn(
     medians of each side are the figures to compare: taken side by side, not minutes apart."""
     import bench_sync
 
-    out: dict[str, Any] = {"rounds": 0, "edits": len(ids), "kcdesk_push_s": [], "kcdesk_pull_s": []}
-    out |= {"anki_push_s": [], "anki_pull_s": []}
+    out: dict[str, Any] = {"rounds": 0, "edits": len(ids)}
+    out |= {f"{side}_{way}_s": [] for side in ("kcdesk", "anki") for way in ("push", "pull")}
     for k in range(rounds):
         anki = peer_sync()
         if anki is None:

@@ -126,6 +126,7 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
     if key in results:  # pull and push both asked for: measured together on one server
         return
     started = time.perf_counter()
+    peer_ran = "result" in results.get("anki", {})  # the peer can be run again, in turn
     print(f"[vs_anki] {name} ...", file=sys.stderr, flush=True)
     try:
         if name == "anki":
@@ -133,14 +134,13 @@ def run_section(name: str, args: argparse.Namespace, results: dict[str, Any], gu
         elif name == "core":
             # With the peer in this run, its add_notes is measured again in turn with the core's
             # bulk writes: the verdict compares figures taken side by side, not minutes apart.
-            in_turn = "anki" in args.sections and "result" in results.get("anki", {})
-            peer_write = partial(_anki_peer.add_notes_once, args.n, args.peer) if in_turn else None
+            peer_write = partial(_anki_peer.add_notes_once, args.n, args.peer) if peer_ran else None
             results[key] = kc.core(args.n, args.repeat, peer_write)
         elif name in ("pull", "push"):
             # With the peer in this run, its incremental push and pull are measured again, in
-            # turn with kcdesk's push and pull of its edits (the verdicts take those medians).
-            in_turn = "anki" in args.sections and "result" in results.get("anki", {})
-            peer_sync = partial(_anki_peer.in_turn, "sync", args.n, args.peer) if in_turn else None
+            # turn with kcdesk's first pulls and its push and pull of edits (the verdicts take
+            # those medians).
+            peer_sync = partial(_anki_peer.in_turn, "sync", args.n, args.peer) if peer_ran else None
             results[key] = kc.sync(
                 "pull" in args.sections,
                 "push" in args.sections,
