@@ -26,7 +26,7 @@ from kcdesk.ids import new_id
 from kcdesk.server import db
 from kcdesk.server.auth import now_text
 from kcdesk.server.counters import horizon, last_cursor
-from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, View
+from kcdesk.server.scopes import COLLABORATOR_READ_EXTRA, COLLABORATOR_TABLES, Placement, Places, View
 from kcdesk.server.stored import Damaged, StoredReader, ids_in
 from kcdesk.server.wire_cache import kept_json
 from kcdesk.sync.protocol import ConflictRecord, SnapshotInfo
@@ -135,7 +135,7 @@ def _read_current(
     stmt = stmt.where(ids_in(conn, t.c.id, sorted(set(ids)))).order_by(t.c.id)
     with db.by_key(conn):
         records = conn.execute(stmt).all()
-    places = _Places()
+    places = Places()
     uncached: list[str] = []  # in id order, each once: as the statement read them
     for row_id, text, scope, ward in records:
         kept = kept_json(text)
@@ -147,20 +147,12 @@ def _read_current(
         yield from _read_decoded(conn, reader, table, uncached, places)
 
 
-class _Places(dict[tuple[str, str | None], Placement]):
-    """One (immutable) Placement per place: a page's rows share a few wards."""
-
-    def __missing__(self, key: tuple[str, str | None]) -> Placement:
-        made = self[key] = Placement(*key)
-        return made
-
-
 def _read_decoded(
     conn: Connection,
     reader: StoredReader,
     table: str,
     ids: list[str],
-    places: _Places,
+    places: Places,
 ) -> Iterator[tuple[str, dict[str, Any] | None, Placement]]:
     """The rows among `ids` read by position and decoded by TableCodec.decode_stored_values
     (by name cost several times more): the same rows and values as

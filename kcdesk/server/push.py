@@ -44,6 +44,7 @@ from kcdesk.server.scopes import (
     SERVER_OWNED,
     DeviceGrant,
     Placement,
+    Places,
     is_placed_by_parent,
 )
 from kcdesk.server.stored import StoredReader, read_stored
@@ -109,7 +110,7 @@ class BatchApplier(BatchWriter):
         self.server_logged: set[tuple[str, str | None, str, str]] = set()  # entries of server moves
         self.released: list[Key] = []  # stored rows this device no longer holds as they are
         self._templates: dict[str, dict[str, Any]] = {}
-        self._placements: dict[tuple[str, str | None], Placement] = {}
+        self._placements = Places()  # one object per place (kcdesk.server.scopes.Places)
         self._seen: dict[tuple[str, str, str | None], bool] = {}
         self.kept_aside: dict[str, Any] = {}  # unknown fields of the mutation being applied
         self.aside: list[dict[str, Any]] = []
@@ -126,21 +127,12 @@ class BatchApplier(BatchWriter):
                 by_table.setdefault(table, set()).add(row_id)
         for table, ids in by_table.items():
             for found in read_stored(self.conn, self.reader, table, ids, lock=lock):
-                placement = self._placement(found.scope, found.ward)
+                placement = self._placements[(found.scope, found.ward)]
                 self.rows[(table, found.id)] = RowState(
                     table, found.row, placement, True, damaged=found.row is None, holder=found.holder
                 )
             for row_id in ids:
                 self.rows.setdefault((table, row_id), RowState(table, None, None, False))
-
-    def _placement(self, scope: str, ward: str | None) -> Placement:
-        """One Placement object per place: a batch's rows share a few (made and compared
-        thousands of times otherwise)."""
-        key = (scope, ward)
-        placement = self._placements.get(key)
-        if placement is None:
-            placement = self._placements[key] = Placement(scope, ward)
-        return placement
 
     def _own_placement(self, table: str, row: Mapping[str, Any]) -> Placement:
         """kcdesk.server.scopes.own_placement (the same reading of the same columns), as one
@@ -148,7 +140,7 @@ class BatchApplier(BatchWriter):
         province_col, ward_col = OWN_PLACEMENT[table]
         province = row.get(province_col) if province_col else None
         ward = row.get(ward_col) if ward_col else None
-        return self._placement(str(province) if province else NATIONAL, str(ward) if ward else None)
+        return self._placements[(str(province) if province else NATIONAL, str(ward) if ward else None)]
 
     def _sees(self, table: str, placement: Placement) -> bool:
         """grant.can_see, asked once per table and place in a batch."""

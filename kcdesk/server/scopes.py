@@ -65,6 +65,15 @@ class Placement:
     ward: str | None
 
 
+class Places(dict[tuple[str, str | None], Placement]):
+    """One Placement object per place, made on first use: a batch's or a page's rows share a
+    few wards, and their placements are made and compared thousands of times otherwise."""
+
+    def __missing__(self, key: tuple[str, str | None]) -> Placement:
+        made = self[key] = Placement(*key)
+        return made
+
+
 @dataclass(frozen=True)
 class View:
     """What a device pulls from one scope: all of it, or the rows of some communes."""
